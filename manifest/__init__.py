@@ -1,0 +1,1 @@
+"""manifest: read, validate and convert US and Mexican cargo manifests."""

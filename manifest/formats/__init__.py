@@ -1,0 +1,74 @@
+"""The format registry: every format by its public name, loaded on first use, and content sniffing.
+
+Modules are imported lazily so that ``manifest --version`` and a hook run over JSON files never pay for lxml or the
+SAT schemas. Adding a format is one entry here and one module that fulfils :class:`manifest.formats.base.Format`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import cast
+
+from manifest.formats.base import Format
+
+
+@dataclass(frozen=True, slots=True)
+class FormatInfo:
+    name: str
+    title: str
+    agency_use: str
+    module: str
+
+    def load(self) -> Format:
+        return _load(self.module)
+
+
+@cache
+def _load(module: str) -> Format:
+    return cast(Format, importlib.import_module(module))
+
+
+_ENTRIES = (
+    FormatInfo(
+        "manifest-json",
+        "The harmonized model as JSON",
+        "embedding, debugging",
+        "manifest.formats.manifest_json",
+    ),
+    FormatInfo(
+        "manifest-xml",
+        "The harmonized model as XML (schemas/manifest.xsd)",
+        "single window",
+        "manifest.formats.manifest_xml",
+    ),
+)
+
+FORMATS: Mapping[str, FormatInfo] = {entry.name: entry for entry in _ENTRIES}
+
+SNIFF_BYTES = 4096
+
+
+def get(name: str) -> Format:
+    try:
+        return FORMATS[name].load()
+    except KeyError:
+        raise KeyError(f"unknown format {name!r}; known formats: {', '.join(FORMATS)}") from None
+
+
+def sniff(head: bytes) -> str | None:
+    """The name of the first format that recognises ``head`` (the first bytes of a file), or None."""
+    for info in FORMATS.values():
+        if info.load().sniff(head):
+            return info.name
+    return None
+
+
+def by_extension(filename: str) -> str | None:
+    lowered = filename.lower()
+    for info in FORMATS.values():
+        if any(lowered.endswith(ext) for ext in info.load().EXTENSIONS):
+            return info.name
+    return None

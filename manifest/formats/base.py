@@ -1,0 +1,109 @@
+"""The contract every format module fulfils, and the values it returns.
+
+A format module exposes ``NAME``, ``TITLE``, ``EXTENSIONS``, ``MODES``, ``sniff(head) -> bool``,
+``read(data) -> Document`` and ``write(manifests) -> Written``. ``read`` reports every fault it can recover from as a
+diagnostic in the document and raises :class:`~manifest.diagnostics.ParseError` only when nothing can be read; it
+never raises anything else. ``write`` never drops data silently: whatever the target cannot carry is listed in
+``Written.losses``, one diagnostic per model field left behind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from manifest.diagnostics import Diagnostic, Position
+from manifest.model import Consignment, Manifest, Mode
+
+_LAST_STEP = re.compile(r"(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])$")
+
+
+def parent_path(path: str) -> str | None:
+    """``consignments[2].gross_weight`` -> ``consignments[2]`` -> ``consignments`` -> ``""`` -> None."""
+    if not path:
+        return None
+    match = _LAST_STEP.search(path)
+    if match is None:
+        return ""
+    return path[: match.start()]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """Positions of the values of one manifest, keyed by model field path (``consignments[0].gross_weight``).
+
+    Indexes are 0-based. ``locate`` falls back to the nearest enclosing value that has a position, so a rule on
+    ``consignments[0].gross_weight.unit`` still points at the weight's segment when only that is recorded.
+    """
+
+    positions: Mapping[str, Position] = field(default_factory=dict)
+
+    def locate(self, path: str) -> Position | None:
+        current: str | None = path
+        while current is not None:
+            found = self.positions.get(current)
+            if found is not None:
+                return found
+            current = parent_path(current)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a reader got from one file: its manifests, one source map per manifest, and every finding."""
+
+    format: str
+    manifests: tuple[Manifest, ...] = ()
+    source_maps: tuple[SourceMap, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def source_map(self, index: int) -> SourceMap:
+        return self.source_maps[index] if index < len(self.source_maps) else SourceMap()
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    data: bytes
+    losses: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ConsignmentChunk:
+    """One consignment read from a stream, with the manifest-level data read before it."""
+
+    manifest_index: int
+    header: Manifest  # the manifest without its consignments
+    index: int
+    consignment: Consignment
+    source_map: SourceMap
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+class Format(Protocol):
+    NAME: str
+    TITLE: str
+    EXTENSIONS: tuple[str, ...]
+    MODES: tuple[Mode, ...]
+
+    def sniff(self, head: bytes) -> bool: ...
+
+    def read(self, data: bytes) -> Document: ...
+
+    def write(self, manifests: Sequence[Manifest]) -> Written: ...
+
+
+def stream_from_document(document: Document) -> Iterator[ConsignmentChunk | Diagnostic]:
+    """The streaming view of a document read whole, for formats without a streaming reader of their own."""
+    yield from document.diagnostics
+    for m_index, manifest in enumerate(document.manifests):
+        header = _header_of(manifest)
+        for c_index, consignment in enumerate(manifest.consignments):
+            yield ConsignmentChunk(m_index, header, c_index, consignment, document.source_map(m_index))
+
+
+def _header_of(manifest: Manifest) -> Manifest:
+    from dataclasses import replace
+
+    return replace(manifest, consignments=())

@@ -1,0 +1,158 @@
+"""``manifest-xml``: the harmonized model as XML, defined by ``schemas/manifest.xsd``.
+
+Layout: ``<manifests xmlns="urn:manifest-toolkit:manifest:1" version="1">`` holding ``<manifest>`` elements whose
+children are the model's fields in declaration order, named as the fields are; a list is a wrapper element named as
+the field holding one element per item (``<consignments><consignment>``); extensions are
+``<extension key="...">text</extension>``. Every file is validated against the XSD with lxml before it is decoded,
+so a fault is reported at its line with the schema's own words.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable, Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from lxml import etree
+
+from manifest.diagnostics import Diagnostic, ParseError, Position, Severity, define
+from manifest.formats import xmlsafe
+from manifest.formats.base import Document, SourceMap, Written
+from manifest.formats.canonical import NAMESPACE, SCHEMA_VERSION, TreeDecoder, fields_of, scalar_to_text
+from manifest.model import Manifest, Mode
+
+NAME = "manifest-xml"
+TITLE = "The harmonized model as XML (schemas/manifest.xsd)"
+EXTENSIONS = (".manifest.xml",)
+MODES = tuple(Mode)
+
+_NS = "{" + NAMESPACE + "}"
+
+SCHEMA_INVALID = define(
+    "MF201",
+    Severity.ERROR,
+    "schema: $reason",
+    "esquema: $reason",
+    "schemas/manifest.xsd",
+)
+WRONG_ROOT = define(
+    "MF202",
+    Severity.ERROR,
+    "the root element is $found, not manifests in namespace $namespace",
+    "el elemento raíz es $found, no manifests en el espacio de nombres $namespace",
+    "schemas/manifest.xsd",
+)
+
+
+def sniff(head: bytes) -> bool:
+    return NAMESPACE.encode() in head and b"<" in head
+
+
+@cache
+def _schema() -> etree.XMLSchema:
+    path = resources.files("manifest").joinpath("schemas/manifest.xsd")
+    with resources.as_file(path) as schema_file:
+        return etree.XMLSchema(etree.parse(str(schema_file)))
+
+
+def read(data: bytes) -> Document:
+    root = xmlsafe.parse(data).getroot()
+    if root.tag != _NS + "manifests":
+        raise ParseError(WRONG_ROOT(line=root.sourceline, found=root.tag, namespace=NAMESPACE))
+    schema = _schema()
+    if not schema.validate(root):
+        invalid = tuple(
+            SCHEMA_INVALID(
+                line=entry.line or None, column=entry.column or None, location=entry.path or None, reason=entry.message
+            )
+            for entry in schema.error_log
+        )
+        return Document(NAME, diagnostics=invalid)
+    manifests: list[Manifest] = []
+    maps: list[SourceMap] = []
+    diagnostics: list[Diagnostic] = []
+    for index, element in enumerate(root.iterchildren(_NS + "manifest")):
+        positions: dict[str, Position] = {}
+        prefix = f"/manifests/manifest[{index + 1}]"
+        tree = _tree(element, Manifest, "", prefix, positions)
+        decoder = TreeDecoder(_locator(positions, prefix))
+        decoded = decoder.manifest(tree, "")
+        source_map = SourceMap(positions)
+        diagnostics.extend(d.at(source_map.locate(d.field or "")) for d in decoder.diagnostics)
+        if decoded is not None:
+            manifests.append(decoded)
+            maps.append(source_map)
+    return Document(NAME, tuple(manifests), tuple(maps), tuple(diagnostics))
+
+
+def _locator(positions: dict[str, Position], fallback: str) -> Callable[[str], str]:
+    def location(path: str) -> str:
+        found = positions.get(path)
+        return found.location if found is not None and found.location else fallback
+
+    return location
+
+
+def _tree(element: Any, cls: type[Any], path: str, xpath: str, positions: dict[str, Position]) -> dict[str, object]:
+    """The plain tree of a schema-valid element, recording the line of every value on the way."""
+    positions[path] = Position(element.sourceline, None, xpath)
+    specs = {spec.name: spec for spec in fields_of(cls)}
+    tree: dict[str, object] = {}
+    for child in element.iterchildren(tag=etree.Element):
+        name = xmlsafe.local_name(child.tag)
+        spec = specs[name]
+        child_path = f"{path}.{name}" if path else name
+        child_xpath = f"{xpath}/{name}"
+        if spec.kind == "scalar":
+            positions[child_path] = Position(child.sourceline, None, child_xpath)
+            tree[name] = child.text or ""
+        elif spec.kind == "object":
+            tree[name] = _tree(child, typing.cast(type, spec.cls), child_path, child_xpath, positions)
+        elif spec.kind == "map":
+            positions[child_path] = Position(child.sourceline, None, child_xpath)
+            tree[name] = {str(item.get("key")): item.text or "" for item in child.iterchildren(_NS + "extension")}
+        else:
+            positions[child_path] = Position(child.sourceline, None, child_xpath)
+            items: list[object] = []
+            for number, item in enumerate(child.iterchildren(tag=etree.Element)):
+                item_path = f"{child_path}[{number}]"
+                item_xpath = f"{child_xpath}/{spec.item_name}[{number + 1}]"
+                if spec.cls is not None:
+                    items.append(_tree(item, spec.cls, item_path, item_xpath, positions))
+                else:
+                    positions[item_path] = Position(item.sourceline, None, item_xpath)
+                    items.append(item.text or "")
+            tree[name] = items
+    return tree
+
+
+def write(manifests: Sequence[Manifest]) -> Written:
+    root = etree.Element(_NS + "manifests", nsmap={None: NAMESPACE})
+    root.set("version", SCHEMA_VERSION)
+    for manifest in manifests:
+        _fill(etree.SubElement(root, _NS + "manifest"), manifest)
+    return Written(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def _fill(element: Any, obj: object) -> None:
+    for spec in fields_of(type(obj)):
+        value = getattr(obj, spec.name)
+        if value is None or (spec.kind in ("list", "map") and not value):
+            continue
+        child = etree.SubElement(element, _NS + spec.name)
+        if spec.kind == "scalar":
+            child.text = scalar_to_text(value)
+        elif spec.kind == "object":
+            _fill(child, value)
+        elif spec.kind == "map":
+            for key, text in value.items():
+                etree.SubElement(child, _NS + "extension", key=key).text = text
+        else:
+            for item in value:
+                item_element = etree.SubElement(child, _NS + spec.item_name)
+                if spec.cls is not None:
+                    _fill(item_element, item)
+                else:
+                    item_element.text = scalar_to_text(item)
