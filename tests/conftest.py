@@ -1,0 +1,32 @@
+"""Shared test set-up: hypothesis profiles and the path of the real sample files.
+
+Profiles: ``dev`` (default, quick), ``ci`` (more examples, derandomized so CI is reproducible) and ``deep`` (for
+nightly or hand runs). Choose with ``HYPOTHESIS_PROFILE``; CI sets ``ci``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("deep", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+# The real files live in the shared folder beside the checkout and are never copied into the project.
+EXTERNAL_SAMPLES = REPO.parent / "shared" / "external-samples"
+
+
+@pytest.fixture
+def external_samples() -> Path:
+    if not EXTERNAL_SAMPLES.is_dir():
+        pytest.skip(f"external samples not present at {EXTERNAL_SAMPLES}")
+    return EXTERNAL_SAMPLES
