@@ -233,6 +233,19 @@ class CustomsDocument:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class CustomsNote:
+    """A coded customs, security or regulatory note on a consignment: the Cargo-IMP OCI line (country, information
+    identifier, control information identifier, supplementary text) and its Cargo-XML counterpart
+    IncludedCustomsNote (CountryID, SubjectCode, ContentCode, Content)."""
+
+    country: str | None = None  # ISO 3166-1 alpha-2
+    subject: str | None = None  # information identifier: ISS, SHP, CNE, IMP, EXP, AGT ...
+    content_code: str | None = None  # control information identifier: T (tax id), RA, SD, AH, RT ...
+    content: str | None = None
+    extensions: Extensions = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class InBond:
     """US in-bond movement data (X12 309 M12, ACE in-bond)."""
 
@@ -327,6 +340,8 @@ class Consignment:
     in_bond: InBond | None = None
     customs_documents: tuple[CustomsDocument, ...] = ()
     references: tuple[Reference, ...] = ()
+    handling_codes: tuple[str, ...] = ()  # IATA special handling codes (GEN, PER, RFL, EAP ...), in message order
+    customs_notes: tuple[CustomsNote, ...] = ()
     extensions: Extensions = field(default_factory=dict)
 
     def party(self, role: PartyRole) -> Party | None:

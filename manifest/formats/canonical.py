@@ -77,7 +77,7 @@ def _camel_to_snake(name: str) -> str:
 
 
 # A list of scalars has no class to name its items after.
-_SCALAR_ITEM_NAMES = {"equipment_ids": "equipment_id"}
+_SCALAR_ITEM_NAMES = {"equipment_ids": "equipment_id", "handling_codes": "handling_code"}
 
 
 def _unwrap_optional(hint: Any) -> tuple[Any, bool]:
