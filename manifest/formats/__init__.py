@@ -44,6 +44,18 @@ _ENTRIES = (
         "single window",
         "manifest.formats.manifest_xml",
     ),
+    FormatInfo(
+        "x12-309",
+        "ANSI X12 309 Customs Manifest (4010 ocean, 4040 rail)",
+        "CBP ACE rail and ocean; SAT VUCEM rail",
+        "manifest.formats.x12_309",
+    ),
+    FormatInfo(
+        "x12-358",
+        "ANSI X12 358 Customs Consist (rail)",
+        "CBP ACE rail",
+        "manifest.formats.x12_358",
+    ),
 )
 
 FORMATS: Mapping[str, FormatInfo] = {entry.name: entry for entry in _ENTRIES}

@@ -1,0 +1,97 @@
+"""Turning X12 element values into model values and back (units, dates, numbers, places)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from manifest.diagnostics import Position
+from manifest.formats.x12.tokens import Segment
+from manifest.model import PlaceScheme
+
+# X12 element 188 Weight Unit Code -> UN/ECE Recommendation 20.
+WEIGHT_UNITS: Mapping[str, str] = {"K": "KGM", "L": "LBR"}
+# X12 element 184 Volume Unit Qualifier -> UN/ECE Recommendation 20 (E cubic feet, X cubic meters).
+VOLUME_UNITS: Mapping[str, str] = {"E": "FTQ", "X": "MTQ"}
+_INVERSE_WEIGHT = {v: k for k, v in WEIGHT_UNITS.items()}
+_INVERSE_VOLUME = {v: k for k, v in VOLUME_UNITS.items()}
+_DECIMAL = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
+_SCHEDULE_K = re.compile(r"[0-9]{5}")
+_UNLOCODE = re.compile(r"[A-Z]{2}[A-Z2-9]{3}")
+
+
+def decimal(text: str) -> Decimal | None:
+    """An X12 R or N0 value as a Decimal, keeping its written precision; None when it is not a number."""
+    if _DECIMAL.fullmatch(text) is None:
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def number_text(value: Decimal) -> str:
+    """The X12 R form of a Decimal: plain digits, no exponent, as few characters as keep the value exact."""
+    return format(value, "f")
+
+
+def weight_unit(code: str) -> str | None:
+    return WEIGHT_UNITS.get(code)
+
+
+def weight_code(unit: str) -> str | None:
+    return _INVERSE_WEIGHT.get(unit)
+
+
+def volume_unit(code: str) -> str | None:
+    return VOLUME_UNITS.get(code)
+
+
+def volume_code(unit: str) -> str | None:
+    return _INVERSE_VOLUME.get(unit)
+
+
+def date_text(moment: date) -> str:
+    return f"{moment.year:04d}{moment.month:02d}{moment.day:02d}"
+
+
+def place_scheme(code: str) -> PlaceScheme:
+    """X12 M1102 port of lading: a Schedule K port (5 digits), a UN/LOCODE, or another code as written."""
+    if _SCHEDULE_K.fullmatch(code):
+        return PlaceScheme.SCHEDULE_K
+    if _UNLOCODE.fullmatch(code):
+        return PlaceScheme.UNLOCODE
+    return PlaceScheme.OTHER
+
+
+def raw(segment: Segment) -> str:
+    """A whole segment kept verbatim in an extension (data elements joined by '*', the tag left out)."""
+    return "*".join(segment.elements[1:])
+
+
+def unraw(text: str) -> list[str]:
+    return text.split("*")
+
+
+class LazyPositions(Mapping[str, Position]):
+    """Model path -> position, computed from the segment only when a diagnostic asks for it."""
+
+    __slots__ = ("_raw",)
+
+    def __init__(self) -> None:
+        self._raw: dict[str, tuple[Segment, int]] = {}
+
+    def put(self, path: str, segment: Segment, index: int = 0) -> None:
+        self._raw[path] = (segment, index)
+
+    def __getitem__(self, path: str) -> Position:
+        segment, index = self._raw[path]
+        return segment.position(index)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)

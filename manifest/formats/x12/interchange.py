@@ -1,0 +1,106 @@
+"""From bytes to segments placed in their sets: decoding, delimiters, tokenizer and envelope wired together.
+
+Both the whole-file readers and the streaming readers go through :class:`Pipeline`, so a file read whole and the
+same file streamed give the same findings.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from typing import BinaryIO, Generic, TypeVar
+
+from manifest.diagnostics import Diagnostic
+from manifest.formats.x12.delimiters import find_delimiters
+from manifest.formats.x12.envelope import Envelope, Finding, HandlerFactory
+from manifest.formats.x12.messages import NOT_UTF8
+from manifest.formats.x12.tokens import Segment, Tokenizer
+
+T = TypeVar("T")
+BLOCK = 1 << 16
+
+
+def decode(data: bytes) -> tuple[str, list[Diagnostic]]:
+    """UTF-8 text; bytes that are not UTF-8 are read as ISO-8859-1 (every byte is a character) and reported."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return data.decode("latin-1"), [NOT_UTF8(line=line, offset=error.start + 1)]
+
+
+class Pipeline(Generic[T]):
+    """Text in (whole or in chunks), set handler outputs and findings out."""
+
+    def __init__(self, head: str, factory: HandlerFactory[T]) -> None:
+        delimiters, isa, problems = find_delimiters(head)
+        self.delimiters = delimiters
+        self.isa = isa
+        self.tokenizer = Tokenizer(delimiters)
+        self.envelope: Envelope[T] = Envelope(delimiters, isa, factory)
+        for problem in problems:
+            self.envelope.findings.append(Finding(problem, segment_tag="ISA", element=_isa_index(problem)))
+
+    def feed(self, text: str) -> list[T]:
+        return self._run(self.tokenizer.feed(text))
+
+    def finish(self) -> list[T]:
+        out = self._run(self.tokenizer.finish())
+        for problem in self.tokenizer.diagnostics:
+            self.envelope.findings.append(Finding(problem))
+        self.tokenizer.diagnostics.clear()
+        out.extend(self.envelope.finish())
+        return out
+
+    def _run(self, segments: list[Segment]) -> list[T]:
+        out: list[T] = []
+        feed = self.envelope.feed
+        for segment in segments:
+            produced = feed(segment)
+            if produced:
+                out.extend(produced)
+        return out
+
+    def take_findings(self) -> list[Finding]:
+        taken = self.envelope.findings[:]
+        self.envelope.findings.clear()
+        return taken
+
+
+def _isa_index(diagnostic: Diagnostic) -> int:
+    location = diagnostic.location or ""
+    return int(location[3:]) if location[3:].isdigit() else 0
+
+
+def run_whole(data: bytes, factory: HandlerFactory[T]) -> tuple[list[T], list[Finding], list[Diagnostic]]:
+    """Read ``data`` whole: the handlers' outputs, the envelope findings, and decoding notes."""
+    text, notes = decode(data)
+    pipeline: Pipeline[T] = Pipeline(text, factory)
+    out = pipeline.feed(text)
+    out.extend(pipeline.finish())
+    return out, pipeline.take_findings(), notes
+
+
+def run_stream(source: BinaryIO, factory: HandlerFactory[T]) -> Iterator[T | Finding]:
+    """Read ``source`` block by block; memory holds one block and what the handlers keep (one bill)."""
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    head = ""
+    pipeline: Pipeline[T] | None = None
+    while True:
+        block = source.read(BLOCK)
+        text = decoder.decode(block, final=not block)
+        if pipeline is None:
+            head += text
+            if len(head) < 1024 and block:
+                continue
+            pipeline = Pipeline(head.lstrip("\ufeff"), factory)
+            text = head.lstrip("\ufeff")
+        out = pipeline.feed(text) if text else []
+        yield from pipeline.take_findings()
+        yield from out
+        if not block:
+            break
+    assert pipeline is not None  # the last (empty) block always builds it
+    out = pipeline.finish()
+    yield from pipeline.take_findings()
+    yield from out

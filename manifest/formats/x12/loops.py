@@ -1,0 +1,150 @@
+"""Transaction set loop maps as data, and the walker that places each segment in its loop.
+
+X12.6 section 4: a transaction set is a sequence of segments and loops in a fixed order; a loop begins with its
+first segment (the loop trigger) and repeats up to its maximum; each segment and loop has a requirement and a
+maximum use. The walker is fed segment tags one at a time (so a stream needs no lookahead), answers the loop path
+the segment belongs to, and reports what the table forbids: a segment not in the set, out of sequence, used more
+than allowed, or a mandatory segment missing when its loop closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from manifest.diagnostics import Diagnostic
+from manifest.formats.x12 import messages as m
+from manifest.formats.x12.tokens import Segment
+
+
+@dataclass(frozen=True, slots=True)
+class Seg:
+    tag: str
+    required: bool = False
+    max: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Loop:
+    id: str  # the loop identifier used in 997 AK303, by custom the trigger tag
+    children: tuple[Seg | Loop, ...]
+    required: bool = False
+    max: int = 1
+
+    @property
+    def trigger(self) -> str:
+        first = self.children[0]
+        return first.tag if isinstance(first, Seg) else first.trigger
+
+    def tags(self) -> Iterator[str]:
+        for child in self.children:
+            if isinstance(child, Seg):
+                yield child.tag
+            else:
+                yield from child.tags()
+
+
+def _tag_of(node: Seg | Loop) -> str:
+    return node.tag if isinstance(node, Seg) else node.trigger
+
+
+class _Frame:
+    __slots__ = ("counts", "index", "line", "spec")
+
+    def __init__(self, spec: Loop, line: int) -> None:
+        self.spec = spec
+        self.index = 0
+        self.counts = [0] * len(spec.children)
+        self.counts[0] = 1
+        self.line = line
+
+
+class Walker:
+    """Places segments in the loops of ``root`` (whose first segment is ST and last SE)."""
+
+    def __init__(self, root: Loop, set_name: str, first: Segment) -> None:
+        self._root = root
+        self._set = set_name
+        self._known = frozenset(root.tags())
+        self._stack = [_Frame(root, first.line)]
+        self._last = first.tag
+        self._triggers: dict[tuple[int, str], int] = {}
+        self.findings: list[tuple[Diagnostic, Segment | None]] = []
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return tuple(frame.spec.id for frame in self._stack[1:])
+
+    def feed(self, segment: Segment) -> bool:
+        """Place ``segment``; False (with a finding) when the loop map has no place for it."""
+        tag = segment.tag
+        stack = self._stack
+        for depth in range(len(stack) - 1, -1, -1):
+            frame = stack[depth]
+            children = frame.spec.children
+            # A loop's own trigger is matched by its parent, which then opens a new iteration.
+            for i in range(max(frame.index, 1), len(children)):
+                child = children[i]
+                if _tag_of(child) != tag:
+                    continue
+                while len(stack) > depth + 1:
+                    self._close(stack.pop(), segment)
+                for skipped in range(frame.index + 1, i):
+                    self._missing(frame, skipped, segment)
+                frame.index = i
+                frame.counts[i] += 1
+                if frame.counts[i] > child.max:
+                    what, what_es = ("loop", "el ciclo") if isinstance(child, Loop) else ("segment", "el segmento")
+                    self.findings.append(
+                        (
+                            m.OVER_MAX(
+                                line=segment.line,
+                                column=segment.column,
+                                location=tag,
+                                what=what,
+                                what_es=what_es,
+                                tag=tag,
+                                max=child.max,
+                            ),
+                            segment,
+                        )
+                    )
+                if isinstance(child, Loop):
+                    self._open(child, segment)
+                self._last = tag
+                return True
+        if tag in self._known:
+            finding = m.OUT_OF_ORDER(line=segment.line, column=segment.column, location=tag, tag=tag, after=self._last)
+        else:
+            finding = m.UNKNOWN_SEGMENT(line=segment.line, column=segment.column, location=tag, tag=tag, set=self._set)
+        self.findings.append((finding, segment))
+        return False
+
+    def finish(self, at: Segment) -> None:
+        """Close every open loop at the set trailer (or where the set was cut short)."""
+        while self._stack:
+            self._close(self._stack.pop(), at)
+
+    def _open(self, loop: Loop, segment: Segment) -> None:
+        frame = _Frame(loop, segment.line)
+        self._stack.append(frame)
+        first = loop.children[0]
+        if isinstance(first, Loop):
+            self._open(first, segment)
+
+    def _close(self, frame: _Frame, at: Segment) -> None:
+        for i in range(frame.index + 1, len(frame.spec.children)):
+            self._missing(frame, i, at)
+
+    def _missing(self, frame: _Frame, index: int, at: Segment) -> None:
+        child = frame.spec.children[index]
+        if child.required and frame.counts[index] == 0:
+            where = "the transaction set" if frame.spec is self._root else f"loop {frame.spec.id} (line {frame.line})"
+            self.findings.append(
+                (
+                    m.MISSING_SEGMENT(
+                        line=at.line, column=at.column, location=_tag_of(child), tag=_tag_of(child), loop=where
+                    ),
+                    None,
+                )
+            )

@@ -1,0 +1,42 @@
+"""What a write left behind: the model read back from the written bytes compared with the model given."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from manifest.diagnostics import Diagnostic, Severity, define
+from manifest.formats.canonical import to_tree
+from manifest.model import Manifest
+
+NOT_CARRIED = define(
+    "X12401",
+    Severity.WARNING,
+    "$format cannot carry $field ('$value'); it is not written",
+    "$format no puede llevar $field ('$value'); no se escribe",
+    "ASC X12 309/358 segment tables: no element holds this field",
+)
+
+
+def _flatten(tree: object, prefix: str) -> Iterator[tuple[str, str]]:
+    if isinstance(tree, dict):
+        for key, value in tree.items():
+            if prefix.endswith(".extensions") or (prefix == "extensions"):
+                yield f"{prefix}[{key}]", str(value)
+            else:
+                yield from _flatten(value, f"{prefix}.{key}" if prefix else str(key))
+    elif isinstance(tree, list):
+        for i, value in enumerate(tree):
+            yield from _flatten(value, f"{prefix}[{i}]")
+    else:
+        yield prefix, str(tree)
+
+
+def losses(given: Sequence[Manifest], written: Sequence[Manifest], format_name: str) -> tuple[Diagnostic, ...]:
+    found: list[Diagnostic] = []
+    for index, manifest in enumerate(given):
+        back = dict(_flatten(to_tree(written[index]), "")) if index < len(written) else {}
+        for path, value in _flatten(to_tree(manifest), ""):
+            if back.get(path) != value:
+                field = path if len(given) == 1 else f"manifests[{index}].{path}"
+                found.append(NOT_CARRIED(field=field, value=value, format=format_name, location=None))
+    return tuple(found)

@@ -1,0 +1,94 @@
+"""Reading an interchange with the handler of one transaction set (309 or 358) into a Document or a stream."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import BinaryIO
+
+from manifest.diagnostics import Diagnostic
+from manifest.formats.base import ConsignmentChunk, Document, SourceMap
+from manifest.formats.x12 import convert as cv
+from manifest.formats.x12 import ts309, ts358
+from manifest.formats.x12.envelope import Finding, SetContext, SetHandler
+from manifest.formats.x12.interchange import run_stream, run_whole
+from manifest.formats.x12.loops import Loop
+from manifest.formats.x12.messages import NOT_THIS_SET
+from manifest.formats.x12.read309 import Reader309, SetEnd
+from manifest.model import Manifest
+
+_SNIFF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*ISA(.)")
+
+
+def sniff(head: bytes, set_id: str) -> bool:
+    """An interchange whose first set is ``set_id``; the 309 also takes X12 files whose set is not a 358, so that
+    any other set is read and said not to be a manifest rather than left unrecognised."""
+    match = _SNIFF.match(head)
+    if match is None:
+        return False
+    separator = re.escape(match.group(1))
+    found = re.search(rb"(?:^|[^A-Z0-9])ST" + separator + rb"([0-9]{3})", head)
+    if found is None:
+        return set_id == "309"
+    actual = found.group(1).decode("ascii")
+    return actual == set_id or (set_id == "309" and actual != "358")
+
+
+def factory_for(set_id: str) -> object:
+    counter = [0]
+
+    def factory(context: SetContext) -> tuple[Loop, SetHandler[object]] | Diagnostic:
+        actual = context.st.get(1)
+        if actual != set_id:
+            position = context.st.position(1)
+            return NOT_THIS_SET(
+                line=position.line,
+                column=position.column,
+                location=position.location,
+                value=actual,
+                title=ts309.TITLES.get(actual, "unknown"),
+                expected=set_id,
+                expected_title=f"the X12 {set_id} {ts309.TITLES[set_id]}",
+            )
+        index = counter[0]
+        counter[0] += 1
+        if set_id == "309":
+            return ts309.TS309, Reader309(context, index)
+        from manifest.formats.x12.consist import Reader358
+
+        return ts358.map_for(context.version), Reader358(context, index)
+
+    return factory
+
+
+def _diagnostics(findings: list[Finding], notes: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(notes) + tuple(f.diagnostic for f in findings)
+
+
+def read(data: bytes, name: str, set_id: str) -> Document:
+    outputs: list[object]
+    outputs, findings, notes = run_whole(data, factory_for(set_id))  # type: ignore[arg-type]
+    manifests: list[Manifest] = []
+    maps: list[SourceMap] = []
+    consignments: dict[int, list[ConsignmentChunk]] = {}
+    for item in outputs:
+        if isinstance(item, ConsignmentChunk):
+            consignments.setdefault(item.manifest_index, []).append(item)
+        elif isinstance(item, SetEnd):
+            chunks = consignments.pop(item.manifest_index, [])
+            positions = cv.LazyPositions()
+            positions._raw.update(item.positions._raw)
+            for chunk in chunks:
+                positions._raw.update(chunk.source_map.positions._raw)  # type: ignore[attr-defined]
+            manifests.append(replace(item.header, consignments=tuple(c.consignment for c in chunks)))
+            maps.append(SourceMap(positions))
+    return Document(name, tuple(manifests), tuple(maps), _diagnostics(findings, notes))
+
+
+def stream(source: BinaryIO, set_id: str) -> Iterator[ConsignmentChunk | Diagnostic]:
+    for item in run_stream(source, factory_for(set_id)):  # type: ignore[arg-type]
+        if isinstance(item, Finding):
+            yield item.diagnostic
+        elif isinstance(item, ConsignmentChunk):
+            yield item

@@ -1,0 +1,148 @@
+"""Checking one segment's elements against the dictionary (X12.6 section 3: data element attributes).
+
+Findings come back as ``(diagnostic, element index)`` so that a 997 can name the element (AK401). Empty elements
+are "not used"; lengths of numeric types count digits only (X12.6: the sign and the decimal point are not counted).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from manifest.diagnostics import Diagnostic, Message
+from manifest.formats.x12 import messages as m
+from manifest.formats.x12.dictionary import Element, SegmentSpec
+from manifest.formats.x12.tokens import Segment
+
+Finding = tuple[Diagnostic, int]
+
+_INTEGER = re.compile(r"-?[0-9]+")
+_DECIMAL = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
+_DATE6 = re.compile(r"[0-9]{6} *")
+_TIME = re.compile(r"([01][0-9]|2[0-3])[0-5][0-9](?:[0-5][0-9](?:[0-9]{1,2})?)?")
+_RULE = re.compile(r"([PRECL])((?:[0-9]{2})+)")
+
+
+def parse_date(text: str) -> date | None:
+    """A CCYYMMDD date (X12 DT), or None."""
+    if len(text) != 8 or not text.isdigit():
+        return None
+    try:
+        return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    except ValueError:
+        return None
+
+
+def parse_short_date(text: str) -> date | None:
+    """A six-digit YYMMDD date padded to eight with spaces, as older senders write it; 2000-2099 assumed."""
+    if _DATE6.fullmatch(text) is None:
+        return None
+    try:
+        return date(2000 + int(text[:2]), int(text[2:4]), int(text[4:6]))
+    except ValueError:
+        return None
+
+
+def check_segment(segment: Segment, spec: SegmentSpec) -> list[Finding]:
+    findings: list[Finding] = []
+    elements = segment.elements
+    specs = spec.elements
+    count = len(elements) - 1
+    if count > len(specs):
+        findings.append(
+            (
+                m.TOO_MANY_ELEMENTS(tag=spec.tag, count=count, max=len(specs)).at(segment.position(len(specs) + 1)),
+                len(specs) + 1,
+            )
+        )
+    for index, element in enumerate(specs, start=1):
+        value = elements[index] if index <= count else ""
+        if not value:
+            if element.req == "M":
+                findings.append((_report(m.MISSING_ELEMENT, segment, index, element, value), index))
+            continue
+        problem = _element_problem(element, value)
+        if problem is not None:
+            message, extra = problem
+            findings.append((_report(message, segment, index, element, value, **extra), index))
+    for rule in spec.rules:
+        findings.extend(_check_rule(segment, spec.tag, rule))
+    return findings
+
+
+def _element_problem(element: Element, value: str) -> tuple[Message, dict[str, object]] | None:
+    kind = element.type
+    if kind == "DT":
+        if parse_date(value) is not None:
+            return None
+        short = parse_short_date(value)
+        if short is not None:
+            return m.PADDED_DATE, {"date": short.isoformat()}
+        return m.BAD_DATE, {"format": "CCYYMMDD"}
+    if kind == "TM":
+        if _TIME.fullmatch(value) is None:
+            return m.BAD_TIME, {}
+        return None
+    if kind == "R" or kind[0] == "N":
+        pattern = _DECIMAL if kind == "R" else _INTEGER
+        if pattern.fullmatch(value) is None:
+            return m.BAD_NUMBER, {"type": kind}
+        length = len(value) - value.startswith("-") - ("." in value)
+    else:
+        length = len(value)
+        if element.codes is not None and value not in element.codes:
+            return m.BAD_CODE, {"element": element.ref, "codes": ", ".join(sorted(element.codes))}
+    if length < element.min:
+        return m.TOO_SHORT, {"min": element.min}
+    if length > element.max:
+        return m.TOO_LONG, {"max": element.max}
+    return None
+
+
+def _check_rule(segment: Segment, tag: str, rule: str) -> Iterator[Finding]:
+    match = _RULE.fullmatch(rule)
+    if match is None:
+        raise ValueError(f"bad X12 syntax note {rule!r} on {tag}")
+    kind = match.group(1)
+    numbers = [int(match.group(2)[i : i + 2]) for i in range(0, len(match.group(2)), 2)]
+    present = [n for n in numbers if segment.get(n)]
+    names = ", ".join(f"{tag}{n:02d}" for n in numbers)
+    label = f"{kind}{match.group(2)}"
+    if kind == "P" and present and len(present) < len(numbers):
+        first_missing = next(n for n in numbers if n not in present)
+        yield (
+            m.RULE_PAIRED(rule=label, elements=names, missing=f"{tag}{first_missing:02d}").at(
+                segment.position(first_missing)
+            ),
+            first_missing,
+        )
+    elif kind == "R" and not present:
+        yield m.RULE_REQUIRED(rule=label, elements=names).at(segment.position(numbers[0])), numbers[0]
+    elif kind == "E" and len(present) > 1:
+        yield m.RULE_EXCLUSION(rule=label, elements=names).at(segment.position(present[1])), present[1]
+    elif kind in "CL" and numbers[0] in present:
+        rest = numbers[1:]
+        others = ", ".join(f"{tag}{n:02d}" for n in rest)
+        missing = [n for n in rest if n not in present]
+        if kind == "C" and missing:
+            yield (
+                m.RULE_CONDITIONAL(
+                    rule=label,
+                    first=f"{tag}{numbers[0]:02d}",
+                    elements=others,
+                    missing=f"{tag}{missing[0]:02d}",
+                ).at(segment.position(missing[0])),
+                missing[0],
+            )
+        elif kind == "L" and len(missing) == len(rest):
+            yield (
+                m.RULE_LIST(rule=label, first=f"{tag}{numbers[0]:02d}", elements=others).at(segment.position(rest[0])),
+                rest[0],
+            )
+
+
+def _report(message: Message, segment: Segment, index: int, element: Element, value: str, **extra: Any) -> Diagnostic:
+    ref = f"{segment.tag}{index:02d}"
+    return message(value=value or None, ref=ref, name=element.name, **extra).at(segment.position(index))

@@ -1,0 +1,35 @@
+"""The loop map of the 309 Customs Manifest (X12 004010 and 004040; the 4040 table keeps the 4010 loops).
+
+Table (X12 309, heading and detail): ST, M10, then the P4 loop (U.S. port, up to 20) holding the LX loop (one per
+bill of lading, up to 9999): M13 amendment, M11 bill details, N9 references, the N1 loop (N1, N3, N4, DTM, PER),
+the M12 in-bond loop (M12, P5), and the VID loop (equipment: VID, M7 seals, VC vehicles, then the N10 loop of
+quantity and description lines with their H1 hazardous material loops and H2 additional descriptions); SE.
+"""
+
+from __future__ import annotations
+
+from manifest.formats.x12.loops import Loop, Seg
+
+H1_LOOP = Loop("H1", (Seg("H1", True), Seg("H2", max=99)), max=10)
+N10_LOOP = Loop("N10", (Seg("N10", True), H1_LOOP), max=999)
+VID_LOOP = Loop("VID", (Seg("VID", True), Seg("M7", max=2), Seg("VC", max=21), N10_LOOP), max=999)
+M12_LOOP = Loop("M12", (Seg("M12", True), Seg("P5", max=1)), max=1)
+N1_LOOP = Loop("N1", (Seg("N1", True), Seg("N3", max=2), Seg("N4"), Seg("DTM"), Seg("PER")), max=5)
+LX_LOOP = Loop(
+    "LX",
+    (Seg("LX", True), Seg("M13"), Seg("M11"), Seg("N9", max=999), N1_LOOP, M12_LOOP, VID_LOOP),
+    max=9999,
+)
+P4_LOOP = Loop("P4", (Seg("P4", True), LX_LOOP), required=True, max=20)
+TS309 = Loop("ST", (Seg("ST", True), Seg("M10", True), P4_LOOP, Seg("SE", True)))
+
+TITLES = {
+    "309": "Customs Manifest",
+    "310": "Freight Receipt and Invoice (Ocean)",
+    "315": "Status Details (Ocean)",
+    "350": "Customs Status Information",
+    "353": "Customs Events Advisory Details",
+    "355": "U.S. Customs Acceptance/Rejection",
+    "358": "Customs Consist Information",
+    "997": "Functional Acknowledgment",
+}

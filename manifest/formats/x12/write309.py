@@ -1,0 +1,273 @@
+"""Writing manifests as a 309 interchange, the inverse of :mod:`read309`.
+
+Every element comes either from a model field or from the ``x12.*`` extension the reader kept for it; what the
+309 cannot carry is found by reading the written interchange back and comparing it with the model, so the list of
+losses is complete by construction rather than by a hand-kept table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from manifest.formats.base import Written
+from manifest.formats.x12 import convert as cv
+from manifest.formats.x12.losses import losses
+from manifest.formats.x12.read309 import (
+    DESCRIPTION_WIDTH,
+    EQUIPMENT_KINDS,
+    MARKS_WIDTH,
+    PARTY_ROLES,
+    VID_TYPE,
+)
+from manifest.formats.x12.writer import Elements, SegmentWriter, delimiters_from, envelope
+from manifest.model import (
+    Consignment,
+    Equipment,
+    EquipmentKind,
+    GoodsItem,
+    HazardousMaterial,
+    Manifest,
+    Mode,
+    Party,
+    PartyRole,
+    Quantity,
+)
+
+_ROLE_CODES = {role: code for code, role in PARTY_ROLES.items()}
+_KIND_CODES = {kind: code for code, kind in EQUIPMENT_KINDS.items()} | {EquipmentKind.CONTAINER: "CN"}
+EPOCH = datetime(2000, 1, 1)
+
+
+def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written:
+    first = manifests[0] if manifests else Manifest(mode=Mode.RAIL)
+    ext = first.extensions
+    writer = SegmentWriter(delimiters_from(ext))
+    rail = first.mode is Mode.RAIL
+    defaults = {
+        "ISA12": "00404" if rail else "00401",
+        "ISA11": "^" if rail else "U",
+        "GS01": "AQ" if rail else "SO",
+        "GS08": "004040" if rail else "004010",
+    }
+    sets = [_set(m, i) for i, m in enumerate(manifests)]
+    envelope(writer, ext, defaults, sets, now or datetime.now())
+    data = writer.text().encode("utf-8")
+    from manifest.formats import x12_309
+
+    return Written(data, losses(manifests, x12_309.read(data).manifests, "x12-309"))
+
+
+def _get(ext: Mapping[str, str], key: str, default: str = "") -> str:
+    return ext.get(key, default)
+
+
+def _number(quantity: Quantity | None, code_of: object) -> tuple[str, str]:
+    if quantity is None:
+        return "", ""
+    code = code_of(quantity.unit) if callable(code_of) else None
+    return cv.number_text(quantity.value), code or ""
+
+
+def _rest(ext: Mapping[str, str], tag: str, values: dict[int, str], size: int) -> list[str]:
+    out = []
+    for i in range(1, size + 1):
+        out.append(values[i] if values.get(i) else ext.get(f"x12.{tag}.{i:02d}", ""))
+    return out
+
+
+def _set(manifest: Manifest, index: int) -> list[Elements]:
+    ext = manifest.extensions
+    w = SegmentWriter(delimiters_from(ext))
+    control = ext.get("x12.ST.02", f"{index + 1:04d}") if index == 0 else f"{index + 1:04d}"
+    w.add("ST", "309", control, ext.get("x12.ST.03", ""))
+    rail = manifest.mode is Mode.RAIL
+    _header(w, manifest)
+    current_port: tuple[str, ...] = ()
+    for number, consignment in enumerate(manifest.consignments, start=1):
+        c_ext = consignment.extensions
+        discharge = consignment.place_of_discharge
+        if discharge is not None and discharge.code:
+            key = (discharge.code, *(c_ext.get(f"x12.P4.{i:02d}", "") for i in (2, 3, 4)))
+            if key != current_port:
+                w.add("P4", *key)
+                current_port = key
+        _bill(w, consignment, number, rail)
+    w.segments.append(["SE", str(len(w.segments) + 1), control])
+    return w.segments
+
+
+def _header(w: SegmentWriter, manifest: Manifest) -> None:
+    """M10 and the first P4, shared with the 358."""
+    ext = manifest.extensions
+    rail = manifest.mode is Mode.RAIL
+    conveyance = manifest.conveyance
+    imo = conveyance.imo_number if conveyance and conveyance.imo_number else ""
+    m10 = {
+        1: manifest.carrier.scac if manifest.carrier and manifest.carrier.scac else "",
+        2: ext.get("x12.M10.02", "R" if rail else "O"),
+        3: conveyance.flag if conveyance and conveyance.flag else "",
+        4: imo,
+        5: conveyance.name if conveyance and conveyance.name else "",
+        6: manifest.trip_number or "",
+        10: ext.get("x12.M10.10", "L") if imo else "",
+    }
+    w.add("M10", *_rest(ext, "M10", m10, 12))
+    port = manifest.office_of_entry.code if manifest.office_of_entry and manifest.office_of_entry.code else ""
+    moment = manifest.arrival.moment if manifest.arrival else None
+    p4_date = ext.get("x12.P4.02", cv.date_text(moment) if moment else "")
+    w.add("P4", *_rest(ext, "P4", {1: port, 2: p4_date}, 4))
+
+
+def _bill(w: SegmentWriter, c: Consignment, number: int, rail: bool) -> None:
+    ext = c.extensions
+    w.add("LX", ext.get("x12.LX.01", str(number)))
+    if "x12.M13" in ext:
+        w.add("M13", *cv.unraw(ext["x12.M13"]))
+    if "x12.M11" not in ext:
+        weight, weight_code = _number(c.gross_weight, cv.weight_code)
+        volume, volume_code = _number(c.volume, cv.volume_code)
+        packages = c.total_packages
+        m11 = {
+            1: c.document_number,
+            2: c.place_of_loading.code if c.place_of_loading and c.place_of_loading.code else "",
+            3: str(packages.count) if packages else "",
+            4: packages.kind if packages and packages.kind else "",
+            5: weight,
+            6: weight_code,
+            7: volume,
+            8: volume_code,
+            10: c.place_of_receipt.name if c.place_of_receipt and c.place_of_receipt.name else "",
+        }
+        w.add("M11", *_rest(ext, "M11", m11, 13))
+    for ref in c.references:
+        w.add("N9", *_rest(ref.extensions, "N9", {1: ref.kind, 2: ref.value}, 6))
+    for party in c.parties:
+        _party(w, party)
+    if c.in_bond is not None:
+        bond = c.in_bond
+        w.add("M12", *_rest(bond.extensions, "M12", {1: bond.entry_type or "", 2: bond.number or ""}, 11))
+        if "x12.P5" in bond.extensions:
+            w.add("P5", *cv.unraw(bond.extensions["x12.P5"]))
+    for equipment in c.equipment:
+        _equipment(w, equipment, [g for g in c.goods if g.equipment_ids[:1] == (equipment.identifier,)])
+
+
+def _party(w: SegmentWriter, party: Party) -> None:
+    ext = party.extensions
+    role = _ROLE_CODES.get(party.role, "") if party.role is not PartyRole.OTHER else ""
+    code = ext.get("x12.N1.01", role or "ZZ")
+    w.add("N1", *_rest(ext, "N1", {1: code, 2: party.name or "", 4: party.code or ""}, 6))
+    address = party.address
+    if address is not None:
+        a_ext = address.extensions
+        if "x12.N3" not in a_ext:
+            w.add("N3", *_rest(a_ext, "N3", {1: address.street or ""}, 2))
+            if "x12.N3.2.01" in a_ext:
+                w.add("N3", *_rest(a_ext, "N3.2", {}, 2))
+        if "x12.N4" not in a_ext:
+            n4 = {
+                1: address.city or "",
+                2: address.subdivision or "",
+                3: address.postal_code or "",
+                4: address.country or "",
+            }
+            w.add("N4", *_rest(a_ext, "N4", n4, 6))
+    if any(key.startswith("x12.DTM.") for key in ext):
+        w.add("DTM", *_rest(ext, "DTM", {}, 6))
+    contact = party.contact
+    if contact is not None:
+        pairs: list[str] = []
+        if contact.phone:
+            pairs += ["TE", contact.phone]
+        if contact.email:
+            pairs += ["EM", contact.email]
+        values = {1: ext.get("x12.PER.01", "IC"), 2: contact.name or ""}
+        values.update({3 + i: value for i, value in enumerate(pairs)})
+        w.add("PER", *_rest(ext, "PER", values, 9))
+
+
+def _equipment(w: SegmentWriter, e: Equipment, goods: list[GoodsItem]) -> None:
+    ext = e.extensions
+    code = next((ref.value for ref in e.type_codes if ref.kind == VID_TYPE), _KIND_CODES.get(e.kind, "ZZ"))
+    in_vid = int(ext.get("x12.VID.seals", "2"))
+    seals = [s.number for s in e.seals]
+    vid_seals = seals[:in_vid] + [""] * (2 - len(seals[:in_vid]))
+    if ext.get("x12.VID.04") == "":
+        vid_seals = ["", vid_seals[0]]
+    status = "" if e.loaded is None else "L" if e.loaded else "E"
+    vid = {1: code, 2: e.initial or "", 3: e.number, 4: vid_seals[0], 5: vid_seals[1], 9: e.size_type or "", 10: status}
+    w.add("VID", *_rest(ext, "VID", vid, 11))
+    rest = e.seals[in_vid:]
+    for start in range(0, len(rest), 4):
+        group = rest[start : start + 4]
+        numbers = [s.number for s in group] + [""] * (4 - len(group))
+        w.add("M7", *numbers, group[0].party or "")
+    n = 1
+    while f"x12.VC.{n}" in ext:
+        w.add("VC", *cv.unraw(ext[f"x12.VC.{n}"]))
+        n += 1
+    for item in goods:
+        _goods(w, item)
+
+
+def _goods(w: SegmentWriter, g: GoodsItem) -> None:
+    ext = g.extensions
+    description = g.description or ""
+    marks = g.marks or ""
+    parts = _split(description, marks, ext.get("x12.N10.layout"))
+    weight, weight_code = _number(g.gross_weight, cv.weight_code)
+    commodity = next((t.code for t in g.tariff_codes if t.scheme == "us-hts"), g.hs_code or "")
+    n10 = {
+        1: str(g.packages.count) if g.packages else "",
+        2: parts[0][0],
+        3: parts[0][1],
+        4: ext.get("x12.N10.04", "J") if commodity else "",
+        5: commodity,
+        6: cv.number_text(g.value.amount) if g.value else "",
+        7: weight_code,
+        8: weight,
+        10: g.packages.kind if g.packages and g.packages.kind else "",
+    }
+    w.add("N10", *_rest(ext, "N10", n10, 11))
+    for hazard in g.hazardous:
+        _hazard(w, hazard)
+    for d, k in parts[1:]:
+        w.add("N10", *_rest(ext, "N10.more", {2: d, 3: k}, 3))
+
+
+def _split(description: str, marks: str, layout: str | None) -> list[tuple[str, str]]:
+    if layout:
+        sizes = [tuple(int(n) for n in part.split("/")) for part in layout.split(",")]
+        if sum(s[0] for s in sizes) == len(description) and sum(s[1] for s in sizes) == len(marks):
+            out = []
+            d_at = k_at = 0
+            for d_len, k_len in sizes:
+                out.append((description[d_at : d_at + d_len], marks[k_at : k_at + k_len]))
+                d_at += d_len
+                k_at += k_len
+            return out
+    lines = max(1, -(-len(description) // DESCRIPTION_WIDTH), -(-len(marks) // MARKS_WIDTH))
+    return [
+        (
+            description[i * DESCRIPTION_WIDTH : (i + 1) * DESCRIPTION_WIDTH],
+            marks[i * MARKS_WIDTH : (i + 1) * MARKS_WIDTH],
+        )
+        for i in range(lines)
+    ]
+
+
+def _hazard(w: SegmentWriter, h: HazardousMaterial) -> None:
+    ext = h.extensions
+    h1 = {
+        1: ext.get("x12.H1.01", h.un_number or ""),
+        2: h.hazard_class or "",
+        4: h.proper_shipping_name or "",
+        5: h.contact.name if h.contact and h.contact.name else "",
+        9: h.packing_group or "",
+    }
+    w.add("H1", *_rest(ext, "H1", h1, 9))
+    n = 1
+    while f"x12.H2.{n}" in ext:
+        w.add("H2", *cv.unraw(ext[f"x12.H2.{n}"]))
+        n += 1

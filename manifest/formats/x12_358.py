@@ -1,0 +1,34 @@
+"""``x12-358``: the ANSI X12 358 Customs Consist (a train's cars in order, each with the bills it carries)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import BinaryIO
+
+from manifest.diagnostics import Diagnostic
+from manifest.formats.base import ConsignmentChunk, Document, Written
+from manifest.formats.x12 import read_set
+from manifest.model import Manifest, Mode
+
+NAME = "x12-358"
+TITLE = "ANSI X12 358 Customs Consist (rail)"
+EXTENSIONS = (".358",)
+MODES = (Mode.RAIL,)
+
+
+def sniff(head: bytes) -> bool:
+    return read_set.sniff(head, "358")
+
+
+def read(data: bytes) -> Document:
+    return read_set.read(data, NAME, "358")
+
+
+def write(manifests: Sequence[Manifest]) -> Written:
+    from manifest.formats.x12 import consist
+
+    return consist.write(manifests)
+
+
+def stream(source: BinaryIO) -> Iterator[ConsignmentChunk | Diagnostic]:
+    return read_set.stream(source, "358")
