@@ -56,6 +56,12 @@ _ENTRIES = (
         "CBP ACE rail",
         "manifest.formats.x12_358",
     ),
+    FormatInfo(
+        "cargo-xml",
+        "IATA Cargo-XML XFWB, XFZB, XFHL, XFFM",
+        "air; VUCEM air, CBP ACAS",
+        "manifest.formats.cargo_xml",
+    ),
 )
 
 FORMATS: Mapping[str, FormatInfo] = {entry.name: entry for entry in _ENTRIES}

@@ -1,0 +1,94 @@
+"""``cargo-xml``: IATA Cargo-XML messages XFWB, XFZB, XFHL and XFFM (VUCEM air, CBP ACAS).
+
+One file holds one message, read into one manifest of mode AIR:
+
+- XFWB (master air waybill, ``iata:waybill:1``): one AIR_WAYBILL consignment, its first flight as the manifest's.
+- XFZB (house waybill, ``iata:housewaybill:1``) and XFHL (house manifest, ``iata:housemanifest:1``): the master
+  as an AIR_WAYBILL consignment followed by its houses, HOUSE_AIR_WAYBILL with master_number set.
+- XFFM (flight manifest, ``iata:flightmanifest:1``): the flight, its points of unloading, the ULDs as manifest
+  equipment and each waybill as a consignment whose goods items are the parts loaded in each ULD or in bulk.
+
+Customs notes (IncludedCustomsNote, including the US ACAS notes with SubjectCode CUS and CountryID US) go to
+``Consignment.customs_notes``; special handling codes to ``Consignment.handling_codes``. Every value with no model
+field is kept in the ``extensions`` of the model object whose element encloses it, under ``cargo-xml.<path>``, and
+``cargo-xml.message`` names the message type, so that writing the same message type gives the same data back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from manifest.diagnostics import Diagnostic, ParseError
+from manifest.formats import xmlsafe
+from manifest.formats.base import Document, SourceMap, Written
+from manifest.formats.cargo_xml import codes
+from manifest.formats.cargo_xml.build import Node, serialize
+from manifest.formats.cargo_xml.flight import read_flight_manifest, write_flight_manifest
+from manifest.formats.cargo_xml.houses import read_houses, write_houses
+from manifest.formats.cargo_xml.losses import lost_fields
+from manifest.formats.cargo_xml.schema import BY_ROOT, MESSAGES, XFFM, XFHL, XFWB, XFZB, Message
+from manifest.formats.cargo_xml.source import EXT, Reading
+from manifest.formats.cargo_xml.waybill import read_waybill, write_waybill
+from manifest.model import DocumentType, Manifest, Mode
+
+NAME = "cargo-xml"
+TITLE = "IATA Cargo-XML XFWB, XFZB, XFHL, XFFM"
+EXTENSIONS = (".xfwb.xml", ".xfzb.xml", ".xfhl.xml", ".xffm.xml")
+MODES = (Mode.AIR,)
+
+MESSAGE_KEY = f"{EXT}message"
+
+
+def sniff(head: bytes) -> bool:
+    return b"<" in head and any(m.namespace.encode() in head for m in MESSAGES.values())
+
+
+def read(data: bytes) -> Document:
+    root = xmlsafe.parse(data).getroot()
+    namespace, _, local = str(root.tag).lstrip("{").rpartition("}")
+    message = BY_ROOT.get((namespace, local))
+    if message is None:
+        raise ParseError(codes.UNKNOWN_MESSAGE(line=root.sourceline, column=1, location=f"/{local}", found=root.tag))
+    reading = Reading(root, data)
+    if message is XFWB:
+        manifest = read_waybill(reading, root)
+    elif message is XFFM:
+        manifest = read_flight_manifest(reading, root)
+    else:
+        manifest = read_houses(reading, root, message)
+    return Document(NAME, (manifest,), (SourceMap(reading.positions),), tuple(reading.diagnostics))
+
+
+def message_for(manifest: Manifest) -> Message:
+    """The message type a manifest is written as: the one it was read from, else the one its content calls for."""
+    named = MESSAGES.get(manifest.extensions.get(MESSAGE_KEY, ""))
+    if named is not None:
+        return named
+    masters = [c for c in manifest.consignments if c.document_type != DocumentType.HOUSE_AIR_WAYBILL]
+    houses = len(manifest.consignments) - len(masters)
+    if houses:
+        return XFZB if houses == 1 and len(masters) <= 1 else XFHL
+    return XFWB if len(masters) <= 1 else XFFM
+
+
+def _build(manifest: Manifest, message: Message) -> Node:
+    if message is XFWB:
+        return write_waybill(manifest)
+    if message is XFFM:
+        return write_flight_manifest(manifest)
+    return write_houses(manifest, message)
+
+
+def write(manifests: Sequence[Manifest]) -> Written:
+    if not manifests:
+        return Written(b"")
+    manifest = manifests[0]
+    message = message_for(manifest)
+    data = serialize(_build(manifest, message), message)
+    losses: list[Diagnostic] = [
+        codes.ONE_MESSAGE_PER_FILE(field=f"manifests[{index}]", index=index) for index in range(1, len(manifests))
+    ]
+    reread: Any = read(data).manifests[0]
+    losses.extend(codes.NOT_CARRIED(field=path, message=message.code) for path in lost_fields(manifest, reread) if path)
+    return Written(data, tuple(losses))

@@ -1,0 +1,100 @@
+"""The diagnostics of the Cargo-XML reader and writer, defined once with their English and Spanish wording."""
+
+from __future__ import annotations
+
+from manifest.diagnostics import Severity, define
+
+_TOOLKIT = "IATA Cargo-XML Toolkit (XFWB 3.00, XFZB 3.00, XFHL 2.00, XFFM 2.00), message structure"
+_CCTS = "UN/CEFACT CCTS 2.01 data types used by Cargo-XML (iata:datamodel:3)"
+
+UNKNOWN_MESSAGE = define(
+    "CXML001",
+    Severity.ERROR,
+    "the root element $found is not a Cargo-XML XFWB, XFZB, XFHL or XFFM message",
+    "el elemento raíz $found no es un mensaje Cargo-XML XFWB, XFZB, XFHL ni XFFM",
+    _TOOLKIT,
+)
+MISSING_ELEMENT = define(
+    "CXML002",
+    Severity.ERROR,
+    "$element is missing in $parent",
+    "falta $element en $parent",
+    _TOOLKIT,
+)
+BAD_NUMBER = define(
+    "CXML003",
+    Severity.ERROR,
+    "$element: '$value' is not a decimal number",
+    "$element: '$value' no es un número decimal",
+    _CCTS + ": MeasureType and QuantityType are xsd:decimal",
+)
+BAD_DATETIME = define(
+    "CXML004",
+    Severity.ERROR,
+    "$element: '$value' is not an ISO 8601 date-time",
+    "$element: '$value' no es una fecha y hora ISO 8601",
+    _CCTS + ": DateTimeType is xsd:dateTime",
+)
+NO_MODE_CODE = define(
+    "CXML005",
+    Severity.WARNING,
+    "transport movement $movement has no ModeCode; air transport (4) is assumed",
+    "el movimiento de transporte $movement no tiene ModeCode; se supone transporte aéreo (4)",
+    _TOOLKIT + ": LogisticsTransportMovement/ModeCode, UN/ECE Recommendation 19 (4 = air transport)",
+)
+NOT_AIR_MODE = define(
+    "CXML006",
+    Severity.WARNING,
+    "transport movement $movement has ModeCode $value, not 4 (air transport)",
+    "el movimiento de transporte $movement tiene ModeCode $value, no 4 (transporte aéreo)",
+    "UN/ECE Recommendation 19 code 4 = air transport",
+)
+PIECES_VS_PACKAGES = define(
+    "CXML007",
+    Severity.ERROR,
+    "item $item declares $pieces pieces but its TransportLogisticsPackage ItemQuantity values add up to $items",
+    "la partida $item declara $pieces piezas pero los ItemQuantity de sus TransportLogisticsPackage suman $items",
+    _TOOLKIT + ": the dimension lines (TransportLogisticsPackage) describe every piece of the rate line",
+)
+BAD_INTEGER = define(
+    "CXML008",
+    Severity.ERROR,
+    "$element: '$value' is not a whole number of pieces",
+    "$element: '$value' no es un número entero de piezas",
+    _CCTS + ": QuantityType",
+)
+NOTE_WITHOUT_CONTENT = define(
+    "CXML009",
+    Severity.WARNING,
+    "IncludedCustomsNote has no $missing",
+    "IncludedCustomsNote no tiene $missing",
+    _TOOLKIT + ": CustomsNote (the OCI line of Cargo-IMP) carries ContentCode and Content",
+)
+UNKNOWN_ACAS_CODE = define(
+    "CXML010",
+    Severity.WARNING,
+    "US customs note (SubjectCode CUS, CountryID US) has ContentCode '$value', not one of $known",
+    "la nota aduanera de EE. UU. (SubjectCode CUS, CountryID US) tiene ContentCode '$value', no uno de $known",
+    "CBP ACAS Implementation Guide v2.1 (2019), OCI elements for US customs",
+)
+NOT_AN_AWB = define(
+    "CXML011",
+    Severity.WARNING,
+    "$element '$value' is not an air waybill number of the form PPP-SSSSSSSS",
+    "$element '$value' no es un número de guía aérea de la forma PPP-SSSSSSSS",
+    "IATA Resolution 600a: air waybill number = 3-digit airline prefix + 8-digit serial",
+)
+NOT_CARRIED = define(
+    "CXML101",
+    Severity.WARNING,
+    "$field cannot be carried by a Cargo-XML $message message",
+    "$field no se puede llevar en un mensaje Cargo-XML $message",
+    _TOOLKIT,
+)
+ONE_MESSAGE_PER_FILE = define(
+    "CXML102",
+    Severity.WARNING,
+    "a Cargo-XML file holds one message: manifest $index is not written",
+    "un archivo Cargo-XML contiene un solo mensaje: el manifiesto $index no se escribe",
+    _TOOLKIT,
+)

@@ -1,0 +1,96 @@
+"""Cargo-XML values to model values and back: measures with units, piece counts, date-times, airports."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from manifest.formats.canonical import scalar_to_text
+from manifest.formats.cargo_xml import codes
+from manifest.formats.cargo_xml.build import Node
+from manifest.formats.cargo_xml.source import Reading
+from manifest.formats.xmlsafe import local_name
+from manifest.model import Moment, Place, PlaceScheme, Quantity
+
+# Cargo-XML measures carry UN/ECE Recommendation 20 unit codes (the ns8 code list of the messages); IATA's own
+# weight codes K and L (Cargo-IMP DE601) are met in the field too and are read as kilograms and pounds.
+_UNIT_ALIASES = {"K": "KGM", "L": "LBR"}
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_INTEGER = re.compile(r"[+-]?[0-9]+(?:\.0*)?")
+AWB = re.compile(r"[0-9]{3}-[0-9]{8}")
+
+
+def measure(reading: Reading, parent: Any, path: str, field: str) -> Quantity | None:
+    element = reading.find(parent, path)
+    if element is None:
+        return None
+    text = reading.take(element, field)
+    if not _DECIMAL.fullmatch(text):
+        reading.release(element)
+        reading.report(codes.BAD_NUMBER(**reading.at(element), field=field, value=text, element=local_name(path)))
+        return None
+    unit = reading.attribute(element, "unitCode")
+    unit = _UNIT_ALIASES.get(unit or "", unit or "")
+    return Quantity(value=Decimal(text), unit=unit)
+
+
+def count(reading: Reading, parent: Any, path: str, field: str) -> int | None:
+    element = reading.find(parent, path)
+    if element is None:
+        return None
+    text = reading.take(element, field)
+    if not _INTEGER.fullmatch(text):
+        reading.release(element)
+        reading.report(codes.BAD_INTEGER(**reading.at(element), field=field, value=text, element=local_name(path)))
+        return None
+    try:
+        return int(Decimal(text))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid literals
+        return None
+
+
+def moment(reading: Reading, parent: Any, path: str, field: str) -> Moment | None:
+    element = reading.find(parent, path)
+    if element is None:
+        return None
+    text = reading.take(element, field)
+    try:
+        if "T" in text:
+            return datetime.fromisoformat(text)
+        if len(text) == 10:
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    reading.release(element)
+    reading.report(codes.BAD_DATETIME(**reading.at(element), field=field, value=text, element=local_name(path)))
+    return None
+
+
+def airport(reading: Reading, location: Any | None, field: str) -> Place | None:
+    """An OriginLocation, FinalDestinationLocation or Occurrence*Location: IATA location identifier and name."""
+    if location is None:
+        return None
+    code = reading.text(location, "ID", f"{field}.code")
+    name = reading.text(location, "Name", f"{field}.name")
+    if code is None and name is None:
+        return None
+    reading.place(field, location)
+    return Place(code=code, scheme=PlaceScheme.IATA_AIRPORT if code else None, name=name)
+
+
+def moment_text(value: Moment) -> str:
+    return value.isoformat()
+
+
+def write_measure(node: Node, path: str, quantity: Quantity | None) -> None:
+    if quantity is not None:
+        node.set(path, scalar_to_text(quantity.value), unitCode=quantity.unit or None)
+
+
+def write_place(node: Node, path: str, place: Place | None) -> None:
+    if place is not None and (place.code is not None or place.name is not None):
+        location = node.walk(path)
+        location.set("ID", place.code)
+        location.set("Name", place.name)
