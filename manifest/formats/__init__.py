@@ -57,6 +57,12 @@ _ENTRIES = (
         "manifest.formats.x12_358",
     ),
     FormatInfo(
+        "cuscar",
+        "UN/EDIFACT CUSCAR customs cargo report (D95B and later)",
+        "maritime; SAT legacy, most customs worldwide",
+        "manifest.formats.cuscar",
+    ),
+    FormatInfo(
         "cargo-xml",
         "IATA Cargo-XML XFWB, XFZB, XFHL, XFFM",
         "air; VUCEM air, CBP ACAS",

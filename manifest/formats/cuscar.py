@@ -1,0 +1,241 @@
+"""``cuscar``: the UN/EDIFACT customs cargo report, directory D.95B and later (maritime).
+
+One manifest per CUSCAR message: mode MARITIME, TDT the vessel (name, IMO number or call sign, flag), voyage and
+carrier, LOC/DTM the ports and moments of departure and arrival, one consignment per CNI (transport document), its
+goods items (GID) and the equipment they are placed in (EQD, SGP, SEL). Parties identified by GLN (NAD C082 agency
+9, as the Mexican CUSCAR guide identifies them) carry it as ``Party.code`` and a GLN tax id. Envelope values (UNB
+sender, recipient, date, reference) are kept in the manifest's ``cuscar.UNB.*`` extensions when they differ from
+what the writer would derive. Messages of other types are reported (CUS001) and skipped; a file with no CUSCAR at
+all gives a document with no manifest and that diagnostic.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import typing
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from manifest.diagnostics import Diagnostic, ParseError
+from manifest.formats.base import ConsignmentChunk, Document, SourceMap, Written
+from manifest.formats.edifact.cuscar_codes import NO_CUSCAR, NOT_CARRIED, NOT_CUSCAR, UNKNOWN_DIRECTORY
+from manifest.formats.edifact.cuscar_read import MessageReader
+from manifest.formats.edifact.cuscar_write import interchange_defaults, write_interchange
+from manifest.formats.edifact.envelope import Envelope, InterchangeHeader, Kind, MessageHeader
+from manifest.formats.edifact.opening import check_characters, open_interchange, prepare
+from manifest.formats.edifact.rawtext import compose
+from manifest.formats.edifact.roundtrip import differences
+from manifest.formats.edifact.segments import Segment
+from manifest.formats.edifact.syntax import LEVELS, UNA_LENGTH, UNCHECKED
+from manifest.formats.edifact.tokenizer import Tokenizer
+from manifest.model import Consignment, Manifest, Mode
+
+NAME = "cuscar"
+TITLE = "UN/EDIFACT CUSCAR customs cargo report (D95B and later)"
+EXTENSIONS = (".cuscar", ".edi", ".edifact")
+MODES = (Mode.MARITIME,)
+
+_SNIFF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*UN[ABH]")
+_DIRECTORY = re.compile(r"(9[5-9]|[0-8]\d)[AB]\Z")
+
+
+def sniff(head: bytes) -> bool:
+    return _SNIFF.match(head) is not None or (b"CUSCAR" in head and b"UNH" in head)
+
+
+Item = tuple[MessageReader, "tuple[int, Consignment] | Manifest"]
+
+
+class _Session:
+    """Walks the segments of one interchange, reads its CUSCAR messages and reports everything else. Yields each
+    consignment as its group closes and each manifest header as its message closes, with the reader of both."""
+
+    def __init__(self, sink: list[Diagnostic]) -> None:
+        self.sink = sink
+        self.envelope = Envelope(sink)
+        self.reader: MessageReader | None = None
+        self.manifest_index = -1
+        self.other_types: list[str] = []
+
+    def walk(self, segments: list[Segment]) -> Iterator[Item]:
+        for segment in segments:
+            kind = self.envelope.accept(segment)
+            if kind is Kind.BODY:
+                if self.reader is not None:
+                    closed = self.reader.feed(segment)
+                    if closed is not None:
+                        yield self.reader, closed
+            elif kind is Kind.START:
+                yield from self._close()
+                header = self.envelope.message
+                assert header is not None
+                self._start(header)
+            elif kind is Kind.END or self.envelope.message is None:
+                yield from self._close()
+
+    def finish(self) -> Iterator[Item]:
+        self.envelope.close()
+        yield from self._close()
+
+    def _start(self, header: MessageHeader) -> None:
+        if header.type != "CUSCAR":
+            self.other_types.append(header.type or "?")
+            self.sink.append(
+                NOT_CUSCAR(
+                    reference=header.reference, type=header.type or "?", identifier=":".join(header.identifier)
+                ).at(header.segment.position(2, 1))
+            )
+            return
+        directory = ":".join(header.identifier[1:4])
+        if header.segment.get(2, 2) != "D" or not _DIRECTORY.match(header.segment.get(2, 3)):
+            self.sink.append(UNKNOWN_DIRECTORY(value=directory).at(header.segment.position(2, 2)))
+        self.manifest_index += 1
+        defaults = _envelope_extensions(header.interchange, self.manifest_index, header.reference)
+        self.reader = MessageReader(header, self.sink, defaults)
+
+    def _close(self) -> Iterator[Item]:
+        reader, self.reader = self.reader, None
+        if reader is None:
+            return
+        header, last = reader.finish(None)
+        if last is not None:
+            yield reader, last
+        yield reader, header
+
+
+def _envelope_extensions(interchange: InterchangeHeader | None, index: int, reference: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    if reference != str(index + 1):
+        found["cuscar.UNH.01"] = reference
+    if interchange is None:
+        found["cuscar.UNB"] = "absent"
+        return found
+    unb = interchange.segment
+    for element in range(1, len(unb.elements) + 1):
+        if any(unb.components(element)):
+            found[f"cuscar.UNB.{element:02d}"] = compose(unb.components(element))
+    return found
+
+
+def _prune(manifests: list[Manifest]) -> list[Manifest]:
+    """Drop the envelope extensions equal to what the writer derives, so they do not stand out as data."""
+    if not manifests:
+        return manifests
+    defaults = interchange_defaults(manifests)
+    syntax = _syntax_for(manifests)
+    pruned = []
+    for manifest in manifests:
+        ext = dict(manifest.extensions)
+        for key, value in defaults.items():
+            if ext.get(key) == value:
+                del ext[key]
+        if ext.get("cuscar.UNB.01") == syntax:
+            del ext["cuscar.UNB.01"]
+        pruned.append(replace(manifest, extensions=ext))
+    return pruned
+
+
+def read(data: bytes) -> Document:
+    opening = open_interchange(data)
+    sink: list[Diagnostic] = list(opening.diagnostics)
+    sink.extend(check_characters(opening))
+    skip = UNA_LENGTH if opening.una else 0
+    tokenizer = Tokenizer(opening.delimiters, opening.line, opening.column + skip)
+    segments = tokenizer.feed(opening.text[skip:])
+    segments.extend(tokenizer.finish())
+    sink.extend(tokenizer.diagnostics)
+    session = _Session(sink)
+    manifests: list[Manifest] = []
+    maps: list[SourceMap] = []
+    pending: list[Consignment] = []
+    for reader, item in (*session.walk(segments), *session.finish()):
+        if isinstance(item, Manifest):
+            manifests.append(replace(item, consignments=tuple(pending)))
+            maps.append(SourceMap(reader.source_positions()))
+            pending = []
+        else:
+            pending.append(item[1])
+    if not manifests:
+        found = ", ".join(session.other_types) or "none"
+        sink.append(NO_CUSCAR(line=opening.line, column=opening.column, found=found))
+    return Document(NAME, tuple(_prune(manifests)), tuple(maps), tuple(sink))
+
+
+def _syntax_for(manifests: Sequence[Manifest]) -> str:
+    """UNOC (ISO 8859-1, syntax version 3) when every value fits, else UNOW (UTF-8, version 4)."""
+    try:
+        write_interchange(manifests, "UNOC:3").encode("iso8859_1")
+    except UnicodeEncodeError:
+        return "UNOW:4"
+    return "UNOC:3"
+
+
+def write(manifests: Sequence[Manifest]) -> Written:
+    syntax = _syntax_for(manifests)
+    syntax = manifests[0].extensions.get("cuscar.UNB.01", syntax) if manifests else syntax
+    level = LEVELS.get(syntax.split(":")[0], UNCHECKED)
+    text = write_interchange(manifests, syntax)
+    try:
+        data = text.encode(level.codec)
+    except UnicodeEncodeError:
+        data = text.encode("utf-8")
+    return Written(data, tuple(_losses(manifests, data)))
+
+
+def _losses(manifests: Sequence[Manifest], data: bytes) -> Iterator[Diagnostic]:
+    try:
+        back = read(data).manifests
+    except ParseError:
+        back = ()
+    for index, manifest in enumerate(manifests):
+        copy = back[index] if index < len(back) else None
+        for path, value in differences(manifest, copy):
+            text = value if isinstance(value, str) else repr(value)
+            where = f"manifests[{index}].{path}" if len(manifests) > 1 else path
+            yield NOT_CARRIED(field=where, path=where, value=text[:80])
+
+
+def stream(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator[ConsignmentChunk | Diagnostic]:
+    """Consignments as they are read, each with the header of its message (equipment included, since the header
+    is complete before the first CNI) and the positions of both; diagnostics as they are found. Memory is bounded
+    by one consignment and one message header, not by the file."""
+    head = source.read(chunk_size)
+    start, opening = prepare(head)
+    sink: list[Diagnostic] = list(opening.diagnostics)
+    decoder = codecs.getincrementaldecoder(opening.level.codec)("replace")
+    skip = UNA_LENGTH if opening.una else 0
+    text = decoder.decode(head[start:])[skip:]
+    tokenizer = Tokenizer(opening.delimiters, opening.line, opening.column + skip)
+    session = _Session(sink)
+    yield from _drain(sink)
+    while True:
+        yield from _chunks(session, session.walk(tokenizer.feed(text)))
+        sink.extend(tokenizer.diagnostics)
+        tokenizer.diagnostics.clear()
+        yield from _drain(sink)
+        data = source.read(chunk_size)
+        if not data:
+            break
+        text = decoder.decode(data)
+    text = decoder.decode(b"", final=True)
+    segments = tokenizer.feed(text) + tokenizer.finish()
+    sink.extend(tokenizer.diagnostics)
+    yield from _chunks(session, (*session.walk(segments), *session.finish()))
+    yield from _drain(sink)
+
+
+def _chunks(session: _Session, items: typing.Iterable[Item]) -> Iterator[ConsignmentChunk]:
+    for reader, item in items:
+        if isinstance(item, Manifest):
+            continue
+        index, consignment = item
+        header = reader.manifest_header(with_used=True)
+        yield ConsignmentChunk(
+            session.manifest_index, header, index, consignment, SourceMap(reader.take_positions(index))
+        )
+
+
+def _drain(sink: list[Diagnostic]) -> Iterator[Diagnostic]:
+    yield from sink
+    sink.clear()

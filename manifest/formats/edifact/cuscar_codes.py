@@ -1,0 +1,158 @@
+"""CUSCAR diagnostics and the UN/EDIFACT code lists the CUSCAR reader and writer translate to the model."""
+
+from __future__ import annotations
+
+from manifest.diagnostics import Severity, define
+from manifest.model import EquipmentKind, PartyRole, PlaceScheme
+
+_DIR = "UN/EDIFACT D.95B CUSCAR"
+
+NOT_CUSCAR = define(
+    "CUS001",
+    Severity.ERROR,
+    "message $reference is $type ($identifier), not a customs cargo report (CUSCAR)",
+    "el mensaje $reference es $type ($identifier), no un informe de carga aduanero (CUSCAR)",
+    f"{_DIR} UNH S009/0065 = CUSCAR",
+)
+NO_CUSCAR = define(
+    "CUS002",
+    Severity.ERROR,
+    "the interchange holds no CUSCAR message (found: $found)",
+    "el intercambio no contiene ningún mensaje CUSCAR (encontrados: $found)",
+    f"{_DIR} UNH S009/0065 = CUSCAR",
+)
+UNKNOWN_DIRECTORY = define(
+    "CUS003",
+    Severity.WARNING,
+    "directory '$value' is not a UN/EDIFACT directory from D.95B on; read as D.95B",
+    "el directorio '$value' no es un directorio UN/EDIFACT desde D.95B; se lee como D.95B",
+    f"{_DIR} UNH S009/0052, 0054, 0051",
+)
+BAD_NUMBER = define(
+    "CUS004",
+    Severity.ERROR,
+    "$location: '$value' is not a valid $name",
+    "$location: '$value' no es un valor válido de $name",
+    "ISO 9735-1 section 10 (numeric representation) and the UN/EDIFACT data element directory",
+)
+BAD_DATE = define(
+    "CUS005",
+    Severity.ERROR,
+    "$location: '$value' is not a date/time in format $format",
+    "$location: '$value' no es una fecha/hora en el formato $format",
+    "UN/EDIFACT C507, UNCL 2379",
+)
+MISSING_SEGMENT = define(
+    "CUS006",
+    Severity.ERROR,
+    "message $reference has no $tag segment ($name)",
+    "el mensaje $reference no tiene segmento $tag ($name)",
+    f"{_DIR} segment table",
+)
+MISSING_VALUE = define(
+    "CUS007",
+    Severity.ERROR,
+    "$location: $name is missing",
+    "$location: falta $name",
+    f"{_DIR} segment directory",
+)
+OUT_OF_PLACE = define(
+    "CUS008",
+    Severity.ERROR,
+    "segment $tag is out of place: $reason",
+    "el segmento $tag está fuera de lugar: $reason_es",
+    f"{_DIR} segment table (segment groups)",
+)
+UNKNOWN_EQUIPMENT = define(
+    "CUS009",
+    Severity.ERROR,
+    "SGP places goods in equipment '$value' that no EQD of the message declares",
+    "SGP coloca mercancías en el equipo '$value' que ningún EQD del mensaje declara",
+    f"{_DIR} SGP C237 refers to EQD C237",
+)
+NOT_CARRIED = define(
+    "CUS010",
+    Severity.WARNING,
+    "$path ('$value') cannot be carried by CUSCAR and is left out",
+    "$path ('$value') no se puede transmitir en CUSCAR y se omite",
+    f"{_DIR} (no segment or element for this data)",
+)
+
+# UNCL 3035 party function code qualifier.
+ROLE_BY_CODE: dict[str, PartyRole] = {
+    "CZ": PartyRole.SHIPPER,  # consignor
+    "CN": PartyRole.CONSIGNEE,
+    "N1": PartyRole.NOTIFY,  # notify party no. 1
+    "CB": PartyRole.BROKER,  # customs broker
+    "IM": PartyRole.IMPORTER,
+    "EX": PartyRole.EXPORTER,
+    "CA": PartyRole.CARRIER,
+    "AG": PartyRole.AGENT,
+    "FW": PartyRole.FORWARDER,
+    "MS": PartyRole.FILER,  # document/message issuer/sender
+    "MR": PartyRole.RECEIVER,  # message recipient
+}
+CODE_BY_ROLE: dict[PartyRole, str] = {role: code for code, role in ROLE_BY_CODE.items()}
+OTHER_ROLE_CODE = "ZZZ"  # mutually defined
+
+# UNCL 3055 code list responsible agency: 9 EAN (GS1, for GLNs), 6 UN/ECE (UN/LOCODE), 182 US SCAC.
+AGENCY_GS1 = "9"
+AGENCY_UNECE = "6"
+AGENCY_SCAC = "182"
+AGENCY_MUTUAL = "ZZZ"
+# UNCL 1131 code list identification: 139 port, 146 means of transport identification (IMO/Lloyd's),
+# 103 call sign directory, 172 carrier code.
+LIST_PORT = "139"
+LIST_IMO = "146"
+LIST_CALL_SIGN = "103"
+LIST_CARRIER = "172"
+
+# UNCL 3227 place/location qualifier.
+LOC_DEPARTURE = ("5",)  # place of departure
+LOC_ARRIVAL = ("60", "8")  # place of arrival, place of destination (of the means of transport)
+LOC_CUSTOMS_OFFICE = "22"  # customs office (where the report is lodged)
+LOC_CONSIGNMENT = {
+    "88": "place_of_receipt",
+    "9": "place_of_loading",
+    "11": "place_of_discharge",
+    "7": "place_of_delivery",
+}
+CONSIGNMENT_LOC = {field: code for code, field in LOC_CONSIGNMENT.items()}
+LOC_ORIGIN = "27"  # country of origin (goods item)
+
+# UNCL 2005 date/time/period qualifier.
+DTM_ARRIVAL = ("132", "178", "232")  # estimated, actual, scheduled arrival
+DTM_DEPARTURE = ("133", "186")  # estimated, actual departure
+
+# UNCL 8053 equipment type code qualifier.
+KIND_BY_CODE: dict[str, EquipmentKind] = {
+    "CN": EquipmentKind.CONTAINER,
+    "TE": EquipmentKind.TRAILER,
+    "CH": EquipmentKind.CHASSIS,
+    "RR": EquipmentKind.RAILCAR,
+}
+CODE_BY_KIND: dict[EquipmentKind, str] = {kind: code for code, kind in KIND_BY_CODE.items()}
+
+# UNCL 6313 measurement dimension: G gross weight, AAL net weight, T tare weight, AAW gross volume.
+MEA_GROSS, MEA_NET, MEA_TARE, MEA_VOLUME = "G", "AAL", "T", "AAW"
+MEA_PURPOSE = "AAE"  # UNCL 6311: measurement (D.95B); later directories also use WT and VOL
+
+# UNCL 6069 control total qualifier: 7 gross weight, 11 number of packages.
+CNT_GROSS, CNT_PACKAGES = "7", "11"
+
+# UNCL 1153 reference qualifier: BM bill of lading, BH house bill of lading.
+RFF_BILL, RFF_HOUSE_BILL = "BM", "BH"
+
+# UNCL 4451 text subject qualifier: AAA goods description, AAD dangerous goods technical name.
+FTX_DESCRIPTION, FTX_DG_NAME = "AAA", "AAD"
+
+# UNCL 8339 packing group, as 1, 2, 3 for the model's I, II, III.
+PACKING_GROUP = {"1": "I", "2": "II", "3": "III"}
+PACKING_CODE = {roman: digit for digit, roman in PACKING_GROUP.items()}
+
+# UNCL 7143 item number type: HS harmonised system. National tariff codes carry their scheme in 1131 under agency
+# ZZZ (mutually defined), since UNCL 7143 has no code per national tariff.
+ITEM_HS = "HS"
+
+# Places not named by UN/LOCODE carry their scheme in 1131 under agency ZZZ.
+SCHEME_BY_LIST = {scheme.value: scheme for scheme in PlaceScheme}

@@ -1,0 +1,409 @@
+"""Writing manifests as one CUSCAR interchange (UN/EDIFACT D.95B): UNB, one UNH ... UNT message per manifest, UNZ.
+
+Segment order follows the D.95B segment table: BGM, the kept header segments, RFF, NAD (CTA, COM), TDT with its LOC
+and DTM, the EQD groups (MEA, SEL) of every piece of equipment, then one CNI group per consignment (RFF, CNT, MEA,
+LOC, NAD, and its GID goods items with FTX, MEA, PCI, PIA, DOC, SGP, LOC, DGS). Values found in ``cuscar.``
+extensions (kept by the reader) are written back in their places. Long text is cut into the 35-character
+components of its element (an..35, NAD C080 and C059) and rejoined on read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+
+from manifest.formats.edifact import cuscar_codes as C
+from manifest.formats.edifact.dates import format_moment
+from manifest.formats.edifact.rawtext import decompose, extras
+from manifest.formats.edifact.segments import escape_table, format_segment
+from manifest.formats.edifact.syntax import DEFAULT, Delimiters
+from manifest.model import (
+    Consignment,
+    DocumentType,
+    Equipment,
+    EquipmentKind,
+    GoodsItem,
+    Manifest,
+    Party,
+    PartyRole,
+    Place,
+    PlaceScheme,
+    Quantity,
+    Stop,
+    TaxIdScheme,
+)
+
+NS = "cuscar"
+Elements = list[list[str]]
+NAME_WIDTH = 35  # an..35: NAD 3036 and 3042, FTX 4440 in D.95B is an..70
+TEXT_WIDTH = 70
+
+
+def _chunks(text: str, width: int, limit: int) -> list[str]:
+    parts = [text[i : i + width] for i in range(0, len(text), width)] or [""]
+    if len(parts) > limit:
+        parts = [*parts[: limit - 1], "".join(parts[limit - 1 :])]
+    return parts
+
+
+def _number(value: object) -> str:
+    return format(value, "f")
+
+
+def _ext(extensions: Mapping[str, str], key: str) -> list[str] | None:
+    found = extensions.get(f"{NS}.{key}")
+    return None if found is None else decompose(found)
+
+
+def _pair(extensions: Mapping[str, str], key: str) -> tuple[list[str], list[str]] | None:
+    """Two composites kept as one text ``a+b`` (escaped, so a released '+' stays inside its value)."""
+    found = extensions.get(f"{NS}.{key}")
+    if found is None:
+        return None
+    from manifest.formats.edifact.tokenizer import split_released
+
+    elements = split_released(found, DEFAULT)
+    first = elements[0]
+    second = elements[1] if len(elements) > 1 else []
+    return first, second
+
+
+def interchange_defaults(manifests: Sequence[Manifest]) -> dict[str, str]:
+    """The UNB values written when no ``cuscar.UNB.*`` extension says otherwise; the reader keeps only values that
+    differ from these, so that the extensions stay empty for manifests that came from elsewhere."""
+    first = manifests[0] if manifests else None
+    sender = "UNKNOWN"
+    if first is not None and first.carrier is not None and first.carrier.scac:
+        sender = first.carrier.scac
+    moment: date | datetime | None = None
+    if first is not None:
+        for stop in (first.departure, first.arrival):
+            if stop is not None and stop.moment is not None:
+                moment = stop.moment
+                break
+    stamp = "000101:0000"
+    if moment is not None:
+        stamp = moment.strftime("%y%m%d") + ":" + (moment.strftime("%H%M") if isinstance(moment, datetime) else "0000")
+    return {
+        f"{NS}.UNB.02": sender,
+        f"{NS}.UNB.03": "UNKNOWN",
+        f"{NS}.UNB.04": stamp,
+        f"{NS}.UNB.05": "1",
+    }
+
+
+class Writer:
+    def __init__(self, delimiters: Delimiters = DEFAULT) -> None:
+        self.d = delimiters
+        self.table = escape_table(delimiters)
+        self.out: list[str] = []
+        self.count = 0
+
+    def seg(self, tag: str, *elements: list[str]) -> None:
+        self.out.append(format_segment(tag, list(elements), self.d, self.table))
+        self.count += 1
+
+    def raw(self, tag: str, elements: Elements) -> None:
+        self.out.append(format_segment(tag, elements, self.d, self.table))
+        self.count += 1
+
+    def kept(self, extensions: Mapping[str, str]) -> None:
+        for tag, elements in extras(extensions, NS):
+            self.raw(tag, elements)
+
+    def num(self, value: object) -> str:
+        text = _number(value)
+        return text.replace(".", self.d.decimal) if self.d.decimal != "." else text
+
+
+def write_interchange(manifests: Sequence[Manifest], syntax: str) -> str:
+    w = Writer()
+    first = manifests[0].extensions if manifests else {}
+    defaults = interchange_defaults(manifests)
+
+    def unb(element: int) -> list[str]:
+        key = f"{NS}.UNB.{element:02d}"
+        return decompose(first.get(key, defaults.get(key, "")))
+
+    head = unb(1) if f"{NS}.UNB.01" in first else syntax.split(":")
+    w.seg("UNB", head, unb(2), unb(3), unb(4), unb(5), *[unb(e) for e in range(6, 12)])
+    w.count = 0
+    for index, manifest in enumerate(manifests):
+        _message(w, manifest, index)
+    reference = unb(5)
+    w.count = 0
+    w.seg("UNZ", [str(len(manifests))], reference)
+    return w.d.una() + "\n" + "\n".join(w.out) + "\n"
+
+
+def _message(w: Writer, m: Manifest, index: int) -> None:
+    ext = m.extensions
+    w.count = 0
+    reference = ext.get(f"{NS}.UNH.01", str(index + 1))
+    identifier = _ext(ext, "UNH.S009") or ["CUSCAR", "D", "95B", "UN"]
+    w.seg("UNH", [reference], identifier, *[_ext(ext, f"UNH.{e:02d}") or [] for e in range(3, 8)])
+    w.seg(
+        "BGM",
+        _ext(ext, "BGM.01") or ["85"],
+        _ext(ext, "BGM.02") or [],
+        _ext(ext, "BGM.03") or ["9"],
+        _ext(ext, "BGM.04") or [],
+    )
+    w.kept(ext)
+    for ref in m.references:
+        w.seg("RFF", _ext(ref.extensions, "RFF.C506") or [ref.kind, ref.value])
+    for party in m.parties:
+        _party(w, party)
+    _transport(w, m)
+    written: set[str] = set()
+    for consignment in m.consignments:
+        for equipment in consignment.equipment:
+            if equipment.identifier not in written:
+                written.add(equipment.identifier)
+                _equipment(w, equipment)
+    for equipment in m.equipment:
+        if equipment.identifier not in written:
+            written.add(equipment.identifier)
+            _equipment(w, equipment)
+    for c_index, consignment in enumerate(m.consignments):
+        _consignment(w, consignment, c_index)
+    w.seg("UNT", [str(w.count + 1)], [reference])
+
+
+def _transport(w: Writer, m: Manifest) -> None:
+    ext = m.extensions
+    carrier, conveyance = m.carrier, m.conveyance
+    tdt_keys = any(k.startswith(f"{NS}.TDT.") for k in ext)
+    if m.trip_number is None and carrier is None and conveyance is None and not tdt_keys:
+        _stops(w, m)
+        return
+    c040: list[str] = []
+    if carrier is not None:
+        kept = _ext(carrier.extensions, "TDT.05")
+        if kept is not None:
+            c040 = [*kept, "", "", ""][:3]
+        elif carrier.scac:
+            c040 = [carrier.scac, C.LIST_CARRIER, C.AGENCY_SCAC]
+        else:
+            c040 = ["", "", ""]
+        c040.append(carrier.name or "")
+    c222: list[str] = []
+    if conveyance is not None:
+        cext = conveyance.extensions
+        ident, listed = "", ""
+        if conveyance.imo_number:
+            ident, listed = cext.get(f"{NS}.TDT.08.8213", conveyance.imo_number), C.LIST_IMO
+        elif conveyance.call_sign:
+            ident, listed = conveyance.call_sign, C.LIST_CALL_SIGN
+        elif f"{NS}.TDT.08.8213" in cext:
+            ident, listed = cext[f"{NS}.TDT.08.8213"], cext.get(f"{NS}.TDT.08.1131", "")
+        c222 = [ident, listed, cext.get(f"{NS}.TDT.08.3055", ""), conveyance.name or "", conveyance.flag or ""]
+    w.seg(
+        "TDT",
+        _ext(ext, "TDT.01") or ["20"],
+        [m.trip_number or ""],
+        _ext(ext, "TDT.03") or ["1"],
+        _ext(ext, "TDT.04") or [],
+        c040,
+        _ext(ext, "TDT.06") or [],
+        _ext(ext, "TDT.07") or [],
+        c222,
+        _ext(ext, "TDT.09") or [],
+        _ext(ext, "TDT.10") or [],
+    )
+    _stops(w, m)
+
+
+def _stops(w: Writer, m: Manifest) -> None:
+    for stop, qualifiers, dtm in (
+        (m.departure, C.LOC_DEPARTURE, C.DTM_DEPARTURE),
+        (m.arrival, C.LOC_ARRIVAL, C.DTM_ARRIVAL),
+    ):
+        if stop is None:
+            continue
+        _stop(w, stop, qualifiers[0], dtm[0])
+    if m.office_of_entry is not None:
+        _location(w, C.LOC_CUSTOMS_OFFICE, m.office_of_entry)
+
+
+def _stop(w: Writer, stop: Stop, qualifier: str, dtm: str) -> None:
+    _location(w, stop.extensions.get(f"{NS}.LOC.01", qualifier), stop.place)
+    if stop.moment is not None:
+        value, fmt = format_moment(stop.moment)
+        w.seg("DTM", [stop.extensions.get(f"{NS}.DTM.01", dtm), value, fmt])
+    w.kept(stop.extensions)
+
+
+def _location(w: Writer, qualifier: str, place: Place) -> None:
+    ext = place.extensions
+    kept = _ext(ext, "LOC.C517")
+    code = place.code or ""
+    if kept is not None and kept and kept[0] == code:
+        c517 = [*kept, "", "", ""][:3]
+    elif place.scheme is PlaceScheme.UNLOCODE:
+        c517 = [code, C.LIST_PORT, C.AGENCY_UNECE]
+    elif place.scheme is not None:
+        c517 = [code, place.scheme.value, C.AGENCY_MUTUAL]
+    else:
+        c517 = [code, "", ""]
+    c517.append(place.name or "")
+    w.seg("LOC", [qualifier], c517, _ext(ext, "LOC.03") or [], _ext(ext, "LOC.04") or [], _ext(ext, "LOC.05") or [])
+
+
+def _party(w: Writer, party: Party) -> None:
+    ext = party.extensions
+    role = ext.get(f"{NS}.NAD.01") if party.role is PartyRole.OTHER else None
+    code = role or C.CODE_BY_ROLE.get(party.role, C.OTHER_ROLE_CODE)
+    c082: list[str] = _ext(ext, "NAD.02") or []
+    if not c082 and party.code:
+        gln = any(t.scheme is TaxIdScheme.GLN and t.value == party.code for t in party.tax_ids)
+        c082 = [party.code, "", C.AGENCY_GS1] if gln else [party.code]
+    names = _chunks(party.name, NAME_WIDTH, 5) if party.name else []
+    if names and f"{NS}.NAD.04.3045" in ext:
+        names = [*[*names, "", "", "", "", ""][:5], ext[f"{NS}.NAD.04.3045"]]
+    address = party.address
+    street = _chunks(address.street, NAME_WIDTH, 4) if address is not None and address.street else []
+    w.seg(
+        "NAD",
+        [code],
+        c082,
+        _ext(ext, "NAD.03") or [],
+        names,
+        street,
+        [address.city or ""] if address else [],
+        [address.subdivision or ""] if address else [],
+        [address.postal_code or ""] if address else [],
+        [address.country or ""] if address else [],
+    )
+    if party.contact is not None:
+        _contact(w, party.contact.name, party.contact.phone, party.contact.email, _pair(ext, "CTA"), "IC")
+
+
+def _contact(
+    w: Writer,
+    name: str | None,
+    phone: str | None,
+    email: str | None,
+    kept: tuple[list[str], list[str]] | None,
+    function: str,
+) -> None:
+    if kept is not None:
+        first, second = kept
+        second = [*[*second, ""][:1], name or ""]
+        w.seg("CTA", first, second)
+    else:
+        w.seg("CTA", [function], ["", name or ""])
+    if phone:
+        w.seg("COM", [phone, "TE"])
+    if email:
+        w.seg("COM", [email, "EM"])
+
+
+def _measure(w: Writer, ext: Mapping[str, str], dimension: str, quantity: Quantity | None) -> None:
+    if quantity is None:
+        return
+    kept = _pair(ext, f"MEA.{dimension}")
+    purpose, c502 = kept if kept is not None else ([C.MEA_PURPOSE], [dimension])
+    w.seg("MEA", purpose, c502, [quantity.unit, w.num(quantity.value)])
+
+
+def _equipment(w: Writer, e: Equipment) -> None:
+    ext = e.extensions
+    qualifier = ext.get(f"{NS}.EQD.01") if e.kind is EquipmentKind.OTHER else None
+    code = qualifier or C.CODE_BY_KIND.get(e.kind, "ZZZ")
+    c237 = _ext(ext, "EQD.02") or [e.identifier]
+    c224 = _ext(ext, "EQD.03") or ([e.size_type] if e.size_type else [])
+    full = _ext(ext, "EQD.06") or ([] if e.loaded is None else ["5" if e.loaded else "4"])
+    w.seg(
+        "EQD", [code], c237, c224, _ext(ext, "EQD.04") or [], _ext(ext, "EQD.05") or [], full, _ext(ext, "EQD.07") or []
+    )
+    _measure(w, ext, C.MEA_GROSS, e.gross_weight)
+    _measure(w, ext, C.MEA_NET, e.net_weight)
+    _measure(w, ext, C.MEA_TARE, e.tare_weight)
+    for index, seal in enumerate(e.seals):
+        kept = _pair(ext, f"SEL.{index:02d}")
+        if kept is not None:
+            w.seg("SEL", [seal.number], kept[0], kept[1])
+        else:
+            w.seg("SEL", [seal.number], [seal.party or ""])
+    w.kept(ext)
+
+
+def _consignment(w: Writer, c: Consignment, index: int) -> None:
+    ext = c.extensions
+    c503 = _ext(ext, "CNI.02") or [c.document_number]
+    w.seg("CNI", [ext.get(f"{NS}.CNI.01", str(index + 1))], c503, _ext(ext, "CNI.03") or [])
+    if c.document_type is DocumentType.HOUSE_BILL_OF_LADING:
+        w.seg("RFF", [C.RFF_HOUSE_BILL, c.document_number])
+        if c.master_number:
+            w.seg("RFF", [C.RFF_BILL, c.master_number])
+    else:
+        w.seg("RFF", [C.RFF_BILL, c.document_number])
+    for ref in c.references:
+        w.seg("RFF", _ext(ref.extensions, "RFF.C506") or [ref.kind, ref.value])
+    if c.gross_weight is not None:
+        w.seg("CNT", [C.CNT_GROSS, w.num(c.gross_weight.value), c.gross_weight.unit])
+    if c.total_packages is not None:
+        w.seg("CNT", [C.CNT_PACKAGES, str(c.total_packages.count)])
+    _measure(w, ext, C.MEA_VOLUME, c.volume)
+    for field_name, code in C.CONSIGNMENT_LOC.items():
+        place = getattr(c, field_name)
+        if place is not None:
+            _location(w, code, place)
+    w.kept(ext)
+    for party in c.parties:
+        _party(w, party)
+    for goods in c.goods:
+        _goods(w, goods)
+
+
+def _goods(w: Writer, g: GoodsItem) -> None:
+    ext = g.extensions
+    sequence = ext.get(f"{NS}.GID.01", "" if g.sequence is None else str(g.sequence))
+    c213 = _ext(ext, "GID.02")
+    if c213 is None:
+        c213 = [str(g.packages.count), g.packages.kind or ""] if g.packages is not None else []
+    w.seg("GID", [sequence], c213, *[_ext(ext, f"GID.{e:02d}") or [] for e in range(3, 7)])
+    if g.description:
+        w.seg("FTX", [C.FTX_DESCRIPTION], [], [], _chunks(g.description, TEXT_WIDTH, 5), _ext(ext, "FTX.05") or [])
+    _measure(w, ext, C.MEA_GROSS, g.gross_weight)
+    _measure(w, ext, C.MEA_NET, g.net_weight)
+    _measure(w, ext, C.MEA_VOLUME, g.volume)
+    if g.marks is not None or f"{NS}.PCI.01" in ext:
+        w.seg(
+            "PCI",
+            [ext.get(f"{NS}.PCI.01", "")],
+            (g.marks or "").split("\n"),
+            _ext(ext, "PCI.03") or [],
+            _ext(ext, "PCI.04") or [],
+        )
+    if g.hs_code:
+        w.seg("PIA", ["5"], [g.hs_code, C.ITEM_HS])
+    for tariff in g.tariff_codes:
+        if tariff.scheme == "hs":
+            w.seg("PIA", ["1"], [tariff.code, C.ITEM_HS])
+        else:
+            w.seg("PIA", ["1"], [tariff.code, C.ITEM_HS, tariff.scheme, C.AGENCY_MUTUAL])
+    for index, document in enumerate(g.customs_documents):
+        dext = document.extensions
+        c002 = _ext(dext, "DOC.01") or [C.AGENCY_MUTUAL, "", "", document.kind]
+        w.seg("DOC", c002, _ext(dext, "DOC.02") or [document.number or ""])
+        del index
+    if g.origin_country:
+        w.seg("LOC", [C.LOC_ORIGIN], _ext(ext, "LOC.27") or [g.origin_country])
+    for index, ident in enumerate(g.equipment_ids):
+        c237 = _ext(ext, f"SGP.{index:02d}.C237") or [ident]
+        w.seg("SGP", c237, [ext.get(f"{NS}.SGP.{index:02d}", "")])
+    w.kept(ext)
+    for hazard in g.hazardous:
+        hext = hazard.extensions
+        un = _ext(hext, "DGS.03") or [hazard.un_number or ""]
+        c205 = _ext(hext, "DGS.02") or [hazard.hazard_class or ""]
+        group = _ext(hext, "DGS.05") or [C.PACKING_CODE.get(hazard.packing_group or "", "")]
+        tail = [_ext(hext, f"DGS.{e:02d}") or [] for e in range(6, 14)]
+        w.seg("DGS", [hext.get(f"{NS}.DGS.01", "IMD")], c205, un, _ext(hext, "DGS.04") or [], group, *tail)
+        if hazard.proper_shipping_name:
+            w.seg("FTX", [C.FTX_DG_NAME], [], [], _chunks(hazard.proper_shipping_name, TEXT_WIDTH, 5))
+        if hazard.contact is not None:
+            contact = hazard.contact
+            _contact(w, contact.name, contact.phone, contact.email, _pair(hext, "CTA"), "HG")

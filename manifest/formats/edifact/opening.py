@@ -1,0 +1,176 @@
+"""Finding the interchange in raw bytes: junk before it, the service string advice, the syntax identifier in UNB,
+and decoding the bytes in the character set that identifier declares (ISO 9735-1 sections 7 and 9, annex A)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from manifest.diagnostics import Diagnostic, ParseError
+from manifest.formats.edifact.codes import (
+    BAD_CHARACTER,
+    JUNK_BEFORE,
+    NO_INTERCHANGE,
+    UNDECODABLE,
+    UNKNOWN_SYNTAX,
+    UTF8_IN_SINGLE_BYTE,
+)
+from manifest.formats.edifact.syntax import (
+    DEFAULT,
+    LEVELS,
+    UNA_LENGTH,
+    UNCHECKED,
+    Delimiters,
+    SyntaxLevel,
+    forbidden_pattern,
+    parse_una,
+)
+
+# Where an interchange may begin: a service string advice, an interchange header, or (for the bare messages some
+# systems exchange) a message header.
+_START = re.compile(rb"UNA[^\r\n]{6}|UNB[^A-Z0-9a-z\r\n]|UNH[^A-Z0-9a-z\r\n]")
+_BOM = b"\xef\xbb\xbf"
+_UTF8_PAIR = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]+")
+
+
+@dataclass(slots=True)
+class Opening:
+    """The decoded interchange text from its first segment on, and where that text starts in the file."""
+
+    text: str
+    delimiters: Delimiters
+    level: SyntaxLevel
+    syntax_identifier: str
+    line: int
+    column: int
+    una: bool
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def locate(data: bytes) -> tuple[int, list[Diagnostic]]:
+    """The byte offset where the interchange starts; junk before it is reported, none at all is a ParseError."""
+    start = len(_BOM) if data.startswith(_BOM) else 0
+    while start < len(data) and data[start : start + 1] in b" \t\r\n":
+        start += 1
+    if data[start : start + 3] in (b"UNA", b"UNB", b"UNH"):
+        return start, []
+    found = _START.search(data, start)
+    if found is None:
+        raise ParseError(NO_INTERCHANGE(line=1, column=1))
+    line, column = _line_column(data, start)
+    return found.start(), [JUNK_BEFORE(line=line, column=column, count=found.start() - start)]
+
+
+def _line_column(data: bytes, offset: int) -> tuple[int, int]:
+    return data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+
+
+def head_delimiters(head: str, line: int, column: int) -> tuple[Delimiters, bool, list[Diagnostic]]:
+    """Delimiters of an interchange whose text (from its first segment, at ``line`` and ``column``) starts with
+    ``head``: those of its UNA, else the defaults of ISO 9735-1 section 9."""
+    if head.startswith("UNA"):
+        delimiters, problems = parse_una(head, line, column)
+        return delimiters, True, problems
+    return DEFAULT, False, []
+
+
+def syntax_of(head: str, delimiters: Delimiters) -> str:
+    """The syntax identifier (UNB S001/0001) in the first bytes, read with the declared separators."""
+    at = head.find("UNB" + delimiters.element)
+    if at < 0 or at > UNA_LENGTH + 4:
+        return ""
+    rest = head[at + 4 : at + 4 + 40]
+    for stop in (delimiters.component, delimiters.element, delimiters.terminator):
+        rest = rest.split(stop, 1)[0]
+    return rest
+
+
+def prepare(data: bytes) -> tuple[int, Opening]:
+    """Where the interchange starts in ``data`` (its first bytes suffice) and what its head declares; the
+    returned opening has no text yet."""
+    start, diagnostics = locate(data)
+    line, column = _line_column(data, start)
+    head = data[start : start + 256].decode("latin-1")
+    delimiters, una, problems = head_delimiters(head, line, column)
+    diagnostics.extend(problems)
+    identifier = syntax_of(head[UNA_LENGTH:] if una else head, delimiters)
+    level = LEVELS.get(identifier)
+    if level is None:
+        level = UNCHECKED
+        if identifier:
+            diagnostics.append(UNKNOWN_SYNTAX(line=line, column=column, location="UNB-01-1", value=identifier))
+    return start, Opening("", delimiters, level, identifier, line, column, una, diagnostics)
+
+
+def open_interchange(data: bytes) -> Opening:
+    start, opening = prepare(data)
+    opening.text = _decode(data[start:], opening.level, opening.syntax_identifier, opening.line, opening.diagnostics)
+    return opening
+
+
+def _decode(body: bytes, level: SyntaxLevel, identifier: str, first_line: int, sink: list[Diagnostic]) -> str:
+    try:
+        return body.decode(level.codec)
+    except UnicodeDecodeError:
+        pass
+    decoder = codecs.getincrementaldecoder(level.codec)("strict")
+    parts: list[str] = []
+    position = 0
+    while position < len(body):
+        try:
+            parts.append(decoder.decode(body[position:], final=True))
+            break
+        except UnicodeDecodeError as error:
+            parts.append(body[position : position + error.start].decode(level.codec, "replace"))
+            bad = position + error.start
+            sink.append(
+                UNDECODABLE(
+                    line=first_line + body.count(b"\n", 0, bad),
+                    syntax=identifier,
+                    codec=level.codec,
+                    offset=bad + 1,
+                    value=f"0x{body[bad]:02X}",
+                )
+            )
+            parts.append("\ufffd")
+            position = position + max(error.end, error.start + 1)
+            decoder.reset()
+    return "".join(parts)
+
+
+def check_characters(opening: Opening, limit: int = 100) -> list[Diagnostic]:
+    """Characters outside the repertoire of the declared syntax level (ISO 9735-1 annex A), at most ``limit``."""
+    found: list[Diagnostic] = []
+    pattern = forbidden_pattern(opening.level, opening.delimiters)
+    text = opening.text
+    if pattern is not None:
+        match = pattern.search(text)
+        while match is not None and len(found) < limit:
+            at = match.start()
+            line = opening.line + text.count("\n", 0, at)
+            newline = text.rfind("\n", 0, at)
+            column = at - newline if newline >= 0 else opening.column + at
+            found.append(
+                BAD_CHARACTER(
+                    line=line,
+                    column=column,
+                    syntax=opening.syntax_identifier,
+                    char=f"U+{ord(match.group()):04X} {match.group()!r}",
+                    value=match.group(),
+                )
+            )
+            match = pattern.search(text, at + 1)
+    if opening.level.single_byte and opening.level is not UNCHECKED:
+        mojibake = _UTF8_PAIR.search(text)
+        if mojibake is not None and opening.level.codec in ("iso8859_1", "iso8859_15"):
+            at = mojibake.start()
+            found.append(
+                UTF8_IN_SINGLE_BYTE(
+                    line=opening.line + text.count("\n", 0, at),
+                    syntax=opening.syntax_identifier,
+                    codec=opening.level.codec,
+                    value=mojibake.group(),
+                )
+            )
+    return found

@@ -1,0 +1,127 @@
+"""One EDIFACT segment with the position of every value it holds, and escaping of values on write.
+
+A segment keeps its values already unescaped (``elements[e][c]``, both 0-based) and the line and column of its tag.
+The position of any value is computed only when asked for: from the lengths of the values before it when the
+segment holds no release character and no line break (the common case), else by scanning its raw text.
+"""
+
+from __future__ import annotations
+
+from manifest.diagnostics import Position
+from manifest.formats.edifact.syntax import Delimiters
+
+Elements = list[list[str]]
+
+
+class Segment:
+    __slots__ = ("column", "delimiters", "elements", "line", "number", "raw", "tag")
+
+    def __init__(
+        self,
+        tag: str,
+        elements: Elements,
+        line: int,
+        column: int,
+        number: int,
+        raw: str | None = None,
+        delimiters: Delimiters | None = None,
+    ) -> None:
+        self.tag = tag
+        self.elements = elements  # the data elements after the tag
+        self.line = line
+        self.column = column
+        self.number = number  # 1-based ordinal of the segment in the file
+        self.raw = raw  # the raw text, kept only when it holds release characters or line breaks
+        self.delimiters = delimiters
+
+    def get(self, element: int, component: int = 1) -> str:
+        """The value at 1-based ``element`` and ``component``, or "" when absent."""
+        try:
+            return self.elements[element - 1][component - 1]
+        except IndexError:
+            return ""
+
+    def components(self, element: int) -> list[str]:
+        try:
+            return self.elements[element - 1]
+        except IndexError:
+            return []
+
+    def location(self, element: int = 0, component: int = 0) -> str:
+        """``NAD(12)-02-1``: tag, segment number in the file, element and component (1-based)."""
+        where = f"{self.tag}({self.number})"
+        if element:
+            where += f"-{element:02d}"
+            if component:
+                where += f"-{component}"
+        return where
+
+    def position(self, element: int = 0, component: int = 0) -> Position:
+        if element == 0:
+            return Position(self.line, self.column, self.location())
+        offset = self._offset(element, max(component, 1))
+        if self.raw is None or "\n" not in self.raw[:offset]:
+            return Position(self.line, self.column + offset, self.location(element, component))
+        before = self.raw[:offset]
+        return Position(self.line + before.count("\n"), offset - before.rfind("\n"), self.location(element, component))
+
+    def _offset(self, element: int, component: int) -> int:
+        """Characters from the tag to the value (1-based element and component)."""
+        if self.raw is None:
+            offset = len(self.tag)
+            for index in range(min(element - 1, len(self.elements))):
+                offset += 1 + len(":".join(self.elements[index]))
+            offset += 1
+            if element - 1 < len(self.elements):
+                parts = self.elements[element - 1]
+                for index in range(min(component - 1, len(parts))):
+                    offset += len(parts[index]) + 1
+            return offset
+        return _scan_offset(self.raw, self.delimiters or Delimiters(), element, component)
+
+
+def _scan_offset(raw: str, delimiters: Delimiters, element: int, component: int) -> int:
+    want_element, want_component = element, component
+    current_element, current_component = 0, 1
+    release = delimiters.release
+    index = 0
+    length = len(raw)
+    while index < length:
+        if current_element == want_element and current_component == want_component:
+            return index
+        char = raw[index]
+        if release is not None and char == release:
+            index += 2
+            continue
+        if char == delimiters.element:
+            current_element += 1
+            current_component = 1
+        elif char == delimiters.component and current_element > 0:
+            current_component += 1
+        index += 1
+    return length
+
+
+def escape_table(delimiters: Delimiters) -> dict[int, str]:
+    """The ``str.translate`` table that releases every service character inside a value (ISO 9735-1 8.4)."""
+    release = delimiters.release
+    if release is None:
+        return {}
+    table = {ord(release): release + release}
+    for char in delimiters.separators:
+        table[ord(char)] = release + char
+    return table
+
+
+def format_segment(tag: str, elements: list[list[str]], delimiters: Delimiters, table: dict[int, str]) -> str:
+    """One segment as text, values escaped; trailing empty components and elements are left out (ISO 9735-1
+    section 8.2: 'trailing ... separators shall be omitted')."""
+    parts = [tag]
+    for components in elements:
+        texts = [c.translate(table) for c in components]
+        while texts and not texts[-1]:
+            texts.pop()
+        parts.append(delimiters.component.join(texts))
+    while len(parts) > 1 and not parts[-1]:
+        parts.pop()
+    return delimiters.element.join(parts) + delimiters.terminator

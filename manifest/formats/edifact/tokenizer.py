@@ -1,0 +1,184 @@
+"""Text to segments (ISO 9735-1 section 8), whole or a piece at a time, with the line and column of each tag.
+
+Fast path: the text is cut with ``str.split`` on the terminator, each segment on the element separator and each
+element on the component separator, which is exact whenever a segment holds no release character. Segments that do
+are re-read character by character. Line breaks between segments (which many senders add, though ISO 9735 has no
+place for them) are skipped and counted so that positions stay right.
+"""
+
+from __future__ import annotations
+
+import re
+
+from manifest.diagnostics import Diagnostic
+from manifest.formats.edifact.codes import BAD_TAG, DANGLING_RELEASE, EMPTY_SEGMENT, UNTERMINATED
+from manifest.formats.edifact.segments import Elements, Segment
+from manifest.formats.edifact.syntax import Delimiters
+
+_TAG = re.compile(r"[A-Z0-9]{3}\Z")
+_BREAKS = "\r\n"
+
+
+class Tokenizer:
+    """Turns text into segments; ``feed`` may be called with successive pieces of one interchange."""
+
+    __slots__ = ("_buffer", "_column", "_d", "_line", "_number", "diagnostics")
+
+    def __init__(self, delimiters: Delimiters, line: int = 1, column: int = 1, number: int = 1) -> None:
+        self._d = delimiters
+        self._line = line
+        self._column = column  # column of the first character of the buffer
+        self._number = number
+        self._buffer = ""
+        self.diagnostics: list[Diagnostic] = []
+
+    @property
+    def delimiters(self) -> Delimiters:
+        return self._d
+
+    def feed(self, text: str) -> list[Segment]:
+        """The segments completed by ``text``; an unfinished segment waits for the next piece."""
+        data = self._buffer + text
+        cut = self._last_terminator(data)
+        if cut < 0:
+            self._buffer = data
+            return []
+        self._buffer = data[cut + 1 :]
+        return self._split(data[: cut + 1], closed=True)
+
+    def finish(self) -> list[Segment]:
+        """The segments left at the end of the data: an unterminated last segment is reported and still read."""
+        data, self._buffer = self._buffer, ""
+        if not data.strip():
+            return []
+        return self._split(data, closed=False)
+
+    def _last_terminator(self, data: str) -> int:
+        terminator, release = self._d.terminator, self._d.release
+        cut = data.rfind(terminator)
+        while cut > 0 and release is not None and _released(data, cut, release):
+            cut = data.rfind(terminator, 0, cut)
+        return cut
+
+    def _split(self, data: str, closed: bool) -> list[Segment]:
+        d = self._d
+        terminator, release = d.terminator, d.release
+        pieces = data.split(terminator)
+        if closed:
+            pieces.pop()  # the empty text after the last terminator
+        if release is not None and release in data:
+            pieces = _rejoin(pieces, terminator, release)
+        segments: list[Segment] = []
+        append = segments.append
+        line, column, number = self._line, self._column, self._number
+        element_sep, component_sep = d.element, d.component
+        for piece in pieces:
+            body = piece
+            if body[:1] in _BREAKS and body:
+                body = body.lstrip(_BREAKS)
+                skipped = piece[: len(piece) - len(body)]
+                breaks = skipped.count("\n")
+                if breaks:
+                    line += breaks
+                    column = len(skipped) - skipped.rfind("\n")
+                else:
+                    column += len(skipped)
+            if not body:
+                self.diagnostics.append(EMPTY_SEGMENT(line=line, column=column))
+                column += 1
+                continue
+            raw: str | None = None
+            if release is not None and release in body:
+                elements = split_released(body, d)
+                raw = body
+            else:
+                elements = [e.split(component_sep) for e in body.split(element_sep)]
+            tag = elements[0][0]
+            if len(tag) != 3 or not _TAG.match(tag):
+                self.diagnostics.append(BAD_TAG(line=line, column=column, value=tag[:20]))
+            inner = body.count("\n")
+            if inner:
+                raw = body
+            segment = Segment(tag, elements[1:], line, column, number, raw, d if raw is not None else None)
+            append(segment)
+            number += 1
+            if inner:
+                line += inner
+                column = len(body) - body.rfind("\n") + 1
+            else:
+                column += len(body) + 1
+        if not closed and segments:
+            last = segments[-1]
+            self.diagnostics.append(
+                UNTERMINATED(
+                    line=last.line, column=last.column, location=last.location(), tag=last.tag, terminator=terminator
+                )
+            )
+            if release is not None and _released(data, len(data), release):
+                self.diagnostics.append(DANGLING_RELEASE(line=line, column=max(column - 1, 1), release=release))
+        self._line, self._column, self._number = line, column, number
+        return segments
+
+
+def _released(data: str, index: int, release: str) -> bool:
+    """Whether the character at ``index`` is preceded by an odd run of release characters."""
+    run = 0
+    index -= 1
+    while index >= 0 and data[index] == release:
+        run += 1
+        index -= 1
+    return run % 2 == 1
+
+
+def _rejoin(pieces: list[str], terminator: str, release: str) -> list[str]:
+    """Glue back pieces that ``str.split`` cut at a released terminator."""
+    joined: list[str] = []
+    pending: str | None = None
+    for piece in pieces:
+        current = piece if pending is None else pending + terminator + piece
+        if current.endswith(release) and _released(current, len(current), release):
+            pending = current
+        else:
+            joined.append(current)
+            pending = None
+    if pending is not None:
+        joined.append(pending)
+    return joined
+
+
+def split_released(body: str, d: Delimiters) -> Elements:
+    """Split one segment honouring release characters (ISO 9735-1 section 8.4)."""
+    release = d.release
+    elements: Elements = []
+    components: list[str] = []
+    value: list[str] = []
+    index, length = 0, len(body)
+    while index < length:
+        char = body[index]
+        if char == release and index + 1 < length:
+            value.append(body[index + 1])
+            index += 2
+            continue
+        if char == d.element:
+            components.append("".join(value))
+            elements.append(components)
+            components, value = [], []
+        elif char == d.component:
+            components.append("".join(value))
+            value = []
+        elif char != release:
+            value.append(char)
+        index += 1
+    components.append("".join(value))
+    elements.append(components)
+    return elements
+
+
+def tokenize(
+    text: str, delimiters: Delimiters, line: int = 1, column: int = 1
+) -> tuple[list[Segment], list[Diagnostic]]:
+    """Every segment of ``text`` and the faults found while cutting it."""
+    tokenizer = Tokenizer(delimiters, line, column)
+    segments = tokenizer.feed(text)
+    segments.extend(tokenizer.finish())
+    return segments, tokenizer.diagnostics

@@ -1,0 +1,112 @@
+"""CUSCAR: the sample, the real files, hostile bytes, streaming and write losses."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from manifest.diagnostics import ParseError, Severity
+from manifest.formats import cuscar, get
+from manifest.formats.base import ConsignmentChunk
+from manifest.model import Direction
+
+SAMPLE = (
+    Path(__file__).resolve().parent.parent / "samples" / "maritime" / "northbound-vessel-maersk-kensington-647n.cuscar"
+)
+
+
+def test_registered_and_sniffed() -> None:
+    assert get("cuscar").NAME == cuscar.NAME
+    assert cuscar.sniff(SAMPLE.read_bytes()[:4096])
+
+
+def test_sample_reads_clean_and_writes_back_identically() -> None:
+    data = SAMPLE.read_bytes()
+    document = cuscar.read(data)
+    assert document.diagnostics == ()
+    (manifest,) = document.manifests
+    assert manifest.trip_number == "647N"
+    assert manifest.conveyance is not None and manifest.conveyance.imo_number == "9321483"
+    assert manifest.departure is not None and manifest.departure.place.code == "MXZLO"
+    assert len(manifest.consignments) == 3
+    assert manifest.consignments[0].equipment[0].identifier == "MSKU1234565"
+    assert manifest.consignments[2].goods[0].hazardous[0].un_number == "1263"
+    written = cuscar.write(document.manifests)
+    assert written.losses == ()
+    assert written.data == data
+
+
+def test_positions_point_at_the_values() -> None:
+    document = cuscar.read(SAMPLE.read_bytes())
+    where = document.source_map(0).locate("consignments[1].gross_weight")
+    assert where is not None and where.location is not None and where.location.startswith("CNT(")
+    lines = SAMPLE.read_text("latin-1").splitlines()
+    assert where.line is not None and where.column is not None
+    assert lines[where.line - 1][where.column - 1 :].startswith("19650")
+
+
+def test_losses_name_each_field_left_behind() -> None:
+    (manifest,) = cuscar.read(SAMPLE.read_bytes()).manifests
+    richer = replace(manifest, direction=Direction.NORTHBOUND, country_from="MX")
+    losses = cuscar.write([richer]).losses
+    assert {d.field for d in losses} == {"direction", "country_from"}
+    assert all(d.severity is Severity.WARNING and d.code == "CUS010" for d in losses)
+
+
+def test_stream_gives_the_consignments_of_read() -> None:
+    data = SAMPLE.read_bytes()
+    chunks = [c for c in cuscar.stream(io.BytesIO(data), chunk_size=50) if isinstance(c, ConsignmentChunk)]
+    assert [c.consignment for c in chunks] == list(cuscar.read(data).manifests[0].consignments)
+    assert chunks[1].source_map.locate("consignments[1].document_number") is not None
+
+
+def test_real_cuscar_is_read(external_samples: Path) -> None:
+    document = cuscar.read((external_samples / "edifact" / "d95b_cuscar_lot10_sample.edi").read_bytes())
+    (manifest,) = document.manifests
+    assert manifest.trip_number == "TRANS1234"
+    consignment = manifest.consignments[0]
+    assert consignment.document_number == "DOCV373MOB909999"
+    assert consignment.goods[0].equipment_ids == ("EQ123456",)
+    assert consignment.equipment[0].number == "EQ123456"
+    # The sample's UNT counts 313 segments for a message of 30.
+    assert [d.code for d in document.diagnostics] == ["EDI015"]
+    assert document.diagnostics[0].line == 31
+    assert cuscar.write(document.manifests).losses == ()
+
+
+def test_other_messages_are_rejected_by_type(external_samples: Path) -> None:
+    for path in sorted((external_samples / "edifact").iterdir()):
+        if "cuscar" in path.name:
+            continue
+        document = cuscar.read(path.read_bytes())
+        assert document.manifests == ()
+        codes = [d.code for d in document.diagnostics]
+        assert "CUS001" in codes and "CUS002" in codes, path.name
+        rejected = next(d for d in document.diagnostics if d.code == "CUS001")
+        assert rejected.args["type"] in rejected.message()
+
+
+def test_real_world_faults_are_diagnosed(external_samples: Path) -> None:
+    folder = external_samples / "edifact"
+    coala = {d.code for d in cuscar.read((folder / "pydifact_sage_coala.ped").read_bytes()).diagnostics}
+    assert "EDI002" in coala  # junk before UNA
+    coprar = {d.code for d in cuscar.read((folder / "d95b_coprar.edi").read_bytes()).diagnostics}
+    assert "EDI011" in coprar  # no UNB
+    iftmin = cuscar.read((folder / "d00b_iftmin_bring_ig.edi").read_bytes()).diagnostics
+    assert "EDI008" in {d.code for d in iftmin}  # decimal comma UNA read, the empty segment found
+
+
+@given(st.binary(max_size=300))
+@example(b"UNA:+.? 'UNB+UNOA:3+A+B+200101:1200+1'UNH+1+CUSCAR:D:95B:UN'GID+x'SGP+?")
+@example(b"UNH+1+CUSCAR:D:95B:UN'CNI+1+B'GID+1+x:y'DGS+IMD'CTA'COM+1:TE'UNT+9+2'")
+@example(b"UNA")
+def test_any_bytes_read_or_raise_parse_error(data: bytes) -> None:
+    try:
+        document = cuscar.read(data)
+    except ParseError:
+        return
+    assert document.format == "cuscar"
