@@ -1,0 +1,193 @@
+"""Identifier validation: the form and check digit of every number a manifest carries.
+
+python-stdnum does the work where it has the standard (ISO 6346 containers, IMO ship numbers, Mexican RFC, US EIN);
+the rest (SCAC, AAR marks and car numbers, IATA air waybills, pedimentos, tariff codes, UN/LOCODE) is written here
+from the standard it cites. Each validator takes the value exactly as the harmonized model holds it (no spaces
+trimmed, no prefix such as "IMO" or "UN" removed): the model conventions fix one spelling, and a reader that keeps
+another has a bug that these checks should reveal. Validators never raise; they return whether the value is valid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from stdnum import imo as _stdnum_imo
+from stdnum import iso6346 as _stdnum_iso6346
+from stdnum.mx import rfc as _stdnum_rfc
+from stdnum.us import ein as _stdnum_ein
+
+from manifest import codelists
+
+# ISO 6346:1995 section 3: owner code (3 letters), equipment category identifier (U freight container, J detachable
+# freight container-related equipment, Z trailer or chassis), 6-digit serial number, check digit.
+_CONTAINER = re.compile(r"[A-Z]{3}[UJZ][0-9]{7}")
+
+
+def container_number(value: str) -> bool:
+    """ISO 6346 container identification (``HASU5044950``) with its check digit."""
+    return _CONTAINER.fullmatch(value) is not None and bool(_stdnum_iso6346.is_valid(value))
+
+
+def imo_number(value: str) -> bool:
+    """IMO ship identification number (IMO Resolution A.1117(30)): 7 digits, the last a weighted check digit.
+
+    The model holds the 7 digits without the "IMO" prefix that Carta Porte NumeroOMI writes.
+    """
+    return re.fullmatch(r"[0-9]{7}", value) is not None and bool(_stdnum_imo.is_valid(value))
+
+
+# SAT generic RFCs (Anexo 20 of the RMF, CFDI 4.0 guide): XAXX010101000 for the general public and domestic
+# operations without an RFC, XEXX010101000 for foreign residents. They carry no valid date, so stdnum rejects them.
+GENERIC_RFCS = frozenset({"XAXX010101000", "XEXX010101000"})
+
+# CFF art. 27 / SAT: 4 letters (persona física) or 3 letters (persona moral), date of birth or incorporation YYMMDD,
+# 3-character homoclave whose last character is the check digit.
+_RFC = re.compile(r"[A-ZÑ&]{3,4}[0-9]{6}[A-Z0-9]{3}")
+
+
+def rfc(value: str) -> bool:
+    """Mexican Registro Federal de Contribuyentes with its check digit, or one of SAT's generic RFCs."""
+    if value in GENERIC_RFCS:
+        return True
+    if _RFC.fullmatch(value) is None:
+        return False
+    try:
+        _stdnum_rfc.validate(value, validate_check_digits=True)
+    except ValueError:
+        return False
+    return True
+
+
+def ein(value: str) -> bool:
+    """US IRS employer identification number, ``NN-NNNNNNN`` or 9 digits, with an assigned campus prefix."""
+    return re.fullmatch(r"[0-9]{2}-?[0-9]{7}", value) is not None and bool(_stdnum_ein.is_valid(value))
+
+
+def importer_of_record(value: str) -> bool:
+    """CBP importer of record number (19 CFR 24.5; CBP Form 5106): an EIN with a 2-digit suffix (``NN-NNNNNNNXX``),
+    an EIN alone, or a CBP-assigned number ``YYDDPP-NNNNN``."""
+    if re.fullmatch(r"[0-9]{6}-[0-9]{5}", value):
+        return True
+    match = re.fullmatch(r"([0-9]{2}-?[0-9]{7})([0-9]{2})?", value)
+    return match is not None and ein(match.group(1))
+
+
+def scac(value: str) -> bool:
+    """NMFTA Standard Carrier Alpha Code: 2 to 4 capital letters (X12 element 140, ID 2/4)."""
+    return re.fullmatch(r"[A-Z]{2,4}", value) is not None
+
+
+def reporting_mark(value: str) -> bool:
+    """AAR rail reporting mark: 2 to 4 capital letters (a final X marks a privately owned car)."""
+    return re.fullmatch(r"[A-Z]{2,4}", value) is not None
+
+
+def car_number(value: str) -> bool:
+    """AAR/Umler rail car number: 1 to 6 digits after the reporting mark."""
+    return re.fullmatch(r"[0-9]{1,6}", value) is not None
+
+
+_AWB = re.compile(r"([0-9]{3})-([0-9]{7})([0-9])")
+
+
+def air_waybill(value: str) -> bool:
+    """IATA air waybill number ``PPP-SSSSSSSC``: airline prefix, 7-digit serial and a check digit that is the serial
+    modulo 7 (IATA Resolution 600a, Cargo-IMP DE112/DE113)."""
+    match = _AWB.fullmatch(value)
+    return match is not None and int(match.group(2)) % 7 == int(match.group(3))
+
+
+# Anexo 22 (Instructivo de llenado del pedimento), field "número de pedimento": 2 digits of the year of validation,
+# 2 of the aduana, 4 of the customs broker's patente, 7 progressive; Carta Porte 3.1 NumPedimento writes the groups
+# separated by two spaces (XSD pattern [0-9]{2}  [0-9]{2}  [0-9]{4}  [0-9]{7}).
+_PEDIMENTO = re.compile(r"([0-9]{2})  ([0-9]{2})  ([0-9]{4})  ([0-9]{7})")
+
+
+def pedimento(value: str) -> bool:
+    """Pedimento number ``YY  AA  PPPP  NNNNNNN`` whose aduana ``AA`` is one of SAT's aduanas."""
+    match = _PEDIMENTO.fullmatch(value)
+    return match is not None and codelists.contains("sat-aduana", match.group(2))
+
+
+def pedimento_aduana(value: str) -> str | None:
+    """The aduana (2 digits) of a pedimento number in SAT's form, or None when the number has another form."""
+    match = _PEDIMENTO.fullmatch(value)
+    return match.group(2) if match else None
+
+
+def hs_subheading(value: str) -> bool:
+    """A 6-digit subheading that exists in the Harmonized System 2022 nomenclature."""
+    return re.fullmatch(r"[0-9]{6}", value) is not None and codelists.contains("hs2022", value)
+
+
+def us_hts(value: str) -> bool:
+    """A US HTS statistical reporting number (10 digits) or subheading (8 digits), dotted or not, whose first six
+    digits are an HS 2022 subheading (HTSUS General Notes; HS Convention art. 3)."""
+    digits = value.replace(".", "")
+    if re.fullmatch(r"[0-9]{4}(?:\.?[0-9]{2}){2}(?:\.?[0-9]{2})?", value) is None:
+        return False
+    return hs_subheading(digits[:6])
+
+
+def mx_fraccion(value: str) -> bool:
+    """A Mexican tariff fracción (8 digits) or fracción with its NICO (10 digits) in SAT's c_FraccionArancelaria."""
+    if re.fullmatch(r"[0-9]{8}(?:[0-9]{2})?", value) is None:
+        return False
+    return codelists.contains("mx-fraccion", value) or codelists.contains("mx-fraccion", value[:8])
+
+
+def schedule_k(value: str) -> bool:
+    """A Census/USACE Schedule K foreign port code: 5 digits. Membership is not checked: no open copy exists."""
+    return re.fullmatch(r"[0-9]{5}", value) is not None
+
+
+_UNLOCODE = re.compile(r"([A-Z]{2})[A-Z2-9]{3}")
+
+
+def unlocode(value: str) -> bool:
+    """UN/LOCODE (UNECE Recommendation 16): an ISO 3166-1 country and 3 characters (letters and digits 2-9).
+
+    Membership is checked for the countries whose list is bundled; for the others only the form and the country.
+    """
+    match = _UNLOCODE.fullmatch(value)
+    if match is None or not codelists.contains("country", match.group(1)):
+        return False
+    return match.group(1) not in _unlocode_countries() or codelists.contains("unlocode", value)
+
+
+def _unlocode_countries() -> frozenset[str]:
+    return frozenset(code[:2] for code in codelists.codes("unlocode"))
+
+
+@dataclass(frozen=True, slots=True)
+class Identifier:
+    name: str
+    title: str
+    source: str
+    is_valid: Callable[[str], bool]
+
+
+_ENTRIES = (
+    Identifier("iso6346", "ISO 6346 container number", "ISO 6346:1995 section 3 and annex A", container_number),
+    Identifier("imo", "IMO ship identification number", "IMO Resolution A.1117(30)", imo_number),
+    Identifier("rfc", "Mexican RFC", "Código Fiscal de la Federación art. 27; SAT Anexo 20", rfc),
+    Identifier("ein", "US employer identification number", "26 CFR 301.6109-1", ein),
+    Identifier("ior", "CBP importer of record number", "19 CFR 24.5; CBP Form 5106", importer_of_record),
+    Identifier("scac", "Standard Carrier Alpha Code", "NMFTA SCAC; X12 element 140 (ID 2/4)", scac),
+    Identifier("reporting-mark", "AAR reporting mark", "AAR Umler equipment initial (2-4 letters)", reporting_mark),
+    Identifier("car-number", "AAR car number", "AAR Umler equipment number (1-6 digits)", car_number),
+    Identifier("awb", "IATA air waybill number", "IATA Resolution 600a; Cargo-IMP DE112/DE113", air_waybill),
+    Identifier("pedimento", "Pedimento number", "SAT Anexo 22; Carta Porte 3.1 NumPedimento", pedimento),
+    Identifier("hs6", "HS 2022 subheading", "WCO HS Nomenclature 2022", hs_subheading),
+    Identifier("us-hts", "US HTS number", "HTSUS General Notes; HS Convention art. 3", us_hts),
+    Identifier(
+        "mx-fraccion", "Mexican fracción arancelaria", "LIGIE; SAT catComExt c_FraccionArancelaria", mx_fraccion
+    ),
+    Identifier("schedule-k", "Schedule K foreign port code", "Census/USACE Schedule K (form only)", schedule_k),
+    Identifier("unlocode", "UN/LOCODE", "UNECE Recommendation 16", unlocode),
+)
+
+IDENTIFIERS: Mapping[str, Identifier] = MappingProxyType({entry.name: entry for entry in _ENTRIES})

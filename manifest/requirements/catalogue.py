@@ -1,0 +1,201 @@
+"""The requirements catalogue: rules as data, read from the TOML files in ``catalogue/`` beside this module.
+
+One file per agency and mode (``cbp_rail.toml``, ``sat_common.toml``, ``harmonized.toml`` ...). A file may give
+``[defaults]`` (``modes``, ``profiles``) that its ``[[rule]]`` tables inherit. Every rule is checked when the
+catalogue loads: a unique code, a known severity, mode, profile and check kind with the parameters it needs, paths
+that parse, wording in English and Spanish, a source, and at least one failing example. Its wording is registered
+with :func:`manifest.diagnostics.define`, so that a diagnostic carrying the rule code renders in either language.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+from manifest.diagnostics import Severity, define
+from manifest.model import Mode
+from manifest.requirements.checks import ParamError, validate_params
+from manifest.requirements.paths import Path, PathError
+
+PROFILE_NAMES = ("cbp", "sat", "harmonized")
+
+_RULE_KEYS = frozenset(
+    {
+        "code",
+        "severity",
+        "modes",
+        "profiles",
+        "fields",
+        "kind",
+        "params",
+        "message_en",
+        "message_es",
+        "source",
+        "note",
+        "inferred",
+        "pass",
+        "fail",
+    }
+)
+_EXAMPLE_KEYS = frozenset({"set", "unset", "mode", "note"})
+
+
+class CatalogueError(ValueError):
+    """A rule in the bundled catalogue is malformed; raised when the catalogue is loaded."""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A change to the valid model of ``mode``: ``set`` gives field values (objects as tables), ``unset`` removes
+    fields. A passing example keeps the rule silent; a failing one makes it fire."""
+
+    set: Mapping[str, object] = field(default_factory=dict)
+    unset: tuple[str, ...] = ()
+    mode: Mode | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    severity: Severity
+    modes: tuple[Mode, ...]
+    profiles: tuple[str, ...]
+    fields: tuple[str, ...]
+    kind: str
+    params: Mapping[str, object]
+    message_en: str
+    message_es: str
+    source: str
+    note: str = ""
+    inferred: bool = False
+    passes: tuple[Example, ...] = ()
+    fails: tuple[Example, ...] = ()
+    catalogue: str = ""  # the file the rule comes from
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        return tuple(Path.parse(text) for text in self.fields)
+
+
+def _strings(value: object, what: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CatalogueError(f"{what} must be a string or a list of strings")
+    return tuple(value)
+
+
+def _example(raw: object, where: str) -> Example:
+    if not isinstance(raw, dict):
+        raise CatalogueError(f"{where}: an example must be a table")
+    unknown = set(raw) - _EXAMPLE_KEYS
+    if unknown:
+        raise CatalogueError(f"{where}: unknown example keys {sorted(unknown)}")
+    values = raw.get("set", {})
+    if not isinstance(values, dict):
+        raise CatalogueError(f"{where}: 'set' must be a table of field paths")
+    for path in [*values, *_strings(raw.get("unset", []), f"{where} unset")]:
+        try:
+            Path.parse(path)
+        except PathError as error:
+            raise CatalogueError(f"{where}: {error}") from None
+    mode = raw.get("mode")
+    return Example(
+        set=MappingProxyType(dict(values)),
+        unset=_strings(raw.get("unset", []), f"{where} unset"),
+        mode=Mode(mode) if isinstance(mode, str) else None,
+        note=str(raw.get("note", "")),
+    )
+
+
+def _rule(raw: Mapping[str, object], defaults: Mapping[str, object], catalogue: str) -> Rule:
+    code = raw.get("code")
+    where = f"{catalogue}: rule {code!r}"
+    if not isinstance(code, str) or not code:
+        raise CatalogueError(f"{catalogue}: a rule without a code")
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise CatalogueError(f"{where}: unknown keys {sorted(unknown)}")
+    merged = {**defaults, **raw}
+    for key in ("severity", "fields", "kind", "message_en", "message_es", "source", "modes", "profiles"):
+        if not merged.get(key):
+            raise CatalogueError(f"{where}: '{key}' is required and may not be empty")
+    try:
+        severity = Severity.parse(str(merged["severity"]))
+        modes = tuple(Mode(m) for m in _strings(merged["modes"], f"{where} modes"))
+        fields = _strings(merged["fields"], f"{where} fields")
+        for text in fields:
+            Path.parse(text)
+        params = merged.get("params", {})
+        if not isinstance(params, dict):
+            raise CatalogueError(f"{where}: 'params' must be a table")
+        validate_params(str(merged["kind"]), params)
+    except (ValueError, PathError, ParamError) as error:
+        raise CatalogueError(f"{where}: {error}") from None
+    profiles = _strings(merged["profiles"], f"{where} profiles")
+    if not set(profiles) <= set(PROFILE_NAMES):
+        raise CatalogueError(f"{where}: profiles must be among {', '.join(PROFILE_NAMES)}")
+    passes = tuple(_example(e, f"{where} pass") for e in _list(raw.get("pass", [])))
+    fails = tuple(_example(e, f"{where} fail") for e in _list(raw.get("fail", [])))
+    if not fails:
+        raise CatalogueError(f"{where}: every rule needs at least one failing example")
+    return Rule(
+        code=code,
+        severity=severity,
+        modes=modes,
+        profiles=profiles,
+        fields=fields,
+        kind=str(merged["kind"]),
+        params=MappingProxyType(dict(params)),
+        message_en=str(merged["message_en"]),
+        message_es=str(merged["message_es"]),
+        source=str(merged["source"]),
+        note=str(merged.get("note", "")),
+        inferred=bool(merged.get("inferred", False)),
+        passes=passes,
+        fails=fails,
+        catalogue=catalogue,
+    )
+
+
+def _list(value: object) -> list[object]:
+    if not isinstance(value, list):
+        raise CatalogueError("examples must be arrays of tables ([[rule.pass]], [[rule.fail]])")
+    return value
+
+
+def parse_catalogue(text: str, name: str) -> tuple[Rule, ...]:
+    """The rules of one catalogue file."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CatalogueError(f"{name}: {error}") from None
+    unknown = set(data) - {"defaults", "rule"}
+    if unknown:
+        raise CatalogueError(f"{name}: unknown top-level keys {sorted(unknown)}")
+    defaults = data.get("defaults", {})
+    if not isinstance(defaults, dict) or not set(defaults) <= {"modes", "profiles", "severity", "source"}:
+        raise CatalogueError(f"{name}: [defaults] may give modes, profiles, severity and source only")
+    return tuple(_rule(raw, defaults, name) for raw in data.get("rule", []))
+
+
+@cache
+def load_catalogue() -> tuple[Rule, ...]:
+    """Every rule of the bundled catalogue, in file order (files sorted by name), each code defined once."""
+    folder = resources.files(__package__ or "manifest.requirements").joinpath("catalogue")
+    loaded: list[Rule] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            loaded.extend(parse_catalogue(entry.read_text(encoding="utf-8"), entry.name))
+    seen: set[str] = set()
+    for rule in loaded:
+        if rule.code in seen:
+            raise CatalogueError(f"rule code {rule.code} is defined twice")
+        seen.add(rule.code)
+        define(rule.code, rule.severity, rule.message_en, rule.message_es, rule.source)
+    return tuple(loaded)

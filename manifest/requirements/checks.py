@@ -1,0 +1,360 @@
+"""Check kinds: small functions dispatched by name, the way JSON Schema keywords are.
+
+Each kind is ``check(manifest, item, params) -> Iterator[Finding]``: it looks at one concrete field (an
+:class:`~manifest.requirements.paths.Item`) and yields a finding for each fault, with the template arguments its
+message may use (``$value`` and ``$field`` always; each kind documents the others it adds). A kind never raises on
+bad data: a value of the wrong type is a finding or nothing, never an exception. Kinds that compare the field with
+another one (``sum_equals``, ``agree``, ``references_resolve`` ...) take that other path in their parameters; its
+wildcards are bound to the same consignment and item as the field (see :meth:`Path.bind`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from manifest import codelists
+from manifest.formats.canonical import scalar_to_text
+from manifest.identifiers import IDENTIFIERS, pedimento_aduana
+from manifest.model import Manifest, Money, Quantity
+from manifest.requirements.paths import Item, Path, expand
+
+Params = Mapping[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    item: Item
+    args: Mapping[str, str] = field(default_factory=dict)
+
+
+Check = Callable[[Manifest, Item, Params], Iterator[Finding]]
+
+
+class ParamError(ValueError):
+    """A check's parameters in the catalogue are wrong; raised when the catalogue is loaded, never on data."""
+
+
+def is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or (isinstance(value, tuple) and not value)
+
+
+def text_of(value: object) -> str:
+    """The value as the model's canonical text (``true``, ``40000``, ``2026-11-20T10:30:00``, ``40000 KGM``)."""
+    if isinstance(value, Quantity):
+        return f"{scalar_to_text(value.value)} {value.unit}"
+    if isinstance(value, Money):
+        return f"{scalar_to_text(value.amount)} {value.currency}"
+    return scalar_to_text(value)
+
+
+def shown_value(value: object) -> str | None:
+    """The value a diagnostic reports: text for scalars, quantities and money; None for absent values and for
+    whole objects and lists, which have no one-line form."""
+    if is_missing(value) or not isinstance(value, str | int | Decimal | date | Quantity | Money):
+        return None
+    return text_of(value)
+
+
+# --- single-field kinds ------------------------------------------------------------------------------------------
+
+
+def required(_: Manifest, item: Item, __: Params) -> Iterator[Finding]:
+    """The field is present: not absent, not blank, not an empty list."""
+    if is_missing(item.value):
+        yield Finding(item)
+
+
+def absent(_: Manifest, item: Item, __: Params) -> Iterator[Finding]:
+    """The field is not used (e.g. X12 309 residue bills carry no in-bond)."""
+    if not is_missing(item.value):
+        yield Finding(item)
+
+
+def pattern(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+    """The value matches ``regex`` in full (XSD patterns are anchored too). Adds ``$pattern``."""
+    if is_missing(item.value):
+        return
+    regex = str(params["regex"])
+    if _compiled(regex).fullmatch(text_of(item.value)) is None:
+        yield Finding(item, {"pattern": regex})
+
+
+@cache
+def _compiled(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
+
+
+def length(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+    """The text has between ``min`` and ``max`` characters. Adds ``$min``, ``$max`` and ``$length``."""
+    if is_missing(item.value):
+        return
+    size = len(text_of(item.value))
+    low, high = int(str(params.get("min", 0))), int(str(params.get("max", 10**9)))
+    if not low <= size <= high:
+        yield Finding(item, {"min": str(low), "max": str(high), "length": str(size)})
+
+
+def codelist(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+    """The value is in the bundled list ``list`` or among the inline ``values``. Adds ``$list``."""
+    if is_missing(item.value):
+        return
+    value = text_of(item.value)
+    if "values" in params:
+        allowed = frozenset(str(v) for v in params["values"])  # type: ignore[attr-defined]
+        name = ", ".join(sorted(allowed))
+    else:
+        name = str(params["list"])
+        allowed = codelists.codes(name)
+    if value not in allowed:
+        yield Finding(item, {"list": name})
+
+
+def check_digit(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+    """The value is a valid identifier of kind ``identifier`` (form and check digit). Adds ``$identifier``."""
+    if is_missing(item.value):
+        return
+    identifier = IDENTIFIERS[str(params["identifier"])]
+    if not identifier.is_valid(text_of(item.value)):
+        yield Finding(item, {"identifier": identifier.title})
+
+
+def maximum(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+    """A number, quantity or amount of money is at most ``limit``. Adds ``$limit``."""
+    number = _number(item.value)
+    limit = Decimal(str(params["limit"]))
+    if number is not None and number > limit:
+        yield Finding(item, {"limit": _plain(limit)})
+
+
+def positive(_: Manifest, item: Item, __: Params) -> Iterator[Finding]:
+    """A number (or the amount of a quantity) is greater than zero."""
+    number = _number(item.value)
+    if number is not None and number <= 0:
+        yield Finding(item)
+
+
+# --- conditional -------------------------------------------------------------------------------------------------
+
+
+def conditional(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+    """If the field ``if.field`` (bound to this item) is present and passes the check ``if``, this field must pass
+    the check ``then``. Both are ``{kind = ..., <params>}`` tables; ``if`` also names its ``field``."""
+    condition = _table(params, "if")
+    consequence = _table(params, "then")
+    bound = Path.parse(str(condition["field"])).bind(item.steps)
+    holds = False
+    for other in expand(manifest, bound):
+        if is_missing(other.value):
+            continue
+        if not any(KINDS[str(condition["kind"])](manifest, other, condition)):
+            holds = True
+            break
+    if holds:
+        yield from KINDS[str(consequence["kind"])](manifest, item, consequence)
+
+
+def _table(params: Params, key: str) -> Mapping[str, object]:
+    value = params.get(key)
+    if not isinstance(value, Mapping) or "kind" not in value:
+        raise ParamError(f"conditional needs a table {key!r} with a 'kind'")
+    return value
+
+
+# --- cross-field kinds -------------------------------------------------------------------------------------------
+
+# UN/ECE Recommendation 20 mass units to kilograms (LBR: the international avoirdupois pound, exactly 0.45359237 kg).
+_KILOGRAMS = {"KGM": Decimal(1), "LBR": Decimal("0.45359237"), "TNE": Decimal(1000), "GRM": Decimal("0.001")}
+# Volumes to cubic metres (FTQ: 0.3048**3).
+_CUBIC_METRES = {"MTQ": Decimal(1), "FTQ": Decimal("0.028316846592"), "LTR": Decimal("0.001")}
+
+
+def _number(value: object) -> Decimal | None:
+    """A comparable amount: Quantity values in kilograms or cubic metres, integers and decimals as they are."""
+    if isinstance(value, Quantity):
+        factor = _KILOGRAMS.get(value.unit) or _CUBIC_METRES.get(value.unit)
+        return None if factor is None else value.value * factor
+    if isinstance(value, Money):
+        return value.amount
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | Decimal):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            return Decimal(value)
+        except InvalidOperation:
+            return None
+    return None
+
+
+def _others(manifest: Manifest, item: Item, params: Params, key: str) -> list[Item]:
+    return list(expand(manifest, Path.parse(str(params[key])).bind(item.steps)))
+
+
+def sum_equals(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+    """The field (a total) equals the sum of the fields ``of``, within the relative ``tolerance`` (default 0.001,
+    enough for units rounded on conversion). Quantities are compared in kilograms or cubic metres. Silent when any
+    value is absent or of an unknown unit: ``required`` and ``codelist`` rules report those. Adds ``$sum``."""
+    total = _number(item.value)
+    parts = _others(manifest, item, params, "of")
+    amounts = [_number(part.value) for part in parts]
+    if total is None or not amounts or any(amount is None for amount in amounts):
+        return
+    found = sum((amount for amount in amounts if amount is not None), Decimal(0))
+    tolerance = Decimal(str(params.get("tolerance", "0.001")))
+    if abs(total - found) > tolerance * max(abs(total), abs(found), Decimal(1)):
+        yield Finding(item, {"sum": _plain(found)})
+
+
+def count_equals(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+    """The field (a count) equals the number of items that the path ``of`` names. Adds ``$count``."""
+    count = _number(item.value)
+    if count is None:
+        return
+    found = sum(1 for other in _others(manifest, item, params, "of") if not is_missing(other.value))
+    if count != found:
+        yield Finding(item, {"count": str(found)})
+
+
+def not_after(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+    """The date or moment of the field is not later than that of ``other`` (dates in order). Moments with and
+    without an offset, or a date and a datetime, are compared by calendar date only. Adds ``$other``."""
+    if not isinstance(item.value, date):
+        return
+    for other in _others(manifest, item, params, "other"):
+        if isinstance(other.value, date) and _later(item.value, other.value):
+            yield Finding(item, {"other": str(other.value), "other_field": other.path})
+
+
+def _later(first: date, second: date) -> bool:
+    if (
+        isinstance(first, datetime)
+        and isinstance(second, datetime)
+        and (first.tzinfo is None) == (second.tzinfo is None)
+    ):
+        return first > second
+    first_day = first.date() if isinstance(first, datetime) else first
+    second_day = second.date() if isinstance(second, datetime) else second
+    return first_day > second_day
+
+
+def references_resolve(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+    """The value names one of the objects at ``in`` by their ``attribute`` (e.g. goods' equipment_ids name equipment
+    of the same consignment by identifier)."""
+    if is_missing(item.value):
+        return
+    attribute = str(params.get("attribute", ""))
+    names = set()
+    for other in _others(manifest, item, params, "in"):
+        target = getattr(other.value, attribute, None) if attribute else other.value
+        if target is not None:
+            names.add(str(target))
+    if text_of(item.value) not in names:
+        yield Finding(item)
+
+
+def agree(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+    """Where the model carries the same datum twice (once for each agency, or at two levels), both agree: the field
+    equals every present value at ``other``, after the optional ``extract`` on this field and ``extract_other`` on
+    the other (``digits6``: the first six digits, the HS subheading of a national tariff code; ``pedimento-aduana``:
+    the aduana of a pedimento number). Adds ``$other`` and ``$other_field``."""
+    extract = _EXTRACTS[str(params.get("extract", "same"))]
+    extract_other = _EXTRACTS[str(params.get("extract_other", "same"))]
+    mine = extract(text_of(item.value)) if not is_missing(item.value) else None
+    if mine is None:
+        return
+    for other in _others(manifest, item, params, "other"):
+        if is_missing(other.value):
+            continue
+        theirs = extract_other(text_of(other.value))
+        if theirs is not None and theirs != mine:
+            yield Finding(item, {"other": text_of(other.value), "other_field": other.path})
+
+
+def _digits(count: int) -> Callable[[str], str | None]:
+    def extract(text: str) -> str | None:
+        digits = re.sub(r"[^0-9]", "", text)
+        return digits[:count] if len(digits) >= count else None
+
+    return extract
+
+
+_EXTRACTS: Mapping[str, Callable[[str], str | None]] = {
+    "same": lambda text: text,
+    "digits6": _digits(6),
+    "pedimento-aduana": pedimento_aduana,
+}
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), "f")
+
+
+KINDS: Mapping[str, Check] = {
+    "required": required,
+    "absent": absent,
+    "pattern": pattern,
+    "length": length,
+    "codelist": codelist,
+    "check_digit": check_digit,
+    "positive": positive,
+    "maximum": maximum,
+    "conditional": conditional,
+    "sum_equals": sum_equals,
+    "count_equals": count_equals,
+    "not_after": not_after,
+    "references_resolve": references_resolve,
+    "agree": agree,
+}
+
+# The parameters each kind needs, checked when the catalogue is loaded so that a typo fails at import, not on data.
+REQUIRED_PARAMS: Mapping[str, tuple[str, ...]] = {
+    "pattern": ("regex",),
+    "maximum": ("limit",),
+    "check_digit": ("identifier",),
+    "conditional": ("if", "then"),
+    "sum_equals": ("of",),
+    "count_equals": ("of",),
+    "not_after": ("other",),
+    "references_resolve": ("in",),
+    "agree": ("other",),
+}
+
+
+def validate_params(kind: str, params: Params) -> None:
+    """Raise ParamError unless ``params`` suit ``kind`` (recursively for conditionals)."""
+    if kind not in KINDS:
+        raise ParamError(f"unknown check kind {kind!r}; known kinds: {', '.join(KINDS)}")
+    for name in REQUIRED_PARAMS.get(kind, ()):
+        if name not in params:
+            raise ParamError(f"check kind {kind!r} needs the parameter {name!r}")
+    if kind == "codelist":
+        if "values" not in params and "list" not in params:
+            raise ParamError("check kind 'codelist' needs 'list' or 'values'")
+        if "list" in params and str(params["list"]) not in codelists.CODELISTS:
+            raise ParamError(f"unknown code list {params['list']!r}")
+    if kind == "check_digit" and str(params["identifier"]) not in IDENTIFIERS:
+        raise ParamError(f"unknown identifier kind {params['identifier']!r}")
+    if kind == "pattern":
+        try:
+            re.compile(str(params["regex"]))
+        except re.error as error:
+            raise ParamError(f"bad pattern {params['regex']!r}: {error}") from None
+    for name in ("extract", "extract_other"):
+        if kind == "agree" and str(params.get(name, "same")) not in _EXTRACTS:
+            raise ParamError(f"unknown {name} {params[name]!r}; known: {', '.join(_EXTRACTS)}")
+    for name in ("of", "other", "in"):
+        if name in params:
+            Path.parse(str(params[name]))
+    if kind == "conditional":
+        condition, consequence = _table(params, "if"), _table(params, "then")
+        if "field" not in condition:
+            raise ParamError("conditional 'if' needs a 'field'")
+        Path.parse(str(condition["field"]))
+        validate_params(str(condition["kind"]), condition)
+        validate_params(str(consequence["kind"]), consequence)

@@ -1,0 +1,104 @@
+"""``docs/rules.md``, generated from the catalogue: ``python -m manifest.requirements.docs > docs/rules.md``.
+
+A test compares the committed page with :func:`render`, so the documentation cannot drift from the rules.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import sys
+from itertools import groupby
+
+from manifest.codelists import CODELISTS
+from manifest.identifiers import IDENTIFIERS
+from manifest.requirements.catalogue import Rule, load_catalogue
+from manifest.requirements.checks import KINDS
+from manifest.requirements.profiles import AUTO_BY_FORMAT, DEFAULT_AUTO, PROFILES
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _check(rule: Rule) -> str:
+    params = ", ".join(
+        f"{key}={value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)}"
+        for key, value in rule.params.items()
+    )
+    return f"{rule.kind}({params})" if params else rule.kind
+
+
+def _summary(text: str | None) -> str:
+    """The first paragraph of a docstring on one line, reStructuredText literals as Markdown code."""
+    paragraph = inspect.cleandoc(text or "").split("\n\n")[0]
+    return " ".join(paragraph.split()).replace("``", "`")
+
+
+def render() -> str:
+    rules = load_catalogue()
+    lines = [
+        "# Data requirements",
+        "",
+        "Generated from `manifest/requirements/catalogue/*.toml` by `python -m manifest.requirements.docs`; "
+        "do not edit.",
+        f"{len(rules)} rules. Each runs on the harmonized model, so it holds whatever format the manifest was read "
+        "from, and each diagnostic points at the value's line and column in that file.",
+        "",
+        "## Profiles",
+        "",
+        "| profile | what | source |",
+        "|---|---|---|",
+    ]
+    lines += [f"| `{p.name}` | {_cell(p.title)} | {_cell(p.source)} |" for p in PROFILES.values()]
+    lines += [
+        "",
+        "`auto` picks a profile per file. For X12 files it first reads the receiver of the envelope (ISA08, GS03): an "
+        "id starting with CBP or USCS means `cbp`, one starting with VUCEM, SAT or ANAM means `sat`. Otherwise it "
+        f"goes by format (any other format: `{DEFAULT_AUTO}`):",
+        "",
+        "| format | profile | why |",
+        "|---|---|---|",
+    ]
+    lines += [f"| `{c.format}` | `{c.profile}` | {_cell(c.reason)} |" for c in AUTO_BY_FORMAT.values()]
+    lines += ["", "## Check kinds", "", "| kind | what it checks |", "|---|---|"]
+    lines += [f"| `{name}` | {_cell(_summary(check.__doc__))} |" for name, check in KINDS.items()]
+    lines += ["", "## Identifiers", "", "| identifier | what | source |", "|---|---|---|"]
+    lines += [f"| `{i.name}` | {_cell(i.title)} | {_cell(i.source)} |" for i in IDENTIFIERS.values()]
+    lines += [
+        "",
+        "## Code lists",
+        "",
+        "Provenance and caveats: `manifest/codelists/SOURCES.md`.",
+        "",
+        "| list | what | source |",
+        "|---|---|---|",
+    ]
+    lines += [f"| `{c.name}` | {_cell(c.title)} | {_cell(c.source)} |" for c in CODELISTS.values()]
+    lines += [
+        "",
+        "## Rules",
+        "",
+        "*Inferred* marks a rule whose source states it only in part; its note says what is inferred.",
+    ]
+    for catalogue, group in groupby(rules, key=lambda r: r.catalogue):
+        lines += [
+            "",
+            f"### {catalogue}",
+            "",
+            "| code | severity | modes | profiles | fields | check | message | source |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for rule in group:
+            notes = " ".join(part for part in ("*Inferred.*" if rule.inferred else "", rule.note) if part)
+            source = rule.source + (f" — {notes}" if notes else "")
+            fields = "<br>".join(f"`{_cell(f)}`" for f in rule.fields)
+            lines.append(
+                f"| {rule.code} | {rule.severity} | {', '.join(rule.modes)} | {', '.join(rule.profiles)} | {fields} "
+                f"| `{_cell(_check(rule))}` | {_cell(rule.message_en)} / {_cell(rule.message_es)} | {_cell(source)} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render())

@@ -1,0 +1,70 @@
+"""Running the catalogue on a manifest: select the rules, expand their fields, run their check kinds.
+
+Every diagnostic carries the rule code, the concrete model path as ``field``, the offending value, the rule's source,
+and the position of the value in the original file (``source_map.locate``), so that a requirement failing on the
+model points at the line and column of the file it was read from, whatever the format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from types import MappingProxyType
+
+from manifest.diagnostics import MESSAGES, Diagnostic
+from manifest.formats.base import SourceMap
+from manifest.model import Manifest, Mode
+from manifest.requirements.catalogue import Rule, load_catalogue
+from manifest.requirements.checks import KINDS, shown_value
+from manifest.requirements.config import Config
+from manifest.requirements.paths import expand
+from manifest.requirements.profiles import PROFILES, ProfileError
+
+
+def rules(profile: str | None = None, mode: Mode | None = None) -> tuple[Rule, ...]:
+    """The catalogue, optionally only the rules of ``profile`` and of ``mode``."""
+    if profile is not None and profile not in PROFILES:
+        raise ProfileError(f"unknown profile {profile!r}; expected one of {', '.join(PROFILES)}")
+    return tuple(
+        rule
+        for rule in load_catalogue()
+        if (profile is None or profile in rule.profiles) and (mode is None or mode in rule.modes)
+    )
+
+
+def iter_diagnostics(
+    manifest: Manifest, source_map: SourceMap, *, profile: str, config: Config | None = None
+) -> Iterator[Diagnostic]:
+    """Lazily, each finding of the rules of ``profile`` for the manifest's mode, minus those the config turns off."""
+    settings = config or Config()
+    for rule in rules(profile, manifest.mode):
+        if rule.code in settings.disabled:
+            continue
+        yield from _run(rule, manifest, source_map, settings)
+
+
+def evaluate(
+    manifest: Manifest, source_map: SourceMap, *, profile: str, config: Config | None = None
+) -> list[Diagnostic]:
+    """Every finding of the rules of ``profile`` on ``manifest``, in catalogue order."""
+    return list(iter_diagnostics(manifest, source_map, profile=profile, config=config))
+
+
+def check_rule(rule: Rule, manifest: Manifest, source_map: SourceMap | None = None) -> list[Diagnostic]:
+    """The findings of one rule, whatever its profile and mode (used by the catalogue's own examples)."""
+    return list(_run(rule, manifest, source_map or SourceMap(), Config()))
+
+
+def _run(rule: Rule, manifest: Manifest, source_map: SourceMap, config: Config) -> Iterator[Diagnostic]:
+    message = MESSAGES[rule.code]
+    check = KINDS[rule.kind]
+    severity = config.severities.get(rule.code, rule.severity)
+    for path in rule.paths:
+        for item in expand(manifest, path):
+            for finding in check(manifest, item, rule.params):
+                value = shown_value(finding.item.value)
+                field = finding.item.path
+                diagnostic = message(field=field, value=value, source=rule.source, severity=severity)
+                # ``field`` and ``value`` are also template arguments, next to those the check kind adds.
+                args = MappingProxyType({"field": field, "value": value or "", **finding.args})
+                yield replace(diagnostic, args=args).at(source_map.locate(finding.item.anchor))

@@ -1,0 +1,191 @@
+"""Model field paths with wildcards and selectors, and their expansion over a manifest.
+
+A rule names the fields it checks with the same paths the source maps use (``consignments[2].gross_weight``), plus:
+
+- ``[*]`` every item of a list: ``consignments[*].goods[*].hs_code``;
+- ``[key=value]`` (or ``[key=a|b]``) the items whose ``key`` has one of the values. Inside a path it filters
+  (``consignments[*].equipment[kind=container].number`` names the numbers of containers only); at the end it names
+  the item, absent when none matches (``consignments[*].parties[role=shipper]``);
+- ``extensions.KEY`` one entry of an extension map, the key taken whole (``extensions.x12.M11.09``).
+
+Expanding a path gives one :class:`Item` per concrete field, present or not: an absent field is an item whose value
+is None, so that a ``required`` check can report it, pinned to the deepest part of the path that exists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Attr:
+    name: str
+
+    def text(self) -> str:
+        return f".{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One entry of an ``extensions`` map."""
+
+    key: str
+
+    def text(self) -> str:
+        return f".{self.key}"
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    index: int
+
+    def text(self) -> str:
+        return f"[{self.index}]"
+
+
+@dataclass(frozen=True, slots=True)
+class Each:
+    def text(self) -> str:
+        return "[*]"
+
+
+@dataclass(frozen=True, slots=True)
+class Select:
+    key: str
+    values: tuple[str, ...]
+
+    def text(self) -> str:
+        return f"[{self.key}={'|'.join(self.values)}]"
+
+    def matches(self, item: object) -> bool:
+        value = getattr(item, self.key, None)
+        return value is not None and str(value) in self.values
+
+
+Step = Attr | Key | Index | Each | Select
+Concrete = Attr | Key | Index
+
+_TOKEN = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\*|[0-9]+|[A-Za-z_][A-Za-z0-9_]*=[^\]]+)\]")
+
+
+class PathError(ValueError):
+    """A path in the catalogue that does not parse."""
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    steps: tuple[Step, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Path:
+        steps: list[Step] = []
+        pos = 0
+        while pos < len(text):
+            match = _TOKEN.match(text, pos)
+            if (
+                match is None
+                or (pos == 0 and text.startswith("."))
+                or (pos > 0 and match.group(1) and text[pos] != ".")
+            ):
+                raise PathError(f"bad model path {text!r} at character {pos + 1}")
+            name, bracket = match.group(1), match.group(2)
+            if name == "extensions" and match.end() < len(text):
+                if text[match.end()] != ".":
+                    raise PathError(f"bad model path {text!r}: extensions must be followed by .KEY")
+                steps += [Attr(name), Key(text[match.end() + 1 :])]
+                break
+            if name is not None:
+                steps.append(Attr(name))
+            elif bracket == "*":
+                steps.append(Each())
+            elif bracket.isdigit():
+                steps.append(Index(int(bracket)))
+            else:
+                key, _, values = bracket.partition("=")
+                steps.append(Select(key, tuple(values.split("|"))))
+            pos = match.end()
+        if not steps:
+            raise PathError("empty model path")
+        return cls(tuple(steps))
+
+    def __str__(self) -> str:
+        return render(self.steps)
+
+    def bind(self, concrete: tuple[Concrete, ...]) -> Path:
+        """This path with its leading ``[*]`` fixed to the indexes of ``concrete`` where the two agree.
+
+        ``consignments[*].goods[*].value`` bound to ``consignments[2].goods[0].hs_code`` is
+        ``consignments[2].goods[0].value``: a condition or a comparison looks at the same consignment and item as
+        the value being checked. Selectors are not bound: ``consignments[document_type=air-waybill]`` names the
+        master waybills of the whole manifest whatever the item.
+        """
+        steps = list(self.steps)
+        for position, (step, fixed) in enumerate(zip(self.steps, concrete, strict=False)):
+            if isinstance(step, Each) and isinstance(fixed, Index):
+                steps[position] = fixed
+            elif step != fixed:
+                break
+        return Path(tuple(steps))
+
+
+def render(steps: tuple[Step, ...] | list[Step]) -> str:
+    return "".join(step.text() for step in steps).lstrip(".")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One concrete field: its path, its value (None when absent) and the deepest existing path (to locate it)."""
+
+    steps: tuple[Concrete, ...]
+    value: object
+    anchor: str
+    missing_text: str | None = None  # the path as written when a selector matched nothing
+
+    @property
+    def path(self) -> str:
+        return self.missing_text if self.missing_text is not None else render(self.steps)
+
+
+def expand(root: object, path: Path) -> Iterator[Item]:
+    """Every concrete field that ``path`` names in ``root``, in model order; absent fields have value None."""
+    yield from _walk(root, path.steps, ())
+
+
+def _walk(node: object, rest: tuple[Step, ...], done: tuple[Concrete, ...]) -> Iterator[Item]:
+    if not rest:
+        yield Item(done, node, render(done))
+        return
+    step, tail = rest[0], rest[1:]
+    if node is None:
+        # The enclosing value is absent: report the whole field as missing, located at what exists.
+        if not any(isinstance(s, Each) for s in tail):
+            yield Item(done, None, render(done), render(list(done) + list(rest)))
+        return
+    if isinstance(step, Attr):
+        yield from _walk(getattr(node, step.name, None), tail, (*done, step))
+    elif isinstance(step, Key):
+        value = node.get(step.key) if isinstance(node, Mapping) else None
+        yield from _walk(value, tail, (*done, step))
+    elif isinstance(step, Index):
+        items = node if isinstance(node, tuple) else ()
+        yield from _walk(items[step.index] if step.index < len(items) else None, tail, (*done, step))
+    elif isinstance(step, Each):
+        for index, item in enumerate(node if isinstance(node, tuple) else ()):
+            yield from _walk(item, tail, (*done, Index(index)))
+    elif not isinstance(node, tuple):
+        # A selector on a single object (``arrival.place[scheme=schedule-d].code``) keeps it or drops it.
+        if step.matches(node):
+            yield from _walk(node, tail, done)
+        elif not tail:
+            yield Item(done, None, render(done), render(list(done) + list(rest)))
+    else:
+        found = False
+        for index, item in enumerate(node):
+            if step.matches(item):
+                found = True
+                yield from _walk(item, tail, (*done, Index(index)))
+        if not found and not tail:
+            # A trailing selector asks whether such an item exists; an inner one only filters.
+            yield Item(done, None, render(done), render(list(done) + list(rest)))
