@@ -33,6 +33,12 @@ def _load(module: str) -> Format:
 
 _ENTRIES = (
     FormatInfo(
+        "cargo-imp",
+        "IATA Cargo-IMP FWB, FHL and FFM text messages",
+        "air; CBP ACE Air AMS",
+        "manifest.formats.cargo_imp",
+    ),
+    FormatInfo(
         "manifest-json",
         "The harmonized model as JSON",
         "embedding, debugging",

@@ -1,0 +1,179 @@
+"""``cargo-imp``: IATA Cargo-IMP air cargo text messages FWB (16, 17), FHL (5) and FFM (8), read and written.
+
+A file holds one or more messages, each opened by its standard message identifier (``FFM/8``) and optionally by the
+Type B envelope lines that carried it. Each FWB message is one manifest; consecutive FHL messages for the same
+master are one manifest, and so are the parts of a flight manifest (``CONT`` ... ``LAST``). Cargo-IMP dates have
+no year: a day and month are read as the date nearest to the reference date (the day of reading unless given), so
+a flight date more than six months away from it is listed as a loss when written.
+
+Modules: :mod:`.lines` (physical lines and fields with columns), :mod:`.message` (messages and records),
+:mod:`.grammar` (line tables), :mod:`.elements` (shared data elements), :mod:`.parties`, :mod:`.goods`, and one
+module per message (:mod:`.fwb`, :mod:`.fhl`, :mod:`.ffm`); :mod:`.losses` finds what a written message leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+from manifest.diagnostics import Diagnostic, ParseError
+from manifest.formats.base import Document, SourceMap, Written
+from manifest.formats.cargo_imp import ffm, fhl, fwb
+from manifest.formats.cargo_imp.codes import (
+    MESSAGE_TOO_LONG,
+    NO_MESSAGE,
+    STRAY_LINE,
+    UNSUPPORTED_MESSAGE,
+    UNSUPPORTED_VERSION,
+)
+from manifest.formats.cargo_imp.elements import TextWriter
+from manifest.formats.cargo_imp.fwb import X_ENVELOPE, X_MESSAGE
+from manifest.formats.cargo_imp.grammar import VERSIONS
+from manifest.formats.cargo_imp.lines import CRLF, MESSAGE_LIMIT, decode, split_lines
+from manifest.formats.cargo_imp.losses import aligned, not_carried
+from manifest.formats.cargo_imp.message import RawMessage, check_lengths, split_messages
+from manifest.formats.cargo_imp.sink import Sink
+from manifest.model import DocumentType, Manifest, Mode
+
+NAME = "cargo-imp"
+TITLE = "IATA Cargo-IMP FWB, FHL and FFM text messages"
+EXTENSIONS = (".fwb", ".fhl", ".ffm", ".imp", ".fwb.txt", ".fhl.txt", ".ffm.txt")
+MODES = (Mode.AIR,)
+
+_SNIFF_SMI = re.compile(r"(?:FWB|FHL|FFM)/\d{1,3}")
+_SNIFF_ENVELOPE = re.compile(r"Q[A-Z] [A-Z0-9]{7}(?: [A-Z0-9]{7})*|\.[A-Z0-9]{7}(?: .*)?|\s*")
+
+
+def sniff(head: bytes) -> bool:
+    """True when the first line that is not a Type B envelope line is an FWB, FHL or FFM message identifier."""
+    text = head.decode("latin-1").lstrip("\ufeff\xef\xbb\xbf")
+    for line in re.split(r"\r\n|\r|\n", text)[:12]:
+        if _SNIFF_SMI.fullmatch(line.rstrip()):
+            return True
+        if not _SNIFF_ENVELOPE.fullmatch(line):
+            return False
+    return False
+
+
+def today() -> date:
+    return datetime.now(UTC).date()
+
+
+def read(data: bytes) -> Document:
+    return read_at(data, today())
+
+
+def read_at(data: bytes, reference: date) -> Document:
+    """Read ``data``, resolving year-less Cargo-IMP dates to those nearest ``reference``."""
+    text = decode(data)
+    messages, before = split_messages(split_lines(text))
+    diagnostics: list[Diagnostic] = []
+    for line in before:
+        diagnostics.append(STRAY_LINE(line=line.number, column=1, location="line", value=line.text, message="file"))
+    manifests: list[Manifest] = []
+    maps: list[SourceMap] = []
+    for group in _groups(messages):
+        first = group[0]
+        if first.kind not in VERSIONS:
+            diagnostics.append(UNSUPPORTED_MESSAGE(line=first.smi.number, column=1, location="SMI", value=first.kind))
+            continue
+        sink = Sink(first.kind)
+        known = VERSIONS[first.kind]
+        if first.version not in known:
+            sink.report(
+                UNSUPPORTED_VERSION, first.smi, 5, "SMI", value=first.version, known=", ".join(known), used=known[-1]
+            )
+        for part in group:
+            check_lengths(part, sink)
+            length = sum(len(line.text) + len(CRLF) for line in [part.smi, *part.body])
+            if length > MESSAGE_LIMIT:
+                sink.report(MESSAGE_TOO_LONG, part.smi, 1, "SMI", length=length, limit=MESSAGE_LIMIT)
+        if first.kind == "FWB":
+            manifest = fwb.read(first, sink, reference)
+        elif first.kind == "FHL":
+            manifest = fhl.read(group, sink, reference)
+        else:
+            manifest = ffm.read(group, sink, reference)
+        manifests.append(manifest)
+        maps.append(SourceMap(dict(sink.positions)))
+        diagnostics.extend(sink.diagnostics)
+    if not manifests:
+        raise ParseError(NO_MESSAGE(line=1, column=1, location="SMI"))
+    return Document(NAME, tuple(manifests), tuple(maps), tuple(diagnostics))
+
+
+def _groups(messages: list[RawMessage]) -> list[list[RawMessage]]:
+    """Messages one by one, except the parts of a flight manifest: a part ending CONT is joined to the next FFM."""
+    groups: list[list[RawMessage]] = []
+    continuing = False
+    for message in messages:
+        if (continuing and message.kind == "FFM") or _same_master(groups[-1] if groups else [], message):
+            groups[-1].append(message)
+        else:
+            groups.append([message])
+        continuing = message.kind == "FFM" and bool(message.body) and message.body[-1].text.rstrip() == "CONT"
+    return groups
+
+
+def _same_master(group: list[RawMessage], message: RawMessage) -> bool:
+    """Whether ``message`` is a further FHL for the master of the FHL ``group`` (one FHL per house is common)."""
+    if not group or group[0].kind != "FHL" or message.kind != "FHL" or not message.body or not group[0].body:
+        return False
+    return message.body[0].text == group[0].body[0].text and message.body[0].text.startswith("MBI/")
+
+
+def message_kind(manifest: Manifest) -> str:
+    """The message a manifest is written as: the one it was read from, else FFM for a flight, FHL for a
+    consolidation, FWB otherwise."""
+    kept = manifest.extensions.get(X_MESSAGE)
+    if kept in VERSIONS:
+        return kept
+    if (manifest.conveyance and manifest.conveyance.flight_number) or manifest.trip_number:
+        return "FFM"
+    if any(c.document_type == DocumentType.HOUSE_AIR_WAYBILL for c in manifest.consignments):
+        return "FHL"
+    return "FWB"
+
+
+def write(manifests: Sequence[Manifest]) -> Written:
+    return write_at(manifests, today())
+
+
+def write_at(manifests: Sequence[Manifest], reference: date) -> Written:
+    """Write every manifest; losses are found by reading the result back with the same ``reference`` date."""
+    texts: list[str] = []
+    losses: list[Diagnostic] = []
+    for number, manifest in enumerate(manifests):
+        kind = message_kind(manifest)
+        out = TextWriter(kind)
+        messages = _messages(manifest, kind, out)
+        envelope = manifest.extensions.get(X_ENVELOPE)
+        text = "".join(line + CRLF for lines in messages for line in lines)
+        if envelope:
+            text = "".join(line + CRLF for line in envelope.split("\n")) + text
+        texts.append(text)
+        try:
+            read_back = list(read_at(text.encode("utf-8"), reference).manifests)
+        except ParseError:
+            read_back = []
+        found = out.losses + not_carried(
+            manifest, aligned(manifest, read_back), kind, [d.field or "" for d in out.losses]
+        )
+        if len(manifests) > 1:
+            found = [replace(d, field=f"manifests[{number}].{d.field}") for d in found]
+        losses.extend(found)
+    return Written("".join(texts).encode("utf-8"), tuple(losses))
+
+
+def _messages(manifest: Manifest, kind: str, out: TextWriter) -> list[list[str]]:
+    if kind == "FFM":
+        return [ffm.write(manifest, out)]
+    if kind == "FHL":
+        return fhl.write(manifest, out)
+    return [
+        fwb.write(manifest, consignment, index, out)
+        for index, consignment in enumerate(manifest.consignments)
+        if consignment.document_type != DocumentType.HOUSE_AIR_WAYBILL
+    ]

@@ -1,0 +1,164 @@
+"""The diagnostics of the Cargo-IMP reader and writer (prefix ``IMP``), each citing the rule it enforces.
+
+Sources: the IATA Cargo Interchange Message Procedures (Cargo-IMP) Manual, 32nd edition (Attachment A to IATA
+Resolution 670, effective 2013-01-01) for the message length and splitting; the FWB/14 ABNF (parse2.com
+cargo-imp/FWB14.abnf) and the FWB/17, FHL/5 and FFM/8 message structures for line order and element formats.
+"""
+
+from __future__ import annotations
+
+from manifest.diagnostics import Severity, define
+
+_MANUAL = "IATA Cargo-IMP Manual, 32nd ed. (Res. 670 Att. A)"
+
+NOT_TEXT = define(
+    "IMP001",
+    Severity.ERROR,
+    "the file is not Cargo-IMP text: byte $offset is not ASCII or UTF-8",
+    "el archivo no es texto Cargo-IMP: el byte $offset no es ASCII ni UTF-8",
+    f"{_MANUAL} section 1.2 (character set)",
+)
+NO_MESSAGE = define(
+    "IMP002",
+    Severity.ERROR,
+    "no Cargo-IMP standard message identifier (FWB/nn, FHL/nn or FFM/nn) was found",
+    "no se encontró un identificador estándar de mensaje Cargo-IMP (FWB/nn, FHL/nn o FFM/nn)",
+    f"{_MANUAL}: standard message identification line",
+)
+UNSUPPORTED_VERSION = define(
+    "IMP003",
+    Severity.WARNING,
+    "$message version $value is not one this reader knows ($known); it is read with the version $used rules",
+    "la versión $value de $message no es una que este lector conozca ($known); se lee con las reglas de la "
+    "versión $used",
+    f"{_MANUAL}: message type version number",
+)
+UNSUPPORTED_MESSAGE = define(
+    "IMP004",
+    Severity.WARNING,
+    "message $value is not an air waybill, house waybill or flight manifest message; it is skipped",
+    "el mensaje $value no es de guía aérea, guía hija ni manifiesto de vuelo; se omite",
+    f"{_MANUAL}: message types FWB, FHL, FFM",
+)
+UNKNOWN_LINE = define(
+    "IMP010",
+    Severity.ERROR,
+    "unknown line identifier '$value' in $message",
+    "identificador de línea desconocido '$value' en $message",
+    f"{_MANUAL}: line identifiers of each message",
+)
+LINE_TOO_LONG = define(
+    "IMP011",
+    Severity.ERROR,
+    "the line has $length characters; a Cargo-IMP line holds at most $limit",
+    "la línea tiene $length caracteres; una línea Cargo-IMP admite como máximo $limit",
+    "IATA Type B / Cargo-IMP line length of 69 characters",
+)
+BAD_FIELD = define(
+    "IMP012",
+    Severity.ERROR,
+    "$element '$value' is not valid: expected $expected",
+    "$element '$value' no es válido: se esperaba $expected_es",
+    f"{_MANUAL}: data element formats",
+)
+MISSING_LINE = define(
+    "IMP013",
+    Severity.ERROR,
+    "the mandatory line $value ($title) is missing from $message",
+    "falta la línea obligatoria $value ($title) en $message",
+    f"{_MANUAL}: message structures (FWB/14 ABNF, FWB/17, FHL/5, FFM/8)",
+)
+UNEXPECTED_LINE = define(
+    "IMP014",
+    Severity.ERROR,
+    "line $value is not expected here in $message (repeated or out of order)",
+    "la línea $value no se espera aquí en $message (repetida o fuera de orden)",
+    f"{_MANUAL}: message structures (FWB/14 ABNF, FWB/17, FHL/5, FFM/8)",
+)
+CONT_WITHOUT_LAST = define(
+    "IMP015",
+    Severity.ERROR,
+    "flight manifest $value ends with CONT but no part ending with LAST follows",
+    "el manifiesto de vuelo $value termina con CONT y no le sigue una parte que termine con LAST",
+    f"{_MANUAL} FFM: manifest complete indicator (CONT/LAST)",
+)
+BAD_SEQUENCE = define(
+    "IMP016",
+    Severity.ERROR,
+    "flight manifest part $value does not continue the previous part (expected part $part of $flight)",
+    "la parte $value del manifiesto de vuelo no continúa la anterior (se esperaba la parte $part de $flight)",
+    f"{_MANUAL} FFM: message sequence number",
+)
+MESSAGE_TOO_LONG = define(
+    "IMP017",
+    Severity.WARNING,
+    "the $message message has $length characters; Cargo-IMP messages hold at most $limit and are split beyond",
+    "el mensaje $message tiene $length caracteres; los mensajes Cargo-IMP admiten como máximo $limit y se dividen",
+    f"{_MANUAL}, preface: maximum message length 3500 characters",
+)
+MISSING_END = define(
+    "IMP018",
+    Severity.ERROR,
+    "flight manifest $value has no end code: its last line must be LAST or CONT",
+    "el manifiesto de vuelo $value no tiene código de fin: su última línea debe ser LAST o CONT",
+    f"{_MANUAL} FFM: manifest complete indicator",
+)
+STRAY_LINE = define(
+    "IMP019",
+    Severity.ERROR,
+    "line '$value' belongs to no line identifier in $message",
+    "la línea '$value' no pertenece a ningún identificador de línea en $message",
+    f"{_MANUAL}: continuation lines start with a slant and follow their line identifier",
+)
+NOT_CARRIED = define(
+    "IMP100",
+    Severity.WARNING,
+    "$field is not written: the Cargo-IMP $message message has no place for it",
+    "$field no se escribe: el mensaje Cargo-IMP $message no tiene lugar para este dato",
+    f"{_MANUAL}: message structures (FWB/14 ABNF, FWB/17, FHL/5, FFM/8)",
+)
+ALTERED = define(
+    "IMP101",
+    Severity.WARNING,
+    "$field '$value' is written as '$written': Cargo-IMP text is upper-case ASCII without slants or line breaks",
+    "$field '$value' se escribe como '$written': el texto Cargo-IMP es ASCII en mayúsculas sin diagonales ni saltos "
+    "de línea",
+    f"{_MANUAL} section 1.2 (character set) and the slant field separator",
+)
+
+# What BAD_FIELD expects, in Spanish; the element is named by its Cargo-IMP address (``HBS/weight``), which reads
+# the same in both languages.
+EXPECTED_ES = {
+    "/<manifest description of goods>": "/<descripción de la mercancía>",
+    "/country/information identifier/control identifier/text": "/país/identificador de información/identificador "
+    "de control/texto",
+    "1 for the first part": "1 en la primera parte",
+    "1 to 12 letters or digits": "de 1 a 12 letras o dígitos",
+    "1 to 4 digits": "de 1 a 4 dígitos",
+    "2 letters": "2 letras",
+    "3 letters or digits": "3 letras o dígitos",
+    "3-letter IATA code": "código IATA de 3 letras",
+    "4 digits": "4 dígitos",
+    "7 digits": "7 dígitos",
+    "<country>/<DDMONHHMM>/<airport>": "<país>/<DDMESHHMM>/<aeropuerto>",
+    "<part>/<carrier><flight>/<DDMON>/<airport of loading>": "<parte>/<aerolínea><vuelo>/<DDMES>/<aeropuerto de carga>",
+    "<type, 3><serial, 4-5><owner, 2>[-<loading indicator>][/<remarks>]": "<tipo, 3><serie, 4-5><propietario, 2>"
+    "[-<indicador de carga>][/<observaciones>]",
+    "DDMON or DDMONHHMM": "DDMES o DDMESHHMM",
+    "ISO 3166 2-letter code": "código ISO 3166 de 2 letras",
+    "K<weight> or L<weight>": "K<peso> o L<peso>",
+    "MC, CF, CI or CC and an amount": "MC, CF, CI o CC y una cantidad",
+    "NAM, ADR, LOC and a coded location line": "NAM, ADR, LOC y una línea de ubicación codificada",
+    "NIL or DDMONHHMM": "NIL o DDMESHHMM",
+    "P<pieces>, K<weight> or L<weight>, C, S, W, R or T elements": "elementos P<piezas>, K<peso> o L<peso>, C, S, "
+    "W, R o T",
+    "PPP-SSSSSSSS (3-digit prefix, hyphen, 8-digit serial)": "PPP-SSSSSSSS (prefijo de 3 dígitos, guion, serie de "
+    "8 dígitos)",
+    "T<pieces>K<weight> or T<pieces>L<weight>": "T<piezas>K<peso> o T<piezas>L<peso>",
+    "[/aircraft registration][/country/DDMONHHMM/airport]": "[/matrícula de la aeronave][/país/DDMESHHMM/aeropuerto]",
+    "carrier code and 3 or 4 digit flight number": "código de aerolínea y número de vuelo de 3 o 4 dígitos",
+    "letters and digits": "letras y dígitos",
+    "the end of the line": "el fin de la línea",
+    "two 3-letter IATA airport codes": "dos códigos IATA de aeropuerto de 3 letras",
+    "up to 5 digits": "hasta 5 dígitos",
+}

@@ -1,0 +1,680 @@
+"""FFM, the airline flight manifest message (version 8), read as one manifest per flight and written in parts.
+
+Layout (FFM/8): the flight line ``<part>/<carrier><flight>/<DDMON>[HHMM]/<airport of loading>[/<aircraft
+registration>][/<country>/<DDMONHHMM>/<airport of first arrival>]``; for each point of unloading a line
+``<airport>[/NIL][/<arrival>][/<departure>]``, its bulk consignments, then each ULD line ``ULD/<type><serial><owner>
+[-<loading indicator>][/<remarks>]`` followed by its consignments; each consignment line is the AWB consignment
+detail with ``/<nature of goods>`` and may be followed by its special handling codes (``/GEN/EAP``), DIM, onward
+movement, OSI, COR and OCI lines. Each part ends with CONT, the last with LAST; a message longer than 3500
+characters is split into parts that repeat the point of unloading and the current ULD.
+
+Model mapping: one consignment per air waybill; each consignment line is one goods item of it (so a shipment split
+over several ULDs is one consignment with one item per ULD, in ``equipment_ids``), with ``sequence`` its order in
+the manifest; ULDs are equipment of kind ULD; the air waybill's destination is the consignment's place of
+discharge, and a point of unloading other than it is kept in the consignment's extensions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from manifest.formats.cargo_imp.codes import (
+    BAD_SEQUENCE,
+    CONT_WITHOUT_LAST,
+    MISSING_END,
+    STRAY_LINE,
+)
+from manifest.formats.cargo_imp.elements import (
+    AIRPORT,
+    COUNTRY,
+    FLIGHT,
+    SHC,
+    TextWriter,
+    airport,
+    awb_detail_text,
+    day_month_text,
+    oci_text,
+    parse_awb_detail,
+    parse_day_month,
+    parse_oci,
+    parse_shc,
+)
+from manifest.formats.cargo_imp.fwb import X_ENVELOPE, X_MESSAGE, X_VERSION
+from manifest.formats.cargo_imp.lines import CRLF, LINE_LIMIT, MESSAGE_LIMIT, Line
+from manifest.formats.cargo_imp.message import RawMessage
+from manifest.formats.cargo_imp.sink import Sink
+from manifest.model import (
+    Carrier,
+    Consignment,
+    Conveyance,
+    CustomsNote,
+    DocumentType,
+    Equipment,
+    EquipmentKind,
+    GoodsItem,
+    Manifest,
+    Mode,
+    Packages,
+    Place,
+    Stop,
+)
+
+X_POINTS = "cargo-imp.FFM.points"  # the point of unloading lines, when they hold more than the airport codes
+X_UNLOADING = "cargo-imp.FFM.unloading"  # the point of unloading of an air waybill bound further on
+X_LINES = "cargo-imp.FFM.lines"  # DIM, onward movement, OSI and COR lines of a consignment line, as written
+X_SHIPMENT_CODE = "cargo-imp.shipment-code"  # S, D, or a T/P other than the one implied by the pieces
+X_DENSITY = "cargo-imp.density"
+X_ULD_LOADING = "cargo-imp.ULD.loading"
+X_ULD_REMARKS = "cargo-imp.ULD.remarks"
+X_ULD_LINES = "cargo-imp.ULD.lines"  # ULD onward movement and utilisation lines, as written
+END_CODES = ("LAST", "CONT")
+_DETAIL_TAGS = ("DIM", "OSI", "COR", "OCI")
+_ULD = re.compile(r"ULD/([A-Z][A-Z0-9]{2})([A-Z0-9]\d{3,4}[A-Z0-9]{2})(?:-([A-Z]))?(?:/(.*))?")
+_POINT = re.compile(r"[A-Z]{3}(?:/.*)?")
+
+
+@dataclass(slots=True)
+class _Item:
+    sequence: int
+    fields: dict[str, object] = field(default_factory=dict)
+    code: str = "T"
+    total: int | None = None
+    ext: dict[str, str] = field(default_factory=dict)
+    uld: str | None = None
+    point: str | None = None
+
+
+@dataclass(slots=True)
+class _Awb:
+    number: str
+    index: int
+    origin: str | None = None
+    destination: str | None = None
+    items: list[_Item] = field(default_factory=list)
+    handling: list[str] = field(default_factory=list)
+    notes: list[CustomsNote] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _State:
+    sink: Sink
+    reference: date
+    awbs: dict[str, _Awb] = field(default_factory=dict)
+    ulds: dict[str, Equipment] = field(default_factory=dict)
+    points: list[str] = field(default_factory=list)
+    point_lines: list[str] = field(default_factory=list)
+    point: str | None = None
+    uld: str | None = None
+    item: _Item | None = None
+    awb: _Awb | None = None
+    after_detail: bool = False
+    in_oci: bool = False  # the last line was an OCI line: a continuation line is a further OCI detail
+    sequence: int = 0
+
+
+def read(parts: list[RawMessage], sink: Sink, reference: date) -> Manifest:
+    """One flight manifest from its parts (one or more messages ending CONT, ..., LAST)."""
+    first = parts[0]
+    state = _State(sink, reference)
+    header = _flight(first, sink, reference)
+    flight_id = first.body[0].text.split("/")[1] if first.body and "/" in first.body[0].text else ""
+    for number, part in enumerate(parts, start=1):
+        if number > 1 and part.body:
+            pieces = part.body[0].text.split("/")
+            if pieces[0] != str(number) or len(pieces) < 2 or pieces[1] != flight_id:
+                sink.report(BAD_SEQUENCE, part.body[0], 1, "flight", value=pieces[0], part=number, flight=flight_id)
+        end = _body(part, state)
+        if end is None:
+            sink.report(MISSING_END, part.body[-1] if part.body else part.smi, 1, "end", value=flight_id)
+        elif end.text == "CONT" and number == len(parts):
+            sink.report(CONT_WITHOUT_LAST, end, 1, "CONT", value=flight_id)
+    consignments = tuple(_consignment(awb, state) for awb in state.awbs.values())
+    for key in [key for key in sink.positions if key.startswith("uld:")]:
+        del sink.positions[key]
+    manifest_ext = dict(header.extensions)
+    manifest_ext.update({X_MESSAGE: "FFM", X_VERSION: first.version})
+    if first.envelope:
+        manifest_ext[X_ENVELOPE] = "\n".join(line.text for line in first.envelope)
+    if any(line != code for line, code in zip(state.point_lines, state.points, strict=True)) or _points_reordered(
+        state
+    ):
+        manifest_ext[X_POINTS] = "\n".join(state.point_lines)
+    arrival = header.arrival
+    if arrival is None and state.points:
+        arrival = Stop(place=airport(state.points[0]))
+    return replace(header, arrival=arrival, consignments=consignments, extensions=manifest_ext)
+
+
+def _points_reordered(state: _State) -> bool:
+    """Whether the points of unloading differ from those the consignments imply, in their order."""
+    implied: list[str] = []
+    for awb in sorted((i for a in state.awbs.values() for i in a.items), key=lambda i: i.sequence):
+        if awb.point and awb.point not in implied:
+            implied.append(awb.point)
+    return implied != state.points
+
+
+def _flight(message: RawMessage, sink: Sink, reference: date) -> Manifest:
+    if not message.body:
+        sink.bad(
+            message.smi,
+            1,
+            "flight",
+            value="",
+            expected="<part>/<carrier><flight>/<DDMON>/<airport of loading>",
+        )
+        return Manifest(mode=Mode.AIR)
+    line = message.body[0]
+    pieces = line.fields()
+    carrier = conveyance = trip = departure = arrival = None
+    if pieces[0].text != "1":
+        sink.bad(
+            line,
+            1,
+            "flight/part",
+            value=pieces[0].text,
+            expected="1 for the first part",
+        )
+    flight = FLIGHT.fullmatch(pieces[1].text) if len(pieces) > 1 else None
+    registration = None
+    if flight is None:
+        sink.bad(
+            line,
+            pieces[1].column if len(pieces) > 1 else 1,
+            "flight/flight",
+            value=pieces[1].text if len(pieces) > 1 else line.text,
+            expected="carrier code and 3 or 4 digit flight number",
+        )
+    else:
+        carrier = Carrier(iata_code=flight.group(1))
+        trip = flight.group()
+        sink.place("carrier.iata_code", line, pieces[1].column, "flight/carrier")
+        sink.place("conveyance.flight_number", line, pieces[1].column, "flight/flight")
+        sink.place("trip_number", line, pieces[1].column, "flight/flight")
+    moment = parse_day_month(pieces[2].text, reference) if len(pieces) > 2 else None
+    if moment is None:
+        sink.bad(
+            line,
+            pieces[2].column if len(pieces) > 2 else len(line.text) + 1,
+            "flight/date",
+            value=pieces[2].text if len(pieces) > 2 else "",
+            expected="DDMON or DDMONHHMM",
+        )
+    else:
+        sink.place("departure.moment", line, pieces[2].column, "flight/date")
+    loading = pieces[3].text if len(pieces) > 3 else ""
+    if AIRPORT.fullmatch(loading):
+        departure = Stop(place=airport(loading), moment=moment)
+        sink.place("departure.place", line, pieces[3].column, "flight/loading")
+    else:
+        sink.bad(
+            line,
+            pieces[3].column if len(pieces) > 3 else len(line.text) + 1,
+            "flight/loading",
+            value=loading,
+            expected="3-letter IATA code",
+        )
+    rest = pieces[4:]
+    if len(rest) in (1, 4):
+        registration = rest[0].text or None
+        sink.place("conveyance.aircraft_registration", line, rest[0].column, "flight/registration")
+        rest = rest[1:]
+    if len(rest) == 3:
+        country, when, place = rest
+        arrived = parse_day_month(when.text, reference)
+        if COUNTRY.fullmatch(country.text) is None or arrived is None or AIRPORT.fullmatch(place.text) is None:
+            sink.bad(
+                line,
+                country.column,
+                "flight/first-arrival",
+                value="/".join(p.text for p in rest),
+                expected="<country>/<DDMONHHMM>/<airport>",
+            )
+        else:
+            arrival = Stop(
+                place=Place(code=place.text, scheme=airport(place.text).scheme, country=country.text), moment=arrived
+            )
+            sink.place("arrival.place.country", line, country.column, "flight/first-arrival/country")
+            sink.place("arrival.moment", line, when.column, "flight/first-arrival/date")
+            sink.place("arrival.place", line, place.column, "flight/first-arrival/airport")
+    elif rest:
+        sink.bad(
+            line,
+            rest[0].column,
+            "flight",
+            value=line.text,
+            expected="[/aircraft registration][/country/DDMONHHMM/airport]",
+        )
+    if trip is not None or registration is not None:
+        conveyance = Conveyance(flight_number=trip, aircraft_registration=registration)
+    return Manifest(
+        mode=Mode.AIR, carrier=carrier, conveyance=conveyance, trip_number=trip, departure=departure, arrival=arrival
+    )
+
+
+def _body(part: RawMessage, state: _State) -> Line | None:
+    """Read the lines after the flight line; the end code line, or None when there is none."""
+    state.item = state.awb = None
+    state.uld = None
+    for line in part.body[1:]:
+        text = line.text.rstrip()
+        in_oci, state.in_oci = state.in_oci, False
+        if in_oci and line.is_continuation and state.awb is not None:
+            _oci(line, state)
+            continue
+        if text in END_CODES:
+            return line
+        if text.startswith("ULD/"):
+            _uld(line, state)
+        elif re.match(r"\d{3}-", text):
+            _consignment_line(line, state)
+        elif line.is_continuation:
+            _continuation(line, state)
+        elif state.item is not None and line.tag in _DETAIL_TAGS and not text.endswith("/NIL"):
+            _detail(line, state)
+        elif _POINT.fullmatch(text):
+            _point(line, state)
+        else:
+            state.sink.report(STRAY_LINE, line, 1, "line", value=line.text)
+    return None
+
+
+def _point(line: Line, state: _State) -> None:
+    code = line.text[:3]
+    pieces = line.fields()
+    for piece in pieces[1:]:
+        if piece.text != "NIL" and parse_day_month(piece.text, state.reference) is None:
+            state.sink.bad(
+                line,
+                piece.column,
+                "unloading",
+                value=piece.text,
+                expected="NIL or DDMONHHMM",
+            )
+    if code not in state.points:
+        state.points.append(code)
+        state.point_lines.append(line.text)
+    state.point, state.uld, state.item, state.awb = code, None, None, None
+
+
+def _uld(line: Line, state: _State) -> None:
+    match = _ULD.fullmatch(line.text)
+    state.item = state.awb = None
+    if match is None:
+        state.sink.bad(
+            line,
+            5,
+            "ULD",
+            value=line.text[4:],
+            expected="<type, 3><serial, 4-5><owner, 2>[-<loading indicator>][/<remarks>]",
+        )
+        state.uld = None
+        return
+    identifier = match.group(1) + match.group(2)
+    state.uld = identifier
+    if identifier not in state.ulds:
+        ext: dict[str, str] = {}
+        if match.group(3):
+            ext[X_ULD_LOADING] = match.group(3)
+        if match.group(4) is not None:
+            ext[X_ULD_REMARKS] = match.group(4)
+        state.ulds[identifier] = Equipment(
+            kind=EquipmentKind.ULD,
+            initial=match.group(1),
+            number=match.group(2),
+            extensions=ext,
+        )
+        state.sink.place(f"uld:{identifier}", line, 5, "ULD")
+
+
+def _consignment_line(line: Line, state: _State) -> None:
+    sink = state.sink
+    detail = parse_awb_detail(line, 0, sink, "consignment", ffm=True)
+    state.item = state.awb = None
+    if detail is None or detail.weight is None:
+        return
+    awb = state.awbs.get(detail.number)
+    if awb is None:
+        awb = _Awb(detail.number, len(state.awbs), detail.origin, detail.destination)
+        state.awbs[detail.number] = awb
+        sink.place(f"consignments[{awb.index}].document_number", line, 1, "consignment/awb")
+        if detail.origin:
+            sink.place(
+                f"consignments[{awb.index}].place_of_loading", line, detail.columns["origin"], "consignment/origin"
+            )
+        sink.place(
+            f"consignments[{awb.index}].place_of_discharge",
+            line,
+            detail.columns["destination"],
+            "consignment/destination",
+        )
+    state.sequence += 1
+    item = _Item(state.sequence, code=detail.code, total=detail.total_pieces, uld=state.uld, point=state.point)
+    path = f"consignments[{awb.index}].goods[{len(awb.items)}]"
+    item.fields["packages"] = Packages(count=detail.pieces)
+    item.fields["gross_weight"] = detail.weight
+    sink.place(f"{path}.packages", line, detail.columns["pieces"], "consignment/pieces")
+    sink.place(f"{path}.gross_weight", line, detail.columns["weight"], "consignment/weight")
+    if detail.code == "T" and not awb.items:
+        sink.place(f"consignments[{awb.index}].total_packages", line, detail.columns["pieces"], "consignment/pieces")
+        sink.place(f"consignments[{awb.index}].gross_weight", line, detail.columns["weight"], "consignment/weight")
+    if detail.total_pieces is not None:
+        sink.place(
+            f"consignments[{awb.index}].total_packages",
+            line,
+            detail.columns["total_pieces"],
+            "consignment/total-pieces",
+        )
+    if detail.volume is not None:
+        item.fields["volume"] = detail.volume
+        sink.place(f"{path}.volume", line, detail.columns["volume"], "consignment/volume")
+    if detail.density:
+        item.ext[X_DENSITY] = detail.density
+    if state.uld:
+        sink.place(f"{path}.equipment_ids", line, 1, "ULD")
+    rest = line.text[detail.end :]
+    if rest.startswith("/"):
+        item.fields["description"] = rest[1:]
+        sink.place(f"{path}.description", line, detail.end + 2, "consignment/description")
+    else:
+        sink.bad(
+            line,
+            detail.end + 1,
+            "consignment/description",
+            value=rest,
+            expected="/<manifest description of goods>",
+        )
+    awb.items.append(item)
+    state.item, state.awb, state.after_detail = item, awb, False
+
+
+def _continuation(line: Line, state: _State) -> None:
+    pieces = line.fields()[1:]
+    if state.item is not None and state.awb is not None:
+        if not state.after_detail and pieces and all(SHC.fullmatch(p.text) for p in pieces):
+            awb = state.awb
+            for code, column in parse_shc(line, 0, state.sink, "SHC"):
+                if code not in awb.handling:
+                    state.sink.place(
+                        f"consignments[{awb.index}].handling_codes[{len(awb.handling)}]", line, column, "SHC"
+                    )
+                    awb.handling.append(code)
+            return
+        _keep(state.item, line.text)
+        state.after_detail = True
+    elif state.uld is not None:
+        equipment = state.ulds[state.uld]
+        kept = equipment.extensions.get(X_ULD_LINES)
+        ext = dict(equipment.extensions)
+        ext[X_ULD_LINES] = f"{kept}\n{line.text}" if kept else line.text
+        state.ulds[state.uld] = replace(equipment, extensions=ext)
+    else:
+        state.sink.report(STRAY_LINE, line, 1, "line", value=line.text)
+
+
+def _detail(line: Line, state: _State) -> None:
+    assert state.item is not None and state.awb is not None
+    state.after_detail = True
+    if line.tag == "OCI":
+        _oci(line, state)
+        return
+    _keep(state.item, line.text)
+
+
+def _oci(line: Line, state: _State) -> None:
+    assert state.awb is not None
+    state.in_oci = True
+    note = parse_oci(line, state.sink, "OCI")
+    if note is not None and note not in state.awb.notes:
+        state.sink.place(f"consignments[{state.awb.index}].customs_notes[{len(state.awb.notes)}]", line, 1, "OCI")
+        state.awb.notes.append(note)
+
+
+def _keep(item: _Item, text: str) -> None:
+    kept = item.ext.get(X_LINES)
+    item.ext[X_LINES] = f"{kept}\n{text}" if kept else text
+
+
+def _implied_code(lines: int, total: int | None, pieces: int) -> str:
+    """The shipment description code a consignment line gets unless another is kept: T when it is the only line of
+    its air waybill and holds all its pieces, P otherwise."""
+    return "T" if lines == 1 and (total is None or total == pieces) else "P"
+
+
+def _consignment(awb: _Awb, state: _State) -> Consignment:
+    totals = [item.total for item in awb.items if item.total is not None]
+    whole = next((item for item in awb.items if item.code == "T"), None)
+    total = totals[0] if totals else (_pieces(whole) if whole else None)
+    goods: list[GoodsItem] = []
+    equipment: list[Equipment] = []
+    for item in awb.items:
+        ext = dict(item.ext)
+        if item.code != _implied_code(len(awb.items), total, _pieces(item)):
+            ext[X_SHIPMENT_CODE] = item.code
+        ids: tuple[str, ...] = ()
+        if item.uld is not None:
+            ids = (item.uld,)
+            if state.ulds[item.uld] not in equipment:
+                found = state.sink.positions.get(f"uld:{item.uld}")
+                if found is not None:
+                    state.sink.positions[f"consignments[{awb.index}].equipment[{len(equipment)}]"] = found
+                equipment.append(state.ulds[item.uld])
+        goods.append(GoodsItem(sequence=item.sequence, equipment_ids=ids, extensions=ext, **item.fields))  # type: ignore[arg-type]
+    point = next((item.point for item in awb.items if item.point), None)
+    return Consignment(
+        extensions={X_UNLOADING: point} if point and point != awb.destination else {},
+        document_number=awb.number,
+        document_type=DocumentType.AIR_WAYBILL,
+        place_of_loading=airport(awb.origin) if awb.origin else None,
+        place_of_discharge=airport(awb.destination) if awb.destination else None,
+        total_packages=Packages(count=total) if total is not None else None,
+        gross_weight=whole.fields.get("gross_weight") if whole is not None else None,  # type: ignore[arg-type]
+        volume=whole.fields.get("volume") if whole is not None else None,  # type: ignore[arg-type]
+        goods=tuple(goods),
+        equipment=tuple(equipment),
+        handling_codes=tuple(awb.handling),
+        customs_notes=tuple(awb.notes),
+    )
+
+
+def _pieces(item: _Item) -> int:
+    packages = item.fields.get("packages")
+    return packages.count if isinstance(packages, Packages) else 0
+
+
+# Writing ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    point: str | None
+    uld: str | None
+    lines: tuple[str, ...]
+
+
+def write(manifest: Manifest, out: TextWriter) -> list[str]:
+    """The lines of the flight manifest, split into parts of at most 3500 characters (CONT ... LAST)."""
+    flight_tail = _flight_tail(manifest, out)
+    blocks = _blocks(manifest, out)
+    point_lines = _point_lines(manifest, blocks)
+    ulds = _ulds(manifest)
+    parts: list[list[str]] = []
+    current: list[str] = []
+    point = uld = None
+
+    def open_part() -> None:
+        nonlocal current
+        current = ["FFM/8", f"{len(parts) + 1}/{flight_tail}"]
+        parts.append(current)
+
+    def size(lines: list[str]) -> int:
+        return sum(len(line) + len(CRLF) for line in lines)
+
+    open_part()
+    for code, point_line in point_lines.items():
+        mine = [block for block in blocks if block.point == code]
+        if not mine:
+            current.append(point_line)
+        for block in mine:
+            heading: list[str] = []
+            if block.point != point:
+                heading.append(point_line)
+                uld = None
+            if block.uld != uld and block.uld is not None:
+                heading.extend(_uld_lines(ulds[block.uld]))
+            needed = size(current) + size(heading) + size(list(block.lines)) + size(["LAST"])
+            if needed > MESSAGE_LIMIT and len(current) > 2:
+                current.append("CONT")
+                open_part()
+                heading = [point_line]
+                if block.uld is not None:
+                    heading.extend(_uld_lines(ulds[block.uld]))
+            current.extend(heading)
+            current.extend(block.lines)
+            point, uld = block.point, block.uld
+    current.append("LAST")
+    return [line for part in parts for line in part]
+
+
+def _flight_tail(manifest: Manifest, out: TextWriter) -> str:
+    flight = (manifest.conveyance.flight_number if manifest.conveyance else None) or manifest.trip_number or ""
+    departure = manifest.departure
+    moment = day_month_text(departure.moment) if departure and departure.moment is not None else ""
+    loading = departure.place.code if departure and departure.place.code else ""
+    tail = f"{flight}/{moment}/{loading}"
+    registration = manifest.conveyance.aircraft_registration if manifest.conveyance else None
+    arrival = manifest.arrival
+    first_arrival = arrival is not None and arrival.place.country and arrival.moment is not None and arrival.place.code
+    if registration:
+        tail += "/" + out.text(registration, "conveyance.aircraft_registration")
+    elif first_arrival:
+        tail += "/"
+    if first_arrival and arrival is not None and arrival.moment is not None:
+        tail += f"/{arrival.place.country}/{day_month_text(arrival.moment)}/{arrival.place.code}"
+    return tail
+
+
+def _ulds(manifest: Manifest) -> dict[str, Equipment]:
+    found: dict[str, Equipment] = {}
+    for consignment in manifest.consignments:
+        for equipment in consignment.equipment:
+            found.setdefault(equipment.identifier, equipment)
+    return found
+
+
+def _uld_lines(equipment: Equipment) -> list[str]:
+    text = f"ULD/{equipment.identifier}"
+    if equipment.extensions.get(X_ULD_LOADING):
+        text += "-" + equipment.extensions[X_ULD_LOADING]
+    if X_ULD_REMARKS in equipment.extensions:
+        text += "/" + equipment.extensions[X_ULD_REMARKS]
+    lines = [text]
+    if equipment.extensions.get(X_ULD_LINES):
+        lines.extend(equipment.extensions[X_ULD_LINES].split("\n"))
+    return lines
+
+
+def _blocks(manifest: Manifest, out: TextWriter) -> list[_Block]:
+    """One block per goods item (consignment line), ordered by point of unloading, bulk first, then ULD."""
+    entries: list[tuple[int, int, int, Consignment, GoodsItem]] = []
+    arrival = manifest.arrival.place.code if manifest.arrival is not None else None
+    lines_are_items = manifest.extensions.get(X_MESSAGE) == "FFM" or any(
+        item.equipment_ids for consignment in manifest.consignments for item in consignment.goods
+    )
+    for c_index, consignment in enumerate(manifest.consignments):
+        if consignment.document_type == DocumentType.HOUSE_AIR_WAYBILL:
+            continue
+        if lines_are_items and consignment.goods:
+            items = consignment.goods
+        else:
+            first = consignment.goods[0] if consignment.goods else GoodsItem()
+            items = (GoodsItem(description=first.description, equipment_ids=first.equipment_ids),)
+            consignment = replace(consignment, goods=items)
+        for g_index, item in enumerate(items):
+            entries.append((item.sequence if item.sequence is not None else 10**9, c_index, g_index, consignment, item))
+    entries.sort(key=lambda entry: (entry[0], entry[1], entry[2]))
+    points: list[str | None] = []
+    for *_, consignment, _item in entries:
+        code = _unloading(consignment, arrival)
+        if code not in points:
+            points.append(code)
+    written: set[int] = set()
+    blocks: list[_Block] = []
+    for point in points:
+        mine = [e for e in entries if _unloading(e[3], arrival) == point]
+        bulk = [e for e in mine if not e[4].equipment_ids]
+        ulds: list[str] = []
+        for entry in mine:
+            for identifier in entry[4].equipment_ids[:1]:
+                if identifier not in ulds:
+                    ulds.append(identifier)
+        for entry in bulk:
+            blocks.append(_Block(point, None, tuple(_item_lines(entry, written, out))))
+        for identifier in ulds:
+            for entry in mine:
+                if entry[4].equipment_ids[:1] == (identifier,):
+                    blocks.append(_Block(point, identifier, tuple(_item_lines(entry, written, out))))
+    return blocks
+
+
+def _unloading(consignment: Consignment, arrival: str | None) -> str | None:
+    """Where the air waybill leaves this flight: as kept, else its destination, else the flight's arrival."""
+    if consignment.extensions.get(X_UNLOADING):
+        return consignment.extensions[X_UNLOADING]
+    if consignment.place_of_discharge is not None and consignment.place_of_discharge.code:
+        return consignment.place_of_discharge.code
+    return arrival
+
+
+def _item_lines(entry: tuple[int, int, int, Consignment, GoodsItem], written: set[int], out: TextWriter) -> list[str]:
+    _, c_index, g_index, consignment, item = entry
+    items = consignment.goods or (GoodsItem(),)
+    pieces = item.packages.count if item.packages else 0
+    total = consignment.total_packages.count if consignment.total_packages else None
+    code = item.extensions.get(X_SHIPMENT_CODE) or _implied_code(len(items), total, pieces)
+    weight = item.gross_weight if item.gross_weight is not None else consignment.gross_weight
+    volume = item.volume if item.volume is not None else (consignment.volume if code == "T" else None)
+    text = awb_detail_text(
+        consignment.document_number,
+        consignment.place_of_loading.code if consignment.place_of_loading else None,
+        consignment.place_of_discharge.code if consignment.place_of_discharge else "",
+        code,
+        pieces if item.packages or item.gross_weight else (total or 0),
+        weight,
+        volume,
+        item.extensions.get(X_DENSITY),
+        total if code != "T" else None,
+    )
+    path = f"consignments[{c_index}].goods[{g_index}].description"
+    description = out.text(item.description, path) if item.description else ""
+    room = LINE_LIMIT - len(text) - 1
+    if len(description) > room:
+        out.losses.append(out.altered(path, description, description[:room]))
+        description = description[:room]
+    lines = [f"{text}/{description}"]
+    first = c_index not in written
+    written.add(c_index)
+    if first and consignment.handling_codes:
+        lines.append("/" + "/".join(consignment.handling_codes))
+    if item.extensions.get(X_LINES):
+        lines.extend(item.extensions[X_LINES].split("\n"))
+    if first:
+        lines.extend(("OCI" if n == 0 else "") + oci_text(note) for n, note in enumerate(consignment.customs_notes))
+    return lines
+
+
+def _point_lines(manifest: Manifest, blocks: list[_Block]) -> dict[str, str]:
+    """Point of unloading code -> its line, in order: as written when kept, else the codes the blocks need."""
+    lines: dict[str, str] = {}
+    written = manifest.extensions.get(X_POINTS)
+    if written:
+        for text in written.split("\n"):
+            lines.setdefault(text[:3], text)
+    for block in blocks:
+        if block.point is not None:
+            lines.setdefault(block.point, block.point)
+    if not lines and manifest.arrival is not None and manifest.arrival.place.code:
+        lines[manifest.arrival.place.code] = manifest.arrival.place.code + "/NIL"
+    return lines

@@ -1,0 +1,330 @@
+"""FHL, the consolidation list message (version 5): a master air waybill and its house waybills.
+
+Model mapping: MBI gives the master consignment (document type AIR_WAYBILL); each HBS a house consignment
+(HOUSE_AIR_WAYBILL, ``master_number`` set to the master's number) with origin, destination, pieces, weight, the
+manifest description of goods and its special handling codes on the continuation line; TXT the free text
+description; HTS the harmonised codes; OCI the customs notes. SHP, CNE and CVD follow the houses and describe the
+house of the message: with several HBS lines they are given to the last house.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from manifest.formats.cargo_imp import goods, parties
+from manifest.formats.cargo_imp.elements import (
+    AIRPORT,
+    QUANTITY,
+    TextWriter,
+    airport,
+    awb_detail_text,
+    codes_of_tariffs,
+    oci_text,
+    parse_awb_detail,
+    parse_oci,
+    parse_shc,
+    tariff_codes_of,
+    weight_of,
+)
+from manifest.formats.cargo_imp.fwb import X_ENVELOPE, X_MESSAGE, X_VERSION
+from manifest.formats.cargo_imp.grammar import FHL_LINES
+from manifest.formats.cargo_imp.lines import Line
+from manifest.formats.cargo_imp.message import RawMessage, Record, check_structure, group_records
+from manifest.formats.cargo_imp.sink import Sink
+from manifest.model import (
+    Consignment,
+    CustomsNote,
+    DocumentType,
+    GoodsItem,
+    Manifest,
+    Mode,
+    Packages,
+    Party,
+    PartyRole,
+)
+
+X_SLAC = "cargo-imp.slac"  # shipper's load and count
+X_NATURE = "cargo-imp.HBS.nature"  # the HBS manifest description when a TXT free text description is also given
+X_CVD = "cargo-imp.CVD"
+X_HS_DERIVED = goods.X_HS_DERIVED
+NATURE_SIZE = 15  # HBS manifest description of goods
+TEXT_SIZE = 65  # TXT free text, per line
+_HOUSE_NUMBER = re.compile(r"[A-Z0-9]{1,12}")
+_SLAC = re.compile(r"\d{0,5}")
+_CVD_CUSTOMS = 4  # CVD/currency/PP-CC/carriage value/customs value/insurance
+_CVD_BLANK = "CVD/XXX//NVD/NCV/XXX"
+
+
+class _House:
+    def __init__(self) -> None:
+        self.fields: dict[str, object] = {}
+        self.handling: list[str] = []
+        self.nature: str | None = None
+        self.text: list[str] = []
+        self.codes: list[str] = []
+        self.notes: list[CustomsNote] = []
+        self.parties: list[Party] = []
+        self.ext: dict[str, str] = {}
+
+
+def read(messages: list[RawMessage], sink: Sink, reference: date) -> Manifest:
+    """One manifest from consecutive FHL messages of the same master (one message per house, or one listing all)."""
+    first = messages[0]
+    manifest_ext = {X_MESSAGE: "FHL", X_VERSION: first.version}
+    if first.envelope:
+        manifest_ext[X_ENVELOPE] = "\n".join(line.text for line in first.envelope)
+    master: Consignment | None = None
+    houses: list[_House] = []
+    for message in messages:
+        records = group_records(message.body, FHL_LINES, None, sink)
+        check_structure(records, FHL_LINES, message.smi, sink)
+        for record in records:
+            if record.tag == "MBI":
+                if master is None:
+                    master = _master(record.first, sink)
+                continue
+            _record(record, houses, sink)
+    master_number = master.document_number if master else ""
+    consignments = [] if master is None else [master]
+    consignments.extend(_house_consignment(house, master_number) for house in houses)
+    return Manifest(mode=Mode.AIR, consignments=tuple(consignments), extensions=manifest_ext)
+
+
+def _record(record: Record, houses: list[_House], sink: Sink) -> None:
+    line = record.first
+    if record.tag == "HBS":
+        houses.append(_house(record, sink, len(houses) + 1))
+        return
+    if not houses:
+        return  # already reported by the structure check: these lines follow an HBS
+    house = houses[-1]
+    path = f"consignments[{len(houses)}]"
+    if record.tag == "TXT":
+        house.text.extend(part.text[(4 if n == 0 else 1) :] for n, part in enumerate(record.lines))
+        sink.place(f"{path}.goods[0].description", line, 5, "TXT")
+    elif record.tag == "HTS":
+        sink.place(f"{path}.goods[0].hs_code", line, 5, "HTS")
+        for part in record.lines:
+            code = part.text[(4 if part is line else 1) :]
+            if not code.isalnum():
+                sink.bad(
+                    part,
+                    5 if part is line else 2,
+                    "HTS",
+                    value=code,
+                    expected="letters and digits",
+                )
+                continue
+            house.codes.append(code)
+    elif record.tag == "OCI":
+        for part in record.lines:
+            note = parse_oci(part, sink, "OCI")
+            if note is not None:
+                sink.place(f"{path}.customs_notes[{len(house.notes)}]", part, 1, "OCI")
+                house.notes.append(note)
+    elif record.tag in ("SHP", "CNE"):
+        where = f"{path}.parties[{len(house.parties)}]"
+        sink.place(where, line, 1, record.tag)
+        house.parties.append(parties.read_block(record, sink, where))
+    elif record.tag == "CVD":
+        value, written = goods.read_cvd(record, _CVD_CUSTOMS)
+        if value is not None:
+            house.fields["value"] = value
+            sink.place(f"{path}.value", line, 5, "CVD")
+        house.ext[X_CVD] = written
+
+
+def _master(line: Line, sink: Sink) -> Consignment | None:
+    detail = parse_awb_detail(line, 4, sink, "MBI")
+    if detail is None:
+        return None
+    path = "consignments[0]"
+    sink.place(f"{path}.document_number", line, 5, "MBI/awb")
+    fields: dict[str, object] = {}
+    if detail.origin:
+        fields["place_of_loading"] = airport(detail.origin)
+        sink.place(f"{path}.place_of_loading", line, detail.columns["origin"], "MBI/origin")
+    if detail.destination:
+        fields["place_of_discharge"] = airport(detail.destination)
+        sink.place(f"{path}.place_of_discharge", line, detail.columns["destination"], "MBI/destination")
+    if detail.weight is not None:
+        fields["total_packages"] = Packages(count=detail.pieces)
+        fields["gross_weight"] = detail.weight
+        sink.place(f"{path}.total_packages", line, detail.columns["pieces"], "MBI/pieces")
+        sink.place(f"{path}.gross_weight", line, detail.columns["weight"], "MBI/weight")
+    return Consignment(document_number=detail.number, document_type=DocumentType.AIR_WAYBILL, **fields)  # type: ignore[arg-type]
+
+
+def _house(record: Record, sink: Sink, index: int) -> _House:
+    """``HBS/<house number>/<origin><destination>/<pieces>/<K|L><weight>/<SLAC>/<description>`` + ``/SHC...``."""
+    house = _House()
+    line = record.first
+    pieces = line.fields()
+    path = f"consignments[{index}]"
+    while len(pieces) < 7:
+        pieces.append(type(pieces[0])("", len(line.text) + 1))
+    number, places, count, weight, slac, nature = pieces[1:7]
+    if _HOUSE_NUMBER.fullmatch(number.text) is None:
+        sink.bad(
+            line,
+            number.column,
+            "HBS/number",
+            value=number.text,
+            expected="1 to 12 letters or digits",
+        )
+    house.fields["document_number"] = number.text
+    sink.place(f"{path}.document_number", line, number.column, "HBS/number")
+    if len(places.text) == 6 and AIRPORT.fullmatch(places.text[:3]) and AIRPORT.fullmatch(places.text[3:]):
+        house.fields["place_of_loading"] = airport(places.text[:3])
+        house.fields["place_of_discharge"] = airport(places.text[3:])
+        sink.place(f"{path}.place_of_loading", line, places.column, "HBS/origin")
+        sink.place(f"{path}.place_of_discharge", line, places.column + 3, "HBS/destination")
+    else:
+        sink.bad(
+            line,
+            places.column,
+            "HBS/origin-destination",
+            value=places.text,
+            expected="two 3-letter IATA airport codes",
+        )
+    if count.text.isdigit() and len(count.text) <= 4:
+        house.fields["total_packages"] = Packages(count=int(count.text))
+        sink.place(f"{path}.total_packages", line, count.column, "HBS/pieces")
+    else:
+        sink.bad(
+            line,
+            count.column,
+            "HBS/pieces",
+            value=count.text,
+            expected="1 to 4 digits",
+        )
+    if weight.text[:1] in ("K", "L") and QUANTITY.fullmatch("T1" + weight.text):
+        house.fields["gross_weight"] = weight_of(weight.text[0], weight.text[1:])
+        sink.place(f"{path}.gross_weight", line, weight.column, "HBS/weight")
+    else:
+        sink.bad(
+            line,
+            weight.column,
+            "HBS/weight",
+            value=weight.text,
+            expected="K<weight> or L<weight>",
+        )
+    if _SLAC.fullmatch(slac.text) is None:
+        sink.bad(
+            line,
+            slac.column,
+            "HBS/slac",
+            value=slac.text,
+            expected="up to 5 digits",
+        )
+    elif slac.text:
+        house.ext[X_SLAC] = slac.text
+    house.nature = "/".join(p.text for p in pieces[6:]) or None
+    sink.place(f"{path}.goods[0].description", line, nature.column, "HBS/description")
+    for part in record.lines[1:]:
+        for code, column in parse_shc(part, 0, sink, "HBS/SHC"):
+            sink.place(f"{path}.handling_codes[{len(house.handling)}]", part, column, "HBS/SHC")
+            house.handling.append(code)
+    return house
+
+
+def _house_consignment(house: _House, master_number: str) -> Consignment:
+    hs_code, tariffs, derived = tariff_codes_of(house.codes)
+    item_ext = {X_HS_DERIVED: "1"} if derived else {}
+    description = house.nature
+    if house.text:
+        description = " ".join(house.text)
+        if house.nature is not None and house.nature != description[:NATURE_SIZE]:
+            item_ext[X_NATURE] = house.nature
+        elif house.nature is None:
+            item_ext[X_NATURE] = ""
+    item = GoodsItem(description=description, hs_code=hs_code, tariff_codes=tariffs, extensions=item_ext)
+    fields = dict(house.fields)
+    return Consignment(
+        document_type=DocumentType.HOUSE_AIR_WAYBILL,
+        master_number=master_number or None,
+        parties=tuple(house.parties),
+        goods=(item,),
+        handling_codes=tuple(house.handling),
+        customs_notes=tuple(house.notes),
+        extensions=house.ext,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def write(manifest: Manifest, out: TextWriter) -> list[list[str]]:
+    """One message listing every house, or one message per house when the houses carry their own parties or
+    values (FHL/5 has room for one shipper, consignee and charge declaration, after the houses)."""
+    version = manifest.extensions.get(X_VERSION, "5")
+    smi = f"FHL/{version if version == '5' else '5'}"
+    masters = [c for c in manifest.consignments if c.document_type != DocumentType.HOUSE_AIR_WAYBILL]
+    houses = [(n, c) for n, c in enumerate(manifest.consignments) if c.document_type == DocumentType.HOUSE_AIR_WAYBILL]
+    head = [smi]
+    if masters:
+        master = masters[0]
+        origin = master.place_of_loading.code if master.place_of_loading else None
+        destination = master.place_of_discharge.code if master.place_of_discharge else None
+        pieces = master.total_packages.count if master.total_packages else 0
+        head.append(
+            "MBI/" + awb_detail_text(master.document_number, origin, destination, "T", pieces, master.gross_weight)
+        )
+    elif houses and houses[0][1].master_number:
+        head.append(f"MBI/{houses[0][1].master_number}")
+    own = [house for _, house in houses[:-1] if house.parties or house.value is not None or X_CVD in house.extensions]
+    groups = [[entry] for entry in houses] if own else [houses]
+    messages: list[list[str]] = []
+    for group in groups:
+        lines = list(head)
+        for index, house in group:
+            lines.extend(_write_house(house, index, out))
+        if group:
+            lines.extend(_house_tail(*group[-1], out))
+        messages.append(lines)
+    return messages
+
+
+def _house_tail(index: int, house: Consignment, out: TextWriter) -> list[str]:
+    lines: list[str] = []
+    for role in (PartyRole.SHIPPER, PartyRole.CONSIGNEE):
+        party = house.party(role)
+        if party is not None:
+            where = f"consignments[{index}].parties[{house.parties.index(party)}]"
+            lines.extend(parties.write_block(party, out, where))
+    if house.extensions.get(X_CVD) is not None or house.value is not None:
+        lines.append(goods.write_cvd(house.value, house.extensions.get(X_CVD), _CVD_CUSTOMS, _CVD_BLANK))
+    return lines
+
+
+def _write_house(house: Consignment, index: int, out: TextWriter) -> list[str]:
+    path = f"consignments[{index}]"
+    item = house.goods[0] if house.goods else GoodsItem()
+    origin = house.place_of_loading.code if house.place_of_loading else ""
+    destination = house.place_of_discharge.code if house.place_of_discharge else ""
+    pieces = house.total_packages.count if house.total_packages else 0
+    weight = ""
+    if house.gross_weight is not None:
+        weight = awb_detail_text("", None, None, "T", 0, house.gross_weight)[3:]
+    description = out.text(item.description, f"{path}.goods[0].description") if item.description else ""
+    text_lines: list[str] = []
+    if X_NATURE in item.extensions:
+        nature = item.extensions[X_NATURE]
+        text_lines = out.chunks(item.description or "", f"{path}.goods[0].description", TEXT_SIZE)
+    elif len(description) > NATURE_SIZE:
+        nature = description[:NATURE_SIZE]
+        text_lines = out.chunks(item.description or "", f"{path}.goods[0].description", TEXT_SIZE)
+    else:
+        nature = description
+    slac = house.extensions.get(X_SLAC, "")
+    lines = [f"HBS/{house.document_number}/{origin}{destination}/{pieces}/{weight}/{slac}/{nature}"]
+    if house.handling_codes:
+        lines.append("/" + "/".join(house.handling_codes))
+    if text_lines:
+        lines.append("TXT/" + text_lines[0])
+        lines.extend("/" + piece for piece in text_lines[1:])
+    codes = codes_of_tariffs(item.hs_code, item.tariff_codes, bool(item.extensions.get(X_HS_DERIVED)))
+    if codes:
+        lines.append("HTS/" + codes[0])
+        lines.extend("/" + code for code in codes[1:])
+    lines.extend(("OCI" if n == 0 else "") + oci_text(note) for n, note in enumerate(house.customs_notes))
+    return lines

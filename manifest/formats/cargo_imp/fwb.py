@@ -1,0 +1,259 @@
+"""FWB, the air waybill data message (versions 16 and 17): one master air waybill, read and written.
+
+Model mapping: the AWB consignment detail gives the consignment (number, origin as place of loading, destination
+as place of discharge, pieces, weight, volume); FLT gives the flight (carrier, flight number); SHP, CNE, AGT and NFY
+the parties; RTD the goods items; CVD the declared value for customs; SPH the special handling codes; OCI the
+customs notes. Every other line (routing, charges, execution, references ...) is kept as written in the
+consignment's extensions under ``cargo-imp.<line identifier>`` and written back in its place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from manifest.formats.cargo_imp import goods, parties
+from manifest.formats.cargo_imp.elements import (
+    FLIGHT,
+    TextWriter,
+    airport,
+    awb_detail_text,
+    oci_text,
+    parse_awb_detail,
+    parse_oci,
+    parse_shc,
+)
+from manifest.formats.cargo_imp.grammar import AWB, FWB_LINES
+from manifest.formats.cargo_imp.message import RawMessage, check_structure, group_records
+from manifest.formats.cargo_imp.sink import Sink
+from manifest.model import (
+    Carrier,
+    Consignment,
+    Conveyance,
+    CustomsNote,
+    DocumentType,
+    GoodsItem,
+    Manifest,
+    Mode,
+    Packages,
+    Party,
+    PartyRole,
+)
+
+X_MESSAGE = "cargo-imp.message"
+X_VERSION = "cargo-imp.version"
+X_ENVELOPE = "cargo-imp.envelope"
+X_FLT = "cargo-imp.FLT"
+X_CVD = "cargo-imp.CVD"
+X_DENSITY = "cargo-imp.density"
+X_SHIPMENT_CODE = "cargo-imp.shipment-code"
+_MAPPED = frozenset({AWB, "FLT", "SHP", "CNE", "AGT", "NFY", "RTD", "CVD", "SPH", "OCI"})
+_CVD_CUSTOMS = 5  # CVD/currency/charge code/PP-CC/carriage value/customs value/insurance
+_CVD_BLANK = "CVD/XXX///NVD/NCV/XXX"  # XXX: ISO 4217 "no currency", replaced by the value's
+_PATH = "consignments[0]"
+
+
+def raw_key(tag: str) -> str:
+    return f"cargo-imp.{tag}"
+
+
+def read(message: RawMessage, sink: Sink, reference: date) -> Manifest:
+    records = group_records(message.body, FWB_LINES, AWB, sink)
+    check_structure(records, FWB_LINES, message.smi, sink)
+    manifest_ext: dict[str, str] = {X_MESSAGE: "FWB", X_VERSION: message.version}
+    if message.envelope:
+        manifest_ext[X_ENVELOPE] = "\n".join(line.text for line in message.envelope)
+    ext: dict[str, str] = {}
+    number = ""
+    fields: dict[str, object] = {}
+    party_list: list[Party] = []
+    goods_items: tuple[GoodsItem, ...] = ()
+    handling: list[str] = []
+    notes: list[CustomsNote] = []
+    carrier = conveyance = trip = None
+    for record in records:
+        line = record.first
+        if record.tag == AWB:
+            detail = parse_awb_detail(line, 0, sink, "AWB")
+            if detail is None:
+                continue
+            number = detail.number
+            sink.place(f"{_PATH}.document_number", line, 1, "AWB/awb")
+            if detail.origin:
+                fields["place_of_loading"] = airport(detail.origin)
+                sink.place(f"{_PATH}.place_of_loading", line, detail.columns["origin"], "AWB/origin")
+            if detail.destination:
+                fields["place_of_discharge"] = airport(detail.destination)
+                sink.place(f"{_PATH}.place_of_discharge", line, detail.columns["destination"], "AWB/destination")
+            if detail.weight is not None:
+                fields["total_packages"] = Packages(count=detail.pieces)
+                fields["gross_weight"] = detail.weight
+                sink.place(f"{_PATH}.total_packages", line, detail.columns["pieces"], "AWB/pieces")
+                sink.place(f"{_PATH}.gross_weight", line, detail.columns["weight"], "AWB/weight")
+            if detail.volume is not None:
+                fields["volume"] = detail.volume
+                sink.place(f"{_PATH}.volume", line, detail.columns["volume"], "AWB/volume")
+            if detail.density:
+                ext[X_DENSITY] = detail.density
+            if detail.code != "T":
+                ext[X_SHIPMENT_CODE] = detail.code
+            if detail.end < len(line.text) and detail.weight is not None:
+                sink.bad(
+                    line,
+                    detail.end + 1,
+                    "AWB",
+                    value=line.text[detail.end :],
+                    expected="the end of the line",
+                )
+        elif record.tag == "FLT":
+            pieces = line.fields()
+            flight = FLIGHT.fullmatch(pieces[1].text) if len(pieces) > 1 else None
+            if flight is None:
+                sink.bad(
+                    line,
+                    5,
+                    "FLT/flight",
+                    value=line.text[4:],
+                    expected="carrier code and 3 or 4 digit flight number",
+                )
+                continue
+            carrier = Carrier(iata_code=flight.group(1))
+            conveyance = Conveyance(flight_number=flight.group())
+            trip = flight.group()
+            sink.place("carrier.iata_code", line, 5, "FLT/carrier")
+            sink.place("conveyance.flight_number", line, 5, "FLT/flight")
+            sink.place("trip_number", line, 5, "FLT/flight")
+            manifest_ext[X_FLT] = line.text
+        elif record.tag in parties.PARTY_TAGS:
+            path = f"{_PATH}.parties[{len(party_list)}]"
+            sink.place(path, line, 1, record.tag)
+            party_list.append(parties.read_block(record, sink, path))
+        elif record.tag == "AGT":
+            path = f"{_PATH}.parties[{len(party_list)}]"
+            sink.place(path, line, 1, "AGT")
+            party_list.append(parties.read_agent(record, sink, path))
+        elif record.tag == "RTD":
+            goods_items = goods.read_rtd(record, sink, f"{_PATH}.goods")
+        elif record.tag == "CVD":
+            value, written = goods.read_cvd(record, _CVD_CUSTOMS)
+            if value is not None:
+                fields["value"] = value
+                sink.place(f"{_PATH}.value", line, 5, "CVD")
+            ext[X_CVD] = written
+        elif record.tag == "SPH":
+            for code, column in parse_shc(line, 3, sink, "SPH"):
+                sink.place(f"{_PATH}.handling_codes[{len(handling)}]", line, column, "SPH")
+                handling.append(code)
+        elif record.tag == "OCI":
+            for oci_line in record.lines:
+                note = parse_oci(oci_line, sink, "OCI")
+                if note is not None:
+                    sink.place(f"{_PATH}.customs_notes[{len(notes)}]", oci_line, 1, "OCI")
+                    notes.append(note)
+        else:
+            key = raw_key(record.tag)
+            text = "\n".join(part.text for part in record.lines)
+            ext[key] = f"{ext[key]}\n{text}" if key in ext else text
+    consignment = Consignment(
+        document_number=number,
+        document_type=DocumentType.AIR_WAYBILL,
+        parties=tuple(party_list),
+        goods=goods_items,
+        handling_codes=tuple(handling),
+        customs_notes=tuple(notes),
+        extensions=ext,
+        **fields,  # type: ignore[arg-type]
+    )
+    return Manifest(
+        mode=Mode.AIR,
+        carrier=carrier,
+        conveyance=conveyance,
+        trip_number=trip,
+        consignments=(consignment,),
+        extensions=manifest_ext,
+    )
+
+
+def write(manifest: Manifest, consignment: Consignment, index: int, out: TextWriter) -> list[str]:
+    """The lines of one FWB for ``consignment`` (the manifest's ``index``-th), SMI first."""
+    path = f"consignments[{index}]"
+    version = manifest.extensions.get(X_VERSION, "16")
+    lines = [f"FWB/{version if version in ('16', '17') else '16'}"]
+    writers: dict[str, Callable[[], list[str]]] = {
+        AWB: lambda: [_awb_line(consignment)],
+        "FLT": lambda: _flt(manifest),
+        "SHP": lambda: _party(consignment, PartyRole.SHIPPER, out, path),
+        "CNE": lambda: _party(consignment, PartyRole.CONSIGNEE, out, path),
+        "AGT": lambda: _party(consignment, PartyRole.AGENT, out, path),
+        "NFY": lambda: _party(consignment, PartyRole.NOTIFY, out, path),
+        "RTD": lambda: goods.write_rtd(consignment.goods, out, f"{path}.goods"),
+        "CVD": lambda: _cvd(consignment),
+        "SPH": lambda: ["SPH/" + "/".join(consignment.handling_codes)] if consignment.handling_codes else [],
+        "OCI": lambda: _oci(consignment.customs_notes),
+        "RTG": lambda: _rtg(manifest, consignment),
+    }
+    for rule in FWB_LINES:
+        writer = writers.get(rule.tag)
+        if writer is not None:
+            lines.extend(writer())
+        elif consignment.extensions.get(raw_key(rule.tag)):
+            lines.extend(consignment.extensions[raw_key(rule.tag)].split("\n"))
+    return lines
+
+
+def _awb_line(consignment: Consignment) -> str:
+    ext = consignment.extensions
+    origin = consignment.place_of_loading.code if consignment.place_of_loading else None
+    destination = consignment.place_of_discharge.code if consignment.place_of_discharge else None
+    pieces = consignment.total_packages.count if consignment.total_packages else 0
+    return awb_detail_text(
+        consignment.document_number,
+        origin,
+        destination,
+        ext.get(X_SHIPMENT_CODE, "T"),
+        pieces,
+        consignment.gross_weight,
+        consignment.volume,
+        ext.get(X_DENSITY),
+    )
+
+
+def _flt(manifest: Manifest) -> list[str]:
+    flight = manifest.conveyance.flight_number if manifest.conveyance else None
+    written = manifest.extensions.get(X_FLT)
+    if written and flight and written.startswith(f"FLT/{flight}/"):
+        return [written]
+    moment = manifest.departure.moment if manifest.departure else None
+    if flight and moment is not None:
+        return [f"FLT/{flight}/{moment.day:02d}"]
+    return []
+
+
+def _rtg(manifest: Manifest, consignment: Consignment) -> list[str]:
+    written = consignment.extensions.get(raw_key("RTG"))
+    if written:
+        return written.split("\n")
+    carrier = manifest.carrier.iata_code if manifest.carrier else None
+    destination = consignment.place_of_discharge.code if consignment.place_of_discharge else None
+    return [f"RTG/{destination}{carrier}"] if carrier and destination else []
+
+
+def _party(consignment: Consignment, role: PartyRole, out: TextWriter, path: str) -> list[str]:
+    for number, party in enumerate(consignment.parties):
+        if party.role == role:
+            where = f"{path}.parties[{number}]"
+            if role == PartyRole.AGENT:
+                return parties.write_agent(party, out, where)
+            return parties.write_block(party, out, where)
+    return []
+
+
+def _cvd(consignment: Consignment) -> list[str]:
+    written = consignment.extensions.get(X_CVD)
+    if written is None and consignment.value is None:
+        return []
+    return [goods.write_cvd(consignment.value, written, _CVD_CUSTOMS, _CVD_BLANK)]
+
+
+def _oci(notes: tuple[CustomsNote, ...]) -> list[str]:
+    return [("OCI" if number == 0 else "") + oci_text(note) for number, note in enumerate(notes)]

@@ -1,0 +1,222 @@
+"""The FWB rate description (RTD) as goods items, and harmonised codes and charge declarations shared with FHL.
+
+RTD layout (FWB/17 ``rateDescription``): each rate line opens with its line count (``/1``); a rate line with the
+pieces (P), gross weight (K or L), rate class (C), commodity item (S), chargeable weight (W), rate (R) and total
+(T) starts a goods item; a rate line holding only a detail adds to the current item: goods description (NG),
+consolidation description (NC), dimensions (ND), volume (NV), ULD number (NU), shipper's load and count (NS),
+harmonised commodity code (NH), country of origin of goods (NO). The first detail line after an item's line is not
+numbered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from manifest.formats.cargo_imp.elements import (
+    COUNTRY,
+    QUANTITY,
+    VOLUME,
+    VOLUME_CODES,
+    VOLUME_UNITS,
+    WEIGHT_CODES,
+    TextWriter,
+    codes_of_tariffs,
+    decimal_of,
+    decimal_text,
+    tariff_codes_of,
+    weight_of,
+)
+from manifest.formats.cargo_imp.lines import Line
+from manifest.formats.cargo_imp.message import Record
+from manifest.formats.cargo_imp.sink import Sink
+from manifest.model import GoodsItem, Money, Packages, Quantity
+
+DESCRIPTION_SIZE = 20  # NG/NC nature and quantity of goods, per line
+X_RATE = "cargo-imp.RTD.rate"  # rate class, commodity item, chargeable weight, rate and total as written
+X_CONSOLIDATION = "cargo-imp.RTD.NC"  # the description is a consolidation (NC) rather than goods (NG)
+X_DETAILS = "cargo-imp.RTD.details"  # ND, NU and NS details as written
+X_HS_DERIVED = "cargo-imp.hs-derived"  # hs_code was cut from a longer national code and is not written itself
+_DETAIL = re.compile(r"N[GCDVUSHO]")
+_COUNT = re.compile(r"\d{1,2}")
+
+
+@dataclass(slots=True)
+class _Item:
+    pieces: int | None = None
+    weight: Quantity | None = None
+    rate: list[str] = field(default_factory=list)
+    description: list[str] = field(default_factory=list)
+    consolidation: bool = False
+    volume: Quantity | None = None
+    codes: list[str] = field(default_factory=list)
+    origin: str | None = None
+    details: list[str] = field(default_factory=list)
+
+
+def read_rtd(record: Record, sink: Sink, path: str) -> tuple[GoodsItem, ...]:
+    items: list[_Item] = []
+    for line in record.lines:
+        pieces = line.fields()[1:]
+        if pieces and _COUNT.fullmatch(pieces[0].text):
+            pieces = pieces[1:]
+        if not pieces:
+            continue
+        if _DETAIL.fullmatch(pieces[0].text) and items:
+            value = "/".join(p.text for p in pieces[1:])
+            column = pieces[1].column if len(pieces) > 1 else pieces[0].column
+            _detail(items[-1], pieces[0].text, value, line, column, sink, f"{path}[{len(items) - 1}]")
+            continue
+        item = _Item()
+        items.append(item)
+        index = len(items) - 1
+        for piece in pieces:
+            text = piece.text
+            if text.startswith("P") and text[1:].isdigit():
+                item.pieces = int(text[1:])
+                sink.place(f"{path}[{index}].packages", line, piece.column, "RTD/P")
+            elif text[:1] in WEIGHT_CODES.values() and QUANTITY.fullmatch("T1" + text):
+                item.weight = weight_of(text[0], text[1:])
+                sink.place(f"{path}[{index}].gross_weight", line, piece.column, "RTD/K")
+            elif text[:1] in "CSWRT" and text:
+                item.rate.append(text)
+            else:
+                sink.bad(
+                    line,
+                    piece.column,
+                    "RTD",
+                    value=text,
+                    expected="P<pieces>, K<weight> or L<weight>, C, S, W, R or T elements",
+                )
+    return tuple(_goods(item, number) for number, item in enumerate(items, start=1))
+
+
+def _detail(item: _Item, code: str, value: str, line: Line, column: int, sink: Sink, path: str) -> None:
+    if code in ("NG", "NC"):
+        item.description.append(value)
+        item.consolidation = code == "NC"
+        if len(item.description) == 1:
+            sink.place(f"{path}.description", line, column, f"RTD/{code}")
+    elif code == "NV":
+        match = VOLUME.fullmatch(value)
+        if match is None:
+            sink.bad(
+                line,
+                column,
+                "RTD/NV",
+                value=value,
+                expected="MC, CF, CI or CC and an amount",
+            )
+            return
+        item.volume = Quantity(value=decimal_of(match.group(2)), unit=VOLUME_UNITS[match.group(1)])
+        sink.place(f"{path}.volume", line, column, "RTD/NV")
+    elif code == "NH":
+        if not value.isalnum():
+            sink.bad(
+                line,
+                column,
+                "RTD/NH",
+                value=value,
+                expected="letters and digits",
+            )
+            return
+        if not item.codes:
+            sink.place(f"{path}.hs_code", line, column, "RTD/NH")
+        item.codes.append(value)
+    elif code == "NO":
+        if COUNTRY.fullmatch(value) is None:
+            sink.bad(
+                line,
+                column,
+                "RTD/NO",
+                value=value,
+                expected="ISO 3166 2-letter code",
+            )
+            return
+        item.origin = value
+        sink.place(f"{path}.origin_country", line, column, "RTD/NO")
+    else:
+        item.details.append(f"{code}/{value}")
+
+
+def _goods(item: _Item, sequence: int) -> GoodsItem:
+    hs_code, tariffs, derived = tariff_codes_of(item.codes)
+    extensions: dict[str, str] = {}
+    if item.rate:
+        extensions[X_RATE] = "/".join(item.rate)
+    if item.consolidation:
+        extensions[X_CONSOLIDATION] = "1"
+    if item.details:
+        extensions[X_DETAILS] = "\n".join(item.details)
+    if derived:
+        extensions[X_HS_DERIVED] = "1"
+    return GoodsItem(
+        sequence=sequence,
+        description=" ".join(item.description) if item.description else None,
+        packages=Packages(count=item.pieces) if item.pieces is not None else None,
+        gross_weight=item.weight,
+        volume=item.volume,
+        hs_code=hs_code,
+        tariff_codes=tariffs,
+        origin_country=item.origin,
+        extensions=extensions,
+    )
+
+
+def write_rtd(goods: tuple[GoodsItem, ...], out: TextWriter, path: str) -> list[str]:
+    lines: list[str] = []
+    count = 0
+    for index, item in enumerate(goods):
+        where = f"{path}[{index}]"
+        count += 1
+        elements = []
+        if item.packages is not None:
+            elements.append(f"P{item.packages.count}")
+        if item.gross_weight is not None:
+            elements.append(WEIGHT_CODES.get(item.gross_weight.unit, "K") + decimal_text(item.gross_weight.value))
+        if item.extensions.get(X_RATE):
+            elements.append(item.extensions[X_RATE])
+        lines.append(("RTD" if not lines else "") + f"/{count}/" + "/".join(elements))
+        details: list[str] = []
+        if item.description:
+            code = "NC" if item.extensions.get(X_CONSOLIDATION) else "NG"
+            details.extend(
+                f"{code}/{piece}" for piece in out.chunks(item.description, f"{where}.description", DESCRIPTION_SIZE)
+            )
+        if item.extensions.get(X_DETAILS):
+            details.extend(d for d in item.extensions[X_DETAILS].split("\n") if d.startswith(("ND/", "NU/", "NS/")))
+        if item.volume is not None and item.volume.unit in VOLUME_CODES:
+            details.append(f"NV/{VOLUME_CODES[item.volume.unit]}{decimal_text(item.volume.value)}")
+        codes = codes_of_tariffs(item.hs_code, item.tariff_codes, bool(item.extensions.get(X_HS_DERIVED)))
+        details.extend(f"NH/{code}" for code in codes)
+        if item.origin_country:
+            details.append(f"NO/{item.origin_country}")
+        for number, detail in enumerate(details):
+            if number == 0:
+                lines.append(f"/{detail}")
+            else:
+                count += 1
+                lines.append(f"/{count}/{detail}")
+    return lines
+
+
+def read_cvd(record: Record, customs_index: int) -> tuple[Money | None, str]:
+    """Charge declarations: the declared value for customs with its currency, and the line as written."""
+    pieces = [p.text for p in record.first.fields()]
+    money = None
+    if len(pieces) > customs_index and re.fullmatch(r"\d+(?:[.,]\d+)?", pieces[customs_index]):
+        money = Money(amount=decimal_of(pieces[customs_index]), currency=pieces[1])
+    return money, record.first.text
+
+
+def write_cvd(value: Money | None, written: str | None, customs_index: int, blank: str) -> str:
+    """The CVD line as written, with the currency and customs value of the model; or one from the value alone."""
+    pieces = (written or blank).split("/")
+    while len(pieces) <= customs_index:
+        pieces.append("")
+    if value is not None:
+        pieces[1] = value.currency
+        pieces[customs_index] = decimal_text(value.amount)
+    elif re.fullmatch(r"\d+(?:[.,]\d+)?", pieces[customs_index]):
+        pieces[customs_index] = "NCV"
+    return "/".join(pieces)
