@@ -260,7 +260,7 @@ class Envelope(Generic[T]):
         if current is None:
             return []
         if current.walker is not None:
-            current.walker.finish(trailer or current.context.st)
+            current.walker.finish(trailer or current.context.st, trailer is not None)
             self._drain_walker(current)
         out = current.handler.end(trailer) if current.handler is not None else []
         self._set = None

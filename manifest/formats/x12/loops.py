@@ -68,7 +68,7 @@ class Walker:
         self._known = frozenset(root.tags())
         self._stack = [_Frame(root, first.line)]
         self._last = first.tag
-        self._triggers: dict[tuple[int, str], int] = {}
+        self._known_missing = ""
         self.findings: list[tuple[Diagnostic, Segment | None]] = []
 
     @property
@@ -120,8 +120,11 @@ class Walker:
         self.findings.append((finding, segment))
         return False
 
-    def finish(self, at: Segment) -> None:
-        """Close every open loop at the set trailer (or where the set was cut short)."""
+    def finish(self, at: Segment, trailer_seen: bool = True) -> None:
+        """Close every open loop at the set trailer (or where the set was cut short, whose missing SE the
+        envelope reports)."""
+        if not trailer_seen:
+            self._known_missing = "SE"
         while self._stack:
             self._close(self._stack.pop(), at)
 
@@ -138,7 +141,7 @@ class Walker:
 
     def _missing(self, frame: _Frame, index: int, at: Segment) -> None:
         child = frame.spec.children[index]
-        if child.required and frame.counts[index] == 0:
+        if child.required and frame.counts[index] == 0 and _tag_of(child) != self._known_missing:
             where = "the transaction set" if frame.spec is self._root else f"loop {frame.spec.id} (line {frame.line})"
             self.findings.append(
                 (

@@ -202,8 +202,8 @@ RULE_LIST = define(
 BAD_CODE = define(
     "X12113",
     Severity.ERROR,
-    "$ref ($name) '$value' is not a code of element $element (expected one of $codes)",
-    "$ref ($name) '$value' no es un código del elemento $element (se esperaba uno de $codes)",
+    "$ref ($name) '$value' is not a code of element $data_element (expected one of $codes)",
+    "$ref ($name) '$value' no es un código del elemento $data_element (se esperaba uno de $codes)",
     X12_6 + ", data element type ID",
 )
 PADDED_DATE = define(

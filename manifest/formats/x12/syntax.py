@@ -93,7 +93,7 @@ def _element_problem(element: Element, value: str) -> tuple[Message, dict[str, o
     else:
         length = len(value)
         if element.codes is not None and value not in element.codes:
-            return m.BAD_CODE, {"element": element.ref, "codes": ", ".join(sorted(element.codes))}
+            return m.BAD_CODE, {"data_element": element.ref, "codes": ", ".join(sorted(element.codes))}
     if length < element.min:
         return m.TOO_SHORT, {"min": element.min}
     if length > element.max:

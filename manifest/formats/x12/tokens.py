@@ -77,7 +77,9 @@ class Tokenizer:
             return []
         segments = self._cut([rest.rstrip("\r\n")], 0)
         for segment in segments:
-            self.diagnostics.append(NO_TERMINATOR(line=segment.line, column=segment.column, tag=segment.tag[:10]))
+            self.diagnostics.append(
+                NO_TERMINATOR(line=segment.line, column=segment.column, location=segment.tag[:10], tag=segment.tag[:10])
+            )
         return segments
 
     def _cut(self, pieces: list[str], term_length: int) -> list[Segment]:

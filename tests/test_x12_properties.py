@@ -1,0 +1,259 @@
+"""Properties of the 309: any model it can carry survives read(write(m)); any bytes read or raise ParseError."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from manifest.diagnostics import ParseError
+from manifest.formats import x12_309, x12_358
+from manifest.formats.base import Document
+from manifest.formats.x12.ack import acknowledge
+from manifest.model import (
+    Address,
+    Carrier,
+    Consignment,
+    Contact,
+    Conveyance,
+    DocumentType,
+    Equipment,
+    EquipmentKind,
+    GoodsItem,
+    HazardousMaterial,
+    InBond,
+    Manifest,
+    Mode,
+    Money,
+    Packages,
+    Party,
+    PartyRole,
+    Place,
+    PlaceScheme,
+    Quantity,
+    Reference,
+    Seal,
+    Stop,
+    TariffCode,
+)
+from tests.x12_helpers import minimal_309
+
+T = TypeVar("T")
+
+# Text the 309 carries: no delimiter (* ~ > ^) and no line break, as X12.6's basic and extended character sets.
+TEXT = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-/()#&'"
+UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+DIGITS = "0123456789"
+
+
+def text(low: int, high: int, alphabet: str = TEXT) -> st.SearchStrategy[str]:
+    return st.text(alphabet, min_size=low, max_size=high).filter(lambda s: s.strip() == s and s != "")
+
+
+def decimals(places: int = 2) -> st.SearchStrategy[Decimal]:
+    return st.decimals(min_value=0, max_value=9999999, places=places, allow_nan=False, allow_infinity=False)
+
+
+def optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    return st.none() | strategy
+
+
+@st.composite
+def hazards(draw: st.DrawFn) -> HazardousMaterial:
+    return HazardousMaterial(
+        un_number=draw(text(4, 4, DIGITS)),
+        hazard_class=draw(optional(st.sampled_from(["3", "8", "9", "2.1"]))),
+        proper_shipping_name=draw(optional(text(2, 30))),
+        packing_group=draw(optional(st.sampled_from(["I", "II", "III"]))),
+    )
+
+
+@st.composite
+def goods(draw: st.DrawFn, equipment_id: str) -> GoodsItem:
+    hs = draw(optional(text(6, 6, DIGITS)))
+    hts = draw(st.booleans()) if hs else False
+    return GoodsItem(
+        description=draw(optional(text(1, 130))),
+        marks=draw(optional(text(1, 100))),
+        packages=Packages(count=draw(st.integers(0, 10**8 - 1)), kind=draw(optional(text(1, 3, UPPER)))),
+        gross_weight=draw(optional(st.builds(Quantity, value=decimals(), unit=st.sampled_from(["KGM", "LBR"])))),
+        hs_code=hs,
+        tariff_codes=(TariffCode(scheme="us-hts", code=f"{hs}{draw(text(4, 4, DIGITS))}"),) if hts else (),
+        value=draw(optional(st.builds(Money, amount=st.integers(0, 10**8 - 1).map(Decimal), currency=st.just("USD")))),
+        hazardous=tuple(draw(st.lists(hazards(), max_size=2))),
+        equipment_ids=(equipment_id,),
+    )
+
+
+@st.composite
+def equipment(draw: st.DrawFn, mode: Mode) -> Equipment:
+    kind = draw(st.sampled_from([EquipmentKind.RAILCAR, EquipmentKind.CONTAINER]))
+    seals = draw(st.lists(text(2, 15, UPPER + DIGITS), max_size=2))
+    return Equipment(
+        kind=kind,
+        initial=draw(text(1, 4, UPPER)),
+        number=draw(text(1, 10, DIGITS)),
+        size_type=draw(optional(text(4, 4, UPPER + DIGITS))),
+        seals=tuple(Seal(number=s) for s in seals),
+        loaded=draw(st.none() | st.booleans()),
+        type_codes=(Reference(kind="x12.VID.01", value="RR" if kind is EquipmentKind.RAILCAR else "CN"),),
+    )
+
+
+@st.composite
+def parties(draw: st.DrawFn) -> Party:
+    contact = None
+    if draw(st.booleans()):
+        contact = Contact(
+            name=draw(text(1, 30)),
+            phone=draw(optional(text(7, 15, DIGITS))),
+            email=draw(optional(st.just("OPS@EXAMPLE.COM"))),
+        )
+    address = None
+    if draw(st.booleans()):
+        address = Address(
+            street=draw(text(1, 55)),
+            city=draw(text(2, 30)),
+            subdivision=draw(optional(text(2, 2, UPPER))),
+            postal_code=draw(optional(text(5, 5, DIGITS))),
+            country=draw(optional(st.sampled_from(["MX", "US"]))),
+        )
+    return Party(
+        role=draw(st.sampled_from([PartyRole.SHIPPER, PartyRole.CONSIGNEE, PartyRole.NOTIFY, PartyRole.BROKER])),
+        name=draw(text(1, 60)),
+        address=address,
+        contact=contact,
+    )
+
+
+@st.composite
+def consignments(draw: st.DrawFn, mode: Mode) -> Consignment:
+    items = draw(st.lists(equipment(mode), max_size=3, unique_by=lambda e: e.identifier))
+    goods_items = [g for e in items for g in draw(st.lists(goods(e.identifier), max_size=2))]
+    return Consignment(
+        document_number=draw(text(1, 12, UPPER + DIGITS)),
+        document_type=DocumentType.RAIL_WAYBILL if mode is Mode.RAIL else DocumentType.BILL_OF_LADING,
+        place_of_loading=draw(optional(text(5, 5, DIGITS).map(lambda c: Place(code=c, scheme=PlaceScheme.SCHEDULE_K)))),
+        place_of_receipt=draw(optional(text(1, 17).map(lambda n: Place(name=n)))),
+        total_packages=Packages(count=draw(st.integers(0, 10**8 - 1)), kind=draw(text(1, 3, UPPER))),
+        gross_weight=Quantity(value=draw(decimals()), unit=draw(st.sampled_from(["KGM", "LBR"]))),
+        volume=draw(optional(st.builds(Quantity, value=decimals(1), unit=st.sampled_from(["MTQ", "FTQ"])))),
+        parties=tuple(draw(st.lists(parties(), max_size=3))),
+        references=tuple(draw(st.lists(st.builds(Reference, kind=text(2, 3, UPPER), value=text(1, 30)), max_size=2))),
+        in_bond=draw(
+            optional(
+                st.builds(
+                    InBond,
+                    entry_type=st.sampled_from(["61", "62", "63", "69"]),
+                    number=text(1, 15, UPPER + DIGITS),
+                )
+            )
+        ),
+        equipment=tuple(items),
+        goods=tuple(goods_items),
+    )
+
+
+@st.composite
+def manifests(draw: st.DrawFn) -> Manifest:
+    mode = draw(st.sampled_from([Mode.RAIL, Mode.MARITIME]))
+    rail = mode is Mode.RAIL
+    trip = draw(text(2, 10, UPPER + DIGITS))
+    port = Place(code=draw(text(4, 4, DIGITS)), scheme=PlaceScheme.SCHEDULE_D)
+    sender = draw(text(2, 15, UPPER))
+    control = draw(st.integers(1, 999999999))
+    envelope = {
+        "x12.ISA.01": "00",
+        "x12.ISA.02": " " * 10,
+        "x12.ISA.03": "00",
+        "x12.ISA.04": " " * 10,
+        "x12.ISA.05": "ZZ",
+        "x12.ISA.06": sender.ljust(15),
+        "x12.ISA.07": "ZZ",
+        "x12.ISA.08": "CBPACE".ljust(15),
+        "x12.ISA.09": "261127",
+        "x12.ISA.10": "1200",
+        "x12.ISA.11": "^" if rail else "U",
+        "x12.ISA.12": "00404" if rail else "00401",
+        "x12.ISA.13": f"{control:09d}",
+        "x12.ISA.14": "0",
+        "x12.ISA.15": "P",
+        "x12.ISA.16": ">",
+        "x12.GS.01": "AQ" if rail else "SO",
+        "x12.GS.02": sender,
+        "x12.GS.03": "CBPACE",
+        "x12.GS.04": "20261127",
+        "x12.GS.05": "1200",
+        "x12.GS.06": str(control),
+        "x12.GS.07": "X",
+        "x12.GS.08": "004040" if rail else "004010",
+        "x12.ST.02": f"{control % 10000:04d}",
+        "x12.separators": "*~\n",
+        "x12.M10.09": "W",
+    }
+    return Manifest(
+        mode=mode,
+        carrier=Carrier(scac=draw(text(2, 4, UPPER))),
+        conveyance=Conveyance(
+            name=draw(optional(text(2, 28))),
+            imo_number=draw(optional(text(7, 7, DIGITS))),
+            flag=draw(st.sampled_from(["MX", "US", "SG", "PA"])),
+            train_id=trip if rail else None,
+        ),
+        trip_number=trip,
+        arrival=Stop(place=port, moment=draw(st.dates(date(2000, 1, 1), date(2099, 12, 31)))),
+        office_of_entry=port,
+        consignments=tuple(draw(st.lists(consignments(mode), min_size=1, max_size=3))),
+        extensions=envelope,
+    )
+
+
+@settings(max_examples=60)
+@given(manifests())
+def test_any_309_model_survives_a_round_trip(manifest: Manifest) -> None:
+    written = x12_309.write([manifest])
+    assert written.losses == ()
+    document = x12_309.read(written.data)
+    assert document.manifests == (manifest,)
+
+
+@given(manifests())
+def test_what_the_309_cannot_carry_is_listed(manifest: Manifest) -> None:
+    from dataclasses import replace
+
+    moved = replace(manifest, country_from="MX", direction=None, trip_number=manifest.trip_number)
+    written = x12_309.write([moved])
+    assert [d.field for d in written.losses] == ["country_from"]
+
+
+def _read_or_parse_error(read: object, data: bytes) -> None:
+    try:
+        document = read(data)  # type: ignore[operator]
+    except ParseError as error:
+        assert error.diagnostic.line is not None
+        return
+    assert isinstance(document, Document)
+
+
+@given(st.binary(max_size=400))
+@example(b"ISA*00*          *00*          *ZZ*A*ZZ*B*261127*1200*U*00401*000000001*0*P*>~ST*309*1~LX~")
+@example(b"ISA*00*00*ZZ*A*ZZ*B*2*1*U*00401*1*0*P*:~")
+def test_any_bytes_read_or_raise_parse_error(data: bytes) -> None:
+    _read_or_parse_error(x12_309.read, data)
+    _read_or_parse_error(x12_358.read, data)
+
+
+@given(st.data())
+def test_any_damage_to_a_good_file_reads_or_raises_parse_error(data: st.DataObject) -> None:
+    original = bytearray(minimal_309())
+    for _ in range(data.draw(st.integers(1, 6))):
+        at = data.draw(st.integers(0, len(original) - 1))
+        original[at] = data.draw(st.sampled_from(list(b"*~>^\n0A-. \x00\xff")))
+    _read_or_parse_error(x12_309.read, bytes(original))
+    try:
+        acknowledge(bytes(original))
+    except ParseError:
+        return
