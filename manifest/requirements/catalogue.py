@@ -1,7 +1,10 @@
 """The requirements catalogue: rules as data, read from the TOML files in ``catalogue/`` beside this module.
 
 One file per agency and mode (``cbp_rail.toml``, ``sat_common.toml``, ``harmonized.toml`` ...). A file may give
-``[defaults]`` (``modes``, ``profiles``) that its ``[[rule]]`` tables inherit. Every rule is checked when the
+``[defaults]`` (``modes``, ``profiles``, ``severity``, ``documents``) that its ``[[rule]]`` tables inherit. A rule's
+``documents`` says which kinds of document it applies to: a requirement to carry a datum concerns only the documents
+filed with the agency that asks for it (CBP receives no CFDI, and the X12 358 consist names bills filed earlier),
+while a check of a value's form applies wherever the value appears. Every rule is checked when the
 catalogue loads: a unique code, a known severity, mode, profile and check kind with the parameters it needs, paths
 that parse, wording in English and Spanish, a source, and at least one failing example. Its wording is registered
 with :func:`manifest.diagnostics.define`, so that a diagnostic carrying the rule code renders in either language.
@@ -23,6 +26,12 @@ from manifest.requirements.paths import Path, PathError
 
 PROFILE_NAMES = ("cbp", "sat", "harmonized")
 
+# The kinds of document a rule can apply to (see manifest.requirements.profiles.document_kind): a manifest of a
+# conveyance (X12 309, CUSCAR, a flight manifest FFM/XFFM), an air waybill message (FWB, XFWB), a house list or
+# house waybill (FHL, XFHL, XFZB: the master named by number only), a rail consist (X12 358, which names bills filed
+# earlier), a CFDI with Carta Porte, and the harmonized model itself (manifest-json, manifest-xml), which carries all.
+DOCUMENTS = ("manifest", "waybill", "houses", "consist", "cfdi", "model")
+
 _RULE_KEYS = frozenset(
     {
         "code",
@@ -37,6 +46,7 @@ _RULE_KEYS = frozenset(
         "source",
         "note",
         "inferred",
+        "documents",
         "pass",
         "fail",
     }
@@ -75,6 +85,7 @@ class Rule:
     inferred: bool = False
     passes: tuple[Example, ...] = ()
     fails: tuple[Example, ...] = ()
+    documents: tuple[str, ...] = DOCUMENTS  # the kinds of document it applies to
     catalogue: str = ""  # the file the rule comes from
 
     @property
@@ -140,6 +151,9 @@ def _rule(raw: Mapping[str, object], defaults: Mapping[str, object], catalogue: 
     profiles = _strings(merged["profiles"], f"{where} profiles")
     if not set(profiles) <= set(PROFILE_NAMES):
         raise CatalogueError(f"{where}: profiles must be among {', '.join(PROFILE_NAMES)}")
+    documents = _strings(merged.get("documents", list(DOCUMENTS)), f"{where} documents")
+    if not documents or not set(documents) <= set(DOCUMENTS):
+        raise CatalogueError(f"{where}: documents must be among {', '.join(DOCUMENTS)}")
     passes = tuple(_example(e, f"{where} pass") for e in _list(raw.get("pass", [])))
     fails = tuple(_example(e, f"{where} fail") for e in _list(raw.get("fail", [])))
     if not fails:
@@ -157,6 +171,7 @@ def _rule(raw: Mapping[str, object], defaults: Mapping[str, object], catalogue: 
         source=str(merged["source"]),
         note=str(merged.get("note", "")),
         inferred=bool(merged.get("inferred", False)),
+        documents=documents,
         passes=passes,
         fails=fails,
         catalogue=catalogue,
@@ -179,8 +194,8 @@ def parse_catalogue(text: str, name: str) -> tuple[Rule, ...]:
     if unknown:
         raise CatalogueError(f"{name}: unknown top-level keys {sorted(unknown)}")
     defaults = data.get("defaults", {})
-    if not isinstance(defaults, dict) or not set(defaults) <= {"modes", "profiles", "severity", "source"}:
-        raise CatalogueError(f"{name}: [defaults] may give modes, profiles, severity and source only")
+    if not isinstance(defaults, dict) or not set(defaults) <= {"modes", "profiles", "severity", "documents"}:
+        raise CatalogueError(f"{name}: [defaults] may give modes, profiles, severity and documents only")
     return tuple(_rule(raw, defaults, name) for raw in data.get("rule", []))
 
 

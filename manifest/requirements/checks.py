@@ -69,6 +69,24 @@ def required(_: Manifest, item: Item, __: Params) -> Iterator[Finding]:
         yield Finding(item)
 
 
+def any_present(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+    """The field, or one of the fields ``or`` (a list of paths), is present: the model holds the same datum in one
+    of several places (the issuer of a CFDI as the carrier's tax id or as an issuer party)."""
+    if not is_missing(item.value):
+        return
+    for text in _path_list(params, "or"):
+        if any(not is_missing(other.value) for other in expand(manifest, Path.parse(text).bind(item.steps))):
+            return
+    yield Finding(item)
+
+
+def _path_list(params: Params, key: str) -> list[str]:
+    value = params.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise ParamError(f"{key!r} must be a non-empty list of model paths")
+    return value
+
+
 def absent(_: Manifest, item: Item, __: Params) -> Iterator[Finding]:
     """The field is not used (e.g. X12 309 residue bills carry no in-bond)."""
     if not is_missing(item.value):
@@ -297,6 +315,7 @@ def _plain(number: Decimal) -> str:
 
 KINDS: Mapping[str, Check] = {
     "required": required,
+    "any_present": any_present,
     "absent": absent,
     "pattern": pattern,
     "length": length,
@@ -316,6 +335,7 @@ KINDS: Mapping[str, Check] = {
 REQUIRED_PARAMS: Mapping[str, tuple[str, ...]] = {
     "pattern": ("regex",),
     "maximum": ("limit",),
+    "any_present": ("or",),
     "check_digit": ("identifier",),
     "conditional": ("if", "then"),
     "sum_equals": ("of",),
@@ -351,6 +371,9 @@ def validate_params(kind: str, params: Params) -> None:
     for name in ("of", "other", "in"):
         if name in params:
             Path.parse(str(params[name]))
+    if kind == "any_present":
+        for text in _path_list(params, "or"):
+            Path.parse(text)
     if kind == "conditional":
         condition, consequence = _table(params, "if"), _table(params, "then")
         if "field" not in condition:

@@ -14,7 +14,13 @@ from manifest.codelists import CODELISTS
 from manifest.identifiers import IDENTIFIERS
 from manifest.requirements.catalogue import Rule, load_catalogue
 from manifest.requirements.checks import KINDS
-from manifest.requirements.profiles import AUTO_BY_FORMAT, DEFAULT_AUTO, PROFILES
+from manifest.requirements.profiles import (
+    AUTO_BY_FORMAT,
+    DEFAULT_AUTO,
+    DOCUMENT_OF_FORMAT,
+    DOCUMENT_OF_MESSAGE,
+    PROFILES,
+)
 
 
 def _cell(text: str) -> str:
@@ -61,6 +67,26 @@ def render() -> str:
         "|---|---|---|",
     ]
     lines += [f"| `{c.format}` | `{c.profile}` | {_cell(c.reason)} |" for c in AUTO_BY_FORMAT.values()]
+    lines += [
+        "",
+        "## Documents",
+        "",
+        "A rule applies to the kinds of document listed in its *documents* column. A requirement to carry a datum "
+        "concerns the documents filed with the agency that asks for it; a check of a value's form applies wherever "
+        "the value appears. The harmonized model (`manifest-json`, `manifest-xml`) is checked against every rule.",
+        "",
+        "| format | document |",
+        "|---|---|",
+    ]
+    lines += [f"| `{name}` | {kind} |" for name, kind in DOCUMENT_OF_FORMAT.items()]
+    lines += [
+        "",
+        "Cargo-IMP and Cargo-XML files are classed by their message:",
+        "",
+        "| message | document |",
+        "|---|---|",
+    ]
+    lines += [f"| {name} | {kind} |" for name, kind in DOCUMENT_OF_MESSAGE.items()]
     lines += ["", "## Check kinds", "", "| kind | what it checks |", "|---|---|"]
     lines += [f"| `{name}` | {_cell(_summary(check.__doc__))} |" for name, check in KINDS.items()]
     lines += ["", "## Identifiers", "", "| identifier | what | source |", "|---|---|---|"]
@@ -86,15 +112,16 @@ def render() -> str:
             "",
             f"### {catalogue}",
             "",
-            "| code | severity | modes | profiles | fields | check | message | source |",
-            "|---|---|---|---|---|---|---|---|",
+            "| code | severity | modes | profiles | documents | fields | check | message | source |",
+            "|---|---|---|---|---|---|---|---|---|",
         ]
         for rule in group:
             notes = " ".join(part for part in ("*Inferred.*" if rule.inferred else "", rule.note) if part)
             source = rule.source + (f" — {notes}" if notes else "")
             fields = "<br>".join(f"`{_cell(f)}`" for f in rule.fields)
             lines.append(
-                f"| {rule.code} | {rule.severity} | {', '.join(rule.modes)} | {', '.join(rule.profiles)} | {fields} "
+                f"| {rule.code} | {rule.severity} | {', '.join(rule.modes)} | {', '.join(rule.profiles)} "
+                f"| {', '.join(rule.documents)} | {fields} "
                 f"| `{_cell(_check(rule))}` | {_cell(rule.message_en)} / {_cell(rule.message_es)} | {_cell(source)} |"
             )
     return "\n".join(lines) + "\n"

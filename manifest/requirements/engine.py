@@ -18,7 +18,7 @@ from manifest.requirements.catalogue import Rule, load_catalogue
 from manifest.requirements.checks import KINDS, shown_value
 from manifest.requirements.config import Config
 from manifest.requirements.paths import expand
-from manifest.requirements.profiles import PROFILES, ProfileError
+from manifest.requirements.profiles import PROFILES, ProfileError, document_kind
 
 
 def rules(profile: str | None = None, mode: Mode | None = None) -> tuple[Rule, ...]:
@@ -33,21 +33,38 @@ def rules(profile: str | None = None, mode: Mode | None = None) -> tuple[Rule, .
 
 
 def iter_diagnostics(
-    manifest: Manifest, source_map: SourceMap, *, profile: str, config: Config | None = None
+    manifest: Manifest,
+    source_map: SourceMap,
+    *,
+    profile: str,
+    config: Config | None = None,
+    format_name: str | None = None,
 ) -> Iterator[Diagnostic]:
-    """Lazily, each finding of the rules of ``profile`` for the manifest's mode, minus those the config turns off."""
+    """Lazily, each finding of the rules of ``profile`` for the manifest's mode, minus those the config turns off.
+
+    Only the rules for the kind of document the manifest was read from run (see ``Rule.documents``): a CUSCAR is
+    not asked for the RFCs that only a Carta Porte carries, nor an X12 358 consist for the contents of its bills.
+    The kind comes from ``format_name`` when given, else from the readers' extension keys; a manifest of unknown
+    origin is checked as the harmonized model. :func:`check_rule` runs a rule whatever the document.
+    """
     settings = config or Config()
+    document = document_kind(format_name, manifest)
     for rule in rules(profile, manifest.mode):
-        if rule.code in settings.disabled:
+        if rule.code in settings.disabled or document not in rule.documents:
             continue
         yield from _run(rule, manifest, source_map, settings)
 
 
 def evaluate(
-    manifest: Manifest, source_map: SourceMap, *, profile: str, config: Config | None = None
+    manifest: Manifest,
+    source_map: SourceMap,
+    *,
+    profile: str,
+    config: Config | None = None,
+    format_name: str | None = None,
 ) -> list[Diagnostic]:
     """Every finding of the rules of ``profile`` on ``manifest``, in catalogue order."""
-    return list(iter_diagnostics(manifest, source_map, profile=profile, config=config))
+    return list(iter_diagnostics(manifest, source_map, profile=profile, config=config, format_name=format_name))
 
 
 def check_rule(rule: Rule, manifest: Manifest, source_map: SourceMap | None = None) -> list[Diagnostic]:

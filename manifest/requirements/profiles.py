@@ -54,6 +54,11 @@ PROFILE_CHOICES = (*PROFILES, "auto")
 _CBP_RECEIVER = re.compile(r"(?:CBP|USCS)", re.IGNORECASE)
 _SAT_RECEIVER = re.compile(r"(?:VUCEM|SAT|ANAM)", re.IGNORECASE)
 _X12_RECEIVER_KEYS = ("x12.ISA.08", "x12.GS.03")
+# Cargo-XML MessageHeaderDocument/RecipientParty/PrimaryID is a Type B style address (city, department, airline),
+# so the agency appears inside it: MEXVUCEM for VUCEM air, or CBP / ACAS for CBP.
+_CARGO_XML_RECIPIENT = "cargo-xml.MessageHeaderDocument/RecipientParty/PrimaryID"
+_CBP_ADDRESS = re.compile(r"CBP|ACAS", re.IGNORECASE)
+_SAT_ADDRESS = re.compile(r"VUCEM", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +95,8 @@ AUTO_BY_FORMAT: Mapping[str, AutoChoice] = MappingProxyType(
             AutoChoice(
                 "cargo-xml",
                 "harmonized",
-                "VUCEM air (since 2015) and CBP ACAS both take Cargo-XML, and the message names neither: the same file "
-                "may go to either agency",
+                "VUCEM air (since 2015) and CBP ACAS both take Cargo-XML; the recipient address of the message header "
+                "is read first (VUCEM: sat; CBP or ACAS: cbp), and a message addressed to neither may go to either",
             ),
             AutoChoice("manifest-json", "harmonized", "the single-window model itself, meant for both agencies"),
             AutoChoice("manifest-xml", "harmonized", "the single-window model itself, meant for both agencies"),
@@ -99,6 +104,58 @@ AUTO_BY_FORMAT: Mapping[str, AutoChoice] = MappingProxyType(
     }
 )
 DEFAULT_AUTO = "harmonized"
+
+
+# What kind of document each format holds, for the rules' ``documents`` (manifest.requirements.catalogue.DOCUMENTS).
+# The IATA formats carry several messages; their readers keep the message name in extensions.
+DOCUMENT_OF_FORMAT: Mapping[str, str] = MappingProxyType(
+    {
+        "x12-309": "manifest",
+        "cuscar": "manifest",
+        "cargo-imp": "manifest",
+        "cargo-xml": "manifest",
+        "x12-358": "consist",
+        "carta-porte": "cfdi",
+        "manifest-json": "model",
+        "manifest-xml": "model",
+    }
+)
+DOCUMENT_OF_MESSAGE: Mapping[str, str] = MappingProxyType(
+    {
+        "FFM": "manifest",  # Cargo-IMP flight manifest
+        "XFFM": "manifest",
+        "FWB": "waybill",  # Cargo-IMP air waybill
+        "XFWB": "waybill",
+        "FHL": "houses",  # Cargo-IMP house manifest (consolidation list)
+        "XFHL": "houses",
+        "XFZB": "houses",  # Cargo-XML house waybill
+    }
+)
+_MESSAGE_KEYS = {"cargo-imp": "cargo-imp.message", "cargo-xml": "cargo-xml.message"}
+
+
+def document_kind(format_name: str | None, manifest: Manifest | None = None) -> str:
+    """The kind of document a manifest was read from; ``model`` (the harmonized model) when it cannot be told.
+
+    Named formats decide, refined by the message for the IATA formats. Without a format name, the readers' own
+    extension keys tell: the IATA message name, CFDI attributes (``cfdi.*``), or X12 functional group BD (the 004040
+    358 consist, per the X12 dictionary).
+    """
+    extensions = manifest.extensions if manifest is not None else {}
+    if format_name is not None and format_name not in _MESSAGE_KEYS:
+        return DOCUMENT_OF_FORMAT.get(format_name, "model")
+    keys = [_MESSAGE_KEYS[format_name]] if format_name is not None else list(_MESSAGE_KEYS.values())
+    for key in keys:
+        message = extensions.get(key, "").strip().upper()
+        if message in DOCUMENT_OF_MESSAGE:
+            return DOCUMENT_OF_MESSAGE[message]
+    if format_name is not None:
+        return DOCUMENT_OF_FORMAT.get(format_name, "model")
+    if any(key.startswith("cfdi.") for key in extensions):
+        return "cfdi"
+    if extensions.get("x12.GS.01") == "BD":
+        return "consist"
+    return "model"
 
 
 class ProfileError(ValueError):
@@ -118,5 +175,11 @@ def resolve_profile(profile: str, format_name: str, manifest: Manifest) -> str:
                 return "cbp"
             if _SAT_RECEIVER.match(receiver):
                 return "sat"
+    if format_name == "cargo-xml":
+        address = manifest.extensions.get(_CARGO_XML_RECIPIENT, "")
+        if _SAT_ADDRESS.search(address):
+            return "sat"
+        if _CBP_ADDRESS.search(address):
+            return "cbp"
     choice = AUTO_BY_FORMAT.get(format_name)
     return choice.profile if choice is not None else DEFAULT_AUTO
