@@ -74,6 +74,12 @@ _ENTRIES = (
         "air; VUCEM air, CBP ACAS",
         "manifest.formats.cargo_xml",
     ),
+    FormatInfo(
+        "carta-porte",
+        "SAT CFDI 4.0 with the Complemento Carta Porte 3.1 (3.0 read too)",
+        "SAT, every mode",
+        "manifest.formats.carta_porte",
+    ),
 )
 
 FORMATS: Mapping[str, FormatInfo] = {entry.name: entry for entry in _ENTRIES}

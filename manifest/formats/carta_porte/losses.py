@@ -1,0 +1,277 @@
+"""What a model holds that Carta Porte 3.1 cannot carry: one WARNING per model field path, for ``Written.losses``.
+
+The carried fields are listed per model class (and, for the conveyance, carrier and equipment, per mode); any other
+field that holds a value is reported, so a field added to the model later is reported until the writer learns it.
+Values the writer carries only in part (a second consignment's shipper, a non-SAT place code, a second tariff code)
+are checked one by one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+from manifest.diagnostics import Diagnostic
+from manifest.formats.carta_porte import extensions as ext
+from manifest.formats.carta_porte import messages
+from manifest.formats.carta_porte.reader import BILL_TYPES, FIGURE_ROLES, REFERENCE_IDCCP, REFERENCE_UUID
+from manifest.model import (
+    Address,
+    Consignment,
+    Contact,
+    CustomsDocument,
+    DocumentType,
+    EquipmentKind,
+    GoodsItem,
+    HazardousMaterial,
+    Manifest,
+    Mode,
+    Money,
+    Packages,
+    Party,
+    PartyRole,
+    Place,
+    PlaceScheme,
+    Quantity,
+    Reference,
+    Seal,
+    Stop,
+    TariffCode,
+    TaxId,
+    TaxIdScheme,
+)
+
+_NO_FIELD = "Carta Porte has no attribute for it"
+_COMMON: dict[type, frozenset[str]] = {
+    Stop: frozenset({"place", "moment", "distance_km", "extensions"}),
+    Place: frozenset({"code", "scheme", "name", "country", "address", "extensions"}),
+    Address: frozenset(
+        {"street", "number", "district", "city", "municipality", "subdivision", "postal_code", "country", "extensions"}
+    ),
+    Party: frozenset({"role", "name", "tax_ids", "address", "extensions"}),
+    TaxId: frozenset({"scheme", "value", "country"}),
+    Consignment: frozenset({"document_number", "document_type", "parties", "goods", "equipment", "gross_weight"}),
+    GoodsItem: frozenset(
+        {
+            "sequence",
+            "description",
+            "quantity",
+            "packages",
+            "gross_weight",
+            "net_weight",
+            "hs_code",
+            "tariff_codes",
+            "stcc",
+            "hazardous",
+            "value",
+            "sat_product_key",
+            "customs_documents",
+            "equipment_ids",
+            "extensions",
+        }
+    ),
+    CustomsDocument: frozenset({"kind", "number", "importer_tax_id", "extensions"}),
+    HazardousMaterial: frozenset({"un_number", "extensions"}),
+    TariffCode: frozenset({"scheme", "code"}),
+    Quantity: frozenset({"value", "unit"}),
+    Money: frozenset({"amount", "currency"}),
+    Packages: frozenset({"count", "kind"}),
+    Seal: frozenset({"number"}),
+    Reference: frozenset({"kind", "value", "extensions"}),
+    Contact: frozenset(),
+}
+_MANIFEST = frozenset(
+    {
+        "mode",
+        "carrier",
+        "conveyance",
+        "departure",
+        "arrival",
+        "stops",
+        "direction",
+        "country_from",
+        "country_to",
+        "parties",
+        "references",
+        "consignments",
+        "extensions",
+    }
+)
+_CONVEYANCE = {
+    Mode.RAIL: frozenset({"extensions"}),
+    Mode.MARITIME: frozenset({"name", "imo_number", "flag", "type_code", "extensions"}),
+    Mode.AIR: frozenset({"aircraft_registration", "extensions"}),
+    Mode.ROAD: frozenset({"vehicle_plate", "type_code", "extensions"}),
+}
+_CARRIER = {
+    Mode.RAIL: frozenset({"extensions"}),
+    Mode.MARITIME: frozenset({"name", "extensions"}),
+    Mode.AIR: frozenset({"sat_air_code", "extensions"}),
+    Mode.ROAD: frozenset({"extensions"}),
+}
+_EQUIPMENT = {
+    EquipmentKind.RAILCAR: frozenset({"kind", "initial", "number", "net_weight", "type_codes", "extensions"}),
+    EquipmentKind.CONTAINER: frozenset({"kind", "initial", "number", "seals", "type_codes", "extensions"}),
+    EquipmentKind.TRAILER: frozenset({"kind", "number", "type_codes", "extensions"}),
+}
+_RAIL_CONTAINER = frozenset({"kind", "tare_weight", "net_weight", "type_codes", "extensions"})
+_SAT_PLACES = (PlaceScheme.SAT_STATION, PlaceScheme.SAT_LOCATION_ID)
+_OUR_REFERENCES = (REFERENCE_UUID, REFERENCE_IDCCP)
+
+
+def of(manifest: Manifest) -> list[Diagnostic]:
+    return list(_Losses(manifest).run())
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, (tuple, list, dict)) and not value)
+
+
+class _Losses:
+    def __init__(self, manifest: Manifest) -> None:
+        self.m = manifest
+
+    def run(self) -> Iterator[Diagnostic]:
+        m = self.m
+        carried = set(_MANIFEST)
+        if m.mode == Mode.MARITIME:
+            carried.add("trip_number")
+        if m.mode == Mode.ROAD:
+            carried.add("equipment")
+        yield from self._fields(m, "", carried)
+        if m.carrier is not None:
+            yield from self._fields(m.carrier, "carrier", _CARRIER[m.mode])
+        if m.conveyance is not None:
+            yield from self._fields(m.conveyance, "conveyance", _CONVEYANCE[m.mode])
+        for name in ("departure", "arrival"):
+            stop = getattr(m, name)
+            if stop is not None:
+                yield from self._object(stop, name)
+        for index, stop in enumerate(m.stops):
+            yield from self._object(stop, f"stops[{index}]")
+        for index, party in enumerate(m.parties):
+            path = f"parties[{index}]"
+            if (
+                party.role in (PartyRole.ISSUER, PartyRole.RECEIVER)
+                or party.role in FIGURE_ROLES.values()
+                or "cartaporte.TiposFigura.TipoFigura" in party.extensions
+            ):
+                yield from self._object(party, path)
+            else:
+                yield messages.not_carried(path, f"no Carta Porte figure for role {party.role.value}")
+        for index, reference in enumerate(m.references):
+            if reference.kind not in _OUR_REFERENCES:
+                yield messages.not_carried(f"references[{index}]", f"no place for a {reference.kind}")
+        for index, equipment in enumerate(m.equipment):
+            if m.mode == Mode.ROAD and equipment.kind == EquipmentKind.TRAILER:
+                yield from self._fields(equipment, f"equipment[{index}]", _EQUIPMENT[EquipmentKind.TRAILER])
+        for index, consignment in enumerate(m.consignments):
+            yield from self._consignment(consignment, f"consignments[{index}]", index)
+
+    def _fields(self, obj: Any, path: str, carried: frozenset[str] | set[str]) -> Iterator[Diagnostic]:
+        prefix = f"{path}." if path else ""
+        for spec in dataclasses.fields(obj):
+            value = getattr(obj, spec.name)
+            if _empty(value):
+                continue
+            if spec.name == "extensions":
+                for key in value:
+                    if not ext.is_own(key):
+                        yield messages.EXTENSION_NOT_CARRIED(field=f"{prefix}extensions", key=key, value=key)
+                continue
+            if spec.name not in carried:
+                yield messages.not_carried(f"{prefix}{spec.name}", _NO_FIELD)
+
+    def _object(self, obj: Any, path: str) -> Iterator[Diagnostic]:
+        """Report the uncarried fields of ``obj`` and, recursively, of the objects it holds."""
+        yield from self._fields(obj, path, _COMMON.get(type(obj), frozenset()))
+        carried = _COMMON.get(type(obj), frozenset())
+        for spec in dataclasses.fields(obj):
+            value = getattr(obj, spec.name)
+            if spec.name not in carried or _empty(value) or spec.name == "extensions":
+                continue
+            if dataclasses.is_dataclass(value):
+                yield from self._object(value, f"{path}.{spec.name}")
+            elif isinstance(value, tuple):
+                for index, item in enumerate(value):
+                    if dataclasses.is_dataclass(item):
+                        yield from self._object(item, f"{path}.{spec.name}[{index}]")
+        if isinstance(obj, Place) and obj.code and obj.scheme not in _SAT_PLACES:
+            yield messages.not_carried(f"{path}.code", "only SAT station and IDUbicacion codes are carried")
+        if isinstance(obj, Place) and obj.country and obj.address is None:
+            yield messages.not_carried(f"{path}.country", "a country travels in a Domicilio")
+        if isinstance(obj, Party):
+            for index, tax_id in enumerate(obj.tax_ids):
+                same = [t for t in obj.tax_ids[:index] if t.scheme == tax_id.scheme]
+                if tax_id.scheme not in (TaxIdScheme.RFC, TaxIdScheme.FOREIGN) or same:
+                    yield messages.not_carried(f"{path}.tax_ids[{index}]", "one RFC and one NumRegIdTrib")
+
+    def _consignment(self, consignment: Consignment, path: str, index: int) -> Iterator[Diagnostic]:
+        m = self.m
+        yield from self._fields(consignment, path, _COMMON[Consignment])
+        if m.mode in (Mode.MARITIME, Mode.AIR, Mode.ROAD) and index > 0:
+            yield messages.not_carried(
+                f"{path}.document_number", "a Carta Porte of this mode names one transport document"
+            )
+        expected = {
+            Mode.RAIL: (DocumentType.RAIL_WAYBILL,),
+            Mode.MARITIME: (*BILL_TYPES, DocumentType.OTHER),
+            Mode.AIR: (DocumentType.AIR_WAYBILL, DocumentType.OTHER),
+            Mode.ROAD: (DocumentType.ROAD_CONSIGNMENT_NOTE, DocumentType.OTHER),
+        }[m.mode]
+        if consignment.document_type not in expected:
+            yield messages.not_carried(f"{path}.document_type", "not a document of this mode")
+        first = m.consignments[0]
+        for number, party in enumerate(consignment.parties):
+            where = f"{path}.parties[{number}]"
+            if party.role not in (PartyRole.SHIPPER, PartyRole.CONSIGNEE):
+                yield messages.not_carried(where, f"no Ubicacion party for role {party.role.value}")
+            elif first.party(party.role) != party:
+                yield messages.not_carried(where, "Origen and Destino name one sender and one recipient")
+            elif index == 0:
+                yield from self._object(party, where)
+        for number, item in enumerate(consignment.goods):
+            yield from self._goods(item, f"{path}.goods[{number}]", number, consignment)
+        for number, equipment in enumerate(consignment.equipment):
+            where = f"{path}.equipment[{number}]"
+            carried = _EQUIPMENT.get(equipment.kind)
+            if m.mode == Mode.RAIL and equipment.kind == EquipmentKind.CONTAINER:
+                carried = _RAIL_CONTAINER
+            if m.mode == Mode.RAIL and equipment.kind not in (EquipmentKind.RAILCAR, EquipmentKind.CONTAINER):
+                carried = _EQUIPMENT[EquipmentKind.RAILCAR]
+            if carried is None or (m.mode != Mode.RAIL and equipment.kind != EquipmentKind.CONTAINER):
+                yield messages.not_carried(where, f"no place for {equipment.kind.value} equipment")
+                continue
+            yield from self._fields(equipment, where, carried)
+            if len(equipment.seals) > 1:
+                yield messages.not_carried(f"{where}.seals[1]", "a Contenedor has one NumPrecinto")
+
+    def _goods(self, item: GoodsItem, path: str, number: int, consignment: Consignment) -> Iterator[Diagnostic]:
+        yield from self._object(item, path)
+        if item.sequence is not None and item.sequence != number + 1:
+            yield messages.not_carried(f"{path}.sequence", "Mercancia are numbered by their order")
+        fracciones = [t for t in item.tariff_codes if t.scheme == "mx-fraccion"]
+        for index, code in enumerate(item.tariff_codes):
+            if code.scheme != "mx-fraccion" or code is not fracciones[0]:
+                yield messages.not_carried(f"{path}.tariff_codes[{index}]", "one FraccionArancelaria")
+        if item.hs_code and not (fracciones and fracciones[0].code.startswith(item.hs_code)):
+            yield messages.not_carried(f"{path}.hs_code", "the HS subheading travels in the fracción")
+        for index in range(1, len(item.hazardous)):
+            yield messages.not_carried(f"{path}.hazardous[{index}]", "one CveMaterialPeligroso")
+        for index, document in enumerate(item.customs_documents):
+            if document.regime:
+                yield messages.not_carried(
+                    f"{path}.customs_documents[{index}].regime", "regimes are listed per Carta Porte"
+                )
+        derived = tuple(e.identifier for e in consignment.equipment if e.identifier)
+        if item.equipment_ids and item.equipment_ids != derived:
+            yield messages.not_carried(f"{path}.equipment_ids", "Mercancia does not name its equipment")
+        if item.quantity is not None and item.packages is not None and item.packages.kind:
+            yield messages.not_carried(f"{path}.packages.kind", "ClaveUnidad holds the quantity's unit")
+        if (
+            item.packages is not None
+            and item.quantity is None
+            and "cartaporte.DetalleMercancia.PesoBruto" in item.extensions
+        ):
+            return

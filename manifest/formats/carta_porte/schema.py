@@ -1,0 +1,161 @@
+"""Validation against SAT's official XSDs, shipped verbatim under ``schemas/sat/``.
+
+The schemas are compiled once per process, on the first Carta Porte file (the catalogues make ``catCFDI.xsd`` about
+5 MB). A CFDI's ``cfdi:Complemento`` and ``cfdi:Addenda`` admit any element under a strict wildcard, so the timbre
+fiscal digital and other complements (whose XSDs are not shipped) are left out of the validated copy; the Carta
+Porte complement is validated with the CFDI. libxml2 words a catalogue miss by listing every catalogue value; those
+messages are rewritten as "not in catalogue c_X", naming the catalogue from the attribute's declared type.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from manifest.diagnostics import Diagnostic
+from manifest.formats.carta_porte import messages
+from manifest.formats.carta_porte.namespaces import CFDI, CP30, CP31, q
+from manifest.formats.carta_porte.positions import Locator
+
+_XS = "http://www.w3.org/2001/XMLSchema"
+_CFD = ("schemas", "sat", "sitio_internet", "cfd")
+# The documents that declare the elements a Carta Porte CFDI uses; each imports its catalogues by relative path.
+_ROOTS = {CFDI: "4/cfdv40.xsd", CP31: "CartaPorte/CartaPorte31.xsd", CP30: "CartaPorte/CartaPorte30.xsd"}
+
+_MESSAGE = re.compile(r"Element '(?:\{[^}]*\})?([^']+)'(?:, attribute '([^']+)')?: (.*)", re.DOTALL)
+_ENUMERATION_VALUE = re.compile(r"\[facet 'enumeration'\] The value '(.*?)' is not an element of the set")
+_ATOMIC = re.compile(r"is not a valid value of the atomic type")
+_SET = re.compile(r"\{('[^']*'(?:, '[^']*')*)\}")
+_SHOWN_VALUES = 12
+
+
+def cfd_directory() -> Path:
+    """The folder holding SAT's ``sitio_internet/cfd`` tree inside the installed package."""
+    anchor = resources.files("manifest").joinpath(*_CFD, _ROOTS[CFDI])
+    with resources.as_file(anchor) as path:
+        return Path(path).parent.parent
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    schema: etree.XMLSchema
+    types: dict[tuple[str, str], str]  # (element local name, attribute) -> declared type's local name
+
+
+@cache
+def _compiled() -> _Compiled:
+    base = cfd_directory()
+    imports = "".join(
+        f'<xs:import namespace="{namespace}" schemaLocation="{relative}"/>' for namespace, relative in _ROOTS.items()
+    )
+    wrapper = f'<xs:schema xmlns:xs="{_XS}">{imports}</xs:schema>'
+    document = etree.fromstring(wrapper.encode(), base_url=(base / "carta-porte.xsd").as_uri())
+    types: dict[tuple[str, str], str] = {}
+    for relative in _ROOTS.values():
+        types.update(_attribute_types(etree.parse(str(base / relative))))
+    return _Compiled(etree.XMLSchema(document), types)
+
+
+def _attribute_types(tree: Any) -> dict[tuple[str, str], str]:
+    found: dict[tuple[str, str], str] = {}
+    for attribute in tree.iter(q(_XS, "attribute")):
+        name = attribute.get("name")
+        declared = attribute.get("type")
+        if declared is None:
+            restriction = attribute.find(f"{q(_XS, 'simpleType')}/{q(_XS, 'restriction')}")
+            declared = restriction.get("base") if restriction is not None else None
+        owner = next((a for a in attribute.iterancestors(q(_XS, "element"))), None)
+        if name and declared and owner is not None and owner.get("name"):
+            found[(owner.get("name"), name)] = declared.rpartition(":")[2]
+    return found
+
+
+def compile_schema() -> None:
+    """Compile the SAT schemas now (they are otherwise compiled on the first validation)."""
+    _compiled()
+
+
+def validate(root: Any, locator: Locator) -> list[Diagnostic]:
+    """Schema diagnostics for a ``cfdi:Comprobante`` element, each pinned to its line, column and attribute."""
+    compiled = _compiled()
+    checked = copy.deepcopy(root)
+    originals = dict(zip(checked.iter(), root.iter(), strict=True))
+    _drop_unvalidated(checked)
+    if compiled.schema.validate(checked):
+        return []
+    found: list[Diagnostic] = []
+    reported: set[tuple[int, str | None]] = set()
+    for entry in compiled.schema.error_log:
+        match = _MESSAGE.match(entry.message or "")
+        element = _element_for(checked, originals, entry.path)
+        attribute = match.group(2) if match else None
+        key = (entry.line, attribute)
+        if match and _ATOMIC.search(match.group(3)) and key in reported:
+            continue  # libxml2 repeats an enumeration failure as an atomic-type failure
+        reported.add(key)
+        position = locator.at(element, attribute) if element is not None else None
+        found.append(_diagnostic(entry, match, compiled.types).at(position))
+    return found
+
+
+def _drop_unvalidated(checked: Any) -> None:
+    for addenda in checked.findall(q(CFDI, "Addenda")):
+        checked.remove(addenda)
+    for complemento in checked.findall(q(CFDI, "Complemento")):
+        for child in list(complemento):
+            if not isinstance(child.tag, str) or etree.QName(child).namespace not in (CP31, CP30):
+                complemento.remove(child)
+
+
+def _element_for(checked: Any, originals: dict[Any, Any], path: str | None) -> Any:
+    if not path:
+        return None
+    try:
+        hits = checked.getroottree().xpath(path, namespaces=_prefixes(checked))
+    except etree.XPathError:
+        return None
+    if not hits:
+        return None
+    return originals.get(hits[0])
+
+
+def _prefixes(root: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for element in root.iter(tag=etree.Element):
+        found.update((prefix, namespace) for prefix, namespace in element.nsmap.items() if prefix)
+    return found
+
+
+def _diagnostic(entry: Any, match: re.Match[str] | None, types: dict[tuple[str, str], str]) -> Diagnostic:
+    line = entry.line or None
+    if match is None:
+        return messages.SCHEMA(line=line, reason=_shorten(entry.message or "invalid"))
+    element, attribute, detail = match.groups()
+    value = _ENUMERATION_VALUE.search(detail)
+    if value is not None and attribute is not None:
+        catalogue = types.get((element, attribute), "")
+        if catalogue.startswith("c_"):
+            return messages.NOT_IN_CATALOGUE(
+                line=line, attribute=f"{element}/@{attribute}", value=value.group(1), catalogue=catalogue
+            )
+    subject = f"{element}/@{attribute}" if attribute else element
+    return messages.SCHEMA(line=line, reason=f"{subject}: {_shorten(detail)}", field=None)
+
+
+def _shorten(text: str) -> str:
+    """A libxml2 message with any long enumeration set cut to its first values."""
+
+    def cut(found: re.Match[str]) -> str:
+        values = found.group(1).split(", ")
+        if len(values) <= _SHOWN_VALUES:
+            return found.group(0)
+        return "{" + ", ".join(values[:_SHOWN_VALUES]) + f", ... ({len(values)} values)" + "}"
+
+    return _SET.sub(cut, text.strip())

@@ -1,0 +1,108 @@
+"""Conversions between Carta Porte's spellings and the model's: countries, weights, dates, numbers, identifiers."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+import pycountry
+
+from manifest.model import Moment, Quantity
+
+# Conversion factors to kilograms of the c_ClaveUnidadPeso codes a manifest uses (UN/ECE Recommendation 20).
+KILOGRAMS_PER = {"KGM": Decimal(1), "TNE": Decimal(1000), "LBR": Decimal("0.45359237"), "GRM": Decimal("0.001")}
+_THOUSANDTH = Decimal("0.001")
+
+# SAT's pedimento number (Anexo 22; CartaPorte31.xsd NumPedimento pattern): validation year, aduana, patente,
+# progressive number, written with two spaces between the groups.
+PEDIMENTO = re.compile(r"([0-9]{2})  ([0-9]{2})  ([0-9]{4})  ([0-9]{7})")
+_PEDIMENTO_LOOSE = re.compile(r"([0-9]{2})[\s-]*([0-9]{2})[\s-]*([0-9]{4})[\s-]*([0-9]{7})")
+
+# An IATA air waybill number: 3-digit airline prefix and 8-digit serial (IATA Resolution 600a).
+_AWB = re.compile(r"([0-9]{3})-?([0-9]{8})")
+
+
+def alpha2(code: str | None) -> str | None:
+    """ISO 3166-1 alpha-2 for a c_Pais (alpha-3) code, or None when c_Pais has no ISO equivalent (e.g. ZZZ)."""
+    if not code:
+        return None
+    country = pycountry.countries.get(alpha_3=code)
+    return None if country is None else str(country.alpha_2)
+
+
+def alpha3(code: str | None) -> str | None:
+    if not code:
+        return None
+    if len(code) == 3:
+        return code
+    country = pycountry.countries.get(alpha_2=code)
+    return None if country is None else str(country.alpha_3)
+
+
+def decimal(text: str) -> Decimal | None:
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def moment(text: str) -> datetime | None:
+    """A t_FechaH ``YYYY-MM-DDThh:mm:ss`` local date-time (naive: CFDI carries no offset)."""
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def moment_text(value: Moment) -> str:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None).isoformat(timespec="seconds")
+    return datetime(value.year, value.month, value.day).isoformat(timespec="seconds")
+
+
+def plain_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def text(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def in_kilograms(quantity: Quantity) -> Decimal | None:
+    factor = KILOGRAMS_PER.get(quantity.unit)
+    if factor is None:
+        return None
+    value = quantity.value * factor
+    return value if factor == 1 else value.quantize(_THOUSANDTH)
+
+
+def in_tonnes(quantity: Quantity) -> Decimal | None:
+    if quantity.unit == "TNE":
+        return quantity.value
+    kilograms = in_kilograms(quantity)
+    return None if kilograms is None else (kilograms / 1000).quantize(_THOUSANDTH)
+
+
+def pedimento(text: str) -> str | None:
+    """SAT's two-space spelling of a pedimento written with any separators (or none), else None."""
+    found = _PEDIMENTO_LOOSE.fullmatch(text.strip())
+    return None if found is None else "  ".join(found.groups())
+
+
+def awb_number(text: str) -> str | None:
+    """The model's ``PPP-SSSSSSSS`` spelling of an air waybill number, or None when the text is not one."""
+    found = _AWB.fullmatch(text.strip())
+    return None if found is None else f"{found.group(1)}-{found.group(2)}"
+
+
+def split_mark(text: str, letters: str) -> tuple[str | None, str]:
+    """A reporting mark or container owner code and the number, e.g. ``KCSM 123456`` -> (``KCSM``, ``123456``)."""
+    found = re.fullmatch(rf"({letters})[\s-]*([0-9A-Z]+)", text.strip())
+    if found is None:
+        return None, text
+    return found.group(1), found.group(2)
