@@ -1,7 +1,7 @@
 """Shared test set-up: hypothesis profiles and the path of the real sample files.
 
 Profiles: ``dev`` (default, quick), ``ci`` (more examples, derandomized so CI is reproducible) and ``deep`` (for
-nightly or hand runs). Choose with ``HYPOTHESIS_PROFILE``; CI sets ``ci``.
+nightly or hand runs). Choose with ``HYPOTHESIS_PROFILE``; ``ci`` is the default where ``CI`` is set.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ settings.register_profile(
     "ci", max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("deep", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
@@ -9,9 +10,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from manifest import model
-from manifest.diagnostics import ParseError, Severity
+from manifest.diagnostics import Diagnostic, ParseError, Severity
 from manifest.formats import manifest_json, manifest_xml
-from manifest.formats.base import Document
+from manifest.formats.base import ConsignmentChunk, Document
 from tests.strategies import manifests
 
 CANONICAL = [manifest_json, manifest_xml]
@@ -113,3 +114,28 @@ def test_xml_refuses_doctype_and_never_expands_entities() -> None:
         manifest_xml.read(bomb)
     assert raised.value.diagnostic.code == "XML002"
     assert raised.value.diagnostic.line == 2
+
+
+@given(manifests())
+def test_xml_stream_yields_the_consignments_that_read_returns(generated: model.Manifest) -> None:
+    data = manifest_xml.write([generated]).data
+    chunks = [c for c in manifest_xml.stream(io.BytesIO(data)) if isinstance(c, ConsignmentChunk)]
+    assert [c.consignment for c in chunks] == list(generated.consignments)
+    assert [c.index for c in chunks] == list(range(len(generated.consignments)))
+    for chunk in chunks:
+        assert chunk.header.mode == generated.mode
+        assert chunk.header.carrier == generated.carrier
+
+
+def test_xml_stream_reports_a_schema_fault_with_its_line() -> None:
+    data = manifest_xml.write(
+        [model.Manifest(mode=model.Mode.RAIL, consignments=(model.Consignment(document_number="W1"),) * 3)]
+    ).data
+    broken = data.replace(b"<document_number>W1</document_number>", b"<number>W1</number>", 2)
+    items = list(manifest_xml.stream(io.BytesIO(broken)))
+    line = next(i for i, text in enumerate(broken.splitlines(), 1) if b"<number>" in text)
+    first = items[0]
+    assert isinstance(first, Diagnostic)
+    assert first.line == line
+    assert first.severity == Severity.ERROR
+    assert not any(isinstance(i, ConsignmentChunk) and i.index == 0 for i in items)

@@ -21,7 +21,7 @@ from manifest.model import Manifest, Mode
 
 NAME = "manifest-json"
 TITLE = "The harmonized model as JSON"
-EXTENSIONS = (".manifest.json", ".json")
+EXTENSIONS = (".manifest.json",)
 MODES = tuple(Mode)
 
 NOT_JSON = define(

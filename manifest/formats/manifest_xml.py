@@ -10,18 +10,18 @@ so a fault is reported at its line with the schema's own words.
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, BinaryIO
 
 from lxml import etree
 
 from manifest.diagnostics import Diagnostic, ParseError, Position, Severity, define
 from manifest.formats import xmlsafe
-from manifest.formats.base import Document, SourceMap, Written
+from manifest.formats.base import ConsignmentChunk, Document, SourceMap, Written
 from manifest.formats.canonical import NAMESPACE, SCHEMA_VERSION, TreeDecoder, fields_of, scalar_to_text
-from manifest.model import Manifest, Mode
+from manifest.model import Consignment, Manifest, Mode
 
 NAME = "manifest-xml"
 TITLE = "The harmonized model as XML (schemas/manifest.xsd)"
@@ -65,7 +65,10 @@ def read(data: bytes) -> Document:
     if not schema.validate(root):
         invalid = tuple(
             SCHEMA_INVALID(
-                line=entry.line or None, column=entry.column or None, location=entry.path or None, reason=entry.message
+                line=entry.line or None,
+                column=entry.column or None,
+                location=entry.path or None,
+                reason=entry.message.replace(_NS, ""),
             )
             for entry in schema.error_log
         )
@@ -87,6 +90,66 @@ def read(data: bytes) -> Document:
     return Document(NAME, tuple(manifests), tuple(maps), tuple(diagnostics))
 
 
+def stream(source: BinaryIO) -> Iterator[ConsignmentChunk | Diagnostic]:
+    """Read consignment by consignment, validating against the XSD on the way; memory holds one consignment.
+
+    Each chunk carries the manifest-level data that precedes the consignments in document order (the manifest's
+    ``extensions`` come after them and are not part of the header).
+    """
+    events = etree.iterparse(
+        source,
+        events=("start", "end"),
+        schema=_schema(),
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+    )
+    manifest_index = -1
+    consignment_index = 0
+    header = Manifest(mode=Mode.RAIL)
+    try:
+        for event, element in events:
+            if event == "start":
+                if element.tag == _NS + "manifest":
+                    manifest_index += 1
+                    consignment_index = 0
+                elif element.tag == _NS + "consignments":
+                    header, found = _header(element.getparent(), manifest_index)
+                    yield from found
+                continue
+            if element.tag != _NS + "consignment":
+                continue
+            path = f"consignments[{consignment_index}]"
+            xpath = f"/manifests/manifest[{manifest_index + 1}]/consignments/consignment[{consignment_index + 1}]"
+            positions: dict[str, Position] = {}
+            decoder = TreeDecoder(_locator(positions, xpath))
+            consignment = decoder.build(Consignment, _tree(element, Consignment, path, xpath, positions), path)
+            source_map = SourceMap(positions)
+            yield from (d.at(source_map.locate(d.field or "")) for d in decoder.diagnostics)
+            if consignment is not None:
+                yield ConsignmentChunk(manifest_index, header, consignment_index, consignment, source_map)
+            consignment_index += 1
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        yield SCHEMA_INVALID(line=line or None, column=column or None, reason=(error.msg or "").replace(_NS, ""))
+
+
+def _header(element: Any, index: int) -> tuple[Manifest, list[Diagnostic]]:
+    prefix = f"/manifests/manifest[{index + 1}]"
+    positions: dict[str, Position] = {}
+    tree = _tree(element, Manifest, "", prefix, positions)
+    tree.pop("consignments", None)
+    decoder = TreeDecoder(_locator(positions, prefix))
+    decoded = decoder.manifest(tree, "")
+    source_map = SourceMap(positions)
+    found = [d.at(source_map.locate(d.field or "")) for d in decoder.diagnostics]
+    return (decoded if decoded is not None else Manifest(mode=Mode.RAIL)), found
+
+
 def _locator(positions: dict[str, Position], fallback: str) -> Callable[[str], str]:
     def location(path: str) -> str:
         found = positions.get(path)
@@ -102,10 +165,12 @@ def _tree(element: Any, cls: type[Any], path: str, xpath: str, positions: dict[s
     tree: dict[str, object] = {}
     for child in element.iterchildren(tag=etree.Element):
         name = xmlsafe.local_name(child.tag)
-        spec = specs[name]
+        spec = specs.get(name)
         child_path = f"{path}.{name}" if path else name
         child_xpath = f"{xpath}/{name}"
-        if spec.kind == "scalar":
+        if spec is None or spec.kind == "scalar":
+            # An element the schema does not know reaches the decoder, which reports it (only the streaming
+            # reader meets one: there the schema is checked as the parse goes, not before).
             positions[child_path] = Position(child.sourceline, None, child_xpath)
             tree[name] = child.text or ""
         elif spec.kind == "object":

@@ -1,0 +1,3 @@
+from manifest.cli import main
+
+main()

@@ -1,0 +1,166 @@
+"""The library's entry points: read, write, validate and convert manifests held in memory.
+
+Nothing here prints, exits or touches a file other than the ones it is asked to read; the CLI is a thin layer over
+these functions, and software embedding ``manifest`` calls them directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from manifest import formats
+from manifest.diagnostics import Diagnostic, ParseError, Severity, define
+from manifest.formats.base import Document, Written
+from manifest.model import Manifest, Mode
+from manifest.requirements import Config, evaluate, resolve_profile
+
+UNKNOWN_FORMAT = define(
+    "MF004",
+    Severity.ERROR,
+    "the content is not in any format this tool reads ($known)",
+    "el contenido no está en ningún formato que esta herramienta lea ($known)",
+    "manifest-toolkit format registry",
+)
+EMPTY_FILE = define(
+    "MF005",
+    Severity.ERROR,
+    "the file is empty",
+    "el archivo está vacío",
+    "manifest-toolkit format registry",
+)
+INVALID_SOURCE = define(
+    "MF301",
+    Severity.ERROR,
+    "the source has $count error(s); it is not converted",
+    "el origen tiene $count error(es); no se convierte",
+    "manifest-toolkit conversion",
+)
+
+
+def detect(data: bytes, name: str | None = None) -> str | None:
+    """The format of ``data``: by content first, by file name only when the content says nothing."""
+    found = formats.sniff(data[: formats.SNIFF_BYTES])
+    if found is None and name is not None:
+        found = formats.by_extension(name)
+    return found
+
+
+def read(data: bytes, format: str | None = None, *, name: str | None = None) -> Document:
+    """Read ``data`` into manifests; raises ParseError (with its diagnostic) when nothing can be read."""
+    if not data.strip():
+        raise ParseError(EMPTY_FILE(line=1, column=1))
+    chosen = format or detect(data, name)
+    if chosen is None:
+        raise ParseError(UNKNOWN_FORMAT(line=1, column=1, known=", ".join(formats.FORMATS)))
+    return formats.get(chosen).read(data)
+
+
+def write(manifests: Sequence[Manifest], format: str) -> Written:
+    return formats.get(format).write(manifests)
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """Everything found in one file, sorted by position."""
+
+    path: str
+    format: str | None = None
+    modes: tuple[Mode, ...] = ()
+    profile: str | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    manifests: tuple[Manifest, ...] = field(default=(), compare=False, repr=False)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == severity)
+
+    def passes(self, *, strict: bool = False) -> bool:
+        threshold = Severity.WARNING if strict else Severity.ERROR
+        return all(d.severity < threshold for d in self.diagnostics)
+
+
+def _position_key(diagnostic: Diagnostic) -> tuple[int, int, str]:
+    return (diagnostic.line or 0, diagnostic.column or 0, diagnostic.code)
+
+
+def validate(
+    data: bytes,
+    *,
+    path: str = "-",
+    format: str | None = None,
+    profile: str = "auto",
+    config: Config | None = None,
+) -> FileReport:
+    """All three layers on one file: syntax, schema (both by the reader), then the requirements of ``profile``."""
+    try:
+        document = read(data, format, name=path)
+    except ParseError as error:
+        return FileReport(path, format or detect(data, path), diagnostics=(error.diagnostic,))
+    found = list(document.diagnostics)
+    chosen: list[str] = []
+    for index, manifest in enumerate(document.manifests):
+        concrete = resolve_profile(profile, document.format, manifest)
+        chosen.append(concrete)
+        found.extend(evaluate(manifest, document.source_map(index), profile=concrete, config=config))
+    return FileReport(
+        path,
+        document.format,
+        tuple(dict.fromkeys(m.mode for m in document.manifests)),
+        ", ".join(dict.fromkeys(chosen)) or None,
+        tuple(sorted(found, key=_position_key)),
+        document.manifests,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """The outcome of a conversion: the source as read, and what was written unless the source was unusable."""
+
+    source: Document | None
+    written: Written | None
+    diagnostics: tuple[Diagnostic, ...] = ()  # why nothing was written, when nothing was
+
+    @property
+    def losses(self) -> tuple[Diagnostic, ...]:
+        return self.written.losses if self.written is not None else ()
+
+
+def convert(data: bytes, to: str, *, format: str | None = None, name: str | None = None) -> Conversion:
+    """Read ``data`` and write it as ``to``; a source with errors is not converted (its findings say why)."""
+    target = formats.get(to)  # an unknown target is a usage error: KeyError before any reading
+    try:
+        document = read(data, format, name=name)
+    except ParseError as error:
+        return Conversion(None, None, (error.diagnostic,))
+    errors = [d for d in document.diagnostics if d.severity >= Severity.ERROR]
+    if errors:
+        return Conversion(document, None, (INVALID_SOURCE(count=len(errors)), *errors))
+    return Conversion(document, target.write(document.manifests))
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files to check: named files as they are, folders walked (hidden entries skipped) in a stable order.
+
+    A file found by walking is kept only when its content or name belongs to a known format, so a README or an
+    image beside the manifests is not reported as unreadable.
+    """
+    for path in paths:
+        if not path.is_dir():
+            yield path
+            continue
+        for candidate in sorted(path.rglob("*")):
+            relative = candidate.relative_to(path)
+            if any(part.startswith(".") for part in relative.parts) or not candidate.is_file():
+                continue
+            if _looks_like_manifest(candidate):
+                yield candidate
+
+
+def _looks_like_manifest(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(formats.SNIFF_BYTES)
+    except OSError:
+        return True  # reported as unreadable when it is read for real
+    return detect(head, path.name) is not None

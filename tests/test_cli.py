@@ -1,0 +1,172 @@
+"""The command line contract of DESIGN.md, through Click's runner: exit codes, streams, report shape."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from manifest.cli import main
+from tests.conftest import SAMPLES
+
+NEGATIVE = Path(__file__).parent / "data" / "negative"
+CANONICAL_SAMPLES = sorted(SAMPLES.glob("*/*.manifest.*"))
+DIAGNOSTIC_KEYS = {"code", "severity", "message", "line", "column", "location", "field", "value", "source"}
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_version_and_help(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["--version"]).output.startswith("manifest, version ")
+    assert "validate" in runner.invoke(main, ["--help"]).output
+
+
+def test_samples_validate_clean(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", str(SAMPLES)])
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("0 error(s), 0 warning(s)\n")
+
+
+@pytest.mark.parametrize("profile", ["cbp", "sat", "harmonized"])
+def test_canonical_samples_pass_every_profile(runner: CliRunner, profile: str) -> None:
+    result = runner.invoke(main, ["validate", "--profile", profile, *map(str, CANONICAL_SAMPLES)])
+    assert result.exit_code == 0, result.output
+
+
+def test_broken_json_exits_1_with_line_and_field(runner: CliRunner) -> None:
+    path = NEGATIVE / "rail-weight-with-comma.manifest.json"
+    result = runner.invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if "92,400" in text)
+    assert f"{path}:{line}:" in result.output
+    assert "MF101" in result.output
+    assert "consignments[0].goods[0].gross_weight.value" in result.output
+
+
+def test_not_well_formed_xml_exits_1_with_position(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", "--output", "json", str(NEGATIVE / "air-not-well-formed.manifest.xml")])
+    assert result.exit_code == 1
+    (finding,) = json.loads(result.output)["files"][0]["diagnostics"]
+    assert finding["code"] == "XML001"
+    assert finding["line"] > 1
+
+
+def test_json_report_shape(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", "--output", "json", str(NEGATIVE)])
+    report = json.loads(result.output)
+    assert set(report) == {"files", "summary"}
+    assert report["summary"]["files"] == len(report["files"]) == 3
+    assert report["summary"]["errors"] >= 3
+    for entry in report["files"]:
+        assert {"path", "format", "mode", "valid", "diagnostics"} <= set(entry)
+        assert entry["valid"] is False
+        for diagnostic in entry["diagnostics"]:
+            assert set(diagnostic) == DIAGNOSTIC_KEYS
+
+
+def test_spanish_messages(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", "--lang", "es", str(NEGATIVE / "rail-weight-with-comma.manifest.json")])
+    assert "no es válido" in result.output
+    assert "archivo(s) revisado(s)" in result.output
+
+
+def test_unreadable_file_exits_2_with_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["validate", str(tmp_path / "missing.x12")])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "missing.x12" in result.stderr
+
+
+def test_unknown_content_exits_1_and_skip_unknown_passes_it(runner: CliRunner, tmp_path: Path) -> None:
+    other = tmp_path / "notes.txt"
+    other.write_text("just some notes\n")
+    assert "MF004" in runner.invoke(main, ["validate", str(other)]).output
+    assert runner.invoke(main, ["validate", str(other)]).exit_code == 1
+    assert runner.invoke(main, ["validate", "--skip-unknown", str(other)]).exit_code == 0
+
+
+def test_empty_file_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.manifest.json"
+    empty.write_bytes(b"")
+    result = runner.invoke(main, ["validate", str(empty)])
+    assert result.exit_code == 1
+    assert "MF005" in result.output
+
+
+def test_stdin(runner: CliRunner) -> None:
+    data = CANONICAL_SAMPLES[0].read_bytes()
+    result = runner.invoke(main, ["validate", "--output", "json", "-"], input=data)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["files"][0]["path"] == "-"
+
+
+def test_usage_error_exits_2(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["validate", "--profile", "nobody", "x"]).exit_code == 2
+    assert runner.invoke(main, ["convert", "x", "--to", "no-such-format"]).exit_code == 2
+
+
+@pytest.mark.parametrize("sample", CANONICAL_SAMPLES, ids=lambda p: p.name)
+def test_convert_between_canonical_formats_round_trips_exactly(runner: CliRunner, sample: Path, tmp_path: Path) -> None:
+    other = "manifest-xml" if sample.suffix == ".json" else "manifest-json"
+    back = "manifest-json" if other == "manifest-xml" else "manifest-xml"
+    middle = tmp_path / "middle"
+    final = tmp_path / "final"
+    assert runner.invoke(main, ["convert", str(sample), "--to", other, "-o", str(middle)]).exit_code == 0
+    assert runner.invoke(main, ["convert", str(middle), "--to", back, "-o", str(final)]).exit_code == 0
+    assert final.read_bytes() == sample.read_bytes()
+
+
+def test_convert_to_stdout(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["convert", str(CANONICAL_SAMPLES[0]), "--to", "manifest-json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["format"] == "manifest-json"
+
+
+def test_convert_never_overwrites_the_source(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "train.manifest.json"
+    source.write_bytes(CANONICAL_SAMPLES[0].read_bytes())
+    before = source.read_bytes()
+    result = runner.invoke(main, ["convert", str(source), "--to", "manifest-xml", "-o", str(source)])
+    assert result.exit_code == 2
+    assert source.read_bytes() == before
+
+
+def test_convert_of_an_invalid_source_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "out.xml"
+    result = runner.invoke(
+        main,
+        ["convert", str(NEGATIVE / "rail-weight-with-comma.manifest.json"), "--to", "manifest-xml", "-o", str(out)],
+    )
+    assert result.exit_code == 1
+    assert "MF301" in result.output
+    assert not out.exists()
+
+
+def test_inspect(runner: CliRunner) -> None:
+    rail = next(p for p in CANONICAL_SAMPLES if "rail" in p.parts and p.suffix == ".json")
+    text = runner.invoke(main, ["inspect", str(rail)])
+    assert text.exit_code == 0
+    assert "KCSM" in text.output
+    summary = json.loads(runner.invoke(main, ["inspect", "--output", "json", str(rail)]).output)
+    (manifest,) = summary["manifests"]
+    assert manifest["mode"] == "rail"
+    assert manifest["consignments"] == 2
+    assert manifest["equipment"] == 4
+    assert manifest["gross_weight"] == {"KGM": "107900"}
+
+
+def test_formats_and_rules_tables(runner: CliRunner) -> None:
+    formats = json.loads(runner.invoke(main, ["formats", "--output", "json"]).output)
+    assert {"manifest-json", "manifest-xml"} <= {row["name"] for row in formats}
+    rules = json.loads(runner.invoke(main, ["rules", "--output", "json"]).output)
+    assert rules
+    assert all(rule["source"] for rule in rules)
+    rail_rules = json.loads(runner.invoke(main, ["rules", "--mode", "rail", "--output", "json"]).output)
+    assert all("rail" in rule["modes"] for rule in rail_rules)
+    table = runner.invoke(main, ["rules"]).output
+    assert table.splitlines()[0].startswith("CODE")

@@ -1,0 +1,22 @@
+"""The README's two commands are the ones CI runs, so CI proves the README."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import REPO
+
+
+def _readme_commands() -> list[str]:
+    return re.findall(r"```sh\n(.+?)\n```", (REPO / "README.md").read_text())[:2]
+
+
+def test_ci_runs_the_readme_commands_verbatim() -> None:
+    setup, tests = _readme_commands()
+    assert setup.startswith("pip install . && manifest validate samples/")
+    assert "ruff check" in tests
+    assert "mypy" in tests
+    assert "pytest" in tests
+    ci_lines = (REPO / ".ci" / "run").read_text().splitlines()
+    assert setup in ci_lines
+    assert tests in ci_lines
