@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from types import MappingProxyType
 
-from manifest.diagnostics import MESSAGES, Diagnostic
+from manifest.diagnostics import MESSAGES, Diagnostic, Position
 from manifest.formats.base import SourceMap
 from manifest.model import Manifest, Mode
 from manifest.requirements.catalogue import Rule, load_catalogue
@@ -84,4 +84,13 @@ def _run(rule: Rule, manifest: Manifest, source_map: SourceMap, config: Config) 
                 diagnostic = message(field=field, value=value, source=rule.source, severity=severity)
                 # ``field`` and ``value`` are also template arguments, next to those the check kind adds.
                 args = MappingProxyType({"field": field, "value": value or "", **finding.args})
-                yield replace(diagnostic, args=args).at(source_map.locate(finding.item.anchor))
+                yield replace(diagnostic, args=args).at(_locate(source_map, finding.item.anchor))
+
+
+def _locate(source_map: SourceMap, path: str) -> Position | None:
+    """The position of ``path``; Equipment.identifier is computed from the number, which is where readers record it."""
+    if path.endswith(".identifier"):
+        found = source_map.positions.get(path.removesuffix(".identifier") + ".number")
+        if found is not None:
+            return found
+    return source_map.locate(path)
