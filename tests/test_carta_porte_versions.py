@@ -113,3 +113,33 @@ def test_what_cannot_be_read_raises_parse_error(data: bytes, code: str) -> None:
     with pytest.raises(ParseError) as raised:
         CARTA_PORTE.read(data)
     assert raised.value.diagnostic.code == code
+
+
+def _unbalanced(tree: Any) -> None:
+    first(tree, "(//cp:Carro)[1]").set("ToneladasNetasCarro", "40.000")
+
+
+def test_goods_that_do_not_fill_the_cars_stay_with_the_first_waybill() -> None:
+    data = edited(_unbalanced)
+    document = CARTA_PORTE.read(data)
+    assert [d.code for d in document.diagnostics] == ["CP008"]
+    first_waybill, second_waybill = document.manifests[0].consignments
+    assert len(first_waybill.goods) == 3 and second_waybill.goods == ()
+    assert CARTA_PORTE.write(document.manifests).data == CARTA_PORTE.write(CARTA_PORTE.read(data).manifests).data
+
+
+def _interleaved(tree: Any) -> None:
+    cars = tree.xpath("//cp:Carro", namespaces=NAMESPACES)
+    cars[2].addnext(cars[1])  # KCSM (waybill 451), TTGX (452), TFM (451): the first waybill's cars are apart
+
+
+def test_cars_of_a_waybill_apart_keep_their_order() -> None:
+    data = edited(_interleaved)
+    document = CARTA_PORTE.read(data)
+    assert [str(d) for d in document.diagnostics] == []
+    waybills = document.manifests[0].consignments
+    assert [[e.identifier for e in c.equipment] for c in waybills] == [["KCSM720145", "TFM654321"], ["TTGX982345", ""]]
+    written = CARTA_PORTE.write(document.manifests)
+    order = etree.fromstring(written.data).xpath("//cp:Carro/@MatriculaCarro", namespaces=NAMESPACES)
+    assert order == etree.fromstring(data).xpath("//cp:Carro/@MatriculaCarro", namespaces=NAMESPACES)
+    assert CARTA_PORTE.read(written.data).manifests == document.manifests

@@ -14,7 +14,7 @@ from typing import Any
 
 from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import extensions as ext
-from manifest.formats.carta_porte import messages
+from manifest.formats.carta_porte import messages, rail
 from manifest.formats.carta_porte.reader import BILL_TYPES, FIGURE_ROLES, REFERENCE_IDCCP, REFERENCE_UUID
 from manifest.model import (
     Address,
@@ -168,6 +168,14 @@ class _Losses:
                 yield from self._fields(equipment, f"equipment[{index}]", _EQUIPMENT[EquipmentKind.TRAILER])
         for index, consignment in enumerate(m.consignments):
             yield from self._consignment(consignment, f"consignments[{index}]", index)
+        if m.mode == Mode.RAIL and not rail.goods_follow_waybills(m.consignments):
+            for index in range(1, len(m.consignments)):
+                if m.consignments[index].goods:
+                    yield messages.not_carried(
+                        f"consignments[{index}].goods",
+                        "goods are tied to a GuiaCarro waybill only through its cars' ToneladasNetasCarro, "
+                        "which the model does not give for every car",
+                    )
 
     def _fields(self, obj: Any, path: str, carried: frozenset[str] | set[str]) -> Iterator[Diagnostic]:
         prefix = f"{path}." if path else ""

@@ -19,7 +19,7 @@ from lxml import etree
 from manifest.diagnostics import Diagnostic
 from manifest.formats.base import Written
 from manifest.formats.carta_porte import extensions as ext
-from manifest.formats.carta_porte import losses, messages, values
+from manifest.formats.carta_porte import losses, messages, rail, values
 from manifest.formats.carta_porte.namespaces import CFDI, CP31, SCHEMA_LOCATION, TFD, XSI, q
 from manifest.formats.carta_porte.reader import (
     BILL_TYPES,
@@ -44,6 +44,7 @@ from manifest.model import (
     Mode,
     Party,
     PartyRole,
+    Place,
     PlaceScheme,
     Stop,
     TaxIdScheme,
@@ -206,14 +207,18 @@ class _Writer:
     def _locations(self, holder: Any) -> None:
         m = self.m
         first = m.consignments[0] if m.consignments else None
-        if m.departure is not None:
-            shipper = first.party(PartyRole.SHIPPER) if first else None
-            self._location(holder, m.departure, "Origen", shipper)
+        # An Ubicacion is the sender's or the recipient's place: without a departure (or arrival) in the model, the
+        # shipper's (or consignee's) own address is that place.
+        shipper = first.party(PartyRole.SHIPPER) if first else None
+        consignee = first.party(PartyRole.CONSIGNEE) if first else None
+        departure = m.departure or (Stop(place=Place()) if shipper else None)
+        arrival = m.arrival or (Stop(place=Place()) if consignee else None)
+        if departure is not None:
+            self._location(holder, departure, "Origen", shipper)
         for stop in m.stops:
             self._location(holder, stop, None, None)
-        if m.arrival is not None:
-            consignee = first.party(PartyRole.CONSIGNEE) if first else None
-            self._location(holder, m.arrival, "Destino", consignee)
+        if arrival is not None:
+            self._location(holder, arrival, "Destino", consignee)
         if len(holder) < 2:
             self._missing("Ubicaciones/Ubicacion (an Origen and a Destino)")
 
@@ -242,8 +247,9 @@ class _Writer:
         ext.restore(element, stop.extensions, "cartaporte.Ubicacion")
         for attribute in ("TipoUbicacion", "RFCRemitenteDestinatario", "FechaHoraSalidaLlegada"):
             self._set(element, attribute, None, required=True)
-        if place.address is not None:
-            self._address(etree.SubElement(element, q(CP31, "Domicilio")), place.address)
+        address = place.address or (party.address if party is not None else None)
+        if address is not None:
+            self._address(etree.SubElement(element, q(CP31, "Domicilio")), address)
 
     def _address(self, element: Any, address: Address) -> None:
         for attribute, value in (
@@ -406,11 +412,7 @@ class _Writer:
         )
         element.set("MatriculaCarro", written)
         element.set("GuiaCarro", consignment.document_number)
-        tonnes = values.in_tonnes(equipment.net_weight) if equipment.net_weight else None
-        if tonnes is None and len([e for e in consignment.equipment if e.kind != EquipmentKind.CONTAINER]) == 1:
-            kilograms = [values.in_kilograms(g.gross_weight) for g in consignment.goods if g.gross_weight]
-            if kilograms and all(k is not None for k in kilograms):
-                tonnes = (sum((k for k in kilograms if k is not None), Decimal(0)) / 1000).quantize(Decimal("0.001"))
+        tonnes = rail.car_tonnes(equipment, consignment)
         self._set(element, "ToneladasNetasCarro", values.text(tonnes) if tonnes is not None else None, required=True)
         ext.restore(
             element,

@@ -1,0 +1,46 @@
+"""Rail cars' net tonnage, which is how a Carta Porte ties its goods to the GuiaCarro waybills.
+
+``Carro/@ToneladasNetasCarro`` is the net tonnage of one car; Carta Porte has no link from a Mercancia to its car,
+so the reader gives each waybill the goods whose PesoEnKg fill its cars' tonnage. A writer therefore needs every
+car's tonnage: the model's net weight of the car, or, for the only car of a waybill, the weight of its goods.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from manifest.formats.carta_porte import values
+from manifest.model import Consignment, Equipment, EquipmentKind
+
+_THOUSANDTH = Decimal("0.001")
+
+
+def cars(consignment: Consignment) -> list[Equipment]:
+    return [e for e in consignment.equipment if e.kind != EquipmentKind.CONTAINER]
+
+
+def car_tonnes(equipment: Equipment, consignment: Consignment) -> Decimal | None:
+    if equipment.net_weight is not None:
+        return values.in_tonnes(equipment.net_weight)
+    if len(cars(consignment)) != 1:
+        return None
+    kilograms = [values.in_kilograms(g.gross_weight) if g.gross_weight else None for g in consignment.goods]
+    if not kilograms or any(k is None for k in kilograms):
+        return None
+    return (sum((k for k in kilograms if k is not None), Decimal(0)) / 1000).quantize(_THOUSANDTH)
+
+
+def goods_follow_waybills(consignments: tuple[Consignment, ...]) -> bool:
+    """Whether a reader will give each waybill back its own goods (always so with a single waybill)."""
+    if len(consignments) < 2:
+        return True
+    for consignment in consignments:
+        tonnes = [car_tonnes(car, consignment) for car in cars(consignment)]
+        kilograms = [values.in_kilograms(g.gross_weight) if g.gross_weight else None for g in consignment.goods]
+        if not tonnes or not kilograms or None in tonnes or None in kilograms:
+            return False
+        if sum((t * 1000 for t in tonnes if t is not None), Decimal(0)) != sum(
+            (k for k in kilograms if k is not None), Decimal(0)
+        ):
+            return False
+    return True
