@@ -123,14 +123,14 @@ def _prune(manifests: list[Manifest]) -> list[Manifest]:
     if not manifests:
         return manifests
     defaults = interchange_defaults(manifests)
-    syntax = _syntax_for(manifests)
     pruned = []
     for manifest in manifests:
         ext = dict(manifest.extensions)
         for key, value in defaults.items():
             if ext.get(key) == value:
                 del ext[key]
-        if ext.get("cuscar.UNB.01") == syntax:
+        # The writer chooses UNOC (version 3) or UNOW (version 4) by the characters it has to write.
+        if ext.get("cuscar.UNB.01") in ("UNOC:3", "UNOW:4"):
             del ext["cuscar.UNB.01"]
         pruned.append(replace(manifest, extensions=ext))
     return pruned
@@ -162,24 +162,16 @@ def read(data: bytes) -> Document:
     return Document(NAME, tuple(_prune(manifests)), tuple(maps), tuple(sink))
 
 
-def _syntax_for(manifests: Sequence[Manifest]) -> str:
-    """UNOC (ISO 8859-1, syntax version 3) when every value fits, else UNOW (UTF-8, version 4)."""
-    try:
-        write_interchange(manifests, "UNOC:3").encode("iso8859_1")
-    except UnicodeEncodeError:
-        return "UNOW:4"
-    return "UNOC:3"
-
-
 def write(manifests: Sequence[Manifest]) -> Written:
-    syntax = _syntax_for(manifests)
-    syntax = manifests[0].extensions.get("cuscar.UNB.01", syntax) if manifests else syntax
-    level = LEVELS.get(syntax.split(":")[0], UNCHECKED)
+    kept = manifests[0].extensions.get("cuscar.UNB.01") if manifests else None
+    syntax = kept or "UNOC:3"
     text = write_interchange(manifests, syntax)
+    level = LEVELS.get(syntax.split(":")[0], UNCHECKED)
     try:
         data = text.encode(level.codec)
     except UnicodeEncodeError:
-        data = text.encode("utf-8")
+        # UNOC is ISO 8859-1; anything beyond it needs UNOW, UTF-8 under syntax version 4.
+        data = write_interchange(manifests, "UNOW:4").encode("utf-8")
     return Written(data, tuple(_losses(manifests, data)))
 
 
