@@ -227,3 +227,50 @@ def rules(profile: str | None, mode: str | None, output: str) -> None:
         for rule in catalogue(profile, Mode(mode) if mode else None)
     ]
     click.echo(render_table(rows, output), nl=False)
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), help="Default: stdout.")
+def ack(source: Path, out: Path | None) -> None:
+    """Write the X12 997 functional acknowledgement that CBP or VUCEM would return for SOURCE."""
+    from manifest.diagnostics import ParseError
+    from manifest.formats.x12.ack import acknowledge
+    from manifest.reporters import diagnostic_line
+
+    if out is not None and out.exists() and out.resolve() == source.resolve():
+        _fail("refusing to overwrite the source file; choose another output")
+    try:
+        data = acknowledge(_read_source(source))
+    except ParseError as error:
+        click.echo(diagnostic_line(str(source), error.diagnostic, "en"))
+        sys.exit(1)
+    if out is None:
+        sys.stdout.buffer.write(data)
+    else:
+        _write_atomically(out, data)
+
+
+@main.command()
+@click.argument("consist", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("manifest_file", metavar="MANIFEST", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of the messages (default: locale).")
+def crosscheck(consist: Path, manifest_file: Path, output: str, lang: str | None) -> None:
+    """Check a train consist (X12 358) against its manifest (X12 309): same bills, same cars."""
+    from manifest.api import FileReport, read
+    from manifest.diagnostics import ParseError
+    from manifest.formats.x12.crosscheck import crosscheck as run_crosscheck
+    from manifest.reporters import REPORTERS
+
+    try:
+        consist_document = read(_read_source(consist), "x12-358")
+        manifest_document = read(_read_source(manifest_file), "x12-309")
+    except ParseError as error:
+        report = FileReport(f"{consist} {manifest_file}", diagnostics=(error.diagnostic,))
+    else:
+        report = FileReport(
+            str(consist), "x12-358", diagnostics=tuple(run_crosscheck(consist_document, manifest_document))
+        )
+    click.echo(REPORTERS[output]([report], _language(lang)), nl=False)
+    sys.exit(0 if report.passes() else 1)

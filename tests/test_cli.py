@@ -170,3 +170,37 @@ def test_formats_and_rules_tables(runner: CliRunner) -> None:
     assert all("rail" in rule["modes"] for rule in rail_rules)
     table = runner.invoke(main, ["rules"]).output
     assert table.splitlines()[0].startswith("CODE")
+
+
+RAIL_309 = SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.synthetic.309"
+RAIL_358 = SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.synthetic.358"
+
+
+def test_ack_writes_an_accepting_997(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "997.x12"
+    assert runner.invoke(main, ["ack", str(RAIL_309), "-o", str(out)]).exit_code == 0
+    segments = [s.strip() for s in out.read_text().split("~")]
+    assert any(s.startswith("ST*997*") for s in segments)
+    assert "AK9*A*1*1*1" in segments
+
+
+def test_ack_of_something_that_is_not_x12_exits_1(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["ack", str(CANONICAL_SAMPLES[0])])
+    assert result.exit_code == 1
+    assert f"{CANONICAL_SAMPLES[0]}:1" in result.output
+
+
+def test_crosscheck_of_the_sample_train_is_clean(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["crosscheck", str(RAIL_358), str(RAIL_309)])
+    assert result.exit_code == 0, result.output
+
+
+def test_crosscheck_names_a_car_missing_from_the_train(runner: CliRunner, tmp_path: Path) -> None:
+    consist = RAIL_358.read_text()
+    shorter = consist.replace("VID*RR*TTGX*982345*******L~\nMBL*KCSM*KCSM26110452~\n", "").replace("SE*10*", "SE*8*")
+    assert shorter != consist
+    trimmed = tmp_path / "train.358"
+    trimmed.write_text(shorter)
+    result = runner.invoke(main, ["crosscheck", "--output", "json", str(trimmed), str(RAIL_309)])
+    findings = json.loads(result.output)["files"][0]["diagnostics"]
+    assert any("KCSM26110452" in (f["value"] or "") or "TTGX982345" in (f["value"] or "") for f in findings)
