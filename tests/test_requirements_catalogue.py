@@ -11,8 +11,8 @@ from manifest.diagnostics import MESSAGES, Severity
 from manifest.formats.base import SourceMap
 from manifest.model import Mode
 from manifest.requirements import PROFILES, CatalogueError, Rule, check_rule, evaluate, rules
-from manifest.requirements.catalogue import load_catalogue, parse_catalogue
 from manifest.requirements.checks import KINDS
+from manifest.requirements.definitions import load_catalogue, parse_catalogue
 from manifest.requirements.docs import render
 from manifest.requirements.examples import ExampleError, apply_example
 from tests.requirements_models import VALID

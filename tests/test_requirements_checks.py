@@ -7,11 +7,17 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from manifest.diagnostics import MESSAGES
+from manifest.formats.base import SourceMap
 from manifest.model import Manifest, Mode, Quantity
+from manifest.requirements import evaluate
 from manifest.requirements.checks import KINDS, ParamError, validate_params
 from manifest.requirements.paths import Attr, Index, Path, PathError, expand
 from tests.requirements_models import VALID
+from tests.strategies import manifests
 
 
 def _paths(manifest: Manifest, text: str) -> list[tuple[str, object]]:
@@ -183,3 +189,12 @@ def test_references_resolve_and_agree() -> None:
 def test_bad_parameters_fail_when_loaded(kind: str, params: dict[str, object], message: str) -> None:
     with pytest.raises((ParamError, PathError), match=message):
         validate_params(kind, params)
+
+
+@settings(max_examples=15)  # generating whole manifests is slow; the rules themselves take a few ms each
+@given(manifest=manifests(), profile=st.sampled_from(["cbp", "sat", "harmonized"]))
+def test_any_model_is_checked_without_an_exception(manifest: Manifest, profile: str) -> None:
+    """Whatever the model holds (wrong units, odd dates, empty lists, strange text), the rules report or pass."""
+    for diagnostic in evaluate(manifest, SourceMap(), profile=profile):
+        assert diagnostic.code in MESSAGES and diagnostic.field is not None
+        diagnostic.message("es")

@@ -7,8 +7,8 @@ The rules are data (``catalogue/*.toml``), run on the harmonized model, so they 
     diagnostics = evaluate(manifest, document.source_map(0), profile=profile)
 """
 
-from manifest.requirements.catalogue import CatalogueError, Example, Rule
 from manifest.requirements.config import Config, ConfigError, load_config, parse_config
+from manifest.requirements.definitions import CatalogueError, Example, Rule
 from manifest.requirements.engine import check_rule, evaluate, iter_diagnostics, rules
 from manifest.requirements.profiles import PROFILE_CHOICES, PROFILES, Profile, ProfileError, resolve_profile
 

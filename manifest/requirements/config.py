@@ -21,7 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from manifest.diagnostics import Severity
-from manifest.requirements.catalogue import load_catalogue
+from manifest.requirements.definitions import load_catalogue
 from manifest.requirements.profiles import PROFILE_CHOICES
 
 _KEYS = frozenset({"profile", "disable", "severity"})

@@ -12,8 +12,8 @@ from itertools import groupby
 
 from manifest.codelists import CODELISTS
 from manifest.identifiers import IDENTIFIERS
-from manifest.requirements.catalogue import Rule, load_catalogue
 from manifest.requirements.checks import KINDS
+from manifest.requirements.definitions import Rule, load_catalogue
 from manifest.requirements.profiles import (
     AUTO_BY_FORMAT,
     DEFAULT_AUTO,

@@ -14,9 +14,9 @@ from types import MappingProxyType
 from manifest.diagnostics import MESSAGES, Diagnostic, Position
 from manifest.formats.base import SourceMap
 from manifest.model import Manifest, Mode
-from manifest.requirements.catalogue import Rule, load_catalogue
 from manifest.requirements.checks import KINDS, shown_value
 from manifest.requirements.config import Config
+from manifest.requirements.definitions import Rule, load_catalogue
 from manifest.requirements.paths import expand
 from manifest.requirements.profiles import PROFILES, ProfileError, document_kind
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from manifest.formats.canonical import TreeDecoder, to_tree
 from manifest.model import Manifest
-from manifest.requirements.catalogue import Example
+from manifest.requirements.definitions import Example
 from manifest.requirements.paths import Attr, Index, Key, Path, Step
 
 

@@ -106,7 +106,7 @@ AUTO_BY_FORMAT: Mapping[str, AutoChoice] = MappingProxyType(
 DEFAULT_AUTO = "harmonized"
 
 
-# What kind of document each format holds, for the rules' ``documents`` (manifest.requirements.catalogue.DOCUMENTS).
+# What kind of document each format holds, for the rules' ``documents`` (manifest.requirements.definitions.DOCUMENTS).
 # The IATA formats carry several messages; their readers keep the message name in extensions.
 DOCUMENT_OF_FORMAT: Mapping[str, str] = MappingProxyType(
     {

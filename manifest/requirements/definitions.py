@@ -202,7 +202,7 @@ def parse_catalogue(text: str, name: str) -> tuple[Rule, ...]:
 @cache
 def load_catalogue() -> tuple[Rule, ...]:
     """Every rule of the bundled catalogue, in file order (files sorted by name), each code defined once."""
-    folder = resources.files(__package__ or "manifest.requirements").joinpath("catalogue")
+    folder = resources.files("manifest.requirements").joinpath("catalogue")
     loaded: list[Rule] = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
