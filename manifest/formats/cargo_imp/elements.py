@@ -277,6 +277,17 @@ def tariff_codes_of(codes: list[str]) -> tuple[str | None, tuple[TariffCode, ...
     return hs, tuple(tariffs), derived
 
 
+def tariff_paths(codes: list[str]) -> list[tuple[str, ...]]:
+    """For each code as written, the goods item fields it fills (relative paths), as :func:`tariff_codes_of` maps."""
+    if not codes:
+        return []
+    first = codes[0]
+    if re.fullmatch(r"\d{6}", first):
+        return [("hs_code",), *((f"tariff_codes[{n}]",) for n in range(len(codes) - 1))]
+    heads: tuple[str, ...] = ("hs_code", "tariff_codes[0]") if re.fullmatch(r"\d{7,}", first) else ("tariff_codes[0]",)
+    return [heads, *((f"tariff_codes[{n}]",) for n in range(1, len(codes)))]
+
+
 def codes_of_tariffs(hs_code: str | None, tariffs: tuple[TariffCode, ...], derived: bool) -> list[str]:
     codes = [] if hs_code is None or derived else [hs_code]
     codes.extend(t.code for t in tariffs)

@@ -396,11 +396,8 @@ def _continuation(line: Line, state: _State) -> None:
         if not state.after_detail and pieces and all(SHC.fullmatch(p.text) for p in pieces):
             awb = state.awb
             for code, column in parse_shc(line, 0, state.sink, "SHC"):
-                if code not in awb.handling:
-                    state.sink.place(
-                        f"consignments[{awb.index}].handling_codes[{len(awb.handling)}]", line, column, "SHC"
-                    )
-                    awb.handling.append(code)
+                state.sink.place(f"consignments[{awb.index}].handling_codes[{len(awb.handling)}]", line, column, "SHC")
+                awb.handling.append(code)
             return
         _keep(state.item, line.text)
         state.after_detail = True
@@ -427,7 +424,7 @@ def _oci(line: Line, state: _State) -> None:
     assert state.awb is not None
     state.in_oci = True
     note = parse_oci(line, state.sink, "OCI")
-    if note is not None and note not in state.awb.notes:
+    if note is not None:
         state.sink.place(f"consignments[{state.awb.index}].customs_notes[{len(state.awb.notes)}]", line, 1, "OCI")
         state.awb.notes.append(note)
 

@@ -25,6 +25,7 @@ from manifest.formats.cargo_imp.elements import (
     parse_oci,
     parse_shc,
     tariff_codes_of,
+    tariff_paths,
     weight_of,
 )
 from manifest.formats.cargo_imp.fwb import X_ENVELOPE, X_MESSAGE, X_VERSION
@@ -63,6 +64,7 @@ class _House:
         self.nature: str | None = None
         self.text: list[str] = []
         self.codes: list[str] = []
+        self.code_columns: list[tuple[Line, int]] = []
         self.notes: list[CustomsNote] = []
         self.parties: list[Party] = []
         self.ext: dict[str, str] = {}
@@ -104,7 +106,6 @@ def _record(record: Record, houses: list[_House], sink: Sink) -> None:
         house.text.extend(part.text[(4 if n == 0 else 1) :] for n, part in enumerate(record.lines))
         sink.place(f"{path}.goods[0].description", line, 5, "TXT")
     elif record.tag == "HTS":
-        sink.place(f"{path}.goods[0].hs_code", line, 5, "HTS")
         for part in record.lines:
             code = part.text[(4 if part is line else 1) :]
             if not code.isalnum():
@@ -117,6 +118,10 @@ def _record(record: Record, houses: list[_House], sink: Sink) -> None:
                 )
                 continue
             house.codes.append(code)
+            house.code_columns.append((part, 5 if part is line else 2))
+        for (part, column), fields in zip(house.code_columns, tariff_paths(house.codes), strict=True):
+            for name in fields:
+                sink.place(f"{path}.goods[0].{name}", part, column, "HTS")
     elif record.tag == "OCI":
         for part in record.lines:
             note = parse_oci(part, sink, "OCI")

@@ -25,6 +25,7 @@ from manifest.formats.cargo_imp.elements import (
     decimal_of,
     decimal_text,
     tariff_codes_of,
+    tariff_paths,
     weight_of,
 )
 from manifest.formats.cargo_imp.lines import Line
@@ -50,6 +51,7 @@ class _Item:
     consolidation: bool = False
     volume: Quantity | None = None
     codes: list[str] = field(default_factory=list)
+    code_columns: list[tuple[Line, int]] = field(default_factory=list)
     origin: str | None = None
     details: list[str] = field(default_factory=list)
 
@@ -88,6 +90,10 @@ def read_rtd(record: Record, sink: Sink, path: str) -> tuple[GoodsItem, ...]:
                     value=text,
                     expected="P<pieces>, K<weight> or L<weight>, C, S, W, R or T elements",
                 )
+    for index, item in enumerate(items):
+        for (line, column), fields in zip(item.code_columns, tariff_paths(item.codes), strict=True):
+            for name in fields:
+                sink.place(f"{path}[{index}].{name}", line, column, "RTD/NH")
     return tuple(_goods(item, number) for number, item in enumerate(items, start=1))
 
 
@@ -120,9 +126,8 @@ def _detail(item: _Item, code: str, value: str, line: Line, column: int, sink: S
                 expected="letters and digits",
             )
             return
-        if not item.codes:
-            sink.place(f"{path}.hs_code", line, column, "RTD/NH")
         item.codes.append(value)
+        item.code_columns.append((line, column))
     elif code == "NO":
         if COUNTRY.fullmatch(value) is None:
             sink.bad(

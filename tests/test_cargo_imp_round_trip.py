@@ -1,0 +1,84 @@
+"""Round trips of the Cargo-IMP reader and writer: any model the format carries whole is written and read back
+unchanged with no loss listed, for each message type; and a model with data Cargo-IMP has no room for lists it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+
+from manifest.formats import cargo_imp
+from manifest.model import Manifest, Party, PartyRole, TaxId, TaxIdScheme
+from tests.cargo_imp_strategies import REFERENCE, ffm_manifests, fhl_manifests, fwb_manifests
+
+
+def _round_trip(manifest: Manifest) -> None:
+    written = cargo_imp.write_at([manifest], REFERENCE)
+    assert written.losses == ()
+    document = cargo_imp.read_at(written.data, REFERENCE)
+    assert document.diagnostics == ()
+    assert document.manifests == (manifest,)
+    assert cargo_imp.write_at(document.manifests, REFERENCE).data == written.data
+
+
+@given(fwb_manifests())
+def test_fwb_round_trip(manifest: Manifest) -> None:
+    _round_trip(manifest)
+
+
+@given(fhl_manifests())
+def test_fhl_round_trip(manifest: Manifest) -> None:
+    _round_trip(manifest)
+
+
+@given(ffm_manifests())
+def test_ffm_round_trip(manifest: Manifest) -> None:
+    _round_trip(manifest)
+
+
+@settings(max_examples=10)  # 200 consignments each: a slow property
+@given(ffm_manifests(max_consignments=1))
+def test_ffm_split_over_several_messages_reads_back_whole(manifest: Manifest) -> None:
+    only = manifest.consignments[0]
+    many = tuple(
+        replace(
+            only,
+            document_number=f"139-{serial:07d}{serial % 7}",
+            goods=(replace(only.goods[0], sequence=n + 1),),
+        )
+        for n, serial in enumerate(range(1000000, 1000200))
+    )
+    manifest = replace(manifest, consignments=many)
+    written = cargo_imp.write_at([manifest], REFERENCE)
+    text = written.data.decode()
+    parts = text.split("FFM/8\r\n")[1:]
+    assert len(parts) > 1
+    assert all(len("FFM/8\r\n" + part) <= 3500 for part in parts)
+    assert [part.rstrip("\r\n").rsplit("\r\n", 1)[-1] for part in parts] == ["CONT"] * (len(parts) - 1) + ["LAST"]
+    assert [part.split("/", 1)[0] for part in parts] == [str(n) for n in range(1, len(parts) + 1)]
+    document = cargo_imp.read_at(written.data, REFERENCE)
+    assert document.diagnostics == ()
+    assert document.manifests == (manifest,)
+
+
+@settings(max_examples=20)
+@given(fwb_manifests())
+def test_what_fwb_cannot_carry_is_listed(manifest: Manifest) -> None:
+    consignment = manifest.consignments[0]
+    shipper = consignment.parties[0]
+    extra = (
+        replace(shipper, tax_ids=(TaxId(scheme=TaxIdScheme.RFC, value="CAC040512R76"),)),
+        *consignment.parties[1:],
+        Party(role=PartyRole.BROKER, name="AGENCIA ADUANAL"),
+    )
+    manifest = replace(
+        manifest,
+        trip_number=None,
+        country_from="MX",
+        consignments=(replace(consignment, parties=extra, extensions={**consignment.extensions, "x12.M10.07": "A"}),),
+    )
+    lost = {d.field for d in cargo_imp.write_at([manifest], REFERENCE).losses}
+    broker = f"consignments[0].parties[{len(extra) - 1}]"
+    assert {"country_from", "consignments[0].parties[0].tax_ids", broker} <= lost
+    assert "consignments[0].extensions[x12.M10.07]" in lost
+    assert all(d.code == "IMP100" for d in cargo_imp.write_at([manifest], REFERENCE).losses)
