@@ -55,9 +55,16 @@ def test_codes_are_unique_and_well_formed() -> None:
     assert len(codes) == len(set(codes))
     for code in codes:
         prefix = code.rsplit("-", 1)[0]
-        assert prefix in {"CBP-RAIL", "CBP-OCEAN", "CBP-AIR", "SAT-CP", "SAT-RAIL", "SAT-MAR", "SAT-AIR"} or (
-            prefix.startswith("HM-")
-        ), code
+        assert prefix in {
+            "CBP-GEN",
+            "CBP-RAIL",
+            "CBP-OCEAN",
+            "CBP-AIR",
+            "SAT-CP",
+            "SAT-RAIL",
+            "SAT-MAR",
+            "SAT-AIR",
+        } or (prefix.startswith("HM-")), code
         assert code.rsplit("-", 1)[1].isdigit()
 
 
