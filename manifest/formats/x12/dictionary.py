@@ -11,7 +11,7 @@ standard's segment directory); versions differ only where noted.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,8 @@ class SegmentSpec:
     name: str
     elements: tuple[Element, ...]
     rules: tuple[str, ...] = ()
+    # Derived checkers kept with the spec (see syntax.check_segment); not part of its identity.
+    memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def _e(ref: str, name: str, req: str, type_: str, low: int, high: int, codes: str | None = None) -> Element:
@@ -312,7 +314,7 @@ _004010: tuple[SegmentSpec, ...] = (
 def _with(spec: SegmentSpec, index: int, **changes: object) -> SegmentSpec:
     elements = list(spec.elements)
     elements[index] = replace(elements[index], **changes)  # type: ignore[arg-type]
-    return replace(spec, elements=tuple(elements))
+    return replace(spec, elements=tuple(elements), memo={})
 
 
 def _004040() -> tuple[SegmentSpec, ...]:

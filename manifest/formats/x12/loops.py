@@ -9,8 +9,8 @@ than allowed, or a mandatory segment missing when its loop closes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
 from manifest.diagnostics import Diagnostic
 from manifest.formats.x12 import messages as m
@@ -30,6 +30,14 @@ class Loop:
     children: tuple[Seg | Loop, ...]
     required: bool = False
     max: int = 1
+    # Child positions by tag (a loop by its trigger), so that placing a segment needs no scan.
+    by_tag: Mapping[str, tuple[int, ...]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        found: dict[str, list[int]] = {}
+        for i, child in enumerate(self.children):
+            found.setdefault(_tag_of(child), []).append(i)
+        object.__setattr__(self, "by_tag", {tag: tuple(indexes) for tag, indexes in found.items()})
 
     @property
     def trigger(self) -> str:
@@ -49,10 +57,11 @@ def _tag_of(node: Seg | Loop) -> str:
 
 
 class _Frame:
-    __slots__ = ("counts", "index", "line", "spec")
+    __slots__ = ("by_tag", "counts", "index", "line", "spec")
 
     def __init__(self, spec: Loop, line: int) -> None:
         self.spec = spec
+        self.by_tag = spec.by_tag
         self.index = 0
         self.counts = [0] * len(spec.children)
         self.counts[0] = 1
@@ -69,24 +78,32 @@ class Walker:
         self._stack = [_Frame(root, first.line)]
         self._last = first.tag
         self._known_missing = ""
+        self._path: tuple[str, ...] | None = ()
         self.findings: list[tuple[Diagnostic, Segment | None]] = []
 
     @property
     def path(self) -> tuple[str, ...]:
-        return tuple(frame.spec.id for frame in self._stack[1:])
+        if self._path is None:
+            self._path = tuple(frame.spec.id for frame in self._stack[1:])
+        return self._path
 
     def feed(self, segment: Segment) -> bool:
         """Place ``segment``; False (with a finding) when the loop map has no place for it."""
         tag = segment.tag
         stack = self._stack
+        depth_before = len(stack)
         for depth in range(len(stack) - 1, -1, -1):
             frame = stack[depth]
+            candidates = frame.by_tag.get(tag)
+            if candidates is None:
+                continue
             children = frame.spec.children
             # A loop's own trigger is matched by its parent, which then opens a new iteration.
-            for i in range(max(frame.index, 1), len(children)):
-                child = children[i]
-                if _tag_of(child) != tag:
+            start = frame.index if frame.index > 1 else 1
+            for i in candidates:
+                if i < start:
                     continue
+                child = children[i]
                 while len(stack) > depth + 1:
                     self._close(stack.pop(), segment)
                 for skipped in range(frame.index + 1, i):
@@ -111,6 +128,8 @@ class Walker:
                     )
                 if isinstance(child, Loop):
                     self._open(child, segment)
+                if len(stack) != depth_before or isinstance(child, Loop):
+                    self._path = None
                 self._last = tag
                 return True
         if tag in self._known:
@@ -123,6 +142,7 @@ class Walker:
     def finish(self, at: Segment, trailer_seen: bool = True) -> None:
         """Close every open loop at the set trailer (or where the set was cut short, whose missing SE the
         envelope reports)."""
+        self._path = None
         if not trailer_seen:
             self._known_missing = "SE"
         while self._stack:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 from typing import Any
 
 from manifest.diagnostics import Diagnostic, Message
@@ -45,7 +46,59 @@ def parse_short_date(text: str) -> date | None:
         return None
 
 
+def _element_pattern(element: Element) -> str:
+    kind = element.type
+    low, high = element.min, element.max
+    if kind == "R":
+        # Digits are counted without the sign and the decimal point (X12.6); at most one point.
+        body = rf"-?(?=(?:\.?[0-9]){{{low},{high}}}\.?(?:\x1f|$))[0-9]*\.?[0-9]*"
+    elif kind[0] == "N":
+        body = rf"-?[0-9]{{{low},{high}}}"
+    elif kind == "DT":
+        body = rf"[0-9]{{{low},{high}}}"
+    elif kind == "TM":
+        body = _TIME.pattern
+    elif element.codes is not None:
+        body = "|".join(re.escape(code) for code in sorted(element.codes))
+    else:
+        body = rf"[^\x1f]{{{low},{high}}}"
+    return f"(?:{body})" if element.req == "M" else f"(?:{body})?"
+
+
+def _fast(spec: SegmentSpec) -> tuple[re.Pattern[str], tuple[int, ...]]:
+    """One pattern accepting exactly the segments whose elements all pass (dates are then checked as dates)."""
+    found = spec.memo.get("fast")
+    if found is None:
+        found = spec.memo["fast"] = _build_fast(spec)
+    return found  # type: ignore[return-value]
+
+
+def _build_fast(spec: SegmentSpec) -> tuple[re.Pattern[str], tuple[int, ...]]:
+    tail = ""
+    optional_tail = True
+    for element in reversed(spec.elements):
+        part = r"\x1f" + _element_pattern(element) + tail
+        optional_tail = optional_tail and element.req != "M"
+        tail = f"(?:{part})?" if optional_tail else part
+    dates = tuple(i for i, e in enumerate(spec.elements, start=1) if e.type == "DT")
+    return re.compile(re.escape(spec.tag) + tail), dates
+
+
 def check_segment(segment: Segment, spec: SegmentSpec) -> list[Finding]:
+    elements = segment.elements
+    pattern, dates = _fast(spec)
+    joined = "\x1f".join(elements)
+    # A separator character inside data would shift the elements the pattern sees: such a segment goes the slow way.
+    if (
+        pattern.fullmatch(joined) is not None
+        and joined.count("\x1f") == len(elements) - 1
+        and all(parse_date(elements[i]) is not None for i in dates if i < len(elements) and elements[i])
+    ):
+        return [finding for rule in spec.rules for finding in _check_rule(segment, spec.tag, rule)]
+    return _check_slowly(segment, spec)
+
+
+def _check_slowly(segment: Segment, spec: SegmentSpec) -> list[Finding]:
     findings: list[Finding] = []
     elements = segment.elements
     specs = spec.elements
@@ -101,15 +154,26 @@ def _element_problem(element: Element, value: str) -> tuple[Message, dict[str, o
     return None
 
 
-def _check_rule(segment: Segment, tag: str, rule: str) -> Iterator[Finding]:
+@cache
+def _parse_rule(rule: str) -> tuple[str, tuple[int, ...]]:
     match = _RULE.fullmatch(rule)
     if match is None:
-        raise ValueError(f"bad X12 syntax note {rule!r} on {tag}")
-    kind = match.group(1)
-    numbers = [int(match.group(2)[i : i + 2]) for i in range(0, len(match.group(2)), 2)]
-    present = [n for n in numbers if segment.get(n)]
+        raise ValueError(f"bad X12 syntax note {rule!r}")
+    digits = match.group(2)
+    return match.group(1), tuple(int(digits[i : i + 2]) for i in range(0, len(digits), 2))
+
+
+def _check_rule(segment: Segment, tag: str, rule: str) -> Iterator[Finding]:
+    kind, numbers = _parse_rule(rule)
+    elements = segment.elements
+    size = len(elements)
+    present = [n for n in numbers if n < size and elements[n]]
+    if kind == "P" and (not present or len(present) == len(numbers)):
+        return
+    if kind in "CL" and numbers[0] not in present:
+        return
     names = ", ".join(f"{tag}{n:02d}" for n in numbers)
-    label = f"{kind}{match.group(2)}"
+    label = rule
     if kind == "P" and present and len(present) < len(numbers):
         first_missing = next(n for n in numbers if n not in present)
         yield (

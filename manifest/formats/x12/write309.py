@@ -40,6 +40,14 @@ EPOCH = datetime(2000, 1, 1)
 
 
 def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written:
+    data = render(manifests, now)
+    from manifest.formats import x12_309
+
+    return Written(data, losses(manifests, x12_309.read(data).manifests, "x12-309"))
+
+
+def render(manifests: Sequence[Manifest], now: datetime | None = None) -> bytes:
+    """The interchange bytes alone, one 309 set per manifest in one functional group."""
     first = manifests[0] if manifests else Manifest(mode=Mode.RAIL)
     ext = first.extensions
     writer = SegmentWriter(delimiters_from(ext))
@@ -52,14 +60,7 @@ def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written
     }
     sets = [_set(m, i) for i, m in enumerate(manifests)]
     envelope(writer, ext, defaults, sets, now or datetime.now())
-    data = writer.text().encode("utf-8")
-    from manifest.formats import x12_309
-
-    return Written(data, losses(manifests, x12_309.read(data).manifests, "x12-309"))
-
-
-def _get(ext: Mapping[str, str], key: str, default: str = "") -> str:
-    return ext.get(key, default)
+    return writer.text().encode("utf-8")
 
 
 def _number(quantity: Quantity | None, code_of: object) -> tuple[str, str]:
