@@ -181,7 +181,7 @@ def write_flight_manifest(manifest: Manifest) -> Node:
     write_header(root, XFFM, flight)
     movement = root.walk("LogisticsTransportMovement")
     write_flight(movement, manifest)
-    write_stop(movement.walk("DepartureEvent"), manifest.departure, "OccurrenceDepartureLocation", _DEPARTED)
+    write_stop(movement, manifest.departure, "OccurrenceDepartureLocation", _DEPARTED, "DepartureEvent")
     points: list[Stop | None] = [*manifest.stops, manifest.arrival] if manifest.arrival else list(manifest.stops)
     if not points and manifest.consignments:
         points = [None]

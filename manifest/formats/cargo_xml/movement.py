@@ -83,9 +83,11 @@ def write_flight(node: Node, manifest: Manifest) -> None:
         node.set("UsedLogisticsTransportMeans/Type", conveyance.type_code)
 
 
-def write_stop(node: Node, stop: Stop | None, location: str, moment: str) -> None:
+def write_stop(node: Node, stop: Stop | None, location: str, moment: str, event: str = "") -> None:
+    """Put ``stop`` in the ``event`` element under ``node`` (``node`` itself when no event is named)."""
     if stop is None:
         return
+    node = node.walk(event)
     if stop.moment is not None:
         node.set(moment, values.moment_text(stop.moment))
     values.write_place(node, location, stop.place)

@@ -99,8 +99,8 @@ def write_waybill(manifest: Manifest) -> Node:
     if _has_flight(manifest):
         movement = master.walk("SpecifiedLogisticsTransportMovement")
         write_flight(movement, manifest)
-        write_stop(movement.walk("ArrivalEvent"), manifest.arrival, "OccurrenceArrivalLocation", _SCHEDULED)
-        write_stop(movement.walk("DepartureEvent"), manifest.departure, "OccurrenceDepartureLocation", _SCHEDULED)
+        write_stop(movement, manifest.arrival, "OccurrenceArrivalLocation", _SCHEDULED, "ArrivalEvent")
+        write_stop(movement, manifest.departure, "OccurrenceDepartureLocation", _SCHEDULED, "DepartureEvent")
     if consignment is not None:
         ulds = {uld.identifier: uld for uld in consignment.equipment}
         if consignment.goods:
