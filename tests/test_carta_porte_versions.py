@@ -12,6 +12,9 @@ from manifest.diagnostics import ParseError
 from manifest.formats import get
 from manifest.formats.carta_porte import schema
 from tests.carta_porte_edit import NAMESPACES, RAIL, edited, first
+from tests.conftest import SAMPLES
+
+MARITIME = SAMPLES / "maritime" / "northbound-manzanillo-long-beach.cartaporte.xml"
 
 CARTA_PORTE = get("carta-porte")
 CP30 = "http://www.sat.gob.mx/CartaPorte30"
@@ -48,6 +51,24 @@ def _as_version_30(tree: Any) -> None:
     for element in cp.iter():
         element.tag = f"{{{CP30}}}{etree.QName(element).localname}"
     etree.cleanup_namespaces(tree)
+
+
+def _maritime_30_with_trailers(tree: Any) -> None:
+    maritime = first(tree, "//cp:TransporteMaritimo")
+    holder = etree.SubElement(maritime, f"{{{NAMESPACES['cp']}}}RemolquesCCP")
+    etree.SubElement(holder, f"{{{NAMESPACES['cp']}}}RemolqueCCP", SubTipoRemCCP="CTR004", PlacaCCP="ABC1234")
+    _as_version_30(tree)
+
+
+def test_carta_porte_30_vessel_trailers_move_into_a_container() -> None:
+    document = CARTA_PORTE.read(edited(_maritime_30_with_trailers, MARITIME))
+    assert [d.code for d in document.diagnostics] == ["CP004"]
+    written = CARTA_PORTE.write(document.manifests)
+    assert written.losses == ()
+    again = CARTA_PORTE.read(written.data)
+    assert [str(d) for d in again.diagnostics] == []
+    container = again.manifests[0].consignments[0].equipment[0]
+    assert container.extensions["cartaporte.RemolqueCCP[1].PlacaCCP"] == "ABC1234"
 
 
 def test_carta_porte_30_is_read_like_31() -> None:

@@ -9,7 +9,7 @@ are checked one by one.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from manifest.diagnostics import Diagnostic
@@ -43,6 +43,7 @@ from manifest.model import (
 )
 
 _NO_FIELD = "Carta Porte has no attribute for it"
+_TRAILERS_30 = "cartaporte30.RemolqueCCP["
 _COMMON: dict[type, frozenset[str]] = {
     Stop: frozenset({"place", "moment", "distance_km", "extensions"}),
     Place: frozenset({"code", "scheme", "name", "country", "address", "extensions"}),
@@ -144,6 +145,7 @@ class _Losses:
             yield from self._fields(m.carrier, "carrier", _CARRIER[m.mode])
         if m.conveyance is not None:
             yield from self._fields(m.conveyance, "conveyance", _CONVEYANCE[m.mode])
+            yield from self._trailers_30(m.conveyance.extensions)
         for name in ("departure", "arrival"):
             stop = getattr(m, name)
             if stop is not None:
@@ -177,6 +179,13 @@ class _Losses:
                         "which the model does not give for every car",
                     )
 
+    def _trailers_30(self, extensions: Mapping[str, str]) -> Iterator[Diagnostic]:
+        """Carta Porte 3.0 RemolquesCCP of a vessel travel in 3.1 only inside a Contenedor."""
+        containers = [e for c in self.m.consignments for e in c.equipment if e.kind == EquipmentKind.CONTAINER]
+        for key in extensions:
+            if key.startswith(_TRAILERS_30) and (self.m.mode != Mode.MARITIME or not containers):
+                yield messages.not_carried(f"conveyance.extensions[{key}]", "3.1 holds RemolquesCCP in a Contenedor")
+
     def _fields(self, obj: Any, path: str, carried: frozenset[str] | set[str]) -> Iterator[Diagnostic]:
         prefix = f"{path}." if path else ""
         for spec in dataclasses.fields(obj):
@@ -185,7 +194,7 @@ class _Losses:
                 continue
             if spec.name == "extensions":
                 for key in value:
-                    if not ext.is_own(key):
+                    if not ext.is_own(key) and not key.startswith(_TRAILERS_30):
                         yield messages.EXTENSION_NOT_CARRIED(field=f"{prefix}extensions", key=key, value=key)
                 continue
             if spec.name not in carried:

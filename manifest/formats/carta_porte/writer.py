@@ -456,10 +456,18 @@ class _Writer:
             "NumAutorizacionNaviero",
         ):
             self._set(node, attribute, None, required=True)
+        # Carta Porte 3.0 held RemolquesCCP beside the containers; 3.1 holds them in a Contenedor, the first one here.
+        trailers = ext.restore_numbered(self._conveyance_extensions(), "cartaporte30.RemolqueCCP")
         for consignment in m.consignments:
             for equipment in consignment.equipment:
                 if equipment.kind == EquipmentKind.CONTAINER:
-                    self._sea_container(etree.SubElement(node, q(CP31, "Contenedor")), equipment)
+                    container = etree.SubElement(node, q(CP31, "Contenedor"))
+                    self._sea_container(container, equipment)
+                    if trailers and container.find(q(CP31, "RemolquesCCP")) is None:
+                        holder = etree.SubElement(container, q(CP31, "RemolquesCCP"))
+                        for attributes in trailers:
+                            etree.SubElement(holder, q(CP31, "RemolqueCCP"), attributes)
+                        trailers = []
         return node
 
     def _sea_container(self, element: Any, equipment: Equipment) -> None:
