@@ -97,6 +97,7 @@ class Reader:
         self.version = version
         self.positions: dict[str, Position] = {}
         self.diagnostics: list[Diagnostic] = []
+        self._party_positions: dict[PartyRole, dict[str, Position]] = {}
 
     def _q(self, local: str) -> str:
         return q(self.ns, local)
@@ -338,6 +339,14 @@ class Reader:
         )
 
     def _party(self, element: Any, role: PartyRole, address: Address | None) -> Party:
+        tax_id = (
+            "NumRegIdTrib" if element.get("RFCRemitenteDestinatario") == FOREIGN_RFC else "RFCRemitenteDestinatario"
+        )
+        self._party_positions[role] = {
+            "": self.at(element),
+            ".name": self.at(element, "NombreRemitenteDestinatario"),
+            ".tax_ids[0]": self.at(element, tax_id),
+        }
         return Party(
             role=role,
             name=element.get("NombreRemitenteDestinatario"),
@@ -681,6 +690,9 @@ class Reader:
             path = f"consignments[{index}]"
             for relative, position in unit.positions.items():
                 self.positions[f"{path}.{relative}"] = position
+            for number, party in enumerate(parties):
+                for relative, position in self._party_positions.get(party.role, {}).items():
+                    self.positions[f"{path}.parties[{number}]{relative}"] = position
             containers = [e.identifier for e in unit.equipment if e.identifier]
             goods: list[GoodsItem] = []
             for number, held in enumerate(unit.goods):
