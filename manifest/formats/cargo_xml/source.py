@@ -40,6 +40,7 @@ class Reading:
         self.diagnostics: list[Diagnostic] = []
         self._where: dict[Any, tuple[int, int | None]] = {}
         self._xpath: dict[Any, str] = {}
+        self._steps: dict[Any, str] = {}
         self._used: set[tuple[Any, str | None]] = set()
         self._owners: set[Any] = set()
         self._trial: tuple[set[tuple[Any, str | None]], set[Any], dict[str, Position]] | None = None
@@ -67,7 +68,7 @@ class Reading:
         found = self._xpath.get(element)
         if found is None:
             parent = element.getparent()
-            step = _step(element)
+            step = self._step(element)
             found = f"/{step}" if parent is None else f"{self.xpath(parent)}/{step}"
             self._xpath[element] = found
         return found
@@ -179,7 +180,27 @@ class Reading:
         for child in children:
             if child in self._owners:
                 continue
-            self._collect(child, f"{prefix}{_step(child)}/", field, found)
+            self._collect(child, f"{prefix}{self._step(child)}/", field, found)
+
+    def _step(self, element: Any) -> str:
+        """The element's local name, with its 1-based index when siblings share the name."""
+        found = self._steps.get(element)
+        if found is None:
+            parent = element.getparent()
+            if parent is None:
+                return local_name(element.tag)
+            # Every child of the parent is named at once, so that long lists of siblings cost linear time.
+            children = list(parent.iterchildren(tag=etree.Element))
+            totals: dict[str, int] = {}
+            for child in children:
+                totals[child.tag] = totals.get(child.tag, 0) + 1
+            seen: dict[str, int] = {}
+            for child in children:
+                seen[child.tag] = seen.get(child.tag, 0) + 1
+                name = local_name(child.tag)
+                self._steps[child] = name if totals[child.tag] == 1 else f"{name}[{seen[child.tag]}]"
+            found = self._steps[element]
+        return found
 
     def _mark(self, field: str, position: Position) -> None:
         target = self.positions if self._trial is None else self._trial[2]
@@ -188,13 +209,3 @@ class Reading:
 
 def _is_namespace_attribute(name: str) -> bool:
     return name.startswith("{http://www.w3.org/2001/XMLSchema-instance}")
-
-
-def _step(element: Any) -> str:
-    """The element's local name, with its 1-based index when siblings share the name."""
-    name = local_name(element.tag)
-    parent = element.getparent()
-    if parent is None:
-        return name
-    same = list(parent.iterchildren(tag=element.tag))
-    return name if len(same) == 1 else f"{name}[{same.index(element) + 1}]"
