@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from manifest.diagnostics import ParseError, Severity
 from manifest.formats import cuscar, get
 from manifest.formats.base import ConsignmentChunk
-from manifest.model import Direction
+from manifest.model import Direction, Place, Stop
 
 SAMPLE = (
     Path(__file__).resolve().parent.parent / "samples" / "maritime" / "northbound-vessel-maersk-kensington-647n.cuscar"
@@ -51,9 +51,10 @@ def test_positions_point_at_the_values() -> None:
 
 def test_losses_name_each_field_left_behind() -> None:
     (manifest,) = cuscar.read(SAMPLE.read_bytes()).manifests
-    richer = replace(manifest, direction=Direction.NORTHBOUND, country_from="MX")
+    # The direction follows from the ports (MXZLO -> Long Beach), so a contrary one cannot be carried, nor stops.
+    richer = replace(manifest, direction=Direction.SOUTHBOUND, stops=(Stop(place=Place(code="PAPTY")),))
     losses = cuscar.write([richer]).losses
-    assert {d.field for d in losses} == {"direction", "country_from"}
+    assert {d.field for d in losses} == {"direction", "stops[0]"}
     assert all(d.severity is Severity.WARNING and d.code == "CUS010" for d in losses)
 
 

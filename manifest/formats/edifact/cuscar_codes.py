@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from manifest.diagnostics import Severity, define
-from manifest.model import EquipmentKind, PartyRole, PlaceScheme
+from manifest.model import EquipmentKind, PartyRole, PlaceScheme, TaxIdScheme
 
 _DIR = "UN/EDIFACT D.95B CUSCAR"
 
@@ -156,3 +156,14 @@ ITEM_HS = "HS"
 
 # Places not named by UN/LOCODE carry their scheme in 1131 under agency ZZZ.
 SCHEME_BY_LIST = {scheme.value: scheme for scheme in PlaceScheme}
+
+# Tax registrations written as NAD C082 party identification name their scheme in 1131 under agency ZZZ; the
+# issuing country follows from the scheme where it is national.
+TAX_SCHEME_BY_LIST = {scheme.value: scheme for scheme in TaxIdScheme if scheme is not TaxIdScheme.GLN}
+TAX_COUNTRY = {
+    TaxIdScheme.RFC: "MX",
+    TaxIdScheme.CURP: "MX",
+    TaxIdScheme.EIN: "US",
+    TaxIdScheme.IOR: "US",
+    TaxIdScheme.CBP_ASSIGNED: "US",
+}

@@ -31,6 +31,7 @@ from manifest.model import (
     Contact,
     Conveyance,
     CustomsDocument,
+    Direction,
     DocumentType,
     Equipment,
     EquipmentKind,
@@ -186,6 +187,7 @@ class MessageReader:
             stop = values.get(name)
             if isinstance(stop, dict):
                 values[name] = Stop(place=stop["place"], moment=stop.get("moment"), extensions=stop["ext"])
+        _crossing(values)
         return Manifest(
             mode=Mode.MARITIME,
             parties=tuple(_party(p) for p in self.parties),
@@ -295,10 +297,18 @@ class MessageReader:
         self.spots[path] = (s, 0, 0)
         self.spots[f"{path}.role"] = (s, 1, 1)
         identification = s.components(2)
-        if identification and identification[0]:
+        listed, agency = s.get(2, 2), s.get(2, 3)
+        if identification and identification[0] and agency == C.AGENCY_MUTUAL and listed in C.TAX_SCHEME_BY_LIST:
+            # A tax registration (RFC, EIN ...) as the party identification, its scheme named under agency ZZZ.
+            scheme = C.TAX_SCHEME_BY_LIST[listed]
+            country = C.TAX_COUNTRY.get(scheme)
+            party["tax_ids"] = [TaxId(scheme=scheme, value=identification[0], country=country)]
+            self.spots[f"{path}.tax_ids[0]"] = (s, 2, 1)
+            if len(identification) > 3:
+                ext[f"{NS}.NAD.02"] = compose(identification)
+        elif identification and identification[0]:
             party["code"] = identification[0]
             self.spots[f"{path}.code"] = (s, 2, 1)
-            agency = s.get(2, 3)
             if agency == C.AGENCY_GS1:
                 # A GLN (GS1 agency 9) identifies the party, as the Mexican CUSCAR guide requires.
                 party["tax_ids"] = [TaxId(scheme=TaxIdScheme.GLN, value=identification[0])]
@@ -486,7 +496,13 @@ class MessageReader:
             self.spots[f"{path}.code"] = (s, 2, 1)
         if name:
             self.spots[f"{path}.name"] = (s, 2, 4)
-        return Place(code=code or None, scheme=scheme, name=name or None, extensions=ext)
+        # A UN/LOCODE begins with the ISO 3166-1 country code (UN/ECE Recommendation 16); Schedule D ports are US.
+        country = None
+        if scheme is PlaceScheme.UNLOCODE:
+            country = code[:2]
+        elif scheme is PlaceScheme.SCHEDULE_D:
+            country = "US"
+        return Place(code=code or None, scheme=scheme, name=name or None, country=country, extensions=ext)
 
     def _gis(self, s: Segment) -> None:
         self._route_extra(s)
@@ -955,6 +971,22 @@ class MessageReader:
 
     def _out_of_place(self, s: Segment, en: str, es: str) -> None:
         self.sink.append(C.OUT_OF_PLACE(tag=s.tag, reason=en, reason_es=es).at(s.position()))
+
+
+def _crossing(values: dict[str, Any]) -> None:
+    """Countries of departure and arrival from the ports of the voyage, and the direction of a crossing between
+    Mexico and the United States (the harmonized model's Direction is relative to that border)."""
+    departure, arrival = values.get("departure"), values.get("arrival")
+    origin = departure.place.country if isinstance(departure, Stop) else None
+    destination = arrival.place.country if isinstance(arrival, Stop) else None
+    if origin:
+        values["country_from"] = origin
+    if destination:
+        values["country_to"] = destination
+    if (origin, destination) == ("MX", "US"):
+        values["direction"] = Direction.NORTHBOUND
+    elif (origin, destination) == ("US", "MX"):
+        values["direction"] = Direction.SOUTHBOUND
 
 
 def _party(p: dict[str, Any]) -> Party:

@@ -258,6 +258,9 @@ def _party(w: Writer, party: Party) -> None:
     if not c082 and party.code:
         gln = any(t.scheme is TaxIdScheme.GLN and t.value == party.code for t in party.tax_ids)
         c082 = [party.code, "", C.AGENCY_GS1] if gln else [party.code]
+    elif not c082 and party.tax_ids and party.tax_ids[0].scheme is not TaxIdScheme.GLN:
+        # With no party code, the first tax registration identifies the party (scheme in 1131, agency ZZZ).
+        c082 = [party.tax_ids[0].value, party.tax_ids[0].scheme.value, C.AGENCY_MUTUAL]
     names = _chunks(party.name, NAME_WIDTH, 5) if party.name else []
     if names and f"{NS}.NAD.04.3045" in ext:
         names = [*[*names, "", "", "", "", ""][:5], ext[f"{NS}.NAD.04.3045"]]
