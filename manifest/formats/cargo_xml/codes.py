@@ -72,10 +72,11 @@ NOTE_WITHOUT_CONTENT = define(
 )
 UNKNOWN_ACAS_CODE = define(
     "CXML010",
-    Severity.WARNING,
-    "US customs note (SubjectCode CUS, CountryID US) has ContentCode '$value', not one of $known",
-    "la nota aduanera de EE. UU. (SubjectCode CUS, CountryID US) tiene ContentCode '$value', no uno de $known",
-    "CBP ACAS Implementation Guide v2.1 (2019), OCI elements for US customs",
+    Severity.INFO,
+    "US customs note (SubjectCode CUS, CountryID US) has ContentCode '$value', not one of the ACAS codes $known",
+    "la nota aduanera de EE. UU. (SubjectCode CUS, CountryID US) tiene ContentCode '$value', no uno de los códigos "
+    "ACAS $known",
+    "CBP ACAS Implementation Guide v2.1 (2019) 5.2.10 OCI; codes as in the ACAS-US XFWB of riege/one-record-converter",
 )
 NOT_AN_AWB = define(
     "CXML011",
