@@ -251,7 +251,10 @@ def ffm_manifests(draw: st.DrawFn, max_consignments: int = 6) -> Manifest:
             moment=departed + timedelta(hours=3),
         )
     else:
-        arrival = Stop(place=Place(code=unloading, scheme=PlaceScheme.IATA_AIRPORT))
+        arrival = Stop(
+            place=Place(code=unloading, scheme=PlaceScheme.IATA_AIRPORT),
+            moment=draw(st.none() | st.just(departed + timedelta(hours=3))),
+        )
     ulds = [
         Equipment(kind=EquipmentKind.ULD, initial=kind, number=number)
         for kind, number in draw(
@@ -296,8 +299,10 @@ def ffm_manifests(draw: st.DrawFn, max_consignments: int = 6) -> Manifest:
                 customs_notes=draw(notes()),
             )
         )
+    used = [uld for uld in ulds if uld in places]
     return Manifest(
         mode=Mode.AIR,
+        equipment=tuple(used),
         carrier=Carrier(iata_code=carrier),
         conveyance=Conveyance(
             flight_number=flight,

@@ -365,6 +365,15 @@ CASES: list[tuple[str, list[str], Manifest]] = [
         replace(_FLIGHT, consignments=(_line("139-12345675", 2, "10.5", "BOOKS"),)),
     ),
     (
+        "ffm scheduled arrival at the point of unloading",
+        [*_FFM_HEAD, "LAX/27NOV0355", "139-12345675MEXLAX/T2K10.5/BOOKS", "LAST"],
+        replace(
+            _FLIGHT,
+            arrival=Stop(place=_airport("LAX"), moment=datetime(2026, 11, 27, 3, 55)),
+            consignments=(_line("139-12345675", 2, "10.5", "BOOKS"),),
+        ),
+    ),
+    (
         "ffm aircraft registration and first point of arrival",
         ["FFM/8", "1/AM0642/27NOV0110/MEX/XA-AMX/US/27NOV0355/LAX", "LAX", "139-12345675LAX/T2K10.5/BOOKS", "LAST"],
         replace(
@@ -416,6 +425,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
                     handling_codes=("PEF", "COL"),
                 ),
             ),
+            equipment=(_PMC, _AKE),
         ),
     ),
     (
@@ -452,6 +462,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
                     customs_notes=(CustomsNote(country="US", subject="CNE", content_code="T", content="953310822"),),
                 ),
             ),
+            equipment=(replace(_PMC, extensions={"cargo-imp.ULD.loading": "M", "cargo-imp.ULD.remarks": "CONTOUR"}),),
             extensions={**_FLIGHT.extensions, "cargo-imp.FFM.points": "LAX\nSFO/NIL"},
         ),
     ),

@@ -124,12 +124,20 @@ def _same_master(group: list[RawMessage], message: RawMessage) -> bool:
     return message.body[0].text == group[0].body[0].text and message.body[0].text.startswith("MBI/")
 
 
+# The Cargo-XML message each Cargo-IMP message corresponds to (IATA Cargo-XML Toolkit: XFWB is the XML FWB, XFZB
+# and XFHL carry what FHL carries, XFFM is the XML FFM).
+_COUNTERPARTS = {"XFWB": "FWB", "XFZB": "FHL", "XFHL": "FHL", "XFFM": "FFM"}
+
+
 def message_kind(manifest: Manifest) -> str:
-    """The message a manifest is written as: the one it was read from, else FFM for a flight, FHL for a
-    consolidation, FWB otherwise."""
+    """The message a manifest is written as: the one it was read from or its Cargo-XML counterpart, else FFM for a
+    flight, FHL for a consolidation, FWB otherwise."""
     kept = manifest.extensions.get(X_MESSAGE)
     if kept in VERSIONS:
         return kept
+    counterpart = _COUNTERPARTS.get(manifest.extensions.get("cargo-xml.message", ""))
+    if counterpart is not None:
+        return counterpart
     if (manifest.conveyance and manifest.conveyance.flight_number) or manifest.trip_number:
         return "FFM"
     if any(c.document_type == DocumentType.HOUSE_AIR_WAYBILL for c in manifest.consignments):

@@ -131,20 +131,37 @@ def read(parts: list[RawMessage], sink: Sink, reference: date) -> Manifest:
         elif end.text == "CONT" and number == len(parts):
             sink.report(CONT_WITHOUT_LAST, end, 1, "CONT", value=flight_id)
     consignments = tuple(_consignment(awb, state) for awb in state.awbs.values())
-    for key in [key for key in sink.positions if key.startswith("uld:")]:
-        del sink.positions[key]
     manifest_ext = dict(header.extensions)
     manifest_ext.update({X_MESSAGE: "FFM", X_VERSION: first.version})
     if first.envelope:
         manifest_ext[X_ENVELOPE] = "\n".join(line.text for line in first.envelope)
-    if any(line != code for line, code in zip(state.point_lines, state.points, strict=True)) or _points_reordered(
-        state
-    ):
-        manifest_ext[X_POINTS] = "\n".join(state.point_lines)
     arrival = header.arrival
+    implied = list(state.points)  # the point of unloading lines a writer gives from the model alone
     if arrival is None and state.points:
-        arrival = Stop(place=airport(state.points[0]))
-    return replace(header, arrival=arrival, consignments=consignments, extensions=manifest_ext)
+        # Without a first point of arrival, the flight arrives at its first point of unloading, at the scheduled
+        # arrival time its line may give (FFM/8 pointOfUnloading arrivalInformation).
+        pieces = state.point_lines[0].split("/")
+        moment = parse_day_month(pieces[1], reference) if len(pieces) == 2 else None
+        arrival = Stop(place=airport(state.points[0]), moment=moment)
+        if moment is not None:
+            implied[0] = state.point_lines[0]
+        else:
+            sink.positions.pop("arrival.moment", None)
+    if state.point_lines != implied or _points_reordered(state):
+        manifest_ext[X_POINTS] = "\n".join(state.point_lines)
+    for number, identifier in enumerate(state.ulds):
+        found = sink.positions.get(f"uld:{identifier}")
+        if found is not None:
+            sink.positions[f"equipment[{number}]"] = found
+    for key in [key for key in sink.positions if key.startswith("uld:")]:
+        del sink.positions[key]
+    return replace(
+        header,
+        arrival=arrival,
+        equipment=tuple(state.ulds.values()),
+        consignments=consignments,
+        extensions=manifest_ext,
+    )
 
 
 def _points_reordered(state: _State) -> bool:
@@ -294,6 +311,8 @@ def _point(line: Line, state: _State) -> None:
                 expected="NIL or DDMONHHMM",
             )
     if code not in state.points:
+        if not state.points and len(pieces) == 2 and "arrival.moment" not in state.sink.positions:
+            state.sink.place("arrival.moment", line, pieces[1].column, "unloading/arrival")
         state.points.append(code)
         state.point_lines.append(line.text)
     state.point, state.uld, state.item, state.awb = code, None, None, None
@@ -553,8 +572,14 @@ def _flight_tail(manifest: Manifest, out: TextWriter) -> str:
     return tail
 
 
+def _first_arrival(manifest: Manifest) -> bool:
+    """Whether the flight line carries the first point of arrival (it needs the country, time and airport)."""
+    arrival = manifest.arrival
+    return bool(arrival and arrival.place.country and arrival.moment is not None and arrival.place.code)
+
+
 def _ulds(manifest: Manifest) -> dict[str, Equipment]:
-    found: dict[str, Equipment] = {}
+    found: dict[str, Equipment] = {equipment.identifier: equipment for equipment in manifest.equipment}
     for consignment in manifest.consignments:
         for equipment in consignment.equipment:
             found.setdefault(equipment.identifier, equipment)
@@ -669,9 +694,15 @@ def _point_lines(manifest: Manifest, blocks: list[_Block]) -> dict[str, str]:
     if written:
         for text in written.split("\n"):
             lines.setdefault(text[:3], text)
+    arrival = manifest.arrival
+    timed = arrival is not None and arrival.moment is not None and not _first_arrival(manifest)
     for block in blocks:
         if block.point is not None:
             lines.setdefault(block.point, block.point)
-    if not lines and manifest.arrival is not None and manifest.arrival.place.code:
-        lines[manifest.arrival.place.code] = manifest.arrival.place.code + "/NIL"
+    if not lines and arrival is not None and arrival.place.code:
+        lines[arrival.place.code] = arrival.place.code + "/NIL"
+    if timed and not written and arrival is not None and arrival.moment is not None:
+        first = next(iter(lines), None)
+        if first is not None and first == arrival.place.code and lines[first] == first:
+            lines[first] = f"{first}/{day_month_text(arrival.moment)}"
     return lines
