@@ -111,7 +111,7 @@ def _read_cargo(
     if kind is not None and (kind.text or "").strip() == ("ULD" if uld is not None else "BLK"):
         reading.take(kind)
     for part in reading.findall(cargo, "IncludedMasterConsignment"):
-        _read_part(reading, part, uld, unloading, waybills)
+        _read_part(reading, part, (uld, uld_element) if uld is not None else None, unloading, waybills)
 
 
 def _with_extension(equipment: Equipment, key: str, value: str) -> Equipment:
@@ -119,8 +119,13 @@ def _with_extension(equipment: Equipment, key: str, value: str) -> Equipment:
 
 
 def _read_part(
-    reading: Reading, part: Any, uld: Equipment | None, unloading: str | None, waybills: dict[str, _Waybill]
+    reading: Reading,
+    part: Any,
+    loaded_in: tuple[Equipment, Any] | None,
+    unloading: str | None,
+    waybills: dict[str, _Waybill],
 ) -> None:
+    uld = loaded_in[0] if loaded_in is not None else None
     found = reading.find(part, "TransportContractDocument/ID")
     key = (found.text or "").strip() if found is not None else ""
     waybill = waybills.get(key)
@@ -153,8 +158,9 @@ def _read_part(
             extensions=extensions,
         )
     )
-    if uld is not None:
-        waybill.equipment.setdefault(uld.identifier, uld)
+    if loaded_in is not None and uld is not None and uld.identifier not in waybill.equipment:
+        reading.place(f"{waybill.path}.equipment[{len(waybill.equipment)}]", loaded_in[1])
+        waybill.equipment[uld.identifier] = uld
 
 
 def split_code(parts: int) -> str:

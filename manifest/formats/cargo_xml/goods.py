@@ -106,8 +106,11 @@ def _commodity_codes(
             reading.place(f"{field}.tariff_codes[{len(tariffs)}]", type_code)
             tariffs.append(TariffCode(scheme=tariff_scheme(destination), code=code))
     if hs_code is None:
-        national = next((t.code for t in tariffs if len(t.code) > 6 and t.code[:6].isdigit()), None)
-        hs_code = national[:6] if national else None
+        # A national tariff number begins with the HS subheading it details.
+        national = next((i for i, t in enumerate(tariffs) if len(t.code) > 6 and t.code[:6].isdigit()), None)
+        if national is not None:
+            hs_code = tariffs[national].code[:6]
+            reading.positions[f"{field}.hs_code"] = reading.positions[f"{field}.tariff_codes[{national}]"]
     return hs_code, tuple(tariffs)
 
 
