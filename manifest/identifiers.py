@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from types import MappingProxyType
 
 from stdnum import imo as _stdnum_imo
@@ -158,6 +159,7 @@ def unlocode(value: str) -> bool:
     return match.group(1) not in _unlocode_countries() or codelists.contains("unlocode", value)
 
 
+@cache
 def _unlocode_countries() -> frozenset[str]:
     return frozenset(code[:2] for code in codelists.codes("unlocode"))
 

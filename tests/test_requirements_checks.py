@@ -14,7 +14,7 @@ from manifest.diagnostics import MESSAGES
 from manifest.formats.base import SourceMap
 from manifest.model import Manifest, Mode, Quantity
 from manifest.requirements import evaluate
-from manifest.requirements.checks import KINDS, ParamError, validate_params
+from manifest.requirements.checks import KINDS, Context, ParamError, validate_params
 from manifest.requirements.paths import Attr, Index, Path, PathError, expand
 from tests.requirements_models import VALID
 from tests.strategies import manifests
@@ -26,10 +26,9 @@ def _paths(manifest: Manifest, text: str) -> list[tuple[str, object]]:
 
 def _run(kind: str, manifest: Manifest, field: str, **params: object) -> list[str]:
     validate_params(kind, params)
+    context = Context(manifest)
     return [
-        finding.item.path
-        for item in expand(manifest, Path.parse(field))
-        for finding in KINDS[kind](manifest, item, params)
+        finding.item.path for item in context.items(Path.parse(field)) for finding in KINDS[kind](context, item, params)
     ]
 
 

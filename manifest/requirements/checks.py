@@ -1,6 +1,6 @@
 """Check kinds: small functions dispatched by name, the way JSON Schema keywords are.
 
-Each kind is ``check(manifest, item, params) -> Iterator[Finding]``: it looks at one concrete field (an
+Each kind is ``check(context, item, params) -> Iterator[Finding]``: it looks at one concrete field (an
 :class:`~manifest.requirements.paths.Item`) and yields a finding for each fault, with the template arguments its
 message may use (``$value`` and ``$field`` always; each kind documents the others it adds). A kind never raises on
 bad data: a value of the wrong type is a finding or nothing, never an exception. Kinds that compare the field with
@@ -32,7 +32,35 @@ class Finding:
     args: Mapping[str, str] = field(default_factory=dict)
 
 
-Check = Callable[[Manifest, Item, Params], Iterator[Finding]]
+class Context:
+    """The manifest under check, with the expansions of the paths that rules compare against, computed once.
+
+    A house waybill's master, a bill's equipment: many items look at the same other fields, so their expansion is
+    kept for the run instead of being walked again for every item.
+    """
+
+    def __init__(self, manifest: Manifest) -> None:
+        self.manifest = manifest
+        self._items: dict[Path, list[Item]] = {}
+        self._names: dict[tuple[Path, str], frozenset[str]] = {}
+
+    def items(self, path: Path) -> list[Item]:
+        found = self._items.get(path)
+        if found is None:
+            found = self._items[path] = list(expand(self.manifest, path))
+        return found
+
+    def names(self, path: Path, attribute: str) -> frozenset[str]:
+        """The text of ``attribute`` (or of the value itself) of every object at ``path``."""
+        key = (path, attribute)
+        found = self._names.get(key)
+        if found is None:
+            values = (getattr(item.value, attribute, None) if attribute else item.value for item in self.items(path))
+            found = self._names[key] = frozenset(str(value) for value in values if value is not None)
+        return found
+
+
+Check = Callable[[Context, Item, Params], Iterator[Finding]]
 
 
 class ParamError(ValueError):
@@ -63,19 +91,19 @@ def shown_value(value: object) -> str | None:
 # --- single-field kinds ------------------------------------------------------------------------------------------
 
 
-def required(_: Manifest, item: Item, __: Params) -> Iterator[Finding]:
+def required(_: Context, item: Item, __: Params) -> Iterator[Finding]:
     """The field is present: not absent, not blank, not an empty list."""
     if is_missing(item.value):
         yield Finding(item)
 
 
-def any_present(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+def any_present(context: Context, item: Item, params: Params) -> Iterator[Finding]:
     """The field, or one of the fields ``or`` (a list of paths), is present: the model holds the same datum in one
     of several places (the issuer of a CFDI as the carrier's tax id or as an issuer party)."""
     if not is_missing(item.value):
         return
     for text in _path_list(params, "or"):
-        if any(not is_missing(other.value) for other in expand(manifest, Path.parse(text).bind(item.steps))):
+        if any(not is_missing(other.value) for other in context.items(parsed(text).bind(item.steps))):
             return
     yield Finding(item)
 
@@ -87,13 +115,13 @@ def _path_list(params: Params, key: str) -> list[str]:
     return value
 
 
-def absent(_: Manifest, item: Item, __: Params) -> Iterator[Finding]:
+def absent(_: Context, item: Item, __: Params) -> Iterator[Finding]:
     """The field is not used (e.g. X12 309 residue bills carry no in-bond)."""
     if not is_missing(item.value):
         yield Finding(item)
 
 
-def pattern(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+def pattern(_: Context, item: Item, params: Params) -> Iterator[Finding]:
     """The value matches ``regex`` in full (XSD patterns are anchored too). Adds ``$pattern``."""
     if is_missing(item.value):
         return
@@ -107,7 +135,7 @@ def _compiled(regex: str) -> re.Pattern[str]:
     return re.compile(regex)
 
 
-def length(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+def length(_: Context, item: Item, params: Params) -> Iterator[Finding]:
     """The text has between ``min`` and ``max`` characters. Adds ``$min``, ``$max`` and ``$length``."""
     if is_missing(item.value):
         return
@@ -117,7 +145,7 @@ def length(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
         yield Finding(item, {"min": str(low), "max": str(high), "length": str(size)})
 
 
-def codelist(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+def codelist(_: Context, item: Item, params: Params) -> Iterator[Finding]:
     """The value is in the bundled list ``list`` or among the inline ``values``. Adds ``$list``."""
     if is_missing(item.value):
         return
@@ -132,7 +160,7 @@ def codelist(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
         yield Finding(item, {"list": name})
 
 
-def check_digit(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+def check_digit(_: Context, item: Item, params: Params) -> Iterator[Finding]:
     """The value is a valid identifier of kind ``identifier`` (form and check digit). Adds ``$identifier``."""
     if is_missing(item.value):
         return
@@ -141,7 +169,7 @@ def check_digit(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
         yield Finding(item, {"identifier": identifier.title})
 
 
-def maximum(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+def maximum(_: Context, item: Item, params: Params) -> Iterator[Finding]:
     """A number, quantity or amount of money is at most ``limit``. Adds ``$limit``."""
     number = _number(item.value)
     limit = Decimal(str(params["limit"]))
@@ -149,7 +177,7 @@ def maximum(_: Manifest, item: Item, params: Params) -> Iterator[Finding]:
         yield Finding(item, {"limit": _plain(limit)})
 
 
-def positive(_: Manifest, item: Item, __: Params) -> Iterator[Finding]:
+def positive(_: Context, item: Item, __: Params) -> Iterator[Finding]:
     """A number (or the amount of a quantity) is greater than zero."""
     number = _number(item.value)
     if number is not None and number <= 0:
@@ -159,21 +187,21 @@ def positive(_: Manifest, item: Item, __: Params) -> Iterator[Finding]:
 # --- conditional -------------------------------------------------------------------------------------------------
 
 
-def conditional(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+def conditional(context: Context, item: Item, params: Params) -> Iterator[Finding]:
     """If the field ``if.field`` (bound to this item) is present and passes the check ``if``, this field must pass
     the check ``then``. Both are ``{kind = ..., <params>}`` tables; ``if`` also names its ``field``."""
     condition = _table(params, "if")
     consequence = _table(params, "then")
-    bound = Path.parse(str(condition["field"])).bind(item.steps)
+    bound = parsed(str(condition["field"])).bind(item.steps)
     holds = False
-    for other in expand(manifest, bound):
+    for other in context.items(bound):
         if is_missing(other.value):
             continue
-        if not any(KINDS[str(condition["kind"])](manifest, other, condition)):
+        if not any(KINDS[str(condition["kind"])](context, other, condition)):
             holds = True
             break
     if holds:
-        yield from KINDS[str(consequence["kind"])](manifest, item, consequence)
+        yield from KINDS[str(consequence["kind"])](context, item, consequence)
 
 
 def _table(params: Params, key: str) -> Mapping[str, object]:
@@ -210,16 +238,22 @@ def _number(value: object) -> Decimal | None:
     return None
 
 
-def _others(manifest: Manifest, item: Item, params: Params, key: str) -> list[Item]:
-    return list(expand(manifest, Path.parse(str(params[key])).bind(item.steps)))
+@cache
+def parsed(text: str) -> Path:
+    """A catalogue path, parsed once."""
+    return Path.parse(text)
 
 
-def sum_equals(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+def _others(context: Context, item: Item, params: Params, key: str) -> list[Item]:
+    return context.items(parsed(str(params[key])).bind(item.steps))
+
+
+def sum_equals(context: Context, item: Item, params: Params) -> Iterator[Finding]:
     """The field (a total) equals the sum of the fields ``of``, within the relative ``tolerance`` (default 0.001,
     enough for units rounded on conversion). Quantities are compared in kilograms or cubic metres. Silent when any
     value is absent or of an unknown unit: ``required`` and ``codelist`` rules report those. Adds ``$sum``."""
     total = _number(item.value)
-    parts = _others(manifest, item, params, "of")
+    parts = _others(context, item, params, "of")
     amounts = [_number(part.value) for part in parts]
     if total is None or not amounts or any(amount is None for amount in amounts):
         return
@@ -229,22 +263,22 @@ def sum_equals(manifest: Manifest, item: Item, params: Params) -> Iterator[Findi
         yield Finding(item, {"sum": _plain(found)})
 
 
-def count_equals(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+def count_equals(context: Context, item: Item, params: Params) -> Iterator[Finding]:
     """The field (a count) equals the number of items that the path ``of`` names. Adds ``$count``."""
     count = _number(item.value)
     if count is None:
         return
-    found = sum(1 for other in _others(manifest, item, params, "of") if not is_missing(other.value))
+    found = sum(1 for other in _others(context, item, params, "of") if not is_missing(other.value))
     if count != found:
         yield Finding(item, {"count": str(found)})
 
 
-def not_after(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+def not_after(context: Context, item: Item, params: Params) -> Iterator[Finding]:
     """The date or moment of the field is not later than that of ``other`` (dates in order). Moments with and
     without an offset, or a date and a datetime, are compared by calendar date only. Adds ``$other``."""
     if not isinstance(item.value, date):
         return
-    for other in _others(manifest, item, params, "other"):
+    for other in _others(context, item, params, "other"):
         if isinstance(other.value, date) and _later(item.value, other.value):
             yield Finding(item, {"other": str(other.value), "other_field": other.path})
 
@@ -261,22 +295,17 @@ def _later(first: date, second: date) -> bool:
     return first_day > second_day
 
 
-def references_resolve(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+def references_resolve(context: Context, item: Item, params: Params) -> Iterator[Finding]:
     """The value names one of the objects at ``in`` by their ``attribute`` (e.g. goods' equipment_ids name equipment
     of the same consignment by identifier)."""
     if is_missing(item.value):
         return
-    attribute = str(params.get("attribute", ""))
-    names = set()
-    for other in _others(manifest, item, params, "in"):
-        target = getattr(other.value, attribute, None) if attribute else other.value
-        if target is not None:
-            names.add(str(target))
+    names = context.names(parsed(str(params["in"])).bind(item.steps), str(params.get("attribute", "")))
     if text_of(item.value) not in names:
         yield Finding(item)
 
 
-def agree(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
+def agree(context: Context, item: Item, params: Params) -> Iterator[Finding]:
     """Where the model carries the same datum twice (once for each agency, or at two levels), both agree: the field
     equals every present value at ``other``, after the optional ``extract`` on this field and ``extract_other`` on
     the other (``digits6``: the first six digits, the HS subheading of a national tariff code; ``pedimento-aduana``:
@@ -286,7 +315,7 @@ def agree(manifest: Manifest, item: Item, params: Params) -> Iterator[Finding]:
     mine = extract(text_of(item.value)) if not is_missing(item.value) else None
     if mine is None:
         return
-    for other in _others(manifest, item, params, "other"):
+    for other in _others(context, item, params, "other"):
         if is_missing(other.value):
             continue
         theirs = extract_other(text_of(other.value))

@@ -14,10 +14,9 @@ from types import MappingProxyType
 from manifest.diagnostics import MESSAGES, Diagnostic, Position
 from manifest.formats.base import SourceMap
 from manifest.model import Manifest, Mode
-from manifest.requirements.checks import KINDS, shown_value
+from manifest.requirements.checks import KINDS, Context, shown_value
 from manifest.requirements.config import Config
 from manifest.requirements.definitions import Rule, load_catalogue
-from manifest.requirements.paths import expand
 from manifest.requirements.profiles import PROFILES, ProfileError, document_kind
 
 
@@ -49,10 +48,11 @@ def iter_diagnostics(
     """
     settings = config or Config()
     document = document_kind(format_name, manifest)
+    context = Context(manifest)
     for rule in rules(profile, manifest.mode):
         if rule.code in settings.disabled or document not in rule.documents:
             continue
-        yield from _run(rule, manifest, source_map, settings)
+        yield from _run(rule, context, source_map, settings)
 
 
 def evaluate(
@@ -69,16 +69,16 @@ def evaluate(
 
 def check_rule(rule: Rule, manifest: Manifest, source_map: SourceMap | None = None) -> list[Diagnostic]:
     """The findings of one rule, whatever its profile and mode (used by the catalogue's own examples)."""
-    return list(_run(rule, manifest, source_map or SourceMap(), Config()))
+    return list(_run(rule, Context(manifest), source_map or SourceMap(), Config()))
 
 
-def _run(rule: Rule, manifest: Manifest, source_map: SourceMap, config: Config) -> Iterator[Diagnostic]:
+def _run(rule: Rule, context: Context, source_map: SourceMap, config: Config) -> Iterator[Diagnostic]:
     message = MESSAGES[rule.code]
     check = KINDS[rule.kind]
     severity = config.severities.get(rule.code, rule.severity)
     for path in rule.paths:
-        for item in expand(manifest, path):
-            for finding in check(manifest, item, rule.params):
+        for item in context.items(path):
+            for finding in check(context, item, rule.params):
                 value = shown_value(finding.item.value)
                 field = finding.item.path
                 diagnostic = message(field=field, value=value, source=rule.source, severity=severity)

@@ -130,22 +130,28 @@ class Path:
         return Path(tuple(steps))
 
 
-def render(steps: tuple[Step, ...] | list[Step]) -> str:
+def render(steps: tuple[Step, ...]) -> str:
     return "".join(step.text() for step in steps).lstrip(".")
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One concrete field: its path, its value (None when absent) and the deepest existing path (to locate it)."""
+    """One concrete field: the steps that reach it, its value (None when absent) and, when the path could not be
+    followed to its end, the steps left over. Paths are rendered only when a finding needs them."""
 
     steps: tuple[Concrete, ...]
     value: object
-    anchor: str
-    missing_text: str | None = None  # the path as written when a selector matched nothing
+    rest: tuple[Step, ...] = ()
 
     @property
     def path(self) -> str:
-        return self.missing_text if self.missing_text is not None else render(self.steps)
+        """The field's path, as written past the point where the model had no value."""
+        return render(self.steps + self.rest)
+
+    @property
+    def anchor(self) -> str:
+        """The deepest part of the path that the model reaches: where a missing value is located."""
+        return render(self.steps)
 
 
 def expand(root: object, path: Path) -> Iterator[Item]:
@@ -155,13 +161,13 @@ def expand(root: object, path: Path) -> Iterator[Item]:
 
 def _walk(node: object, rest: tuple[Step, ...], done: tuple[Concrete, ...]) -> Iterator[Item]:
     if not rest:
-        yield Item(done, node, render(done))
+        yield Item(done, node)
         return
     step, tail = rest[0], rest[1:]
     if node is None:
         # The enclosing value is absent: report the whole field as missing, located at what exists.
         if not any(isinstance(s, Each) for s in tail):
-            yield Item(done, None, render(done), render(list(done) + list(rest)))
+            yield Item(done, None, rest)
         return
     if isinstance(step, Attr):
         yield from _walk(getattr(node, step.name, None), tail, (*done, step))
@@ -179,7 +185,7 @@ def _walk(node: object, rest: tuple[Step, ...], done: tuple[Concrete, ...]) -> I
         if step.matches(node):
             yield from _walk(node, tail, done)
         elif not tail:
-            yield Item(done, None, render(done), render(list(done) + list(rest)))
+            yield Item(done, None, rest)
     else:
         found = False
         for index, item in enumerate(node):
@@ -188,4 +194,4 @@ def _walk(node: object, rest: tuple[Step, ...], done: tuple[Concrete, ...]) -> I
                 yield from _walk(item, tail, (*done, Index(index)))
         if not found and not tail:
             # A trailing selector asks whether such an item exists; an inner one only filters.
-            yield Item(done, None, render(done), render(list(done) + list(rest)))
+            yield Item(done, None, rest)
