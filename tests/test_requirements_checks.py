@@ -182,6 +182,9 @@ def test_references_resolve_and_agree() -> None:
         ("conditional", {"if": "x", "then": {"kind": "required"}}, "a table 'if'"),
         ("agree", {"other": "trip_number", "extract": "digits9"}, "unknown extract"),
         ("any_present", {"or": "trip_number"}, "non-empty list"),
+        ("maximum", {"limit": "two hundred"}, "limit must be a number"),
+        ("length", {"max": "30"}, "must be an integer"),
+        ("codelist", {"values": "MX"}, "needs 'list' or a list"),
         ("sum_equals", {"of": "goods[*"}, "bad model path"),
     ],
 )

@@ -150,8 +150,9 @@ def codelist(_: Context, item: Item, params: Params) -> Iterator[Finding]:
     if is_missing(item.value):
         return
     value = text_of(item.value)
-    if "values" in params:
-        allowed = frozenset(str(v) for v in params["values"])  # type: ignore[attr-defined]
+    inline = params.get("values")
+    if isinstance(inline, list):
+        allowed = frozenset(str(v) for v in inline)
         name = ", ".join(sorted(allowed))
     else:
         name = str(params["list"])
@@ -383,12 +384,21 @@ def validate_params(kind: str, params: Params) -> None:
         if name not in params:
             raise ParamError(f"check kind {kind!r} needs the parameter {name!r}")
     if kind == "codelist":
-        if "values" not in params and "list" not in params:
-            raise ParamError("check kind 'codelist' needs 'list' or 'values'")
+        if not isinstance(params.get("values"), list) and "list" not in params:
+            raise ParamError("check kind 'codelist' needs 'list' or a list of 'values'")
         if "list" in params and str(params["list"]) not in codelists.CODELISTS:
             raise ParamError(f"unknown code list {params['list']!r}")
     if kind == "check_digit" and str(params["identifier"]) not in IDENTIFIERS:
         raise ParamError(f"unknown identifier kind {params['identifier']!r}")
+    for name in ("limit", "tolerance"):
+        if name in params:
+            try:
+                Decimal(str(params[name]))
+            except InvalidOperation:
+                raise ParamError(f"{name} must be a number, not {params[name]!r}") from None
+    for name in ("min", "max"):
+        if kind == "length" and name in params and not isinstance(params[name], int):
+            raise ParamError(f"length {name} must be an integer")
     if kind == "pattern":
         try:
             re.compile(str(params["regex"]))
