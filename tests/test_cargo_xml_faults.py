@@ -131,3 +131,11 @@ def test_the_message_type_follows_the_content_when_none_is_named() -> None:
     assert cargo_xml.message_for(Manifest(mode=Mode.AIR, consignments=(master, house))).code == "XFZB"
     assert cargo_xml.message_for(Manifest(mode=Mode.AIR, consignments=(master, house, house))).code == "XFHL"
     assert cargo_xml.message_for(Manifest(mode=Mode.AIR, consignments=(master, other))).code == "XFFM"
+
+
+def test_text_that_xml_cannot_hold_is_listed_not_raised() -> None:
+    shipper = Party(role=PartyRole.SHIPPER, name="FLORES\x01 DEL VALLE")
+    waybill = Consignment(document_number="139-24681016", document_type=DocumentType.AIR_WAYBILL, parties=(shipper,))
+    written = cargo_xml.write([Manifest(mode=Mode.AIR, consignments=(waybill,))])
+    assert [(d.code, d.field) for d in written.losses] == [("CXML101", "consignments[0].parties[0].name")]
+    assert b"<Name>FLORES DEL VALLE</Name>" in written.data

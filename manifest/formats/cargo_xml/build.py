@@ -20,6 +20,9 @@ from manifest.formats.cargo_xml.source import EXT
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_.-]*)(?:\[([1-9][0-9]{0,5})\])?")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+# Characters XML 1.0 cannot hold (W3C XML 1.0, production 2 Char). They are left out of the text written; the value
+# then differs when read back, so the writer lists the field among its losses.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(slots=True)
@@ -105,8 +108,8 @@ def _ordered(node: Node) -> list[Node]:
 def _emit(parent: Any, node: Node, namespace: str) -> None:
     element = etree.SubElement(parent, f"{{{namespace}}}{node.name}")
     for name, value in node.attributes.items():
-        element.set(name, value)
+        element.set(name, _NOT_XML.sub("", value))
     if node.text is not None and not node.children:
-        element.text = node.text
+        element.text = _NOT_XML.sub("", node.text)
     for child in _ordered(node):
         _emit(element, child, DATAMODEL)
