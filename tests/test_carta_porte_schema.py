@@ -62,3 +62,16 @@ def test_long_enumerations_are_cut() -> None:
     data = edited(set_attribute("//cp:CartaPorte", "TranspInternac", "Si"))
     (hit,) = [d for d in CARTA_PORTE.read(data).diagnostics if d.code.startswith("CP1")]
     assert "TranspInternac" in hit.message() and len(hit.message()) < 300
+
+
+def test_every_catalogue_miss_is_reported_at_its_own_line() -> None:
+    data = edited(set_attribute("//cp:Mercancia", "BienesTransp", "99999999"))
+    found = [d for d in CARTA_PORTE.read(data).diagnostics if d.code.startswith("CP1")]
+    assert [d.code for d in found] == ["CP102"] * 3
+    assert len({d.line for d in found}) == 3
+
+
+def test_rail_and_sea_containers_are_checked_against_their_own_catalogues() -> None:
+    data = edited(set_attribute("//cp:Carro/cp:Contenedor", "TipoContenedor", "CM005"))
+    (hit,) = [d for d in CARTA_PORTE.read(data).diagnostics if d.code.startswith("CP1")]
+    assert hit.code == "CP102" and "c_Contenedor" in hit.message() and "Maritimo" not in hit.message()

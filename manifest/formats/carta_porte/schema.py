@@ -3,8 +3,9 @@
 The schemas are compiled once per process, on the first Carta Porte file (the catalogues make ``catCFDI.xsd`` about
 5 MB). A CFDI's ``cfdi:Complemento`` and ``cfdi:Addenda`` admit any element under a strict wildcard, so the timbre
 fiscal digital and other complements (whose XSDs are not shipped) are left out of the validated copy; the Carta
-Porte complement is validated with the CFDI. libxml2 words a catalogue miss by listing every catalogue value; those
-messages are rewritten as "not in catalogue c_X", naming the catalogue from the attribute's declared type.
+Porte complement is validated with the CFDI. A catalogue miss is reported as "not in catalogue c_X", naming the
+catalogue from the attribute's declared type: the large catalogues are checked before libxml2 (see
+:mod:`.catalogues`), and the small ones' libxml2 messages, which list every value, are rewritten.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 from lxml import etree
 
 from manifest.diagnostics import Diagnostic
-from manifest.formats.carta_porte import messages
+from manifest.formats.carta_porte import catalogues, messages
 from manifest.formats.carta_porte.namespaces import CFDI, CP30, CP31, q
 from manifest.formats.carta_porte.positions import Locator
 
@@ -43,10 +44,14 @@ def cfd_directory() -> Path:
         return Path(path).parent.parent
 
 
+TypeKey = tuple[str, str, str]  # (parent element's local name, element's local name, attribute)
+
+
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     schema: etree.XMLSchema
-    types: dict[tuple[str, str], str]  # (element local name, attribute) -> declared type's local name
+    types: dict[TypeKey, str]  # -> the attribute's declared type (its local name, e.g. c_ClaveProdServCP)
+    catalogues: dict[str, frozenset[str]]  # the large catalogues' values, checked before libxml2 sees them
 
 
 @cache
@@ -57,23 +62,49 @@ def _compiled() -> _Compiled:
     )
     wrapper = f'<xs:schema xmlns:xs="{_XS}">{imports}</xs:schema>'
     document = etree.fromstring(wrapper.encode(), base_url=(base / "carta-porte.xsd").as_uri())
-    types: dict[tuple[str, str], str] = {}
+    types: dict[TypeKey, str] = {}
     for relative in _ROOTS.values():
         types.update(_attribute_types(etree.parse(str(base / relative))))
-    return _Compiled(etree.XMLSchema(document), types)
+    wanted = {name for name in types.values() if name.startswith("c_")}
+    return _Compiled(etree.XMLSchema(document), types, catalogues.load(base, wanted))
 
 
-def _attribute_types(tree: Any) -> dict[tuple[str, str], str]:
-    found: dict[tuple[str, str], str] = {}
+def _attribute_types(tree: Any) -> dict[TypeKey, str]:
+    found: dict[TypeKey, str] = {}
     for attribute in tree.iter(q(_XS, "attribute")):
         name = attribute.get("name")
         declared = attribute.get("type")
         if declared is None:
             restriction = attribute.find(f"{q(_XS, 'simpleType')}/{q(_XS, 'restriction')}")
             declared = restriction.get("base") if restriction is not None else None
-        owner = next((a for a in attribute.iterancestors(q(_XS, "element"))), None)
-        if name and declared and owner is not None and owner.get("name"):
-            found[(owner.get("name"), name)] = declared.rpartition(":")[2]
+        owners = [a.get("name") for a in attribute.iterancestors(q(_XS, "element"))]
+        if name and declared and owners and owners[0]:
+            found[(owners[1] if len(owners) > 1 else "", owners[0], name)] = declared.rpartition(":")[2]
+    return found
+
+
+def _type_of(types: dict[TypeKey, str], element: Any, attribute: str) -> str:
+    parent = element.getparent()
+    key = (etree.QName(parent).localname if parent is not None else "", etree.QName(element).localname, attribute)
+    return types.get(key, "")
+
+
+def _precheck(compiled: _Compiled, checked: Any, originals: dict[Any, Any], locator: Locator) -> list[Diagnostic]:
+    """Find values missing from the large catalogues, and give libxml2 a valid one in their place."""
+    found: list[Diagnostic] = []
+    for element in checked.iter(tag=etree.Element):
+        for attribute, value in list(element.attrib.items()):
+            catalogue = _type_of(compiled.types, element, attribute)
+            codes = compiled.catalogues.get(catalogue)
+            if codes is None or " ".join(value.split()) in codes:
+                continue
+            original = originals[element]
+            found.append(
+                messages.NOT_IN_CATALOGUE(
+                    attribute=f"{etree.QName(element).localname}/@{attribute}", value=value, catalogue=catalogue
+                ).at(locator.at(original, attribute))
+            )
+            element.set(attribute, min(codes))
     return found
 
 
@@ -88,9 +119,9 @@ def validate(root: Any, locator: Locator) -> list[Diagnostic]:
     checked = copy.deepcopy(root)
     originals = dict(zip(checked.iter(), root.iter(), strict=True))
     _drop_unvalidated(checked)
+    found = _precheck(compiled, checked, originals, locator)
     if compiled.schema.validate(checked):
-        return []
-    found: list[Diagnostic] = []
+        return found
     reported: set[tuple[int, str | None]] = set()
     for entry in compiled.schema.error_log:
         match = _MESSAGE.match(entry.message or "")
@@ -101,7 +132,8 @@ def validate(root: Any, locator: Locator) -> list[Diagnostic]:
             continue  # libxml2 repeats an enumeration failure as an atomic-type failure
         reported.add(key)
         position = locator.at(element, attribute) if element is not None else None
-        found.append(_diagnostic(entry, match, compiled.types).at(position))
+        catalogue = _type_of(compiled.types, element, attribute) if element is not None and attribute else ""
+        found.append(_diagnostic(entry, match, catalogue).at(position))
     return found
 
 
@@ -133,18 +165,16 @@ def _prefixes(root: Any) -> dict[str, str]:
     return found
 
 
-def _diagnostic(entry: Any, match: re.Match[str] | None, types: dict[tuple[str, str], str]) -> Diagnostic:
+def _diagnostic(entry: Any, match: re.Match[str] | None, catalogue: str) -> Diagnostic:
     line = entry.line or None
     if match is None:
         return messages.SCHEMA(line=line, reason=_shorten(entry.message or "invalid"))
     element, attribute, detail = match.groups()
     value = _ENUMERATION_VALUE.search(detail)
-    if value is not None and attribute is not None:
-        catalogue = types.get((element, attribute), "")
-        if catalogue.startswith("c_"):
-            return messages.NOT_IN_CATALOGUE(
-                line=line, attribute=f"{element}/@{attribute}", value=value.group(1), catalogue=catalogue
-            )
+    if value is not None and attribute is not None and catalogue.startswith("c_"):
+        return messages.NOT_IN_CATALOGUE(
+            line=line, attribute=f"{element}/@{attribute}", value=value.group(1), catalogue=catalogue
+        )
     subject = f"{element}/@{attribute}" if attribute else element
     return messages.SCHEMA(line=line, reason=f"{subject}: {_shorten(detail)}", field=None)
 
