@@ -69,6 +69,23 @@ def render() -> str:
     lines += [f"| `{c.format}` | `{c.profile}` | {_cell(c.reason)} |" for c in AUTO_BY_FORMAT.values()]
     lines += [
         "",
+        "## Configuration",
+        "",
+        "A repository may pick the profile, turn rules off and change their severity in `.manifest.toml` (keys at "
+        "top level) or in `[tool.manifest]` of `pyproject.toml`; the first found walking up from the checked file "
+        "applies, and `.manifest.toml` wins in the same folder. An unknown key, rule code, profile or severity is an "
+        "error (exit status 2).",
+        "",
+        "```toml",
+        "[tool.manifest]",
+        'profile = "cbp"',
+        'disable = ["CBP-RAIL-025"]',
+        "[tool.manifest.severity]",
+        '"SAT-CP-009" = "warning"',
+        "```",
+    ]
+    lines += [
+        "",
         "## Documents",
         "",
         "A rule applies to the kinds of document listed in its *documents* column. A requirement to carry a datum "
