@@ -625,19 +625,18 @@ def _blocks(manifest: Manifest, out: TextWriter) -> list[_Block]:
     written: set[int] = set()
     blocks: list[_Block] = []
     for point in points:
-        mine = [e for e in entries if _unloading(e[3], arrival) == point]
-        bulk = [e for e in mine if not e[4].equipment_ids]
-        ulds: list[str] = []
-        for entry in mine:
-            for identifier in entry[4].equipment_ids[:1]:
-                if identifier not in ulds:
-                    ulds.append(identifier)
-        for entry in bulk:
-            blocks.append(_Block(point, None, tuple(_item_lines(entry, written, out))))
-        for identifier in ulds:
-            for entry in mine:
-                if entry[4].equipment_ids[:1] == (identifier,):
-                    blocks.append(_Block(point, identifier, tuple(_item_lines(entry, written, out))))
+        bulk: list[tuple[int, int, int, Consignment, GoodsItem]] = []
+        loaded: dict[str, list[tuple[int, int, int, Consignment, GoodsItem]]] = {}
+        for entry in entries:
+            if _unloading(entry[3], arrival) != point:
+                continue
+            if entry[4].equipment_ids:
+                loaded.setdefault(entry[4].equipment_ids[0], []).append(entry)
+            else:
+                bulk.append(entry)
+        blocks.extend(_Block(point, None, tuple(_item_lines(entry, written, out))) for entry in bulk)
+        for identifier, mine in loaded.items():
+            blocks.extend(_Block(point, identifier, tuple(_item_lines(entry, written, out))) for entry in mine)
     return blocks
 
 

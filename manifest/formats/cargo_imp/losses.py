@@ -16,14 +16,23 @@ from manifest.formats.base import parent_path
 from manifest.formats.cargo_imp.codes import NOT_CARRIED
 from manifest.model import Consignment, Manifest
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(spec.name for spec in dataclasses.fields(cls))
+    return names
+
 
 def flatten(value: object, path: str = "") -> Iterator[tuple[str, str]]:
     """Every scalar of a model object as (field path, text); empty values are left out."""
     if value is None:
         return
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for spec in dataclasses.fields(value):
-            yield from flatten(getattr(value, spec.name), f"{path}.{spec.name}" if path else spec.name)
+    if hasattr(value, "__dataclass_fields__"):
+        for name in _field_names(type(value)):
+            yield from flatten(getattr(value, name), f"{path}.{name}" if path else name)
     elif isinstance(value, Mapping):
         for key, item in value.items():
             yield f"{path}[{key}]", str(item)
@@ -55,10 +64,11 @@ def aligned(original: Manifest, read_back: Sequence[Manifest]) -> Manifest:
 def not_carried(original: Manifest, read_back: Manifest, message: str, reported: Sequence[str]) -> list[Diagnostic]:
     """One diagnostic per model field (or whole object) of ``original`` that ``read_back`` lacks or changed."""
     kept = dict(flatten(read_back))
-    lost = [path for path, text in flatten(original) if kept.get(path) != text]
+    values = list(flatten(original))
+    lost = [path for path, text in values if kept.get(path) != text]
     lost_set = set(lost)
     holding: set[str] = set()  # every object that still has a value after the round trip
-    for path, _ in flatten(original):
+    for path, _ in values:
         step = parent_path(path) if path not in lost_set else None
         while step and step not in holding:
             holding.add(step)
