@@ -11,7 +11,7 @@ from manifest.diagnostics import Severity
 from manifest.formats.base import SourceMap
 from manifest.model import Manifest, Mode
 from manifest.requirements import Config, ConfigError, ProfileError, evaluate, load_config, resolve_profile, rules
-from manifest.requirements.profiles import document_kind
+from manifest.requirements.documents import document_kind
 from tests.requirements_models import VALID
 
 

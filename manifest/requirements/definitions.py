@@ -22,15 +22,11 @@ from types import MappingProxyType
 from manifest.diagnostics import Severity, define
 from manifest.model import Mode
 from manifest.requirements.checks import ParamError, validate_params
+from manifest.requirements.documents import DOCUMENTS
 from manifest.requirements.paths import Path, PathError
 
 PROFILE_NAMES = ("cbp", "sat", "harmonized")
 
-# The kinds of document a rule can apply to (see manifest.requirements.profiles.document_kind): a manifest of a
-# conveyance (X12 309, CUSCAR, a flight manifest FFM/XFFM), an air waybill message (FWB, XFWB), a house list or
-# house waybill (FHL, XFHL, XFZB: the master named by number only), a rail consist (X12 358, which names bills filed
-# earlier), a CFDI with Carta Porte, and the harmonized model itself (manifest-json, manifest-xml), which carries all.
-DOCUMENTS = ("manifest", "waybill", "houses", "consist", "cfdi", "model")
 
 _RULE_KEYS = frozenset(
     {

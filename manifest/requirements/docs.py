@@ -14,13 +14,8 @@ from manifest.codelists import CODELISTS
 from manifest.identifiers import IDENTIFIERS
 from manifest.requirements.checks import KINDS
 from manifest.requirements.definitions import Rule, load_catalogue
-from manifest.requirements.profiles import (
-    AUTO_BY_FORMAT,
-    DEFAULT_AUTO,
-    DOCUMENT_OF_FORMAT,
-    DOCUMENT_OF_MESSAGE,
-    PROFILES,
-)
+from manifest.requirements.documents import DOCUMENT_OF_FORMAT, DOCUMENT_OF_MESSAGE
+from manifest.requirements.profiles import AUTO_BY_FORMAT, DEFAULT_AUTO, PROFILES
 
 
 def _cell(text: str) -> str:

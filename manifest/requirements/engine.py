@@ -17,7 +17,8 @@ from manifest.model import Manifest, Mode
 from manifest.requirements.checks import KINDS, Context, shown_value
 from manifest.requirements.config import Config
 from manifest.requirements.definitions import Rule, load_catalogue
-from manifest.requirements.profiles import PROFILES, ProfileError, document_kind
+from manifest.requirements.documents import document_kind
+from manifest.requirements.profiles import PROFILES, ProfileError
 
 
 def rules(profile: str | None = None, mode: Mode | None = None) -> tuple[Rule, ...]:

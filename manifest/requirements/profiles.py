@@ -106,58 +106,6 @@ AUTO_BY_FORMAT: Mapping[str, AutoChoice] = MappingProxyType(
 DEFAULT_AUTO = "harmonized"
 
 
-# What kind of document each format holds, for the rules' ``documents`` (manifest.requirements.definitions.DOCUMENTS).
-# The IATA formats carry several messages; their readers keep the message name in extensions.
-DOCUMENT_OF_FORMAT: Mapping[str, str] = MappingProxyType(
-    {
-        "x12-309": "manifest",
-        "cuscar": "manifest",
-        "cargo-imp": "manifest",
-        "cargo-xml": "manifest",
-        "x12-358": "consist",
-        "carta-porte": "cfdi",
-        "manifest-json": "model",
-        "manifest-xml": "model",
-    }
-)
-DOCUMENT_OF_MESSAGE: Mapping[str, str] = MappingProxyType(
-    {
-        "FFM": "manifest",  # Cargo-IMP flight manifest
-        "XFFM": "manifest",
-        "FWB": "waybill",  # Cargo-IMP air waybill
-        "XFWB": "waybill",
-        "FHL": "houses",  # Cargo-IMP house manifest (consolidation list)
-        "XFHL": "houses",
-        "XFZB": "houses",  # Cargo-XML house waybill
-    }
-)
-_MESSAGE_KEYS = {"cargo-imp": "cargo-imp.message", "cargo-xml": "cargo-xml.message"}
-
-
-def document_kind(format_name: str | None, manifest: Manifest | None = None) -> str:
-    """The kind of document a manifest was read from; ``model`` (the harmonized model) when it cannot be told.
-
-    Named formats decide, refined by the message for the IATA formats. Without a format name, the readers' own
-    extension keys tell: the IATA message name, CFDI attributes (``cfdi.*``), or X12 functional group BD (the 004040
-    358 consist, per the X12 dictionary).
-    """
-    extensions = manifest.extensions if manifest is not None else {}
-    if format_name is not None and format_name not in _MESSAGE_KEYS:
-        return DOCUMENT_OF_FORMAT.get(format_name, "model")
-    keys = [_MESSAGE_KEYS[format_name]] if format_name is not None else list(_MESSAGE_KEYS.values())
-    for key in keys:
-        message = extensions.get(key, "").strip().upper()
-        if message in DOCUMENT_OF_MESSAGE:
-            return DOCUMENT_OF_MESSAGE[message]
-    if format_name is not None:
-        return DOCUMENT_OF_FORMAT.get(format_name, "model")
-    if any(key.startswith("cfdi.") for key in extensions):
-        return "cfdi"
-    if extensions.get("x12.GS.01") == "BD":
-        return "consist"
-    return "model"
-
-
 class ProfileError(ValueError):
     """An unknown profile name."""
 
