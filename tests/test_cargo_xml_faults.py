@@ -3,10 +3,11 @@ message cannot carry is listed when it is written."""
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from manifest.diagnostics import ParseError, Severity
@@ -24,6 +25,7 @@ from manifest.model import (
     TaxIdScheme,
 )
 from tests.conftest import SAMPLES
+from tests.strategies import manifests
 
 WAYBILL = (SAMPLES / "air" / "northbound-flight-am0642-awb-139-12345675.xfwb.xml").read_bytes()
 FLIGHT = (SAMPLES / "air" / "northbound-flight-am0642-mex-lax.xffm.xml").read_bytes()
@@ -139,3 +141,15 @@ def test_text_that_xml_cannot_hold_is_listed_not_raised() -> None:
     written = cargo_xml.write([Manifest(mode=Mode.AIR, consignments=(waybill,))])
     assert [(d.code, d.field) for d in written.losses] == [("CXML101", "consignments[0].parties[0].name")]
     assert b"<Name>FLORES DEL VALLE</Name>" in written.data
+
+
+@settings(max_examples=15)  # any model is large; the message-specific round trips cover the mapping itself
+@given(manifests())
+def test_any_model_is_written_as_a_readable_message_with_its_losses_named(manifest: Manifest) -> None:
+    written = cargo_xml.write([manifest])
+    again = cargo_xml.read(written.data).manifests[0]
+    fields = {spec.name for spec in dataclasses.fields(Manifest)}
+    for loss in written.losses:
+        assert loss.field is not None and loss.field.split(".")[0].split("[")[0] in fields
+    if not written.losses:
+        assert all(consignment in again.consignments for consignment in manifest.consignments)
