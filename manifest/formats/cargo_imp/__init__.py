@@ -32,7 +32,7 @@ from manifest.formats.cargo_imp.elements import TextWriter
 from manifest.formats.cargo_imp.fwb import X_ENVELOPE, X_MESSAGE
 from manifest.formats.cargo_imp.grammar import VERSIONS
 from manifest.formats.cargo_imp.lines import CRLF, MESSAGE_LIMIT, decode, split_lines
-from manifest.formats.cargo_imp.losses import aligned, not_carried
+from manifest.formats.cargo_imp.losses import not_carried
 from manifest.formats.cargo_imp.message import RawMessage, check_lengths, split_messages
 from manifest.formats.cargo_imp.sink import Sink
 from manifest.model import DocumentType, Manifest, Mode
@@ -166,9 +166,7 @@ def write_at(manifests: Sequence[Manifest], reference: date) -> Written:
             read_back = list(read_at(text.encode("utf-8"), reference).manifests)
         except ParseError:
             read_back = []
-        found = out.losses + not_carried(
-            manifest, aligned(manifest, read_back), kind, [d.field or "" for d in out.losses]
-        )
+        found = out.losses + not_carried(manifest, read_back, kind, [d.field or "" for d in out.losses])
         if len(manifests) > 1:
             found = [replace(d, field=f"manifests[{number}].{d.field}") for d in found]
         losses.extend(found)
