@@ -130,12 +130,13 @@ def parties(draw: st.DrawFn) -> Party:
 
 
 @st.composite
-def consignments(draw: st.DrawFn, mode: Mode) -> Consignment:
+def consignments(draw: st.DrawFn, mode: Mode, port: Place) -> Consignment:
     items = draw(st.lists(equipment(mode), max_size=3, unique_by=lambda e: e.identifier))
     goods_items = [g for e in items for g in draw(st.lists(goods(e.identifier), max_size=2))]
     return Consignment(
         document_number=draw(text(1, 12, UPPER + DIGITS)),
         document_type=DocumentType.RAIL_WAYBILL if mode is Mode.RAIL else DocumentType.BILL_OF_LADING,
+        place_of_discharge=port,
         place_of_loading=draw(optional(text(5, 5, DIGITS).map(lambda c: Place(code=c, scheme=PlaceScheme.SCHEDULE_K)))),
         place_of_receipt=draw(optional(text(1, 17).map(lambda n: Place(name=n)))),
         total_packages=Packages(count=draw(st.integers(0, 10**8 - 1)), kind=draw(text(1, 3, UPPER))),
@@ -192,13 +193,12 @@ def manifests(draw: st.DrawFn) -> Manifest:
         "x12.GS.08": "004040" if rail else "004010",
         "x12.ST.02": f"{control % 10000:04d}",
         "x12.separators": "*~\n",
-        "x12.M10.09": "W",
     }
     return Manifest(
         mode=mode,
         carrier=Carrier(scac=draw(text(2, 4, UPPER))),
         conveyance=Conveyance(
-            name=draw(optional(text(2, 28))),
+            name=draw(optional(text(2, 28).filter(lambda name: name != trip))),
             imo_number=draw(optional(text(7, 7, DIGITS))),
             flag=draw(st.sampled_from(["MX", "US", "SG", "PA"])),
             train_id=trip if rail else None,
@@ -206,7 +206,7 @@ def manifests(draw: st.DrawFn) -> Manifest:
         trip_number=trip,
         arrival=Stop(place=port, moment=draw(st.dates(date(2000, 1, 1), date(2099, 12, 31)))),
         office_of_entry=port,
-        consignments=tuple(draw(st.lists(consignments(mode), min_size=1, max_size=3))),
+        consignments=tuple(draw(st.lists(consignments(mode, port), min_size=1, max_size=3))),
         extensions=envelope,
     )
 

@@ -179,3 +179,42 @@ def test_element_and_structure_faults(segments: tuple[str, ...], expected: list[
 def test_missing_mandatory_segment() -> None:
     document = x12_309.read(interchange("M10*MAEU*O*SG*9321483*MAERSK KENSINGTON*647N*000001*1*W*L"))
     assert [(d.code, d.location) for d in document.diagnostics] == [("X12203", "P4")]
+
+
+def test_several_ports_of_arrival_are_kept_per_bill() -> None:
+    data = interchange(
+        *HEAD, "LX*1", "M11*B1*20195*10*CTN*100*K", "P4*2704*20261128*1", "LX*2", "M11*B2*20195*10*CTN*100*K"
+    )
+    manifest = x12_309.read(data).manifests[0]
+    assert manifest.office_of_entry is not None and manifest.office_of_entry.code == "2709"
+    first = manifest.consignments[0].place_of_discharge
+    assert first is not None and first.code == "2709"
+    second = manifest.consignments[1].place_of_discharge
+    assert second is not None and second.code == "2704"
+    assert x12_309.write([manifest]).data == data
+
+
+def test_several_sets_are_several_manifests() -> None:
+    one = interchange(*HEAD, "LX*1", "M11*B1*20195*10*CTN*100*K").decode().splitlines()
+    body = one[2:-2]
+    second = [line.replace("ST*309*0001", "ST*309*0002").replace("SE*6*0001", "SE*6*0002") for line in body]
+    data = "\n".join([*one[:2], *body, *second, "GE*2*7~", one[-1]]) + "\n"
+    document = x12_309.read(data.encode())
+    assert document.diagnostics == ()
+    assert len(document.manifests) == 2
+    assert x12_309.write(document.manifests).data == data.encode()
+
+
+def test_a_004010_consist_nests_cars_in_lx_loops() -> None:
+    from manifest.formats import x12_358
+
+    data = interchange(
+        "M10*KCSM*R*MX**QMTYLA27*QMTYLA27***S", "P4*2304*20261127", "LX*1", "VID*RR*KCSM*720145",
+        "MBL*KCSM*KCSM26110451", "LX*2", "VID*RR*TFM*654321", "MBL*KCSM*KCSM26110451", set_id="358",
+    )
+    document = x12_358.read(data)
+    assert document.diagnostics == ()
+    (train,) = document.manifests
+    assert [e.identifier for e in train.equipment] == ["KCSM720145", "TFM654321"]
+    assert [len(c.equipment) for c in train.consignments] == [2]
+    assert x12_358.write(document.manifests).data == data

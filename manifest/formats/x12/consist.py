@@ -45,8 +45,8 @@ class Reader358(Reader309):
         if tag in ("M10", "P4"):
             if tag == "P4":
                 self._p4_count += 1
-                if self._p4 is None:
-                    self._p4 = segment
+                if self._first is None:
+                    self._first = self._p4 = segment
             else:
                 self._m10 = segment
         elif tag == "LX":

@@ -64,6 +64,8 @@ EQUIPMENT_KINDS: dict[str, EquipmentKind] = {
     "CH": EquipmentKind.CHASSIS,
 }
 VID_TYPE = "x12.VID.01"
+# X12 element 256 Manifest Type Code W: original manifest from the carrier.
+DEFAULT_MANIFEST_TYPE = "W"
 DESCRIPTION_WIDTH = 45  # N1002 maximum length
 MARKS_WIDTH = 48  # N1003 maximum length
 
@@ -147,6 +149,7 @@ class Reader309:
         self._positions = cv.LazyPositions()
         self._m10: Segment | None = None
         self._p4: Segment | None = None
+        self._first: Segment | None = None  # the first P4: the port of arrival of the whole manifest
         self._p4_count = 0
         self._header: Manifest | None = None
         self._bill: _Bill | None = None
@@ -169,6 +172,8 @@ class Reader309:
             out = self._close()
             self._p4_count += 1
             self._p4 = segment
+            if self._first is None:
+                self._first = segment
             return out
         if tag == "M10":
             self._m10 = segment
@@ -263,8 +268,12 @@ class Reader309:
             if imo is not None and qualifier != "L":
                 ext["x12.M10.10"] = qualifier
             trip = m10.get(6) or None
+            # A rail 309 has no vessel: the train is named in M1005 (X12 R0504 wants M1004 or M1005).
+            name = m10.get(5) or None
+            if mode is Mode.RAIL and name == trip:
+                name = None
             conveyance = Conveyance(
-                name=m10.get(5) or None,
+                name=name,
                 imo_number=imo,
                 flag=m10.get(3) or None,
                 train_id=trip if mode is Mode.RAIL else None,
@@ -278,9 +287,9 @@ class Reader309:
             ):
                 pos.put(name, m10, index)
             carrier = Carrier(scac=m10.get(1) or None)
-            keep_rest(ext, m10, (1, 2, 3, 4, 5, 6, 10))
+            keep_rest(ext, m10, (1, 2, 3, 4, 5, 6, 10) + ((9,) if m10.get(9) == DEFAULT_MANIFEST_TYPE else ()))
         office = arrival = None
-        p4 = self._p4 if self._p4_count <= 1 else self._first_p4()
+        p4 = self._first
         if p4 is not None:
             office, arrival = _port(p4, ext)
             pos.put("office_of_entry", p4, 1)
@@ -299,9 +308,6 @@ class Reader309:
             office_of_entry=office,
             extensions=ext,
         )
-
-    def _first_p4(self) -> Segment | None:
-        return self._p4
 
 
 def _default_method(mode: Mode) -> str:
@@ -341,10 +347,13 @@ class _BillMapper:
         if bill.lx.get(1) != str(index + 1):
             ext["x12.LX.01"] = bill.lx.get(1)
         discharge = None
-        if not bill.first_port and bill.p4 is not None:
-            discharge, stop = _port(bill.p4, ext, "P4")
-            if stop is not None and stop.moment is not None and "x12.P4.02" not in ext:
-                ext["x12.P4.02"] = bill.p4.get(2)
+        if bill.p4 is not None:
+            # P401 is the US port where this bill's cargo is unladen; a later P4 loop has its own date and data.
+            if bill.first_port:
+                discharge = Place(code=bill.p4.get(1), scheme=PlaceScheme.SCHEDULE_D) if bill.p4.get(1) else None
+            else:
+                discharge, _ = _port(bill.p4, ext, "P4")
+                ext.setdefault("x12.P4.02", bill.p4.get(2))
             self.put("place_of_discharge", bill.p4, 1)
         number = ""
         loading = receipt = None

@@ -78,9 +78,11 @@ def read(data: bytes, name: str, set_id: str) -> Document:
         elif isinstance(item, SetEnd):
             chunks = consignments.pop(item.manifest_index, [])
             positions = cv.LazyPositions()
-            positions._raw.update(item.positions._raw)
+            positions.merge(item.positions)
             for chunk in chunks:
-                positions._raw.update(chunk.source_map.positions._raw)  # type: ignore[attr-defined]
+                chunk_positions = chunk.source_map.positions
+                if isinstance(chunk_positions, cv.LazyPositions):
+                    positions.merge(chunk_positions)
             manifests.append(replace(item.header, consignments=tuple(c.consignment for c in chunks)))
             maps.append(SourceMap(positions))
     return Document(name, tuple(manifests), tuple(maps), _diagnostics(findings, notes))

@@ -14,6 +14,7 @@ from manifest.formats.base import Written
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.losses import losses
 from manifest.formats.x12.read309 import (
+    DEFAULT_MANIFEST_TYPE,
     DESCRIPTION_WIDTH,
     EQUIPMENT_KINDS,
     MARKS_WIDTH,
@@ -84,15 +85,16 @@ def _set(manifest: Manifest, index: int) -> list[Elements]:
     w.add("ST", "309", control, ext.get("x12.ST.03", ""))
     rail = manifest.mode is Mode.RAIL
     _header(w, manifest)
-    current_port: tuple[str, ...] = ()
+    office = manifest.office_of_entry.code if manifest.office_of_entry else None
+    current_port: tuple[str | None, ...] = (office, "", "", "")
     for number, consignment in enumerate(manifest.consignments, start=1):
         c_ext = consignment.extensions
         discharge = consignment.place_of_discharge
-        if discharge is not None and discharge.code:
-            key = (discharge.code, *(c_ext.get(f"x12.P4.{i:02d}", "") for i in (2, 3, 4)))
-            if key != current_port:
-                w.add("P4", *key)
-                current_port = key
+        code = discharge.code if discharge is not None and discharge.code else office
+        key = (code, *(c_ext.get(f"x12.P4.{i:02d}", "") for i in (2, 3, 4)))
+        if key != current_port:
+            w.add("P4", *(value or "" for value in key))
+            current_port = key
         _bill(w, consignment, number, rail)
     w.segments.append(["SE", str(len(w.segments) + 1), control])
     return w.segments
@@ -109,8 +111,9 @@ def _header(w: SegmentWriter, manifest: Manifest) -> None:
         2: ext.get("x12.M10.02", "R" if rail else "O"),
         3: conveyance.flag if conveyance and conveyance.flag else "",
         4: imo,
-        5: conveyance.name if conveyance and conveyance.name else "",
+        5: (conveyance.name if conveyance and conveyance.name else "") or (manifest.trip_number or "" if rail else ""),
         6: manifest.trip_number or "",
+        9: ext.get("x12.M10.09", DEFAULT_MANIFEST_TYPE),
         10: ext.get("x12.M10.10", "L") if imo else "",
     }
     w.add("M10", *_rest(ext, "M10", m10, 12))
