@@ -111,3 +111,41 @@ def test_any_bytes_read_or_raise_parse_error(data: bytes) -> None:
     except ParseError:
         return
     assert document.format == "cuscar"
+
+
+KEPT = (
+    "UNA:+.? '\n"
+    "UNB+UNOC:3+SENDER:14+RECIPIENT:14+261120:2200+77'\n"
+    "UNH+1+CUSCAR:D:96B:UN'\n"
+    "BGM+85+M-1+9'\n"
+    "QTY+34:21'\n"
+    "TDT+20+647N+1'\n"
+    "EQD+CN+MSKU1234565+45G1+2++5'\n"
+    "DIM+1+CMT:1219:244:259'\n"
+    "SEL+ML4471203+CA'\n"
+    "CNI+1+BL-1'\n"
+    "TSR+30'\n"
+    "NAD+CZ+7501234567893::9++EXPORTADORA?+SA'\n"
+    "GID+1+10:CT'\n"
+    "HAN+HWC'\n"
+    "SGP+MSKU1234565+10'\n"
+    "UNT+14+1'\n"
+    "UNZ+1+77'\n"
+)
+
+
+def test_segments_without_a_model_field_are_kept_in_place() -> None:
+    document = cuscar.read(KEPT.encode())
+    assert document.diagnostics == ()
+    (manifest,) = document.manifests
+    consignment = manifest.consignments[0]
+    assert manifest.extensions["cuscar.segment.00"] == "QTY+34:21"
+    assert consignment.equipment[0].extensions["cuscar.segment.00"] == "DIM+1+CMT:1219:244:259"
+    assert consignment.extensions["cuscar.segment.00"] == "TSR+30"
+    assert consignment.goods[0].extensions["cuscar.segment.00"] == "HAN+HWC"
+    shipper = consignment.parties[0]
+    assert shipper.code == "7501234567893" and shipper.tax_ids[0].scheme.value == "gln"
+    assert shipper.name == "EXPORTADORA+SA"
+    again = cuscar.write(document.manifests)
+    assert again.losses == ()
+    assert cuscar.read(again.data).manifests == document.manifests

@@ -12,9 +12,11 @@ all gives a document with no manifest and that diagnostic.
 from __future__ import annotations
 
 import codecs
+import gc
 import re
 import typing
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 
 from manifest.diagnostics import Diagnostic, ParseError
@@ -98,7 +100,7 @@ class _Session:
         reader, self.reader = self.reader, None
         if reader is None:
             return
-        header, last = reader.finish(None)
+        header, last = reader.finish()
         if last is not None:
             yield reader, last
         yield reader, header
@@ -136,7 +138,26 @@ def _prune(manifests: list[Manifest]) -> list[Manifest]:
     return pruned
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file is read: the reader allocates many small lists that all
+    stay alive until the model is built, so every collection would only rescan them (reading is about three times
+    faster without it). Reference counting still frees everything else; the collector's state is restored."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read(data: bytes) -> Document:
+    with _collector_paused():
+        return _read(data)
+
+
+def _read(data: bytes) -> Document:
     opening = open_interchange(data)
     sink: list[Diagnostic] = list(opening.diagnostics)
     sink.extend(check_characters(opening))

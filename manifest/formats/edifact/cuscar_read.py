@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -94,7 +94,9 @@ def number(text: str) -> Decimal | None:
 
 
 def _keep(ext: Ext, segment: Segment, elements: tuple[int, ...], prefix: str) -> None:
-    """Keep the named elements of a segment whose other elements the model carries."""
+    """Keep the named elements (in ascending order) of a segment whose other elements the model carries."""
+    if not elements or len(segment.elements) < elements[0]:
+        return
     for element in elements:
         components = segment.components(element)
         if any(components):
@@ -159,12 +161,12 @@ class MessageReader:
             return closed
         handler = _HANDLERS.get(segment.tag)
         if handler is None:
-            self._extra(segment)
+            self._route_extra(segment)
         else:
             handler(self, segment)
         return closed
 
-    def finish(self, trailer: Segment | None) -> tuple[Manifest, tuple[int, Consignment] | None]:
+    def finish(self) -> tuple[Manifest, tuple[int, Consignment] | None]:
         """Close the message: the last consignment, and the manifest header (without consignments)."""
         self._close_equipment()
         last = self._close_consignment()
@@ -265,7 +267,7 @@ class MessageReader:
             self._consignment_rff(s, qualifier, value)
             return
         if self.context not in ("header", "rff"):
-            self._extra(s)
+            self._route_extra(s)
             return
         self.context = "rff"
         index = len(self.references)
@@ -352,7 +354,7 @@ class MessageReader:
                 self.last_party["ext"][f"{NS}.CTA"] = compose(s.components(1)) + "+" + compose(s.components(2))
             self.spots[f"{self.last_party['path']}.contact"] = (s, 2, 2)
             return
-        self._extra(s)
+        self._route_extra(s)
 
     def _com(self, s: Segment) -> None:
         # COM C076: 3148 communication number, 3155 channel (TE telephone, EM electronic mail).
@@ -364,7 +366,7 @@ class MessageReader:
             target = self.last_party.get("contact")
         key = {"TE": "phone", "EM": "email"}.get(channel)
         if target is None or key is None or key in target:
-            self._extra(s)
+            self._route_extra(s)
             return
         target[key] = number
 
@@ -475,7 +477,7 @@ class MessageReader:
             self.context = "loc"
             return
         self.stop = None
-        self._extra(s)
+        self._route_extra(s)
 
     def _place(self, s: Segment, path: str) -> Place:
         # LOC C517: 3225 place id, 1131 code list, 3055 agency, 3224 place name.
@@ -928,30 +930,12 @@ class MessageReader:
 
     # -- segments the model does not carry ---------------------------------------------------------------------
     def _route_extra(self, s: Segment) -> None:
+        """Keep a segment the model has no field for in the extensions of the innermost open group."""
         if self.context in ("eqd", "cni-eqd") and self.current_equipment is not None:
             current = self.current_equipment
             current["ext"][extra_key(NS, current["extras"])] = segment_text(s)
             current["extras"] += 1
         elif self.context in ("gid", "dgs") and self.goods is not None:
-            self._goods_extra(s)
-        elif self.consignment is not None:
-            self._consignment_extra(s)
-        else:
-            self._extra(s)
-
-    def _extra(self, s: Segment) -> None:
-        if self.consignment is not None or self.current_equipment is not None:
-            self._route_extra_nested(s)
-            return
-        self.ext[extra_key(NS, self.extras)] = segment_text(s)
-        self.extras += 1
-
-    def _route_extra_nested(self, s: Segment) -> None:
-        if self.context in ("eqd", "cni-eqd") and self.current_equipment is not None:
-            current = self.current_equipment
-            current["ext"][extra_key(NS, current["extras"])] = segment_text(s)
-            current["extras"] += 1
-        elif self.goods is not None and self.context in ("gid", "dgs"):
             self._goods_extra(s)
         elif self.consignment is not None:
             self._consignment_extra(s)
@@ -1046,7 +1030,3 @@ _HANDLERS = {
     "DOC": MessageReader._doc,
     "DGS": MessageReader._dgs,
 }
-
-
-def with_consignments(header: Manifest, consignments: list[Consignment]) -> Manifest:
-    return replace(header, consignments=tuple(consignments))

@@ -17,6 +17,7 @@ from manifest.formats.edifact.dates import format_moment
 from manifest.formats.edifact.rawtext import decompose, extras
 from manifest.formats.edifact.segments import escape_table, format_segment
 from manifest.formats.edifact.syntax import DEFAULT, Delimiters
+from manifest.formats.edifact.tokenizer import split_released
 from manifest.model import (
     Consignment,
     DocumentType,
@@ -60,8 +61,6 @@ def _pair(extensions: Mapping[str, str], key: str) -> tuple[list[str], list[str]
     found = extensions.get(f"{NS}.{key}")
     if found is None:
         return None
-    from manifest.formats.edifact.tokenizer import split_released
-
     elements = split_released(found, DEFAULT)
     first = elements[0]
     second = elements[1] if len(elements) > 1 else []
@@ -112,7 +111,7 @@ class Writer:
             self.raw(tag, elements)
 
     def num(self, value: object) -> str:
-        text = _number(value)
+        text = format(value, "f")
         return text.replace(".", self.d.decimal) if self.d.decimal != "." else text
 
 
@@ -387,11 +386,10 @@ def _goods(w: Writer, g: GoodsItem) -> None:
             w.seg("PIA", ["1"], [tariff.code, C.ITEM_HS])
         else:
             w.seg("PIA", ["1"], [tariff.code, C.ITEM_HS, tariff.scheme, C.AGENCY_MUTUAL])
-    for index, document in enumerate(g.customs_documents):
+    for document in g.customs_documents:
         dext = document.extensions
         c002 = _ext(dext, "DOC.01") or [C.AGENCY_MUTUAL, "", "", document.kind]
         w.seg("DOC", c002, _ext(dext, "DOC.02") or [document.number or ""])
-        del index
     if g.origin_country:
         w.seg("LOC", [C.LOC_ORIGIN], _ext(ext, "LOC.27") or [g.origin_country])
     for index, ident in enumerate(g.equipment_ids):

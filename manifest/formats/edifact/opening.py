@@ -165,9 +165,11 @@ def check_characters(opening: Opening, limit: int = 100) -> list[Diagnostic]:
         mojibake = _UTF8_PAIR.search(text)
         if mojibake is not None and opening.level.codec in ("iso8859_1", "iso8859_15"):
             at = mojibake.start()
+            newline = text.rfind("\n", 0, at)
             found.append(
                 UTF8_IN_SINGLE_BYTE(
                     line=opening.line + text.count("\n", 0, at),
+                    column=at - newline if newline >= 0 else opening.column + at,
                     syntax=opening.syntax_identifier,
                     codec=opening.level.codec,
                     value=mojibake.group(),

@@ -43,6 +43,9 @@ def extra_key(namespace: str, index: int) -> str:
 def extras(extensions: Mapping[str, str], namespace: str) -> Iterator[tuple[str, list[list[str]]]]:
     """The kept segments of an object, in the order they were read."""
     prefix = f"{namespace}.{EXTRA_PREFIX}"
-    keys = sorted((k for k in extensions if k.startswith(prefix)), key=lambda k: int(k[len(prefix) :] or 0))
+    keys = sorted(
+        (k for k in extensions if k.startswith(prefix) and k[len(prefix) :].isdigit()),
+        key=lambda k: int(k[len(prefix) :]),
+    )
     for key in keys:
         yield segment_parts(extensions[key])

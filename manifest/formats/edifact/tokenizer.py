@@ -17,6 +17,8 @@ from manifest.formats.edifact.syntax import Delimiters
 
 _TAG = re.compile(r"[A-Z0-9]{3}\Z")
 _BREAKS = "\r\n"
+# Tags already seen to be well formed (three upper-case letters or digits); shared, it only grows by valid tags.
+_VALID_TAGS: set[str] = set()
 
 
 class Tokenizer:
@@ -72,41 +74,54 @@ class Tokenizer:
         append = segments.append
         line, column, number = self._line, self._column, self._number
         element_sep, component_sep = d.element, d.component
+        marker = release or ""
+        released = bool(marker) and marker in data
+        tags = _VALID_TAGS
         for piece in pieces:
             body = piece
-            if body[:1] in _BREAKS and body:
-                body = body.lstrip(_BREAKS)
-                skipped = piece[: len(piece) - len(body)]
-                breaks = skipped.count("\n")
-                if breaks:
-                    line += breaks
-                    column = len(skipped) - skipped.rfind("\n")
+            if piece[:1] in _BREAKS and piece:
+                if piece[0] == "\n" and piece[1:2] not in _BREAKS:
+                    # The usual line break after a terminator.
+                    body = piece[1:]
+                    line += 1
+                    column = 1
                 else:
-                    column += len(skipped)
+                    body = piece.lstrip(_BREAKS)
+                    skipped = piece[: len(piece) - len(body)]
+                    breaks = skipped.count("\n")
+                    if breaks:
+                        line += breaks
+                        column = len(skipped) - skipped.rfind("\n")
+                    else:
+                        column += len(skipped)
             if not body:
                 self.diagnostics.append(EMPTY_SEGMENT(line=line, column=column))
                 column += 1
                 continue
             raw: str | None = None
-            if release is not None and release in body:
+            if released and marker in body:
                 elements = split_released(body, d)
+                tag = elements[0][0]
+                del elements[0]
                 raw = body
             else:
-                elements = [e.split(component_sep) for e in body.split(element_sep)]
-            tag = elements[0][0]
-            if len(tag) != 3 or not _TAG.match(tag):
-                self.diagnostics.append(BAD_TAG(line=line, column=column, value=tag[:20]))
-            inner = body.count("\n")
-            if inner:
+                parts = body.split(element_sep)
+                tag = parts[0]
+                elements = [e.split(component_sep) for e in parts[1:]]
+            if tag not in tags:
+                if len(tag) == 3 and _TAG.match(tag):
+                    tags.add(tag)
+                else:
+                    self.diagnostics.append(BAD_TAG(line=line, column=column, value=tag[:20]))
+            if "\n" in body:
                 raw = body
-            segment = Segment(tag, elements[1:], line, column, number, raw, d if raw is not None else None)
-            append(segment)
-            number += 1
-            if inner:
-                line += inner
-                column = len(body) - body.rfind("\n") + 1
+                append(Segment(tag, elements, line, column, number, raw, d))
+                line += body.count("\n")
+                column = len(body) - body.rfind("\n")
             else:
+                append(Segment(tag, elements, line, column, number, raw, d if raw is not None else None))
                 column += len(body) + 1
+            number += 1
         if not closed and segments:
             last = segments[-1]
             self.diagnostics.append(
