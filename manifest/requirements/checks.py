@@ -170,6 +170,18 @@ def check_digit(_: Context, item: Item, params: Params) -> Iterator[Finding]:
         yield Finding(item, {"identifier": identifier.title})
 
 
+def subdivision(context: Context, item: Item, params: Params) -> Iterator[Finding]:
+    """The value is a subdivision (ISO 3166-2 suffix: ``NLE``, ``TX``) of the alpha-2 country at ``country``; silent
+    when the country is absent or not alpha-2. Adds ``$country``."""
+    if is_missing(item.value):
+        return
+    for other in _others(context, item, params, "country"):
+        country = other.value
+        known = isinstance(country, str) and codelists.contains("country", country)
+        if known and not codelists.contains("subdivision", f"{country}-{text_of(item.value)}"):
+            yield Finding(item, {"country": str(country)})
+
+
 def maximum(_: Context, item: Item, params: Params) -> Iterator[Finding]:
     """A number, quantity or amount of money is at most ``limit``. Adds ``$limit``."""
     number = _number(item.value)
@@ -353,6 +365,7 @@ KINDS: Mapping[str, Check] = {
     "check_digit": check_digit,
     "positive": positive,
     "maximum": maximum,
+    "subdivision": subdivision,
     "conditional": conditional,
     "sum_equals": sum_equals,
     "count_equals": count_equals,
@@ -365,6 +378,7 @@ KINDS: Mapping[str, Check] = {
 REQUIRED_PARAMS: Mapping[str, tuple[str, ...]] = {
     "pattern": ("regex",),
     "maximum": ("limit",),
+    "subdivision": ("country",),
     "any_present": ("or",),
     "check_digit": ("identifier",),
     "conditional": ("if", "then"),
@@ -407,7 +421,7 @@ def validate_params(kind: str, params: Params) -> None:
     for name in ("extract", "extract_other"):
         if kind == "agree" and str(params.get(name, "same")) not in _EXTRACTS:
             raise ParamError(f"unknown {name} {params[name]!r}; known: {', '.join(_EXTRACTS)}")
-    for name in ("of", "other", "in"):
+    for name in ("of", "other", "in", "country"):
         if name in params:
             Path.parse(str(params[name]))
     if kind == "any_present":
