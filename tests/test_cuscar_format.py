@@ -60,9 +60,20 @@ def test_losses_name_each_field_left_behind() -> None:
 
 def test_stream_gives_the_consignments_of_read() -> None:
     data = SAMPLE.read_bytes()
-    chunks = [c for c in cuscar.stream(io.BytesIO(data), chunk_size=50) if isinstance(c, ConsignmentChunk)]
+    chunks = [c for c in cuscar.stream(io.BytesIO(data), chunk_size=7) if isinstance(c, ConsignmentChunk)]
     assert [c.consignment for c in chunks] == list(cuscar.read(data).manifests[0].consignments)
     assert chunks[1].source_map.locate("consignments[1].document_number") is not None
+
+
+def test_stream_reports_what_read_reports(external_samples: Path) -> None:
+    for path in sorted((external_samples / "edifact").iterdir()):
+        data = path.read_bytes()
+        streamed = {
+            d.code for d in cuscar.stream(io.BytesIO(data), chunk_size=64) if not isinstance(d, ConsignmentChunk)
+        }
+        # The character check runs on a whole text; the stream checks everything else.
+        whole = {d.code for d in cuscar.read(data).diagnostics} - {"EDI005", "EDI020"}
+        assert whole <= streamed, path.name
 
 
 def test_real_cuscar_is_read(external_samples: Path) -> None:

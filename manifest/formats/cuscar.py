@@ -39,6 +39,7 @@ EXTENSIONS = (".cuscar", ".edi", ".edifact")
 MODES = (Mode.MARITIME,)
 
 _SNIFF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*UN[ABH]")
+_HEAD = 512
 _DIRECTORY = re.compile(r"(9[5-9]|[0-8]\d)[AB]\Z")
 
 
@@ -212,8 +213,16 @@ def _losses(manifests: Sequence[Manifest], data: bytes) -> Iterator[Diagnostic]:
 def stream(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator[ConsignmentChunk | Diagnostic]:
     """Consignments as they are read, each with the header of its message (equipment included, since the header
     is complete before the first CNI) and the positions of both; diagnostics as they are found. Memory is bounded
-    by one consignment and one message header, not by the file."""
-    head = source.read(chunk_size)
+    by one consignment and one message header, not by the file. The check of every character against the syntax
+    level's repertoire (EDI004, EDI005) needs the whole text and is left to :func:`read`; here undecodable bytes
+    become U+FFFD."""
+    # The head must hold the UNA and the UNB syntax identifier, whatever the chunk size or the source delivers.
+    head = b""
+    while len(head) < max(chunk_size, _HEAD):
+        more = source.read(max(chunk_size, _HEAD) - len(head))
+        if not more:
+            break
+        head += more
     start, opening = prepare(head)
     sink: list[Diagnostic] = list(opening.diagnostics)
     decoder = codecs.getincrementaldecoder(opening.level.codec)("replace")
@@ -235,6 +244,8 @@ def stream(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator[Consi
     segments = tokenizer.feed(text) + tokenizer.finish()
     sink.extend(tokenizer.diagnostics)
     yield from _chunks(session, (*session.walk(segments), *session.finish()))
+    if session.manifest_index < 0:
+        sink.append(NO_CUSCAR(line=opening.line, column=opening.column, found=", ".join(session.other_types) or "none"))
     yield from _drain(sink)
 
 
