@@ -1,10 +1,17 @@
 """``carta-porte``: SAT's CFDI 4.0 with the Complemento Carta Porte 3.1 (3.0 read too), every mode.
 
 Reading validates the file against SAT's official XSDs (shipped verbatim in ``schemas/sat``), maps it onto the
-harmonized model and checks SAT's business rules the XSDs cannot express. Writing produces an unsigned CFDI 4.0 with
-Carta Porte 3.1. The modules: :mod:`.document` (reading a file), :mod:`.reader` (XML to model), :mod:`.schema`
-(XSD validation), :mod:`.rules` (business rules), :mod:`.writer` and :mod:`.losses` (model to XML), and
-:mod:`.messages` (every diagnostic code).
+harmonized model and checks SAT's business rules the XSDs cannot express. Writing produces a CFDI 4.0 with Carta
+Porte 3.1 and lists what the model holds that it cannot carry. The modules:
+
+- :mod:`.document` reads a file: safe parsing, version, schema, model, rules;
+- :mod:`.schema` and :mod:`.catalogues` validate against the SAT XSDs;
+- :mod:`.reader` (with :mod:`.read_transport`, :mod:`.read_goods`, :mod:`.reading`) maps XML onto the model;
+- :mod:`.rules` checks SAT's business rules on the XML;
+- :mod:`.writer` (with :mod:`.write_transport`, :mod:`.writing`, :mod:`.traslado`) writes the XML, and
+  :mod:`.losses` lists what is not carried;
+- :mod:`.extensions`, :mod:`.values`, :mod:`.rail`, :mod:`.positions`, :mod:`.sat`, :mod:`.namespaces` are shared
+  helpers; :mod:`.messages` defines every diagnostic code.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from typing import Any
 from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import extensions as ext
 from manifest.formats.carta_porte import messages, rail
-from manifest.formats.carta_porte.reader import BILL_TYPES, FIGURE_ROLES, REFERENCE_IDCCP, REFERENCE_UUID
+from manifest.formats.carta_porte.sat import BILL_TYPES, FIGURE_ROLES, REFERENCE_IDCCP, REFERENCE_UUID
 from manifest.model import (
     Address,
     Consignment,

@@ -13,114 +13,43 @@ Every attribute without a model field is kept in ``extensions`` (see :mod:`.exte
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from manifest.diagnostics import Diagnostic, Position
+from manifest.diagnostics import Position
 from manifest.formats.carta_porte import extensions as ext
-from manifest.formats.carta_porte import messages, values
+from manifest.formats.carta_porte import values
 from manifest.formats.carta_porte.namespaces import CFDI, TFD, q
 from manifest.formats.carta_porte.positions import Locator
+from manifest.formats.carta_porte.read_goods import GoodsReader
+from manifest.formats.carta_porte.read_transport import TransportReader
+from manifest.formats.carta_porte.reading import TransportUnit
+from manifest.formats.carta_porte.sat import FIGURE_ROLES, FOREIGN_RFC, NODES, REFERENCE_IDCCP, REFERENCE_UUID
 from manifest.formats.carta_porte.traslado import service_concept
 from manifest.model import (
     Address,
-    Carrier,
     Consignment,
-    Conveyance,
-    CustomsDocument,
     Direction,
-    DocumentType,
-    Equipment,
-    EquipmentKind,
     GoodsItem,
-    HazardousMaterial,
     Manifest,
-    Mode,
-    Money,
-    Packages,
     Party,
     PartyRole,
     Place,
     PlaceScheme,
     Quantity,
     Reference,
-    Seal,
     Stop,
-    TariffCode,
     TaxId,
     TaxIdScheme,
 )
 
 # c_CveTransporte (catCartaPorte.xsd): the transport node of each mode.
-NODES = {
-    "01": ("Autotransporte", Mode.ROAD),
-    "02": ("TransporteMaritimo", Mode.MARITIME),
-    "03": ("TransporteAereo", Mode.AIR),
-    "04": ("TransporteFerroviario", Mode.RAIL),
-}
-NODE_OF_MODE = {mode: (code, node) for code, (node, mode) in NODES.items()}
-FOREIGN_RFC = "XEXX010101000"  # SAT generic RFC of a foreign resident (CFDI 4.0 Anexo 20 guide)
-PEDIMENTO_TYPE = "01"  # c_DocumentoAduanero 01 Pedimento
-# c_FiguraTransporte: 01 Operador, 02 Propietario, 03 Arrendador, 04 Notificado.
-FIGURE_ROLES = {"01": PartyRole.OPERATOR, "02": PartyRole.OWNER, "03": PartyRole.LESSOR, "04": PartyRole.NOTIFY}
-REFERENCE_UUID = "cfdi-uuid"
-REFERENCE_IDCCP = "cartaporte-idccp"
-BILL_TYPES = (DocumentType.BILL_OF_LADING, DocumentType.SEA_WAYBILL, DocumentType.HOUSE_BILL_OF_LADING)
 
 
-@dataclass
-class _Goods:
-    element: Any
-    item: GoodsItem
-    positions: dict[str, Position]  # relative to the goods item
-
-
-@dataclass
-class _Unit:
-    """A consignment being assembled: its document and equipment, with positions relative to it."""
-
-    number: str
-    kind: DocumentType
-    equipment: list[Equipment] = field(default_factory=list)
-    positions: dict[str, Position] = field(default_factory=dict)
-    goods: list[_Goods] = field(default_factory=list)
-
-
-class Reader:
+class Reader(TransportReader, GoodsReader):
     def __init__(self, root: Any, carta_porte: Any, locator: Locator, version: str) -> None:
-        self.root = root
-        self.cp = carta_porte
-        self.ns = str(carta_porte.tag)[1:].partition("}")[0]
-        self.at = locator.at
-        self.version = version
-        self.positions: dict[str, Position] = {}
-        self.diagnostics: list[Diagnostic] = []
+        super().__init__(root, carta_porte, locator, version)
         self._party_positions: dict[PartyRole, dict[str, Position]] = {}
-
-    def _q(self, local: str) -> str:
-        return q(self.ns, local)
-
-    def _record(self, path: str, element: Any, attribute: str | None = None) -> None:
-        self.positions[path] = self.at(element, attribute)
-
-    def _number(
-        self, element: Any, attribute: str, kept: dict[str, str], key: str, parse: Callable[[str], Any] = values.decimal
-    ) -> Any:
-        """The parsed value of an attribute; a value that does not parse is reported and kept as text."""
-        text = element.get(attribute)
-        if text is None:
-            return None
-        parsed = parse(text)
-        if parsed is None:
-            kept[f"{key}.{attribute}"] = text
-            self.diagnostics.append(
-                messages.BAD_VALUE(attribute=attribute, value=text, reason="not a valid value").at(
-                    self.at(element, attribute)
-                )
-            )
-        return parsed
 
     # -- the whole document --------------------------------------------------------------------------------
 
@@ -358,332 +287,9 @@ class Reader:
 
     # -- mode and transport node ----------------------------------------------------------------------------------
 
-    def _mode(self, goods: Any, kept: dict[str, str]) -> tuple[Mode, Any]:
-        present = [
-            (code, goods.find(self._q(node)))
-            for code, (node, _) in NODES.items()
-            if goods is not None and goods.find(self._q(node)) is not None
-        ]
-        via = self.cp.get("ViaEntradaSalida")
-        chosen = next((pair for pair in present if pair[0] == via), present[0] if present else None)
-        for code, element in present:
-            if chosen is not None and element is not chosen[1]:
-                kept[f"cartaporte.xml.{NODES[code][0]}[1]"] = ext.raw(element)
-        if chosen is None:
-            # No transport node (an error reported by the rules): the crossing mode, else road, the commonest.
-            return (NODES[via][1] if via in NODES else Mode.ROAD), None
-        return NODES[chosen[0]][1], chosen[1]
-
-    def _transport(
-        self, node: Any, mode: Mode, kept: dict[str, str]
-    ) -> tuple[Conveyance | None, Carrier | None, str | None, list[_Unit], list[Equipment]]:
-        id_ccp = self.cp.get("IdCCP") or ""
-        if node is None:
-            return None, None, None, [_Unit(id_ccp, DocumentType.OTHER)], []
-        if mode == Mode.RAIL:
-            conveyance, carrier, units = self._rail(node)
-            return conveyance, carrier, None, units, []
-        if mode == Mode.MARITIME:
-            return self._maritime(node, id_ccp)
-        if mode == Mode.AIR:
-            return self._air(node, id_ccp)
-        return self._road(node, id_ccp)
-
-    def _rail(self, node: Any) -> tuple[Conveyance, Carrier | None, list[_Unit]]:
-        kept = ext.attributes(node, "cartaporte.TransporteFerroviario")
-        kept.update(ext.numbered(node.iterfind(self._q("DerechosDePaso")), "cartaporte.DerechosDePaso"))
-        units: dict[str, _Unit] = {}
-        cars = list(node.iterfind(self._q("Carro")))
-        waybills = [car.get("GuiaCarro", "") for car in cars]
-        # Cars of one waybill that are not contiguous keep their place in the file, so a rewrite keeps the order.
-        grouped = all(waybills.index(w) == i or waybills[i - 1] == w for i, w in enumerate(waybills))
-        for order, car in enumerate(cars, start=1):
-            waybill = car.get("GuiaCarro", "")
-            unit = units.setdefault(waybill, _Unit(waybill, DocumentType.RAIL_WAYBILL))
-            unit.positions["document_number"] = self.at(car, "GuiaCarro")
-            index = len(unit.equipment)
-            unit.positions[f"equipment[{index}]"] = self.at(car)
-            unit.positions[f"equipment[{index}].number"] = self.at(car, "MatriculaCarro")
-            unit.positions[f"equipment[{index}].net_weight"] = self.at(car, "ToneladasNetasCarro")
-            car_kept = ext.attributes(
-                car, "cartaporte.Carro", ("TipoCarro", "MatriculaCarro", "GuiaCarro", "ToneladasNetasCarro")
-            )
-            if not grouped:
-                car_kept["cartaporte.Carro.orden"] = str(order)
-            written = car.get("MatriculaCarro", "")
-            mark, number = values.split_mark(written, "[A-Z]{2,4}")
-            if (mark or "") + number != written:
-                car_kept["cartaporte.Carro.MatriculaCarro"] = written
-            tonnes = self._number(car, "ToneladasNetasCarro", car_kept, "cartaporte.Carro")
-            unit.equipment.append(
-                Equipment(
-                    kind=EquipmentKind.RAILCAR,
-                    initial=mark,
-                    number=number,
-                    net_weight=Quantity(value=tonnes, unit="TNE") if tonnes is not None else None,
-                    type_codes=(Reference(kind="c_TipoCarro", value=car.get("TipoCarro", "")),),
-                    extensions=car_kept,
-                )
-            )
-            for container in car.iterfind(self._q("Contenedor")):
-                unit.positions[f"equipment[{len(unit.equipment)}]"] = self.at(container)
-                unit.equipment.append(self._rail_container(container))
-        self._record("conveyance", node)
-        return (
-            Conveyance(extensions=kept),
-            None,
-            list(units.values()) or [_Unit(self.cp.get("IdCCP") or "", DocumentType.RAIL_WAYBILL)],
-        )
-
-    def _rail_container(self, element: Any) -> Equipment:
-        kept = ext.attributes(
-            element, "cartaporte.Contenedor", ("TipoContenedor", "PesoContenedorVacio", "PesoNetoMercancia")
-        )
-        tare = self._number(element, "PesoContenedorVacio", kept, "cartaporte.Contenedor")
-        net = self._number(element, "PesoNetoMercancia", kept, "cartaporte.Contenedor")
-        # The rail Contenedor has no number in Carta Porte: the equipment is known by its type and weights only.
-        return Equipment(
-            kind=EquipmentKind.CONTAINER,
-            number="",
-            tare_weight=Quantity(value=tare, unit="KGM") if tare is not None else None,
-            net_weight=Quantity(value=net, unit="KGM") if net is not None else None,
-            type_codes=(Reference(kind="c_Contenedor", value=element.get("TipoContenedor", "")),),
-            extensions=kept,
-        )
-
-    def _maritime(
-        self, node: Any, id_ccp: str
-    ) -> tuple[Conveyance, Carrier | None, str | None, list[_Unit], list[Equipment]]:
-        mapped = ("TipoEmbarcacion", "NumeroOMI", "NombreEmbarc", "NumViaje", "NumConocEmbarc", "LineaNaviera")
-        kept = ext.attributes(node, "cartaporte.TransporteMaritimo", mapped)
-        flag = values.alpha2(node.get("NacionalidadEmbarc"))
-        if flag is None and node.get("NacionalidadEmbarc") is not None:
-            kept["cartaporte.TransporteMaritimo.NacionalidadEmbarc"] = node.get("NacionalidadEmbarc")
-        elif flag is not None:
-            kept.pop("cartaporte.TransporteMaritimo.NacionalidadEmbarc", None)
-        imo = node.get("NumeroOMI")
-        imo_digits = imo[3:] if imo and imo.startswith("IMO") else None
-        if imo and imo_digits is None:
-            kept["cartaporte.TransporteMaritimo.NumeroOMI"] = imo
-        for name, attribute in (("name", "NombreEmbarc"), ("imo_number", "NumeroOMI"), ("flag", "NacionalidadEmbarc")):
-            self._record(f"conveyance.{name}", node, attribute)
-        self._record("trip_number", node, "NumViaje")
-        bill = node.get("NumConocEmbarc")
-        unit = _Unit(bill, DocumentType.BILL_OF_LADING) if bill else _Unit(id_ccp, DocumentType.OTHER)
-        if bill:
-            unit.positions["document_number"] = self.at(node, "NumConocEmbarc")
-        # 3.0 puts RemolquesCCP under TransporteMaritimo; 3.1 moved it inside each Contenedor.
-        kept.update(
-            ext.numbered(
-                node.iterfind(f"{self._q('RemolquesCCP')}/{self._q('RemolqueCCP')}"), "cartaporte30.RemolqueCCP"
-            )
-        )
-        for container in node.iterfind(self._q("Contenedor")):
-            unit.positions[f"equipment[{len(unit.equipment)}]"] = self.at(container)
-            unit.positions[f"equipment[{len(unit.equipment)}].number"] = self.at(container, "MatriculaContenedor")
-            unit.positions[f"equipment[{len(unit.equipment)}].seals[0]"] = self.at(container, "NumPrecinto")
-            unit.equipment.append(self._sea_container(container))
-        carrier = Carrier(name=node.get("LineaNaviera")) if node.get("LineaNaviera") else None
-        conveyance = Conveyance(
-            name=node.get("NombreEmbarc"),
-            imo_number=imo_digits,
-            flag=flag,
-            type_code=node.get("TipoEmbarcacion"),
-            extensions=kept,
-        )
-        return conveyance, carrier, node.get("NumViaje"), [unit], []
-
-    def _sea_container(self, element: Any) -> Equipment:
-        kept = ext.attributes(
-            element, "cartaporte.Contenedor", ("TipoContenedor", "MatriculaContenedor", "NumPrecinto")
-        )
-        kept.update(
-            ext.numbered(
-                element.iterfind(f"{self._q('RemolquesCCP')}/{self._q('RemolqueCCP')}"), "cartaporte.RemolqueCCP"
-            )
-        )
-        text = element.get("MatriculaContenedor") or ""
-        initial, number = values.split_mark(text, "[A-Z]{4}")
-        if (initial or "") + number != text:
-            kept["cartaporte.Contenedor.MatriculaContenedor"] = text
-        seal = element.get("NumPrecinto")
-        return Equipment(
-            kind=EquipmentKind.CONTAINER,
-            initial=initial,
-            number=number,
-            seals=(Seal(number=seal),) if seal else (),
-            type_codes=(Reference(kind="c_ContenedorMaritimo", value=element.get("TipoContenedor", "")),),
-            extensions=kept,
-        )
-
-    def _air(
-        self, node: Any, id_ccp: str
-    ) -> tuple[Conveyance, Carrier | None, str | None, list[_Unit], list[Equipment]]:
-        kept = ext.attributes(
-            node, "cartaporte.TransporteAereo", ("MatriculaAeronave", "NumeroGuia", "CodigoTransportista")
-        )
-        guide = node.get("NumeroGuia") or ""
-        number = values.awb_number(guide) or guide
-        if number != guide:
-            kept["cartaporte.TransporteAereo.NumeroGuia"] = guide
-        unit = _Unit(number or id_ccp, DocumentType.AIR_WAYBILL if number else DocumentType.OTHER)
-        unit.positions["document_number"] = self.at(node, "NumeroGuia")
-        self._record("carrier.sat_air_code", node, "CodigoTransportista")
-        self._record("conveyance.aircraft_registration", node, "MatriculaAeronave")
-        carrier = Carrier(sat_air_code=node.get("CodigoTransportista")) if node.get("CodigoTransportista") else None
-        conveyance = Conveyance(aircraft_registration=node.get("MatriculaAeronave"), extensions=kept)
-        return conveyance, carrier, None, [unit], []
-
-    def _road(
-        self, node: Any, id_ccp: str
-    ) -> tuple[Conveyance, Carrier | None, str | None, list[_Unit], list[Equipment]]:
-        kept = ext.attributes(node, "cartaporte.Autotransporte")
-        vehicle = node.find(self._q("IdentificacionVehicular"))
-        plate = config = None
-        if vehicle is not None:
-            kept.update(ext.attributes(vehicle, "cartaporte.IdentificacionVehicular", ("PlacaVM", "ConfigVehicular")))
-            plate, config = vehicle.get("PlacaVM"), vehicle.get("ConfigVehicular")
-            self._record("conveyance.vehicle_plate", vehicle, "PlacaVM")
-        insurance = node.find(self._q("Seguros"))
-        if insurance is not None:
-            kept.update(ext.attributes(insurance, "cartaporte.Seguros"))
-        trailers: list[Equipment] = []
-        for trailer in node.iterfind(f"{self._q('Remolques')}/{self._q('Remolque')}"):
-            self._record(f"equipment[{len(trailers)}].number", trailer, "Placa")
-            trailers.append(
-                Equipment(
-                    kind=EquipmentKind.TRAILER,
-                    number=trailer.get("Placa", ""),
-                    type_codes=(Reference(kind="c_SubTipoRem", value=trailer.get("SubTipoRem", "")),),
-                    extensions=ext.attributes(trailer, "cartaporte.Remolque", ("Placa", "SubTipoRem")),
-                )
-            )
-        conveyance = Conveyance(vehicle_plate=plate, type_code=config, extensions=kept)
-        return conveyance, None, None, [_Unit(id_ccp, DocumentType.ROAD_CONSIGNMENT_NOTE)], trailers
-
-    # -- Mercancias ---------------------------------------------------------------------------------------------
-
-    def _goods(self, element: Any, kept: dict[str, str]) -> list[_Goods]:
-        if element is None:
-            return []
-        kept.update(
-            ext.attributes(element, "cartaporte.Mercancias", ("PesoBrutoTotal", "UnidadPeso", "NumTotalMercancias"))
-        )
-        items = [self._item(e) for e in element.iterfind(self._q("Mercancia"))]
-        derived = _derived_totals([g.item for g in items])
-        for attribute in ("PesoBrutoTotal", "UnidadPeso", "NumTotalMercancias"):
-            if element.get(attribute) is not None and element.get(attribute) != derived.get(attribute):
-                kept[f"cartaporte.Mercancias.{attribute}"] = element.get(attribute)
-        return items
-
-    def _item(self, element: Any) -> _Goods:
-        mapped = {
-            "BienesTransp",
-            "Descripcion",
-            "Cantidad",
-            "ClaveUnidad",
-            "PesoEnKg",
-            "ClaveSTCC",
-            "ValorMercancia",
-            "Moneda",
-            "FraccionArancelaria",
-            "CveMaterialPeligroso",
-        }
-        if element.get("MaterialPeligroso") == "Sí":
-            mapped.add("MaterialPeligroso")
-        kept = ext.attributes(element, "cartaporte.Mercancia", mapped)
-        positions = {
-            "": self.at(element),
-            "sat_product_key": self.at(element, "BienesTransp"),
-            "description": self.at(element, "Descripcion"),
-            "quantity": self.at(element, "Cantidad"),
-            "gross_weight": self.at(element, "PesoEnKg"),
-            "stcc": self.at(element, "ClaveSTCC"),
-            "value": self.at(element, "ValorMercancia"),
-            "tariff_codes[0]": self.at(element, "FraccionArancelaria"),
-            "hs_code": self.at(element, "FraccionArancelaria"),
-            "hazardous[0]": self.at(element, "CveMaterialPeligroso"),
-        }
-        count = self._number(element, "Cantidad", kept, "cartaporte.Mercancia")
-        weight = self._number(element, "PesoEnKg", kept, "cartaporte.Mercancia")
-        price = self._number(element, "ValorMercancia", kept, "cartaporte.Mercancia")
-        if price is None and element.get("Moneda") is not None:
-            kept["cartaporte.Mercancia.Moneda"] = element.get("Moneda", "")
-        fraccion = element.get("FraccionArancelaria")
-        hazardous: tuple[HazardousMaterial, ...] = ()
-        if element.get("MaterialPeligroso") == "Sí" or element.get("CveMaterialPeligroso"):
-            hazardous = (HazardousMaterial(un_number=element.get("CveMaterialPeligroso")),)
-            if element.get("MaterialPeligroso") != "Sí":
-                kept["cartaporte.Mercancia.MaterialPeligroso"] = element.get("MaterialPeligroso", "")
-        documents = []
-        for number, document in enumerate(element.iterfind(self._q("DocumentacionAduanera"))):
-            positions[f"customs_documents[{number}]"] = self.at(document)
-            positions[f"customs_documents[{number}].number"] = self.at(
-                document, "NumPedimento" if document.get("NumPedimento") else "IdentDocAduanero"
-            )
-            documents.append(self._customs_document(document))
-        kept.update(ext.numbered(element.iterfind(self._q("GuiasIdentificacion")), "cartaporte.GuiasIdentificacion"))
-        kept.update(ext.numbered(element.iterfind(self._q("CantidadTransporta")), "cartaporte.CantidadTransporta"))
-        detail = element.find(self._q("DetalleMercancia"))
-        net = packages = None
-        if detail is not None:
-            kept.update(
-                ext.attributes(detail, "cartaporte.DetalleMercancia", ("PesoNeto", "UnidadPesoMerc", "NumPiezas"))
-            )
-            net_value = self._number(detail, "PesoNeto", kept, "cartaporte.DetalleMercancia")
-            if net_value is not None:
-                net = Quantity(value=net_value, unit=detail.get("UnidadPesoMerc", "KGM"))
-            pieces = self._number(detail, "NumPiezas", kept, "cartaporte.DetalleMercancia", _integer)
-            packages = Packages(count=pieces) if pieces is not None else None
-            positions["net_weight"] = self.at(detail, "PesoNeto")
-            positions["packages"] = self.at(detail, "NumPiezas")
-        item = GoodsItem(
-            description=element.get("Descripcion"),
-            quantity=Quantity(value=count, unit=element.get("ClaveUnidad", "")) if count is not None else None,
-            packages=packages,
-            gross_weight=Quantity(value=weight, unit="KGM") if weight is not None else None,
-            net_weight=net,
-            hs_code=fraccion[:6] if fraccion and len(fraccion) >= 6 and fraccion.isdigit() else None,
-            tariff_codes=(TariffCode(scheme="mx-fraccion", code=fraccion),) if fraccion else (),
-            stcc=element.get("ClaveSTCC"),
-            hazardous=hazardous,
-            value=Money(amount=price, currency=element.get("Moneda", "")) if price is not None else None,
-            sat_product_key=element.get("BienesTransp"),
-            customs_documents=tuple(documents),
-            extensions=kept,
-        )
-        return _Goods(element, item, positions)
-
-    def _customs_document(self, element: Any) -> CustomsDocument:
-        kind = element.get("TipoDocumento", "")
-        number = element.get("NumPedimento") if kind == PEDIMENTO_TYPE else element.get("IdentDocAduanero")
-        mapped = ["TipoDocumento", "RFCImpo", "NumPedimento" if kind == PEDIMENTO_TYPE else "IdentDocAduanero"]
-        rfc = element.get("RFCImpo")
-        return CustomsDocument(
-            kind="pedimento" if kind == PEDIMENTO_TYPE else kind,
-            number=number,
-            importer_tax_id=TaxId(scheme=TaxIdScheme.RFC, value=rfc) if rfc else None,
-            extensions=ext.attributes(element, "cartaporte.DocumentacionAduanera", mapped),
-        )
-
-    def _allocate(self, goods: list[_Goods], units: list[_Unit]) -> None:
-        """Rail: give each GuiaCarro waybill the goods whose PesoEnKg add up to its cars' ToneladasNetasCarro.
-
-        Carta Porte does not say which Mercancia rides in which Carro; in file order, goods are matched to the
-        waybills whose net tonnage they fill exactly. When they do not, every good stays with the first waybill.
-        """
-        if len(units) > 1:
-            split = _split_by_weight([g.item for g in goods], units)
-            if split is not None:
-                start = 0
-                for unit, size in zip(units, split, strict=True):
-                    unit.goods = goods[start : start + size]
-                    start += size
-                return
-            self.diagnostics.append(messages.GOODS_NOT_ALLOCATED().at(self.at(self.cp)))
-        units[0].goods = goods
-
-    def _consignments(self, units: list[_Unit], shipper: Party | None, consignee: Party | None) -> list[Consignment]:
+    def _consignments(
+        self, units: list[TransportUnit], shipper: Party | None, consignee: Party | None
+    ) -> list[Consignment]:
         parties = tuple(p for p in (shipper, consignee) if p is not None)
         result: list[Consignment] = []
         for index, unit in enumerate(units):
@@ -770,45 +376,7 @@ def _is_service_concept(conceptos: Any, carta_porte: Any) -> bool:
     return any(dict(concepts[0].attrib) == service_concept(mode) for mode in modes)
 
 
-def _integer(text: str) -> int | None:
-    return int(text) if text.strip().isdigit() else None
-
-
 def _replace_goods(item: GoodsItem, **changes: Any) -> GoodsItem:
     from dataclasses import replace
 
     return replace(item, **changes)
-
-
-def _derived_totals(goods: Iterable[GoodsItem]) -> dict[str, str]:
-    """The Mercancias totals a writer computes from the goods: the sum of PesoEnKg in KGM and the count."""
-    items = list(goods)
-    weights = [g.gross_weight.value for g in items if g.gross_weight is not None]
-    return {
-        "PesoBrutoTotal": values.text(sum(weights, Decimal(0))),
-        "UnidadPeso": "KGM",
-        "NumTotalMercancias": str(len(items)),
-    }
-
-
-def _split_by_weight(goods: list[GoodsItem], units: list[_Unit]) -> list[int] | None:
-    sizes: list[int] = []
-    start = 0
-    for unit in units:
-        target = sum(
-            (e.net_weight.value * 1000 for e in unit.equipment if e.kind == EquipmentKind.RAILCAR and e.net_weight),
-            Decimal(0),
-        )
-        total = Decimal(0)
-        taken = 0
-        while start + taken < len(goods) and total < target:
-            weight = goods[start + taken].gross_weight
-            if weight is None:
-                return None
-            total += weight.value
-            taken += 1
-        if total != target or taken == 0:
-            return None
-        sizes.append(taken)
-        start += taken
-    return sizes if start == len(goods) else None

@@ -18,7 +18,7 @@ from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import messages, values
 from manifest.formats.carta_porte.namespaces import CFDI, q
 from manifest.formats.carta_porte.positions import Locator
-from manifest.formats.carta_porte.reader import FOREIGN_RFC, NODES, PEDIMENTO_TYPE
+from manifest.formats.carta_porte.sat import FOREIGN_RFC, NODES, PEDIMENTO_TYPE
 
 GENERIC_PUBLIC_RFC = "XAXX010101000"  # SAT generic RFC for the general public (CFDI 4.0 Anexo 20 guide)
 # c_CveTransporte 05 (pipeline) has no transport node in Carta Porte 3.1.

@@ -1,0 +1,186 @@
+"""Writing the transport node of a Carta Porte 3.1 (rail, maritime, air, road) from the model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from manifest.formats.carta_porte import extensions as ext
+from manifest.formats.carta_porte import rail, values
+from manifest.formats.carta_porte.namespaces import CP31, q
+from manifest.formats.carta_porte.sat import (
+    BILL_TYPES,
+)
+from manifest.formats.carta_porte.writing import WritingContext
+from manifest.model import (
+    Consignment,
+    DocumentType,
+    Equipment,
+    EquipmentKind,
+    Mode,
+)
+
+
+class TransportWriter(WritingContext):
+    def _transport(self, mode: Mode) -> Any:
+        if mode == Mode.RAIL:
+            return self._rail()
+        if mode == Mode.MARITIME:
+            return self._maritime()
+        if mode == Mode.AIR:
+            return self._air()
+        return self._road()
+
+    def _conveyance_extensions(self) -> dict[str, str]:
+        return dict(self.m.conveyance.extensions) if self.m.conveyance else {}
+
+    def _rail(self) -> Any:
+        kept = self._conveyance_extensions()
+        node = etree.Element(q(CP31, "TransporteFerroviario"))
+        ext.restore(node, kept, "cartaporte.TransporteFerroviario")
+        for attribute in ("TipoDeServicio", "TipoDeTrafico"):
+            self._set(node, attribute, None, required=True)
+        for attributes in ext.restore_numbered(kept, "cartaporte.DerechosDePaso"):
+            etree.SubElement(node, q(CP31, "DerechosDePaso"), attributes)
+        cars: list[tuple[int, int, Any]] = []
+        for consignment in self.m.consignments:
+            car: Any = None
+            for equipment in consignment.equipment:
+                if equipment.kind == EquipmentKind.CONTAINER and car is not None:
+                    self._rail_container(etree.SubElement(car, q(CP31, "Contenedor")), equipment)
+                elif equipment.kind != EquipmentKind.CONTAINER:
+                    car = etree.Element(q(CP31, "Carro"))
+                    self._car(car, equipment, consignment)
+                    order = equipment.extensions.get("cartaporte.Carro.orden", "")
+                    cars.append((int(order) if order.isdigit() else len(cars) + 1, len(cars), car))
+        for _, _, car in sorted(cars, key=lambda entry: (entry[0], entry[1])):
+            node.append(car)
+        if not cars:
+            self._missing("TransporteFerroviario/Carro")
+        return node
+
+    def _car(self, element: Any, equipment: Equipment, consignment: Consignment) -> None:
+        self._set(element, "TipoCarro", _type_code(equipment, "c_TipoCarro"), required=True)
+        written = (
+            equipment.extensions.get("cartaporte.Carro.MatriculaCarro")
+            or f"{equipment.initial or ''}{equipment.number}"
+        )
+        element.set("MatriculaCarro", written)
+        element.set("GuiaCarro", consignment.document_number)
+        tonnes = rail.car_tonnes(equipment, consignment)
+        self._set(element, "ToneladasNetasCarro", values.text(tonnes) if tonnes is not None else None, required=True)
+        ext.restore(
+            element,
+            {k: v for k, v in equipment.extensions.items() if k != "cartaporte.Carro.orden"},
+            "cartaporte.Carro",
+        )
+
+    def _rail_container(self, element: Any, equipment: Equipment) -> None:
+        self._set(element, "TipoContenedor", _type_code(equipment, "c_Contenedor"), required=True)
+        for attribute, weight in (
+            ("PesoContenedorVacio", equipment.tare_weight),
+            ("PesoNetoMercancia", equipment.net_weight),
+        ):
+            kilograms = values.in_kilograms(weight) if weight is not None else None
+            self._set(element, attribute, values.text(kilograms) if kilograms is not None else None, required=True)
+        ext.restore(element, equipment.extensions, "cartaporte.Contenedor")
+
+    def _maritime(self) -> Any:
+        m = self.m
+        conveyance = m.conveyance
+        node = etree.Element(q(CP31, "TransporteMaritimo"))
+        if conveyance is not None:
+            self._set(node, "TipoEmbarcacion", conveyance.type_code)
+            self._set(node, "NumeroOMI", f"IMO{conveyance.imo_number}" if conveyance.imo_number else None)
+            self._set(node, "NombreEmbarc", conveyance.name)
+            self._set(node, "NacionalidadEmbarc", values.alpha3(conveyance.flag))
+        self._set(node, "LineaNaviera", m.carrier.name if m.carrier else None)
+        self._set(node, "NumViaje", m.trip_number)
+        bill = next((c for c in m.consignments if c.document_type in BILL_TYPES), None)
+        if bill is not None:
+            node.set("NumConocEmbarc", bill.document_number)
+        ext.restore(node, self._conveyance_extensions(), "cartaporte.TransporteMaritimo")
+        for attribute in (
+            "TipoEmbarcacion",
+            "Matricula",
+            "NumeroOMI",
+            "NacionalidadEmbarc",
+            "UnidadesDeArqBruto",
+            "TipoCarga",
+            "NombreAgenteNaviero",
+            "NumAutorizacionNaviero",
+        ):
+            self._set(node, attribute, None, required=True)
+        # Carta Porte 3.0 held RemolquesCCP beside the containers; 3.1 holds them in a Contenedor, the first one here.
+        trailers = ext.restore_numbered(self._conveyance_extensions(), "cartaporte30.RemolqueCCP")
+        for consignment in m.consignments:
+            for equipment in consignment.equipment:
+                if equipment.kind == EquipmentKind.CONTAINER:
+                    container = etree.SubElement(node, q(CP31, "Contenedor"))
+                    self._sea_container(container, equipment)
+                    if trailers and container.find(q(CP31, "RemolquesCCP")) is None:
+                        holder = etree.SubElement(container, q(CP31, "RemolquesCCP"))
+                        for attributes in trailers:
+                            etree.SubElement(holder, q(CP31, "RemolqueCCP"), attributes)
+                        trailers = []
+        return node
+
+    def _sea_container(self, element: Any, equipment: Equipment) -> None:
+        self._set(element, "TipoContenedor", _type_code(equipment, "c_ContenedorMaritimo"), required=True)
+        self._set(element, "MatriculaContenedor", f"{equipment.initial or ''}{equipment.number}")
+        if equipment.seals:
+            element.set("NumPrecinto", equipment.seals[0].number)
+        ext.restore(element, equipment.extensions, "cartaporte.Contenedor")
+        trailers = ext.restore_numbered(equipment.extensions, "cartaporte.RemolqueCCP")
+        if trailers:
+            holder = etree.SubElement(element, q(CP31, "RemolquesCCP"))
+            for attributes in trailers:
+                etree.SubElement(holder, q(CP31, "RemolqueCCP"), attributes)
+
+    def _air(self) -> Any:
+        m = self.m
+        node = etree.Element(q(CP31, "TransporteAereo"))
+        if m.conveyance is not None:
+            self._set(node, "MatriculaAeronave", m.conveyance.aircraft_registration)
+        waybill = next((c for c in m.consignments if c.document_type == DocumentType.AIR_WAYBILL), None)
+        if waybill is not None:
+            node.set("NumeroGuia", waybill.document_number)
+        self._set(node, "CodigoTransportista", m.carrier.sat_air_code if m.carrier else None)
+        ext.restore(node, self._conveyance_extensions(), "cartaporte.TransporteAereo")
+        for attribute in ("PermSCT", "NumPermisoSCT", "NumeroGuia", "CodigoTransportista"):
+            self._set(node, attribute, None, required=True)
+        return node
+
+    def _road(self) -> Any:
+        m = self.m
+        kept = self._conveyance_extensions()
+        node = etree.Element(q(CP31, "Autotransporte"))
+        ext.restore(node, kept, "cartaporte.Autotransporte")
+        vehicle = etree.SubElement(node, q(CP31, "IdentificacionVehicular"))
+        if m.conveyance is not None:
+            self._set(vehicle, "ConfigVehicular", m.conveyance.type_code)
+            self._set(vehicle, "PlacaVM", m.conveyance.vehicle_plate)
+        ext.restore(vehicle, kept, "cartaporte.IdentificacionVehicular")
+        insurance = etree.SubElement(node, q(CP31, "Seguros"))
+        ext.restore(insurance, kept, "cartaporte.Seguros")
+        for element, attributes in (
+            (node, ("PermSCT", "NumPermisoSCT")),
+            (vehicle, ("ConfigVehicular", "PesoBrutoVehicular", "PlacaVM", "AnioModeloVM")),
+            (insurance, ("AseguraRespCivil", "PolizaRespCivil")),
+        ):
+            for attribute in attributes:
+                self._set(element, attribute, None, required=True)
+        trailers = [e for e in m.equipment if e.kind == EquipmentKind.TRAILER]
+        if trailers:
+            holder = etree.SubElement(node, q(CP31, "Remolques"))
+            for equipment in trailers:
+                trailer = etree.SubElement(holder, q(CP31, "Remolque"))
+                self._set(trailer, "SubTipoRem", _type_code(equipment, "c_SubTipoRem"), required=True)
+                trailer.set("Placa", equipment.number)
+                ext.restore(trailer, equipment.extensions, "cartaporte.Remolque")
+        return node
+
+
+def _type_code(equipment: Equipment, catalogue: str) -> str | None:
+    return next((r.value for r in equipment.type_codes if r.kind == catalogue), None)
