@@ -102,7 +102,9 @@ def validate(
     for index, manifest in enumerate(document.manifests):
         concrete = resolve_profile(profile, document.format, manifest)
         chosen.append(concrete)
-        found.extend(evaluate(manifest, document.source_map(index), profile=concrete, config=config))
+        found.extend(
+            evaluate(manifest, document.source_map(index), profile=concrete, config=config, format_name=document.format)
+        )
     return FileReport(
         path,
         document.format,
