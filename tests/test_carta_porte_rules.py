@@ -103,6 +103,11 @@ def test_rule_reports_at_the_attribute(code: str, change: Callable[[Any], None],
         ]
 
 
+def test_rule_names_the_model_field_it_concerns() -> None:
+    (hit,) = only(findings(set_attribute("//cfdi:Emisor", "Rfc", "KCS970101J15")), "CP213")
+    assert hit.field == "parties[0].tax_ids[0]"
+
+
 def test_weight_sum_reports_both_figures() -> None:
     (hit,) = only(findings(set_attribute(GOODS, "PesoBrutoTotal", "107950.000")), "CP201")
     assert "107950.000" in hit.message() and "107900 kg" in hit.message()

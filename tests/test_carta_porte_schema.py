@@ -30,6 +30,7 @@ def test_catalogue_miss_names_the_catalogue_not_its_values() -> None:
     assert "c_ClaveProdServCP" in hit.message("es")
     assert hit.location is not None and hit.location.endswith("/@BienesTransp")
     assert hit.line == _line_of('BienesTransp="25172100"') and hit.column is not None
+    assert hit.field == "consignments[1].goods[0].sat_product_key"
 
 
 def test_catalogue_of_the_cfdi_is_named_too() -> None:

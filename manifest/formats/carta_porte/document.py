@@ -6,9 +6,10 @@ A Carta Porte 2.0 or 1.0 is recognised by its namespace and reported as supersed
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from manifest.diagnostics import Diagnostic, ParseError
+from manifest.diagnostics import Diagnostic, ParseError, Position
 from manifest.formats import xmlsafe
 from manifest.formats.base import Document, SourceMap
 from manifest.formats.carta_porte import messages, rules, schema
@@ -47,7 +48,18 @@ def read_document(data: bytes) -> Document:
     manifest = reader.manifest()
     diagnostics.extend(reader.diagnostics)
     diagnostics.extend(rules.check(root, carta_porte, locator))
-    return Document(NAME, (manifest,), (SourceMap(reader.positions),), tuple(diagnostics))
+    return Document(NAME, (manifest,), (SourceMap(reader.positions),), _with_fields(diagnostics, reader.positions))
+
+
+def _with_fields(diagnostics: list[Diagnostic], positions: dict[str, Position]) -> tuple[Diagnostic, ...]:
+    """Each finding about an attribute that fills a model field names that field too (its first, shortest path)."""
+    fields: dict[str, str] = {}
+    for path, position in sorted(positions.items(), key=lambda item: (len(item[0]), item[0])):
+        if position.location and "/@" in position.location:
+            fields.setdefault(position.location, path)
+    return tuple(
+        d if d.field or d.location not in fields else replace(d, field=fields[d.location or ""]) for d in diagnostics
+    )
 
 
 def _namespace(element: Any) -> str:
