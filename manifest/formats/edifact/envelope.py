@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 
 from manifest.diagnostics import Diagnostic
@@ -105,6 +106,14 @@ _TIME = re.compile(r"([01]\d|2[0-3])[0-5]\d\Z")
 _COUNT = re.compile(r"\d{1,10}\Z")
 
 
+def _real_date(text: str) -> bool:
+    try:
+        datetime.strptime(text, "%Y%m%d" if len(text) == 8 else "%y%m%d")
+    except ValueError:
+        return False
+    return True
+
+
 class Envelope:
     __slots__ = (
         "_group",
@@ -184,7 +193,7 @@ class Envelope:
         date, time = segment.get(4, 1), segment.get(4, 2)
         # ISO 9735 S004: 0017 is YYMMDD up to syntax version 3 and CCYYMMDD in version 4.
         pattern = _DATE8 if version == "4" else _DATE6
-        if date and not pattern.match(date):
+        if date and not (pattern.match(date) and _real_date(date)):
             self.sink.append(
                 BAD_VALUE(
                     segment="UNB",
