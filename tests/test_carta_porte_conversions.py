@@ -1,5 +1,5 @@
-"""A rail Carta Porte to and from an X12 309 through the model: the data both carry lands in the same fields,
-and whatever one side cannot carry is listed in its losses, never dropped silently."""
+"""Carta Porte to and from the other formats of its mode through the model (rail: X12 309; maritime: CUSCAR): the
+data both carry lands in the same fields, and whatever one side cannot carry is listed in its losses."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ from tests.conftest import SAMPLES
 
 CARTA_PORTE = get("carta-porte")
 X12_309 = get("x12-309")
+CUSCAR = get("cuscar")
 RAIL_CARTA_PORTE = SAMPLES / "rail" / "northbound-nuevo-laredo.cartaporte.xml"
 RAIL_309 = SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.synthetic.309"
+MARITIME_CARTA_PORTE = SAMPLES / "maritime" / "northbound-manzanillo-long-beach.cartaporte.xml"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -29,8 +31,12 @@ def shared_fields(manifest: Manifest) -> Iterator[tuple[str, object]]:
     for c_index, consignment in enumerate(manifest.consignments):
         path = f"consignments[{c_index}]"
         yield f"{path}.document_number", consignment.document_number
-        cars = [e.identifier for e in consignment.equipment if e.kind == EquipmentKind.RAILCAR]
-        yield f"{path}.equipment", cars
+        units = [
+            e.identifier for e in consignment.equipment if e.kind in (EquipmentKind.RAILCAR, EquipmentKind.CONTAINER)
+        ]
+        yield f"{path}.equipment", [unit for unit in units if unit]
+        for e_index, equipment in enumerate(consignment.equipment):
+            yield f"{path}.equipment[{e_index}].seals", [seal.number for seal in equipment.seals]
         for role in (PartyRole.SHIPPER, PartyRole.CONSIGNEE):
             party = consignment.party(role)
             index = consignment.parties.index(party) if party else 0
@@ -88,3 +94,15 @@ def test_309_to_carta_porte_and_back_to_the_model() -> None:
     # A 309 has no CFDI issuer, seal or SAT catalogue keys: the CFDI is written unsigned and the gaps are named.
     codes = {d.code for d in written.losses}
     assert {"CP403", "CP404"} <= codes
+
+
+def test_maritime_carta_porte_to_cuscar_and_back_to_the_model() -> None:
+    source = CARTA_PORTE.read(MARITIME_CARTA_PORTE.read_bytes()).manifests[0]
+    written = CUSCAR.write([source])
+    through = CUSCAR.read(written.data).manifests[0]
+    assert assert_carried_or_listed(source, through, written) >= 8
+    assert through.conveyance is not None and source.conveyance is not None
+    assert (through.conveyance.imo_number, through.conveyance.name) == (
+        source.conveyance.imo_number,
+        source.conveyance.name,
+    )
