@@ -243,6 +243,7 @@ def _read_or_parse_error(read: object, data: bytes) -> None:
 @given(st.binary(max_size=400))
 @example(b"ISA*00*          *00*          *ZZ*A*ZZ*B*261127*1200*U*00401*000000001*0*P*>~ST*309*1~LX~")
 @example(b"ISA*00*00*ZZ*A*ZZ*B*2*1*U*00401*1*0*P*:~")
+@example(minimal_309().replace(b"*2400*", "*\u00b2*".encode()).replace(b"SE*8*", "SE*\u00b3*".encode()))
 def test_any_bytes_read_or_raise_parse_error(data: bytes) -> None:
     _read_or_parse_error(x12_309.read, data)
     _read_or_parse_error(x12_358.read, data)

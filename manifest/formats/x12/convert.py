@@ -22,6 +22,11 @@ _SCHEDULE_K = re.compile(r"[0-9]{5}")
 _UNLOCODE = re.compile(r"[A-Z]{2}[A-Z2-9]{3}")
 
 
+def digits(text: str) -> bool:
+    """ASCII digits only: str.isdigit also accepts superscripts, which int() refuses."""
+    return text.isascii() and text.isdigit()
+
+
 def decimal(text: str) -> Decimal | None:
     """An X12 R or N0 value as a Decimal, keeping its written precision; None when it is not a number."""
     if _DECIMAL.fullmatch(text) is None:

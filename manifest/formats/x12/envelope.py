@@ -16,6 +16,7 @@ from typing import Generic, Protocol, TypeVar
 
 from manifest.diagnostics import Diagnostic
 from manifest.formats.x12 import messages as m
+from manifest.formats.x12.convert import digits
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.dictionary import ENVELOPE, SegmentSpec, dictionary_for
 from manifest.formats.x12.loops import Loop, Walker
@@ -282,7 +283,7 @@ class Envelope(Generic[T]):
 
     def _compare_count(self, segment: Segment, index: int, actual: int, what: str, what_es: str) -> None:
         said = segment.get(index)
-        if said.isdigit() and int(said) != actual:
+        if digits(said) and int(said) != actual:
             self.add(
                 m.COUNT_MISMATCH(
                     element=f"{segment.tag}{index:02d}",

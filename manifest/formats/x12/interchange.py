@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import BinaryIO, Generic, TypeVar
 
 from manifest.diagnostics import Diagnostic
+from manifest.formats.x12.convert import digits
 from manifest.formats.x12.delimiters import find_delimiters
 from manifest.formats.x12.envelope import Envelope, Finding, HandlerFactory
 from manifest.formats.x12.messages import NOT_UTF8
@@ -69,7 +70,7 @@ class Pipeline(Generic[T]):
 
 def _isa_index(diagnostic: Diagnostic) -> int:
     location = diagnostic.location or ""
-    return int(location[3:]) if location[3:].isdigit() else 0
+    return int(location[3:]) if digits(location[3:]) else 0
 
 
 def run_whole(data: bytes, factory: HandlerFactory[T]) -> tuple[list[T], list[Finding], list[Diagnostic]]:

@@ -261,7 +261,7 @@ class Reader309:
             if method != _default_method(mode):
                 ext["x12.M10.02"] = method
             vessel_code = m10.get(4)
-            imo = vessel_code if len(vessel_code) == 7 and vessel_code.isdigit() else None
+            imo = vessel_code if len(vessel_code) == 7 and cv.digits(vessel_code) else None
             if vessel_code and imo is None:
                 ext["x12.M10.04"] = vessel_code
             qualifier = m10.get(10)
@@ -368,7 +368,7 @@ class _BillMapper:
                 loading = Place(code=lading, scheme=cv.place_scheme(lading))
                 self.put("place_of_loading", m11, 2)
             pieces = m11.get(3)
-            if pieces.isdigit():
+            if cv.digits(pieces):
                 packages = Packages(count=int(pieces), kind=m11.get(4) or None)
                 self.put("total_packages", m11, 3)
             mapped = [1, 2, 10] + ([3, 4] if packages is not None else [])
@@ -543,7 +543,7 @@ class _BillMapper:
         mapped = [2, 3]
         packages = None
         count = n10.get(1)
-        if count.isdigit():
+        if cv.digits(count):
             packages = Packages(count=int(count), kind=n10.get(10) or None)
             mapped += [1, 10]
             self.put(f"{path}.packages", n10, 1)
@@ -560,7 +560,7 @@ class _BillMapper:
         hs = None
         tariffs: tuple[TariffCode, ...] = ()
         commodity = n10.get(5)
-        if commodity.isdigit() and len(commodity) >= 6:
+        if cv.digits(commodity) and len(commodity) >= 6:
             hs = commodity[:6]
             if len(commodity) > 6:
                 tariffs = (TariffCode(scheme="us-hts", code=commodity),)
@@ -569,7 +569,7 @@ class _BillMapper:
             if n10.get(4) == "J":
                 mapped.append(4)
         value = None
-        if n10.get(6).isdigit():
+        if cv.digits(n10.get(6)):
             value = Money(amount=cv.decimal(n10.get(6)) or 0, currency="USD")  # type: ignore[arg-type]
             mapped.append(6)
             self.put(f"{path}.value", n10, 6)
@@ -602,7 +602,7 @@ class _BillMapper:
     def hazard(self, path: str, h1: Segment, h2s: list[Segment]) -> HazardousMaterial:
         ext: dict[str, str] = {}
         code = h1.get(1)
-        un = code[2:] if code.startswith("UN") and code[2:].isdigit() else code
+        un = code[2:] if code.startswith("UN") and cv.digits(code[2:]) else code
         if un != code:
             ext["x12.H1.01"] = code
         keep_rest(ext, h1, (1, 2, 4, 5, 9))

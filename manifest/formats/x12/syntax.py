@@ -28,7 +28,7 @@ _RULE = re.compile(r"([PRECL])((?:[0-9]{2})+)")
 
 def parse_date(text: str) -> date | None:
     """A CCYYMMDD date (X12 DT), or None."""
-    if len(text) != 8 or not text.isdigit():
+    if len(text) != 8 or not (text.isascii() and text.isdigit()):
         return None
     try:
         return date(int(text[:4]), int(text[4:6]), int(text[6:]))

@@ -7,6 +7,7 @@ losses is complete by construction rather than by a hand-kept table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
@@ -194,7 +195,8 @@ def _party(w: SegmentWriter, party: Party) -> None:
 def _equipment(w: SegmentWriter, e: Equipment, goods: list[GoodsItem]) -> None:
     ext = e.extensions
     code = next((ref.value for ref in e.type_codes if ref.kind == VID_TYPE), _KIND_CODES.get(e.kind, "ZZ"))
-    in_vid = int(ext.get("x12.VID.seals", "2"))
+    seals_text = ext.get("x12.VID.seals", "2")
+    in_vid = int(seals_text) if cv.digits(seals_text) and len(seals_text) == 1 else 2
     seals = [s.number for s in e.seals]
     vid_seals = seals[:in_vid] + [""] * (2 - len(seals[:in_vid]))
     if ext.get("x12.VID.04") == "":
@@ -241,7 +243,7 @@ def _goods(w: SegmentWriter, g: GoodsItem) -> None:
 
 
 def _split(description: str, marks: str, layout: str | None) -> list[tuple[str, str]]:
-    if layout:
+    if layout and re.fullmatch(r"[0-9]{1,4}/[0-9]{1,4}(?:,[0-9]{1,4}/[0-9]{1,4})*", layout):
         sizes = [tuple(int(n) for n in part.split("/")) for part in layout.split(",")]
         if sum(s[0] for s in sizes) == len(description) and sum(s[1] for s in sizes) == len(marks):
             out = []
