@@ -39,6 +39,7 @@ from manifest.model import (
     Stop,
     TariffCode,
 )
+from tests.strategies import manifests as any_manifests
 from tests.x12_helpers import minimal_309
 
 T = TypeVar("T")
@@ -260,3 +261,13 @@ def test_any_damage_to_a_good_file_reads_or_raises_parse_error(data: st.DataObje
         acknowledge(bytes(original))
     except ParseError:
         return
+
+
+@settings(max_examples=15)
+@given(any_manifests())
+def test_any_model_writes_and_what_is_left_is_listed(manifest: Manifest) -> None:
+    for fmt in (x12_309, x12_358):
+        written = fmt.write([manifest])
+        document = fmt.read(written.data)
+        assert len(document.manifests) == 1
+        assert all(loss.code == "X12401" and loss.field for loss in written.losses)
