@@ -209,8 +209,15 @@ def test_a_004010_consist_nests_cars_in_lx_loops() -> None:
     from manifest.formats import x12_358
 
     data = interchange(
-        "M10*KCSM*R*MX**QMTYLA27*QMTYLA27***S", "P4*2304*20261127", "LX*1", "VID*RR*KCSM*720145",
-        "MBL*KCSM*KCSM26110451", "LX*2", "VID*RR*TFM*654321", "MBL*KCSM*KCSM26110451", set_id="358",
+        "M10*KCSM*R*MX**QMTYLA27*QMTYLA27***S",
+        "P4*2304*20261127",
+        "LX*1",
+        "VID*RR*KCSM*720145",
+        "MBL*KCSM*KCSM26110451",
+        "LX*2",
+        "VID*RR*TFM*654321",
+        "MBL*KCSM*KCSM26110451",
+        set_id="358",
     )
     document = x12_358.read(data)
     assert document.diagnostics == ()
