@@ -150,7 +150,8 @@ def convert(source: Path, target: str, out: Path | None, format_: str | None, al
         _fail("refusing to overwrite the source file; choose another output")
     conversion = run_conversion(_read_source(source), target, format=format_, name=source.name)
     listing_to_stderr = out is None
-    for diagnostic in (*conversion.diagnostics, *conversion.losses):
+    notes = conversion.written.notes if conversion.written is not None else ()
+    for diagnostic in (*conversion.diagnostics, *conversion.losses, *notes):
         click.echo(diagnostic_line(str(source), diagnostic, "en"), err=listing_to_stderr)
     if conversion.written is None:
         sys.exit(1)

@@ -4,7 +4,8 @@ A format module exposes ``NAME``, ``TITLE``, ``EXTENSIONS``, ``MODES``, ``sniff(
 ``read(data) -> Document`` and ``write(manifests) -> Written``. ``read`` reports every fault it can recover from as a
 diagnostic in the document and raises :class:`~manifest.diagnostics.ParseError` only when nothing can be read; it
 never raises anything else. ``write`` never drops data silently: whatever the target cannot carry is listed in
-``Written.losses``, one diagnostic per model field left behind.
+``Written.losses``, one diagnostic per model field left behind; what the user should know about the output without any
+value being lost (a CFDI written unsigned) is in ``Written.notes``.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ class Document:
 @dataclass(frozen=True, slots=True)
 class Written:
     data: bytes
-    losses: tuple[Diagnostic, ...] = ()
+    losses: tuple[Diagnostic, ...] = ()  # model values the output does not carry: a conversion must accept them
+    notes: tuple[Diagnostic, ...] = ()  # what the reader of the output should know, with no value left behind
 
 
 @dataclass(frozen=True, slots=True)

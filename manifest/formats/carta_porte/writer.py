@@ -4,8 +4,7 @@ The inverse of :mod:`.reader`: attributes kept in ``extensions`` are put back, t
 fields, so reading a Carta Porte and writing it again keeps every attribute (its seal and stamp included). A CFDI
 made from another format is written unsigned: sealing (Sello, NoCertificado, Certificado, with the issuer's CSD) and
 stamping (the TimbreFiscalDigital, by a PAC) cannot be done by a converter. That warning (CP403) goes in
-``Written.losses`` with everything the model holds that Carta Porte cannot carry, because the losses are what a
-caller (``manifest convert``) must accept before it keeps the output: an unsigned CFDI has no fiscal effect yet.
+``Written.notes``: no model value is left behind, but an unsigned CFDI has no fiscal effect until it is sealed.
 """
 
 from __future__ import annotations
@@ -59,7 +58,7 @@ def write(manifests: Sequence[Manifest]) -> Written:
     for index in range(1, len(manifests)):
         found.append(messages.not_carried(f"manifests[{index}]", "one CFDI carries one Carta Porte"))
     found.extend(losses.of(manifests[0]))
-    return Written(data, tuple(found))
+    return Written(data, tuple(found), tuple(writer.notes))
 
 
 class _Writer(TransportWriter):
@@ -106,7 +105,7 @@ class _Writer(TransportWriter):
         self._set(root, "Fecha", None, required=True)
         if "cfdi.Sello" not in self.ext:
             # A CFDI read and rewritten keeps its own seal state; one made from another format cannot be sealed here.
-            self.losses.append(messages.UNSIGNED(location="/cfdi:Comprobante/@Sello"))
+            self.notes.append(messages.UNSIGNED(location="/cfdi:Comprobante/@Sello"))
             for attribute, value in (("Sello", ""), ("NoCertificado", UNSIGNED_CERTIFICATE), ("Certificado", "")):
                 if root.get(attribute) is None:
                     root.set(attribute, value)

@@ -16,6 +16,7 @@ class WritingContext:
         self.m = manifest
         self.ext = dict(manifest.extensions)
         self.losses: list[Diagnostic] = []
+        self.notes: list[Diagnostic] = []
 
     def _missing(self, location: str) -> None:
         self.losses.append(messages.MISSING_REQUIRED(what=location, location=location))
