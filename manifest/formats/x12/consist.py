@@ -20,7 +20,7 @@ from manifest.formats.x12.losses import losses
 from manifest.formats.x12.read309 import Reader309, SetEnd, _BillMapper, _Equipment
 from manifest.formats.x12.tokens import Segment
 from manifest.formats.x12.writer import Elements, SegmentWriter, delimiters_from, envelope
-from manifest.model import Consignment, DocumentType, Equipment, Manifest, Mode
+from manifest.model import Consignment, DocumentType, Manifest, Mode
 
 
 @dataclass
@@ -139,7 +139,3 @@ def _mbl(w: SegmentWriter, c: Consignment, scac: str) -> None:
     for tag in ("M13", "X1", "VID"):
         if f"x12.{tag}" in ext:
             w.add(tag, *cv.unraw(ext[f"x12.{tag}"]))
-
-
-def cars_of(consignment: Consignment) -> tuple[Equipment, ...]:
-    return consignment.equipment
