@@ -4,8 +4,10 @@ Each segment lists its elements in order with the X12.6 attributes: data element
 designator (M mandatory, O optional, X relational), type (ID identifier, AN string, Nn numeric with n implied
 decimals, R decimal, DT date, TM time), minimum and maximum length, and for a few identifiers the codes the
 customs sets rely on. Syntax notes are written as X12 writes them (``P0405``: paired; ``R``, ``E``, ``C``, ``L``).
-Sources: the ASC X12 004010 and 004040 segment dictionaries (element numbers and attributes as published in the
-standard's segment directory); versions differ only where noted.
+Sources: the ASC X12 004010 and 004040 segment directories. M10, M11, VID and N10 were checked element by element
+against published copies of the directory (stedi.com/edi/x12-004010); the element lists of P4, M12, M13, P5, H1, H2,
+VC and MBL could only be checked against the real and synthetic files at hand, so they are kept lenient (optional,
+wide) where the directory could not be read. Versions differ only where noted.
 """
 
 from __future__ import annotations
