@@ -208,6 +208,7 @@ def fhl_manifests(draw: st.DrawFn) -> Manifest:
     for number in numbers:
         description = draw(words(2).filter(lambda text: len(text) <= 15))
         hs = draw(st.none() | hs_codes())
+        pieces, weight = draw(packages()), draw(weights())
         parties: tuple[Party, ...] = ()
         value = None
         if with_parties:
@@ -220,11 +221,13 @@ def fhl_manifests(draw: st.DrawFn) -> Manifest:
                 master_number=master_number,
                 place_of_loading=draw(airports()),
                 place_of_discharge=draw(airports()),
-                total_packages=draw(packages()),
-                gross_weight=draw(weights()),
+                total_packages=pieces,
+                gross_weight=weight,
                 parties=parties,
                 value=value,
-                goods=(GoodsItem(description=description, hs_code=hs),),
+                goods=(
+                    GoodsItem(sequence=1, description=description, packages=pieces, gross_weight=weight, hs_code=hs),
+                ),
                 handling_codes=tuple(draw(st.lists(SHC, max_size=2, unique=True))),
                 customs_notes=draw(notes()),
                 extensions={"cargo-imp.CVD": f"CVD/USD/PP/NVD/{value.amount}/XXX"} if value is not None else {},
@@ -272,12 +275,12 @@ def ffm_manifests(draw: st.DrawFn, max_consignments: int = 6) -> Manifest:
     places = [draw(st.sampled_from([None, *ulds])) for _ in numbers]
     order = sorted(range(len(numbers)), key=lambda n: -1 if places[n] is None else ulds.index(places[n]))  # type: ignore[arg-type]
     consignments = []
-    for sequence, index in enumerate(order, start=1):
+    for index in order:
         uld = places[index]
         pieces, weight = draw(packages()), draw(weights())
         volume = draw(st.none() | volumes())
         item = GoodsItem(
-            sequence=sequence,
+            sequence=1,
             description=draw(words(2).filter(lambda text: len(text) <= 15)),
             packages=pieces,
             gross_weight=weight,

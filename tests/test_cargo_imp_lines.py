@@ -340,7 +340,15 @@ CASES: list[tuple[str, list[str], Manifest]] = [
                     place_of_discharge=_airport("LAX"),
                     total_packages=Packages(count=20),
                     gross_weight=_kg("412"),
-                    goods=(GoodsItem(description="JEWELRY", hs_code="711311"),),
+                    goods=(
+                        GoodsItem(
+                            sequence=1,
+                            description="JEWELRY",
+                            packages=Packages(count=20),
+                            gross_weight=_kg("412"),
+                            hs_code="711311",
+                        ),
+                    ),
                     handling_codes=("VAL",),
                 ),
                 Consignment(
@@ -351,7 +359,14 @@ CASES: list[tuple[str, list[str], Manifest]] = [
                     place_of_discharge=_airport("LAX"),
                     total_packages=Packages(count=14),
                     gross_weight=_kg("864.5"),
-                    goods=(GoodsItem(description="SURGICAL GLOVES OF VULCANISED RUBBER"),),
+                    goods=(
+                        GoodsItem(
+                            sequence=1,
+                            description="SURGICAL GLOVES OF VULCANISED RUBBER",
+                            packages=Packages(count=14),
+                            gross_weight=_kg("864.5"),
+                        ),
+                    ),
                     customs_notes=(CustomsNote(country="US", subject="CNE", content_code="T", content="953310822"),),
                     extensions={"cargo-imp.slac": "14"},
                 ),
@@ -464,6 +479,47 @@ CASES: list[tuple[str, list[str], Manifest]] = [
             ),
             equipment=(replace(_PMC, extensions={"cargo-imp.ULD.loading": "M", "cargo-imp.ULD.remarks": "CONTOUR"}),),
             extensions={**_FLIGHT.extensions, "cargo-imp.FFM.points": "LAX\nSFO/NIL"},
+        ),
+    ),
+    (
+        "ffm lines in an order the grouping would not give",
+        [
+            *_FFM_HEAD,
+            "LAX",
+            "ULD/PMC73850AM",
+            "139-12345675MEXLAX/P1K5/BOOKS",
+            "139-24681016MEXLAX/P1K5/ROSES",
+            "ULD/AKE12045AM",
+            "139-24681016MEXLAX/P1K5/ROSES",
+            "139-12345675MEXLAX/P1K5/BOOKS",
+            "LAST",
+        ],
+        replace(
+            _FLIGHT,
+            equipment=(_PMC, _AKE),
+            consignments=tuple(
+                replace(
+                    _line(number, 1, "5", description),
+                    total_packages=None,
+                    gross_weight=None,
+                    equipment=(_PMC, _AKE),
+                    goods=tuple(
+                        GoodsItem(
+                            sequence=sequence,
+                            description=description,
+                            packages=Packages(count=1),
+                            gross_weight=_kg("5"),
+                            equipment_ids=(uld.identifier,),
+                            extensions={"cargo-imp.FFM.line": line},
+                        )
+                        for sequence, (uld, line) in enumerate(zip((_PMC, _AKE), lines, strict=True), start=1)
+                    ),
+                )
+                for number, description, lines in (
+                    ("139-12345675", "BOOKS", ("1", "4")),
+                    ("139-24681016", "ROSES", ("2", "3")),
+                )
+            ),
         ),
     ),
     (

@@ -91,9 +91,9 @@ def read_at(data: bytes, reference: date) -> Document:
             if length > MESSAGE_LIMIT:
                 sink.report(MESSAGE_TOO_LONG, part.smi, 1, "SMI", length=length, limit=MESSAGE_LIMIT)
         if first.kind == "FWB":
-            manifest = fwb.read(first, sink, reference)
+            manifest = fwb.read(first, sink)
         elif first.kind == "FHL":
-            manifest = fhl.read(group, sink, reference)
+            manifest = fhl.read(group, sink)
         else:
             manifest = ffm.read(group, sink, reference)
         manifests.append(manifest)

@@ -113,16 +113,17 @@ STRAY_LINE = define(
 NOT_CARRIED = define(
     "IMP100",
     Severity.WARNING,
-    "$field is not written: the Cargo-IMP $message message has no place for it",
-    "$field no se escribe: el mensaje Cargo-IMP $message no tiene lugar para este dato",
+    "not written: the Cargo-IMP $message message has no place for this value",
+    "no se escribe: el mensaje Cargo-IMP $message no tiene lugar para este dato",
     f"{_MANUAL}: message structures (FWB/14 ABNF, FWB/17, FHL/5, FFM/8)",
 )
 ALTERED = define(
     "IMP101",
     Severity.WARNING,
-    "$field '$value' is written as '$written': Cargo-IMP text is upper-case ASCII without slants or line breaks",
-    "$field '$value' se escribe como '$written': el texto Cargo-IMP es ASCII en mayúsculas sin diagonales ni saltos "
-    "de línea",
+    "'$value' is written as '$written': Cargo-IMP text is upper-case ASCII without slants or line breaks, in lines "
+    "of at most 69 characters",
+    "'$value' se escribe como '$written': el texto Cargo-IMP es ASCII en mayúsculas sin diagonales ni saltos de "
+    "línea, en líneas de 69 caracteres como máximo",
     f"{_MANUAL} section 1.2 (character set) and the slant field separator",
 )
 

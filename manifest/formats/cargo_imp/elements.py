@@ -40,10 +40,8 @@ DENSITY = re.compile(r"DG(\d{1,2})")
 TOTAL_PIECES = re.compile(r"T(\d{1,4})")
 SHC = re.compile(r"[A-Z0-9]{3}")
 COUNTRY = re.compile(r"[A-Z]{2}")
-CARRIER = re.compile(r"[A-Z0-9]{2}")
 FLIGHT = re.compile(r"([A-Z0-9]{2})(\d{3,4}[A-Z]?)")  # DE312 carrier code + DE800 flight number
 DAY_MONTH_TIME = re.compile(r"(\d{2})(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(\d{4})?")
-NUMBER = re.compile(r"\d{1,9}(?:\.\d{1,3})?")
 
 # Cargo-IMP text is Type B teletype text: upper-case letters, digits, space and a few signs; the slant separates
 # fields and cannot appear inside one.

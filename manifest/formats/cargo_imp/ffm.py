@@ -9,8 +9,8 @@ movement, OSI, COR and OCI lines. Each part ends with CONT, the last with LAST; 
 characters is split into parts that repeat the point of unloading and the current ULD.
 
 Model mapping: one consignment per air waybill; each consignment line is one goods item of it (so a shipment split
-over several ULDs is one consignment with one item per ULD, in ``equipment_ids``), with ``sequence`` its order in
-the manifest; ULDs are equipment of kind ULD; the air waybill's destination is the consignment's place of
+over several ULDs is one consignment with one item per ULD, in ``equipment_ids``), with ``sequence`` its number within
+the air waybill; ULDs are equipment of kind ULD; the air waybill's destination is the consignment's place of
 discharge, and a point of unloading other than it is kept in the consignment's extensions.
 """
 
@@ -63,6 +63,7 @@ from manifest.model import (
 
 X_POINTS = "cargo-imp.FFM.points"  # the point of unloading lines, when they hold more than the airport codes
 X_UNLOADING = "cargo-imp.FFM.unloading"  # the point of unloading of an air waybill bound further on
+X_LINE = "cargo-imp.FFM.line"  # the place of a consignment line in the manifest, when not the grouped order
 X_LINES = "cargo-imp.FFM.lines"  # DIM, onward movement, OSI and COR lines of a consignment line, as written
 X_SHIPMENT_CODE = "cargo-imp.shipment-code"  # S, D, or a T/P other than the one implied by the pieces
 X_DENSITY = "cargo-imp.density"
@@ -111,7 +112,7 @@ class _State:
     awb: _Awb | None = None
     after_detail: bool = False
     in_oci: bool = False  # the last line was an OCI line: a continuation line is a further OCI detail
-    sequence: int = 0
+    order: list[tuple[int, int]] = field(default_factory=list)  # (consignment, goods item) of each line in turn
 
 
 def read(parts: list[RawMessage], sink: Sink, reference: date) -> Manifest:
@@ -155,21 +156,42 @@ def read(parts: list[RawMessage], sink: Sink, reference: date) -> Manifest:
             sink.positions[f"equipment[{number}]"] = found
     for key in [key for key in sink.positions if key.startswith("uld:")]:
         del sink.positions[key]
-    return replace(
+    manifest = replace(
         header,
         arrival=arrival,
         equipment=tuple(state.ulds.values()),
         consignments=consignments,
         extensions=manifest_ext,
     )
+    if [(c, g) for c, g, _, _ in _ordered(manifest)] != state.order:
+        manifest = _with_line_numbers(manifest, state.order)
+    return manifest
+
+
+def _with_line_numbers(manifest: Manifest, order: list[tuple[int, int]]) -> Manifest:
+    """Every goods item numbered with its line's place in the manifest, for an order the grouping would not give."""
+    numbers = {entry: str(number) for number, entry in enumerate(order, start=1)}
+    consignments = tuple(
+        replace(
+            consignment,
+            goods=tuple(
+                replace(item, extensions={**item.extensions, X_LINE: numbers[(c_index, g_index)]})
+                for g_index, item in enumerate(consignment.goods)
+            ),
+        )
+        for c_index, consignment in enumerate(manifest.consignments)
+    )
+    return replace(manifest, consignments=consignments)
 
 
 def _points_reordered(state: _State) -> bool:
-    """Whether the points of unloading differ from those the consignments imply, in their order."""
+    """Whether the points of unloading differ from those the consignment lines imply, in their order."""
+    awbs = list(state.awbs.values())
     implied: list[str] = []
-    for awb in sorted((i for a in state.awbs.values() for i in a.items), key=lambda i: i.sequence):
-        if awb.point and awb.point not in implied:
-            implied.append(awb.point)
+    for c_index, g_index in state.order:
+        point = awbs[c_index].items[g_index].point
+        if point and point not in implied:
+            implied.append(point)
     return implied != state.points
 
 
@@ -369,8 +391,8 @@ def _consignment_line(line: Line, state: _State) -> None:
             detail.columns["destination"],
             "consignment/destination",
         )
-    state.sequence += 1
-    item = _Item(state.sequence, code=detail.code, total=detail.total_pieces, uld=state.uld, point=state.point)
+    state.order.append((awb.index, len(awb.items)))
+    item = _Item(len(awb.items) + 1, code=detail.code, total=detail.total_pieces, uld=state.uld, point=state.point)
     path = f"consignments[{awb.index}].goods[{len(awb.items)}]"
     item.fields["packages"] = Packages(count=detail.pieces)
     item.fields["gross_weight"] = detail.weight
@@ -598,9 +620,13 @@ def _uld_lines(equipment: Equipment) -> list[str]:
     return lines
 
 
-def _blocks(manifest: Manifest, out: TextWriter) -> list[_Block]:
-    """One block per goods item (consignment line), ordered by point of unloading, bulk first, then ULD."""
-    entries: list[tuple[int, int, int, Consignment, GoodsItem]] = []
+_Entry = tuple[int, int, Consignment, GoodsItem]
+
+
+def _ordered(manifest: Manifest) -> list[_Entry]:
+    """The consignment lines in the order written: by point of unloading, its bulk cargo first, then each ULD in
+    the order the ULDs first appear; kept line numbers, where present, come first."""
+    entries: list[tuple[int, _Entry]] = []
     arrival = manifest.arrival.place.code if manifest.arrival is not None else None
     lines_are_items = manifest.extensions.get(X_MESSAGE) == "FFM" or any(
         item.equipment_ids for consignment in manifest.consignments for item in consignment.goods
@@ -615,29 +641,39 @@ def _blocks(manifest: Manifest, out: TextWriter) -> list[_Block]:
             items = (GoodsItem(description=first.description, equipment_ids=first.equipment_ids),)
             consignment = replace(consignment, goods=items)
         for g_index, item in enumerate(items):
-            entries.append((item.sequence if item.sequence is not None else 10**9, c_index, g_index, consignment, item))
-    entries.sort(key=lambda entry: (entry[0], entry[1], entry[2]))
-    points: list[str | None] = []
-    for *_, consignment, _item in entries:
-        code = _unloading(consignment, arrival)
-        if code not in points:
-            points.append(code)
+            kept = item.extensions.get(X_LINE, "")
+            entries.append((int(kept) if kept.isdigit() else 10**9, (c_index, g_index, consignment, item)))
+    entries.sort(key=lambda entry: (entry[0], entry[1][0], entry[1][1]))
+    plain = [entry for _, entry in entries]
+    if any(number < 10**9 for number, _ in entries):
+        return plain
+    ordered: list[_Entry] = []
+    points: dict[str | None, tuple[list[_Entry], dict[str, list[_Entry]]]] = {}
+    for entry in plain:
+        bulk, loaded = points.setdefault(_unloading(entry[2], arrival), ([], {}))
+        if entry[3].equipment_ids:
+            loaded.setdefault(entry[3].equipment_ids[0], []).append(entry)
+        else:
+            bulk.append(entry)
+    for bulk, loaded in points.values():
+        ordered.extend(bulk)
+        for mine in loaded.values():
+            ordered.extend(mine)
+    return ordered
+
+
+def _blocks(manifest: Manifest, out: TextWriter) -> list[_Block]:
+    """One block per consignment line, with its point of unloading and ULD, in the order written."""
+    arrival = manifest.arrival.place.code if manifest.arrival is not None else None
     written: set[int] = set()
-    blocks: list[_Block] = []
-    for point in points:
-        bulk: list[tuple[int, int, int, Consignment, GoodsItem]] = []
-        loaded: dict[str, list[tuple[int, int, int, Consignment, GoodsItem]]] = {}
-        for entry in entries:
-            if _unloading(entry[3], arrival) != point:
-                continue
-            if entry[4].equipment_ids:
-                loaded.setdefault(entry[4].equipment_ids[0], []).append(entry)
-            else:
-                bulk.append(entry)
-        blocks.extend(_Block(point, None, tuple(_item_lines(entry, written, out))) for entry in bulk)
-        for identifier, mine in loaded.items():
-            blocks.extend(_Block(point, identifier, tuple(_item_lines(entry, written, out))) for entry in mine)
-    return blocks
+    return [
+        _Block(
+            _unloading(entry[2], arrival),
+            entry[3].equipment_ids[0] if entry[3].equipment_ids else None,
+            tuple(_item_lines(entry, written, out)),
+        )
+        for entry in _ordered(manifest)
+    ]
 
 
 def _unloading(consignment: Consignment, arrival: str | None) -> str | None:
@@ -649,8 +685,8 @@ def _unloading(consignment: Consignment, arrival: str | None) -> str | None:
     return arrival
 
 
-def _item_lines(entry: tuple[int, int, int, Consignment, GoodsItem], written: set[int], out: TextWriter) -> list[str]:
-    _, c_index, g_index, consignment, item = entry
+def _item_lines(entry: _Entry, written: set[int], out: TextWriter) -> list[str]:
+    c_index, g_index, consignment, item = entry
     items = consignment.goods or (GoodsItem(),)
     pieces = item.packages.count if item.packages else 0
     total = consignment.total_packages.count if consignment.total_packages else None

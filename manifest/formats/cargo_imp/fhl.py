@@ -10,7 +10,6 @@ house of the message: with several HBS lines they are given to the last house.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from manifest.formats.cargo_imp import goods, parties
 from manifest.formats.cargo_imp.elements import (
@@ -70,7 +69,7 @@ class _House:
         self.ext: dict[str, str] = {}
 
 
-def read(messages: list[RawMessage], sink: Sink, reference: date) -> Manifest:
+def read(messages: list[RawMessage], sink: Sink) -> Manifest:
     """One manifest from consecutive FHL messages of the same master (one message per house, or one listing all)."""
     first = messages[0]
     manifest_ext = {X_MESSAGE: "FHL", X_VERSION: first.version}
@@ -244,8 +243,17 @@ def _house_consignment(house: _House, master_number: str) -> Consignment:
             item_ext[X_NATURE] = house.nature
         elif house.nature is None:
             item_ext[X_NATURE] = ""
-    item = GoodsItem(description=description, hs_code=hs_code, tariff_codes=tariffs, extensions=item_ext)
     fields = dict(house.fields)
+    # The house's one goods item carries the house's pieces and weight, as a Cargo-XML house waybill's does.
+    item = GoodsItem(
+        sequence=1,
+        description=description,
+        packages=fields.get("total_packages"),  # type: ignore[arg-type]
+        gross_weight=fields.get("gross_weight"),  # type: ignore[arg-type]
+        hs_code=hs_code,
+        tariff_codes=tariffs,
+        extensions=item_ext,
+    )
     return Consignment(
         document_type=DocumentType.HOUSE_AIR_WAYBILL,
         master_number=master_number or None,

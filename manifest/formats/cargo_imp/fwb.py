@@ -10,7 +10,6 @@ consignment's extensions under ``cargo-imp.<line identifier>`` and written back 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from manifest.formats.cargo_imp import goods, parties
 from manifest.formats.cargo_imp.elements import (
@@ -57,7 +56,7 @@ def raw_key(tag: str) -> str:
     return f"cargo-imp.{tag}"
 
 
-def read(message: RawMessage, sink: Sink, reference: date) -> Manifest:
+def read(message: RawMessage, sink: Sink) -> Manifest:
     records = group_records(message.body, FWB_LINES, AWB, sink)
     check_structure(records, FWB_LINES, message.smi, sink)
     manifest_ext: dict[str, str] = {X_MESSAGE: "FWB", X_VERSION: message.version}

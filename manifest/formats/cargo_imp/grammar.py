@@ -1,9 +1,12 @@
 """The line structure of each message, as tables: which line identifiers, in which order, which are mandatory.
 
-Sources: FWB order from the FWB/14 ABNF (parse2.com cargo-imp/FWB14.abnf) as kept by FWB/16 and FWB/17 (the
-FWB/17 structure makes the prepaid and collect summaries optional); FHL/5 from its published structure (MBI, then
-per house HBS with optional TXT, HTS and OCI, then SHP, CNE and CVD); FFM/8 line types are classified in
-:mod:`manifest.formats.cargo_imp.ffm` because most of its lines have no identifier.
+Sources: FWB order from the FWB/14 ABNF (parse2.com cargo-imp/FWB14.abnf), which the FWB/17 structure keeps line
+for line (with the prepaid and collect summaries optional); FWB/16 is read with the same table, and the
+element-level differences between 16 and 17 were not verified against the IATA manual, which is not public.
+FHL/5: MBI, then per house HBS with optional TXT, HTS and OCI, then SHP, CNE and CVD. FFM/8 line types are
+classified in :mod:`manifest.formats.cargo_imp.ffm` because most of its lines have no identifier. The message
+length (3500 characters) is from the Cargo-IMP Manual, 32nd edition, preface; the 69-character line is the Type B
+line length (weakly sourced: a secondary document quoting the manual).
 """
 
 from __future__ import annotations

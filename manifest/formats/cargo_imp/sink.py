@@ -39,14 +39,3 @@ class Sink:
 
     def place(self, path: str, line: Line, column: int, location: str) -> None:
         self.positions[path] = Position(line.number, column, location)
-
-    def rebase(self, old_prefix: str, new_prefix: str) -> None:
-        """Move the positions recorded under ``old_prefix`` (a consignment merged into another) to ``new_prefix``."""
-        moved = {
-            new_prefix + path[len(old_prefix) :]: position
-            for path, position in self.positions.items()
-            if path.startswith(old_prefix)
-        }
-        for path in [p for p in self.positions if p.startswith(old_prefix)]:
-            del self.positions[path]
-        self.positions.update(moved)
