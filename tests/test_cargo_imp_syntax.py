@@ -3,6 +3,8 @@ ParseError that says where; and the samples of the air story read clean and writ
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -199,3 +201,30 @@ def test_consolidation_sample_relates_houses_to_their_master() -> None:
 )
 def test_sniff_recognises_content(head: bytes, expected: bool) -> None:
     assert cargo_imp.sniff(head) is expected
+
+
+def _leaves(value: object, path: str = "") -> list[str]:
+    if value is None or value == () or value == {}:
+        return []
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        found: list[str] = []
+        for spec in dataclasses.fields(value):
+            found.extend(_leaves(getattr(value, spec.name), f"{path}.{spec.name}" if path else spec.name))
+        return found
+    if isinstance(value, tuple):
+        return [leaf for index, item in enumerate(value) for leaf in _leaves(item, f"{path}[{index}]")]
+    if isinstance(value, Mapping):
+        return [f"{path}[{key}]" for key in value]
+    return [path]
+
+
+@pytest.mark.parametrize("sample", IMP_SAMPLES, ids=lambda path: path.name)
+def test_every_value_of_a_sample_points_at_its_line(sample: Path) -> None:
+    document = cargo_imp.read_at(sample.read_bytes(), REFERENCE)
+    positions = document.source_map(0)
+    own = {"mode", "extensions[cargo-imp.message]", "extensions[cargo-imp.version]"}
+    for path in _leaves(document.manifests[0]):
+        found = positions.locate(path)
+        assert found is not None, path
+        assert found.line is not None and found.column is not None, path
+        assert (found.location == "SMI") == (path in own) or found.location == "SMI/version", path

@@ -34,7 +34,7 @@ from manifest.formats.cargo_imp.grammar import VERSIONS
 from manifest.formats.cargo_imp.lines import CRLF, MESSAGE_LIMIT, decode, split_lines
 from manifest.formats.cargo_imp.losses import not_carried
 from manifest.formats.cargo_imp.message import RawMessage, check_lengths, split_messages
-from manifest.formats.cargo_imp.sink import Sink
+from manifest.formats.cargo_imp.sink import Sink, place_extensions
 from manifest.model import DocumentType, Manifest, Mode
 
 NAME = "cargo-imp"
@@ -90,12 +90,17 @@ def read_at(data: bytes, reference: date) -> Document:
             length = sum(len(line.text) + len(CRLF) for line in [part.smi, *part.body])
             if length > MESSAGE_LIMIT:
                 sink.report(MESSAGE_TOO_LONG, part.smi, 1, "SMI", length=length, limit=MESSAGE_LIMIT)
+        # The message identifier stands for the whole manifest and for what it says of itself.
+        for path in ("", "mode", "extensions[cargo-imp.message]"):
+            sink.place(path, first.smi, 1, "SMI")
+        sink.place("extensions[cargo-imp.version]", first.smi, 5, "SMI/version")
         if first.kind == "FWB":
             manifest = fwb.read(first, sink)
         elif first.kind == "FHL":
             manifest = fhl.read(group, sink)
         else:
             manifest = ffm.read(group, sink, reference)
+        place_extensions(manifest, sink)
         manifests.append(manifest)
         maps.append(SourceMap(dict(sink.positions)))
         diagnostics.extend(sink.diagnostics)

@@ -136,6 +136,7 @@ def read(parts: list[RawMessage], sink: Sink, reference: date) -> Manifest:
     manifest_ext.update({X_MESSAGE: "FFM", X_VERSION: first.version})
     if first.envelope:
         manifest_ext[X_ENVELOPE] = "\n".join(line.text for line in first.envelope)
+        sink.place(f"extensions[{X_ENVELOPE}]", first.envelope[0], 1, "envelope")
     arrival = header.arrival
     implied = list(state.points)  # the point of unloading lines a writer gives from the model alone
     if arrival is None and state.points:
@@ -335,6 +336,8 @@ def _point(line: Line, state: _State) -> None:
     if code not in state.points:
         if not state.points and len(pieces) == 2 and "arrival.moment" not in state.sink.positions:
             state.sink.place("arrival.moment", line, pieces[1].column, "unloading/arrival")
+        if not state.points:
+            state.sink.place(f"extensions[{X_POINTS}]", line, 1, "unloading")
         state.points.append(code)
         state.point_lines.append(line.text)
     state.point, state.uld, state.item, state.awb = code, None, None, None
@@ -380,6 +383,7 @@ def _consignment_line(line: Line, state: _State) -> None:
     if awb is None:
         awb = _Awb(detail.number, len(state.awbs), detail.origin, detail.destination)
         state.awbs[detail.number] = awb
+        sink.place(f"consignments[{awb.index}]", line, 1, "consignment")
         sink.place(f"consignments[{awb.index}].document_number", line, 1, "consignment/awb")
         if detail.origin:
             sink.place(
@@ -394,6 +398,7 @@ def _consignment_line(line: Line, state: _State) -> None:
     state.order.append((awb.index, len(awb.items)))
     item = _Item(len(awb.items) + 1, code=detail.code, total=detail.total_pieces, uld=state.uld, point=state.point)
     path = f"consignments[{awb.index}].goods[{len(awb.items)}]"
+    sink.place(path, line, 1, "consignment")
     item.fields["packages"] = Packages(count=detail.pieces)
     item.fields["gross_weight"] = detail.weight
     sink.place(f"{path}.packages", line, detail.columns["pieces"], "consignment/pieces")
@@ -410,6 +415,8 @@ def _consignment_line(line: Line, state: _State) -> None:
         )
     if detail.volume is not None:
         item.fields["volume"] = detail.volume
+        if detail.code == "T" and not awb.items:
+            sink.place(f"consignments[{awb.index}].volume", line, detail.columns["volume"], "consignment/volume")
         sink.place(f"{path}.volume", line, detail.columns["volume"], "consignment/volume")
     if detail.density:
         item.ext[X_DENSITY] = detail.density

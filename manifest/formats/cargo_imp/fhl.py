@@ -75,6 +75,7 @@ def read(messages: list[RawMessage], sink: Sink) -> Manifest:
     manifest_ext = {X_MESSAGE: "FHL", X_VERSION: first.version}
     if first.envelope:
         manifest_ext[X_ENVELOPE] = "\n".join(line.text for line in first.envelope)
+        sink.place(f"extensions[{X_ENVELOPE}]", first.envelope[0], 1, "envelope")
     master: Consignment | None = None
     houses: list[_House] = []
     for message in messages:
@@ -137,6 +138,7 @@ def _record(record: Record, houses: list[_House], sink: Sink) -> None:
             house.fields["value"] = value
             sink.place(f"{path}.value", line, 5, "CVD")
         house.ext[X_CVD] = written
+        sink.place(f"{path}.extensions[{X_CVD}]", line, 1, "CVD")
 
 
 def _master(line: Line, sink: Sink) -> Consignment | None:
@@ -144,6 +146,7 @@ def _master(line: Line, sink: Sink) -> Consignment | None:
     if detail is None:
         return None
     path = "consignments[0]"
+    sink.place(path, line, 1, "MBI")
     sink.place(f"{path}.document_number", line, 5, "MBI/awb")
     fields: dict[str, object] = {}
     if detail.origin:
@@ -166,6 +169,9 @@ def _house(record: Record, sink: Sink, index: int) -> _House:
     line = record.first
     pieces = line.fields()
     path = f"consignments[{index}]"
+    sink.place(path, line, 1, "HBS")
+    sink.place(f"{path}.goods[0]", line, 1, "HBS")
+    sink.place(f"{path}.master_number", line, 1, "HBS")
     while len(pieces) < 7:
         pieces.append(type(pieces[0])("", len(line.text) + 1))
     number, places, count, weight, slac, nature = pieces[1:7]
@@ -195,6 +201,7 @@ def _house(record: Record, sink: Sink, index: int) -> _House:
     if count.text.isdigit() and len(count.text) <= 4:
         house.fields["total_packages"] = Packages(count=int(count.text))
         sink.place(f"{path}.total_packages", line, count.column, "HBS/pieces")
+        sink.place(f"{path}.goods[0].packages", line, count.column, "HBS/pieces")
     else:
         sink.bad(
             line,
@@ -206,6 +213,7 @@ def _house(record: Record, sink: Sink, index: int) -> _House:
     if weight.text[:1] in ("K", "L") and QUANTITY.fullmatch("T1" + weight.text):
         house.fields["gross_weight"] = weight_of(weight.text[0], weight.text[1:])
         sink.place(f"{path}.gross_weight", line, weight.column, "HBS/weight")
+        sink.place(f"{path}.goods[0].gross_weight", line, weight.column, "HBS/weight")
     else:
         sink.bad(
             line,

@@ -62,6 +62,7 @@ def read(message: RawMessage, sink: Sink) -> Manifest:
     manifest_ext: dict[str, str] = {X_MESSAGE: "FWB", X_VERSION: message.version}
     if message.envelope:
         manifest_ext[X_ENVELOPE] = "\n".join(line.text for line in message.envelope)
+        sink.place(f"extensions[{X_ENVELOPE}]", message.envelope[0], 1, "envelope")
     ext: dict[str, str] = {}
     number = ""
     fields: dict[str, object] = {}
@@ -77,6 +78,7 @@ def read(message: RawMessage, sink: Sink) -> Manifest:
             if detail is None:
                 continue
             number = detail.number
+            sink.place(_PATH, line, 1, "AWB")
             sink.place(f"{_PATH}.document_number", line, 1, "AWB/awb")
             if detail.origin:
                 fields["place_of_loading"] = airport(detail.origin)
@@ -123,6 +125,7 @@ def read(message: RawMessage, sink: Sink) -> Manifest:
             sink.place("conveyance.flight_number", line, 5, "FLT/flight")
             sink.place("trip_number", line, 5, "FLT/flight")
             manifest_ext[X_FLT] = line.text
+            sink.place(f"extensions[{X_FLT}]", line, 1, "FLT")
         elif record.tag in parties.PARTY_TAGS:
             path = f"{_PATH}.parties[{len(party_list)}]"
             sink.place(path, line, 1, record.tag)
@@ -139,6 +142,7 @@ def read(message: RawMessage, sink: Sink) -> Manifest:
                 fields["value"] = value
                 sink.place(f"{_PATH}.value", line, 5, "CVD")
             ext[X_CVD] = written
+            sink.place(f"{_PATH}.extensions[{X_CVD}]", line, 1, "CVD")
         elif record.tag == "SPH":
             for code, column in parse_shc(line, 3, sink, "SPH"):
                 sink.place(f"{_PATH}.handling_codes[{len(handling)}]", line, column, "SPH")
@@ -152,6 +156,8 @@ def read(message: RawMessage, sink: Sink) -> Manifest:
         else:
             key = raw_key(record.tag)
             text = "\n".join(part.text for part in record.lines)
+            if key not in ext:
+                sink.place(f"{_PATH}.extensions[{key}]", line, 1, record.tag)
             ext[key] = f"{ext[key]}\n{text}" if key in ext else text
     consignment = Consignment(
         document_number=number,

@@ -72,6 +72,7 @@ def read_rtd(record: Record, sink: Sink, path: str) -> tuple[GoodsItem, ...]:
         item = _Item()
         items.append(item)
         index = len(items) - 1
+        sink.place(f"{path}[{index}]", line, 1, "RTD")
         for piece in pieces:
             text = piece.text
             if text.startswith("P") and text[1:].isdigit():
@@ -81,6 +82,8 @@ def read_rtd(record: Record, sink: Sink, path: str) -> tuple[GoodsItem, ...]:
                 item.weight = weight_of(text[0], text[1:])
                 sink.place(f"{path}[{index}].gross_weight", line, piece.column, "RTD/K")
             elif text[:1] in "CSWRT" and text:
+                if not item.rate:
+                    sink.place(f"{path}[{index}].extensions[{X_RATE}]", line, piece.column, "RTD")
                 item.rate.append(text)
             else:
                 sink.bad(

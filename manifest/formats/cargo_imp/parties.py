@@ -178,6 +178,7 @@ def read_agent(record: Record, sink: Sink, path: str) -> Party:
                 expected="4 digits",
             )
         extensions[X_CASS] = head[3].text
+        sink.place(f"{path}.extensions[{X_CASS}]", record.first, head[3].column, "AGT/cass")
     if len(head) > 4:
         extensions[X_PARTICIPANT] = "/".join(p.text for p in head[4:])
     name = place = None
