@@ -54,6 +54,8 @@ FAULTS: list[tuple[str, list[str], tuple[str, int, int]]] = [
         [*_FFM_HEAD, "LAX", "CONT", "FFM/8", "3/AM0642/27NOV0110/MEX", "LAX", "LAST"],
         ("IMP016", 6, 1),
     ),
+    ("flight manifest without a point of unloading", [*_FFM_HEAD, "LAST"], ("IMP013", 1, 1)),
+    ("air waybill line missing", ["FWB/16", *_FWB_LINES[2:]], ("IMP013", 1, 1)),
     ("flight date", ["FFM/8", "1/AM0642/31FEB/MEX", "LAX", "LAST"], ("IMP012", 2, 10)),
     ("ULD identification", [*_FFM_HEAD, "LAX", "ULD/PMC7AM", "LAST"], ("IMP012", 4, 5)),
     ("stray line in a flight manifest", [*_FFM_HEAD, "LAX", "HELLO WORLD", "LAST"], ("IMP019", 4, 1)),

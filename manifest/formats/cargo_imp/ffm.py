@@ -24,6 +24,7 @@ from manifest.formats.cargo_imp.codes import (
     BAD_SEQUENCE,
     CONT_WITHOUT_LAST,
     MISSING_END,
+    MISSING_LINE,
     STRAY_LINE,
 )
 from manifest.formats.cargo_imp.elements import (
@@ -131,6 +132,9 @@ def read(parts: list[RawMessage], sink: Sink, reference: date) -> Manifest:
             sink.report(MISSING_END, part.body[-1] if part.body else part.smi, 1, "end", value=flight_id)
         elif end.text == "CONT" and number == len(parts):
             sink.report(CONT_WITHOUT_LAST, end, 1, "CONT", value=flight_id)
+    if not state.points and first.body:
+        # FFM/8: every manifest has at least one point of unloading (destinationHeader+).
+        sink.report(MISSING_LINE, first.smi, 1, "unloading", value="<airport>", title="point of unloading")
     consignments = tuple(_consignment(awb, state) for awb in state.awbs.values())
     manifest_ext = dict(header.extensions)
     manifest_ext.update({X_MESSAGE: "FFM", X_VERSION: first.version})

@@ -86,7 +86,7 @@ def group_records(body: Sequence[Line], rules: Sequence[LineRule], first: str | 
     for index, line in enumerate(body):
         tag = line.tag
         current = records[-1] if records else None
-        if index == 0 and first is not None and not line.is_continuation:
+        if index == 0 and first is not None and not line.is_continuation and tag not in known:
             records.append(Record(first, [line]))
         elif line.is_continuation:
             if current is None:
