@@ -280,6 +280,7 @@ def _flight(message: RawMessage, sink: Sink, reference: date) -> Manifest:
             arrival = Stop(
                 place=Place(code=place.text, scheme=airport(place.text).scheme, country=country.text), moment=arrived
             )
+            sink.place("arrival", line, country.column, "flight/first-arrival")
             sink.place("arrival.place.country", line, country.column, "flight/first-arrival/country")
             sink.place("arrival.moment", line, when.column, "flight/first-arrival/date")
             sink.place("arrival.place", line, place.column, "flight/first-arrival/airport")
@@ -342,6 +343,9 @@ def _point(line: Line, state: _State) -> None:
             state.sink.place("arrival.moment", line, pieces[1].column, "unloading/arrival")
         if not state.points:
             state.sink.place(f"extensions[{X_POINTS}]", line, 1, "unloading")
+            if "arrival" not in state.sink.positions:
+                state.sink.place("arrival", line, 1, "unloading")
+                state.sink.place("arrival.place", line, 1, "unloading")
         state.points.append(code)
         state.point_lines.append(line.text)
     state.point, state.uld, state.item, state.awb = code, None, None, None
