@@ -140,7 +140,7 @@ def _prune(manifests: list[Manifest]) -> list[Manifest]:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a file is read: the reader allocates many small lists that all
     stay alive until the model is built, so every collection would only rescan them (reading is about three times
     faster without it). Reference counting still frees everything else; the collector's state is restored."""
@@ -154,7 +154,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def read(data: bytes) -> Document:
-    with _collector_paused():
+    with collector_paused():
         return _read(data)
 
 
