@@ -40,7 +40,8 @@ MODES = (Mode.MARITIME,)
 
 _SNIFF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*UN[ABH]")
 _HEAD = 512
-_DIRECTORY = re.compile(r"(9[5-9]|[0-8]\d)[AB]\Z")
+# Directories D.95B to D.99B and D.00A on (the two-digit year wraps at 2000).
+_DIRECTORY = re.compile(r"(95B|9[6-9][AB]|[0-8]\d[AB])\Z")
 
 
 def sniff(head: bytes) -> bool:
@@ -112,7 +113,7 @@ def _envelope_extensions(interchange: InterchangeHeader | None, index: int, refe
     if reference != str(index + 1):
         found["cuscar.UNH.01"] = reference
     if interchange is None:
-        found["cuscar.UNB"] = "absent"
+        # A message without UNB is reported (EDI011); the writer gives it the interchange ISO 9735 requires.
         return found
     unb = interchange.segment
     for element in range(1, len(unb.elements) + 1):
