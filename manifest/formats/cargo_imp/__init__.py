@@ -8,7 +8,8 @@ a flight date more than six months away from it is listed as a loss when written
 
 Modules: :mod:`.lines` (physical lines and fields with columns), :mod:`.message` (messages and records),
 :mod:`.grammar` (line tables), :mod:`.elements` (shared data elements), :mod:`.parties`, :mod:`.goods`, and one
-module per message (:mod:`.fwb`, :mod:`.fhl`, :mod:`.ffm`); :mod:`.losses` finds what a written message leaves out.
+module per message (:mod:`.fwb`, :mod:`.fhl`, :mod:`.ffm` with :mod:`.ffm_write` and :mod:`.ffm_layout`);
+:mod:`.losses` finds what a written message leaves out.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from datetime import UTC, date, datetime
 
 from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats.base import Document, SourceMap, Written
-from manifest.formats.cargo_imp import ffm, fhl, fwb
+from manifest.formats.cargo_imp import ffm, ffm_write, fhl, fwb
 from manifest.formats.cargo_imp.codes import (
     MESSAGE_TOO_LONG,
     NO_MESSAGE,
@@ -180,7 +181,7 @@ def write_at(manifests: Sequence[Manifest], reference: date) -> Written:
 
 def _messages(manifest: Manifest, kind: str, out: TextWriter) -> list[list[str]]:
     if kind == "FFM":
-        return [ffm.write(manifest, out)]
+        return [ffm_write.write(manifest, out)]
     if kind == "FHL":
         return fhl.write(manifest, out)
     return [

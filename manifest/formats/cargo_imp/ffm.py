@@ -1,17 +1,18 @@
-"""FFM, the airline flight manifest message (version 8), read as one manifest per flight and written in parts.
+"""Reading FFM, the airline flight manifest message (version 8): one manifest per flight, its parts joined.
 
 Layout (FFM/8): the flight line ``<part>/<carrier><flight>/<DDMON>[HHMM]/<airport of loading>[/<aircraft
 registration>][/<country>/<DDMONHHMM>/<airport of first arrival>]``; for each point of unloading a line
 ``<airport>[/NIL][/<arrival>][/<departure>]``, its bulk consignments, then each ULD line ``ULD/<type><serial><owner>
 [-<loading indicator>][/<remarks>]`` followed by its consignments; each consignment line is the AWB consignment
 detail with ``/<nature of goods>`` and may be followed by its special handling codes (``/GEN/EAP``), DIM, onward
-movement, OSI, COR and OCI lines. Each part ends with CONT, the last with LAST; a message longer than 3500
-characters is split into parts that repeat the point of unloading and the current ULD.
+movement, OSI, COR and OCI lines. Each part ends with CONT, the last with LAST. Writing is
+:mod:`manifest.formats.cargo_imp.ffm_write`; the layout both follow is :mod:`manifest.formats.cargo_imp.ffm_layout`.
 
 Model mapping: one consignment per air waybill; each consignment line is one goods item of it (so a shipment split
-over several ULDs is one consignment with one item per ULD, in ``equipment_ids``), with ``sequence`` its number within
-the air waybill; ULDs are equipment of kind ULD; the air waybill's destination is the consignment's place of
-discharge, and a point of unloading other than it is kept in the consignment's extensions.
+over several ULDs is one consignment with one item per ULD, in ``equipment_ids``), with ``sequence`` its number
+within the air waybill; ULDs are equipment of kind ULD, of the consignments loaded in them and, in loading order, of
+the manifest; the air waybill's destination is the consignment's place of discharge, and a point of unloading other
+than it is kept in the consignment's extensions.
 """
 
 from __future__ import annotations
@@ -32,18 +33,28 @@ from manifest.formats.cargo_imp.elements import (
     COUNTRY,
     FLIGHT,
     SHC,
-    TextWriter,
     airport,
-    awb_detail_text,
-    day_month_text,
-    oci_text,
     parse_awb_detail,
     parse_day_month,
     parse_oci,
     parse_shc,
 )
+from manifest.formats.cargo_imp.ffm_layout import (
+    END_CODES,
+    X_DENSITY,
+    X_LINE,
+    X_LINES,
+    X_POINTS,
+    X_SHIPMENT_CODE,
+    X_ULD_LINES,
+    X_ULD_LOADING,
+    X_ULD_REMARKS,
+    X_UNLOADING,
+    implied_code,
+    ordered,
+)
 from manifest.formats.cargo_imp.fwb import X_ENVELOPE, X_MESSAGE, X_VERSION
-from manifest.formats.cargo_imp.lines import CRLF, LINE_LIMIT, MESSAGE_LIMIT, Line
+from manifest.formats.cargo_imp.lines import Line
 from manifest.formats.cargo_imp.message import RawMessage
 from manifest.formats.cargo_imp.sink import Sink
 from manifest.model import (
@@ -62,16 +73,6 @@ from manifest.model import (
     Stop,
 )
 
-X_POINTS = "cargo-imp.FFM.points"  # the point of unloading lines, when they hold more than the airport codes
-X_UNLOADING = "cargo-imp.FFM.unloading"  # the point of unloading of an air waybill bound further on
-X_LINE = "cargo-imp.FFM.line"  # the place of a consignment line in the manifest, when not the grouped order
-X_LINES = "cargo-imp.FFM.lines"  # DIM, onward movement, OSI and COR lines of a consignment line, as written
-X_SHIPMENT_CODE = "cargo-imp.shipment-code"  # S, D, or a T/P other than the one implied by the pieces
-X_DENSITY = "cargo-imp.density"
-X_ULD_LOADING = "cargo-imp.ULD.loading"
-X_ULD_REMARKS = "cargo-imp.ULD.remarks"
-X_ULD_LINES = "cargo-imp.ULD.lines"  # ULD onward movement and utilisation lines, as written
-END_CODES = ("LAST", "CONT")
 _DETAIL_TAGS = ("DIM", "OSI", "COR", "OCI")
 _ULD = re.compile(r"ULD/([A-Z][A-Z0-9]{2})([A-Z0-9]\d{3,4}[A-Z0-9]{2})(?:-([A-Z]))?(?:/(.*))?")
 _POINT = re.compile(r"[A-Z]{3}(?:/.*)?")
@@ -168,7 +169,7 @@ def read(parts: list[RawMessage], sink: Sink, reference: date) -> Manifest:
         consignments=consignments,
         extensions=manifest_ext,
     )
-    if [(c, g) for c, g, _, _ in _ordered(manifest)] != state.order:
+    if [(c, g) for c, g, _, _ in ordered(manifest)] != state.order:
         manifest = _with_line_numbers(manifest, state.order)
     return manifest
 
@@ -490,12 +491,6 @@ def _keep(item: _Item, text: str) -> None:
     item.ext[X_LINES] = f"{kept}\n{text}" if kept else text
 
 
-def _implied_code(lines: int, total: int | None, pieces: int) -> str:
-    """The shipment description code a consignment line gets unless another is kept: T when it is the only line of
-    its air waybill and holds all its pieces, P otherwise."""
-    return "T" if lines == 1 and (total is None or total == pieces) else "P"
-
-
 def _consignment(awb: _Awb, state: _State) -> Consignment:
     totals = [item.total for item in awb.items if item.total is not None]
     whole = next((item for item in awb.items if item.code == "T"), None)
@@ -504,7 +499,7 @@ def _consignment(awb: _Awb, state: _State) -> Consignment:
     equipment: list[Equipment] = []
     for item in awb.items:
         ext = dict(item.ext)
-        if item.code != _implied_code(len(awb.items), total, _pieces(item)):
+        if item.code != implied_code(len(awb.items), total, _pieces(item)):
             ext[X_SHIPMENT_CODE] = item.code
         ids: tuple[str, ...] = ()
         if item.uld is not None:
@@ -535,224 +530,3 @@ def _consignment(awb: _Awb, state: _State) -> Consignment:
 def _pieces(item: _Item) -> int:
     packages = item.fields.get("packages")
     return packages.count if isinstance(packages, Packages) else 0
-
-
-# Writing ---------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Block:
-    point: str | None
-    uld: str | None
-    lines: tuple[str, ...]
-
-
-def write(manifest: Manifest, out: TextWriter) -> list[str]:
-    """The lines of the flight manifest, split into parts of at most 3500 characters (CONT ... LAST)."""
-    flight_tail = _flight_tail(manifest, out)
-    blocks = _blocks(manifest, out)
-    point_lines = _point_lines(manifest, blocks)
-    ulds = _ulds(manifest)
-    parts: list[list[str]] = []
-    current: list[str] = []
-    point = uld = None
-
-    def open_part() -> None:
-        nonlocal current
-        current = ["FFM/8", f"{len(parts) + 1}/{flight_tail}"]
-        parts.append(current)
-
-    def size(lines: list[str]) -> int:
-        return sum(len(line) + len(CRLF) for line in lines)
-
-    open_part()
-    for code, point_line in point_lines.items():
-        mine = [block for block in blocks if block.point == code]
-        if not mine:
-            current.append(point_line)
-        for block in mine:
-            heading: list[str] = []
-            if block.point != point:
-                heading.append(point_line)
-                uld = None
-            if block.uld != uld and block.uld is not None:
-                heading.extend(_uld_lines(ulds[block.uld]))
-            needed = size(current) + size(heading) + size(list(block.lines)) + size(["LAST"])
-            if needed > MESSAGE_LIMIT and len(current) > 2:
-                current.append("CONT")
-                open_part()
-                heading = [point_line]
-                if block.uld is not None:
-                    heading.extend(_uld_lines(ulds[block.uld]))
-            current.extend(heading)
-            current.extend(block.lines)
-            point, uld = block.point, block.uld
-    current.append("LAST")
-    return [line for part in parts for line in part]
-
-
-def _flight_tail(manifest: Manifest, out: TextWriter) -> str:
-    flight = (manifest.conveyance.flight_number if manifest.conveyance else None) or manifest.trip_number or ""
-    departure = manifest.departure
-    moment = day_month_text(departure.moment) if departure and departure.moment is not None else ""
-    loading = departure.place.code if departure and departure.place.code else ""
-    tail = f"{flight}/{moment}/{loading}"
-    registration = manifest.conveyance.aircraft_registration if manifest.conveyance else None
-    arrival = manifest.arrival
-    first_arrival = arrival is not None and arrival.place.country and arrival.moment is not None and arrival.place.code
-    if registration:
-        tail += "/" + out.text(registration, "conveyance.aircraft_registration")
-    elif first_arrival:
-        tail += "/"
-    if first_arrival and arrival is not None and arrival.moment is not None:
-        tail += f"/{arrival.place.country}/{day_month_text(arrival.moment)}/{arrival.place.code}"
-    return tail
-
-
-def _first_arrival(manifest: Manifest) -> bool:
-    """Whether the flight line carries the first point of arrival (it needs the country, time and airport)."""
-    arrival = manifest.arrival
-    return bool(arrival and arrival.place.country and arrival.moment is not None and arrival.place.code)
-
-
-def _ulds(manifest: Manifest) -> dict[str, Equipment]:
-    found: dict[str, Equipment] = {equipment.identifier: equipment for equipment in manifest.equipment}
-    for consignment in manifest.consignments:
-        for equipment in consignment.equipment:
-            found.setdefault(equipment.identifier, equipment)
-    return found
-
-
-def _uld_lines(equipment: Equipment) -> list[str]:
-    text = f"ULD/{equipment.identifier}"
-    if equipment.extensions.get(X_ULD_LOADING):
-        text += "-" + equipment.extensions[X_ULD_LOADING]
-    if X_ULD_REMARKS in equipment.extensions:
-        text += "/" + equipment.extensions[X_ULD_REMARKS]
-    lines = [text]
-    if equipment.extensions.get(X_ULD_LINES):
-        lines.extend(equipment.extensions[X_ULD_LINES].split("\n"))
-    return lines
-
-
-_Entry = tuple[int, int, Consignment, GoodsItem]
-
-
-def _ordered(manifest: Manifest) -> list[_Entry]:
-    """The consignment lines in the order written: by point of unloading, its bulk cargo first, then each ULD in
-    the order the ULDs first appear; kept line numbers, where present, come first."""
-    entries: list[tuple[int, _Entry]] = []
-    arrival = manifest.arrival.place.code if manifest.arrival is not None else None
-    lines_are_items = manifest.extensions.get(X_MESSAGE) == "FFM" or any(
-        item.equipment_ids for consignment in manifest.consignments for item in consignment.goods
-    )
-    for c_index, consignment in enumerate(manifest.consignments):
-        if consignment.document_type == DocumentType.HOUSE_AIR_WAYBILL:
-            continue
-        if lines_are_items and consignment.goods:
-            items = consignment.goods
-        else:
-            first = consignment.goods[0] if consignment.goods else GoodsItem()
-            items = (GoodsItem(description=first.description, equipment_ids=first.equipment_ids),)
-            consignment = replace(consignment, goods=items)
-        for g_index, item in enumerate(items):
-            kept = item.extensions.get(X_LINE, "")
-            entries.append((int(kept) if kept.isdigit() else 10**9, (c_index, g_index, consignment, item)))
-    entries.sort(key=lambda entry: (entry[0], entry[1][0], entry[1][1]))
-    plain = [entry for _, entry in entries]
-    if any(number < 10**9 for number, _ in entries):
-        return plain
-    ordered: list[_Entry] = []
-    points: dict[str | None, tuple[list[_Entry], dict[str, list[_Entry]]]] = {}
-    for entry in plain:
-        bulk, loaded = points.setdefault(_unloading(entry[2], arrival), ([], {}))
-        if entry[3].equipment_ids:
-            loaded.setdefault(entry[3].equipment_ids[0], []).append(entry)
-        else:
-            bulk.append(entry)
-    for bulk, loaded in points.values():
-        ordered.extend(bulk)
-        for mine in loaded.values():
-            ordered.extend(mine)
-    return ordered
-
-
-def _blocks(manifest: Manifest, out: TextWriter) -> list[_Block]:
-    """One block per consignment line, with its point of unloading and ULD, in the order written."""
-    arrival = manifest.arrival.place.code if manifest.arrival is not None else None
-    written: set[int] = set()
-    return [
-        _Block(
-            _unloading(entry[2], arrival),
-            entry[3].equipment_ids[0] if entry[3].equipment_ids else None,
-            tuple(_item_lines(entry, written, out)),
-        )
-        for entry in _ordered(manifest)
-    ]
-
-
-def _unloading(consignment: Consignment, arrival: str | None) -> str | None:
-    """Where the air waybill leaves this flight: as kept, else its destination, else the flight's arrival."""
-    if consignment.extensions.get(X_UNLOADING):
-        return consignment.extensions[X_UNLOADING]
-    if consignment.place_of_discharge is not None and consignment.place_of_discharge.code:
-        return consignment.place_of_discharge.code
-    return arrival
-
-
-def _item_lines(entry: _Entry, written: set[int], out: TextWriter) -> list[str]:
-    c_index, g_index, consignment, item = entry
-    items = consignment.goods or (GoodsItem(),)
-    pieces = item.packages.count if item.packages else 0
-    total = consignment.total_packages.count if consignment.total_packages else None
-    code = item.extensions.get(X_SHIPMENT_CODE) or _implied_code(len(items), total, pieces)
-    weight = item.gross_weight if item.gross_weight is not None else consignment.gross_weight
-    volume = item.volume if item.volume is not None else (consignment.volume if code == "T" else None)
-    text = awb_detail_text(
-        consignment.document_number,
-        consignment.place_of_loading.code if consignment.place_of_loading else None,
-        consignment.place_of_discharge.code if consignment.place_of_discharge else "",
-        code,
-        pieces if item.packages or item.gross_weight else (total or 0),
-        weight,
-        volume,
-        item.extensions.get(X_DENSITY),
-        total if code != "T" else None,
-    )
-    path = f"consignments[{c_index}].goods[{g_index}].description"
-    description = out.text(item.description, path) if item.description else ""
-    room = LINE_LIMIT - len(text) - 1
-    if len(description) > room:
-        out.losses.append(out.altered(path, description, description[:room]))
-        description = description[:room]
-    lines = [f"{text}/{description}"]
-    first = c_index not in written
-    written.add(c_index)
-    if first and consignment.handling_codes:
-        lines.append("/" + "/".join(consignment.handling_codes))
-    if item.extensions.get(X_LINES):
-        lines.extend(item.extensions[X_LINES].split("\n"))
-    if first:
-        lines.extend(("OCI" if n == 0 else "") + oci_text(note) for n, note in enumerate(consignment.customs_notes))
-    return lines
-
-
-def _point_lines(manifest: Manifest, blocks: list[_Block]) -> dict[str, str]:
-    """Point of unloading code -> its line, in order: as written when kept, else the codes the blocks need."""
-    lines: dict[str, str] = {}
-    written = manifest.extensions.get(X_POINTS)
-    if written:
-        for text in written.split("\n"):
-            lines.setdefault(text[:3], text)
-    arrival = manifest.arrival
-    timed = arrival is not None and arrival.moment is not None and not _first_arrival(manifest)
-    for block in blocks:
-        if block.point is not None:
-            lines.setdefault(block.point, block.point)
-    if not lines and arrival is not None and arrival.place.code:
-        lines[arrival.place.code] = arrival.place.code + "/NIL"
-    if timed and not written and arrival is not None and arrival.moment is not None:
-        first = next(iter(lines), None)
-        if first is not None and first == arrival.place.code and lines[first] == first:
-            lines[first] = f"{first}/{day_month_text(arrival.moment)}"
-    return lines
