@@ -143,7 +143,10 @@ def containers(draw: st.DrawFn, serial: int) -> Equipment:
         seals=tuple(
             draw(
                 st.lists(
-                    st.builds(Seal, number=codes, party=st.none() | st.sampled_from(["CA", "SH", "CU"])), max_size=2
+                    st.builds(
+                        Seal, number=codes, party=st.none() | st.sampled_from(["carrier", "shipper", "customs", "ZZZ"])
+                    ),
+                    max_size=2,
                 )
             )
         ),

@@ -167,3 +167,7 @@ TAX_COUNTRY = {
     TaxIdScheme.IOR: "US",
     TaxIdScheme.CBP_ASSIGNED: "US",
 }
+
+# UNCL 9303 sealing party: the model names who applied a seal in words, as the other formats do.
+SEAL_PARTY = {"CA": "carrier", "SH": "shipper", "CU": "customs", "TO": "terminal-operator"}
+SEAL_CODE = {word: code for code, word in SEAL_PARTY.items()}

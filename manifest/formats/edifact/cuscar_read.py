@@ -591,7 +591,8 @@ class MessageReader:
             self._route_extra(s)
             return
         index = len(current["seals"])
-        current["seals"].append(Seal(number=s.get(1), party=s.get(2, 1) or None))
+        party = s.get(2, 1)
+        current["seals"].append(Seal(number=s.get(1), party=C.SEAL_PARTY.get(party, party) or None))
         current["spots"][f"seals[{index}]"] = (s, 1, 1)
         if len([c for c in s.components(2) if c]) > 1 or any(s.components(3)):
             current["ext"][f"{NS}.SEL.{index:02d}"] = compose(s.components(2)) + "+" + compose(s.components(3))

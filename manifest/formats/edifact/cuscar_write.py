@@ -325,9 +325,9 @@ def _equipment(w: Writer, e: Equipment) -> None:
     for index, seal in enumerate(e.seals):
         kept = _pair(ext, f"SEL.{index:02d}")
         if kept is not None:
-            w.seg("SEL", [seal.number], kept[0], kept[1])
+            w.seg("SEL", [seal.number], [C.SEAL_CODE.get(seal.party or "", seal.party or ""), *kept[0][1:]], kept[1])
         else:
-            w.seg("SEL", [seal.number], [seal.party or ""])
+            w.seg("SEL", [seal.number], [C.SEAL_CODE.get(seal.party or "", seal.party or "")])
     w.kept(ext)
 
 
