@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from manifest.diagnostics import ParseError, Severity
 from manifest.formats import cuscar, get
 from manifest.formats.base import ConsignmentChunk
+from manifest.formats.edifact.cuscar_write import write_interchange
+from manifest.formats.edifact.syntax import Delimiters
 from manifest.model import Direction, Place, Stop
 
 SAMPLE = (
@@ -160,3 +162,13 @@ def test_segments_without_a_model_field_are_kept_in_place() -> None:
     again = cuscar.write(document.manifests)
     assert again.losses == ()
     assert cuscar.read(again.data).manifests == document.manifests
+
+
+def test_custom_separators_and_decimal_comma_both_ways() -> None:
+    (manifest,) = cuscar.read(SAMPLE.read_bytes()).manifests
+    custom = Delimiters(component="^", element="|", decimal=",", release="\\", repetition=" ", terminator="~")
+    text = write_interchange([manifest], "UNOC:3", custom)
+    assert text.startswith("UNA^|,\\ ~") and "MTQ^134,6" in text
+    document = cuscar.read(text.encode("latin-1"))
+    assert document.diagnostics == ()
+    assert document.manifests == (manifest,)

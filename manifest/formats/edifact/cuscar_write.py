@@ -115,8 +115,9 @@ class Writer:
         return text.replace(".", self.d.decimal) if self.d.decimal != "." else text
 
 
-def write_interchange(manifests: Sequence[Manifest], syntax: str) -> str:
-    w = Writer()
+def write_interchange(manifests: Sequence[Manifest], syntax: str, delimiters: Delimiters = DEFAULT) -> str:
+    """The interchange as text; the UNA states ``delimiters``, and numbers use its decimal mark."""
+    w = Writer(delimiters)
     first = manifests[0].extensions if manifests else {}
     defaults = interchange_defaults(manifests)
 
