@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from manifest.formats.cargo_imp.goods import ulds_of
 from manifest.model import (
     Address,
     Carrier,
@@ -137,6 +138,7 @@ def rate_lines(draw: st.DrawFn, sequence: int) -> GoodsItem:
         volume=draw(st.none() | volumes()),
         hs_code=draw(st.none() | hs_codes()),
         origin_country=draw(st.none() | COUNTRY),
+        equipment_ids=draw(st.sampled_from([(), ("PMC73850AM",), ("AKE12045AM", "PMC73850AM")])),
         extensions=draw(st.sampled_from([{}, {"cargo-imp.RTD.rate": "CQ/W10/R2.50/T25.00"}])),
     )
 
@@ -156,6 +158,7 @@ def fwb_manifests(draw: st.DrawFn) -> Manifest:
     if draw(st.booleans()):
         parties.append(draw(name_blocks(PartyRole.NOTIFY)))
     count = draw(st.integers(1, 3))
+    rates = tuple(draw(rate_lines(n)) for n in range(1, count + 1))
     consignment = Consignment(
         document_number=draw(awb_numbers()),
         document_type=DocumentType.AIR_WAYBILL,
@@ -165,7 +168,8 @@ def fwb_manifests(draw: st.DrawFn) -> Manifest:
         gross_weight=draw(weights()),
         volume=draw(st.none() | volumes()),
         parties=tuple(parties),
-        goods=tuple(draw(rate_lines(n)) for n in range(1, count + 1)),
+        goods=rates,
+        equipment=ulds_of(rates),
         value=value,
         handling_codes=tuple(draw(st.lists(SHC, max_size=3, unique=True))),
         customs_notes=draw(notes()),

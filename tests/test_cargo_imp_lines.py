@@ -280,6 +280,14 @@ CASES: list[tuple[str, list[str], Manifest]] = [
         ),
     ),
     (
+        "fwb rate line with the ULD it is loaded in",
+        _fwb({12: ["RTD/1/P2/K10.5", "/NG/BOOKS", "/2/NU/PMC73850AM"]}),
+        _master(
+            goods=_goods(description="BOOKS", equipment_ids=("PMC73850AM",)),
+            equipment=(Equipment(kind=EquipmentKind.ULD, initial="PMC", number="73850AM"),),
+        ),
+    ),
+    (
         "fwb special handling and customs information",
         _fwb({}, {15: ["SPH/EAP/PER", "OCI/US/SHP/T/953310822", "///NE/NOT EXEMPT"]}),
         _master(

@@ -143,6 +143,7 @@ EXPECTED_ES = {
     "7 digits": "7 dígitos",
     "<country>/<DDMONHHMM>/<airport>": "<país>/<DDMESHHMM>/<aeropuerto>",
     "<part>/<carrier><flight>/<DDMON>/<airport of loading>": "<parte>/<aerolínea><vuelo>/<DDMES>/<aeropuerto de carga>",
+    "<type, 3><serial, 4-5><owner, 2>": "<tipo, 3><serie, 4-5><propietario, 2>",
     "<type, 3><serial, 4-5><owner, 2>[-<loading indicator>][/<remarks>]": "<tipo, 3><serie, 4-5><propietario, 2>"
     "[-<indicador de carga>][/<observaciones>]",
     "DDMON or DDMONHHMM": "DDMES o DDMESHHMM",

@@ -164,6 +164,7 @@ def read(message: RawMessage, sink: Sink) -> Manifest:
         document_type=DocumentType.AIR_WAYBILL,
         parties=tuple(party_list),
         goods=goods_items,
+        equipment=goods.ulds_of(goods_items),
         handling_codes=tuple(handling),
         customs_notes=tuple(notes),
         extensions=ext,

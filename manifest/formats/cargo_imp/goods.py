@@ -31,12 +31,13 @@ from manifest.formats.cargo_imp.elements import (
 from manifest.formats.cargo_imp.lines import Line
 from manifest.formats.cargo_imp.message import Record
 from manifest.formats.cargo_imp.sink import Sink
-from manifest.model import GoodsItem, Money, Packages, Quantity
+from manifest.model import Equipment, EquipmentKind, GoodsItem, Money, Packages, Quantity
 
 DESCRIPTION_SIZE = 20  # NG/NC nature and quantity of goods, per line
 X_RATE = "cargo-imp.RTD.rate"  # rate class, commodity item, chargeable weight, rate and total as written
 X_CONSOLIDATION = "cargo-imp.RTD.NC"  # the description is a consolidation (NC) rather than goods (NG)
-X_DETAILS = "cargo-imp.RTD.details"  # ND, NU and NS details as written
+X_DETAILS = "cargo-imp.RTD.details"  # ND and NS details as written
+ULD_ID = re.compile(r"[A-Z][A-Z0-9]{2}[A-Z0-9]\d{3,4}[A-Z0-9]{2}")  # ULD type (3), serial (4-5), owner (2)
 X_HS_DERIVED = "cargo-imp.hs-derived"  # hs_code was cut from a longer national code and is not written itself
 _DETAIL = re.compile(r"N[GCDVUSHO]")
 _COUNT = re.compile(r"\d{1,2}")
@@ -54,6 +55,7 @@ class _Item:
     code_columns: list[tuple[Line, int]] = field(default_factory=list)
     origin: str | None = None
     details: list[str] = field(default_factory=list)
+    ulds: list[str] = field(default_factory=list)
 
 
 def read_rtd(record: Record, sink: Sink, path: str) -> tuple[GoodsItem, ...]:
@@ -143,6 +145,13 @@ def _detail(item: _Item, code: str, value: str, line: Line, column: int, sink: S
             return
         item.origin = value
         sink.place(f"{path}.origin_country", line, column, "RTD/NO")
+    elif code == "NU":
+        if ULD_ID.fullmatch(value) is None:
+            sink.bad(line, column, "RTD/NU", value=value, expected="<type, 3><serial, 4-5><owner, 2>")
+            return
+        if not item.ulds:
+            sink.place(f"{path}.equipment_ids", line, column, "RTD/NU")
+        item.ulds.append(value)
     else:
         item.details.append(f"{code}/{value}")
 
@@ -167,8 +176,20 @@ def _goods(item: _Item, sequence: int) -> GoodsItem:
         hs_code=hs_code,
         tariff_codes=tariffs,
         origin_country=item.origin,
+        equipment_ids=tuple(item.ulds),
         extensions=extensions,
     )
+
+
+def ulds_of(goods: tuple[GoodsItem, ...]) -> tuple[Equipment, ...]:
+    """The ULDs the rate lines name (NU), in order, as equipment of the consignment."""
+    found: dict[str, Equipment] = {}
+    for item in goods:
+        for identifier in item.equipment_ids:
+            found.setdefault(
+                identifier, Equipment(kind=EquipmentKind.ULD, initial=identifier[:3], number=identifier[3:])
+            )
+    return tuple(found.values())
 
 
 def write_rtd(goods: tuple[GoodsItem, ...], out: TextWriter, path: str) -> list[str]:
@@ -192,7 +213,8 @@ def write_rtd(goods: tuple[GoodsItem, ...], out: TextWriter, path: str) -> list[
                 f"{code}/{piece}" for piece in out.chunks(item.description, f"{where}.description", DESCRIPTION_SIZE)
             )
         if item.extensions.get(X_DETAILS):
-            details.extend(d for d in item.extensions[X_DETAILS].split("\n") if d.startswith(("ND/", "NU/", "NS/")))
+            details.extend(d for d in item.extensions[X_DETAILS].split("\n") if d.startswith(("ND/", "NS/")))
+        details.extend(f"NU/{identifier}" for identifier in item.equipment_ids)
         if item.volume is not None and item.volume.unit in VOLUME_CODES:
             details.append(f"NV/{VOLUME_CODES[item.volume.unit]}{decimal_text(item.volume.value)}")
         codes = codes_of_tariffs(item.hs_code, item.tariff_codes, bool(item.extensions.get(X_HS_DERIVED)))
