@@ -7,6 +7,7 @@ same file streamed give the same findings.
 from __future__ import annotations
 
 import codecs
+import gc
 from collections.abc import Iterator
 from typing import BinaryIO, Generic, TypeVar
 
@@ -77,8 +78,16 @@ def run_whole(data: bytes, factory: HandlerFactory[T]) -> tuple[list[T], list[Fi
     """Read ``data`` whole: the handlers' outputs, the envelope findings, and decoding notes."""
     text, notes = decode(data)
     pipeline: Pipeline[T] = Pipeline(text, factory)
-    out = pipeline.feed(text)
-    out.extend(pipeline.finish())
+    # Everything the reader allocates stays alive until the model is built, so each run of the cyclic collector
+    # would only rescan it (reading is about twice as fast without it); reference counting still frees the rest.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        out = pipeline.feed(text)
+        out.extend(pipeline.finish())
+    finally:
+        if enabled:
+            gc.enable()
     return out, pipeline.take_findings(), notes
 
 
