@@ -57,15 +57,15 @@ def _tag_of(node: Seg | Loop) -> str:
 
 
 class _Frame:
-    __slots__ = ("by_tag", "counts", "index", "line", "spec")
+    __slots__ = ("by_tag", "counts", "first", "index", "spec")
 
-    def __init__(self, spec: Loop, line: int) -> None:
+    def __init__(self, spec: Loop, first: Segment) -> None:
         self.spec = spec
         self.by_tag = spec.by_tag
         self.index = 0
         self.counts = [0] * len(spec.children)
         self.counts[0] = 1
-        self.line = line
+        self.first = first  # the segment that opened this iteration of the loop
 
 
 class Walker:
@@ -75,7 +75,7 @@ class Walker:
         self._root = root
         self._set = set_name
         self._known = frozenset(root.tags())
-        self._stack = [_Frame(root, first.line)]
+        self._stack = [_Frame(root, first)]
         self._last = first.tag
         self._known_missing = ""
         self._path: tuple[str, ...] | None = ()
@@ -149,7 +149,7 @@ class Walker:
             self._close(self._stack.pop(), at)
 
     def _open(self, loop: Loop, segment: Segment) -> None:
-        frame = _Frame(loop, segment.line)
+        frame = _Frame(loop, segment)
         self._stack.append(frame)
         first = loop.children[0]
         if isinstance(first, Loop):
@@ -162,7 +162,8 @@ class Walker:
     def _missing(self, frame: _Frame, index: int, at: Segment) -> None:
         child = frame.spec.children[index]
         if child.required and frame.counts[index] == 0 and _tag_of(child) != self._known_missing:
-            where = "the transaction set" if frame.spec is self._root else f"loop {frame.spec.id} (line {frame.line})"
+            spec = frame.spec
+            where = "the transaction set" if spec is self._root else f"loop {spec.id} (line {frame.first.line})"
             self.findings.append(
                 (
                     m.MISSING_SEGMENT(

@@ -1,33 +1,66 @@
 """Cutting an interchange into segments and elements, keeping where each one stands.
 
 X12.6: a segment is a tag and its data elements separated by the element separator, ended by the segment
-terminator. Line breaks after a terminator are not data (senders add them for readability) and are skipped, but
-they are counted so that every segment knows its 1-based line and column. The tokenizer is fed text in chunks of
-any size, so a stream is read in bounded memory: only the incomplete last segment of a chunk is held back.
+terminator. Line breaks after a terminator are not data (senders add them for readability) and are skipped. A
+segment keeps only its character offset; its 1-based line and column are worked out from the text it was cut from
+when a finding or a source map lookup asks for them, so reading a clean file never counts lines segment by segment.
+The tokenizer is fed text in chunks of any size, so a stream is read in bounded memory: only the incomplete last
+segment of a chunk is held back.
 """
 
 from __future__ import annotations
 
 from manifest.diagnostics import Diagnostic, Position
+from manifest.formats.textpos import LineIndex
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.messages import EMPTY_SEGMENT, NO_TERMINATOR
+
+
+class Lines:
+    """Line and column of an offset in ``text``, a piece of the interchange that starts at character ``start``, on
+    line ``line`` whose first character is at ``line_start`` (offsets count from the start of the interchange)."""
+
+    __slots__ = ("_index", "line", "line_start", "start", "text")
+
+    def __init__(self, text: str, start: int = 0, line: int = 1, line_start: int = 0) -> None:
+        self.text = text
+        self.start = start
+        self.line = line
+        self.line_start = line_start
+        self._index: LineIndex | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = self._index
+        if index is None:
+            index = self._index = LineIndex(self.text)
+        line, column = index.position(offset - self.start)
+        if line == 1:
+            return self.line, offset - self.line_start + 1
+        return self.line + line - 1, column
 
 
 class Segment:
     """One segment: ``elements[0]`` is the tag, ``elements[n]`` the n-th data element (empty when omitted)."""
 
-    __slots__ = ("column", "elements", "line", "number", "raw")
+    __slots__ = ("elements", "lines", "number", "offset")
 
-    def __init__(self, elements: list[str], line: int, column: int, number: int, raw: str | None = None) -> None:
+    def __init__(self, elements: list[str], offset: int, number: int, lines: Lines) -> None:
         self.elements = elements
-        self.line = line
-        self.column = column
+        self.offset = offset  # character offset of the tag in the interchange
         self.number = number  # 1-based ordinal of the segment in the interchange
-        self.raw = raw  # the text, kept only when the segment spans lines
+        self.lines = lines
 
     @property
     def tag(self) -> str:
         return self.elements[0]
+
+    @property
+    def line(self) -> int:
+        return self.lines.position(self.offset)[0]
+
+    @property
+    def column(self) -> int:
+        return self.lines.position(self.offset)[1]
 
     def get(self, index: int) -> str:
         """Element ``index`` (1-based), or "" when the segment stops before it."""
@@ -36,18 +69,15 @@ class Segment:
 
     def position(self, index: int = 0) -> Position:
         """Line, column and reference designator (``M11-02``) of element ``index``; 0 is the segment itself."""
-        offset = 0
+        offset = self.offset
         elements = self.elements
         for i in range(min(index, len(elements))):
             offset += len(elements[i]) + 1
-        location = f"{self.tag}-{index:02d}" if index else self.tag
-        if self.raw is not None and "\n" in self.raw[:offset]:
-            before = self.raw[:offset]
-            return Position(self.line + before.count("\n"), offset - before.rfind("\n"), location)
-        return Position(self.line, self.column + offset, location)
+        line, column = self.lines.position(offset)
+        return Position(line, column, f"{self.tag}-{index:02d}" if index else self.tag)
 
     def __repr__(self) -> str:
-        return f"Segment({self.elements!r}, line={self.line}, column={self.column})"
+        return f"Segment({self.elements!r}, offset={self.offset})"
 
 
 class Tokenizer:
@@ -59,15 +89,16 @@ class Tokenizer:
         self._delimiters = delimiters
         self._pending = ""
         self._offset = 0  # character offset of the start of _pending
-        self._line = 1
-        self._line_start = 0  # character offset of the start of the current line
+        self._line = 1  # line of that offset
+        self._line_start = 0  # character offset of the start of that line
         self._number = 0
         self.diagnostics: list[Diagnostic] = []
 
     def feed(self, chunk: str) -> list[Segment]:
-        pieces = (self._pending + chunk).split(self._delimiters.segment)
+        text = self._pending + chunk if self._pending else chunk
+        pieces = text.split(self._delimiters.segment)
         self._pending = pieces.pop()
-        return self._cut(pieces, len(self._delimiters.segment))
+        return self._cut(text, pieces, len(self._delimiters.segment))
 
     def finish(self) -> list[Segment]:
         """The segments left at the end: a last segment without its terminator is read and reported."""
@@ -75,46 +106,40 @@ class Tokenizer:
         self._pending = ""
         if not rest.strip(" \t\r\n\x00\x1a"):
             return []
-        segments = self._cut([rest.rstrip("\r\n")], 0)
+        segments = self._cut(rest, [rest.rstrip("\r\n")], 0)
         for segment in segments:
             self.diagnostics.append(
                 NO_TERMINATOR(line=segment.line, column=segment.column, location=segment.tag[:10], tag=segment.tag[:10])
             )
         return segments
 
-    def _cut(self, pieces: list[str], term_length: int) -> list[Segment]:
+    def _cut(self, text: str, pieces: list[str], term_length: int) -> list[Segment]:
+        start = self._offset
+        lines = Lines(text, start, self._line, self._line_start)
         out: list[Segment] = []
         append = out.append
         separator = self._delimiters.element
-        offset = self._offset
-        line = self._line
-        line_start = self._line_start
+        offset = start
         number = self._number
         for piece in pieces:
             if piece and piece[0] in "\r\n":
                 stripped = piece.lstrip("\r\n")
-                skipped = len(piece) - len(stripped)
-                breaks = piece.count("\n", 0, skipped)
-                if breaks:
-                    line += breaks
-                    line_start = offset + piece.rfind("\n", 0, skipped) + 1
-                offset += skipped
+                offset += len(piece) - len(stripped)
                 piece = stripped
             if not piece:
-                self.diagnostics.append(EMPTY_SEGMENT(line=line, column=offset - line_start + 1))
+                line, column = lines.position(offset)
+                self.diagnostics.append(EMPTY_SEGMENT(line=line, column=column))
                 offset += term_length
                 continue
             number += 1
-            if "\n" in piece:
-                append(Segment(piece.split(separator), line, offset - line_start + 1, number, piece))
-                breaks = piece.count("\n")
-                line += breaks
-                line_start = offset + piece.rfind("\n") + 1
-            else:
-                append(Segment(piece.split(separator), line, offset - line_start + 1, number))
+            append(Segment(piece.split(separator), offset, number, lines))
             offset += len(piece) + term_length
+        # What was cut is behind us: the next chunk starts where the held-back text starts.
+        consumed = offset - start
+        breaks = text.count("\n", 0, consumed)
+        if breaks:
+            self._line += breaks
+            self._line_start = start + text.rfind("\n", 0, consumed) + 1
         self._offset = offset
-        self._line = line
-        self._line_start = line_start
         self._number = number
         return out
