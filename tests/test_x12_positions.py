@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
+from manifest.diagnostics import Position
 from manifest.formats import x12_309
 from manifest.formats.base import ConsignmentChunk
 from tests.x12_helpers import BILL, HEAD, interchange, minimal_309
 
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 # The weight of the bill (M11-05, X12 type R) made not a number.
 BAD_WEIGHT = (BILL[0], BILL[1].replace("*38400*K", "*38A00*K"), *BILL[2:])
 
@@ -97,3 +100,11 @@ def test_streamed_positions_are_those_of_the_whole_read() -> None:
     for chunk in chunks[::97]:
         for path, position in chunk.source_map.positions.items():
             assert positions[path] == position
+
+
+def test_hazardous_material_positions_are_under_their_consignment() -> None:
+    document = x12_309.read((SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.synthetic.309").read_bytes())
+    positions = document.source_maps[0].positions
+    assert document.manifests[0].consignments[1].goods[1].hazardous[0].un_number == "3481"
+    assert positions["consignments[1].goods[1].hazardous[0].un_number"] == Position(37, 4, "H1-01")
+    assert not any(path.startswith("goods[") for path in positions)

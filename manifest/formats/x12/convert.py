@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from itertools import chain
 
 from manifest.diagnostics import Position
 from manifest.formats.x12.tokens import Segment
@@ -103,3 +104,28 @@ class LazyPositions(Mapping[str, Position]):
 
     def __len__(self) -> int:
         return len(self._raw)
+
+
+class SetPositions(Mapping[str, Position]):
+    """The positions of one manifest: its header's, and each consignment's from that consignment's own map (a
+    lookup under ``consignments[n]`` goes to map ``n``), so that no map is copied into another."""
+
+    __slots__ = ("_consignments", "_header")
+
+    def __init__(self, header: Mapping[str, Position], consignments: Sequence[Mapping[str, Position]]) -> None:
+        self._header = header
+        self._consignments = consignments
+
+    def __getitem__(self, path: str) -> Position:
+        if path.startswith("consignments["):
+            end = path.find("]", 13)
+            number = path[13:end]
+            if end > 13 and digits(number) and int(number) < len(self._consignments):
+                return self._consignments[int(number)][path]
+        return self._header[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return chain(self._header, *self._consignments)
+
+    def __len__(self) -> int:
+        return len(self._header) + sum(len(part) for part in self._consignments)

@@ -50,6 +50,7 @@ class SetContext:
     delimiters: Delimiters
     version: str
     index: int  # 0-based ordinal of the set in the interchange
+    whole: bool = False  # the whole interchange is in memory: positions can be worked out from offsets later
 
 
 class SetHandler(Protocol[T]):
@@ -84,6 +85,7 @@ class Envelope(Generic[T]):
     delimiters: Delimiters
     isa_elements: list[str]
     factory: HandlerFactory[T]
+    whole: bool = False
     findings: list[Finding] = field(default_factory=list)
     _isa: Segment | None = None
     _groups: int = 0
@@ -208,7 +210,13 @@ class Envelope(Generic[T]):
             group.sets += 1
         version = group.gs.get(8) if group is not None else ""
         context = SetContext(
-            self.isa_elements, group.gs if group else None, segment, self.delimiters, version, self._sets_seen
+            self.isa_elements,
+            group.gs if group else None,
+            segment,
+            self.delimiters,
+            version,
+            self._sets_seen,
+            self.whole,
         )
         self._sets_seen += 1
         made = self.factory(context)

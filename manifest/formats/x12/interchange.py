@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO, Generic, TypeVar
 
 from manifest.diagnostics import Diagnostic
@@ -34,12 +34,12 @@ def decode(data: bytes) -> tuple[str, list[Diagnostic]]:
 class Pipeline(Generic[T]):
     """Text in (whole or in chunks), set handler outputs and findings out."""
 
-    def __init__(self, head: str, factory: HandlerFactory[T]) -> None:
+    def __init__(self, head: str, factory: HandlerFactory[T], whole: bool = False) -> None:
         delimiters, isa, problems = find_delimiters(head)
         self.delimiters = delimiters
         self.isa = isa
         self.tokenizer = Tokenizer(delimiters)
-        self.envelope: Envelope[T] = Envelope(delimiters, isa, factory)
+        self.envelope: Envelope[T] = Envelope(delimiters, isa, factory, whole)
         for problem in problems:
             self.envelope.findings.append(Finding(problem, segment_tag="ISA", element=_isa_index(problem)))
 
@@ -54,7 +54,7 @@ class Pipeline(Generic[T]):
         out.extend(self.envelope.finish())
         return out
 
-    def _run(self, segments: list[Segment]) -> list[T]:
+    def _run(self, segments: Iterable[Segment]) -> list[T]:
         out: list[T] = []
         feed = self.envelope.feed
         for segment in segments:
@@ -77,7 +77,7 @@ def _isa_index(diagnostic: Diagnostic) -> int:
 def run_whole(data: bytes, factory: HandlerFactory[T]) -> tuple[list[T], list[Finding], list[Diagnostic]]:
     """Read ``data`` whole: the handlers' outputs, the envelope findings, and decoding notes."""
     text, notes = decode(data)
-    pipeline: Pipeline[T] = Pipeline(text, factory)
+    pipeline: Pipeline[T] = Pipeline(text, factory, whole=True)
     # Everything the reader allocates stays alive until the model is built, so each run of the cyclic collector
     # would only rescan it (reading is about twice as fast without it); reference counting still frees the rest.
     enabled = gc.isenabled()

@@ -12,14 +12,18 @@ it belongs to under ``x12.<segment>.<element>``, so that writing the model back 
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from manifest.diagnostics import Position
 from manifest.formats.base import ConsignmentChunk, SourceMap
 from manifest.formats.x12 import convert as cv
+from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.envelope import SetContext
 from manifest.formats.x12.syntax import parse_date, parse_short_date
-from manifest.formats.x12.tokens import Segment
+from manifest.formats.x12.tokens import Lines, Segment
 from manifest.model import (
     Address,
     Carrier,
@@ -137,6 +141,107 @@ class _Bill:
     m12: Segment | None = None
     p5: Segment | None = None
     equipment: list[_Equipment] = field(default_factory=list)
+    offsets: array[int] = field(default_factory=lambda: array("q"))  # of its segments, when the text is kept
+
+
+def _add(bill: _Bill, segment: Segment) -> None:
+    """Place a segment of an LX loop (other than LX) in its bill."""
+    tag = segment.tag
+    if tag == "M11":
+        bill.m11 = segment
+    elif tag == "M13":
+        bill.m13 = segment
+    elif tag == "N9":
+        bill.n9.append(segment)
+    elif tag == "N1":
+        bill.parties.append(_Party(segment))
+    elif tag in ("N3", "N4", "DTM", "PER") and bill.parties:
+        party = bill.parties[-1]
+        if tag == "N3":
+            party.n3.append(segment)
+        elif tag == "N4":
+            party.n4 = segment
+        elif tag == "DTM":
+            party.dtm = segment
+        else:
+            party.per = segment
+    elif tag == "M12":
+        bill.m12 = segment
+    elif tag == "P5":
+        bill.p5 = segment
+    elif tag == "VID":
+        bill.equipment.append(_Equipment(segment))
+    elif bill.equipment:
+        _equipment_segment(bill.equipment[-1], segment)
+
+
+def _equipment_segment(equipment: _Equipment, segment: Segment) -> None:
+    tag = segment.tag
+    if tag == "M7":
+        equipment.m7.append(segment)
+    elif tag == "VC":
+        equipment.vc.append(segment)
+    elif tag == "N10":
+        continuation = not segment.get(1) and not any(segment.get(i) for i in range(4, 11))
+        if continuation and equipment.goods and (segment.get(2) or segment.get(3)):
+            equipment.goods[-1].more.append(segment)
+        else:
+            equipment.goods.append(_Goods(segment))
+    elif tag == "H1" and equipment.goods:
+        equipment.goods[-1].hazards.append((segment, []))
+    elif tag == "H2" and equipment.goods and equipment.goods[-1].hazards:
+        equipment.goods[-1].hazards[-1][1].append(segment)
+
+
+class _BillPositions(Mapping[str, Position]):
+    """The positions of one bill read from a text kept whole: only the offsets of its segments are stored, and the
+    first lookup cuts those segments again from the text and maps them as the reader did, recording positions."""
+
+    __slots__ = ("_built", "_delimiters", "_first_port", "_header", "_index", "_lines", "_mode", "_offsets", "_p4")
+
+    def __init__(self, bill: _Bill, delimiters: Delimiters, mode: Mode, header: Manifest, index: int) -> None:
+        self._lines: Lines = bill.lx.lines
+        self._offsets = bill.offsets
+        self._p4 = bill.p4
+        self._first_port = bill.first_port
+        self._delimiters = delimiters
+        self._mode = mode
+        self._header = header
+        self._index = index
+        self._built: cv.LazyPositions | None = None
+
+    def _positions(self) -> cv.LazyPositions:
+        built = self._built
+        if built is None:
+            built = self._built = self._build()
+        return built
+
+    def _build(self) -> cv.LazyPositions:
+        lines = self._lines
+        text, start = lines.text, lines.start
+        terminator, separator = self._delimiters.segment, self._delimiters.element
+        segments = []
+        for offset in self._offsets:
+            at = offset - start
+            end = text.find(terminator, at)
+            # The last segment of an interchange may lack its terminator (the tokenizer reads it up to the end).
+            piece = text[at:end] if end != -1 else text[at:].rstrip("\r\n")
+            segments.append(Segment(piece.split(separator), offset, 0, lines))
+        bill = _Bill(segments[0], self._p4, self._first_port)
+        for segment in segments[1:]:
+            _add(bill, segment)
+        positions = cv.LazyPositions()
+        _BillMapper(self._mode, f"consignments[{self._index}]", positions, self._header).bill(bill, self._index)
+        return positions
+
+    def __getitem__(self, path: str) -> Position:
+        return self._positions()[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions())
+
+    def __len__(self) -> int:
+        return len(self._positions())
 
 
 class Reader309:
@@ -154,6 +259,8 @@ class Reader309:
         self._header: Manifest | None = None
         self._bill: _Bill | None = None
         self._count = 0
+        # With the whole text at hand, a bill's positions are worked out only when asked for (see _BillPositions).
+        self._whole = context.whole
 
     @property
     def mode(self) -> Mode:
@@ -167,6 +274,8 @@ class Reader309:
         if tag == "LX":
             out = self._close()
             self._bill = _Bill(segment, self._p4, self._p4_count <= 1)
+            if self._whole:
+                self._bill.offsets.append(segment.offset)
             return out
         if tag == "P4":
             out = self._close()
@@ -180,51 +289,10 @@ class Reader309:
             return []
         if bill is None:
             return []
-        if tag == "M11":
-            bill.m11 = segment
-        elif tag == "M13":
-            bill.m13 = segment
-        elif tag == "N9":
-            bill.n9.append(segment)
-        elif tag == "N1":
-            bill.parties.append(_Party(segment))
-        elif tag in ("N3", "N4", "DTM", "PER") and bill.parties:
-            party = bill.parties[-1]
-            if tag == "N3":
-                party.n3.append(segment)
-            elif tag == "N4":
-                party.n4 = segment
-            elif tag == "DTM":
-                party.dtm = segment
-            else:
-                party.per = segment
-        elif tag == "M12":
-            bill.m12 = segment
-        elif tag == "P5":
-            bill.p5 = segment
-        elif tag == "VID":
-            bill.equipment.append(_Equipment(segment))
-        elif bill.equipment:
-            self._equipment_segment(bill.equipment[-1], segment)
+        if self._whole:
+            bill.offsets.append(segment.offset)
+        _add(bill, segment)
         return []
-
-    @staticmethod
-    def _equipment_segment(equipment: _Equipment, segment: Segment) -> None:
-        tag = segment.tag
-        if tag == "M7":
-            equipment.m7.append(segment)
-        elif tag == "VC":
-            equipment.vc.append(segment)
-        elif tag == "N10":
-            continuation = not segment.get(1) and not any(segment.get(i) for i in range(4, 11))
-            if continuation and equipment.goods and (segment.get(2) or segment.get(3)):
-                equipment.goods[-1].more.append(segment)
-            else:
-                equipment.goods.append(_Goods(segment))
-        elif tag == "H1" and equipment.goods:
-            equipment.goods[-1].hazards.append((segment, []))
-        elif tag == "H2" and equipment.goods and equipment.goods[-1].hazards:
-            equipment.goods[-1].hazards[-1][1].append(segment)
 
     def end(self, trailer: Segment | None) -> list[object]:
         out = self._close()
@@ -237,9 +305,16 @@ class Reader309:
             return []
         self._bill = None
         header = self.header()
-        positions = cv.LazyPositions()
-        consignment = _BillMapper(self.mode, f"consignments[{self._count}]", positions, header).bill(bill, self._count)
-        chunk = ConsignmentChunk(self._index, header, self._count, consignment, SourceMap(positions))
+        mode = self.mode
+        prefix = f"consignments[{self._count}]"
+        if self._whole:
+            consignment = _BillMapper(mode, prefix, None, header).bill(bill, self._count)
+            lazy = _BillPositions(bill, self._context.delimiters, mode, header, self._count)
+            chunk = ConsignmentChunk(self._index, header, self._count, consignment, SourceMap(lazy))
+        else:
+            positions = cv.LazyPositions()
+            consignment = _BillMapper(mode, prefix, positions, header).bill(bill, self._count)
+            chunk = ConsignmentChunk(self._index, header, self._count, consignment, SourceMap(positions))
         self._count += 1
         return [chunk]
 
@@ -331,13 +406,16 @@ def _port(p4: Segment, ext: dict[str, str], prefix: str = "P4") -> tuple[Place |
 
 
 class _BillMapper:
-    def __init__(self, mode: Mode, prefix: str, positions: cv.LazyPositions, header: Manifest) -> None:
+    def __init__(self, mode: Mode, prefix: str, positions: cv.LazyPositions | None, header: Manifest) -> None:
         self.mode = mode
         self.prefix = prefix
         self.pos = positions
         self.header = header
 
     def put(self, path: str, segment: Segment, index: int = 0) -> None:
+        """Record where the value at ``path`` (relative to the bill) was read; nothing when positions come later."""
+        if self.pos is None:
+            return
         full = f"{self.prefix}.{path}" if self.prefix and path else path or self.prefix
         self.pos.put(full, segment, index)
 
@@ -608,8 +686,8 @@ class _BillMapper:
         keep_rest(ext, h1, (1, 2, 4, 5, 9))
         for n, h2 in enumerate(h2s):
             ext[f"x12.H2.{n + 1}"] = cv.raw(h2)
-        self.pos.put(path, h1, 1)
-        self.pos.put(f"{path}.un_number", h1, 1)
+        self.put(path, h1, 1)
+        self.put(f"{path}.un_number", h1, 1)
         contact = Contact(name=h1.get(5)) if h1.get(5) else None
         return HazardousMaterial(
             un_number=un or None,

@@ -77,12 +77,7 @@ def read(data: bytes, name: str, set_id: str) -> Document:
             consignments.setdefault(item.manifest_index, []).append(item)
         elif isinstance(item, SetEnd):
             chunks = consignments.pop(item.manifest_index, [])
-            positions = cv.LazyPositions()
-            positions.merge(item.positions)
-            for chunk in chunks:
-                chunk_positions = chunk.source_map.positions
-                if isinstance(chunk_positions, cv.LazyPositions):
-                    positions.merge(chunk_positions)
+            positions = cv.SetPositions(item.positions, [chunk.source_map.positions for chunk in chunks])
             manifests.append(replace(item.header, consignments=tuple(c.consignment for c in chunks)))
             maps.append(SourceMap(positions))
     return Document(name, tuple(manifests), tuple(maps), _diagnostics(findings, notes))

@@ -10,10 +10,14 @@ segment of a chunk is held back.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from manifest.diagnostics import Diagnostic, Position
 from manifest.formats.textpos import LineIndex
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.messages import EMPTY_SEGMENT, NO_TERMINATOR
+
+WINDOW = 1 << 16  # characters of text split at a time
 
 
 class Lines:
@@ -83,7 +87,7 @@ class Segment:
 class Tokenizer:
     """Segments of an interchange fed as text chunks; ``feed`` returns the segments each chunk completes."""
 
-    __slots__ = ("_delimiters", "_line", "_line_start", "_number", "_offset", "_pending", "diagnostics")
+    __slots__ = ("_cursor", "_delimiters", "_line", "_line_start", "_number", "_offset", "_pending", "diagnostics")
 
     def __init__(self, delimiters: Delimiters) -> None:
         self._delimiters = delimiters
@@ -92,13 +96,32 @@ class Tokenizer:
         self._line = 1  # line of that offset
         self._line_start = 0  # character offset of the start of that line
         self._number = 0
+        self._cursor = 0  # character offset of the next segment while cutting
         self.diagnostics: list[Diagnostic] = []
 
-    def feed(self, chunk: str) -> list[Segment]:
+    def feed(self, chunk: str) -> Iterator[Segment]:
+        """The segments ``chunk`` completes, cut as they are consumed: a whole file is never held as segments."""
         text = self._pending + chunk if self._pending else chunk
-        pieces = text.split(self._delimiters.segment)
-        self._pending = pieces.pop()
-        return self._cut(text, pieces, len(self._delimiters.segment))
+        terminator = self._delimiters.segment
+        end = text.rfind(terminator) + len(terminator)
+        if end < len(terminator):
+            self._pending = text
+            return
+        self._pending = text[end:]
+        lines = Lines(text, self._offset, self._line, self._line_start)
+        size = len(terminator)
+        at = 0
+        while at < end:
+            # A window of whole segments at a time, so that the split pieces of a large text are never all alive.
+            stop = text.rfind(terminator, at, at + WINDOW)
+            if stop == -1:
+                stop = text.find(terminator, at)
+            stop += size
+            pieces = text[at:stop].split(terminator)
+            pieces.pop()
+            yield from self._cut(lines, pieces, size)
+            at = stop
+        self._advance(text, end)
 
     def finish(self) -> list[Segment]:
         """The segments left at the end: a last segment without its terminator is read and reported."""
@@ -106,20 +129,17 @@ class Tokenizer:
         self._pending = ""
         if not rest.strip(" \t\r\n\x00\x1a"):
             return []
-        segments = self._cut(rest, [rest.rstrip("\r\n")], 0)
+        segments = list(self._cut(Lines(rest, self._offset, self._line, self._line_start), [rest.rstrip("\r\n")], 0))
+        self._advance(rest, len(rest))
         for segment in segments:
             self.diagnostics.append(
                 NO_TERMINATOR(line=segment.line, column=segment.column, location=segment.tag[:10], tag=segment.tag[:10])
             )
         return segments
 
-    def _cut(self, text: str, pieces: list[str], term_length: int) -> list[Segment]:
-        start = self._offset
-        lines = Lines(text, start, self._line, self._line_start)
-        out: list[Segment] = []
-        append = out.append
+    def _cut(self, lines: Lines, pieces: list[str], term_length: int) -> Iterator[Segment]:
         separator = self._delimiters.element
-        offset = start
+        offset = self._cursor
         number = self._number
         for piece in pieces:
             if piece and piece[0] in "\r\n":
@@ -132,14 +152,16 @@ class Tokenizer:
                 offset += term_length
                 continue
             number += 1
-            append(Segment(piece.split(separator), offset, number, lines))
+            yield Segment(piece.split(separator), offset, number, lines)
             offset += len(piece) + term_length
-        # What was cut is behind us: the next chunk starts where the held-back text starts.
-        consumed = offset - start
+        self._number = number
+        self._cursor = offset
+
+    def _advance(self, text: str, consumed: int) -> None:
+        """What was cut is behind us: the next text starts where the held-back text starts."""
         breaks = text.count("\n", 0, consumed)
         if breaks:
             self._line += breaks
-            self._line_start = start + text.rfind("\n", 0, consumed) + 1
-        self._offset = offset
-        self._number = number
-        return out
+            self._line_start = self._offset + text.rfind("\n", 0, consumed) + 1
+        self._offset += consumed
+        self._cursor = self._offset
