@@ -29,7 +29,7 @@ from manifest.formats.cargo_imp.elements import (
 )
 from manifest.formats.cargo_imp.fwb import X_ENVELOPE, X_MESSAGE, X_VERSION
 from manifest.formats.cargo_imp.grammar import FHL_LINES
-from manifest.formats.cargo_imp.lines import Line
+from manifest.formats.cargo_imp.lines import Field, Line
 from manifest.formats.cargo_imp.message import RawMessage, Record, check_structure, group_records
 from manifest.formats.cargo_imp.sink import Sink
 from manifest.model import (
@@ -173,7 +173,7 @@ def _house(record: Record, sink: Sink, index: int) -> _House:
     sink.place(f"{path}.goods[0]", line, 1, "HBS")
     sink.place(f"{path}.master_number", line, 1, "HBS")
     while len(pieces) < 7:
-        pieces.append(type(pieces[0])("", len(line.text) + 1))
+        pieces.append(Field("", len(line.text) + 1))
     number, places, count, weight, slac, nature = pieces[1:7]
     if _HOUSE_NUMBER.fullmatch(number.text) is None:
         sink.bad(
