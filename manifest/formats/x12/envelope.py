@@ -10,8 +10,9 @@ element).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 from manifest.diagnostics import Diagnostic
@@ -20,7 +21,7 @@ from manifest.formats.x12.convert import digits
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.dictionary import ENVELOPE, SegmentSpec, dictionary_for
 from manifest.formats.x12.loops import Loop, Walker
-from manifest.formats.x12.syntax import check_segment
+from manifest.formats.x12.syntax import Checker, check_segment, checker
 from manifest.formats.x12.tokens import Segment
 
 T = TypeVar("T")
@@ -76,6 +77,13 @@ class _Set:
     handler: SetHandler[object] | None
     count: int = 1
     findings_before: int = 0
+    checkers: Mapping[str, Checker] = field(default_factory=dict)  # the dictionary's checks by segment tag
+
+
+@lru_cache(maxsize=8)
+def _checkers(version: str) -> Mapping[str, Checker]:
+    dictionary = dictionary_for(version)
+    return {tag: checker(spec) for tag, spec in dictionary.items()} if dictionary is not None else {}
 
 
 @dataclass
@@ -228,6 +236,7 @@ class Envelope(Generic[T]):
         loop_map, handler = made
         self._set.walker = Walker(loop_map, segment.get(1), segment)
         self._set.handler = handler  # type: ignore[assignment]
+        self._set.checkers = _checkers(version[:6])
         if dictionary_for(version) is None and group is not None and not group.dictionary_noted:
             group.dictionary_noted = True
             self.add(
@@ -240,13 +249,13 @@ class Envelope(Generic[T]):
         if walker is None:
             return []
         placed = walker.feed(segment)
-        self._drain_walker(current)
+        if walker.findings:
+            self._drain_walker(current)
         if not placed:
             return []
-        dictionary = dictionary_for(current.context.version)
-        spec = dictionary.get(segment.tag) if dictionary is not None else None
-        if spec is not None:
-            for diagnostic, element in check_segment(segment, spec):
+        check = current.checkers.get(segment.tag)
+        if check is not None:
+            for diagnostic, element in check(segment):
                 self.add(diagnostic, segment, element)
         handler = current.handler
         return handler.segment(segment, walker.path) if handler is not None else []  # type: ignore[return-value]

@@ -30,14 +30,18 @@ class Loop:
     children: tuple[Seg | Loop, ...]
     required: bool = False
     max: int = 1
-    # Child positions by tag (a loop by its trigger), so that placing a segment needs no scan.
+    # Child positions by tag (a loop by its trigger), so that placing a segment needs no scan; and the positions of
+    # the required children, the only ones a closing loop has to look at.
     by_tag: Mapping[str, tuple[int, ...]] = field(init=False, compare=False, repr=False)
+    required_children: tuple[int, ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         found: dict[str, list[int]] = {}
         for i, child in enumerate(self.children):
             found.setdefault(_tag_of(child), []).append(i)
         object.__setattr__(self, "by_tag", {tag: tuple(indexes) for tag, indexes in found.items()})
+        required = tuple(i for i, child in enumerate(self.children) if child.required)
+        object.__setattr__(self, "required_children", required)
 
     @property
     def trigger(self) -> str:
@@ -78,58 +82,39 @@ class Walker:
         self._stack = [_Frame(root, first)]
         self._last = first.tag
         self._known_missing = ""
-        self._path: tuple[str, ...] | None = ()
+        self.path: tuple[str, ...] = ()  # the ids of the open loops, outermost first
         self.findings: list[tuple[Diagnostic, Segment | None]] = []
-
-    @property
-    def path(self) -> tuple[str, ...]:
-        if self._path is None:
-            self._path = tuple(frame.spec.id for frame in self._stack[1:])
-        return self._path
 
     def feed(self, segment: Segment) -> bool:
         """Place ``segment``; False (with a finding) when the loop map has no place for it."""
         tag = segment.tag
         stack = self._stack
-        depth_before = len(stack)
         for depth in range(len(stack) - 1, -1, -1):
             frame = stack[depth]
             candidates = frame.by_tag.get(tag)
             if candidates is None:
                 continue
-            children = frame.spec.children
             # A loop's own trigger is matched by its parent, which then opens a new iteration.
-            start = frame.index if frame.index > 1 else 1
+            current = frame.index
+            start = current if current > 1 else 1
             for i in candidates:
                 if i < start:
                     continue
-                child = children[i]
                 while len(stack) > depth + 1:
                     self._close(stack.pop(), segment)
-                for skipped in range(frame.index + 1, i):
-                    self._missing(frame, skipped, segment)
+                    self.path = self.path[:-1]
+                if i > current + 1:
+                    for skipped in frame.spec.required_children:
+                        if current < skipped < i:
+                            self._missing(frame, skipped, segment)
                 frame.index = i
-                frame.counts[i] += 1
-                if frame.counts[i] > child.max:
-                    what, what_es = ("loop", "el ciclo") if isinstance(child, Loop) else ("segment", "el segmento")
-                    self.findings.append(
-                        (
-                            m.OVER_MAX(
-                                line=segment.line,
-                                column=segment.column,
-                                location=tag,
-                                what=what,
-                                what_es=what_es,
-                                tag=tag,
-                                max=child.max,
-                            ),
-                            segment,
-                        )
-                    )
+                counts = frame.counts
+                counts[i] += 1
+                child = frame.spec.children[i]
+                if counts[i] > child.max:
+                    self._over_max(segment, child)
                 if isinstance(child, Loop):
                     self._open(child, segment)
-                if len(stack) != depth_before or isinstance(child, Loop):
-                    self._path = None
                 self._last = tag
                 return True
         if tag in self._known:
@@ -142,22 +127,40 @@ class Walker:
     def finish(self, at: Segment, trailer_seen: bool = True) -> None:
         """Close every open loop at the set trailer (or where the set was cut short, whose missing SE the
         envelope reports)."""
-        self._path = None
         if not trailer_seen:
             self._known_missing = "SE"
         while self._stack:
             self._close(self._stack.pop(), at)
+        self.path = ()
+
+    def _over_max(self, segment: Segment, child: Seg | Loop) -> None:
+        what, what_es = ("loop", "el ciclo") if isinstance(child, Loop) else ("segment", "el segmento")
+        self.findings.append(
+            (
+                m.OVER_MAX(
+                    line=segment.line,
+                    column=segment.column,
+                    location=segment.tag,
+                    what=what,
+                    what_es=what_es,
+                    tag=segment.tag,
+                    max=child.max,
+                ),
+                segment,
+            )
+        )
 
     def _open(self, loop: Loop, segment: Segment) -> None:
-        frame = _Frame(loop, segment)
-        self._stack.append(frame)
+        self._stack.append(_Frame(loop, segment))
+        self.path = (*self.path, loop.id)
         first = loop.children[0]
         if isinstance(first, Loop):
             self._open(first, segment)
 
     def _close(self, frame: _Frame, at: Segment) -> None:
-        for i in range(frame.index + 1, len(frame.spec.children)):
-            self._missing(frame, i, at)
+        for i in frame.spec.required_children:
+            if i > frame.index:
+                self._missing(frame, i, at)
 
     def _missing(self, frame: _Frame, index: int, at: Segment) -> None:
         child = frame.spec.children[index]

@@ -65,37 +65,69 @@ def _element_pattern(element: Element) -> str:
     return f"(?:{body})" if element.req == "M" else f"(?:{body})?"
 
 
-def _fast(spec: SegmentSpec) -> tuple[re.Pattern[str], tuple[int, ...]]:
-    """One pattern accepting exactly the segments whose elements all pass (dates are then checked as dates)."""
-    found = spec.memo.get("fast")
+class Checker:
+    """The checks of one segment spec compiled once: a pattern accepting exactly the segments whose elements all
+    pass (dates are then checked as dates) and the syntax notes as (kind, element numbers) pairs. Segments that pass
+    the pattern and every note cost one regular expression match; the others are checked element by element to say
+    what is wrong."""
+
+    __slots__ = ("dates", "match", "rules", "spec")
+
+    def __init__(self, spec: SegmentSpec) -> None:
+        tail = ""
+        optional_tail = True
+        for element in reversed(spec.elements):
+            part = r"\x1f" + _element_pattern(element) + tail
+            optional_tail = optional_tail and element.req != "M"
+            tail = f"(?:{part})?" if optional_tail else part
+        self.spec = spec
+        self.match = re.compile(re.escape(spec.tag) + tail).fullmatch
+        self.dates = tuple(i for i, e in enumerate(spec.elements, start=1) if e.type == "DT")
+        self.rules = tuple(_parse_rule(rule) for rule in spec.rules)
+
+    def __call__(self, segment: Segment) -> list[Finding]:
+        elements = segment.elements
+        joined = "\x1f".join(elements)
+        # A separator character inside data would shift the elements the pattern sees: such a segment goes the slow
+        # way.
+        if self.match(joined) is None or joined.count("\x1f") != len(elements) - 1:
+            return _check_slowly(segment, self.spec)
+        for i in self.dates:
+            if i < len(elements) and elements[i] and parse_date(elements[i]) is None:
+                return _check_slowly(segment, self.spec)
+        for kind, numbers in self.rules:
+            if not _holds(kind, numbers, elements):
+                return [finding for rule in self.spec.rules for finding in _check_rule(segment, self.spec.tag, rule)]
+        return []
+
+
+def checker(spec: SegmentSpec) -> Checker:
+    """The compiled checks of ``spec``, built on first use and kept with it."""
+    found = spec.memo.get("checker")
     if found is None:
-        found = spec.memo["fast"] = _build_fast(spec)
+        found = spec.memo["checker"] = Checker(spec)
     return found  # type: ignore[return-value]
 
 
-def _build_fast(spec: SegmentSpec) -> tuple[re.Pattern[str], tuple[int, ...]]:
-    tail = ""
-    optional_tail = True
-    for element in reversed(spec.elements):
-        part = r"\x1f" + _element_pattern(element) + tail
-        optional_tail = optional_tail and element.req != "M"
-        tail = f"(?:{part})?" if optional_tail else part
-    dates = tuple(i for i, e in enumerate(spec.elements, start=1) if e.type == "DT")
-    return re.compile(re.escape(spec.tag) + tail), dates
-
-
 def check_segment(segment: Segment, spec: SegmentSpec) -> list[Finding]:
-    elements = segment.elements
-    pattern, dates = _fast(spec)
-    joined = "\x1f".join(elements)
-    # A separator character inside data would shift the elements the pattern sees: such a segment goes the slow way.
-    if (
-        pattern.fullmatch(joined) is not None
-        and joined.count("\x1f") == len(elements) - 1
-        and all(parse_date(elements[i]) is not None for i in dates if i < len(elements) and elements[i])
-    ):
-        return [finding for rule in spec.rules for finding in _check_rule(segment, spec.tag, rule)]
-    return _check_slowly(segment, spec)
+    return checker(spec)(segment)
+
+
+def _holds(kind: str, numbers: tuple[int, ...], elements: list[str]) -> bool:
+    """Whether a syntax note (X12.6 3.6: P paired, R required, E exclusion, C conditional, L list) is met."""
+    size = len(elements)
+    if kind == "C" or kind == "L":
+        first = numbers[0]
+        if first >= size or not elements[first]:
+            return True
+        rest = [n < size and bool(elements[n]) for n in numbers[1:]]
+        return all(rest) if kind == "C" else any(rest)
+    present = sum(1 for n in numbers if n < size and elements[n])
+    if kind == "P":
+        return present == 0 or present == len(numbers)
+    if kind == "R":
+        return present > 0
+    return present <= 1  # E
 
 
 def _check_slowly(segment: Segment, spec: SegmentSpec) -> list[Finding]:
