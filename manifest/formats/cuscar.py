@@ -29,7 +29,7 @@ from manifest.formats.edifact.opening import check_characters, open_interchange,
 from manifest.formats.edifact.rawtext import compose
 from manifest.formats.edifact.roundtrip import differences
 from manifest.formats.edifact.segments import Segment
-from manifest.formats.edifact.syntax import LEVELS, UNA_LENGTH, UNCHECKED
+from manifest.formats.edifact.syntax import LEVELS, UNA_LENGTH, UNCHECKED, Delimiters
 from manifest.formats.edifact.tokenizer import Tokenizer
 from manifest.model import Consignment, Manifest, Mode
 
@@ -55,8 +55,9 @@ class _Session:
     """Walks the segments of one interchange, reads its CUSCAR messages and reports everything else. Yields each
     consignment as its group closes and each manifest header as its message closes, with the reader of both."""
 
-    def __init__(self, sink: list[Diagnostic]) -> None:
+    def __init__(self, sink: list[Diagnostic], delimiters: Delimiters) -> None:
         self.sink = sink
+        self.delimiters = delimiters
         self.envelope = Envelope(sink)
         self.reader: MessageReader | None = None
         self.manifest_index = -1
@@ -96,7 +97,7 @@ class _Session:
             self.sink.append(UNKNOWN_DIRECTORY(value=directory).at(header.segment.position(2, 2)))
         self.manifest_index += 1
         defaults = _envelope_extensions(header.interchange, self.manifest_index, header.reference)
-        self.reader = MessageReader(header, self.sink, defaults)
+        self.reader = MessageReader(header, self.sink, defaults, self.delimiters)
 
     def _close(self) -> Iterator[Item]:
         reader, self.reader = self.reader, None
@@ -168,7 +169,7 @@ def _read(data: bytes) -> Document:
     segments = tokenizer.feed(opening.text[skip:])
     segments.extend(tokenizer.finish())
     sink.extend(tokenizer.diagnostics)
-    session = _Session(sink)
+    session = _Session(sink, opening.delimiters)
     manifests: list[Manifest] = []
     maps: list[SourceMap] = []
     pending: list[Consignment] = []
@@ -230,7 +231,7 @@ def stream(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator[Consi
     skip = UNA_LENGTH if opening.una else 0
     text = decoder.decode(head[start:])[skip:]
     tokenizer = Tokenizer(opening.delimiters, opening.line, opening.column + skip)
-    session = _Session(sink)
+    session = _Session(sink, opening.delimiters)
     yield from _drain(sink)
     while True:
         yield from _chunks(session, session.walk(tokenizer.feed(text)))

@@ -13,7 +13,7 @@ consignment and the message header only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -23,7 +23,8 @@ from manifest.formats.edifact import cuscar_codes as C
 from manifest.formats.edifact.dates import parse_moment
 from manifest.formats.edifact.envelope import MessageHeader
 from manifest.formats.edifact.rawtext import compose, extra_key, segment_text
-from manifest.formats.edifact.segments import Segment
+from manifest.formats.edifact.segments import Segment, build_segment
+from manifest.formats.edifact.syntax import Delimiters
 from manifest.model import (
     Address,
     Carrier,
@@ -55,7 +56,6 @@ from manifest.model import (
 
 NS = "cuscar"
 Ext = dict[str, str]
-Spot = tuple[Segment, int, int]
 
 _UNLOCODE = re.compile(r"[A-Z]{2}[A-Z2-9]{3}\Z")
 _CONTAINER = re.compile(r"[A-Z]{4}\d{7}\Z")
@@ -64,17 +64,56 @@ _NUMBER = re.compile(r"-?(\d+([.,]\d*)?|[.,]\d+)\Z")
 DEFAULT_IDENTIFIER = ["CUSCAR", "D", "95B", "UN"]
 
 
+def _spot(segment: Segment, element: int, component: int) -> int:
+    """Where a value is, packed in one int (segment number, element, component): a reader records hundreds of
+    thousands of them, and plain ints cost the cyclic collector nothing."""
+    return segment.number << 16 | element << 8 | component
+
+
+class SegmentTable:
+    """The raw text and the place of the tag of each segment read, by segment number: enough to cut a segment again
+    when a position is asked for, without keeping every segment and its lists of values alive."""
+
+    __slots__ = ("delimiters", "places", "texts")
+
+    def __init__(self, delimiters: Delimiters) -> None:
+        self.delimiters = delimiters
+        self.texts: dict[int, str] = {}
+        self.places: dict[int, int] = {}  # line << 32 | column
+
+    def add(self, segment: Segment) -> None:
+        self.texts[segment.number] = segment.raw
+        self.places[segment.number] = segment.line << 32 | segment.column
+
+    def position(self, spot: int) -> Position:
+        number = spot >> 16
+        place = self.places[number]
+        segment = build_segment(self.texts[number], self.delimiters, place >> 32, place & 0xFFFFFFFF, number)
+        return segment.position(spot >> 8 & 0xFF, spot & 0xFF)
+
+    def subset(self, numbers: Iterable[int]) -> SegmentTable:
+        table = SegmentTable(self.delimiters)
+        for number in numbers:
+            table.texts[number] = self.texts[number]
+            table.places[number] = self.places[number]
+        return table
+
+    def keep_only(self, numbers: set[int]) -> None:
+        self.texts = {n: t for n, t in self.texts.items() if n in numbers}
+        self.places = {n: p for n, p in self.places.items() if n in numbers}
+
+
 class Positions(Mapping[str, Position]):
-    """Model path -> position, computed from the segment only when a diagnostic asks for it."""
+    """Model path -> position, computed from the segment's text only when a diagnostic asks for it."""
 
-    __slots__ = ("_spots",)
+    __slots__ = ("_spots", "_table")
 
-    def __init__(self, spots: dict[str, Spot]) -> None:
+    def __init__(self, spots: dict[str, int], table: SegmentTable) -> None:
         self._spots = spots
+        self._table = table
 
     def __getitem__(self, path: str) -> Position:
-        segment, element, component = self._spots[path]
-        return segment.position(element, component)
+        return self._table.position(self._spots[path])
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._spots)
@@ -128,16 +167,19 @@ class _Consignment:
 class MessageReader:
     """Reads the body segments of one CUSCAR message; see the module docstring."""
 
-    def __init__(self, header: MessageHeader, sink: list[Diagnostic], defaults: Mapping[str, str]) -> None:
+    def __init__(
+        self, header: MessageHeader, sink: list[Diagnostic], defaults: Mapping[str, str], delimiters: Delimiters
+    ) -> None:
         self.sink = sink
         self.header = header
-        self.spots: dict[str, Spot] = {}
+        self.spots: dict[str, int] = {}
+        self.table = SegmentTable(delimiters)
         self.ext: Ext = {}
         self.values: dict[str, Any] = {}
         self.parties: list[dict[str, Any]] = []
         self.references: list[Reference] = []
         self.equipment: dict[str, Equipment] = {}  # message-level EQD groups by identifier, in order
-        self.equipment_spots: dict[str, Spot] = {}
+        self.equipment_spots: dict[str, int] = {}
         self.used_equipment: set[str] = set()
         self.extras = 0
         self.consignment_index = -1
@@ -154,6 +196,7 @@ class MessageReader:
     def feed(self, segment: Segment) -> tuple[int, Consignment] | None:
         """Take one body segment; returns a consignment that this segment closed, with its index."""
         closed = None
+        self.table.add(segment)
         if segment.tag == "CNI":
             self._close_equipment()
             closed = self._close_consignment()
@@ -200,7 +243,7 @@ class MessageReader:
         )
 
     def source_positions(self) -> Positions:
-        return Positions(self.spots)
+        return Positions(self.spots, self.table)
 
     def take_positions(self, index: int) -> Positions:
         """The positions of consignment ``index`` (moved out of the reader) with those of the header."""
@@ -209,7 +252,11 @@ class MessageReader:
         for key in taken:
             del self.spots[key]
         header = {k: v for k, v in self.spots.items() if not k.startswith("consignments[")}
-        return Positions({**header, **taken})
+        spots = {**header, **taken}
+        table = self.table.subset({spot >> 16 for spot in spots.values()})
+        # Only the segments positions may still be asked of stay: a stream keeps one consignment, not the message.
+        self.table.keep_only({spot >> 16 for spot in (*self.spots.values(), *self.equipment_spots.values())})
+        return Positions(spots, table)
 
     # -- header ------------------------------------------------------------------------------------------------
     def _read_unh(self, unh: Segment, defaults: Mapping[str, str]) -> None:
@@ -221,7 +268,8 @@ class MessageReader:
         for element in (3, 4, 5, 6, 7):
             if any(unh.components(element)):
                 self.ext[f"{NS}.UNH.{element:02d}"] = compose(unh.components(element))
-        self.spots["extensions"] = (unh, 0, 0)
+        self.table.add(unh)
+        self.spots["extensions"] = _spot(unh, 0, 0)
 
     def _bgm(self, s: Segment) -> None:
         self.seen_bgm = True
@@ -251,7 +299,7 @@ class MessageReader:
                 stop["moment"] = moment
                 if qualifier != stop["dtm"][0]:
                     stop["ext"][f"{NS}.DTM.01"] = qualifier
-                self.spots[f"{stop['path']}.moment"] = (s, 1, 2)
+                self.spots[f"{stop['path']}.moment"] = _spot(s, 1, 2)
             else:
                 stop["ext"][extra_key(NS, stop["extras"])] = segment_text(s)
                 stop["extras"] += 1
@@ -276,7 +324,7 @@ class MessageReader:
         if len(s.components(1)) > 2:
             ext[f"{NS}.RFF.C506"] = compose(s.components(1))
         self.references.append(Reference(kind=qualifier, value=value, extensions=ext))
-        self.spots[f"references[{index}]"] = (s, 1, 2)
+        self.spots[f"references[{index}]"] = _spot(s, 1, 2)
 
     def _nad(self, s: Segment) -> None:
         if self.consignment is not None and self.context != "header":
@@ -296,8 +344,8 @@ class MessageReader:
         if role is PartyRole.OTHER:
             ext[f"{NS}.NAD.01"] = code
         party: dict[str, Any] = {"role": role, "ext": ext, "path": path}
-        self.spots[path] = (s, 0, 0)
-        self.spots[f"{path}.role"] = (s, 1, 1)
+        self.spots[path] = _spot(s, 0, 0)
+        self.spots[f"{path}.role"] = _spot(s, 1, 1)
         identification = s.components(2)
         listed, agency = s.get(2, 2), s.get(2, 3)
         if identification and identification[0] and agency == C.AGENCY_MUTUAL and listed in C.TAX_SCHEME_BY_LIST:
@@ -305,16 +353,16 @@ class MessageReader:
             scheme = C.TAX_SCHEME_BY_LIST[listed]
             country = C.TAX_COUNTRY.get(scheme)
             party["tax_ids"] = [TaxId(scheme=scheme, value=identification[0], country=country)]
-            self.spots[f"{path}.tax_ids[0]"] = (s, 2, 1)
+            self.spots[f"{path}.tax_ids[0]"] = _spot(s, 2, 1)
             if len(identification) > 3:
                 ext[f"{NS}.NAD.02"] = compose(identification)
         elif identification and identification[0]:
             party["code"] = identification[0]
-            self.spots[f"{path}.code"] = (s, 2, 1)
+            self.spots[f"{path}.code"] = _spot(s, 2, 1)
             if agency == C.AGENCY_GS1:
                 # A GLN (GS1 agency 9) identifies the party, as the Mexican CUSCAR guide requires.
                 party["tax_ids"] = [TaxId(scheme=TaxIdScheme.GLN, value=identification[0])]
-                self.spots[f"{path}.tax_ids[0]"] = (s, 2, 1)
+                self.spots[f"{path}.tax_ids[0]"] = _spot(s, 2, 1)
                 if s.get(2, 2):
                     ext[f"{NS}.NAD.02"] = compose(identification)
             elif len([c for c in identification if c]) > 1:
@@ -324,18 +372,18 @@ class MessageReader:
         names = s.components(4)
         if any(names[:5]):
             party["name"] = "".join(names[:5])
-            self.spots[f"{path}.name"] = (s, 4, 1)
+            self.spots[f"{path}.name"] = _spot(s, 4, 1)
             if len(names) > 5 and names[5]:
                 ext[f"{NS}.NAD.04.3045"] = names[5]
         address: dict[str, Any] = {}
         if any(s.components(5)):
             address["street"] = "".join(s.components(5))
-            self.spots[f"{path}.address.street"] = (s, 5, 1)
+            self.spots[f"{path}.address.street"] = _spot(s, 5, 1)
         for element, name in ((6, "city"), (7, "subdivision"), (8, "postal_code"), (9, "country")):
             value = s.get(element)
             if value:
                 address[name] = value
-                self.spots[f"{path}.address.{name}"] = (s, element, 1)
+                self.spots[f"{path}.address.{name}"] = _spot(s, element, 1)
         if address:
             party["address"] = Address(**address)
         return party
@@ -352,7 +400,7 @@ class MessageReader:
             self.last_party["contact"] = {"name": s.get(2, 2) or None}
             if s.get(1) != "IC" or s.get(2, 1):
                 self.last_party["ext"][f"{NS}.CTA"] = compose(s.components(1)) + "+" + compose(s.components(2))
-            self.spots[f"{self.last_party['path']}.contact"] = (s, 2, 2)
+            self.spots[f"{self.last_party['path']}.contact"] = _spot(s, 2, 2)
             return
         self._route_extra(s)
 
@@ -383,7 +431,7 @@ class MessageReader:
         voyage = s.get(2)
         if voyage:
             self.values["trip_number"] = voyage
-            self.spots["trip_number"] = (s, 2, 1)
+            self.spots["trip_number"] = _spot(s, 2, 1)
         if s.components(3) != ["1"]:
             ext[f"{NS}.TDT.03"] = compose(s.components(3))
         _keep(ext, s, (4, 6, 7), "TDT")
@@ -394,16 +442,16 @@ class MessageReader:
             code, agency = s.get(5, 1), s.get(5, 3)
             if code and _SCAC.match(code) and agency in (C.AGENCY_SCAC, "") and s.get(5, 2) in (C.LIST_CARRIER, ""):
                 carrier["scac"] = code
-                self.spots["carrier.scac"] = (s, 5, 1)
+                self.spots["carrier.scac"] = _spot(s, 5, 1)
                 if s.get(5, 2) != C.LIST_CARRIER or agency != C.AGENCY_SCAC:
                     carrier_ext[f"{NS}.TDT.05"] = compose(c040[:3])
             elif code or s.get(5, 2) or agency:
                 carrier_ext[f"{NS}.TDT.05"] = compose(c040[:3])
             if s.get(5, 4):
                 carrier["name"] = s.get(5, 4)
-                self.spots["carrier.name"] = (s, 5, 4)
+                self.spots["carrier.name"] = _spot(s, 5, 4)
             self.values["carrier"] = Carrier(extensions=carrier_ext, **carrier)
-            self.spots["carrier"] = (s, 5, 1)
+            self.spots["carrier"] = _spot(s, 5, 1)
         c222 = s.components(8)
         if any(c222):
             conveyance: dict[str, Any] = {}
@@ -412,12 +460,12 @@ class MessageReader:
             if ident:
                 if listed == C.LIST_IMO:
                     conveyance["imo_number"] = ident.removeprefix("IMO").strip()
-                    self.spots["conveyance.imo_number"] = (s, 8, 1)
+                    self.spots["conveyance.imo_number"] = _spot(s, 8, 1)
                     if conveyance["imo_number"] != ident:
                         conveyance_ext[f"{NS}.TDT.08.8213"] = ident
                 elif listed == C.LIST_CALL_SIGN:
                     conveyance["call_sign"] = ident
-                    self.spots["conveyance.call_sign"] = (s, 8, 1)
+                    self.spots["conveyance.call_sign"] = _spot(s, 8, 1)
                 else:
                     conveyance_ext[f"{NS}.TDT.08.8213"] = ident
                     conveyance_ext[f"{NS}.TDT.08.1131"] = listed
@@ -425,12 +473,12 @@ class MessageReader:
                 conveyance_ext[f"{NS}.TDT.08.3055"] = agency
             if s.get(8, 4):
                 conveyance["name"] = s.get(8, 4)
-                self.spots["conveyance.name"] = (s, 8, 4)
+                self.spots["conveyance.name"] = _spot(s, 8, 4)
             if s.get(8, 5):
                 conveyance["flag"] = s.get(8, 5)
-                self.spots["conveyance.flag"] = (s, 8, 5)
+                self.spots["conveyance.flag"] = _spot(s, 8, 5)
             self.values["conveyance"] = Conveyance(extensions=conveyance_ext, **conveyance)
-            self.spots["conveyance"] = (s, 8, 1)
+            self.spots["conveyance"] = _spot(s, 8, 1)
         _keep(ext, s, (9, 10), "TDT")
 
     def _loc(self, s: Segment) -> None:
@@ -493,11 +541,11 @@ class MessageReader:
         elif code:
             ext[f"{NS}.LOC.C517"] = compose([code, listed, agency])
         _keep(ext, s, (3, 4, 5), "LOC")
-        self.spots[path] = (s, 2, 1)
+        self.spots[path] = _spot(s, 2, 1)
         if code:
-            self.spots[f"{path}.code"] = (s, 2, 1)
+            self.spots[f"{path}.code"] = _spot(s, 2, 1)
         if name:
-            self.spots[f"{path}.name"] = (s, 2, 4)
+            self.spots[f"{path}.name"] = _spot(s, 2, 4)
         # A UN/LOCODE begins with the ISO 3166-1 country code (UN/ECE Recommendation 16); Schedule D ports are US.
         country = None
         if scheme is PlaceScheme.UNLOCODE:
@@ -552,11 +600,11 @@ class MessageReader:
             "seals": [],
             "segment": s,
             "extras": 0,
-            "spots": {"": (s, 2, 1)},
+            "spots": {"": _spot(s, 2, 1)},
             "in_consignment": in_consignment,
         }
         if "size_type" in values:
-            self.current_equipment["spots"]["size_type"] = (s, 3, 1)
+            self.current_equipment["spots"]["size_type"] = _spot(s, 3, 1)
         self.context = "cni-eqd" if in_consignment else "eqd"
 
     def _close_equipment(self) -> None:
@@ -593,7 +641,7 @@ class MessageReader:
         index = len(current["seals"])
         party = s.get(2, 1)
         current["seals"].append(Seal(number=s.get(1), party=C.SEAL_PARTY.get(party, party) or None))
-        current["spots"][f"seals[{index}]"] = (s, 1, 1)
+        current["spots"][f"seals[{index}]"] = _spot(s, 1, 1)
         if len([c for c in s.components(2) if c]) > 1 or any(s.components(3)):
             current["ext"][f"{NS}.SEL.{index:02d}"] = compose(s.components(2)) + "+" + compose(s.components(3))
 
@@ -606,7 +654,7 @@ class MessageReader:
                 C.BAD_NUMBER(location=s.location(3, 2), value=raw, name="measurement value (6314)").at(s.position(3, 2))
             )
         target: dict[str, Any] | None
-        spots: dict[str, Spot]
+        spots: dict[str, int]
         names: dict[str, str]
         if self.context in ("eqd", "cni-eqd") and self.current_equipment is not None:
             target, ext = self.current_equipment["values"], self.current_equipment["ext"]
@@ -631,9 +679,9 @@ class MessageReader:
         if self.context == "gid":
             self._spot_goods(name, s, 3, 2)
         elif self.context == "cni":
-            self.spots[f"consignments[{self.consignment_index}].{name}"] = (s, 3, 2)
+            self.spots[f"consignments[{self.consignment_index}].{name}"] = _spot(s, 3, 2)
         else:
-            spots[name] = (s, 3, 2)
+            spots[name] = _spot(s, 3, 2)
 
     # -- consignment -------------------------------------------------------------------------------------------
     def _start_consignment(self, s: Segment) -> None:
@@ -644,11 +692,11 @@ class MessageReader:
         self.stop = None
         # CNI 1490 consolidation item number, C503 1004 document number (the transport document).
         base = f"consignments[{self.consignment_index}]"
-        self.spots[base] = (s, 0, 0)
+        self.spots[base] = _spot(s, 0, 0)
         values = self.consignment.values
         number_text = s.get(2, 1)
         values["document_number"] = number_text
-        self.spots[f"{base}.document_number"] = (s, 2, 1)
+        self.spots[f"{base}.document_number"] = _spot(s, 2, 1)
         if not number_text:
             self.sink.append(
                 C.MISSING_VALUE(location=s.location(2, 1), name="transport document number (C503/1004)").at(
@@ -667,11 +715,11 @@ class MessageReader:
         base = f"consignments[{self.consignment_index}]"
         if qualifier == C.RFF_BILL and value == values["document_number"] and "document_type" not in values:
             values["document_type"] = DocumentType.BILL_OF_LADING
-            self.spots[f"{base}.document_type"] = (s, 1, 1)
+            self.spots[f"{base}.document_type"] = _spot(s, 1, 1)
             return
         if qualifier == C.RFF_HOUSE_BILL and value == values["document_number"] and "document_type" not in values:
             values["document_type"] = DocumentType.HOUSE_BILL_OF_LADING
-            self.spots[f"{base}.document_type"] = (s, 1, 1)
+            self.spots[f"{base}.document_type"] = _spot(s, 1, 1)
             return
         if (
             qualifier == C.RFF_BILL
@@ -679,14 +727,14 @@ class MessageReader:
             and "master_number" not in values
         ):
             values["master_number"] = value
-            self.spots[f"{base}.master_number"] = (s, 1, 2)
+            self.spots[f"{base}.master_number"] = _spot(s, 1, 2)
             return
         index = len(self.consignment.references)
         ext: Ext = {}
         if len(s.components(1)) > 2:
             ext[f"{NS}.RFF.C506"] = compose(s.components(1))
         self.consignment.references.append(Reference(kind=qualifier, value=value, extensions=ext))
-        self.spots[f"{base}.references[{index}]"] = (s, 1, 2)
+        self.spots[f"{base}.references[{index}]"] = _spot(s, 1, 2)
 
     def _cnt(self, s: Segment) -> None:
         if self.consignment is None or self.context not in ("cni", "cni-nad"):
@@ -703,7 +751,7 @@ class MessageReader:
             )
         if qualifier == C.CNT_GROSS and value is not None and unit and "gross_weight" not in values:
             values["gross_weight"] = Quantity(value=value, unit=unit)
-            self.spots[f"{base}.gross_weight"] = (s, 1, 2)
+            self.spots[f"{base}.gross_weight"] = _spot(s, 1, 2)
             return
         if (
             qualifier == C.CNT_PACKAGES
@@ -713,7 +761,7 @@ class MessageReader:
             and "total_packages" not in values
         ):
             values["total_packages"] = Packages(count=int(value))
-            self.spots[f"{base}.total_packages"] = (s, 1, 2)
+            self.spots[f"{base}.total_packages"] = _spot(s, 1, 2)
             return
         self._consignment_extra(s)
 
@@ -763,12 +811,12 @@ class MessageReader:
     def _start_consignment_implicit(self, s: Segment) -> None:
         self.consignment_index += 1
         self.consignment = _Consignment(values={"document_number": ""})
-        self.spots[f"consignments[{self.consignment_index}]"] = (s, 0, 0)
+        self.spots[f"consignments[{self.consignment_index}]"] = _spot(s, 0, 0)
 
     def _spot_goods(self, name: str, s: Segment, element: int, component: int) -> None:
         assert self.consignment is not None
         base = f"consignments[{self.consignment_index}].goods[{len(self.consignment.goods) - 1}]"
-        self.spots[f"{base}.{name}" if name else base] = (s, element, component)
+        self.spots[f"{base}.{name}" if name else base] = _spot(s, element, component)
 
     def _ftx(self, s: Segment) -> None:
         # FTX 4451 subject (AAA goods description, AAD dangerous goods technical name), C108 4440 text lines.

@@ -15,9 +15,8 @@ from datetime import date, datetime
 from manifest.formats.edifact import cuscar_codes as C
 from manifest.formats.edifact.dates import format_moment
 from manifest.formats.edifact.rawtext import decompose, extras
-from manifest.formats.edifact.segments import escape_table, format_segment
+from manifest.formats.edifact.segments import escape_table, format_segment, split_released
 from manifest.formats.edifact.syntax import DEFAULT, Delimiters
-from manifest.formats.edifact.tokenizer import split_released
 from manifest.model import (
     Consignment,
     DocumentType,

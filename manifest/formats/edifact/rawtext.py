@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from manifest.formats.edifact.segments import Segment, escape_table, format_segment
+from manifest.formats.edifact.segments import Segment, escape_table, format_segment, split_released
 from manifest.formats.edifact.syntax import DEFAULT
-from manifest.formats.edifact.tokenizer import split_released
 
 _TABLE = escape_table(DEFAULT)
 EXTRA_PREFIX = "segment."

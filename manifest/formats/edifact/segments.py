@@ -1,8 +1,10 @@
 """One EDIFACT segment with the position of every value it holds, and escaping of values on write.
 
-A segment keeps its values already unescaped (``elements[e][c]``, both 0-based) and the line and column of its tag.
-The position of any value is computed only when asked for: from the lengths of the values before it when the
-segment holds no release character and no line break (the common case), else by scanning its raw text.
+A segment keeps its values already unescaped (``elements[e][c]``, both 0-based), its raw text and the line and column
+of its tag. The position of any value is computed only when asked for: from the lengths of the values before it when
+the segment holds no release character and no line break (the common case), else by scanning its raw text.
+:func:`build_segment` cuts one segment's text; a reader may keep only that text and the tag's place and cut it again
+when a position is asked for, rather than keeping the segment.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ class Segment:
         line: int,
         column: int,
         number: int,
-        raw: str | None = None,
+        raw: str = "",
         delimiters: Delimiters | None = None,
     ) -> None:
         self.tag = tag
@@ -31,7 +33,8 @@ class Segment:
         self.line = line
         self.column = column
         self.number = number  # 1-based ordinal of the segment in the file
-        self.raw = raw  # the raw text, kept only when it holds release characters or line breaks
+        self.raw = raw  # the text from the tag to the terminator (excluded)
+        # Set only when the raw text must be scanned to place a value: it holds release characters or line breaks.
         self.delimiters = delimiters
 
     def get(self, element: int, component: int = 1) -> str:
@@ -60,14 +63,14 @@ class Segment:
         if element == 0:
             return Position(self.line, self.column, self.location())
         offset = self._offset(element, max(component, 1))
-        if self.raw is None or "\n" not in self.raw[:offset]:
+        if self.delimiters is None or "\n" not in self.raw[:offset]:
             return Position(self.line, self.column + offset, self.location(element, component))
         before = self.raw[:offset]
         return Position(self.line + before.count("\n"), offset - before.rfind("\n"), self.location(element, component))
 
     def _offset(self, element: int, component: int) -> int:
         """Characters from the tag to the value (1-based element and component)."""
-        if self.raw is None:
+        if self.delimiters is None:
             offset = len(self.tag)
             for index in range(min(element - 1, len(self.elements))):
                 offset += 1 + len(":".join(self.elements[index]))
@@ -77,7 +80,49 @@ class Segment:
                 for index in range(min(component - 1, len(parts))):
                     offset += len(parts[index]) + 1
             return offset
-        return _scan_offset(self.raw, self.delimiters or Delimiters(), element, component)
+        return _scan_offset(self.raw, self.delimiters, element, component)
+
+
+def build_segment(body: str, d: Delimiters, line: int, column: int, number: int) -> Segment:
+    """One segment from its text (tag to terminator, excluded), values unescaped."""
+    release = d.release
+    if release is not None and release in body:
+        elements = split_released(body, d)
+        tag = elements[0][0]
+        del elements[0]
+        return Segment(tag, elements, line, column, number, body, d)
+    parts = body.split(d.element)
+    component = d.component
+    elements = [e.split(component) for e in parts[1:]]
+    return Segment(parts[0], elements, line, column, number, body, d if "\n" in body else None)
+
+
+def split_released(body: str, d: Delimiters) -> Elements:
+    """Split one segment honouring release characters (ISO 9735-1 section 8.4)."""
+    release = d.release
+    elements: Elements = []
+    components: list[str] = []
+    value: list[str] = []
+    index, length = 0, len(body)
+    while index < length:
+        char = body[index]
+        if char == release and index + 1 < length:
+            value.append(body[index + 1])
+            index += 2
+            continue
+        if char == d.element:
+            components.append("".join(value))
+            elements.append(components)
+            components, value = [], []
+        elif char == d.component:
+            components.append("".join(value))
+            value = []
+        elif char != release:
+            value.append(char)
+        index += 1
+    components.append("".join(value))
+    elements.append(components)
+    return elements
 
 
 def _scan_offset(raw: str, delimiters: Delimiters, element: int, component: int) -> int:

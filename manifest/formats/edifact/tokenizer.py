@@ -12,7 +12,7 @@ import re
 
 from manifest.diagnostics import Diagnostic
 from manifest.formats.edifact.codes import BAD_TAG, DANGLING_RELEASE, EMPTY_SEGMENT, UNTERMINATED
-from manifest.formats.edifact.segments import Elements, Segment
+from manifest.formats.edifact.segments import Segment, build_segment
 from manifest.formats.edifact.syntax import Delimiters
 
 _TAG = re.compile(r"[A-Z0-9]{3}\Z")
@@ -73,9 +73,6 @@ class Tokenizer:
         segments: list[Segment] = []
         append = segments.append
         line, column, number = self._line, self._column, self._number
-        element_sep, component_sep = d.element, d.component
-        marker = release or ""
-        released = bool(marker) and marker in data
         tags = _VALID_TAGS
         for piece in pieces:
             body = piece
@@ -98,28 +95,18 @@ class Tokenizer:
                 self.diagnostics.append(EMPTY_SEGMENT(line=line, column=column))
                 column += 1
                 continue
-            raw: str | None = None
-            if released and marker in body:
-                elements = split_released(body, d)
-                tag = elements[0][0]
-                del elements[0]
-                raw = body
-            else:
-                parts = body.split(element_sep)
-                tag = parts[0]
-                elements = [e.split(component_sep) for e in parts[1:]]
+            segment = build_segment(body, d, line, column, number)
+            append(segment)
+            tag = segment.tag
             if tag not in tags:
                 if len(tag) == 3 and _TAG.match(tag):
                     tags.add(tag)
                 else:
                     self.diagnostics.append(BAD_TAG(line=line, column=column, value=tag[:20]))
-            if "\n" in body:
-                raw = body
-                append(Segment(tag, elements, line, column, number, raw, d))
+            if segment.delimiters is not None and "\n" in body:
                 line += body.count("\n")
                 column = len(body) - body.rfind("\n")
             else:
-                append(Segment(tag, elements, line, column, number, raw, d if raw is not None else None))
                 column += len(body) + 1
             number += 1
         if not closed and segments:
@@ -159,34 +146,6 @@ def _rejoin(pieces: list[str], terminator: str, release: str) -> list[str]:
     if pending is not None:
         joined.append(pending)
     return joined
-
-
-def split_released(body: str, d: Delimiters) -> Elements:
-    """Split one segment honouring release characters (ISO 9735-1 section 8.4)."""
-    release = d.release
-    elements: Elements = []
-    components: list[str] = []
-    value: list[str] = []
-    index, length = 0, len(body)
-    while index < length:
-        char = body[index]
-        if char == release and index + 1 < length:
-            value.append(body[index + 1])
-            index += 2
-            continue
-        if char == d.element:
-            components.append("".join(value))
-            elements.append(components)
-            components, value = [], []
-        elif char == d.component:
-            components.append("".join(value))
-            value = []
-        elif char != release:
-            value.append(char)
-        index += 1
-    components.append("".join(value))
-    elements.append(components)
-    return elements
 
 
 def tokenize(
