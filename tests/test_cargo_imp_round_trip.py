@@ -7,9 +7,10 @@ from dataclasses import replace
 
 from hypothesis import given, settings
 
-from manifest.formats import cargo_imp
+from manifest.formats import cargo_imp, manifest_json
 from manifest.model import Manifest, Party, PartyRole, TaxId, TaxIdScheme
 from tests.cargo_imp_strategies import REFERENCE, ffm_manifests, fhl_manifests, fwb_manifests
+from tests.conftest import SAMPLES
 
 
 def _round_trip(manifest: Manifest) -> None:
@@ -82,3 +83,22 @@ def test_what_fwb_cannot_carry_is_listed(manifest: Manifest) -> None:
     assert {"country_from", "consignments[0].parties[0].tax_ids", broker} <= lost
     assert "consignments[0].extensions[x12.M10.07]" in lost
     assert all(d.code == "IMP100" for d in cargo_imp.write_at([manifest], REFERENCE).losses)
+
+
+def test_the_canonical_air_sample_is_written_as_a_flight_manifest_listing_what_it_leaves() -> None:
+    canonical = manifest_json.read((SAMPLES / "air" / "northbound-flight-am0642-mex-lax.manifest.json").read_bytes())
+    (manifest,) = canonical.manifests
+    assert cargo_imp.message_kind(manifest) == "FFM"
+    written = cargo_imp.write_at([manifest], REFERENCE)
+    lost = {d.field for d in written.losses}
+    houses = [f"consignments[{n}]" for n, c in enumerate(manifest.consignments) if c.master_number]
+    assert {"office_of_entry", "direction", "consignments[0].parties", *houses} <= lost
+    assert {d.code for d in written.losses} <= {"IMP100", "IMP101"}
+    (flight,) = cargo_imp.read_at(written.data, REFERENCE).manifests
+    masters = [c for c in manifest.consignments if not c.master_number]
+    assert [c.document_number for c in flight.consignments] == [c.document_number for c in masters]
+    assert [c.gross_weight for c in flight.consignments] == [c.gross_weight for c in masters]
+    assert flight.equipment == tuple(e for c in masters for e in c.equipment)
+    departure = manifest.departure
+    assert departure is not None
+    assert flight.departure == replace(departure, place=replace(departure.place, name=None, country=None))
