@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import BinaryIO, Generic, TypeVar
 
 from manifest.diagnostics import Diagnostic
@@ -20,6 +21,21 @@ from manifest.formats.x12.tokens import Segment, Tokenizer
 
 T = TypeVar("T")
 BLOCK = 1 << 16
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while segments are read. The reader makes no reference cycles, and what
+    it allocates either lives until the model is built or is freed by reference counting at once, so a collection
+    would only rescan the model being built (reading is about a third faster without them). The collector's state
+    is restored, and a stream restores it between blocks, while its consumer runs."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def decode(data: bytes) -> tuple[str, list[Diagnostic]]:
@@ -78,16 +94,9 @@ def run_whole(data: bytes, factory: HandlerFactory[T]) -> tuple[list[T], list[Fi
     """Read ``data`` whole: the handlers' outputs, the envelope findings, and decoding notes."""
     text, notes = decode(data)
     pipeline: Pipeline[T] = Pipeline(text, factory, whole=True)
-    # Everything the reader allocates stays alive until the model is built, so each run of the cyclic collector
-    # would only rescan it (reading is about twice as fast without it); reference counting still frees the rest.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         out = pipeline.feed(text)
         out.extend(pipeline.finish())
-    finally:
-        if enabled:
-            gc.enable()
     return out, pipeline.take_findings(), notes
 
 
@@ -105,12 +114,14 @@ def run_stream(source: BinaryIO, factory: HandlerFactory[T]) -> Iterator[T | Fin
                 continue
             pipeline = Pipeline(head.lstrip("\ufeff"), factory)
             text = head.lstrip("\ufeff")
-        out = pipeline.feed(text) if text else []
+        with collector_paused():
+            out = pipeline.feed(text) if text else []
         yield from pipeline.take_findings()
         yield from out
         if not block:
             break
     assert pipeline is not None  # the last (empty) block always builds it
-    out = pipeline.finish()
+    with collector_paused():
+        out = pipeline.finish()
     yield from pipeline.take_findings()
     yield from out

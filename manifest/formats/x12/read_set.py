@@ -12,7 +12,7 @@ from manifest.formats.base import ConsignmentChunk, Document, SourceMap
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12 import ts309, ts358
 from manifest.formats.x12.envelope import Finding, SetContext, SetHandler
-from manifest.formats.x12.interchange import run_stream, run_whole
+from manifest.formats.x12.interchange import collector_paused, run_stream, run_whole
 from manifest.formats.x12.loops import Loop
 from manifest.formats.x12.messages import NOT_THIS_SET
 from manifest.formats.x12.read309 import Reader309, SetEnd
@@ -67,6 +67,11 @@ def _diagnostics(findings: list[Finding], notes: list[Diagnostic]) -> tuple[Diag
 
 
 def read(data: bytes, name: str, set_id: str) -> Document:
+    with collector_paused():
+        return _read(data, name, set_id)
+
+
+def _read(data: bytes, name: str, set_id: str) -> Document:
     outputs: list[object]
     outputs, findings, notes = run_whole(data, factory_for(set_id))  # type: ignore[arg-type]
     manifests: list[Manifest] = []
