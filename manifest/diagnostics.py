@@ -111,8 +111,10 @@ class Message:
         **args: object,
     ) -> Diagnostic:
         rendered = {key: str(val) for key, val in args.items()}
-        if value is not None:
-            rendered.setdefault("value", str(value))
+        # The positional fields may be named in a template too ($value, $field, $location).
+        for name, given in (("value", value), ("field", field), ("location", location)):
+            if given is not None:
+                rendered.setdefault(name, str(given))
         return Diagnostic(
             code=self.code,
             severity=self.severity if severity is None else severity,

@@ -1,0 +1,56 @@
+"""Diagnostics are data: wording rendered on demand in either language, positions attached without loss."""
+
+from __future__ import annotations
+
+import pytest
+
+from manifest.diagnostics import Diagnostic, Message, ParseError, Position, Severity, worst
+
+SAMPLE = Message(
+    "T001", Severity.WARNING, "$field: '$value' at $location ($why)", "$field: '$value' en $location ($why)", "test"
+)
+
+
+def test_templates_may_name_the_positional_fields() -> None:
+    finding = SAMPLE(field="consignments[1].gross_weight", value="12,5", location="M11-05", why="comma")
+    assert SAMPLE.render("en", finding.args) == "consignments[1].gross_weight: '12,5' at M11-05 (comma)"
+    assert SAMPLE.render("es", finding.args) == "consignments[1].gross_weight: '12,5' en M11-05 (comma)"
+
+
+def test_a_value_with_template_syntax_is_never_interpreted() -> None:
+    finding = SAMPLE(field="f", value="$why ${x} 100%", location="l", why="w")
+    assert SAMPLE.render("en", finding.args) == "f: '$why ${x} 100%' at l (w)"
+
+
+def test_at_pins_a_position_and_keeps_what_it_lacks() -> None:
+    finding = SAMPLE(line=3, column=7, location="N10-02", field="f", value="v", why="w")
+    moved = finding.at(Position(line=9, column=None, location=None))
+    assert (moved.line, moved.column, moved.location) == (9, 7, "N10-02")
+    assert finding.at(None) is finding
+
+
+def test_str_names_position_severity_and_code() -> None:
+    # A registered code, so that str() finds its wording.
+    from manifest.formats.canonical import MISSING_FIELD
+
+    finding = MISSING_FIELD(line=2, column=5, field="trip_number", path="trip_number")
+    assert str(finding) == "2:5: error MF102 trip_number is required"
+    assert finding.message("es") == "trip_number es obligatorio"
+
+
+def test_severity_order_and_parsing() -> None:
+    assert worst([SAMPLE(why="a"), SAMPLE(severity=Severity.ERROR, why="b")]) == Severity.ERROR
+    assert worst([]) is None
+    assert Severity.parse(" Error ") == Severity.ERROR
+    with pytest.raises(ValueError, match="unknown severity"):
+        Severity.parse("fatal")
+
+
+def test_parse_error_carries_its_diagnostic() -> None:
+    from manifest.formats.canonical import MISSING_FIELD
+
+    finding = MISSING_FIELD(line=1, column=1, path="mode")
+    error = ParseError(finding)
+    assert error.diagnostic is finding
+    assert isinstance(error, ValueError)
+    assert isinstance(error.diagnostic, Diagnostic)
