@@ -25,6 +25,7 @@ from manifest.formats.x12.syntax import Checker, check_segment, checker
 from manifest.formats.x12.tokens import Segment
 
 T = TypeVar("T")
+_ENVELOPE_TAGS = frozenset(("SE", "ST", "GE", "GS", "IEA", "ISA"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +123,7 @@ class Envelope(Generic[T]):
     def feed(self, segment: Segment) -> list[T]:
         tag = segment.tag
         current = self._set
-        if current is not None and tag not in ("SE", "ST", "GE", "GS", "IEA", "ISA"):
+        if current is not None and tag not in _ENVELOPE_TAGS:
             current.count += 1
             return self._in_set(current, segment)
         if tag == "ISA":

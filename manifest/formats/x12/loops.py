@@ -89,7 +89,9 @@ class Walker:
         """Place ``segment``; False (with a finding) when the loop map has no place for it."""
         tag = segment.tag
         stack = self._stack
-        for depth in range(len(stack) - 1, -1, -1):
+        depth = len(stack)
+        while depth:
+            depth -= 1
             frame = stack[depth]
             candidates = frame.by_tag.get(tag)
             if candidates is None:
@@ -100,9 +102,8 @@ class Walker:
             for i in candidates:
                 if i < start:
                     continue
-                while len(stack) > depth + 1:
-                    self._close(stack.pop(), segment)
-                    self.path = self.path[:-1]
+                if len(stack) > depth + 1:
+                    self._unwind(depth + 1, segment)
                 if i > current + 1:
                     for skipped in frame.spec.required_children:
                         if current < skipped < i:
@@ -132,6 +133,13 @@ class Walker:
         while self._stack:
             self._close(self._stack.pop(), at)
         self.path = ()
+
+    def _unwind(self, depth: int, at: Segment) -> None:
+        """Close the loops open above ``depth``, innermost first."""
+        stack = self._stack
+        while len(stack) > depth:
+            self._close(stack.pop(), at)
+        self.path = self.path[: depth - 1]
 
     def _over_max(self, segment: Segment, child: Seg | Loop) -> None:
         what, what_es = ("loop", "el ciclo") if isinstance(child, Loop) else ("segment", "el segmento")

@@ -90,8 +90,9 @@ def envelope_extensions(context: SetContext) -> dict[str, str]:
 def keep_rest(ext: dict[str, str], segment: Segment, mapped: tuple[int, ...], key: str | None = None) -> None:
     """Store the elements of ``segment`` that no model field took."""
     name = key or segment.tag
-    for index in range(1, len(segment.elements)):
-        value = segment.elements[index]
+    elements = segment.elements
+    for index in range(1, len(elements)):
+        value = elements[index]
         if value and index not in mapped:
             ext[f"x12.{name}.{index:02d}"] = value
 
@@ -625,12 +626,17 @@ class _BillMapper:
             packages = Packages(count=int(count), kind=n10.get(10) or None)
             mapped += [1, 10]
             self.put(f"{path}.packages", n10, 1)
-        parts = [(n10.get(2), n10.get(3))] + [(s.get(2), s.get(3)) for s in acc.more]
-        description = "".join(p[0] for p in parts) or None
-        marks = "".join(p[1] for p in parts) or None
-        layout = ",".join(f"{len(d)}/{len(k)}" for d, k in parts)
-        if layout != default_layout(description or "", marks or ""):
-            ext["x12.N10.layout"] = layout
+        first = (n10.get(2), n10.get(3))
+        if not acc.more and len(first[0]) <= DESCRIPTION_WIDTH and len(first[1]) <= MARKS_WIDTH:
+            # One N10 whose texts fit: the layout the writer would choose anyway.
+            description, marks = first[0] or None, first[1] or None
+        else:
+            parts = [first] + [(s.get(2), s.get(3)) for s in acc.more]
+            description = "".join(p[0] for p in parts) or None
+            marks = "".join(p[1] for p in parts) or None
+            layout = ",".join(f"{len(d)}/{len(k)}" for d, k in parts)
+            if layout != default_layout(description or "", marks or ""):
+                ext["x12.N10.layout"] = layout
         for seg in acc.more:
             keep_rest(ext, seg, (2, 3), "N10.more")
         self.put(f"{path}.description", n10, 2)

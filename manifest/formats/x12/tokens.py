@@ -46,17 +46,14 @@ class Lines:
 class Segment:
     """One segment: ``elements[0]`` is the tag, ``elements[n]`` the n-th data element (empty when omitted)."""
 
-    __slots__ = ("elements", "lines", "number", "offset")
+    __slots__ = ("elements", "lines", "number", "offset", "tag")
 
     def __init__(self, elements: list[str], offset: int, number: int, lines: Lines) -> None:
         self.elements = elements
+        self.tag = elements[0]
         self.offset = offset  # character offset of the tag in the interchange
         self.number = number  # 1-based ordinal of the segment in the interchange
         self.lines = lines
-
-    @property
-    def tag(self) -> str:
-        return self.elements[0]
 
     @property
     def line(self) -> int:
