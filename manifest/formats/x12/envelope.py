@@ -52,7 +52,6 @@ class SetContext:
     delimiters: Delimiters
     version: str
     index: int  # 0-based ordinal of the set in the interchange
-    whole: bool = False  # the whole interchange is in memory: positions can be worked out from offsets later
 
 
 class SetHandler(Protocol[T]):
@@ -94,7 +93,6 @@ class Envelope(Generic[T]):
     delimiters: Delimiters
     isa_elements: list[str]
     factory: HandlerFactory[T]
-    whole: bool = False
     findings: list[Finding] = field(default_factory=list)
     _isa: Segment | None = None
     _groups: int = 0
@@ -225,7 +223,6 @@ class Envelope(Generic[T]):
             self.delimiters,
             version,
             self._sets_seen,
-            self.whole,
         )
         self._sets_seen += 1
         made = self.factory(context)

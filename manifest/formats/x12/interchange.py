@@ -50,12 +50,12 @@ def decode(data: bytes) -> tuple[str, list[Diagnostic]]:
 class Pipeline(Generic[T]):
     """Text in (whole or in chunks), set handler outputs and findings out."""
 
-    def __init__(self, head: str, factory: HandlerFactory[T], whole: bool = False) -> None:
+    def __init__(self, head: str, factory: HandlerFactory[T]) -> None:
         delimiters, isa, problems = find_delimiters(head)
         self.delimiters = delimiters
         self.isa = isa
         self.tokenizer = Tokenizer(delimiters)
-        self.envelope: Envelope[T] = Envelope(delimiters, isa, factory, whole)
+        self.envelope: Envelope[T] = Envelope(delimiters, isa, factory)
         for problem in problems:
             self.envelope.findings.append(Finding(problem, segment_tag="ISA", element=_isa_index(problem)))
 
@@ -93,7 +93,7 @@ def _isa_index(diagnostic: Diagnostic) -> int:
 def run_whole(data: bytes, factory: HandlerFactory[T]) -> tuple[list[T], list[Finding], list[Diagnostic]]:
     """Read ``data`` whole: the handlers' outputs, the envelope findings, and decoding notes."""
     text, notes = decode(data)
-    pipeline: Pipeline[T] = Pipeline(text, factory, whole=True)
+    pipeline: Pipeline[T] = Pipeline(text, factory)
     with collector_paused():
         out = pipeline.feed(text)
         out.extend(pipeline.finish())

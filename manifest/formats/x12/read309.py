@@ -142,7 +142,13 @@ class _Bill:
     m12: Segment | None = None
     p5: Segment | None = None
     equipment: list[_Equipment] = field(default_factory=list)
-    offsets: array[int] = field(default_factory=lambda: array("q"))  # of its segments, when the text is kept
+    # Where its segments were read: offsets, and the text each was cut from (for _BillPositions).
+    offsets: array[int] = field(default_factory=lambda: array("q"))
+    texts: list[Lines] = field(default_factory=list)
+
+    def note(self, segment: Segment) -> None:
+        self.offsets.append(segment.offset)
+        self.texts.append(segment.lines)
 
 
 def _add(bill: _Bill, segment: Segment) -> None:
@@ -195,13 +201,14 @@ def _equipment_segment(equipment: _Equipment, segment: Segment) -> None:
 
 
 class _BillPositions(Mapping[str, Position]):
-    """The positions of one bill read from a text kept whole: only the offsets of its segments are stored, and the
-    first lookup cuts those segments again from the text and maps them as the reader did, recording positions."""
+    """The positions of one bill, worked out on the first lookup: only the offsets of its segments and the texts
+    they were cut from are kept (a whole file's text, or the blocks of a stream the bill spans), and the lookup cuts
+    those segments again and maps them as the reader did, recording positions. Reading never builds a path."""
 
-    __slots__ = ("_built", "_delimiters", "_first_port", "_header", "_index", "_lines", "_mode", "_offsets", "_p4")
+    __slots__ = ("_built", "_delimiters", "_first_port", "_header", "_index", "_mode", "_offsets", "_p4", "_texts")
 
     def __init__(self, bill: _Bill, delimiters: Delimiters, mode: Mode, header: Manifest, index: int) -> None:
-        self._lines: Lines = bill.lx.lines
+        self._texts = bill.texts
         self._offsets = bill.offsets
         self._p4 = bill.p4
         self._first_port = bill.first_port
@@ -218,12 +225,11 @@ class _BillPositions(Mapping[str, Position]):
         return built
 
     def _build(self) -> cv.LazyPositions:
-        lines = self._lines
-        text, start = lines.text, lines.start
         terminator, separator = self._delimiters.segment, self._delimiters.element
         segments = []
-        for offset in self._offsets:
-            at = offset - start
+        for offset, lines in zip(self._offsets, self._texts, strict=True):
+            text = lines.text
+            at = offset - lines.start
             end = text.find(terminator, at)
             # The last segment of an interchange may lack its terminator (the tokenizer reads it up to the end).
             piece = text[at:end] if end != -1 else text[at:].rstrip("\r\n")
@@ -260,8 +266,6 @@ class Reader309:
         self._header: Manifest | None = None
         self._bill: _Bill | None = None
         self._count = 0
-        # With the whole text at hand, a bill's positions are worked out only when asked for (see _BillPositions).
-        self._whole = context.whole
 
     @property
     def mode(self) -> Mode:
@@ -275,8 +279,7 @@ class Reader309:
         if tag == "LX":
             out = self._close()
             self._bill = _Bill(segment, self._p4, self._p4_count <= 1)
-            if self._whole:
-                self._bill.offsets.append(segment.offset)
+            self._bill.note(segment)
             return out
         if tag == "P4":
             out = self._close()
@@ -290,8 +293,7 @@ class Reader309:
             return []
         if bill is None:
             return []
-        if self._whole:
-            bill.offsets.append(segment.offset)
+        bill.note(segment)
         _add(bill, segment)
         return []
 
@@ -307,15 +309,9 @@ class Reader309:
         self._bill = None
         header = self.header()
         mode = self.mode
-        prefix = f"consignments[{self._count}]"
-        if self._whole:
-            consignment = _BillMapper(mode, prefix, None, header).bill(bill, self._count)
-            lazy = _BillPositions(bill, self._context.delimiters, mode, header, self._count)
-            chunk = ConsignmentChunk(self._index, header, self._count, consignment, SourceMap(lazy))
-        else:
-            positions = cv.LazyPositions()
-            consignment = _BillMapper(mode, prefix, positions, header).bill(bill, self._count)
-            chunk = ConsignmentChunk(self._index, header, self._count, consignment, SourceMap(positions))
+        consignment = _BillMapper(mode, f"consignments[{self._count}]", None, header).bill(bill, self._count)
+        lazy = _BillPositions(bill, self._context.delimiters, mode, header, self._count)
+        chunk = ConsignmentChunk(self._index, header, self._count, consignment, SourceMap(lazy))
         self._count += 1
         return [chunk]
 
