@@ -92,9 +92,6 @@ class LazyPositions(Mapping[str, Position]):
     def put(self, path: str, segment: Segment, index: int = 0) -> None:
         self._raw[path] = (segment, index)
 
-    def merge(self, other: LazyPositions) -> None:
-        self._raw.update(other._raw)
-
     def __getitem__(self, path: str) -> Position:
         segment, index = self._raw[path]
         return segment.position(index)
