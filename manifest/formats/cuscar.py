@@ -24,7 +24,7 @@ from manifest.formats.base import ConsignmentChunk, Document, SourceMap, Written
 from manifest.formats.edifact.cuscar_codes import NO_CUSCAR, NOT_CARRIED, NOT_CUSCAR, UNKNOWN_DIRECTORY
 from manifest.formats.edifact.cuscar_read import MessageReader
 from manifest.formats.edifact.cuscar_write import interchange_defaults, write_interchange
-from manifest.formats.edifact.envelope import Envelope, InterchangeHeader, Kind, MessageHeader
+from manifest.formats.edifact.envelope import SERVICE_TAGS, Envelope, InterchangeHeader, Kind, MessageHeader
 from manifest.formats.edifact.opening import check_characters, open_interchange, prepare
 from manifest.formats.edifact.rawtext import compose
 from manifest.formats.edifact.roundtrip import differences
@@ -40,6 +40,7 @@ MODES = (Mode.MARITIME,)
 
 _SNIFF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*UN[ABH]")
 _HEAD = 512
+_SLICE = 1 << 16  # characters tokenized at a time by read
 # Directories D.95B to D.99B and D.00A on (the two-digit year wraps at 2000).
 _DIRECTORY = re.compile(r"(95B|9[6-9][AB]|[0-8]\d[AB])\Z")
 
@@ -64,14 +65,17 @@ class _Session:
         self.other_types: list[str] = []
 
     def walk(self, segments: list[Segment]) -> Iterator[Item]:
+        envelope = self.envelope
         for segment in segments:
-            kind = self.envelope.accept(segment)
-            if kind is Kind.BODY:
+            if envelope.message is not None and segment.tag not in SERVICE_TAGS:
+                # A body segment: the envelope has nothing to check in it (see Envelope).
                 if self.reader is not None:
                     closed = self.reader.feed(segment)
                     if closed is not None:
                         yield self.reader, closed
-            elif kind is Kind.START:
+                continue
+            kind = envelope.accept(segment)
+            if kind is Kind.START:
                 yield from self._close()
                 header = self.envelope.message
                 assert header is not None
@@ -166,24 +170,35 @@ def _read(data: bytes) -> Document:
     sink.extend(check_characters(opening))
     skip = UNA_LENGTH if opening.una else 0
     tokenizer = Tokenizer(opening.delimiters, opening.line, opening.column + skip)
-    segments = tokenizer.feed(opening.text[skip:])
-    segments.extend(tokenizer.finish())
-    sink.extend(tokenizer.diagnostics)
-    session = _Session(sink, opening.delimiters)
+    # The faults of the envelope and the messages are reported after those of the tokenizer, which are found in
+    # the same pass.
+    later: list[Diagnostic] = []
+    session = _Session(later, opening.delimiters)
     manifests: list[Manifest] = []
     maps: list[SourceMap] = []
     pending: list[Consignment] = []
-    for reader, item in (*session.walk(segments), *session.finish()):
+    for reader, item in _walk_text(session, tokenizer, opening.text, skip):
         if isinstance(item, Manifest):
             manifests.append(replace(item, consignments=tuple(pending)))
             maps.append(SourceMap(reader.source_positions()))
             pending = []
         else:
             pending.append(item[1])
+    sink.extend(tokenizer.diagnostics)
+    sink.extend(later)
     if not manifests:
         found = ", ".join(session.other_types) or "none"
         sink.append(NO_CUSCAR(line=opening.line, column=opening.column, found=found))
     return Document(NAME, tuple(_prune(manifests)), tuple(maps), tuple(sink))
+
+
+def _walk_text(session: _Session, tokenizer: Tokenizer, text: str, start: int) -> Iterator[Item]:
+    """The session's items over the whole text, tokenized a slice at a time: the segments of one slice are read
+    and dropped before the next is cut, which keeps the working set small (and in the processor's cache)."""
+    for at in range(start, len(text), _SLICE):
+        yield from session.walk(tokenizer.feed(text[at : at + _SLICE]))
+    yield from session.walk(tokenizer.finish())
+    yield from session.finish()
 
 
 def write(manifests: Sequence[Manifest]) -> Written:

@@ -114,13 +114,21 @@ def _real_date(text: str) -> bool:
     return True
 
 
+# The service segments that open or close an envelope level (ISO 9735-1 section 7): any other tag inside an open
+# message is part of its body.
+SERVICE_TAGS = frozenset(("UNB", "UNZ", "UNG", "UNE", "UNH", "UNT"))
+
+
 class Envelope:
+    """Feed it every segment with :meth:`accept`; a reader in a hurry may skip the call for a segment it sees to be
+    a body segment (``message`` open and a tag not in :data:`SERVICE_TAGS`): a message's segments are counted from
+    the ordinal numbers of its UNH and UNT."""
+
     __slots__ = (
         "_group",
         "_group_messages",
         "_groups",
         "_interchange_messages",
-        "_message_segments",
         "_missing_unb_reported",
         "_references",
         "interchange",
@@ -136,7 +144,6 @@ class Envelope:
         self._groups = 0
         self._group_messages = 0
         self._interchange_messages = 0
-        self._message_segments = 0
         self._references: set[str] = set()
         self._missing_unb_reported = False
 
@@ -146,8 +153,7 @@ class Envelope:
             if tag == "UNT":
                 self._end_message(segment)
                 return Kind.END
-            if tag not in ("UNH", "UNZ", "UNE", "UNB", "UNG"):
-                self._message_segments += 1
+            if tag not in SERVICE_TAGS:
                 return Kind.BODY
             self._unclosed(self.message.segment, "UNT")
             self.message = None
@@ -255,16 +261,14 @@ class Envelope:
             self.sink.append(DUPLICATE_REFERENCE(value=reference).at(segment.position(1, 1)))
         self._references.add(reference)
         self.message = MessageHeader(segment, self.interchange)
-        self._message_segments = 1
         self._interchange_messages += 1
         self._group_messages += 1
 
     def _end_message(self, segment: Segment) -> None:
         assert self.message is not None
-        self._message_segments += 1
         self._mandatory(segment)
-        # ISO 9735 0074: the segments of the message, UNH and UNT included.
-        self._count(segment, self._message_segments, "segments", "segmentos")
+        # ISO 9735 0074: the segments of the message, UNH and UNT included (segments are numbered in file order).
+        self._count(segment, segment.number - self.message.segment.number + 1, "segments", "segmentos")
         self._reference(segment, 2, self.message.reference, "UNH")
         self.message = None
 

@@ -139,12 +139,21 @@ def _decode(body: bytes, level: SyntaxLevel, identifier: str, first_line: int, s
     return "".join(parts)
 
 
+def _clean_ascii(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether an ASCII text holds none of the characters ``pattern`` matches: the bytes the pattern allows are
+    deleted in one pass of ``bytes.translate``, far faster than searching with the pattern, which is then needed
+    only to place the faults."""
+    allowed = bytes(c for c in range(128) if pattern.fullmatch(chr(c)) is None)
+    return not text.encode("ascii").translate(None, allowed)
+
+
 def check_characters(opening: Opening, limit: int = 100) -> list[Diagnostic]:
     """Characters outside the repertoire of the declared syntax level (ISO 9735-1 annex A), at most ``limit``."""
     found: list[Diagnostic] = []
     pattern = forbidden_pattern(opening.level, opening.delimiters)
     text = opening.text
-    if pattern is not None:
+    plain = text.isascii()
+    if pattern is not None and not (plain and _clean_ascii(text, pattern)):
         match = pattern.search(text)
         while match is not None and len(found) < limit:
             at = match.start()
@@ -161,7 +170,7 @@ def check_characters(opening: Opening, limit: int = 100) -> list[Diagnostic]:
                 )
             )
             match = pattern.search(text, at + 1)
-    if opening.level.single_byte and opening.level is not UNCHECKED:
+    if opening.level.single_byte and opening.level is not UNCHECKED and not plain:
         mojibake = _UTF8_PAIR.search(text)
         if mojibake is not None and opening.level.codec in ("iso8859_1", "iso8859_15"):
             at = mojibake.start()

@@ -74,6 +74,8 @@ class Tokenizer:
         append = segments.append
         line, column, number = self._line, self._column, self._number
         tags = _VALID_TAGS
+        marker = release if release is not None and release in data else None
+        element_sep, component_sep = d.element, d.component
         for piece in pieces:
             body = piece
             if piece[:1] in _BREAKS and piece:
@@ -95,15 +97,22 @@ class Tokenizer:
                 self.diagnostics.append(EMPTY_SEGMENT(line=line, column=column))
                 column += 1
                 continue
-            segment = build_segment(body, d, line, column, number)
+            broken = "\n" in body
+            if (marker is not None and marker in body) or broken:
+                segment = build_segment(body, d, line, column, number)
+                tag = segment.tag
+            else:
+                # build_segment's plain case, inline: this loop runs once per segment of the file.
+                parts = body.split(element_sep)
+                tag = parts[0]
+                segment = Segment(tag, [e.split(component_sep) for e in parts[1:]], line, column, number, body)
             append(segment)
-            tag = segment.tag
             if tag not in tags:
                 if len(tag) == 3 and _TAG.match(tag):
                     tags.add(tag)
                 else:
                     self.diagnostics.append(BAD_TAG(line=line, column=column, value=tag[:20]))
-            if segment.delimiters is not None and "\n" in body:
+            if broken:
                 line += body.count("\n")
                 column = len(body) - body.rfind("\n")
             else:
