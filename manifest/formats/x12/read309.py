@@ -70,6 +70,8 @@ EQUIPMENT_KINDS: dict[str, EquipmentKind] = {
 VID_TYPE = "x12.VID.01"
 # X12 element 256 Manifest Type Code W: original manifest from the carrier.
 DEFAULT_MANIFEST_TYPE = "W"
+# N401..N404 and the address fields they fill.
+_N4_FIELDS = ((".address.city", 1), (".address.subdivision", 2), (".address.postal_code", 3), (".address.country", 4))
 DESCRIPTION_WIDTH = 45  # N1002 maximum length
 MARKS_WIDTH = 48  # N1003 maximum length
 
@@ -409,10 +411,12 @@ class _BillMapper:
         self.pos = positions
         self.header = header
 
-    def put(self, path: str, segment: Segment, index: int = 0) -> None:
-        """Record where the value at ``path`` (relative to the bill) was read; nothing when positions come later."""
+    def put(self, path: str, segment: Segment, index: int = 0, suffix: str = "") -> None:
+        """Record where the value at ``path + suffix`` (relative to the bill) was read; nothing while reading, whose
+        positions are worked out later (the path is then not even built)."""
         if self.pos is None:
             return
+        path += suffix
         full = f"{self.prefix}.{path}" if self.prefix and path else path or self.prefix
         self.pos.put(full, segment, index)
 
@@ -505,9 +509,9 @@ class _BillMapper:
         if role is PartyRole.OTHER:
             ext["x12.N1.01"] = code
         self.put(path, n1, 1)
-        self.put(f"{path}.name", n1, 2)
+        self.put(path, n1, 2, ".name")
         if n1.get(4):
-            self.put(f"{path}.code", n1, 4)
+            self.put(path, n1, 4, ".code")
         keep_rest(ext, n1, (1, 2, 4))
         address = None
         if acc.n3 or acc.n4 is not None:
@@ -516,16 +520,21 @@ class _BillMapper:
             for number, n3 in enumerate(acc.n3):
                 if number == 0:
                     street = n3.get(1) or None
-                    self.put(f"{path}.address.street", n3, 1)
+                    self.put(path, n3, 1, ".address.street")
                     keep_rest(a_ext, n3, (1,))
                 else:
                     keep_rest(a_ext, n3, (), f"N3.{number + 1}")
             n4 = acc.n4
             city = subdivision = postal = country = None
             if n4 is not None:
-                city, subdivision, postal, country = (n4.get(i) or None for i in (1, 2, 3, 4))
-                for name, i in (("city", 1), ("subdivision", 2), ("postal_code", 3), ("country", 4)):
-                    self.put(f"{path}.address.{name}", n4, i)
+                city, subdivision, postal, country = (
+                    n4.get(1) or None,
+                    n4.get(2) or None,
+                    n4.get(3) or None,
+                    n4.get(4) or None,
+                )
+                for name, i in _N4_FIELDS:
+                    self.put(path, n4, i, name)
                 keep_rest(a_ext, n4, (1, 2, 3, 4))
             else:
                 a_ext["x12.N4"] = ""
@@ -539,7 +548,7 @@ class _BillMapper:
         contact = None
         if acc.per is not None:
             contact = self.contact(acc.per, ext)
-            self.put(f"{path}.contact", acc.per, 2)
+            self.put(path, acc.per, 2, ".contact")
         return Party(
             role=role, name=n1.get(2) or None, address=address, code=n1.get(4) or None, contact=contact, extensions=ext
         )
@@ -595,10 +604,10 @@ class _BillMapper:
         for n, vc in enumerate(acc.vc):
             ext[f"x12.VC.{n + 1}"] = cv.raw(vc)
         self.put(path, vid, 3)
-        self.put(f"{path}.initial", vid, 2)
-        self.put(f"{path}.number", vid, 3)
-        self.put(f"{path}.size_type", vid, 9)
-        self.put(f"{path}.loaded", vid, 10)
+        self.put(path, vid, 2, ".initial")
+        self.put(path, vid, 3, ".number")
+        self.put(path, vid, 9, ".size_type")
+        self.put(path, vid, 10, ".loaded")
         return Equipment(
             kind=EQUIPMENT_KINDS.get(code, EquipmentKind.CONTAINER),
             initial=vid.get(2) or None,
@@ -621,7 +630,7 @@ class _BillMapper:
         if cv.digits(count):
             packages = Packages(count=int(count), kind=n10.get(10) or None)
             mapped += [1, 10]
-            self.put(f"{path}.packages", n10, 1)
+            self.put(path, n10, 1, ".packages")
         first = (n10.get(2), n10.get(3))
         if not acc.more and len(first[0]) <= DESCRIPTION_WIDTH and len(first[1]) <= MARKS_WIDTH:
             # One N10 whose texts fit: the layout the writer would choose anyway.
@@ -635,8 +644,8 @@ class _BillMapper:
                 ext["x12.N10.layout"] = layout
         for seg in acc.more:
             keep_rest(ext, seg, (2, 3), "N10.more")
-        self.put(f"{path}.description", n10, 2)
-        self.put(f"{path}.marks", n10, 3)
+        self.put(path, n10, 2, ".description")
+        self.put(path, n10, 3, ".marks")
         hs = None
         tariffs: tuple[TariffCode, ...] = ()
         commodity = n10.get(5)
@@ -645,18 +654,18 @@ class _BillMapper:
             if len(commodity) > 6:
                 tariffs = (TariffCode(scheme="us-hts", code=commodity),)
             mapped.append(5)
-            self.put(f"{path}.hs_code", n10, 5)
+            self.put(path, n10, 5, ".hs_code")
             if n10.get(4) == "J":
                 mapped.append(4)
         value = None
         if cv.digits(n10.get(6)):
             value = Money(amount=cv.decimal(n10.get(6)) or 0, currency="USD")  # type: ignore[arg-type]
             mapped.append(6)
-            self.put(f"{path}.value", n10, 6)
+            self.put(path, n10, 6, ".value")
         weight = _quantity(n10.get(8), n10.get(7), cv.weight_unit)
         if weight is not None:
             mapped += [7, 8]
-            self.put(f"{path}.gross_weight", n10, 8)
+            self.put(path, n10, 8, ".gross_weight")
         keep_rest(ext, n10, tuple(mapped))
         hazards = tuple(
             self.hazard(
@@ -689,7 +698,7 @@ class _BillMapper:
         for n, h2 in enumerate(h2s):
             ext[f"x12.H2.{n + 1}"] = cv.raw(h2)
         self.put(path, h1, 1)
-        self.put(f"{path}.un_number", h1, 1)
+        self.put(path, h1, 1, ".un_number")
         contact = Contact(name=h1.get(5)) if h1.get(5) else None
         return HazardousMaterial(
             un_number=un or None,
