@@ -89,6 +89,14 @@ def envelope_extensions(context: SetContext) -> dict[str, str]:
     return ext
 
 
+def _fields(segment: Segment, last: int) -> list[str]:
+    """Elements 0..``last`` of ``segment``, "" for those it omits (padded in a copy: the segment's own list gives
+    the columns of its elements)."""
+    elements = segment.elements
+    missing = last + 1 - len(elements)
+    return elements + [""] * missing if missing > 0 else elements
+
+
 def keep_rest(ext: dict[str, str], segment: Segment, mapped: tuple[int, ...], key: str | None = None) -> None:
     """Store the elements of ``segment`` that no model field took."""
     name = key or segment.tag
@@ -440,27 +448,28 @@ class _BillMapper:
         weight = volume = None
         m11 = bill.m11
         if m11 is not None:
-            number = m11.get(1)
+            m = _fields(m11, 10)
+            number = m[1]
             self.put("document_number", m11, 1)
-            lading = m11.get(2)
+            lading = m[2]
             if lading:
                 loading = Place(code=lading, scheme=cv.place_scheme(lading))
                 self.put("place_of_loading", m11, 2)
-            pieces = m11.get(3)
+            pieces = m[3]
             if cv.digits(pieces):
-                packages = Packages(count=int(pieces), kind=m11.get(4) or None)
+                packages = Packages(count=int(pieces), kind=m[4] or None)
                 self.put("total_packages", m11, 3)
             mapped = [1, 2, 10] + ([3, 4] if packages is not None else [])
-            weight = _quantity(m11.get(5), m11.get(6), cv.weight_unit)
+            weight = _quantity(m[5], m[6], cv.weight_unit)
             if weight is not None:
                 mapped += [5, 6]
                 self.put("gross_weight", m11, 5)
-            volume = _quantity(m11.get(7), m11.get(8), cv.volume_unit)
+            volume = _quantity(m[7], m[8], cv.volume_unit)
             if volume is not None:
                 mapped += [7, 8]
                 self.put("volume", m11, 7)
-            if m11.get(10):
-                receipt = Place(name=m11.get(10))
+            if m[10]:
+                receipt = Place(name=m[10])
                 self.put("place_of_receipt", m11, 10)
             keep_rest(ext, m11, tuple(mapped))
         else:
@@ -582,13 +591,15 @@ class _BillMapper:
 
     def equipment(self, index: int, acc: _Equipment) -> Equipment:
         vid = acc.vid
+        v = _fields(vid, 10)
         path = f"equipment[{index}]"
         ext: dict[str, str] = {}
-        code = vid.get(1)
-        seals = [Seal(number=vid.get(i)) for i in (4, 5) if vid.get(i)]
-        for n, i in enumerate(i for i in (4, 5) if vid.get(i)):
-            self.put(f"{path}.seals[{n}]", vid, i)
-        if vid.get(5) and not vid.get(4):
+        code = v[1]
+        seals = [Seal(number=v[i]) for i in (4, 5) if v[i]]
+        if self.pos is not None:
+            for n, i in enumerate(i for i in (4, 5) if v[i]):
+                self.put(f"{path}.seals[{n}]", vid, i)
+        if v[5] and not v[4]:
             ext["x12.VID.04"] = ""
         for m7 in acc.m7:
             party = m7.get(5) or None
@@ -596,9 +607,9 @@ class _BillMapper:
                 if m7.get(i):
                     self.put(f"{path}.seals[{len(seals)}]", m7, i)
                     seals.append(Seal(number=m7.get(i), party=party))
-        if acc.m7 and len([s for s in (4, 5) if vid.get(s)]) < 2:
-            ext["x12.VID.seals"] = str(len([s for s in (4, 5) if vid.get(s)]))
-        status = vid.get(10)
+        if acc.m7 and len([s for s in (4, 5) if v[s]]) < 2:
+            ext["x12.VID.seals"] = str(len([s for s in (4, 5) if v[s]]))
+        status = v[10]
         loaded = True if status == "L" else False if status == "E" else None
         keep_rest(ext, vid, (1, 2, 3, 4, 5, 9, 10) if loaded is not None or not status else (1, 2, 3, 4, 5, 9))
         for n, vc in enumerate(acc.vc):
@@ -610,9 +621,9 @@ class _BillMapper:
         self.put(path, vid, 10, ".loaded")
         return Equipment(
             kind=EQUIPMENT_KINDS.get(code, EquipmentKind.CONTAINER),
-            initial=vid.get(2) or None,
-            number=vid.get(3),
-            size_type=vid.get(9) or None,
+            initial=v[2] or None,
+            number=v[3],
+            size_type=v[9] or None,
             seals=tuple(seals),
             loaded=loaded,
             type_codes=(Reference(kind=VID_TYPE, value=code),),
@@ -621,17 +632,18 @@ class _BillMapper:
 
     def goods(self, index: int, acc: _Goods, equipment_id: str) -> GoodsItem:
         n10 = acc.first
+        e = _fields(n10, 10)
         path = f"goods[{index}]"
         ext: dict[str, str] = {}
         self.put(path, n10)
         mapped = [2, 3]
         packages = None
-        count = n10.get(1)
+        count = e[1]
         if cv.digits(count):
-            packages = Packages(count=int(count), kind=n10.get(10) or None)
+            packages = Packages(count=int(count), kind=e[10] or None)
             mapped += [1, 10]
             self.put(path, n10, 1, ".packages")
-        first = (n10.get(2), n10.get(3))
+        first = (e[2], e[3])
         if not acc.more and len(first[0]) <= DESCRIPTION_WIDTH and len(first[1]) <= MARKS_WIDTH:
             # One N10 whose texts fit: the layout the writer would choose anyway.
             description, marks = first[0] or None, first[1] or None
@@ -648,21 +660,21 @@ class _BillMapper:
         self.put(path, n10, 3, ".marks")
         hs = None
         tariffs: tuple[TariffCode, ...] = ()
-        commodity = n10.get(5)
+        commodity = e[5]
         if cv.digits(commodity) and len(commodity) >= 6:
             hs = commodity[:6]
             if len(commodity) > 6:
                 tariffs = (TariffCode(scheme="us-hts", code=commodity),)
             mapped.append(5)
             self.put(path, n10, 5, ".hs_code")
-            if n10.get(4) == "J":
+            if e[4] == "J":
                 mapped.append(4)
         value = None
-        if cv.digits(n10.get(6)):
-            value = Money(amount=cv.decimal(n10.get(6)) or 0, currency="USD")  # type: ignore[arg-type]
+        if cv.digits(e[6]):
+            value = Money(amount=cv.decimal(e[6]) or 0, currency="USD")  # type: ignore[arg-type]
             mapped.append(6)
             self.put(path, n10, 6, ".value")
-        weight = _quantity(n10.get(8), n10.get(7), cv.weight_unit)
+        weight = _quantity(e[8], e[7], cv.weight_unit)
         if weight is not None:
             mapped += [7, 8]
             self.put(path, n10, 8, ".gross_weight")
