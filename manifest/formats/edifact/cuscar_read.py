@@ -151,6 +151,7 @@ class _Goods:
     documents: list[CustomsDocument] = field(default_factory=list)
     equipment_ids: list[str] = field(default_factory=list)
     extras: int = 0
+    path: str = ""  # consignments[c].goods[g]
 
 
 @dataclass
@@ -179,7 +180,7 @@ class MessageReader:
         self.parties: list[dict[str, Any]] = []
         self.references: list[Reference] = []
         self.equipment: dict[str, Equipment] = {}  # message-level EQD groups by identifier, in order
-        self.equipment_spots: dict[str, int] = {}
+        self.equipment_spots: dict[str, dict[str, int]] = {}  # identifier -> path suffix -> spot
         self.used_equipment: set[str] = set()
         self.extras = 0
         self.consignment_index = -1
@@ -255,7 +256,9 @@ class MessageReader:
         spots = {**header, **taken}
         table = self.table.subset({spot >> 16 for spot in spots.values()})
         # Only the segments positions may still be asked of stay: a stream keeps one consignment, not the message.
-        self.table.keep_only({spot >> 16 for spot in (*self.spots.values(), *self.equipment_spots.values())})
+        kept = {spot >> 16 for spot in self.spots.values()}
+        kept.update(spot >> 16 for spots in self.equipment_spots.values() for spot in spots.values())
+        self.table.keep_only(kept)
         return Positions(spots, table)
 
     # -- header ------------------------------------------------------------------------------------------------
@@ -622,14 +625,11 @@ class MessageReader:
             return
         key = equipment.identifier
         self.equipment[key] = equipment
-        self.equipment_spots.update({f"{key}|{suffix}": spot for suffix, spot in current["spots"].items()})
+        self.equipment_spots.setdefault(key, {}).update(current["spots"])
 
     def _equipment_positions(self, key: str, base: str) -> None:
-        prefix = f"{key}|"
-        for spot_key, spot in self.equipment_spots.items():
-            if spot_key.startswith(prefix):
-                suffix = spot_key[len(prefix) :]
-                self.spots[f"{base}.{suffix}" if suffix else base] = spot
+        for suffix, spot in self.equipment_spots.get(key, {}).items():
+            self.spots[f"{base}.{suffix}" if suffix else base] = spot
 
     def _sel(self, s: Segment) -> None:
         # SEL 9308 seal number, C215 9303 sealing party (CA carrier, SH shipper, CU customs ...).
@@ -772,7 +772,7 @@ class MessageReader:
             self._out_of_place(s, "GID belongs to a CNI consignment", "GID pertenece a una consignación CNI")
             self._start_consignment_implicit(s)
         assert self.consignment is not None
-        self.goods = _Goods()
+        self.goods = _Goods(path=f"consignments[{self.consignment_index}].goods[{len(self.consignment.goods)}]")
         self.consignment.goods.append(self.goods)
         self.context = "gid"
         # GID 1496 goods item number, C213 7224 number of packages : 7065 type of packages : 1131 : 3055 : 7064.
@@ -814,8 +814,8 @@ class MessageReader:
         self.spots[f"consignments[{self.consignment_index}]"] = _spot(s, 0, 0)
 
     def _spot_goods(self, name: str, s: Segment, element: int, component: int) -> None:
-        assert self.consignment is not None
-        base = f"consignments[{self.consignment_index}].goods[{len(self.consignment.goods) - 1}]"
+        assert self.goods is not None
+        base = self.goods.path
         self.spots[f"{base}.{name}" if name else base] = _spot(s, element, component)
 
     def _ftx(self, s: Segment) -> None:

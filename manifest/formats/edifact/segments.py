@@ -39,16 +39,20 @@ class Segment:
 
     def get(self, element: int, component: int = 1) -> str:
         """The value at 1-based ``element`` and ``component``, or "" when absent."""
-        try:
-            return self.elements[element - 1][component - 1]
-        except IndexError:
-            return ""
+        # Lengths compared rather than IndexError caught: absent trailing values are common (ISO 9735-1 8.2 omits
+        # them) and raising costs far more than comparing.
+        elements = self.elements
+        if 0 < element <= len(elements):
+            values = elements[element - 1]
+            if 0 < component <= len(values):
+                return values[component - 1]
+        return ""
 
     def components(self, element: int) -> list[str]:
-        try:
-            return self.elements[element - 1]
-        except IndexError:
-            return []
+        elements = self.elements
+        if 0 < element <= len(elements):
+            return elements[element - 1]
+        return []
 
     def location(self, element: int = 0, component: int = 0) -> str:
         """``NAD(12)-02-1``: tag, segment number in the file, element and component (1-based)."""
