@@ -511,15 +511,16 @@ class _BillMapper:
 
     def party(self, index: int, acc: _Party) -> Party:
         n1 = acc.n1
+        f1 = _fields(n1, 4)
         path = f"parties[{index}]"
         ext: dict[str, str] = {}
-        code = n1.get(1)
+        code = f1[1]
         role = PARTY_ROLES.get(code, PartyRole.OTHER)
         if role is PartyRole.OTHER:
             ext["x12.N1.01"] = code
         self.put(path, n1, 1)
         self.put(path, n1, 2, ".name")
-        if n1.get(4):
+        if f1[4]:
             self.put(path, n1, 4, ".code")
         keep_rest(ext, n1, (1, 2, 4))
         address = None
@@ -536,11 +537,12 @@ class _BillMapper:
             n4 = acc.n4
             city = subdivision = postal = country = None
             if n4 is not None:
+                f4 = _fields(n4, 4)
                 city, subdivision, postal, country = (
-                    n4.get(1) or None,
-                    n4.get(2) or None,
-                    n4.get(3) or None,
-                    n4.get(4) or None,
+                    f4[1] or None,
+                    f4[2] or None,
+                    f4[3] or None,
+                    f4[4] or None,
                 )
                 for name, i in _N4_FIELDS:
                     self.put(path, n4, i, name)
@@ -559,7 +561,7 @@ class _BillMapper:
             contact = self.contact(acc.per, ext)
             self.put(path, acc.per, 2, ".contact")
         return Party(
-            role=role, name=n1.get(2) or None, address=address, code=n1.get(4) or None, contact=contact, extensions=ext
+            role=role, name=f1[2] or None, address=address, code=f1[4] or None, contact=contact, extensions=ext
         )
 
     @staticmethod
