@@ -63,6 +63,10 @@ class Tokenizer:
         return cut
 
     def _split(self, data: str, closed: bool) -> list[Segment]:
+        if closed:
+            lines = self._split_lines(data)
+            if lines is not None:
+                return lines
         d = self._d
         terminator, release = d.terminator, d.release
         pieces = data.split(terminator)
@@ -128,6 +132,46 @@ class Tokenizer:
             if release is not None and _released(data, len(data), release):
                 self.diagnostics.append(DANGLING_RELEASE(line=line, column=max(column - 1, 1), release=release))
         self._line, self._column, self._number = line, column, number
+        return segments
+
+    def _split_lines(self, data: str) -> list[Segment] | None:
+        """The common layout read in one cut: one segment per line (a line break after every terminator but the
+        last), no release character, no carriage return. None when ``data`` is laid out otherwise."""
+        d = self._d
+        terminator, element_sep, component_sep = d.terminator, d.element, d.component
+        line, column, number = self._line, self._column, self._number
+        body = data
+        if body.startswith("\n"):
+            body = body[1:]
+            line += 1
+            column = 1
+        if (d.release is not None and d.release in body) or "\r" in body:
+            return None
+        ends = terminator + "\n"
+        breaks = body.count(ends)
+        if body.count("\n") != breaks or body.count(terminator) != breaks + 1:
+            return None
+        pieces = body[:-1].split(ends)
+        if "" in pieces:
+            return None
+        segments: list[Segment] = []
+        append = segments.append
+        tags = _VALID_TAGS
+        for piece in pieces:
+            parts = piece.split(element_sep)
+            tag = parts[0]
+            append(Segment(tag, [e.split(component_sep) for e in parts[1:]], line, column, number, piece))
+            if tag not in tags:
+                if len(tag) == 3 and _TAG.match(tag):
+                    tags.add(tag)
+                else:
+                    self.diagnostics.append(BAD_TAG(line=line, column=column, value=tag[:20]))
+            line += 1
+            column = 1
+            number += 1
+        # The last segment's terminator ends the data: what follows continues its line.
+        last = segments[-1]
+        self._line, self._column, self._number = last.line, last.column + len(last.raw) + 1, number
         return segments
 
 
