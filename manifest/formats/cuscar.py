@@ -56,9 +56,10 @@ class _Session:
     """Walks the segments of one interchange, reads its CUSCAR messages and reports everything else. Yields each
     consignment as its group closes and each manifest header as its message closes, with the reader of both."""
 
-    def __init__(self, sink: list[Diagnostic], delimiters: Delimiters) -> None:
+    def __init__(self, sink: list[Diagnostic], delimiters: Delimiters, record: bool) -> None:
         self.sink = sink
         self.delimiters = delimiters
+        self.record = record  # positions recorded while reading (a stream) or worked out when asked for (read)
         self.envelope = Envelope(sink)
         self.reader: MessageReader | None = None
         self.manifest_index = -1
@@ -101,7 +102,7 @@ class _Session:
             self.sink.append(UNKNOWN_DIRECTORY(value=directory).at(header.segment.position(2, 2)))
         self.manifest_index += 1
         defaults = _envelope_extensions(header.interchange, self.manifest_index, header.reference)
-        self.reader = MessageReader(header, self.sink, defaults, self.delimiters)
+        self.reader = MessageReader(header, self.sink, defaults, self.delimiters, self.record)
 
     def _close(self) -> Iterator[Item]:
         reader, self.reader = self.reader, None
@@ -173,7 +174,7 @@ def _read(data: bytes) -> Document:
     # The faults of the envelope and the messages are reported after those of the tokenizer, which are found in
     # the same pass.
     later: list[Diagnostic] = []
-    session = _Session(later, opening.delimiters)
+    session = _Session(later, opening.delimiters, record=False)
     manifests: list[Manifest] = []
     maps: list[SourceMap] = []
     pending: list[Consignment] = []
@@ -246,7 +247,7 @@ def stream(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator[Consi
     skip = UNA_LENGTH if opening.una else 0
     text = decoder.decode(head[start:])[skip:]
     tokenizer = Tokenizer(opening.delimiters, opening.line, opening.column + skip)
-    session = _Session(sink, opening.delimiters)
+    session = _Session(sink, opening.delimiters, record=True)
     yield from _drain(sink)
     while True:
         yield from _chunks(session, session.walk(tokenizer.feed(text)))

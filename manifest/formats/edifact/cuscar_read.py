@@ -122,6 +122,42 @@ class Positions(Mapping[str, Position]):
         return len(self._spots)
 
 
+class _ReplayedPositions(Mapping[str, Position]):
+    """The positions of a message read without recording them: on first use the message is read again from the
+    text of its segments, recording this time. Most files are read with no position ever asked for, and building
+    the paths of every value (hundreds of thousands) costs a good share of the reading."""
+
+    __slots__ = ("_defaults", "_header", "_positions", "_table")
+
+    def __init__(self, header: MessageHeader, defaults: Mapping[str, str], table: SegmentTable) -> None:
+        self._header = header
+        self._defaults = defaults
+        self._table = table
+        self._positions: Positions | None = None
+
+    def _replay(self) -> Positions:
+        if self._positions is None:
+            table = self._table
+            reader = MessageReader(self._header, [], self._defaults, table.delimiters)
+            first = self._header.segment.number
+            for number, text in list(table.texts.items()):
+                if number != first:
+                    place = table.places[number]
+                    reader.feed(build_segment(text, table.delimiters, place >> 32, place & 0xFFFFFFFF, number))
+            reader.finish()
+            self._positions = Positions(reader.spots, table)
+        return self._positions
+
+    def __getitem__(self, path: str) -> Position:
+        return self._replay()[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._replay())
+
+    def __len__(self) -> int:
+        return len(self._replay())
+
+
 def number(text: str) -> Decimal | None:
     """An EDIFACT numeric value: either decimal mark (ISO 9735-1 section 10), an optional leading minus."""
     if not _NUMBER.match(text):
@@ -169,10 +205,19 @@ class MessageReader:
     """Reads the body segments of one CUSCAR message; see the module docstring."""
 
     def __init__(
-        self, header: MessageHeader, sink: list[Diagnostic], defaults: Mapping[str, str], delimiters: Delimiters
+        self,
+        header: MessageHeader,
+        sink: list[Diagnostic],
+        defaults: Mapping[str, str],
+        delimiters: Delimiters,
+        record: bool = True,
     ) -> None:
         self.sink = sink
         self.header = header
+        self.defaults = defaults
+        # Whether positions are recorded as the message is read. Without, the reader keeps only the segments' text
+        # and source_positions() reads the message again the first time a position is asked for.
+        self.record = record
         self.spots: dict[str, int] = {}
         self.table = SegmentTable(delimiters)
         self.ext: Ext = {}
@@ -243,8 +288,10 @@ class MessageReader:
             **values,
         )
 
-    def source_positions(self) -> Positions:
-        return Positions(self.spots, self.table)
+    def source_positions(self) -> Mapping[str, Position]:
+        if self.record:
+            return Positions(self.spots, self.table)
+        return _ReplayedPositions(self.header, self.defaults, self.table)
 
     def take_positions(self, index: int) -> Positions:
         """The positions of consignment ``index`` (moved out of the reader) with those of the header."""
@@ -272,7 +319,8 @@ class MessageReader:
             if any(unh.components(element)):
                 self.ext[f"{NS}.UNH.{element:02d}"] = compose(unh.components(element))
         self.table.add(unh)
-        self.spots["extensions"] = _spot(unh, 0, 0)
+        if self.record:
+            self.spots["extensions"] = _spot(unh, 0, 0)
 
     def _bgm(self, s: Segment) -> None:
         self.seen_bgm = True
@@ -302,7 +350,8 @@ class MessageReader:
                 stop["moment"] = moment
                 if qualifier != stop["dtm"][0]:
                     stop["ext"][f"{NS}.DTM.01"] = qualifier
-                self.spots[f"{stop['path']}.moment"] = _spot(s, 1, 2)
+                if self.record:
+                    self.spots[f"{stop['path']}.moment"] = _spot(s, 1, 2)
             else:
                 stop["ext"][extra_key(NS, stop["extras"])] = segment_text(s)
                 stop["extras"] += 1
@@ -327,7 +376,8 @@ class MessageReader:
         if len(s.components(1)) > 2:
             ext[f"{NS}.RFF.C506"] = compose(s.components(1))
         self.references.append(Reference(kind=qualifier, value=value, extensions=ext))
-        self.spots[f"references[{index}]"] = _spot(s, 1, 2)
+        if self.record:
+            self.spots[f"references[{index}]"] = _spot(s, 1, 2)
 
     def _nad(self, s: Segment) -> None:
         if self.consignment is not None and self.context != "header":
@@ -347,8 +397,9 @@ class MessageReader:
         if role is PartyRole.OTHER:
             ext[f"{NS}.NAD.01"] = code
         party: dict[str, Any] = {"role": role, "ext": ext, "path": path}
-        self.spots[path] = _spot(s, 0, 0)
-        self.spots[f"{path}.role"] = _spot(s, 1, 1)
+        if self.record:
+            self.spots[path] = _spot(s, 0, 0)
+            self.spots[f"{path}.role"] = _spot(s, 1, 1)
         identification = s.components(2)
         listed, agency = s.get(2, 2), s.get(2, 3)
         if identification and identification[0] and agency == C.AGENCY_MUTUAL and listed in C.TAX_SCHEME_BY_LIST:
@@ -356,16 +407,19 @@ class MessageReader:
             scheme = C.TAX_SCHEME_BY_LIST[listed]
             country = C.TAX_COUNTRY.get(scheme)
             party["tax_ids"] = [TaxId(scheme=scheme, value=identification[0], country=country)]
-            self.spots[f"{path}.tax_ids[0]"] = _spot(s, 2, 1)
+            if self.record:
+                self.spots[f"{path}.tax_ids[0]"] = _spot(s, 2, 1)
             if len(identification) > 3:
                 ext[f"{NS}.NAD.02"] = compose(identification)
         elif identification and identification[0]:
             party["code"] = identification[0]
-            self.spots[f"{path}.code"] = _spot(s, 2, 1)
+            if self.record:
+                self.spots[f"{path}.code"] = _spot(s, 2, 1)
             if agency == C.AGENCY_GS1:
                 # A GLN (GS1 agency 9) identifies the party, as the Mexican CUSCAR guide requires.
                 party["tax_ids"] = [TaxId(scheme=TaxIdScheme.GLN, value=identification[0])]
-                self.spots[f"{path}.tax_ids[0]"] = _spot(s, 2, 1)
+                if self.record:
+                    self.spots[f"{path}.tax_ids[0]"] = _spot(s, 2, 1)
                 if s.get(2, 2):
                     ext[f"{NS}.NAD.02"] = compose(identification)
             elif len([c for c in identification if c]) > 1:
@@ -375,18 +429,21 @@ class MessageReader:
         names = s.components(4)
         if any(names[:5]):
             party["name"] = "".join(names[:5])
-            self.spots[f"{path}.name"] = _spot(s, 4, 1)
+            if self.record:
+                self.spots[f"{path}.name"] = _spot(s, 4, 1)
             if len(names) > 5 and names[5]:
                 ext[f"{NS}.NAD.04.3045"] = names[5]
         address: dict[str, Any] = {}
         if any(s.components(5)):
             address["street"] = "".join(s.components(5))
-            self.spots[f"{path}.address.street"] = _spot(s, 5, 1)
+            if self.record:
+                self.spots[f"{path}.address.street"] = _spot(s, 5, 1)
         for element, name in ((6, "city"), (7, "subdivision"), (8, "postal_code"), (9, "country")):
             value = s.get(element)
             if value:
                 address[name] = value
-                self.spots[f"{path}.address.{name}"] = _spot(s, element, 1)
+                if self.record:
+                    self.spots[f"{path}.address.{name}"] = _spot(s, element, 1)
         if address:
             party["address"] = Address(**address)
         return party
@@ -403,7 +460,8 @@ class MessageReader:
             self.last_party["contact"] = {"name": s.get(2, 2) or None}
             if s.get(1) != "IC" or s.get(2, 1):
                 self.last_party["ext"][f"{NS}.CTA"] = compose(s.components(1)) + "+" + compose(s.components(2))
-            self.spots[f"{self.last_party['path']}.contact"] = _spot(s, 2, 2)
+            if self.record:
+                self.spots[f"{self.last_party['path']}.contact"] = _spot(s, 2, 2)
             return
         self._route_extra(s)
 
@@ -434,7 +492,8 @@ class MessageReader:
         voyage = s.get(2)
         if voyage:
             self.values["trip_number"] = voyage
-            self.spots["trip_number"] = _spot(s, 2, 1)
+            if self.record:
+                self.spots["trip_number"] = _spot(s, 2, 1)
         if s.components(3) != ["1"]:
             ext[f"{NS}.TDT.03"] = compose(s.components(3))
         _keep(ext, s, (4, 6, 7), "TDT")
@@ -445,16 +504,19 @@ class MessageReader:
             code, agency = s.get(5, 1), s.get(5, 3)
             if code and _SCAC.match(code) and agency in (C.AGENCY_SCAC, "") and s.get(5, 2) in (C.LIST_CARRIER, ""):
                 carrier["scac"] = code
-                self.spots["carrier.scac"] = _spot(s, 5, 1)
+                if self.record:
+                    self.spots["carrier.scac"] = _spot(s, 5, 1)
                 if s.get(5, 2) != C.LIST_CARRIER or agency != C.AGENCY_SCAC:
                     carrier_ext[f"{NS}.TDT.05"] = compose(c040[:3])
             elif code or s.get(5, 2) or agency:
                 carrier_ext[f"{NS}.TDT.05"] = compose(c040[:3])
             if s.get(5, 4):
                 carrier["name"] = s.get(5, 4)
-                self.spots["carrier.name"] = _spot(s, 5, 4)
+                if self.record:
+                    self.spots["carrier.name"] = _spot(s, 5, 4)
             self.values["carrier"] = Carrier(extensions=carrier_ext, **carrier)
-            self.spots["carrier"] = _spot(s, 5, 1)
+            if self.record:
+                self.spots["carrier"] = _spot(s, 5, 1)
         c222 = s.components(8)
         if any(c222):
             conveyance: dict[str, Any] = {}
@@ -463,12 +525,14 @@ class MessageReader:
             if ident:
                 if listed == C.LIST_IMO:
                     conveyance["imo_number"] = ident.removeprefix("IMO").strip()
-                    self.spots["conveyance.imo_number"] = _spot(s, 8, 1)
+                    if self.record:
+                        self.spots["conveyance.imo_number"] = _spot(s, 8, 1)
                     if conveyance["imo_number"] != ident:
                         conveyance_ext[f"{NS}.TDT.08.8213"] = ident
                 elif listed == C.LIST_CALL_SIGN:
                     conveyance["call_sign"] = ident
-                    self.spots["conveyance.call_sign"] = _spot(s, 8, 1)
+                    if self.record:
+                        self.spots["conveyance.call_sign"] = _spot(s, 8, 1)
                 else:
                     conveyance_ext[f"{NS}.TDT.08.8213"] = ident
                     conveyance_ext[f"{NS}.TDT.08.1131"] = listed
@@ -476,12 +540,15 @@ class MessageReader:
                 conveyance_ext[f"{NS}.TDT.08.3055"] = agency
             if s.get(8, 4):
                 conveyance["name"] = s.get(8, 4)
-                self.spots["conveyance.name"] = _spot(s, 8, 4)
+                if self.record:
+                    self.spots["conveyance.name"] = _spot(s, 8, 4)
             if s.get(8, 5):
                 conveyance["flag"] = s.get(8, 5)
-                self.spots["conveyance.flag"] = _spot(s, 8, 5)
+                if self.record:
+                    self.spots["conveyance.flag"] = _spot(s, 8, 5)
             self.values["conveyance"] = Conveyance(extensions=conveyance_ext, **conveyance)
-            self.spots["conveyance"] = _spot(s, 8, 1)
+            if self.record:
+                self.spots["conveyance"] = _spot(s, 8, 1)
         _keep(ext, s, (9, 10), "TDT")
 
     def _loc(self, s: Segment) -> None:
@@ -544,11 +611,12 @@ class MessageReader:
         elif code:
             ext[f"{NS}.LOC.C517"] = compose([code, listed, agency])
         _keep(ext, s, (3, 4, 5), "LOC")
-        self.spots[path] = _spot(s, 2, 1)
-        if code:
-            self.spots[f"{path}.code"] = _spot(s, 2, 1)
-        if name:
-            self.spots[f"{path}.name"] = _spot(s, 2, 4)
+        if self.record:
+            self.spots[path] = _spot(s, 2, 1)
+            if code:
+                self.spots[f"{path}.code"] = _spot(s, 2, 1)
+            if name:
+                self.spots[f"{path}.name"] = _spot(s, 2, 4)
         # A UN/LOCODE begins with the ISO 3166-1 country code (UN/ECE Recommendation 16); Schedule D ports are US.
         country = None
         if scheme is PlaceScheme.UNLOCODE:
@@ -621,15 +689,19 @@ class MessageReader:
             self.consignment.equipment.append(equipment)
             base = f"consignments[{self.consignment_index}].equipment[{index}]"
             for suffix, spot in current["spots"].items():
-                self.spots[f"{base}.{suffix}" if suffix else base] = spot
+                if self.record:
+                    self.spots[f"{base}.{suffix}" if suffix else base] = spot
             return
         key = equipment.identifier
         self.equipment[key] = equipment
         self.equipment_spots.setdefault(key, {}).update(current["spots"])
 
     def _equipment_positions(self, key: str, base: str) -> None:
+        if not self.record:
+            return
         for suffix, spot in self.equipment_spots.get(key, {}).items():
-            self.spots[f"{base}.{suffix}" if suffix else base] = spot
+            if self.record:
+                self.spots[f"{base}.{suffix}" if suffix else base] = spot
 
     def _sel(self, s: Segment) -> None:
         # SEL 9308 seal number, C215 9303 sealing party (CA carrier, SH shipper, CU customs ...).
@@ -679,7 +751,8 @@ class MessageReader:
         if self.context == "gid":
             self._spot_goods(name, s, 3, 2)
         elif self.context == "cni":
-            self.spots[f"consignments[{self.consignment_index}].{name}"] = _spot(s, 3, 2)
+            if self.record:
+                self.spots[f"consignments[{self.consignment_index}].{name}"] = _spot(s, 3, 2)
         else:
             spots[name] = _spot(s, 3, 2)
 
@@ -692,11 +765,13 @@ class MessageReader:
         self.stop = None
         # CNI 1490 consolidation item number, C503 1004 document number (the transport document).
         base = f"consignments[{self.consignment_index}]"
-        self.spots[base] = _spot(s, 0, 0)
+        if self.record:
+            self.spots[base] = _spot(s, 0, 0)
         values = self.consignment.values
         number_text = s.get(2, 1)
         values["document_number"] = number_text
-        self.spots[f"{base}.document_number"] = _spot(s, 2, 1)
+        if self.record:
+            self.spots[f"{base}.document_number"] = _spot(s, 2, 1)
         if not number_text:
             self.sink.append(
                 C.MISSING_VALUE(location=s.location(2, 1), name="transport document number (C503/1004)").at(
@@ -715,11 +790,13 @@ class MessageReader:
         base = f"consignments[{self.consignment_index}]"
         if qualifier == C.RFF_BILL and value == values["document_number"] and "document_type" not in values:
             values["document_type"] = DocumentType.BILL_OF_LADING
-            self.spots[f"{base}.document_type"] = _spot(s, 1, 1)
+            if self.record:
+                self.spots[f"{base}.document_type"] = _spot(s, 1, 1)
             return
         if qualifier == C.RFF_HOUSE_BILL and value == values["document_number"] and "document_type" not in values:
             values["document_type"] = DocumentType.HOUSE_BILL_OF_LADING
-            self.spots[f"{base}.document_type"] = _spot(s, 1, 1)
+            if self.record:
+                self.spots[f"{base}.document_type"] = _spot(s, 1, 1)
             return
         if (
             qualifier == C.RFF_BILL
@@ -727,14 +804,16 @@ class MessageReader:
             and "master_number" not in values
         ):
             values["master_number"] = value
-            self.spots[f"{base}.master_number"] = _spot(s, 1, 2)
+            if self.record:
+                self.spots[f"{base}.master_number"] = _spot(s, 1, 2)
             return
         index = len(self.consignment.references)
         ext: Ext = {}
         if len(s.components(1)) > 2:
             ext[f"{NS}.RFF.C506"] = compose(s.components(1))
         self.consignment.references.append(Reference(kind=qualifier, value=value, extensions=ext))
-        self.spots[f"{base}.references[{index}]"] = _spot(s, 1, 2)
+        if self.record:
+            self.spots[f"{base}.references[{index}]"] = _spot(s, 1, 2)
 
     def _cnt(self, s: Segment) -> None:
         if self.consignment is None or self.context not in ("cni", "cni-nad"):
@@ -751,7 +830,8 @@ class MessageReader:
             )
         if qualifier == C.CNT_GROSS and value is not None and unit and "gross_weight" not in values:
             values["gross_weight"] = Quantity(value=value, unit=unit)
-            self.spots[f"{base}.gross_weight"] = _spot(s, 1, 2)
+            if self.record:
+                self.spots[f"{base}.gross_weight"] = _spot(s, 1, 2)
             return
         if (
             qualifier == C.CNT_PACKAGES
@@ -761,7 +841,8 @@ class MessageReader:
             and "total_packages" not in values
         ):
             values["total_packages"] = Packages(count=int(value))
-            self.spots[f"{base}.total_packages"] = _spot(s, 1, 2)
+            if self.record:
+                self.spots[f"{base}.total_packages"] = _spot(s, 1, 2)
             return
         self._consignment_extra(s)
 
@@ -811,12 +892,16 @@ class MessageReader:
     def _start_consignment_implicit(self, s: Segment) -> None:
         self.consignment_index += 1
         self.consignment = _Consignment(values={"document_number": ""})
-        self.spots[f"consignments[{self.consignment_index}]"] = _spot(s, 0, 0)
+        if self.record:
+            self.spots[f"consignments[{self.consignment_index}]"] = _spot(s, 0, 0)
 
     def _spot_goods(self, name: str, s: Segment, element: int, component: int) -> None:
+        if not self.record:
+            return
         assert self.goods is not None
         base = self.goods.path
-        self.spots[f"{base}.{name}" if name else base] = _spot(s, element, component)
+        if self.record:
+            self.spots[f"{base}.{name}" if name else base] = _spot(s, element, component)
 
     def _ftx(self, s: Segment) -> None:
         # FTX 4451 subject (AAA goods description, AAD dangerous goods technical name), C108 4440 text lines.
