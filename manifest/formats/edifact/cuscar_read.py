@@ -335,7 +335,7 @@ class MessageReader:
         _keep(self.ext, s, (4,), "BGM")
 
     def _dtm(self, s: Segment) -> None:
-        qualifier, value, fmt = s.get(1, 1), s.get(1, 2), s.get(1, 3)
+        qualifier, value, fmt = s.values(1, 3)
         moment = parse_moment(value, fmt)
         if value and moment is None:
             self.sink.append(
@@ -359,7 +359,7 @@ class MessageReader:
         self._route_extra(s)
 
     def _rff(self, s: Segment) -> None:
-        qualifier, value = s.get(1, 1), s.get(1, 2)
+        qualifier, value = s.values(1, 2)
         if self.context in ("cni", "cni-nad", "gid", "dgs", "cni-eqd") and self.consignment is not None:
             if self.context in ("gid", "dgs"):
                 self._goods_extra(s)
@@ -401,7 +401,7 @@ class MessageReader:
             self.spots[path] = _spot(s, 0, 0)
             self.spots[f"{path}.role"] = _spot(s, 1, 1)
         identification = s.components(2)
-        listed, agency = s.get(2, 2), s.get(2, 3)
+        _, listed, agency = s.values(2, 3)
         if identification and identification[0] and agency == C.AGENCY_MUTUAL and listed in C.TAX_SCHEME_BY_LIST:
             # A tax registration (RFC, EIN ...) as the party identification, its scheme named under agency ZZZ.
             scheme = C.TAX_SCHEME_BY_LIST[listed]
@@ -467,7 +467,7 @@ class MessageReader:
 
     def _com(self, s: Segment) -> None:
         # COM C076: 3148 communication number, 3155 channel (TE telephone, EM electronic mail).
-        number, channel = s.get(1, 1), s.get(1, 2)
+        number, channel = s.values(1, 2)
         target: dict[str, Any] | None = None
         if self.context == "dgs" and self.goods is not None and self.goods.hazardous:
             target = self.goods.hazardous[-1].get("contact")
@@ -599,7 +599,7 @@ class MessageReader:
 
     def _place(self, s: Segment, path: str) -> Place:
         # LOC C517: 3225 place id, 1131 code list, 3055 agency, 3224 place name.
-        code, listed, agency, name = s.get(2, 1), s.get(2, 2), s.get(2, 3), s.get(2, 4)
+        code, listed, agency, name = s.values(2, 4)
         ext: Ext = {}
         scheme: PlaceScheme | None = None
         if agency == C.AGENCY_MUTUAL and listed in C.SCHEME_BY_LIST:
@@ -719,7 +719,8 @@ class MessageReader:
 
     def _mea(self, s: Segment) -> None:
         # MEA 6311 purpose (AAE measurement; WT/VOL in later directories), C502 6313 dimension, C174 6411 unit : 6314
-        purpose, dimension, unit, raw = s.get(1), s.get(2, 1), s.get(3, 1), s.get(3, 2)
+        purpose, dimension = s.get(1), s.get(2)
+        unit, raw = s.values(3, 2)
         value = number(raw)
         if raw and value is None:
             self.sink.append(
@@ -820,7 +821,7 @@ class MessageReader:
             self._route_extra(s)
             return
         # CNT C270: 6069 control qualifier, 6066 value, 6411 unit.
-        qualifier, raw, unit = s.get(1, 1), s.get(1, 2), s.get(1, 3)
+        qualifier, raw, unit = s.values(1, 3)
         value = number(raw)
         values = self.consignment.values
         base = f"consignments[{self.consignment_index}]"
@@ -966,7 +967,7 @@ class MessageReader:
         if self.context != "gid" or self.goods is None or s.get(1) not in ("1", "5") or len(s.elements) > 2:
             self._route_extra(s)
             return
-        code, kind, listed, agency = s.get(2, 1), s.get(2, 2), s.get(2, 3), s.get(2, 4)
+        code, kind, listed, agency = s.values(2, 4)
         if not code or kind != C.ITEM_HS:
             self._route_extra(s)
             return

@@ -48,6 +48,14 @@ class Segment:
                 return values[component - 1]
         return ""
 
+    def values(self, element: int, count: int) -> list[str]:
+        """The first ``count`` components of 1-based ``element``, "" for those absent: one lookup for a composite
+        a handler reads whole."""
+        found = self.components(element)[:count]
+        if len(found) < count:
+            found += [""] * (count - len(found))
+        return found
+
     def components(self, element: int) -> list[str]:
         elements = self.elements
         if 0 < element <= len(elements):
