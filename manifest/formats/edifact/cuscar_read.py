@@ -220,6 +220,7 @@ class MessageReader:
         self.record = record
         self.spots: dict[str, int] = {}
         self.table = SegmentTable(delimiters)
+        self.places: dict[str, Place] = {}  # see _place
         self.ext: Ext = {}
         self.values: dict[str, Any] = {}
         self.parties: list[dict[str, Any]] = []
@@ -598,32 +599,22 @@ class MessageReader:
         self._route_extra(s)
 
     def _place(self, s: Segment, path: str) -> Place:
-        # LOC C517: 3225 place id, 1131 code list, 3055 agency, 3224 place name.
-        code, listed, agency, name = s.values(2, 4)
-        ext: Ext = {}
-        scheme: PlaceScheme | None = None
-        if agency == C.AGENCY_MUTUAL and listed in C.SCHEME_BY_LIST:
-            scheme = C.SCHEME_BY_LIST[listed]
-        elif code and (agency == C.AGENCY_UNECE or _UNLOCODE.match(code)):
-            scheme = PlaceScheme.UNLOCODE
-            if listed != C.LIST_PORT or agency != C.AGENCY_UNECE:
-                ext[f"{NS}.LOC.C517"] = compose([code, listed, agency])
-        elif code:
-            ext[f"{NS}.LOC.C517"] = compose([code, listed, agency])
-        _keep(ext, s, (3, 4, 5), "LOC")
         if self.record:
             self.spots[path] = _spot(s, 2, 1)
-            if code:
+            if s.get(2, 1):
                 self.spots[f"{path}.code"] = _spot(s, 2, 1)
-            if name:
+            if s.get(2, 4):
                 self.spots[f"{path}.name"] = _spot(s, 2, 4)
-        # A UN/LOCODE begins with the ISO 3166-1 country code (UN/ECE Recommendation 16); Schedule D ports are US.
-        country = None
-        if scheme is PlaceScheme.UNLOCODE:
-            country = code[:2]
-        elif scheme is PlaceScheme.SCHEDULE_D:
-            country = "US"
-        return Place(code=code or None, scheme=scheme, name=name or None, country=country, extensions=ext)
+        if s.delimiters is not None:
+            return _place(s)
+        # The same ports come back in bill after bill. The place of a plain segment (no release character) follows
+        # from its text after the qualifier, so equal texts share one Place: the model is immutable.
+        rest = s.raw.split(self.table.delimiters.element, 2)
+        key = rest[2] if len(rest) == 3 else ""
+        place = self.places.get(key)
+        if place is None:
+            place = self.places[key] = _place(s)
+        return place
 
     def _gis(self, s: Segment) -> None:
         self._route_extra(s)
@@ -1090,6 +1081,29 @@ class MessageReader:
 
     def _out_of_place(self, s: Segment, en: str, es: str) -> None:
         self.sink.append(C.OUT_OF_PLACE(tag=s.tag, reason=en, reason_es=es).at(s.position()))
+
+
+def _place(s: Segment) -> Place:
+    # LOC C517: 3225 place id, 1131 code list, 3055 agency, 3224 place name.
+    code, listed, agency, name = s.values(2, 4)
+    ext: Ext = {}
+    scheme: PlaceScheme | None = None
+    if agency == C.AGENCY_MUTUAL and listed in C.SCHEME_BY_LIST:
+        scheme = C.SCHEME_BY_LIST[listed]
+    elif code and (agency == C.AGENCY_UNECE or _UNLOCODE.match(code)):
+        scheme = PlaceScheme.UNLOCODE
+        if listed != C.LIST_PORT or agency != C.AGENCY_UNECE:
+            ext[f"{NS}.LOC.C517"] = compose([code, listed, agency])
+    elif code:
+        ext[f"{NS}.LOC.C517"] = compose([code, listed, agency])
+    _keep(ext, s, (3, 4, 5), "LOC")
+    # A UN/LOCODE begins with the ISO 3166-1 country code (UN/ECE Recommendation 16); Schedule D ports are US.
+    country = None
+    if scheme is PlaceScheme.UNLOCODE:
+        country = code[:2]
+    elif scheme is PlaceScheme.SCHEDULE_D:
+        country = "US"
+    return Place(code=code or None, scheme=scheme, name=name or None, country=country, extensions=ext)
 
 
 def _crossing(values: dict[str, Any]) -> None:
