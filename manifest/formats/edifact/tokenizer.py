@@ -3,7 +3,8 @@
 Fast path: the text is cut with ``str.split`` on the terminator, each segment on the element separator and each
 element on the component separator, which is exact whenever a segment holds no release character. Segments that do
 are re-read character by character. Line breaks between segments (which many senders add, though ISO 9735 has no
-place for them) are skipped and counted so that positions stay right.
+place for them) are skipped and counted so that positions stay right. A piece laid out one segment per line, with no
+release character, is cut on terminator and line break together, each segment then starting a line.
 """
 
 from __future__ import annotations
