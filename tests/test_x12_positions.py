@@ -97,6 +97,8 @@ def test_streamed_positions_are_those_of_the_whole_read() -> None:
     findings = [(d.code, d.line, d.column, d.location) for d in items if not isinstance(d, ConsignmentChunk)]
     assert findings == [(d.code, d.line, d.column, d.location) for d in whole.diagnostics]
     positions = whole.source_maps[0].positions
+    listed = dict(positions.items())
+    assert len(listed) == len(positions) and listed["consignments[1400].document_number"].line == 7 + 4 * 1400
     for chunk in chunks[::97]:
         for path, position in chunk.source_map.positions.items():
             assert positions[path] == position
