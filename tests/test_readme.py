@@ -20,3 +20,20 @@ def test_ci_runs_the_readme_commands_verbatim() -> None:
     ci_lines = (REPO / ".ci" / "run").read_text().splitlines()
     assert setup in ci_lines
     assert tests in ci_lines
+
+
+def test_formats_table_lists_every_registered_format() -> None:
+    from manifest.formats import FORMATS
+
+    listed = re.findall(r"^\| `([a-z0-9-]+)` \|", (REPO / "README.md").read_text(), flags=re.MULTILINE)
+    assert sorted(listed) == sorted(FORMATS)
+
+
+def test_configuration_example_is_a_valid_configuration() -> None:
+    import tomllib
+
+    from manifest.requirements import parse_config
+
+    (example,) = re.findall(r"```toml\n(.+?)\n```", (REPO / "README.md").read_text(), flags=re.DOTALL)
+    config = parse_config(tomllib.loads(example)["tool"]["manifest"])
+    assert config.profile == "cbp"
