@@ -67,7 +67,11 @@ def _check_one(path: Path | None, data: bytes, format_: str | None, profile: str
     "--format", "format_", type=click.Choice(_format_names()), help="Skip detection: read every file as this."
 )
 @click.option("--profile", type=click.Choice(PROFILES), help="Whose requirements to check (default: auto, or config).")
-@click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--output",
+    type=click.Choice(["text", "json", "junit", "github"]),
+    help="Report format (default: github under GitHub Actions, else text).",
+)
 @click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of the messages (default: locale).")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--skip-unknown", is_flag=True, help="Pass over named files in no known format (for hooks).")
@@ -75,7 +79,7 @@ def validate(
     paths: tuple[Path, ...],
     format_: str | None,
     profile: str | None,
-    output: str,
+    output: str | None,
     lang: str | None,
     strict: bool,
     skip_unknown: bool,
@@ -100,7 +104,8 @@ def validate(
         reports.append(_check_one(path, data, format_, chosen_profile, config))
     if any(str(p) == "-" for p in paths):
         reports.append(_check_one(None, sys.stdin.buffer.read(), format_, chosen_profile, config))
-    click.echo(REPORTERS[output](reports, _language(lang), strict=strict), nl=False)
+    chosen_output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    click.echo(REPORTERS[chosen_output](reports, _language(lang), strict=strict), nl=False)
     if unreadable:
         sys.exit(2)
     sys.exit(0 if all(r.passes(strict=strict) for r in reports) else 1)

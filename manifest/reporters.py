@@ -78,6 +78,59 @@ def as_json(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = 
     return json.dumps({"files": files, "summary": summary(reports)}, ensure_ascii=False, indent=2) + "\n"
 
 
+def _escape_data(text: str) -> str:
+    # GitHub Actions workflow commands: the message is percent-escaped for %, CR and LF.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    # ... and a property value also for ':' and ','.
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def github(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str:
+    """GitHub Actions annotations (``::error file=…,line=…,col=…,title=…::message``), one per finding."""
+    lines = []
+    for report in reports:
+        for d in report.diagnostics:
+            properties = [f"file={_escape_property(report.path)}"]
+            if d.line is not None:
+                properties.append(f"line={d.line}")
+            if d.column is not None:
+                properties.append(f"col={d.column}")
+            properties.append(f"title={_escape_property(d.code)}")
+            detail = " ".join(part for part in (d.message(lang), f"[{d.field}]" if d.field else None) if part)
+            lines.append(f"::{_GITHUB_LEVELS[d.severity]} {','.join(properties)}::{_escape_data(detail)}")
+    lines.append(Template(_HEADINGS[lang]["summary"]).substitute(summary(reports)))
+    return "\n".join(lines) + "\n"
+
+
+def junit(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str:
+    """JUnit XML, one test case per file: CI servers show a failed case per file that does not pass."""
+    from xml.etree import ElementTree
+
+    failing = [r for r in reports if not r.passes(strict=strict)]
+    suite = ElementTree.Element(
+        "testsuite", name="manifest validate", tests=str(len(reports)), failures=str(len(failing)), errors="0"
+    )
+    for report in reports:
+        case = ElementTree.SubElement(suite, "testcase", classname=report.format or "unknown", name=report.path)
+        if report.passes(strict=strict):
+            continue
+        counts = summary([report])
+        failure = ElementTree.SubElement(
+            case, "failure", type="manifest", message=Template(_HEADINGS[lang]["summary"]).substitute(counts)
+        )
+        failure.text = "\n".join(diagnostic_line(report.path, d, lang) for d in report.diagnostics)
+    suites = ElementTree.Element("testsuites")
+    suites.append(suite)
+    ElementTree.indent(suites)
+    return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
 class Reporter(Protocol):
     def __call__(self, reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str: ...
 
@@ -85,4 +138,6 @@ class Reporter(Protocol):
 REPORTERS: dict[str, Reporter] = {
     "text": text,
     "json": as_json,
+    "junit": junit,
+    "github": github,
 }

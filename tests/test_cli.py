@@ -219,3 +219,32 @@ def test_lossy_conversion_writes_nothing_without_allow_loss(runner: CliRunner, t
     inspected = json.loads(runner.invoke(main, ["inspect", "--output", "json", str(out)]).output)
     assert inspected["format"] == "carta-porte"
     assert inspected["manifests"][0]["consignments"] == 2
+
+
+def test_github_annotations_are_chosen_under_github_actions(runner: CliRunner) -> None:
+    path = NEGATIVE / "rail-weight-with-comma.manifest.json"
+    result = runner.invoke(main, ["validate", str(path)], env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    (annotation,) = [line for line in result.output.splitlines() if line.startswith("::")]
+    assert annotation.startswith(f"::error file={path},line=149,col=26,title=MF101::")
+    assert "92,400" in annotation
+
+
+def test_github_escapes_property_separators(runner: CliRunner, tmp_path: Path) -> None:
+    odd = tmp_path / "a,b:c.manifest.json"
+    odd.write_bytes((NEGATIVE / "rail-weight-with-comma.manifest.json").read_bytes())
+    result = runner.invoke(main, ["validate", "--output", "github", str(odd)])
+    assert "file=" + str(odd).replace(":", "%3A").replace(",", "%2C") + "," in result.output
+
+
+def test_junit_has_one_case_per_file_and_a_failure_per_failing_file(runner: CliRunner) -> None:
+    from xml.etree import ElementTree
+
+    result = runner.invoke(main, ["validate", "--output", "junit", str(NEGATIVE), *map(str, CANONICAL_SAMPLES)])
+    suite = ElementTree.fromstring(result.output.split("\n", 1)[1]).find("testsuite")
+    assert suite is not None
+    cases = suite.findall("testcase")
+    assert len(cases) == 3 + len(CANONICAL_SAMPLES)
+    assert suite.get("failures") == "3"
+    failed = {case.get("name") for case in cases if case.find("failure") is not None}
+    assert failed == {str(p) for p in NEGATIVE.iterdir()}
