@@ -58,6 +58,11 @@ FAULTS: list[tuple[str, list[str], tuple[str, int, int]]] = [
     ("air waybill line missing", ["FWB/16", *_FWB_LINES[2:]], ("IMP013", 1, 1)),
     ("flight date", ["FFM/8", "1/AM0642/31FEB/MEX", "LAX", "LAST"], ("IMP012", 2, 10)),
     ("ULD identification", [*_FFM_HEAD, "LAX", "ULD/PMC7AM", "LAST"], ("IMP012", 4, 5)),
+    (
+        "consignment airports unreadable, pieces and weight readable",
+        [*_FFM_HEAD, "LAX", "139-12345675X4MEXLAX/T34K1276.5/CONSOLIDATION", "LAST"],
+        ("IMP012", 4, 13),
+    ),
     ("stray line in a flight manifest", [*_FFM_HEAD, "LAX", "HELLO WORLD", "LAST"], ("IMP019", 4, 1)),
     ("unsupported version", ["FWB/9", *_FWB_LINES[1:]], ("IMP003", 1, 5)),
     (

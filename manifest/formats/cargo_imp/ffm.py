@@ -398,12 +398,13 @@ def _consignment_line(line: Line, state: _State) -> None:
             sink.place(
                 f"consignments[{awb.index}].place_of_loading", line, detail.columns["origin"], "consignment/origin"
             )
-        sink.place(
-            f"consignments[{awb.index}].place_of_discharge",
-            line,
-            detail.columns["destination"],
-            "consignment/destination",
-        )
+        if detail.destination:
+            sink.place(
+                f"consignments[{awb.index}].place_of_discharge",
+                line,
+                detail.columns["destination"],
+                "consignment/destination",
+            )
     state.order.append((awb.index, len(awb.items)))
     item = _Item(len(awb.items) + 1, code=detail.code, total=detail.total_pieces, uld=state.uld, point=state.point)
     path = f"consignments[{awb.index}].goods[{len(awb.items)}]"
