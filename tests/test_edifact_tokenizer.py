@@ -72,3 +72,17 @@ def test_bad_una_is_reported(una: str) -> None:
     assert delimiters == DEFAULT
     assert problems
     assert all(p.code == "EDI003" for p in problems)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_one_segment_per_line_gives_what_the_general_cut_gives(newline: str) -> None:
+    lines = ["UNH+1+CUSCAR:D:95B:UN'", "BGM+85++9'", "LOC+5+MXZLO:139:6'", "FTX+AAA+++ONE:TWO'", "UNT+5+1'"]
+    text = newline.join(lines) + newline
+    # A released character anywhere in the piece sends it through the general cut, segment by segment.
+    released = text.replace("ONE:TWO", "ONE?:TWO")
+    fast, _ = tokenize(text, DEFAULT)
+    general, _ = tokenize(released, DEFAULT)
+    assert [(s.tag, s.line, s.column, s.number) for s in fast] == [(s.tag, s.line, s.column, s.number) for s in general]
+    assert [(s.line, s.column) for s in fast] == [(n, 1) for n in range(1, len(lines) + 1)]
+    assert fast[3].elements == [["AAA"], [""], [""], ["ONE", "TWO"]]
+    assert fast[2].position(2, 2).column == len("LOC+5+MXZLO:") + 1

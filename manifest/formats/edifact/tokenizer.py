@@ -3,8 +3,8 @@
 Fast path: the text is cut with ``str.split`` on the terminator, each segment on the element separator and each
 element on the component separator, which is exact whenever a segment holds no release character. Segments that do
 are re-read character by character. Line breaks between segments (which many senders add, though ISO 9735 has no
-place for them) are skipped and counted so that positions stay right. A piece laid out one segment per line, with no
-release character, is cut on terminator and line break together, each segment then starting a line.
+place for them) are skipped and counted so that positions stay right. A piece laid out one segment per line (LF or
+CR LF), with no release character, is cut on terminator and line break together, each segment then starting a line.
 """
 
 from __future__ import annotations
@@ -136,21 +136,24 @@ class Tokenizer:
         return segments
 
     def _split_lines(self, data: str) -> list[Segment] | None:
-        """The common layout read in one cut: one segment per line (a line break after every terminator but the
-        last), no release character, no carriage return. None when ``data`` is laid out otherwise."""
+        """The common layout read in one cut: one segment per line (a line break, LF or CR LF, after every
+        terminator but the last), no release character. None when ``data`` is laid out otherwise."""
         d = self._d
         terminator, element_sep, component_sep = d.terminator, d.element, d.component
         line, column, number = self._line, self._column, self._number
+        newline = "\r\n" if "\r" in data else "\n"
         body = data
-        if body.startswith("\n"):
-            body = body[1:]
+        if body.startswith(newline):
+            body = body[len(newline) :]
             line += 1
             column = 1
-        if (d.release is not None and d.release in body) or "\r" in body:
+        if d.release is not None and d.release in body:
             return None
-        ends = terminator + "\n"
+        ends = terminator + newline
         breaks = body.count(ends)
-        if body.count("\n") != breaks or body.count(terminator) != breaks + 1:
+        if body.count("\n") != breaks or body.count("\r") != (breaks if newline == "\r\n" else 0):
+            return None
+        if body.count(terminator) != breaks + 1:
             return None
         pieces = body[:-1].split(ends)
         if "" in pieces:
