@@ -18,7 +18,7 @@ from typing import Protocol
 from manifest.diagnostics import Diagnostic, Position
 from manifest.model import Consignment, Manifest, Mode
 
-_LAST_STEP = re.compile(r"(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])$")
+_LAST_STEP = re.compile(r"(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])$")
 
 
 def parent_path(path: str) -> str | None:

@@ -12,11 +12,9 @@ all gives a document with no manifest and that diagnostic.
 from __future__ import annotations
 
 import codecs
-import gc
 import re
 import typing
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import replace
 
 from manifest.diagnostics import Diagnostic, ParseError
@@ -31,6 +29,7 @@ from manifest.formats.edifact.roundtrip import differences
 from manifest.formats.edifact.segments import Segment
 from manifest.formats.edifact.syntax import LEVELS, UNA_LENGTH, UNCHECKED, Delimiters
 from manifest.formats.edifact.tokenizer import Tokenizer
+from manifest.formats.readers import collector_paused
 from manifest.model import Consignment, Manifest, Mode
 
 NAME = "cuscar"
@@ -42,7 +41,7 @@ _SNIFF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*UN[ABH]")
 _HEAD = 512
 _SLICE = 1 << 16  # characters tokenized at a time by read
 # Directories D.95B to D.99B and D.00A on (the two-digit year wraps at 2000).
-_DIRECTORY = re.compile(r"(95B|9[6-9][AB]|[0-8]\d[AB])\Z")
+_DIRECTORY = re.compile(r"(95B|9[6-9][AB]|[0-8][0-9][AB])\Z")
 
 
 def sniff(head: bytes) -> bool:
@@ -144,20 +143,6 @@ def _prune(manifests: list[Manifest]) -> list[Manifest]:
             del ext["cuscar.UNB.01"]
         pruned.append(replace(manifest, extensions=ext))
     return pruned
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file is read: the reader allocates many small lists that all
-    stay alive until the model is built, so every collection would only rescan them (reading is about three times
-    faster without it). Reference counting still frees everything else; the collector's state is restored."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def read(data: bytes) -> Document:

@@ -43,7 +43,7 @@ TITLE = "IATA Cargo-IMP FWB, FHL and FFM text messages"
 EXTENSIONS = (".fwb", ".fhl", ".ffm", ".imp", ".fwb.txt", ".fhl.txt", ".ffm.txt")
 MODES = (Mode.AIR,)
 
-_SNIFF_SMI = re.compile(r"(?:FWB|FHL|FFM)/\d{1,3}")
+_SNIFF_SMI = re.compile(r"(?:FWB|FHL|FFM)/[0-9]{1,3}")
 _SNIFF_ENVELOPE = re.compile(r"Q[A-Z] [A-Z0-9]{7}(?: [A-Z0-9]{7})*|\.[A-Z0-9]{7}(?: .*)?|\s*")
 
 

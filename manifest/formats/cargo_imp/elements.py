@@ -32,16 +32,16 @@ VOLUME_UNITS = {"MC": "MTQ", "CF": "FTQ", "CI": "INQ", "CC": "CMQ"}  # volume co
 VOLUME_CODES = {unit: code for code, unit in VOLUME_UNITS.items()}
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
-AWB_NUMBER = re.compile(r"\d{3}-\d{8}")
+AWB_NUMBER = re.compile(r"[0-9]{3}-[0-9]{8}")
 AIRPORT = re.compile(r"[A-Z]{3}")
-QUANTITY = re.compile(r"([TPSD])(\d{1,4})([KL])(\d{1,7}(?:[.,]\d{1,3})?)")
-VOLUME = re.compile(r"(MC|CF|CI|CC)(\d{1,9}(?:[.,]\d{1,3})?)")
-DENSITY = re.compile(r"DG(\d{1,2})")
-TOTAL_PIECES = re.compile(r"T(\d{1,4})")
+QUANTITY = re.compile(r"([TPSD])([0-9]{1,4})([KL])([0-9]{1,7}(?:[.,][0-9]{1,3})?)")
+VOLUME = re.compile(r"(MC|CF|CI|CC)([0-9]{1,9}(?:[.,][0-9]{1,3})?)")
+DENSITY = re.compile(r"DG([0-9]{1,2})")
+TOTAL_PIECES = re.compile(r"T([0-9]{1,4})")
 SHC = re.compile(r"[A-Z0-9]{3}")
 COUNTRY = re.compile(r"[A-Z]{2}")
-FLIGHT = re.compile(r"([A-Z0-9]{2})(\d{3,4}[A-Z]?)")  # DE312 carrier code + DE800 flight number
-DAY_MONTH_TIME = re.compile(r"(\d{2})(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(\d{4})?")
+FLIGHT = re.compile(r"([A-Z0-9]{2})([0-9]{3,4}[A-Z]?)")  # DE312 carrier code + DE800 flight number
+DAY_MONTH_TIME = re.compile(r"([0-9]{2})(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)([0-9]{4})?")
 
 # Cargo-IMP text is Type B teletype text: upper-case letters, digits, space and a few signs; the slant separates
 # fields and cannot appear inside one.
@@ -263,9 +263,9 @@ def tariff_codes_of(codes: list[str]) -> tuple[str | None, tuple[TariffCode, ...
     first, rest = codes[0], codes[1:]
     tariffs: list[TariffCode] = []
     derived = False
-    if re.fullmatch(r"\d{6}", first):
+    if re.fullmatch(r"[0-9]{6}", first):
         hs: str | None = first
-    elif re.fullmatch(r"\d{7,}", first):
+    elif re.fullmatch(r"[0-9]{7,}", first):
         hs, derived = first[:6], True
         tariffs.append(TariffCode(scheme="us-hts", code=first))
     else:
@@ -280,9 +280,11 @@ def tariff_paths(codes: list[str]) -> list[tuple[str, ...]]:
     if not codes:
         return []
     first = codes[0]
-    if re.fullmatch(r"\d{6}", first):
+    if re.fullmatch(r"[0-9]{6}", first):
         return [("hs_code",), *((f"tariff_codes[{n}]",) for n in range(len(codes) - 1))]
-    heads: tuple[str, ...] = ("hs_code", "tariff_codes[0]") if re.fullmatch(r"\d{7,}", first) else ("tariff_codes[0]",)
+    heads: tuple[str, ...] = (
+        ("hs_code", "tariff_codes[0]") if re.fullmatch(r"[0-9]{7,}", first) else ("tariff_codes[0]",)
+    )
     return [heads, *((f"tariff_codes[{n}]",) for n in range(1, len(codes)))]
 
 

@@ -74,7 +74,7 @@ from manifest.model import (
 )
 
 _DETAIL_TAGS = ("DIM", "OSI", "COR", "OCI")
-_ULD = re.compile(r"ULD/([A-Z][A-Z0-9]{2})([A-Z0-9]\d{3,4}[A-Z0-9]{2})(?:-([A-Z]))?(?:/(.*))?")
+_ULD = re.compile(r"ULD/([A-Z][A-Z0-9]{2})([A-Z0-9][0-9]{3,4}[A-Z0-9]{2})(?:-([A-Z]))?(?:/(.*))?")
 _POINT = re.compile(r"[A-Z]{3}(?:/.*)?")
 
 
@@ -314,7 +314,7 @@ def _body(part: RawMessage, state: _State) -> Line | None:
             return line
         if text.startswith("ULD/"):
             _uld(line, state)
-        elif re.match(r"\d{3}-", text):
+        elif re.match(r"[0-9]{3}-", text):
             _consignment_line(line, state)
         elif line.is_continuation:
             _continuation(line, state)

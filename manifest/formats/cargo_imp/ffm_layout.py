@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from manifest.formats.cargo_imp.fwb import X_MESSAGE
+from manifest.formats.readers import ascii_digits
 from manifest.model import Consignment, DocumentType, GoodsItem, Manifest
 
 X_POINTS = "cargo-imp.FFM.points"  # the point of unloading lines, when they hold more than the airport codes
@@ -62,7 +63,7 @@ def ordered(manifest: Manifest) -> list[Entry]:
             consignment = replace(consignment, goods=items)
         for g_index, item in enumerate(items):
             kept = item.extensions.get(X_LINE, "")
-            entries.append((int(kept) if kept.isdigit() else 10**9, (c_index, g_index, consignment, item)))
+            entries.append((int(kept) if ascii_digits(kept) else 10**9, (c_index, g_index, consignment, item)))
     entries.sort(key=lambda entry: (entry[0], entry[1][0], entry[1][1]))
     plain = [entry for _, entry in entries]
     if any(number < 10**9 for number, _ in entries):

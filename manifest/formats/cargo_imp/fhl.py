@@ -32,6 +32,7 @@ from manifest.formats.cargo_imp.grammar import FHL_LINES
 from manifest.formats.cargo_imp.lines import Field, Line
 from manifest.formats.cargo_imp.message import RawMessage, Record, check_structure, group_records
 from manifest.formats.cargo_imp.sink import Sink
+from manifest.formats.readers import ascii_digits
 from manifest.model import (
     Consignment,
     CustomsNote,
@@ -51,7 +52,7 @@ X_HS_DERIVED = goods.X_HS_DERIVED
 NATURE_SIZE = 15  # HBS manifest description of goods
 TEXT_SIZE = 65  # TXT free text, per line
 _HOUSE_NUMBER = re.compile(r"[A-Z0-9]{1,12}")
-_SLAC = re.compile(r"\d{0,5}")
+_SLAC = re.compile(r"[0-9]{0,5}")
 _CVD_CUSTOMS = 4  # CVD/currency/PP-CC/carriage value/customs value/insurance
 _CVD_BLANK = "CVD/XXX//NVD/NCV/XXX"
 
@@ -198,7 +199,7 @@ def _house(record: Record, sink: Sink, index: int) -> _House:
             value=places.text,
             expected="two 3-letter IATA airport codes",
         )
-    if count.text.isdigit() and len(count.text) <= 4:
+    if ascii_digits(count.text) and len(count.text) <= 4:
         house.fields["total_packages"] = Packages(count=int(count.text))
         sink.place(f"{path}.total_packages", line, count.column, "HBS/pieces")
         sink.place(f"{path}.goods[0].packages", line, count.column, "HBS/pieces")

@@ -31,16 +31,17 @@ from manifest.formats.cargo_imp.elements import (
 from manifest.formats.cargo_imp.lines import Line
 from manifest.formats.cargo_imp.message import Record
 from manifest.formats.cargo_imp.sink import Sink
+from manifest.formats.readers import ascii_digits
 from manifest.model import Equipment, EquipmentKind, GoodsItem, Money, Packages, Quantity
 
 DESCRIPTION_SIZE = 20  # NG/NC nature and quantity of goods, per line
 X_RATE = "cargo-imp.RTD.rate"  # rate class, commodity item, chargeable weight, rate and total as written
 X_CONSOLIDATION = "cargo-imp.RTD.NC"  # the description is a consolidation (NC) rather than goods (NG)
 X_DETAILS = "cargo-imp.RTD.details"  # ND and NS details as written
-ULD_ID = re.compile(r"[A-Z][A-Z0-9]{2}[A-Z0-9]\d{3,4}[A-Z0-9]{2}")  # ULD type (3), serial (4-5), owner (2)
+ULD_ID = re.compile(r"[A-Z][A-Z0-9]{2}[A-Z0-9][0-9]{3,4}[A-Z0-9]{2}")  # ULD type (3), serial (4-5), owner (2)
 X_HS_DERIVED = "cargo-imp.hs-derived"  # hs_code was cut from a longer national code and is not written itself
 _DETAIL = re.compile(r"N[GCDVUSHO]")
-_COUNT = re.compile(r"\d{1,2}")
+_COUNT = re.compile(r"[0-9]{1,2}")
 
 
 @dataclass(slots=True)
@@ -77,7 +78,7 @@ def read_rtd(record: Record, sink: Sink, path: str) -> tuple[GoodsItem, ...]:
         sink.place(f"{path}[{index}]", line, 1, "RTD")
         for piece in pieces:
             text = piece.text
-            if text.startswith("P") and text[1:].isdigit():
+            if text.startswith("P") and ascii_digits(text[1:]):
                 item.pieces = int(text[1:])
                 sink.place(f"{path}[{index}].packages", line, piece.column, "RTD/P")
             elif text[:1] in WEIGHT_CODES.values() and QUANTITY.fullmatch("T1" + text):
@@ -234,7 +235,7 @@ def read_cvd(record: Record, customs_index: int) -> tuple[Money | None, str]:
     """Charge declarations: the declared value for customs with its currency, and the line as written."""
     pieces = [p.text for p in record.first.fields()]
     money = None
-    if len(pieces) > customs_index and re.fullmatch(r"\d+(?:[.,]\d+)?", pieces[customs_index]):
+    if len(pieces) > customs_index and re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", pieces[customs_index]):
         money = Money(amount=decimal_of(pieces[customs_index]), currency=pieces[1])
     return money, record.first.text
 
@@ -247,6 +248,6 @@ def write_cvd(value: Money | None, written: str | None, customs_index: int, blan
     if value is not None:
         pieces[1] = value.currency
         pieces[customs_index] = decimal_text(value.amount)
-    elif re.fullmatch(r"\d+(?:[.,]\d+)?", pieces[customs_index]):
+    elif re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", pieces[customs_index]):
         pieces[customs_index] = "NCV"
     return "/".join(pieces)

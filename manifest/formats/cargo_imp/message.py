@@ -22,7 +22,7 @@ from manifest.formats.cargo_imp.grammar import MESSAGE_TYPES, PARTY_LINES, PARTY
 from manifest.formats.cargo_imp.lines import LINE_LIMIT, Line
 from manifest.formats.cargo_imp.sink import Sink
 
-_SMI = re.compile(r"([A-Z]{3})/(\d{1,3})")
+_SMI = re.compile(r"([A-Z]{3})/([0-9]{1,3})")
 _ENVELOPE = re.compile(r"Q[A-Z] [A-Z0-9]{7}(?: [A-Z0-9]{7})*|\.[A-Z0-9]{7}(?: .*)?")
 
 

@@ -27,8 +27,8 @@ ROLES = {"SHP": PartyRole.SHIPPER, "CNE": PartyRole.CONSIGNEE, "NFY": PartyRole.
 TAGS = {role: tag for tag, role in ROLES.items()}
 NAME_SIZE = 35  # name and street address elements, 35 characters each
 PHONE = "TE"  # contact identifier for telephone (Cargo-IMP code list: TE telephone, FX fax, TL telex)
-_AGENT_CODE = re.compile(r"\d{7}")
-_CASS = re.compile(r"\d{4}")
+_AGENT_CODE = re.compile(r"[0-9]{7}")
+_CASS = re.compile(r"[0-9]{4}")
 
 X_CONTACTS = "cargo-imp.contacts"
 X_ACCOUNT = "cargo-imp.account"

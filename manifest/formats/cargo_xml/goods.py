@@ -15,6 +15,7 @@ from typing import Any
 from manifest.formats.cargo_xml import codes, values
 from manifest.formats.cargo_xml.build import Node
 from manifest.formats.cargo_xml.source import Reading
+from manifest.formats.readers import ascii_digits
 from manifest.model import Equipment, EquipmentKind, GoodsItem, Packages, TariffCode
 
 _HS = re.compile(r"[0-9]{6}")
@@ -107,7 +108,7 @@ def _commodity_codes(
             tariffs.append(TariffCode(scheme=tariff_scheme(destination), code=code))
     if hs_code is None:
         # A national tariff number begins with the HS subheading it details.
-        national = next((i for i, t in enumerate(tariffs) if len(t.code) > 6 and t.code[:6].isdigit()), None)
+        national = next((i for i, t in enumerate(tariffs) if len(t.code) > 6 and ascii_digits(t.code[:6])), None)
         if national is not None:
             hs_code = tariffs[national].code[:6]
             reading.positions[f"{field}.hs_code"] = reading.positions[f"{field}.tariff_codes[{national}]"]
@@ -121,7 +122,7 @@ def _check_dimension_pieces(reading: Reading, element: Any, pieces: int | None, 
         return
     quantities = [reading.find(p, "ItemQuantity") for p in packages]
     numbers = [(q.text or "").strip() for q in quantities if q is not None]
-    if len(numbers) != len(packages) or not all(n.isdigit() for n in numbers):
+    if len(numbers) != len(packages) or not all(ascii_digits(n) for n in numbers):
         return
     total = sum(int(n) for n in numbers)
     if total != pieces:

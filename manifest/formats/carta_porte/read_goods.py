@@ -10,6 +10,7 @@ from manifest.formats.carta_porte import extensions as ext
 from manifest.formats.carta_porte import messages, values
 from manifest.formats.carta_porte.reading import HeldGoods, ReadingContext, TransportUnit
 from manifest.formats.carta_porte.sat import PEDIMENTO_TYPE
+from manifest.formats.readers import ascii_digits
 from manifest.model import (
     CustomsDocument,
     EquipmentKind,
@@ -107,7 +108,7 @@ class GoodsReader(ReadingContext):
             packages=packages,
             gross_weight=Quantity(value=weight, unit="KGM") if weight is not None else None,
             net_weight=net,
-            hs_code=fraccion[:6] if fraccion and len(fraccion) >= 6 and fraccion.isdigit() else None,
+            hs_code=fraccion[:6] if fraccion and len(fraccion) >= 6 and ascii_digits(fraccion) else None,
             tariff_codes=(TariffCode(scheme="mx-fraccion", code=fraccion),) if fraccion else (),
             stcc=element.get("ClaveSTCC"),
             hazardous=hazardous,
@@ -149,7 +150,7 @@ class GoodsReader(ReadingContext):
 
 
 def _integer(text: str) -> int | None:
-    return int(text) if text.strip().isdigit() else None
+    return int(text) if ascii_digits(text.strip()) else None
 
 
 def _derived_totals(goods: Iterable[GoodsItem]) -> dict[str, str]:

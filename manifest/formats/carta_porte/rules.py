@@ -19,6 +19,7 @@ from manifest.formats.carta_porte import messages, values
 from manifest.formats.carta_porte.namespaces import CFDI, q
 from manifest.formats.carta_porte.positions import Locator
 from manifest.formats.carta_porte.sat import FOREIGN_RFC, NODES, PEDIMENTO_TYPE
+from manifest.formats.readers import ascii_digits
 
 GENERIC_PUBLIC_RFC = "XAXX010101000"  # SAT generic RFC for the general public (CFDI 4.0 Anexo 20 guide)
 # c_CveTransporte 05 (pipeline) has no transport node in Carta Porte 3.1.
@@ -65,7 +66,7 @@ class _Rules:
         items = list(goods.iterfind(self._q("Mercancia")))
         # Matriz de errores, Mercancias@NumTotalMercancias: the number of Mercancia nodes.
         declared_count = goods.get("NumTotalMercancias", "")
-        if declared_count.strip().isdigit() and int(declared_count) != len(items):
+        if ascii_digits(declared_count.strip()) and int(declared_count) != len(items):
             yield messages.GOODS_COUNT(declared=declared_count, counted=len(items), value=declared_count).at(
                 self.at(goods, "NumTotalMercancias")
             )

@@ -13,6 +13,7 @@ from manifest.formats.carta_porte.sat import (
     BILL_TYPES,
 )
 from manifest.formats.carta_porte.writing import WritingContext
+from manifest.formats.readers import ascii_digits
 from manifest.model import (
     Consignment,
     DocumentType,
@@ -53,7 +54,7 @@ class TransportWriter(WritingContext):
                     car = etree.Element(q(CP31, "Carro"))
                     self._car(car, equipment, consignment)
                     order = equipment.extensions.get("cartaporte.Carro.orden", "")
-                    cars.append((int(order) if order.isdigit() else len(cars) + 1, len(cars), car))
+                    cars.append((int(order) if ascii_digits(order) else len(cars) + 1, len(cars), car))
         for _, _, car in sorted(cars, key=lambda entry: (entry[0], entry[1])):
             node.append(car)
         if not cars:

@@ -25,6 +25,7 @@ from manifest.formats.edifact.envelope import MessageHeader
 from manifest.formats.edifact.rawtext import compose, extra_key, segment_text
 from manifest.formats.edifact.segments import Segment, build_segment
 from manifest.formats.edifact.syntax import Delimiters
+from manifest.formats.readers import ascii_digits
 from manifest.model import (
     Address,
     Carrier,
@@ -58,9 +59,9 @@ NS = "cuscar"
 Ext = dict[str, str]
 
 _UNLOCODE = re.compile(r"[A-Z]{2}[A-Z2-9]{3}\Z")
-_CONTAINER = re.compile(r"[A-Z]{4}\d{7}\Z")
+_CONTAINER = re.compile(r"[A-Z]{4}[0-9]{7}\Z")
 _SCAC = re.compile(r"[A-Z]{2,4}\Z")
-_NUMBER = re.compile(r"-?(\d+([.,]\d*)?|[.,]\d+)\Z")
+_NUMBER = re.compile(r"-?([0-9]+([.,][0-9]*)?|[.,][0-9]+)\Z")
 DEFAULT_IDENTIFIER = ["CUSCAR", "D", "95B", "UN"]
 
 
@@ -853,7 +854,7 @@ class MessageReader:
         self._spot_goods("", s, 0, 0)
         sequence = s.get(1)
         if sequence:
-            if sequence.isdigit():
+            if ascii_digits(sequence):
                 values["sequence"] = int(sequence)
                 self._spot_goods("sequence", s, 1, 1)
                 if str(int(sequence)) != sequence:
@@ -867,7 +868,7 @@ class MessageReader:
                 self.goods.ext[f"{NS}.GID.01"] = sequence
         count_text = s.get(2, 1)
         if count_text:
-            if count_text.isdigit():
+            if ascii_digits(count_text):
                 values["packages"] = Packages(count=int(count_text), kind=s.get(2, 2) or None)
                 self._spot_goods("packages", s, 2, 1)
                 if len([c for c in s.components(2) if c]) > 2 or str(int(count_text)) != count_text:
@@ -962,7 +963,7 @@ class MessageReader:
         if not code or kind != C.ITEM_HS:
             self._route_extra(s)
             return
-        if not listed and not agency and len(code) == 6 and code.isdigit() and "hs_code" not in self.goods.values:
+        if not listed and not agency and len(code) == 6 and ascii_digits(code) and "hs_code" not in self.goods.values:
             self.goods.values["hs_code"] = code
             self._spot_goods("hs_code", s, 2, 1)
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from manifest.formats.readers import ascii_digits
 from manifest.model import Moment
 
 # UNCL 2379: 101 YYMMDD, 102 CCYYMMDD, 201 YYMMDDHHMM, 203 CCYYMMDDHHMM, 204 CCYYMMDDHHMMSS.
@@ -20,7 +21,7 @@ KNOWN_FORMATS = tuple(_FORMATS)
 def parse_moment(value: str, fmt: str) -> Moment | None:
     """The moment written as ``value`` in UNCL 2379 format ``fmt`` (102 when absent), or None if it is not one."""
     spec = _FORMATS.get(fmt or "102")
-    if spec is None or len(value) != spec[1] or not value.isdigit():
+    if spec is None or len(value) != spec[1] or not ascii_digits(value):
         return None
     if spec[1] in (8, 12) and value.isascii():
         # 102 and 203, fixed-width fields with a four-digit year: the constructors check the same ranges as

@@ -100,10 +100,10 @@ _MANDATORY: dict[str, tuple[tuple[int, int, str, str], ...]] = {
     "UNT": ((1, 1, "0074", "number of segments in the message"), (2, 1, "0062", "message reference number")),
 }
 
-_DATE6 = re.compile(r"\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\Z")
-_DATE8 = re.compile(r"\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\Z")
-_TIME = re.compile(r"([01]\d|2[0-3])[0-5]\d\Z")
-_COUNT = re.compile(r"\d{1,10}\Z")
+_DATE6 = re.compile(r"[0-9][0-9](0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])\Z")
+_DATE8 = re.compile(r"[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])\Z")
+_TIME = re.compile(r"([01][0-9]|2[0-3])[0-5][0-9]\Z")
+_COUNT = re.compile(r"[0-9]{1,10}\Z")
 
 
 def _real_date(text: str) -> bool:

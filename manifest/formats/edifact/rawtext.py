@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 
 from manifest.formats.edifact.segments import Segment, escape_table, format_segment, split_released
 from manifest.formats.edifact.syntax import DEFAULT
+from manifest.formats.readers import ascii_digits
 
 _TABLE = escape_table(DEFAULT)
 EXTRA_PREFIX = "segment."
@@ -43,7 +44,7 @@ def extras(extensions: Mapping[str, str], namespace: str) -> Iterator[tuple[str,
     """The kept segments of an object, in the order they were read."""
     prefix = f"{namespace}.{EXTRA_PREFIX}"
     keys = sorted(
-        (k for k in extensions if k.startswith(prefix) and k[len(prefix) :].isdigit()),
+        (k for k in extensions if k.startswith(prefix) and ascii_digits(k[len(prefix) :])),
         key=lambda k: int(k[len(prefix) :]),
     )
     for key in keys:

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import chain
 
 from manifest.diagnostics import Position
+from manifest.formats.readers import ascii_digits
 from manifest.formats.x12.tokens import Segment
 from manifest.model import PlaceScheme
 
@@ -21,11 +22,6 @@ _INVERSE_VOLUME = {v: k for k, v in VOLUME_UNITS.items()}
 _DECIMAL = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
 _SCHEDULE_K = re.compile(r"[0-9]{5}")
 _UNLOCODE = re.compile(r"[A-Z]{2}[A-Z2-9]{3}")
-
-
-def digits(text: str) -> bool:
-    """ASCII digits only: str.isdigit also accepts superscripts, which int() refuses."""
-    return text.isascii() and text.isdigit()
 
 
 def decimal(text: str) -> Decimal | None:
@@ -117,7 +113,7 @@ class SetPositions(Mapping[str, Position]):
         if path.startswith("consignments["):
             end = path.find("]", 13)
             number = path[13:end]
-            if end > 13 and digits(number) and int(number) < len(self._consignments):
+            if end > 13 and ascii_digits(number) and int(number) < len(self._consignments):
                 return self._consignments[int(number)][path]
         return self._header[path]
 

@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 from manifest.diagnostics import Diagnostic
+from manifest.formats.readers import ascii_digits
 from manifest.formats.x12 import messages as m
-from manifest.formats.x12.convert import digits
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.dictionary import ENVELOPE, SegmentSpec, dictionary_for
 from manifest.formats.x12.loops import Loop, Walker
@@ -298,7 +298,7 @@ class Envelope(Generic[T]):
 
     def _compare_count(self, segment: Segment, index: int, actual: int, what: str, what_es: str) -> None:
         said = segment.get(index)
-        if digits(said) and int(said) != actual:
+        if ascii_digits(said) and int(said) != actual:
             self.add(
                 m.COUNT_MISMATCH(
                     element=f"{segment.tag}{index:02d}",

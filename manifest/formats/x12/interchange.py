@@ -7,13 +7,11 @@ same file streamed give the same findings.
 from __future__ import annotations
 
 import codecs
-import gc
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from typing import BinaryIO, Generic, TypeVar
 
 from manifest.diagnostics import Diagnostic
-from manifest.formats.x12.convert import digits
+from manifest.formats.readers import ascii_digits, collector_paused
 from manifest.formats.x12.delimiters import find_delimiters
 from manifest.formats.x12.envelope import Envelope, Finding, HandlerFactory
 from manifest.formats.x12.messages import NOT_UTF8
@@ -21,21 +19,6 @@ from manifest.formats.x12.tokens import Segment, Tokenizer
 
 T = TypeVar("T")
 BLOCK = 1 << 16
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while segments are read. The reader makes no reference cycles, and what
-    it allocates either lives until the model is built or is freed by reference counting at once, so a collection
-    would only rescan the model being built (reading is about a third faster without them). The collector's state
-    is restored, and a stream restores it between blocks, while its consumer runs."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def decode(data: bytes) -> tuple[str, list[Diagnostic]]:
@@ -87,7 +70,7 @@ class Pipeline(Generic[T]):
 
 def _isa_index(diagnostic: Diagnostic) -> int:
     location = diagnostic.location or ""
-    return int(location[3:]) if digits(location[3:]) else 0
+    return int(location[3:]) if ascii_digits(location[3:]) else 0
 
 
 def run_whole(data: bytes, factory: HandlerFactory[T]) -> tuple[list[T], list[Finding], list[Diagnostic]]:

@@ -19,6 +19,7 @@ from datetime import date
 
 from manifest.diagnostics import Position
 from manifest.formats.base import ConsignmentChunk, SourceMap
+from manifest.formats.readers import ascii_digits
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.envelope import SetContext
@@ -343,7 +344,7 @@ class Reader309:
             if method != _default_method(mode):
                 ext["x12.M10.02"] = method
             vessel_code = m10.get(4)
-            imo = vessel_code if len(vessel_code) == 7 and cv.digits(vessel_code) else None
+            imo = vessel_code if len(vessel_code) == 7 and ascii_digits(vessel_code) else None
             if vessel_code and imo is None:
                 ext["x12.M10.04"] = vessel_code
             qualifier = m10.get(10)
@@ -456,7 +457,7 @@ class _BillMapper:
                 loading = Place(code=lading, scheme=cv.place_scheme(lading))
                 self.put("place_of_loading", m11, 2)
             pieces = m[3]
-            if cv.digits(pieces):
+            if ascii_digits(pieces):
                 packages = Packages(count=int(pieces), kind=m[4] or None)
                 self.put("total_packages", m11, 3)
             mapped = [1, 2, 10] + ([3, 4] if packages is not None else [])
@@ -641,7 +642,7 @@ class _BillMapper:
         mapped = [2, 3]
         packages = None
         count = e[1]
-        if cv.digits(count):
+        if ascii_digits(count):
             packages = Packages(count=int(count), kind=e[10] or None)
             mapped += [1, 10]
             self.put(path, n10, 1, ".packages")
@@ -663,7 +664,7 @@ class _BillMapper:
         hs = None
         tariffs: tuple[TariffCode, ...] = ()
         commodity = e[5]
-        if cv.digits(commodity) and len(commodity) >= 6:
+        if ascii_digits(commodity) and len(commodity) >= 6:
             hs = commodity[:6]
             if len(commodity) > 6:
                 tariffs = (TariffCode(scheme="us-hts", code=commodity),)
@@ -672,7 +673,7 @@ class _BillMapper:
             if e[4] == "J":
                 mapped.append(4)
         value = None
-        if cv.digits(e[6]):
+        if ascii_digits(e[6]):
             value = Money(amount=cv.decimal(e[6]) or 0, currency="USD")  # type: ignore[arg-type]
             mapped.append(6)
             self.put(path, n10, 6, ".value")
@@ -705,7 +706,7 @@ class _BillMapper:
     def hazard(self, path: str, h1: Segment, h2s: list[Segment]) -> HazardousMaterial:
         ext: dict[str, str] = {}
         code = h1.get(1)
-        un = code[2:] if code.startswith("UN") and cv.digits(code[2:]) else code
+        un = code[2:] if code.startswith("UN") and ascii_digits(code[2:]) else code
         if un != code:
             ext["x12.H1.01"] = code
         keep_rest(ext, h1, (1, 2, 4, 5, 9))

@@ -9,10 +9,11 @@ from typing import BinaryIO
 
 from manifest.diagnostics import Diagnostic
 from manifest.formats.base import ConsignmentChunk, Document, SourceMap
+from manifest.formats.readers import collector_paused
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12 import ts309, ts358
 from manifest.formats.x12.envelope import Finding, SetContext, SetHandler
-from manifest.formats.x12.interchange import collector_paused, run_stream, run_whole
+from manifest.formats.x12.interchange import run_stream, run_whole
 from manifest.formats.x12.loops import Loop
 from manifest.formats.x12.messages import NOT_THIS_SET
 from manifest.formats.x12.read309 import Reader309, SetEnd

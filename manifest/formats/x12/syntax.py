@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from manifest.diagnostics import Diagnostic, Message
+from manifest.formats.readers import ascii_digits
 from manifest.formats.x12 import messages as m
 from manifest.formats.x12.dictionary import Element, SegmentSpec
 from manifest.formats.x12.tokens import Segment
@@ -28,7 +29,7 @@ _RULE = re.compile(r"([PRECL])((?:[0-9]{2})+)")
 
 def parse_date(text: str) -> date | None:
     """A CCYYMMDD date (X12 DT), or None."""
-    if len(text) != 8 or not (text.isascii() and text.isdigit()):
+    if len(text) != 8 or not ascii_digits(text):
         return None
     try:
         return date(int(text[:4]), int(text[4:6]), int(text[6:]))

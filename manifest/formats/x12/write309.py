@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from manifest.formats.base import Written
+from manifest.formats.readers import ascii_digits
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.losses import losses
 from manifest.formats.x12.read309 import (
@@ -196,7 +197,7 @@ def _equipment(w: SegmentWriter, e: Equipment, goods: list[GoodsItem]) -> None:
     ext = e.extensions
     code = next((ref.value for ref in e.type_codes if ref.kind == VID_TYPE), _KIND_CODES.get(e.kind, "ZZ"))
     seals_text = ext.get("x12.VID.seals", "2")
-    in_vid = int(seals_text) if cv.digits(seals_text) and len(seals_text) == 1 else 2
+    in_vid = int(seals_text) if ascii_digits(seals_text) and len(seals_text) == 1 else 2
     seals = [s.number for s in e.seals]
     vid_seals = seals[:in_vid] + [""] * (2 - len(seals[:in_vid]))
     if ext.get("x12.VID.04") == "":

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from manifest.formats.x12.convert import digits
+from manifest.formats.readers import ascii_digits
 from manifest.formats.x12.delimiters import ISA_WIDTHS, Delimiters
 
 Elements = list[str]
@@ -96,7 +96,7 @@ def envelope(
         isa[7].strip() or "RECEIVER",
         now.strftime("%Y%m%d"),
         now.strftime("%H%M"),
-        str(int(isa[12])) if digits(isa[12]) else "1",
+        str(int(isa[12])) if ascii_digits(isa[12]) else "1",
         "X",
         defaults["GS08"],
     ]
