@@ -23,6 +23,7 @@ from manifest.formats.base import ConsignmentChunk
 from manifest.formats.edifact.opening import open_interchange
 from manifest.formats.edifact.syntax import UNA_LENGTH
 from manifest.formats.edifact.tokenizer import tokenize
+from manifest.formats.readers import collector_paused
 from manifest.model import Manifest
 
 SAMPLE = (
@@ -75,7 +76,7 @@ def peak_memory(action: Callable[[], object]) -> tuple[float, float]:
 def tokenizer_alone(data: bytes) -> float:
     """Seconds to cut the whole text into segments with their positions, the collector paused as read pauses it."""
     opening = open_interchange(data)
-    with cuscar.collector_paused():
+    with collector_paused():
         return best_of(3, lambda: tokenize(opening.text[UNA_LENGTH:], opening.delimiters))
 
 
