@@ -7,11 +7,10 @@ writer, which splits it into CONT ... LAST parts of at most 3,500 characters.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from benchmarks.measure import best_of
 from manifest.formats import cargo_imp
 from manifest.model import Consignment, Equipment, Manifest
 
@@ -36,22 +35,13 @@ def build() -> Manifest:
     return replace(base, consignments=tuple(consignments), equipment=tuple(ulds))
 
 
-def best(runs: int, action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> None:
     manifest = build()
     data = cargo_imp.write([manifest]).data
     parts = data.count(b"FFM/8\r\n")
     megabytes = len(data) / 1e6
-    read = best(3, lambda: cargo_imp.read(data))
-    write = best(3, lambda: cargo_imp.write([manifest]))
+    read = best_of(3, lambda: cargo_imp.read(data))
+    write = best_of(3, lambda: cargo_imp.write([manifest]))
     print(f"| {AIR_WAYBILLS} air waybills in {parts} FFM parts | {megabytes:.2f} MB |")
     print("|---|---|")
     print(f"| read | {read:.3f} s ({megabytes / read:.1f} MB/s) |")

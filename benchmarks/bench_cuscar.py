@@ -10,13 +10,12 @@ how much of the reader's time the model and its positions take.
 from __future__ import annotations
 
 import io
-import time
-import tracemalloc
 import warnings
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from benchmarks.measure import best_of, peak_memory
 from manifest import api
 from manifest.formats import cuscar, manifest_json
 from manifest.formats.base import ConsignmentChunk
@@ -52,25 +51,6 @@ def bare_split(data: bytes) -> int:
         for element in segment.split("+"):
             count += len(element.split(":"))
     return count
-
-
-def best_of(runs: int, action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def peak_memory(action: Callable[[], object]) -> tuple[float, float]:
-    """Peak and retained memory (tracemalloc, MB) of ``action`` while what it returns is still alive."""
-    tracemalloc.start()
-    kept = action()
-    retained, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    del kept
-    return peak / 1e6, retained / 1e6
 
 
 def tokenizer_alone(data: bytes) -> float:

@@ -9,12 +9,10 @@ of 60 bills (about 10.7 MB), every bill with its cars, parties and goods.
 from __future__ import annotations
 
 import io
-import time
-import tracemalloc
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from benchmarks.measure import best_of, peak_memory
 from manifest.formats import x12_309
 from manifest.formats.base import ConsignmentChunk
 from manifest.formats.x12 import ts309
@@ -74,25 +72,6 @@ def check_only(data: bytes) -> int:
     """Envelope, loop map and element syntax checks without building the model."""
     _, findings, _ = run_whole(data, _no_model)
     return len(findings)
-
-
-def best_of(runs: int, action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def peak_memory(action: Callable[[], object]) -> tuple[float, float]:
-    """Peak and retained memory (tracemalloc, MB) of ``action`` while what it returns is still alive."""
-    tracemalloc.start()
-    kept = action()
-    retained, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    del kept
-    return peak / 1e6, retained / 1e6
 
 
 def main() -> None:
