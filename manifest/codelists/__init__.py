@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -25,18 +26,34 @@ class CodeList:
     load: Callable[[], Iterable[str]]
 
 
-def _csv_column(filename: str, column: str, where: tuple[str, str] | None = None) -> Callable[[], Iterable[str]]:
+def _rows(filename: str) -> tuple[list[str], Iterator[list[str]]]:
+    text = resources.files(__name__).joinpath(filename).read_text(encoding="utf-8")
+    reader = csv.reader(io.StringIO(text))
+    return next(reader), reader
+
+
+def _csv_column(filename: str, column: str) -> Callable[[], Iterable[str]]:
     def load() -> Iterable[str]:
-        text = resources.files(__name__).joinpath(filename).read_text(encoding="utf-8")
-        for row in csv.DictReader(io.StringIO(text)):
-            if where is None or row[where[0]] == where[1]:
-                yield row[column]
+        header, rows = _rows(filename)
+        index = header.index(column)
+        return (row[index] for row in rows)
 
     return load
 
 
+@cache
+def _grouped(filename: str, key: str, column: str) -> Mapping[str, tuple[str, ...]]:
+    """One pass over a file that holds several lists (SAT's catalogues share one file), grouped by ``key``."""
+    header, rows = _rows(filename)
+    key_index, column_index = header.index(key), header.index(column)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        groups[row[key_index]].append(row[column_index])
+    return {name: tuple(values) for name, values in groups.items()}
+
+
 def _sat_catalogue(catalogue: str) -> Callable[[], Iterable[str]]:
-    return _csv_column("mx_sat_cartaporte_catalogues.csv", "code", ("catalogue", catalogue))
+    return lambda: _grouped("mx_sat_cartaporte_catalogues.csv", "catalogue", "code").get(catalogue, ())
 
 
 def _unlocodes() -> Iterable[str]:
