@@ -6,8 +6,9 @@ these functions, and software embedding ``manifest`` calls them directly.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from manifest import formats
@@ -113,6 +114,73 @@ def validate(
         tuple(sorted(found, key=_position_key)),
         document.manifests,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A file that could not be read at all (missing, a folder, no permission)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSettings:
+    """What every file of a batch is checked with; the configuration is looked up from ``config_start``."""
+
+    format: str | None = None
+    profile: str | None = None
+    config_start: Path = field(default_factory=Path.cwd)
+    skip_unknown: bool = False
+
+
+def validate_file(path: Path, settings: BatchSettings, config: Config) -> FileReport | Unreadable | None:
+    """One file of a batch: its report, Unreadable, or None when it is in no known format and may be skipped."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Unreadable(str(path), error.strerror or str(error))
+    if settings.skip_unknown and settings.format is None and detect(data, path.name) is None:
+        return None
+    profile = settings.profile or config.profile or "auto"
+    report = validate(data, path=str(path), format=settings.format, profile=profile, config=config)
+    return replace(report, manifests=())
+
+
+def validate_files(
+    paths: Sequence[Path], settings: BatchSettings, *, jobs: int = 1
+) -> Iterator[FileReport | Unreadable | None]:
+    """Every file of ``paths`` in input order; with ``jobs`` > 1 the files are checked by a pool of processes.
+
+    The configuration is loaded once per process from ``settings.config_start``, so nothing but paths and reports
+    crosses between processes; a ConfigError is raised before any file is read.
+    """
+    from manifest.requirements import load_config
+
+    config = load_config(settings.config_start)
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield validate_file(path, settings, config)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,)) as pool:
+        # Small chunks keep the order of results cheap to restore and the progress even.
+        yield from pool.map(_check_in_worker, paths, chunksize=max(1, min(32, len(paths) // (jobs * 4))))
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(settings: BatchSettings) -> None:
+    from manifest.requirements import load_config
+
+    _WORKER["settings"] = settings
+    _WORKER["config"] = load_config(settings.config_start)
+
+
+def _check_in_worker(path: Path) -> FileReport | Unreadable | None:
+    return validate_file(path, typing.cast(BatchSettings, _WORKER["settings"]), typing.cast(Config, _WORKER["config"]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,6 +77,9 @@ def _check_one(path: Path | None, data: bytes, format_: str | None, profile: str
 @click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of the messages (default: locale).")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--skip-unknown", is_flag=True, help="Pass over named files in no known format (for hooks).")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Check files in N processes."
+)
 def validate(
     paths: tuple[Path, ...],
     format_: str | None,
@@ -83,32 +88,43 @@ def validate(
     lang: str | None,
     strict: bool,
     skip_unknown: bool,
+    jobs: int,
 ) -> None:
     """Check manifests (files, folders or - for stdin) against the syntax, schema and agency requirements."""
-    from manifest.api import detect, iter_files
+    from manifest.api import BatchSettings, Unreadable, iter_files, validate_files
     from manifest.reporters import REPORTERS
 
     config = _load_config(Path.cwd())
-    chosen_profile = profile or config.profile or "auto"
+    settings = BatchSettings(format=format_, profile=profile, config_start=Path.cwd(), skip_unknown=skip_unknown)
+    files = list(iter_files(p for p in paths if str(p) != "-"))
     reports: list[FileReport] = []
     unreadable = False
-    for path in iter_files(p for p in paths if str(p) != "-"):
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            click.echo(f"manifest: cannot read {path}: {error.strerror or error}", err=True)
-            unreadable = True
-            continue
-        if skip_unknown and format_ is None and detect(data, path.name) is None:
-            continue
-        reports.append(_check_one(path, data, format_, chosen_profile, config))
+    with _progress(len(files)) as advance:
+        for outcome in validate_files(files, settings, jobs=jobs):
+            advance()
+            if isinstance(outcome, Unreadable):
+                click.echo(f"manifest: cannot read {outcome.path}: {outcome.reason}", err=True)
+                unreadable = True
+            elif outcome is not None:
+                reports.append(outcome)
     if any(str(p) == "-" for p in paths):
+        chosen_profile = profile or config.profile or "auto"
         reports.append(_check_one(None, sys.stdin.buffer.read(), format_, chosen_profile, config))
     chosen_output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     click.echo(REPORTERS[chosen_output](reports, _language(lang), strict=strict), nl=False)
     if unreadable:
         sys.exit(2)
     sys.exit(0 if all(r.passes(strict=strict) for r in reports) else 1)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on standard error when it is a terminal and there is more than one file; nothing otherwise."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    with click.progressbar(length=total, file=sys.stderr, label="checking") as bar:
+        yield lambda: bar.update(1)
 
 
 def _language(lang: str | None) -> Lang:

@@ -9,6 +9,7 @@ in the source file, the format's own address of the value (``M11-02``, an XPath)
 from __future__ import annotations
 
 import string
+import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
@@ -75,9 +76,20 @@ class Diagnostic:
             location=position.location if position.location is not None else self.location,
         )
 
+    def __reduce__(self) -> tuple[object, tuple[dict[str, object]]]:
+        # A read-only mapping proxy cannot be pickled; batches send findings between processes.
+        state: dict[str, object] = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        state["args"] = dict(self.args)
+        return _rebuild, (state,)
+
     def __str__(self) -> str:
         where = ":".join(str(n) for n in (self.line, self.column) if n is not None)
         return f"{where + ': ' if where else ''}{self.severity} {self.code} {self.message()}"
+
+
+def _rebuild(state: dict[str, object]) -> Diagnostic:
+    args = MappingProxyType(typing.cast(dict[str, str], state.pop("args")))
+    return Diagnostic(args=args, **state)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)

@@ -248,3 +248,15 @@ def test_junit_has_one_case_per_file_and_a_failure_per_failing_file(runner: CliR
     assert suite.get("failures") == "3"
     failed = {case.get("name") for case in cases if case.find("failure") is not None}
     assert failed == {str(p) for p in NEGATIVE.iterdir()}
+
+
+def test_jobs_give_the_same_report_in_the_same_order(runner: CliRunner, tmp_path: Path) -> None:
+    files = [*sorted(p for p in SAMPLES.rglob("*") if p.is_file() and p.name != "README.md"), *NEGATIVE.iterdir()]
+    missing = tmp_path / "missing.x12"
+    arguments = ["validate", "--output", "json", *map(str, files), str(missing)]
+    alone = runner.invoke(main, arguments)
+    pooled = runner.invoke(main, [arguments[0], "--jobs", "2", *arguments[1:]])
+    assert alone.exit_code == pooled.exit_code == 2
+    assert pooled.stdout == alone.stdout
+    assert [f["path"] for f in json.loads(pooled.stdout)["files"]] == [str(p) for p in files]
+    assert "missing.x12" in pooled.stderr
