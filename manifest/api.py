@@ -10,10 +10,11 @@ import typing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from manifest import formats
 from manifest.diagnostics import Diagnostic, ParseError, Severity, define
-from manifest.formats.base import Document, Written
+from manifest.formats.base import ConsignmentChunk, Document, Written, stream_from_document
 from manifest.model import Manifest, Mode
 from manifest.requirements import Config, evaluate, resolve_profile
 
@@ -56,6 +57,38 @@ def read(data: bytes, format: str | None = None, *, name: str | None = None) -> 
     if chosen is None:
         raise ParseError(UNKNOWN_FORMAT(line=1, column=1, known=", ".join(formats.FORMATS)))
     return formats.get(chosen).read(data)
+
+
+def stream(
+    source: BinaryIO, format: str | None = None, *, name: str | None = None
+) -> Iterator[ConsignmentChunk | Diagnostic]:
+    """Consignment by consignment: the format's own streaming reader where it has one (memory bounded by one
+    consignment), otherwise the file read whole and handed out the same way."""
+    chosen = format or detect(_head(source), name)
+    module = formats.get(chosen) if chosen is not None else None
+    reader = getattr(module, "stream", None)
+    if reader is not None:
+        yield from reader(source)
+        return
+    try:
+        document = read(source.read(), chosen, name=name)
+    except ParseError as error:
+        yield error.diagnostic
+        return
+    yield from stream_from_document(document)
+
+
+def _head(source: BinaryIO) -> bytes:
+    """The first bytes of ``source`` for sniffing, leaving the stream where it was."""
+    peek = getattr(source, "peek", None)
+    if peek is not None:
+        return bytes(peek(formats.SNIFF_BYTES)[: formats.SNIFF_BYTES])
+    if source.seekable():
+        start = source.tell()
+        head = source.read(formats.SNIFF_BYTES)
+        source.seek(start)
+        return head
+    return b""
 
 
 def write(manifests: Sequence[Manifest], format: str) -> Written:

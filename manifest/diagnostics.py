@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from types import MappingProxyType
@@ -150,10 +150,6 @@ def define(code: str, severity: Severity, en: str, es: str, source: str | None =
     message = Message(code, severity, en, es, source)
     MESSAGES[code] = message
     return message
-
-
-def worst(diagnostics: Iterator[Diagnostic] | tuple[Diagnostic, ...] | list[Diagnostic]) -> Severity | None:
-    return max((d.severity for d in diagnostics), default=None)
 
 
 class ParseError(ValueError):
