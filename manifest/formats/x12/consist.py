@@ -16,6 +16,7 @@ from datetime import datetime
 from manifest.formats.base import ConsignmentChunk, SourceMap, Written
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.envelope import SetContext
+from manifest.formats.x12.fit import fit_sets
 from manifest.formats.x12.losses import losses
 from manifest.formats.x12.read309 import Reader309, SetEnd, _BillMapper, _Equipment
 from manifest.formats.x12.tokens import Segment
@@ -106,11 +107,12 @@ def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written
         "GS08": "004010" if old else "004040",
     }
     sets = [_set(m, i, old) for i, m in enumerate(manifests)]
+    fitting = fit_sets(sets, ext.get("x12.GS.08", defaults["GS08"]))
     envelope(writer, ext, defaults, sets, now or datetime.now())
     data = writer.text().encode("utf-8")
     from manifest.formats import x12_358
 
-    return Written(data, losses(manifests, x12_358.read(data).manifests, "x12-358"))
+    return Written(data, losses(manifests, x12_358.read(data).manifests, "x12-358", fitting), tuple(fitting.notices))
 
 
 def _set(manifest: Manifest, index: int, old: bool) -> list[Elements]:

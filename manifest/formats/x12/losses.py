@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.canonical import to_tree
+from manifest.formats.x12.fit import Fitting, shortened
 from manifest.model import Manifest
 
 NOT_CARRIED = define(
@@ -31,12 +32,18 @@ def _flatten(tree: object, prefix: str) -> Iterator[tuple[str, str]]:
         yield prefix, str(tree)
 
 
-def losses(given: Sequence[Manifest], written: Sequence[Manifest], format_name: str) -> tuple[Diagnostic, ...]:
+def losses(
+    given: Sequence[Manifest], written: Sequence[Manifest], format_name: str, fitting: Fitting | None = None
+) -> tuple[Diagnostic, ...]:
+    """One finding per model path the written bytes do not give back: X12402 when the dictionary cut the value
+    (``fitting``), X12401 otherwise."""
     found: list[Diagnostic] = []
+    cuts = fitting.cuts if fitting is not None else []
     for index, manifest in enumerate(given):
         back = dict(_flatten(to_tree(written[index]), "")) if index < len(written) else {}
         for path, value in _flatten(to_tree(manifest), ""):
             if back.get(path) != value:
                 field = path if len(given) == 1 else f"manifests[{index}].{path}"
-                found.append(NOT_CARRIED(field=field, value=value, format=format_name, location=None))
+                cut = shortened(cuts, field, value, back.get(path))
+                found.append(cut or NOT_CARRIED(field=field, value=value, format=format_name, location=None))
     return tuple(found)

@@ -14,6 +14,7 @@ from datetime import datetime
 from manifest.formats.base import Written
 from manifest.formats.readers import ascii_digits
 from manifest.formats.x12 import convert as cv
+from manifest.formats.x12.fit import Fitting, fit_sets
 from manifest.formats.x12.losses import losses
 from manifest.formats.x12.read309 import (
     DEFAULT_MANIFEST_TYPE,
@@ -43,14 +44,18 @@ EPOCH = datetime(2000, 1, 1)
 
 
 def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written:
-    data = render(manifests, now)
+    data, fitting = _render(manifests, now)
     from manifest.formats import x12_309
 
-    return Written(data, losses(manifests, x12_309.read(data).manifests, "x12-309"))
+    return Written(data, losses(manifests, x12_309.read(data).manifests, "x12-309", fitting), tuple(fitting.notices))
 
 
 def render(manifests: Sequence[Manifest], now: datetime | None = None) -> bytes:
     """The interchange bytes alone, one 309 set per manifest in one functional group."""
+    return _render(manifests, now)[0]
+
+
+def _render(manifests: Sequence[Manifest], now: datetime | None) -> tuple[bytes, Fitting]:
     first = manifests[0] if manifests else Manifest(mode=Mode.RAIL)
     ext = first.extensions
     writer = SegmentWriter(delimiters_from(ext))
@@ -62,8 +67,9 @@ def render(manifests: Sequence[Manifest], now: datetime | None = None) -> bytes:
         "GS08": "004040" if rail else "004010",
     }
     sets = [_set(m, i) for i, m in enumerate(manifests)]
+    fitting = fit_sets(sets, ext.get("x12.GS.08", defaults["GS08"]))
     envelope(writer, ext, defaults, sets, now or datetime.now())
-    return writer.text().encode("utf-8")
+    return writer.text().encode("utf-8"), fitting
 
 
 def _number(quantity: Quantity | None, code_of: object) -> tuple[str, str]:
@@ -172,6 +178,10 @@ def _party(w: SegmentWriter, party: Party) -> None:
             if "x12.N3.2.01" in a_ext:
                 w.add("N3", *_rest(a_ext, "N3.2", {}, 2))
         if "x12.N4" not in a_ext:
+            # N402 is two characters (X12 element 156). US states and Canadian provinces are two letters already;
+            # Mexican states are ISO 3166-2:MX three-letter suffixes (NLE, SLP) in the model, and no two-letter
+            # code list for them is published by SAT or ISO, so such a subdivision is left out by the fitting in
+            # fit.py and listed as not carried rather than rewritten in an unsourced form.
             n4 = {
                 1: address.city or "",
                 2: address.subdivision or "",

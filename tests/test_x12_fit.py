@@ -1,0 +1,99 @@
+"""The 309 and 358 writers fit values to the X12 element dictionary and say what that cost."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from manifest import api
+from manifest.diagnostics import Severity
+from manifest.formats import x12_309
+from manifest.formats.x12.fit import fit_sets
+from manifest.model import Address
+
+SAMPLES = sorted(Path(__file__).resolve().parent.parent.glob("samples/*/*.manifest.json"))
+
+
+def _syntax_errors(data: bytes) -> list[str]:
+    """Locations of the X12 layer's error findings (envelope X120xx, elements X121xx) on reading ``data``."""
+    document = x12_309.read(data)
+    return [
+        d.location or ""
+        for d in document.diagnostics
+        if d.severity is Severity.ERROR and d.code[:5] in ("X1200", "X1201", "X1210", "X1211")
+    ]
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_each_canonical_sample_writes_a_309_its_reader_accepts(sample: Path) -> None:
+    manifests = api.read(sample.read_bytes(), name=sample.name).manifests
+    written = x12_309.write(manifests)
+    left_empty = {note.location for note in written.notes if note.code == "X12403"}
+    # What the syntax layer still finds is only a required element the model had no value for, announced as such.
+    assert [where for where in _syntax_errors(written.data) if where not in left_empty] == []
+    back = x12_309.read(written.data).manifests
+    for loss in written.losses:
+        assert loss.code in ("X12401", "X12402") and loss.field
+    for cut in (loss for loss in written.losses if loss.code == "X12402"):
+        value, shorter = cut.args["value"], cut.args["written"]
+        assert value.startswith(shorter) and len(shorter) <= int(cut.args["max"]) < len(value)
+        assert cut.args["written"] in written.data.decode()
+    assert len(back) == len(manifests)
+
+
+def test_values_too_long_are_cut_and_listed_with_what_was_written() -> None:
+    sample = next(p for p in SAMPLES if "rail" in p.parts)
+    manifest = api.read(sample.read_bytes(), name=sample.name).manifests[0]
+    written = x12_309.write([manifest])
+    cuts = {d.field: (d.args["value"], d.args["written"], d.location) for d in written.losses if d.code == "X12402"}
+    name = "LITHIUM ION BATTERIES PACKED WITH EQUIPMENT"
+    assert cuts["consignments[1].goods[1].hazardous[0].proper_shipping_name"] == (name, name[:30], "H1-04")
+    assert cuts["consignments[1].place_of_receipt.name"] == ("San Luis Potosi, SLP", "San Luis Potosi,", "M11-10")
+
+
+def test_a_mexican_state_is_not_written_in_n402_and_is_listed() -> None:
+    sample = next(p for p in SAMPLES if "rail" in p.parts)
+    manifest = api.read(sample.read_bytes(), name=sample.name).manifests[0]
+    party = manifest.consignments[0].parties[0]
+    assert party.address is not None and party.address.subdivision == "NLE"
+    written = x12_309.write([manifest])
+    lost = {d.field: d.code for d in written.losses}
+    assert lost["consignments[0].parties[0].address.subdivision"] == "X12401"
+    assert b"*NLE*" not in written.data and b"*NLE~" not in written.data
+
+
+def test_a_us_state_fits_n402_and_survives() -> None:
+    sample = next(p for p in SAMPLES if "rail" in p.parts)
+    manifest = api.read(sample.read_bytes(), name=sample.name).manifests[0]
+    consignment = manifest.consignments[0]
+    party = consignment.parties[0]
+    moved = replace(party, address=replace(party.address or Address(), subdivision="TX", country="US"))
+    manifest = replace(manifest, consignments=(replace(consignment, parties=(moved,)), *manifest.consignments[1:]))
+    written = x12_309.write([manifest])
+    assert "consignments[0].parties[0].address" not in " ".join(d.field or "" for d in written.losses)
+    back = x12_309.read(written.data).manifests[0].consignments[0].parties[0]
+    assert back.address is not None and back.address.subdivision == "TX"
+
+
+def test_fitting_cuts_strings_drops_identifiers_and_notes_required_elements() -> None:
+    m11 = ["M11", "ABCDEFGHIJKLMN", "MXZLO", "3", "", "100", "K", "", "", "", "A place of receipt too long"]
+    n4 = ["N4", "Monterrey", "NLE", "64000", "MX"]
+    n1 = ["N1", "SH", "Shipper", "", "RFC123"]
+    fitting = fit_sets([[m11, n4, n1]], "004010")
+    assert m11[1] == "ABCDEFGHIJKL" and m11[10] == "A place of receip"
+    assert n4 == ["N4", "Monterrey", "", "64000", "MX"]
+    assert [(c.element, c.full, c.written) for c in fitting.cuts] == [
+        ("M11-01", "ABCDEFGHIJKLMN", "ABCDEFGHIJKL"),
+        ("M11-10", "A place of receipt too long", "A place of receip"),
+        ("N4-02", "NLE", ""),
+    ]
+    assert [n.location for n in fitting.notices] == ["M11-04", "N1-03"]
+    assert all(n.code == "X12403" and n.severity is Severity.INFO for n in fitting.notices)
+
+
+def test_version_004040_takes_the_longer_bill_number() -> None:
+    m11 = ["M11", "KCSM1234567890123", "MXNLD", "3", "CAR", "100", "K"]
+    fitting = fit_sets([[m11]], "004040")
+    assert fitting.cuts == [] and fitting.notices == [] and m11[1] == "KCSM1234567890123"
