@@ -50,9 +50,41 @@ def test_values_too_long_are_cut_and_listed_with_what_was_written() -> None:
     manifest = api.read(sample.read_bytes(), name=sample.name).manifests[0]
     written = x12_309.write([manifest])
     cuts = {d.field: (d.args["value"], d.args["written"], d.location) for d in written.losses if d.code == "X12402"}
-    name = "LITHIUM ION BATTERIES PACKED WITH EQUIPMENT"
-    assert cuts["consignments[1].goods[1].hazardous[0].proper_shipping_name"] == (name, name[:30], "H1-04")
     assert cuts["consignments[1].place_of_receipt.name"] == ("San Luis Potosi, SLP", "San Luis Potosi,", "M11-10")
+
+
+def test_a_long_shipping_name_goes_on_in_h2_and_reads_back_whole() -> None:
+    sample = next(p for p in SAMPLES if "rail" in p.parts)
+    manifest = api.read(sample.read_bytes(), name=sample.name).manifests[0]
+    written = x12_309.write([manifest])
+    assert b"H1*3481*9**LITHIUM ION BATTERIES PACKED W*****II~\nH2*ITH EQUIPMENT~" in written.data
+    assert not [d for d in written.losses if "hazardous" in (d.field or "")]
+    back = x12_309.read(written.data).manifests[0]
+    hazard = back.consignments[1].goods[1].hazardous[0]
+    assert hazard.proper_shipping_name == "LITHIUM ION BATTERIES PACKED WITH EQUIPMENT"
+    assert not any(key.startswith("x12.H2") for key in hazard.extensions)
+
+
+@pytest.mark.parametrize(
+    ("h1_name", "h2", "joined"),
+    [
+        ("A" * 30, "H2*MORE TEXT", True),
+        ("SHORT NAME", "H2*MORE TEXT", False),  # H104 not full: H2 is an additional description of its own
+        ("A" * 30, "H2*MORE TEXT*CLASSIFICATION", False),  # H202 present
+        ("A" * 30, "H2*X", False),  # a one-character H201 is not a piece the writer makes
+    ],
+)
+def test_h2_is_read_as_a_continuation_only_in_the_written_shape(h1_name: str, h2: str, joined: bool) -> None:
+    rail = next(p for p in SAMPLES if "rail" in p.parts)
+    data = x12_309.write(api.read(rail.read_bytes(), name=rail.name).manifests).data
+    old = b"H1*3481*9**LITHIUM ION BATTERIES PACKED W*****II~\nH2*ITH EQUIPMENT~"
+    data = data.replace(old, f"H1*3481*9**{h1_name}*****II~\n{h2}~".encode())
+    back = x12_309.read(data).manifests[0]
+    hazard = back.consignments[1].goods[1].hazardous[0]
+    text = h2.split("*")[1]
+    assert (hazard.proper_shipping_name == h1_name + text) is joined
+    assert ("x12.H2.1" in hazard.extensions) is not joined
+    assert x12_309.write([back]).data == data
 
 
 def test_a_mexican_state_is_not_written_in_n402_and_is_listed() -> None:

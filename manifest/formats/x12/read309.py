@@ -75,6 +75,7 @@ DEFAULT_MANIFEST_TYPE = "W"
 _N4_FIELDS = ((".address.city", 1), (".address.subdivision", 2), (".address.postal_code", 3), (".address.country", 4))
 DESCRIPTION_WIDTH = 45  # N1002 maximum length
 MARKS_WIDTH = 48  # N1003 maximum length
+HAZARD_NAME_WIDTH = 30  # H104 and H201 maximum length
 
 
 def envelope_extensions(context: SetContext) -> dict[str, str]:
@@ -710,15 +711,21 @@ class _BillMapper:
         if un != code:
             ext["x12.H1.01"] = code
         keep_rest(ext, h1, (1, 2, 4, 5, 9))
-        for n, h2 in enumerate(h2s):
-            ext[f"x12.H2.{n + 1}"] = cv.raw(h2)
+        name = h1.get(4)
+        if _continues(name, h2s):
+            # H2 (Additional Hazardous Material Description) carries on a shipping name that fills H104: read as
+            # one name, written back in the same 30-character pieces.
+            name += "".join(h2.get(1) for h2 in h2s)
+        else:
+            for n, h2 in enumerate(h2s):
+                ext[f"x12.H2.{n + 1}"] = cv.raw(h2)
         self.put(path, h1, 1)
         self.put(path, h1, 1, ".un_number")
         contact = Contact(name=h1.get(5)) if h1.get(5) else None
         return HazardousMaterial(
             un_number=un or None,
             hazard_class=h1.get(2) or None,
-            proper_shipping_name=h1.get(4) or None,
+            proper_shipping_name=name or None,
             contact=contact,
             packing_group=h1.get(9) or None,
             extensions=ext,
@@ -742,3 +749,19 @@ def _quantity(value: str, code: str, unit_of: object) -> Quantity | None:
     if amount is None or unit is None:
         return None
     return Quantity(value=amount, unit=unit)
+
+
+def hazard_name_pieces(name: str) -> list[str]:
+    """H104 and the H201 continuations of a shipping name longer than H104, or ``[name]`` when it fits or cannot be
+    split into pieces the dictionary accepts (H201 is 2 to 30 characters)."""
+    width = HAZARD_NAME_WIDTH
+    pieces = [name[i : i + width] for i in range(0, len(name), width)] or [name]
+    return pieces if len(pieces) == 1 or len(pieces[-1]) >= 2 else [name]
+
+
+def _continues(name: str, h2s: list[Segment]) -> bool:
+    """Whether ``h2s`` are exactly the continuation pieces :func:`hazard_name_pieces` writes for a long name."""
+    if not h2s or len(name) != HAZARD_NAME_WIDTH or any(len(h2.elements) != 2 for h2 in h2s):
+        return False
+    texts = [h2.get(1) for h2 in h2s]
+    return all(len(t) == HAZARD_NAME_WIDTH for t in texts[:-1]) and 2 <= len(texts[-1]) <= HAZARD_NAME_WIDTH

@@ -23,6 +23,7 @@ from manifest.formats.x12.read309 import (
     MARKS_WIDTH,
     PARTY_ROLES,
     VID_TYPE,
+    hazard_name_pieces,
 )
 from manifest.formats.x12.writer import Elements, SegmentWriter, delimiters_from, envelope
 from manifest.model import (
@@ -276,14 +277,20 @@ def _split(description: str, marks: str, layout: str | None) -> list[tuple[str, 
 
 def _hazard(w: SegmentWriter, h: HazardousMaterial) -> None:
     ext = h.extensions
+    name = h.proper_shipping_name or ""
+    # A name longer than H104 goes on in H201 (Additional Hazardous Material Description), unless the H2 segments
+    # read from a file are kept verbatim.
+    pieces = [name] if "x12.H2.1" in ext else hazard_name_pieces(name)
     h1 = {
         1: ext.get("x12.H1.01", h.un_number or ""),
         2: h.hazard_class or "",
-        4: h.proper_shipping_name or "",
+        4: pieces[0],
         5: h.contact.name if h.contact and h.contact.name else "",
         9: h.packing_group or "",
     }
     w.add("H1", *_rest(ext, "H1", h1, 9))
+    for piece in pieces[1:]:
+        w.add("H2", piece)
     n = 1
     while f"x12.H2.{n}" in ext:
         w.add("H2", *cv.unraw(ext[f"x12.H2.{n}"]))
