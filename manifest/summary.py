@@ -6,7 +6,9 @@ import typing
 from collections import defaultdict
 from decimal import Decimal
 
+from manifest.diagnostics import Lang
 from manifest.formats.base import Document
+from manifest.i18n import words
 from manifest.model import Consignment, DocumentType, Manifest, Place, Stop
 
 _HOUSES = (DocumentType.HOUSE_AIR_WAYBILL, DocumentType.HOUSE_BILL_OF_LADING)
@@ -91,14 +93,26 @@ _LABELS = {
 }
 
 
-def render_text(path: str, summary: dict[str, object]) -> str:
+# Values that are names from a closed list, shown in the reader's language; the JSON keeps the names themselves.
+_NAMED_VALUES = {"mode": "mode", "direction": "direction"}
+
+
+def render_text(path: str, summary: dict[str, object], lang: Lang = "en") -> str:
+    catalogue = words(lang)
+    labels = {key: catalogue.pgettext("inspect", label) + ":" for key, label in _LABELS.items()}
+    width = max(18, *(len(label) for label in labels.values()))
     lines = [f"{path} ({summary['format']})"]
     manifests = typing.cast(list[dict[str, object]], summary["manifests"])
     for index, manifest in enumerate(manifests, 1):
-        lines.append(f"  manifest {index}")
+        lines.append("  " + catalogue.gettext("manifest {index}").format(index=index))
         for key, value in manifest.items():
             if value in (None, {}, 0) and key not in ("consignments",):
                 continue
-            shown = ", ".join(f"{v} {k}" for k, v in value.items()) if isinstance(value, dict) else value
-            lines.append(f"    {_LABELS[key] + ':':<18} {shown}")
+            if isinstance(value, dict):
+                shown: object = ", ".join(f"{v} {k}" for k, v in value.items())
+            elif key in _NAMED_VALUES and isinstance(value, str):
+                shown = catalogue.pgettext(_NAMED_VALUES[key], value)
+            else:
+                shown = value
+            lines.append(f"    {labels[key]:<{width}} {shown}")
     return "\n".join(lines) + "\n"
