@@ -1,8 +1,8 @@
 """What every harness shares: the check one input goes through, the seed corpus, and the atheris driver.
 
 The reader contract (``manifest/formats/base.py``) says ``read`` returns a Document or raises ParseError and never
-anything else, and the house rule says a file that cannot be read at all is reported at a position. ``check`` turns
-both into assertions, so any other exception, or a fatal diagnostic without a line, is a crash for the fuzzer.
+anything else, and the house rule says a fault in a file is reported at its position. ``check`` turns both into
+assertions, so any other exception, or a reader's diagnostic without a line, is a crash for the fuzzer.
 
 Nothing from ``manifest`` is imported at module level: under ``__main__`` atheris must see those imports first, to
 instrument them for coverage; the test suite imports the harnesses without atheris installed.
@@ -37,6 +37,9 @@ def check(format_name: str | None, data: bytes) -> None:
         if error.diagnostic.line is None:
             raise HarnessFailure(f"{error.diagnostic.code} raised without a position") from error
         return
+    unplaced = [diagnostic.code for diagnostic in document.diagnostics if diagnostic.line is None]
+    if unplaced:
+        raise HarnessFailure(f"{', '.join(unplaced)} reported without a position")
     for index, manifest in enumerate(document.manifests):
         profile = resolve_profile("auto", document.format, manifest)
         evaluate(manifest, document.source_map(index), profile=profile, format_name=document.format)

@@ -4,21 +4,31 @@ Exit codes (DESIGN.md): 0 nothing at error level (nor warnings under ``--strict`
 content that cannot be parsed, 2 a usage error or a file that cannot be read at all. Findings go to stdout, problems
 with the command itself to stderr. Library modules are imported inside the commands so that ``--version`` and
 ``--help`` stay fast.
+
+Language: the help, the messages and the reports are in Spanish or English. ``--lang es|en`` decides wherever it
+stands on the line (``manifest --lang es validate --help`` and ``manifest validate --help --lang es`` alike: it is
+read before Click parses anything, so that help and usage errors come in that language too); without it, Spanish
+when the locale that governs messages (``LC_ALL``, else ``LC_MESSAGES``, else ``LANG``) starts with ``es``. Help
+texts and metavars are kept in English on the Click objects and read through the catalogue (:mod:`manifest.i18n`)
+each time they are shown.
 """
 
 from __future__ import annotations
 
+import inspect as docstrings
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from manifest import __version__
+from manifest.i18n import language_from_environment, speaking, words
 
 if TYPE_CHECKING:
     from manifest.api import FileReport
@@ -28,6 +38,132 @@ if TYPE_CHECKING:
 PROFILES = ("auto", "cbp", "sat", "harmonized")
 MODES = ("rail", "maritime", "air", "road")
 LANGS = ("en", "es")
+LANG_HELP = "Language of help, messages and reports (default: es when the locale is Spanish, else en)."
+TABLE_OUTPUT_HELP = "Aligned text for people or JSON for programs."
+REPORT_OUTPUT_HELP = "Report format."
+
+_LANGUAGE: ContextVar[Lang | None] = ContextVar("manifest_language", default=None)
+_Decorated = TypeVar("_Decorated", bound=Callable[..., Any])
+
+
+def _language(lang: str | None = None) -> Lang:
+    """``lang`` when given, else the language chosen for this run, else the locale's."""
+    if lang == "es":
+        return "es"
+    if lang == "en":
+        return "en"
+    chosen = _LANGUAGE.get()
+    return chosen if chosen is not None else language_from_environment()
+
+
+def _said(text: str, context: str | None = None) -> str:
+    """``text`` in the language of this run: its translation in the catalogue, or itself in English."""
+    catalogue = words(_language())
+    return catalogue.gettext(text) if context is None else catalogue.pgettext(context, text)
+
+
+def _requested_language(args: Sequence[str]) -> str | None:
+    """The value of the last ``--lang`` on the command line, wherever it stands (not after ``--``)."""
+    found = None
+    tokens = iter(args)
+    for token in tokens:
+        if token == "--":
+            break
+        if token == "--lang":
+            found = next(tokens, None)
+        elif token.startswith("--lang="):
+            found = token.partition("=")[2]
+    return found
+
+
+class _Said:
+    """An attribute of a Click object kept in English and read in the language of the run (help, metavar)."""
+
+    def __init__(self, context: str | None = None, english: str | None = None) -> None:
+        self.context = context
+        self.english = english
+        self.slot = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_english_{name}"
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        english = getattr(instance, self.slot, self.english)
+        return None if english is None else _said(docstrings.cleandoc(english), self.context)
+
+    def __set__(self, instance: object, value: str | None) -> None:
+        setattr(instance, self.slot, value)
+
+
+class _Option(click.Option):
+    help = _Said()
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        return _said(super().make_metavar(ctx), "metavar")
+
+
+class _Argument(click.Argument):
+    def make_metavar(self, ctx: click.Context) -> str:
+        return _said(super().make_metavar(ctx), "metavar")
+
+
+class _Path(click.Path):
+    # Click names the kind of path ("file") when the type is made, at import, before the language is known.
+    name = _Said()
+
+
+class _IntRange(click.IntRange):
+    name = _Said(english="integer range")
+
+
+class _Command(click.Command):
+    help = _Said()
+    short_help = _Said()
+    epilog = _Said()
+    options_metavar = _Said("metavar")
+
+
+class _Group(click.Group):
+    """The ``manifest`` group: chooses the language before Click parses the line, and speaks it meanwhile."""
+
+    command_class = _Command
+    help = _Said()
+    short_help = _Said()
+    epilog = _Said()
+    options_metavar = _Said("metavar")
+    subcommand_metavar = _Said("metavar")
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        given = kwargs["args"] if "args" in kwargs else (args[0] if args else None)
+        lang = _language(_requested_language(sys.argv[1:] if given is None else given))
+        token = _LANGUAGE.set(lang)
+        try:
+            with speaking(lang):
+                return super().main(*args, **kwargs)
+        finally:
+            _LANGUAGE.reset(token)
+
+
+def _option(*declarations: str, **attributes: Any) -> Callable[[_Decorated], _Decorated]:
+    """``click.option`` with its help and metavar in the language of the run."""
+    return click.option(*declarations, cls=_Option, **attributes)
+
+
+def _argument(*declarations: str, **attributes: Any) -> Callable[[_Decorated], _Decorated]:
+    """``click.argument`` with its metavar in the language of the run."""
+    return click.argument(*declarations, cls=_Argument, **attributes)
+
+
+def _lang_option(function: _Decorated) -> _Decorated:
+    # Chosen before parsing (_Group.main); declared on every command so that it is accepted anywhere.
+    return _option("--lang", type=click.Choice(LANGS), expose_value=False, help=LANG_HELP)(function)
+
+
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(_said("%(prog)s, version %(version)s") % {"prog": "manifest", "version": __version__})
+    ctx.exit()
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -35,10 +171,23 @@ def _fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="manifest")
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@_option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
+@_lang_option
 def main() -> None:
-    """Read, validate and convert US (CBP) and Mexican (SAT) cargo manifests."""
+    """Read, validate and convert US (CBP) and Mexican (SAT) cargo manifests.
+
+    Messages, reports and help are in Spanish with --lang es, in English with --lang en; the option may stand
+    anywhere on the line (manifest --lang es validate --help). Without it, they are in Spanish when LC_ALL, else
+    LC_MESSAGES, else LANG starts with es (es_MX.UTF-8), and in English otherwise.
+    """
 
 
 def _format_names() -> list[str]:
@@ -64,22 +213,18 @@ def _check_one(path: Path | None, data: bytes, format_: str | None, profile: str
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
-@click.option(
-    "--format", "format_", type=click.Choice(_format_names()), help="Skip detection: read every file as this."
-)
-@click.option("--profile", type=click.Choice(PROFILES), help="Whose requirements to check (default: auto, or config).")
-@click.option(
+@_argument("paths", nargs=-1, required=True, type=_Path(path_type=Path, allow_dash=True))
+@_option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection: read every file as this.")
+@_option("--profile", type=click.Choice(PROFILES), help="Whose requirements to check (default: auto, or config).")
+@_option(
     "--output",
     type=click.Choice(["text", "json", "junit", "github"]),
     help="Report format (default: github under GitHub Actions, else text).",
 )
-@click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of the messages (default: locale).")
-@click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--skip-unknown", is_flag=True, help="Pass over named files in no known format (for hooks).")
-@click.option(
-    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Check files in N processes."
-)
+@_option("--lang", type=click.Choice(LANGS), default=None, help=LANG_HELP)
+@_option("--strict", is_flag=True, help="Fail on warnings too.")
+@_option("--skip-unknown", is_flag=True, help="Pass over named files in no known format (for hooks).")
+@_option("--jobs", "-j", type=_IntRange(min=1), default=1, show_default=True, help="Check files in N processes.")
 def validate(
     paths: tuple[Path, ...],
     format_: str | None,
@@ -103,7 +248,13 @@ def validate(
         for outcome in validate_files(files, settings, jobs=jobs):
             advance()
             if isinstance(outcome, Unreadable):
-                click.echo(f"manifest: cannot read {outcome.path}: {outcome.reason}", err=True)
+                click.echo(
+                    "manifest: "
+                    + _said("cannot read {path}: {reason}").format(
+                        path=outcome.path, reason=_said(outcome.reason, "os error")
+                    ),
+                    err=True,
+                )
                 unreadable = True
             elif outcome is not None:
                 reports.append(outcome)
@@ -123,24 +274,19 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
     if total < 2 or not sys.stderr.isatty():
         yield lambda: None
         return
-    with click.progressbar(length=total, file=sys.stderr, label="checking") as bar:
+    with click.progressbar(length=total, file=sys.stderr, label=_said("checking")) as bar:
         yield lambda: bar.update(1)
-
-
-def _language(lang: str | None) -> Lang:
-    if lang == "es":
-        return "es"
-    if lang == "en":
-        return "en"
-    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
-    return "es" if locale.lower().startswith("es") else "en"
 
 
 def _read_source(source: Path) -> bytes:
     try:
         return source.read_bytes()
     except OSError as error:
-        _fail(f"cannot read {source}: {error.strerror or error}")
+        _fail(
+            _said("cannot read {path}: {reason}").format(
+                path=source, reason=_said(error.strerror or str(error), "os error")
+            )
+        )
         raise  # unreachable: _fail exits
 
 
@@ -157,31 +303,29 @@ def _write_atomically(target: Path, data: bytes) -> None:
 
 
 @main.command()
-@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--to", "target", required=True, type=click.Choice(_format_names()), help="The format to write.")
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), help="Default: stdout.")
-@click.option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection of the source format.")
-@click.option("--allow-loss", is_flag=True, help="Write even if the target cannot carry some of the data.")
+@_argument("source", type=_Path(path_type=Path, dir_okay=False))
+@_option("--to", "target", required=True, type=click.Choice(_format_names()), help="The format to write.")
+@_option("-o", "--output", "out", type=_Path(path_type=Path, dir_okay=False), help="Default: stdout.")
+@_option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection of the source format.")
+@_option("--allow-loss", is_flag=True, help="Write even if the target cannot carry some of the data.")
+@_lang_option
 def convert(source: Path, target: str, out: Path | None, format_: str | None, allow_loss: bool) -> None:
     """Convert SOURCE to another format; data the target cannot carry is listed and, by default, nothing written."""
     from manifest.api import convert as run_conversion
     from manifest.reporters import diagnostic_line
 
     if out is not None and out.exists() and out.resolve() == source.resolve():
-        _fail("refusing to overwrite the source file; choose another output")
+        _fail(_said("refusing to overwrite the source file; choose another output"))
     conversion = run_conversion(_read_source(source), target, format=format_, name=source.name)
     listing_to_stderr = out is None
     notes = conversion.written.notes if conversion.written is not None else ()
     for diagnostic in (*conversion.diagnostics, *conversion.losses, *notes):
-        click.echo(diagnostic_line(str(source), diagnostic, "en"), err=listing_to_stderr)
+        click.echo(diagnostic_line(str(source), diagnostic, _language()), err=listing_to_stderr)
     if conversion.written is None:
         sys.exit(1)
     if conversion.losses and not allow_loss:
-        click.echo(
-            f"manifest: {target} cannot carry {len(conversion.losses)} value(s); nothing written "
-            "(use --allow-loss to write anyway)",
-            err=True,
-        )
+        wording = _said("{target} cannot carry {count} value(s); nothing written (use --allow-loss to write anyway)")
+        click.echo("manifest: " + wording.format(target=target, count=len(conversion.losses)), err=True)
         sys.exit(1)
     if out is None:
         sys.stdout.buffer.write(conversion.written.data)
@@ -191,9 +335,10 @@ def convert(source: Path, target: str, out: Path | None, format_: str | None, al
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
-@click.option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection.")
-@click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_argument("path", type=_Path(path_type=Path, dir_okay=False, allow_dash=True))
+@_option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection.")
+@_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=TABLE_OUTPUT_HELP)
+@_lang_option
 def inspect(path: Path, format_: str | None, output: str) -> None:
     """What a file holds, at a glance: mode, carrier, conveyance, trip, ports, consignments, equipment, totals."""
     import json
@@ -207,53 +352,60 @@ def inspect(path: Path, format_: str | None, output: str) -> None:
     try:
         document = read(data, format_, name=path.name)
     except ParseError as error:
-        click.echo(diagnostic_line(str(path), error.diagnostic, "en"))
+        click.echo(diagnostic_line(str(path), error.diagnostic, _language()))
         sys.exit(1)
     summary = summarize(document)
     if output == "json":
         click.echo(json.dumps({"path": str(path), **summary}, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_text(str(path), summary), nl=False)
+        click.echo(render_text(str(path), summary, _language()), nl=False)
 
 
 @main.command()
-@click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=TABLE_OUTPUT_HELP)
+@_lang_option
 def formats(output: str) -> None:
     """The formats this tool reads and writes."""
     from manifest.formats import FORMATS
     from manifest.tables import render_table
 
-    rows = [{"name": f.name, "title": f.title, "agency use": f.agency_use} for f in FORMATS.values()]
-    click.echo(render_table(rows, output), nl=False)
+    rows = [{"name": f.name, "title": _said(f.title), "agency use": _said(f.agency_use)} for f in FORMATS.values()]
+    click.echo(render_table(rows, output, _language()), nl=False)
 
 
 @main.command()
-@click.option("--profile", type=click.Choice(PROFILES[1:]), help="Only the rules of this profile.")
-@click.option("--mode", type=click.Choice(MODES), help="Only the rules of this mode.")
-@click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_option("--profile", type=click.Choice(PROFILES[1:]), help="Only the rules of this profile.")
+@_option("--mode", type=click.Choice(MODES), help="Only the rules of this mode.")
+@_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=TABLE_OUTPUT_HELP)
+@_lang_option
 def rules(profile: str | None, mode: str | None, output: str) -> None:
     """The catalogue of data requirements, with the source of each rule."""
     from manifest.model import Mode
     from manifest.requirements import rules as catalogue
     from manifest.tables import render_table
 
+    # JSON keeps the severity and mode names a program matches on; text shows them in the language of the run.
+    def named(value: str, kind: str) -> str:
+        return value if output == "json" else _said(value, kind)
+
     rows = [
         {
             "code": rule.code,
-            "severity": str(rule.severity),
-            "modes": ", ".join(m.value for m in rule.modes),
+            "severity": named(str(rule.severity), "severity"),
+            "modes": ", ".join(named(m.value, "mode") for m in rule.modes),
             "profiles": ", ".join(rule.profiles),
-            "message": rule.message_en,
+            "message": rule.message_es if _language() == "es" else rule.message_en,
             "source": rule.source,
         }
         for rule in catalogue(profile, Mode(mode) if mode else None)
     ]
-    click.echo(render_table(rows, output), nl=False)
+    click.echo(render_table(rows, output, _language()), nl=False)
 
 
 @main.command()
-@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False), help="Default: stdout.")
+@_argument("source", type=_Path(path_type=Path, dir_okay=False))
+@_option("-o", "--output", "out", type=_Path(path_type=Path, dir_okay=False), help="Default: stdout.")
+@_lang_option
 def ack(source: Path, out: Path | None) -> None:
     """Write the X12 997 functional acknowledgement that CBP or VUCEM would return for SOURCE."""
     from manifest.diagnostics import ParseError
@@ -261,11 +413,11 @@ def ack(source: Path, out: Path | None) -> None:
     from manifest.reporters import diagnostic_line
 
     if out is not None and out.exists() and out.resolve() == source.resolve():
-        _fail("refusing to overwrite the source file; choose another output")
+        _fail(_said("refusing to overwrite the source file; choose another output"))
     try:
         data = acknowledge(_read_source(source))
     except ParseError as error:
-        click.echo(diagnostic_line(str(source), error.diagnostic, "en"))
+        click.echo(diagnostic_line(str(source), error.diagnostic, _language()))
         sys.exit(1)
     if out is None:
         sys.stdout.buffer.write(data)
@@ -274,10 +426,10 @@ def ack(source: Path, out: Path | None) -> None:
 
 
 @main.command()
-@click.argument("consist", type=click.Path(path_type=Path, dir_okay=False))
-@click.argument("manifest_file", metavar="MANIFEST", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of the messages (default: locale).")
+@_argument("consist", type=_Path(path_type=Path, dir_okay=False))
+@_argument("manifest_file", metavar="MANIFEST", type=_Path(path_type=Path, dir_okay=False))
+@_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=REPORT_OUTPUT_HELP)
+@_option("--lang", type=click.Choice(LANGS), default=None, help=LANG_HELP)
 def crosscheck(consist: Path, manifest_file: Path, output: str, lang: str | None) -> None:
     """Check a train consist (X12 358) against its manifest (X12 309): same bills, same cars."""
     from manifest.api import FileReport, read

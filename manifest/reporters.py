@@ -1,27 +1,21 @@
 """Reporters: pure functions from validation results to the text a user or a machine reads.
 
 Each takes the file reports and the language and returns one string; the CLI only prints it. The JSON shape is the
-contract in DESIGN.md: fields without a value are null, never absent.
+contract in DESIGN.md: fields without a value are null, never absent. Headings and severity words come from the
+catalogue of :mod:`manifest.i18n`; keys, codes and the severity names of machine formats stay as they are.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from string import Template
 from typing import Protocol
 
 from manifest.api import FileReport
 from manifest.diagnostics import Diagnostic, Lang, Severity
+from manifest.i18n import words
 
-_HEADINGS = {
-    "en": {"summary": "$files file(s) checked: $errors error(s), $warnings warning(s)"},
-    "es": {"summary": "$files archivo(s) revisado(s): $errors error(es), $warnings advertencia(s)"},
-}
-_SEVERITY_WORDS = {
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
-    "es": {Severity.ERROR: "error", Severity.WARNING: "advertencia", Severity.INFO: "aviso"},
-}
+SUMMARY_LINE = "{files} file(s) checked: {errors} error(s), {warnings} warning(s)"
 
 
 def summary(reports: Sequence[FileReport]) -> dict[str, int]:
@@ -32,9 +26,17 @@ def summary(reports: Sequence[FileReport]) -> dict[str, int]:
     }
 
 
+def summary_line(reports: Sequence[FileReport], lang: Lang) -> str:
+    return words(lang).gettext(SUMMARY_LINE).format(**summary(reports))
+
+
+def severity_word(severity: Severity, lang: Lang) -> str:
+    return words(lang).pgettext("severity", str(severity))
+
+
 def diagnostic_line(path: str, diagnostic: Diagnostic, lang: Lang) -> str:
     where = ":".join(str(n) for n in (path, diagnostic.line, diagnostic.column) if n is not None)
-    severity = _SEVERITY_WORDS[lang][diagnostic.severity]
+    severity = severity_word(diagnostic.severity, lang)
     line = f"{where}: {severity} {diagnostic.code} {diagnostic.message(lang)}"
     details = [part for part in (diagnostic.location, diagnostic.field) if part]
     if details:
@@ -45,7 +47,7 @@ def diagnostic_line(path: str, diagnostic: Diagnostic, lang: Lang) -> str:
 def text(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str:
     """``path:line:column: severity CODE message [location | field]``, one line per finding, then a summary."""
     lines = [diagnostic_line(r.path, d, lang) for r in reports for d in r.diagnostics]
-    lines.append(Template(_HEADINGS[lang]["summary"]).substitute(summary(reports)))
+    lines.append(summary_line(reports, lang))
     return "\n".join(lines) + "\n"
 
 
@@ -104,7 +106,7 @@ def github(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = F
             properties.append(f"title={_escape_property(d.code)}")
             detail = " ".join(part for part in (d.message(lang), f"[{d.field}]" if d.field else None) if part)
             lines.append(f"::{_GITHUB_LEVELS[d.severity]} {','.join(properties)}::{_escape_data(detail)}")
-    lines.append(Template(_HEADINGS[lang]["summary"]).substitute(summary(reports)))
+    lines.append(summary_line(reports, lang))
     return "\n".join(lines) + "\n"
 
 
@@ -117,13 +119,11 @@ def junit(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = Fa
         "testsuite", name="manifest validate", tests=str(len(reports)), failures=str(len(failing)), errors="0"
     )
     for report in reports:
-        case = ElementTree.SubElement(suite, "testcase", classname=report.format or "unknown", name=report.path)
+        classname = report.format or words(lang).pgettext("format", "unknown")
+        case = ElementTree.SubElement(suite, "testcase", classname=classname, name=report.path)
         if report.passes(strict=strict):
             continue
-        counts = summary([report])
-        failure = ElementTree.SubElement(
-            case, "failure", type="manifest", message=Template(_HEADINGS[lang]["summary"]).substitute(counts)
-        )
+        failure = ElementTree.SubElement(case, "failure", type="manifest", message=summary_line([report], lang))
         failure.text = "\n".join(diagnostic_line(report.path, d, lang) for d in report.diagnostics)
     suites = ElementTree.Element("testsuites")
     suites.append(suite)

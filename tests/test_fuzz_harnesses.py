@@ -109,6 +109,17 @@ def test_check_accepts_a_parse_error_with_position(monkeypatch: pytest.MonkeyPat
     harness.check("cuscar", b"UNA:+.? '")
 
 
+def test_check_fails_on_a_reader_diagnostic_without_position(monkeypatch: pytest.MonkeyPatch) -> None:
+    from manifest.api import EMPTY_FILE
+
+    def read(data: bytes) -> Document:
+        return Document("cuscar", diagnostics=(EMPTY_FILE(line=2, column=1), EMPTY_FILE()))
+
+    monkeypatch.setattr(formats.get("cuscar"), "read", read)
+    with pytest.raises(harness.HarnessFailure, match="MF005 reported without a position"):
+        harness.check("cuscar", b"UNA:+.? '")
+
+
 # libFuzzer's dictionary syntax: a comment, or an optional name= and a quoted string with \\, \" and \xNN escapes.
 _DICT_ENTRY = re.compile(r'^(?:#.*|(?:\w+=)?"(?:[^"\\]|\\\\|\\"|\\x[0-9A-Fa-f]{2})+")$')
 
