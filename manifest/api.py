@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from manifest import formats
 from manifest.diagnostics import Diagnostic, ParseError, Severity, define
-from manifest.formats.base import ConsignmentChunk, Document, Written, stream_from_document
+from manifest.formats.base import ConsignmentChunk, Document, Written, without_ends
 from manifest.model import Manifest, Mode
 from manifest.requirements import Config, evaluate, resolve_profile
 
@@ -65,17 +65,15 @@ def stream(
     """Consignment by consignment: the format's own streaming reader where it has one (memory bounded by one
     consignment), otherwise the file read whole and handed out the same way."""
     chosen = format or detect(_head(source), name)
-    module = formats.get(chosen) if chosen is not None else None
-    reader = getattr(module, "stream", None)
-    if reader is not None:
-        yield from reader(source)
+    if chosen is None:
+        try:
+            read(source.read(), name=name)
+        except ParseError as error:
+            yield error.diagnostic
         return
-    try:
-        document = read(source.read(), chosen, name=name)
-    except ParseError as error:
-        yield error.diagnostic
-        return
-    yield from stream_from_document(document)
+    from manifest.streaming import parts
+
+    yield from without_ends(parts(source, chosen))
 
 
 def _head(source: BinaryIO) -> bytes:
@@ -167,17 +165,76 @@ class BatchSettings:
     skip_unknown: bool = False
 
 
+# Files larger than this are validated as a stream (see validate_stream), the smaller ones read whole.
+STREAM_THRESHOLD = 32 * 1024 * 1024
+
+
 def validate_file(path: Path, settings: BatchSettings, config: Config) -> FileReport | Unreadable | None:
-    """One file of a batch: its report, Unreadable, or None when it is in no known format and may be skipped."""
+    """One file of a batch: its report, Unreadable, or None when it is in no known format and may be skipped.
+
+    A file above STREAM_THRESHOLD is validated consignment by consignment from the open file, so that memory stays
+    bounded by one consignment whatever the size; the report is the one a whole read gives.
+    """
+    profile = settings.profile or config.profile or "auto"
     try:
+        if path.stat().st_size > STREAM_THRESHOLD:
+            with path.open("rb") as source:
+                head = _head(source)
+                if settings.skip_unknown and settings.format is None and detect(head, path.name) is None:
+                    return None
+                return validate_stream(source, path=str(path), format=settings.format, profile=profile, config=config)
         data = path.read_bytes()
     except OSError as error:
         return Unreadable(str(path), error.strerror or str(error))
     if settings.skip_unknown and settings.format is None and detect(data, path.name) is None:
         return None
-    profile = settings.profile or config.profile or "auto"
     report = validate(data, path=str(path), format=settings.format, profile=profile, config=config)
     return replace(report, manifests=())
+
+
+def validate_stream(
+    source: BinaryIO,
+    *,
+    path: str = "-",
+    format: str | None = None,
+    profile: str = "auto",
+    config: Config | None = None,
+) -> FileReport:
+    """:func:`validate` of the content of ``source``, read consignment by consignment instead of whole.
+
+    The format's streaming reader checks syntax and schema on the way and the requirements run on each consignment
+    as it arrives (see :mod:`manifest.streaming`), so memory holds one consignment, not the file; the report carries
+    the same findings at the same positions, without the manifests. A format that cannot be read as a stream is
+    read whole.
+    """
+    from manifest.streaming import check_stream, parts
+
+    head = _head(source)
+    chosen = format or detect(head, path)
+    if not head.strip() and _blank(source):
+        return FileReport(path, chosen, diagnostics=(EMPTY_FILE(line=1, column=1),))
+    if chosen is None:
+        return FileReport(path, None, diagnostics=(UNKNOWN_FORMAT(line=1, column=1, known=", ".join(formats.FORMATS)),))
+    found = check_stream(parts(source, chosen), chosen, profile=profile, config=config)
+    return FileReport(
+        path,
+        chosen,
+        tuple(dict.fromkeys(found.modes)),
+        ", ".join(dict.fromkeys(found.profiles)) or None,
+        tuple(sorted(found.diagnostics, key=_position_key)),
+    )
+
+
+def _blank(source: BinaryIO) -> bool:
+    """Whether the rest of ``source`` is only white space, read a block at a time (the stream is then rewound)."""
+    start = source.tell()
+    try:
+        while block := source.read(1 << 20):
+            if block.strip():
+                return False
+        return True
+    finally:
+        source.seek(start)
 
 
 def validate_files(
@@ -230,16 +287,22 @@ class Conversion:
 
 
 def convert(data: bytes, to: str, *, format: str | None = None, name: str | None = None) -> Conversion:
-    """Read ``data`` and write it as ``to``; a source with errors is not converted (its findings say why)."""
+    """Read ``data`` and write it as ``to``; a source with errors is not converted (MF301 and its findings say why).
+
+    Every value the target cannot carry is in ``losses``, by model path and at its line and column in the source;
+    envelope values of the source that only describe its transmission are notes (see :mod:`manifest.conversion`).
+    """
+    from manifest.conversion import settle
+
     target = formats.get(to)  # an unknown target is a usage error: KeyError before any reading
     try:
         document = read(data, format, name=name)
     except ParseError as error:
-        return Conversion(None, None, (error.diagnostic,))
+        return Conversion(None, None, (INVALID_SOURCE(count=1), error.diagnostic))
     errors = [d for d in document.diagnostics if d.severity >= Severity.ERROR]
     if errors:
         return Conversion(document, None, (INVALID_SOURCE(count=len(errors)), *errors))
-    return Conversion(document, target.write(document.manifests))
+    return Conversion(document, settle(target.write(document.manifests), document, to))
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:

@@ -11,11 +11,11 @@ value being lost (a CFDI written unsigned) is in ``Written.notes``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from manifest.diagnostics import Diagnostic, Position
+from manifest.diagnostics import Diagnostic, ParseError, Position
 from manifest.model import Consignment, Manifest, Mode
 
 _LAST_STEP = re.compile(r"(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])$")
@@ -83,6 +83,24 @@ class ConsignmentChunk:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class ManifestEnd:
+    """The end of one manifest in a stream: its manifest-level data as a whole read has it (values that follow the
+    consignments included), their positions, and how many consignments were handed out before it.
+
+    Streaming readers yield it after the last consignment of each manifest, so that rules on the manifest itself
+    can be checked, and located, once the manifest is complete; :func:`manifest.api.stream` leaves it out.
+    """
+
+    manifest_index: int
+    header: Manifest  # the manifest without its consignments
+    source_map: SourceMap
+    consignments: int
+
+
+StreamItem = ConsignmentChunk | ManifestEnd | Diagnostic
+
+
 class Format(Protocol):
     NAME: str
     TITLE: str
@@ -96,13 +114,29 @@ class Format(Protocol):
     def write(self, manifests: Sequence[Manifest]) -> Written: ...
 
 
-def stream_from_document(document: Document) -> Iterator[ConsignmentChunk | Diagnostic]:
+def stream_from_document(document: Document) -> Iterator[StreamItem]:
     """The streaming view of a document read whole, for formats without a streaming reader of their own."""
     yield from document.diagnostics
     for m_index, manifest in enumerate(document.manifests):
         header = _header_of(manifest)
+        source_map = document.source_map(m_index)
         for c_index, consignment in enumerate(manifest.consignments):
-            yield ConsignmentChunk(m_index, header, c_index, consignment, document.source_map(m_index))
+            yield ConsignmentChunk(m_index, header, c_index, consignment, source_map)
+        yield ManifestEnd(m_index, header, source_map, len(manifest.consignments))
+
+
+def without_ends(items: Iterable[StreamItem]) -> Iterator[ConsignmentChunk | Diagnostic]:
+    """A stream of consignments and diagnostics only, as :func:`manifest.api.stream` hands them out.
+
+    A streaming reader raises ParseError when the content turns out to be unreadable as a whole (an XML file found
+    not to be schema-valid at its end), as ``read`` would; here that ends the stream with its diagnostic.
+    """
+    try:
+        for item in items:
+            if not isinstance(item, ManifestEnd):
+                yield item
+    except ParseError as error:
+        yield error.diagnostic
 
 
 def _header_of(manifest: Manifest) -> Manifest:

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from manifest.diagnostics import Diagnostic, ParseError
-from manifest.formats.base import ConsignmentChunk, Document, SourceMap, Written
+from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.edifact.cuscar_codes import NO_CUSCAR, NOT_CARRIED, NOT_CUSCAR, UNKNOWN_DIRECTORY
 from manifest.formats.edifact.cuscar_read import MessageReader
 from manifest.formats.edifact.cuscar_write import interchange_defaults, write_interchange
@@ -62,6 +62,7 @@ class _Session:
         self.envelope = Envelope(sink)
         self.reader: MessageReader | None = None
         self.manifest_index = -1
+        self.handed_out = 0  # consignments of the current message handed out by a stream
         self.other_types: list[str] = []
 
     def walk(self, segments: list[Segment]) -> Iterator[Item]:
@@ -219,6 +220,11 @@ def stream(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator[Consi
     by one consignment and one message header, not by the file. The check of every character against the syntax
     level's repertoire (EDI004, EDI005) needs the whole text and is left to :func:`read`; here undecodable bytes
     become U+FFFD."""
+    return without_ends(stream_parts(source, chunk_size))
+
+
+def stream_parts(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator[StreamItem]:
+    """The stream with the end of each message: its header (the equipment no consignment took) and positions."""
     # The head must hold the UNA and the UNB syntax identifier, whatever the chunk size or the source delivers.
     head = b""
     while len(head) < max(chunk_size, _HEAD):
@@ -252,10 +258,14 @@ def stream(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator[Consi
     yield from _drain(sink)
 
 
-def _chunks(session: _Session, items: typing.Iterable[Item]) -> Iterator[ConsignmentChunk]:
+def _chunks(session: _Session, items: typing.Iterable[Item]) -> Iterator[ConsignmentChunk | ManifestEnd]:
     for reader, item in items:
         if isinstance(item, Manifest):
+            positions = SourceMap(reader.source_positions())
+            yield ManifestEnd(session.manifest_index, replace(item, consignments=()), positions, session.handed_out)
+            session.handed_out = 0
             continue
+        session.handed_out += 1
         index, consignment = item
         header = reader.manifest_header(with_used=True)
         yield ConsignmentChunk(

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
 from manifest.diagnostics import Diagnostic
-from manifest.formats.base import ConsignmentChunk, Document, Written
+from manifest.formats.base import ConsignmentChunk, Document, StreamItem, Written
 from manifest.formats.x12 import read_set
 from manifest.model import Manifest, Mode
 
@@ -35,3 +35,7 @@ def write(manifests: Sequence[Manifest]) -> Written:
 
 def stream(source: BinaryIO) -> Iterator[ConsignmentChunk | Diagnostic]:
     return read_set.stream(source, "309")
+
+
+def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
+    return read_set.stream_parts(source, "309")

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
 from manifest.diagnostics import Diagnostic
-from manifest.formats.base import ConsignmentChunk, Document, Written
+from manifest.formats.base import ConsignmentChunk, Document, StreamItem, Written
 from manifest.formats.x12 import read_set
 from manifest.model import Manifest, Mode
 
@@ -32,3 +32,7 @@ def write(manifests: Sequence[Manifest]) -> Written:
 
 def stream(source: BinaryIO) -> Iterator[ConsignmentChunk | Diagnostic]:
     return read_set.stream(source, "358")
+
+
+def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
+    return read_set.stream_parts(source, "358")

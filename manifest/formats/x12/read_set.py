@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import BinaryIO
 
 from manifest.diagnostics import Diagnostic
-from manifest.formats.base import ConsignmentChunk, Document, SourceMap
+from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, without_ends
 from manifest.formats.readers import collector_paused
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12 import ts309, ts358
@@ -90,8 +90,18 @@ def _read(data: bytes, name: str, set_id: str) -> Document:
 
 
 def stream(source: BinaryIO, set_id: str) -> Iterator[ConsignmentChunk | Diagnostic]:
+    return without_ends(stream_parts(source, set_id))
+
+
+def stream_parts(source: BinaryIO, set_id: str) -> Iterator[StreamItem]:
+    """The stream with the end of each set: its header complete and located, for the rules on the manifest."""
+    counts: dict[int, int] = {}
     for item in run_stream(source, factory_for(set_id)):  # type: ignore[arg-type]
         if isinstance(item, Finding):
             yield item.diagnostic
         elif isinstance(item, ConsignmentChunk):
+            counts[item.manifest_index] = counts.get(item.manifest_index, 0) + 1
             yield item
+        elif isinstance(item, SetEnd):
+            count = counts.pop(item.manifest_index, 0)
+            yield ManifestEnd(item.manifest_index, item.header, SourceMap(item.positions), count)

@@ -1,0 +1,359 @@
+"""Validating a file as a stream: the requirements checked on each consignment as it is read, memory bounded by one.
+
+A format's streaming reader hands out each consignment with the manifest-level data read before it, and the end of
+each manifest with its complete header (see :class:`~manifest.formats.base.ManifestEnd`). The rules of the profile
+run on a manifest made of that header and the one consignment; the findings are then renamed and located as if the
+consignment stood at its place in the whole manifest. Each field a rule names falls in one of these groups:
+
+- under one consignment (``consignments[*].gross_weight``, compared only with values of the same consignment or of
+  the manifest): checked on each consignment as it arrives;
+- on the manifest itself (``trip_number``): checked once, on the complete header at the manifest's end;
+- the list of consignments as a whole (``consignments`` or ``consignments[document_type=air-waybill]`` present):
+  checked at the end on the header and one consignment of each kind seen, which is all a presence check needs;
+- a reference from one consignment to another (a house waybill's master): each consignment's own references that
+  it does not resolve itself wait, as findings, for the names of the later consignments; only the names are kept.
+
+A rule that fits none of these (a total over every consignment, a value compared with all the others) cannot be
+checked on one consignment at a time; rather than skipping it silently, the file gets one note (MF401) naming it.
+The findings come out in the order a whole read gives them, so a report does not depend on how the file was read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from types import MappingProxyType
+from typing import BinaryIO
+
+from manifest import formats
+from manifest.diagnostics import Diagnostic, ParseError, Position, Severity, define
+from manifest.formats.base import ConsignmentChunk, ManifestEnd, SourceMap, StreamItem, stream_from_document
+from manifest.model import Consignment, Manifest, Mode
+from manifest.requirements import Config, iter_diagnostics, resolve_profile, rules
+from manifest.requirements.checks import Context, parsed
+from manifest.requirements.definitions import Rule, load_catalogue
+from manifest.requirements.documents import document_kind
+from manifest.requirements.paths import Attr, Each, Path, Select
+
+NOT_CHECKED_IN_STREAM = define(
+    "MF401",
+    Severity.INFO,
+    "rule $rule ($kind) compares values across consignments in a way that a file read consignment by consignment "
+    "cannot follow; it was not checked",
+    "la regla $rule ($kind) compara valores entre consignaciones de un modo que no se puede seguir al leer el "
+    "archivo consignación por consignación; no se verificó",
+    "manifest-toolkit streaming validation",
+)
+
+_CONSIGNMENTS = Attr("consignments")
+_FIRST = "consignments[0]"
+_UNDER_A_CONSIGNMENT = re.compile(r"consignments\[[0-9]+\]")
+
+
+def parts(source: BinaryIO, format_name: str) -> Iterator[StreamItem]:
+    """The format's streaming reader with manifest ends; a format without one is read whole and handed out alike."""
+    module = formats.get(format_name)
+    reader = getattr(module, "stream_parts", None)
+    if reader is not None:
+        yield from reader(source)
+        return
+    try:
+        document = module.read(source.read())
+    except ParseError as error:
+        yield error.diagnostic
+        return
+    yield from stream_from_document(document)
+
+
+@dataclass(slots=True)
+class StreamedChecks:
+    """What validating a stream found: as a whole read reports it, without the manifests."""
+
+    modes: list[Mode] = field(default_factory=list)
+    profiles: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def check_stream(
+    items: Iterator[StreamItem], format_name: str, *, profile: str, config: Config | None = None
+) -> StreamedChecks:
+    """Every finding of a stream: the reader's, then those of the requirements, in the order of a whole read.
+
+    A reader that finds the content unreadable as a whole raises ParseError, possibly at the end of the file (an
+    XML schema fault): as with a whole read, its finding is then all there is to report."""
+    try:
+        return _check(items, format_name, profile=profile, config=config)
+    except ParseError as error:
+        return StreamedChecks(diagnostics=[error.diagnostic])
+
+
+def _check(items: Iterator[StreamItem], format_name: str, *, profile: str, config: Config | None) -> StreamedChecks:
+    settings = config or Config()
+    outcome = StreamedChecks()
+    reader_found: list[Diagnostic] = []
+    checks: dict[int, _ManifestChecks] = {}
+    rule_found: list[tuple[tuple[int, ...], Diagnostic]] = []
+    notes: dict[str, Rule] = {}
+    for item in items:
+        if isinstance(item, Diagnostic):
+            reader_found.append(item)
+            continue
+        current = checks.get(item.manifest_index)
+        if current is None:
+            concrete = resolve_profile(profile, format_name, item.header)
+            plan = _plan(concrete, item.header.mode, document_kind(format_name, item.header), settings.disabled)
+            current = checks[item.manifest_index] = _ManifestChecks(item.manifest_index, plan, format_name, settings)
+            outcome.modes.append(item.header.mode)
+            outcome.profiles.append(concrete)
+        if isinstance(item, ConsignmentChunk):
+            current.consignment(item)
+        else:
+            rule_found.extend(current.finish(item))
+            del checks[item.manifest_index]
+        notes.update(current.plan.unchecked)
+    for check in checks.values():
+        # A manifest whose end the reader never reached: its header as the last consignment carried it.
+        rule_found.extend(check.finish(ManifestEnd(check.index, check.header, check.header_map, check.count)))
+    outcome.diagnostics = reader_found + [d for _, d in sorted(rule_found, key=lambda pair: pair[0])]
+    outcome.diagnostics.extend(NOT_CHECKED_IN_STREAM(rule=code, kind=rule.kind) for code, rule in notes.items())
+    return outcome
+
+
+# --- which rules run where ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Reference:
+    """A rule whose field names an object of another consignment (``in``), by ``attribute``."""
+
+    within: Path
+    attribute: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The rules of one profile, mode and kind of document, sorted by where a stream can check them."""
+
+    profile: str
+    each: Config  # the configuration that runs only the rules checked on each consignment
+    header: Config  # ... only those checked on the complete header
+    references: Mapping[str, _Reference]  # rules whose unresolved references wait for later consignments
+    lists: tuple[Path, ...]  # presence of the list of consignments, or of one kind of consignment
+    order: Mapping[str, tuple[int, int, int]]  # rule code -> catalogue order, first path on the manifest, first path
+    # under a consignment: findings are put back in the order of a whole read
+    unchecked: Mapping[str, Rule]
+
+
+@cache
+def _plan(profile: str, mode: Mode, document: str, disabled: frozenset[str]) -> _Plan:
+    catalogue = {rule.code: index for index, rule in enumerate(load_catalogue())}
+    each: set[str] = set()
+    header: set[str] = set()
+    references: dict[str, _Reference] = {}
+    lists: list[Path] = []
+    order: dict[str, tuple[int, int, int]] = {}
+    unchecked: dict[str, Rule] = {}
+    running = [r for r in rules(profile, mode) if r.code not in disabled and document in r.documents]
+    for rule in running:
+        where = [_where(path) for path in rule.paths]
+        compared = list(_compared_paths(rule.params))
+        reference = _reference(rule, compared)
+        streamable = "other" not in where
+        if "header" in where or "list" in where:
+            # A manifest-level field compared with consignments would need them all.
+            streamable = streamable and not any(p.steps[0] == _CONSIGNMENTS for p in compared)
+        if "list" in where:
+            streamable = streamable and rule.kind == "required"
+        if "each" in where and reference is None:
+            streamable = streamable and all(_same_consignment(p) for p in compared if p.steps[0] == _CONSIGNMENTS)
+        if reference is not None:
+            streamable = streamable and set(where) == {"each"}
+        if not streamable:
+            unchecked[rule.code] = rule
+            continue
+        if "each" in where:
+            each.add(rule.code)
+        if "header" in where or "list" in where:
+            header.add(rule.code)
+        if reference is not None:
+            references[rule.code] = reference
+        lists.extend(path for path, kind in zip(rule.paths, where, strict=True) if kind == "list")
+        first_header = min((i for i, kind in enumerate(where) if kind != "each"), default=0)
+        first_each = min((i for i, kind in enumerate(where) if kind == "each"), default=0)
+        order[rule.code] = (catalogue[rule.code], first_header, first_each)
+    everything = frozenset(rule.code for rule in running)
+    return _Plan(
+        profile,
+        Config(disabled=disabled | (everything - each)),
+        Config(disabled=disabled | (everything - header)),
+        MappingProxyType(references),
+        tuple(dict.fromkeys(lists)),
+        MappingProxyType(order),
+        MappingProxyType(unchecked),
+    )
+
+
+def _where(path: Path) -> str:
+    """``header``, ``list``, ``each`` (under one consignment at a time) or ``other`` (a consignment by number)."""
+    steps = path.steps
+    if steps[0] != _CONSIGNMENTS:
+        return "header"
+    if len(steps) == 1 or (len(steps) == 2 and isinstance(steps[1], Select)):
+        return "list"
+    return "each" if isinstance(steps[1], Each | Select) else "other"
+
+
+def _same_consignment(path: Path) -> bool:
+    """A compared path bound to the consignment of the field (``consignments[*]...``, see Path.bind)."""
+    return len(path.steps) > 1 and isinstance(path.steps[1], Each)
+
+
+def _compared_paths(params: Mapping[str, object]) -> Iterator[Path]:
+    """Every model path a check's parameters name, conditions included."""
+    for key, value in params.items():
+        if key in ("of", "other", "in", "country", "field") and isinstance(value, str):
+            yield parsed(value)
+        elif key == "or" and isinstance(value, list):
+            yield from (parsed(str(text)) for text in value)
+        elif isinstance(value, Mapping):
+            yield from _compared_paths(value)
+
+
+def _reference(rule: Rule, compared: Sequence[Path]) -> _Reference | None:
+    within = rule.params.get("in")
+    if rule.kind != "references_resolve" or not isinstance(within, str):
+        return None
+    path = parsed(within)
+    others = [p for p in compared if p != path]
+    if path.steps[0] != _CONSIGNMENTS or _same_consignment(path) or any(p.steps[0] == _CONSIGNMENTS for p in others):
+        return None
+    return _Reference(path, str(rule.params.get("attribute", "")))
+
+
+# --- one manifest ------------------------------------------------------------------------------------------------
+
+
+class _ManifestChecks:
+    """The state kept while the consignments of one manifest go by: findings, one witness per list rule, and the
+    names that references may resolve to. No consignment is kept beyond the witnesses."""
+
+    def __init__(self, index: int, plan: _Plan, format_name: str, config: Config) -> None:
+        self.index = index
+        self.plan = plan
+        self.format_name = format_name
+        self.severities = config.severities
+        self.found: list[tuple[tuple[int, ...], Diagnostic]] = []
+        self.waiting: dict[str, list[tuple[tuple[int, ...], Diagnostic]]] = {code: [] for code in plan.references}
+        self.names: dict[str, set[str]] = {code: set() for code in plan.references}
+        self.witnesses: dict[Path, Consignment] = {}
+        self.count = 0
+        self.sequence = 0
+        self.header = Manifest(mode=Mode.RAIL)
+        self.header_map = SourceMap()
+
+    def consignment(self, chunk: ConsignmentChunk) -> None:
+        self.header, self.header_map = chunk.header, chunk.source_map
+        one = replace(chunk.header, consignments=(chunk.consignment,))
+        located = SourceMap(_Moved(chunk.source_map.positions, chunk.index))
+        findings = iter_diagnostics(
+            one, located, profile=self.plan.profile, config=self._config(self.plan.each), format_name=self.format_name
+        )
+        for finding in findings:
+            if finding.field is None or not finding.field.startswith(_FIRST):
+                continue  # a field of the manifest, checked once at its end
+            moved = _renamed(finding, chunk.index)
+            key = (*self._key(finding.code, each=True), chunk.index, self._next())
+            waiting = self.waiting.get(finding.code)
+            (self.found if waiting is None else waiting).append((key, moved))
+        if self.plan.references:
+            context = Context(one)
+            for code, reference in self.plan.references.items():
+                self.names[code] |= context.names(reference.within, reference.attribute)
+        for path in self.plan.lists:
+            if path not in self.witnesses and any(True for _ in _matching(one, path)):
+                self.witnesses[path] = chunk.consignment
+        self.count += 1
+
+    def finish(self, end: ManifestEnd) -> list[tuple[tuple[int, ...], Diagnostic]]:
+        """The findings of the manifest: those on its header, its lists and the references left unresolved."""
+        witnesses = tuple({id(c): c for c in self.witnesses.values()}.values())
+        whole = replace(end.header, consignments=witnesses)
+        findings = iter_diagnostics(
+            whole,
+            end.source_map,
+            profile=self.plan.profile,
+            config=self._config(self.plan.header),
+            format_name=self.format_name,
+        )
+        for finding in findings:
+            if finding.field is not None and _UNDER_A_CONSIGNMENT.match(finding.field):
+                continue  # a witness's own fields: checked when it went by
+            self.found.append(((*self._key(finding.code, each=False), -1, self._next()), finding))
+        for code, waiting in self.waiting.items():
+            names = self.names[code]
+            self.found.extend(pair for pair in waiting if pair[1].value is None or pair[1].value not in names)
+        return [((self.index, *key), finding) for key, finding in self.found]
+
+    def _config(self, base: Config) -> Config:
+        return replace(base, severities=self.severities) if self.severities else base
+
+    def _key(self, code: str, *, each: bool) -> tuple[int, int]:
+        catalogue, first_header, first_each = self.plan.order[code]
+        return catalogue, first_each if each else first_header
+
+    def _next(self) -> int:
+        self.sequence += 1
+        return self.sequence
+
+
+def _matching(manifest: Manifest, path: Path) -> Iterator[object]:
+    """The consignments a list rule's path names in ``manifest`` (all of them, or those of one kind)."""
+    select = path.steps[1] if len(path.steps) > 1 else None
+    for consignment in manifest.consignments:
+        if not isinstance(select, Select) or select.matches(consignment):
+            yield consignment
+
+
+class _Moved(Mapping[str, Position]):
+    """The positions of consignment ``index`` looked up by the paths of a manifest holding only that consignment."""
+
+    __slots__ = ("_index", "_positions", "_prefix")
+
+    def __init__(self, positions: Mapping[str, Position], index: int) -> None:
+        self._positions = positions
+        self._index = index
+        self._prefix = f"consignments[{index}]"
+
+    def _real(self, path: str) -> str:
+        if self._index and path.startswith(_FIRST):
+            return self._prefix + path[len(_FIRST) :]
+        return path
+
+    def __getitem__(self, path: str) -> Position:
+        return self._positions[self._real(path)]
+
+    def get(self, path: str, default: Position | None = None) -> Position | None:  # type: ignore[override]
+        return self._positions.get(self._real(path), default)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+
+def _renamed(finding: Diagnostic, index: int) -> Diagnostic:
+    """A finding on the only consignment of a one-consignment manifest, named as consignment ``index``."""
+    if not index:
+        return finding
+    prefix = f"consignments[{index}]"
+
+    def moved(text: str | None) -> str | None:
+        return prefix + text[len(_FIRST) :] if text is not None and text.startswith(_FIRST) else text
+
+    args = {
+        key: (moved(value) or "") if key in ("field", "other_field") else value for key, value in finding.args.items()
+    }
+    return replace(finding, field=moved(finding.field), args=MappingProxyType(args))
