@@ -116,11 +116,21 @@ class _IntRange(click.IntRange):
     name = _Said(english="integer range")
 
 
+def _help_option_said(option: click.Option | None) -> click.Option | None:
+    # Click makes a command's --help option once and keeps it, its help worded in the language of that first use.
+    if option is not None:
+        option.help = _said("Show this message and exit.")
+    return option
+
+
 class _Command(click.Command):
     help = _Said()
     short_help = _Said()
     epilog = _Said()
     options_metavar = _Said("metavar")
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _help_option_said(super().get_help_option(ctx))
 
 
 class _Group(click.Group):
@@ -132,6 +142,9 @@ class _Group(click.Group):
     epilog = _Said()
     options_metavar = _Said("metavar")
     subcommand_metavar = _Said("metavar")
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _help_option_said(super().get_help_option(ctx))
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         given = kwargs["args"] if "args" in kwargs else (args[0] if args else None)
@@ -218,7 +231,7 @@ def _check_one(path: Path | None, data: bytes, format_: str | None, profile: str
 @_option("--profile", type=click.Choice(PROFILES), help="Whose requirements to check (default: auto, or config).")
 @_option(
     "--output",
-    type=click.Choice(["text", "json", "junit", "github"]),
+    type=click.Choice(["text", "json", "sarif", "junit", "github"]),
     help="Report format (default: github under GitHub Actions, else text).",
 )
 @_option("--lang", type=click.Choice(LANGS), default=None, help=LANG_HELP)

@@ -8,12 +8,16 @@ catalogue of :mod:`manifest.i18n`; keys, codes and the severity names of machine
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import Protocol
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from manifest.api import FileReport
-from manifest.diagnostics import Diagnostic, Lang, Severity
+from manifest.diagnostics import MESSAGES, Diagnostic, Lang, Severity
 from manifest.i18n import words
+
+if TYPE_CHECKING:
+    from manifest.requirements import Rule
 
 SUMMARY_LINE = "{files} file(s) checked: {errors} error(s), {warnings} warning(s)"
 
@@ -98,7 +102,8 @@ def github(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = F
     lines = []
     for report in reports:
         for d in report.diagnostics:
-            properties = [f"file={_escape_property(report.path)}"]
+            # Standard input has no file to annotate: the annotation then stands on the run.
+            properties = [f"file={_escape_property(report.path)}"] if report.path != "-" else []
             if d.line is not None:
                 properties.append(f"line={d.line}")
             if d.column is not None:
@@ -111,24 +116,234 @@ def github(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = F
 
 
 def junit(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str:
-    """JUnit XML, one test case per file: CI servers show a failed case per file that does not pass."""
+    """JUnit XML, one test case per file: CI servers show a failed case per file that does not pass.
+
+    The failure of a case lists every finding of its file; a file that passes with warnings or notes lists them in
+    the case's ``system-out``. Characters that XML 1.0 cannot carry (a control character read from a broken file)
+    are written as ``\\xNN`` so that the report stays well-formed.
+    """
     from xml.etree import ElementTree
 
-    failing = [r for r in reports if not r.passes(strict=strict)]
-    suite = ElementTree.Element(
-        "testsuite", name="manifest validate", tests=str(len(reports)), failures=str(len(failing)), errors="0"
-    )
+    failing = sum(1 for r in reports if not r.passes(strict=strict))
+    counts = {"tests": str(len(reports)), "failures": str(failing), "errors": "0", "skipped": "0"}
+    suites = ElementTree.Element("testsuites", {"name": "manifest", **counts})
+    suite = ElementTree.SubElement(suites, "testsuite", {"name": "manifest validate", **counts})
     for report in reports:
         classname = report.format or words(lang).pgettext("format", "unknown")
-        case = ElementTree.SubElement(suite, "testcase", classname=classname, name=report.path)
+        case = ElementTree.SubElement(suite, "testcase", classname=classname, name=_xml_text(report.path))
+        findings = _xml_text("\n".join(diagnostic_line(report.path, d, lang) for d in report.diagnostics))
         if report.passes(strict=strict):
+            if findings:
+                ElementTree.SubElement(case, "system-out").text = findings
             continue
-        failure = ElementTree.SubElement(case, "failure", type="manifest", message=summary_line([report], lang))
-        failure.text = "\n".join(diagnostic_line(report.path, d, lang) for d in report.diagnostics)
-    suites = ElementTree.Element("testsuites")
-    suites.append(suite)
+        worst = max(d.severity for d in report.diagnostics)
+        failure = ElementTree.SubElement(case, "failure", type=str(worst), message=summary_line([report], lang))
+        failure.text = findings
     ElementTree.indent(suites)
     return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+# XML 1.0 section 2.2 (Char): tab, LF, CR and everything from U+0020 except the surrogates, U+FFFE and U+FFFF.
+_NOT_XML_CHAR = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML_CHAR.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+# SARIF 2.1.0 (OASIS Standard, errata 01): one run, the rules that the results refer to, one artifact per file.
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+# Relative artifact URIs are relative to the folder the command ran in (SARIF 3.4.4 uriBaseId): consumers such as
+# GitHub code scanning resolve it to the checkout.
+SOURCE_ROOT = "SRCROOT"
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# RFC 1767 registers EDI-X12 and EDIFACT; the XML and JSON formats are what their names say; Cargo-IMP is plain text.
+_MIME_TYPES = {
+    "x12-309": "application/EDI-X12",
+    "x12-358": "application/EDI-X12",
+    "cuscar": "application/EDIFACT",
+    "cargo-imp": "text/plain",
+    "cargo-xml": "application/xml",
+    "carta-porte": "application/xml",
+    "manifest-xml": "application/xml",
+    "manifest-json": "application/json",
+}
+
+
+def sarif(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str:
+    """A SARIF 2.1.0 log for code scanning: the rule metadata of every code found, one result per finding."""
+    return json.dumps(sarif_log(reports, lang, project=project_urls()), ensure_ascii=False, indent=2) + "\n"
+
+
+def sarif_log(reports: Sequence[FileReport], lang: Lang, *, project: Mapping[str, str]) -> dict[str, object]:
+    """The SARIF log as a JSON value. ``project`` holds the project's published addresses (``Homepage``,
+    ``Documentation``): SARIF wants absolute URIs for the tool's and the rules' documentation (3.19.2, 3.49.12),
+    so those properties are given only when the address is known."""
+    from manifest import __version__
+    from manifest.requirements import rules
+
+    codes = sorted({d.code for r in reports for d in r.diagnostics})
+    index = {code: i for i, code in enumerate(codes)}
+    driver: dict[str, object] = {"name": "manifest", "version": __version__, "semanticVersion": __version__}
+    if "Homepage" in project:
+        driver["informationUri"] = project["Homepage"]
+    catalogue = {rule.code: rule for rule in rules()}
+    driver["rules"] = [_sarif_rule(code, catalogue.get(code), lang, project.get("Documentation")) for code in codes]
+    results = [
+        _sarif_result(d, index[d.code], _result_artifact(report, artifact), lang)
+        for artifact, report in enumerate(reports)
+        for d in report.diagnostics
+    ]
+    run: dict[str, object] = {
+        "tool": {"driver": driver},
+        "language": lang,
+        "columnKind": "unicodeCodePoints",  # columns count characters of the decoded text (textpos.LineIndex)
+        "artifacts": [_sarif_artifact(report) for report in reports],
+        "results": results,
+        "properties": {"summary": summary(reports)},
+    }
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def project_urls() -> dict[str, str]:
+    """The ``Project-URL`` entries of the installed distribution (``[project.urls]``), by label; none when the
+    package runs from a checkout that was never installed."""
+    from importlib import metadata
+
+    try:
+        entries = metadata.metadata("manifest-toolkit").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return {}
+    found = {}
+    for entry in entries:
+        label, _, url = entry.partition(",")
+        found[label.strip()] = url.strip()
+    return found
+
+
+def _sarif_rule(code: str, rule: Rule | None, lang: Lang, documentation: str | None) -> dict[str, object]:
+    """The metadata of one code: its message in ``lang``, its source, and for a catalogue rule its modes, profiles,
+    documents, fields and check."""
+    message = MESSAGES[code]
+    template = message.es if lang == "es" else message.en
+    properties: dict[str, object] = {"source": message.source}
+    full = template
+    if rule is None:
+        page = "codes.md"
+        properties["tags"] = ["manifest", code.rstrip("0123456789")]
+    else:
+        page = f"rules.md#{_markdown_anchor(rule.catalogue)}" if rule.catalogue else "rules.md"
+        properties.update(
+            {
+                "tags": ["requirement", *rule.profiles, *(m.value for m in rule.modes)],
+                "modes": [m.value for m in rule.modes],
+                "profiles": list(rule.profiles),
+                "documents": list(rule.documents),
+                "fields": list(rule.fields),
+                "check": rule.kind,
+                "catalogue": rule.catalogue,
+                "inferred": rule.inferred,
+            }
+        )
+        if rule.note:
+            properties["note"] = rule.note
+            full = f"{template} ({rule.note})"
+    descriptor: dict[str, object] = {
+        "id": code,
+        "shortDescription": {"text": template},
+        "fullDescription": {"text": full},
+        "defaultConfiguration": {"level": _SARIF_LEVELS[message.severity]},
+        "properties": properties,
+    }
+    if message.source:
+        descriptor["help"] = {"text": message.source}
+    if documentation:
+        descriptor["helpUri"] = f"{documentation.rstrip('/')}/{page}"
+    return descriptor
+
+
+def _markdown_anchor(heading: str) -> str:
+    # The anchor GitHub gives a Markdown heading: lower case, punctuation other than '-' and '_' dropped, spaces '-'.
+    kept = "".join(c for c in heading.lower() if c.isalnum() or c in "-_ ")
+    return kept.replace(" ", "-")
+
+
+def _result_artifact(report: FileReport, index: int) -> dict[str, object]:
+    # The address is repeated beside the index: GitHub code scanning reads only the uri of a result's location.
+    return {**_artifact_location(report.path), "index": index} if report.path != "-" else {"index": index}
+
+
+def _sarif_result(
+    diagnostic: Diagnostic, rule_index: int, artifact: Mapping[str, object], lang: Lang
+) -> dict[str, object]:
+    location: dict[str, object] = {}
+    physical: dict[str, object] = {"artifactLocation": dict(artifact)}
+    if diagnostic.line is not None:
+        region = {"startLine": diagnostic.line}
+        if diagnostic.column is not None:
+            region["startColumn"] = diagnostic.column
+        physical["region"] = region
+    location["physicalLocation"] = physical
+    logical = []
+    if diagnostic.location:
+        logical.append({"fullyQualifiedName": diagnostic.location, **_address_kind(diagnostic.location)})
+    if diagnostic.field:
+        # The harmonized model's field path: a member of the model, whatever the format.
+        logical.append({"fullyQualifiedName": diagnostic.field, "kind": "member"})
+    if logical:
+        location["logicalLocations"] = logical
+    result: dict[str, object] = {
+        "ruleId": diagnostic.code,
+        "ruleIndex": rule_index,
+        "level": _SARIF_LEVELS[diagnostic.severity],
+        "message": {"text": diagnostic.message(lang)},
+        "locations": [location],
+    }
+    extra: dict[str, str] = {}
+    if diagnostic.value is not None:
+        extra["value"] = diagnostic.value
+    if diagnostic.source and diagnostic.source != MESSAGES[diagnostic.code].source:
+        extra["source"] = diagnostic.source  # a finding that cites more precisely than its code does
+    if extra:
+        result["properties"] = extra
+    return result
+
+
+def _address_kind(address: str) -> dict[str, str]:
+    """SARIF's kind of a format address (3.33.7) where the address says it: an XPath names an element or an
+    attribute; a segment/element address of EDI or a JSON path gets none."""
+    if not address.startswith("/"):
+        return {}
+    return {"kind": "attribute" if address.rsplit("/", 1)[-1].startswith("@") else "element"}
+
+
+def _sarif_artifact(report: FileReport) -> dict[str, object]:
+    artifact: dict[str, object] = {}
+    if report.path != "-":  # standard input has no address
+        artifact["location"] = _artifact_location(report.path)
+    if report.format in _MIME_TYPES:
+        artifact["mimeType"] = _MIME_TYPES[report.format]
+    artifact["properties"] = {
+        "format": report.format,
+        "modes": [m.value for m in report.modes],
+        "profile": report.profile,
+    }
+    return artifact
+
+
+def _artifact_location(path: str) -> dict[str, str]:
+    """A relative path stays relative to SOURCE_ROOT (as a URI reference, '/'-separated and percent-encoded); an
+    absolute one becomes a file URI."""
+    from pathlib import PurePath
+    from urllib.parse import quote
+
+    pure = PurePath(path)
+    if pure.is_absolute():
+        from pathlib import Path
+
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(pure.as_posix()), "uriBaseId": SOURCE_ROOT}
 
 
 class Reporter(Protocol):
@@ -140,4 +355,5 @@ REPORTERS: dict[str, Reporter] = {
     "json": as_json,
     "junit": junit,
     "github": github,
+    "sarif": sarif,
 }
