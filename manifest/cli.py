@@ -199,8 +199,8 @@ def main() -> None:
     """Read, validate and convert US (CBP) and Mexican (SAT) cargo manifests.
 
     Messages, reports and help are in Spanish with --lang es, in English with --lang en; the option may stand
-    anywhere on the line (manifest --lang es validate --help). Without it, they are in Spanish when LC_ALL, else
-    LC_MESSAGES, else LANG starts with es (es_MX.UTF-8), and in English otherwise.
+    anywhere on the line (manifest --lang es validate --help). Without it, they are in Spanish when the first of
+    LC_ALL, LC_MESSAGES and LANG that is set starts with es (es_MX.UTF-8), and in English otherwise.
     """
 
 

@@ -72,7 +72,7 @@ def summarize(document: Document) -> dict[str, object]:
     }
 
 
-_LABELS = {
+LABELS = {
     "format": "format",
     "mode": "mode",
     "carrier": "carrier",
@@ -99,7 +99,7 @@ _NAMED_VALUES = {"mode": "mode", "direction": "direction"}
 
 def render_text(path: str, summary: dict[str, object], lang: Lang = "en") -> str:
     catalogue = words(lang)
-    labels = {key: catalogue.pgettext("inspect", label) + ":" for key, label in _LABELS.items()}
+    labels = {key: catalogue.pgettext("inspect", label) + ":" for key, label in LABELS.items()}
     width = max(18, *(len(label) for label in labels.values()))
     lines = [f"{path} ({summary['format']})"]
     manifests = typing.cast(list[dict[str, object]], summary["manifests"])

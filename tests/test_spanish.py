@@ -31,6 +31,7 @@ from manifest.model import Direction, Mode
 from manifest.po import Entry, catalogues, compile_mo, read_po
 from manifest.reporters import REPORTERS
 from manifest.requirements import rules
+from manifest.summary import LABELS
 from tests.conftest import SAMPLES
 
 CATALOGUE = Path(__file__).parents[1] / "manifest" / "locale" / "es" / "LC_MESSAGES" / "manifest.po"
@@ -163,6 +164,8 @@ def test_every_name_shown_in_a_table_or_summary_has_spanish() -> None:
         assert spanish.pgettext("mode", mode.value) != mode.value
     for direction in Direction:
         assert spanish.pgettext("direction", direction.value) != direction.value
+    for key, label in LABELS.items():
+        assert spanish.pgettext("inspect", label) != label, key
 
 
 # -- the command line -------------------------------------------------------------------------------------------
@@ -231,7 +234,7 @@ def test_help_is_all_spanish_under_lang_es(where: str, command: click.Command) -
 def test_the_group_lists_its_commands_in_spanish() -> None:
     result = CliRunner().invoke(main, ["--help"], env=SPANISH_LOCALE)
     assert "Comandos:" in result.output and "[OPCIONES] COMANDO [ARGUMENTOS]..." in result.output
-    assert "Revisa manifiestos" in result.output
+    assert "Revisa que los manifiestos" in result.output
     # The rule for choosing the language is stated in the help itself.
     assert "LC_MESSAGES" in result.output and "--lang es" in result.output
 
