@@ -12,6 +12,7 @@ import gettext
 import inspect
 import json
 import os
+import random
 import re
 import string
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from manifest.api import FileReport
+from manifest.api import FileReport, validate
 from manifest.cli import main
 from manifest.codes import all_messages
 from manifest.diagnostics import MESSAGES, Diagnostic, Severity
@@ -406,6 +407,34 @@ def test_every_finding_of_the_negative_samples_renders_in_spanish(name: str) -> 
     for text in _human_texts(result.output, findings_only=True):
         assert re.search(r"\$\{?[a-z]", text) is None, text  # no template left unfilled
     assert "expected decimal" not in result.output and "is not valid" not in result.output
+
+
+def _broken_copies(data: bytes, rng: random.Random) -> Iterator[bytes]:
+    yield data
+    for _ in range(6):
+        yield data[: rng.randrange(len(data))]
+    for _ in range(6):
+        copy = bytearray(data)
+        for _ in range(3):
+            copy[rng.randrange(len(copy))] = rng.choice(b"~*'+:<>/\"&\n0A ")
+        yield bytes(copy)
+
+
+def test_findings_on_broken_files_fill_every_placeholder_of_both_wordings() -> None:
+    """A finding made without the Spanish of a value (``$reason_es``) would print the placeholder itself."""
+    all_messages()
+    rng = random.Random(9)
+    files = [p for p in sorted(SAMPLES.rglob("*")) if p.is_file() and p.suffix != ".md"]
+    codes = set()
+    for path in [*files, *sorted(NEGATIVE.iterdir())]:
+        for data in _broken_copies(path.read_bytes(), rng):
+            for diagnostic in validate(data, path=path.name).diagnostics:
+                codes.add(diagnostic.code)
+                message = MESSAGES[diagnostic.code]
+                for template in (message.en, message.es):
+                    named = {m[1] or m[2] for m in string.Template.pattern.findall(template) if m[1] or m[2]}
+                    assert named <= set(diagnostic.args), (path.name, diagnostic.code, named - set(diagnostic.args))
+    assert len(codes) > 40
 
 
 def test_the_spanish_summary_line_fills_every_placeholder() -> None:
