@@ -157,33 +157,22 @@ def _plan(profile: str, mode: Mode, document: str, disabled: frozenset[str]) -> 
     unchecked: dict[str, Rule] = {}
     running = [r for r in rules(profile, mode) if r.code not in disabled and document in r.documents]
     for rule in running:
-        where = [_where(path) for path in rule.paths]
-        compared = list(_compared_paths(rule.params))
-        reference = _reference(rule, compared)
-        streamable = "other" not in where
-        if "header" in where or "list" in where:
-            # A manifest-level field compared with consignments would need them all.
-            streamable = streamable and not any(p.steps[0] == _CONSIGNMENTS for p in compared)
-        if "list" in where:
-            streamable = streamable and rule.kind == "required"
-        if "each" in where and reference is None:
-            streamable = streamable and all(_same_consignment(p) for p in compared if p.steps[0] == _CONSIGNMENTS)
-        if reference is not None:
-            streamable = streamable and set(where) == {"each"}
-        if not streamable:
+        found = placement(rule)
+        if found is None:
             unchecked[rule.code] = rule
             continue
+        where = found.where
         if "each" in where:
             each.add(rule.code)
         if "header" in where or "list" in where:
             header.add(rule.code)
-        if reference is not None:
-            references[rule.code] = reference
+        if found.reference is not None:
+            references[rule.code] = found.reference
         lists.extend(path for path, kind in zip(rule.paths, where, strict=True) if kind == "list")
         first_header = min((i for i, kind in enumerate(where) if kind != "each"), default=0)
         first_each = min((i for i, kind in enumerate(where) if kind == "each"), default=0)
         order[rule.code] = (catalogue[rule.code], first_header, first_each)
-    everything = frozenset(rule.code for rule in running)
+    everything = frozenset(catalogue)  # iter_diagnostics selects from the whole catalogue: all others are off
     return _Plan(
         profile,
         Config(disabled=disabled | (everything - each)),
@@ -193,6 +182,34 @@ def _plan(profile: str, mode: Mode, document: str, disabled: frozenset[str]) -> 
         MappingProxyType(order),
         MappingProxyType(unchecked),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a stream checks each field of a rule (``header``, ``list`` or ``each``, see the module's docstring),
+    and the reference to other consignments it resolves, if any."""
+
+    where: tuple[str, ...]
+    reference: _Reference | None = None
+
+
+def placement(rule: Rule) -> Placement | None:
+    """Where a stream checks the fields of ``rule``; None when it cannot be checked one consignment at a time."""
+    where = tuple(_where(path) for path in rule.paths)
+    compared = list(_compared_paths(rule.params))
+    reference = _reference(rule, compared)
+    if "other" in where:
+        return None
+    # A manifest-level field, or the list of consignments, compared with consignments would need them all.
+    if ("header" in where or "list" in where) and any(p.steps[0] == _CONSIGNMENTS for p in compared):
+        return None
+    if "list" in where and rule.kind != "required":
+        return None
+    if reference is not None:
+        return Placement(where, reference) if set(where) == {"each"} else None
+    if not all(_same_consignment(p) for p in compared if p.steps[0] == _CONSIGNMENTS):
+        return None
+    return Placement(where)
 
 
 def _where(path: Path) -> str:
