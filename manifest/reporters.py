@@ -231,7 +231,6 @@ def _sarif_rule(code: str, rule: Rule | None, lang: Lang, documentation: str | N
     full = template
     if rule is None:
         page = "codes.md"
-        properties["tags"] = ["manifest", code.rstrip("0123456789")]
     else:
         page = f"rules.md#{_markdown_anchor(rule.catalogue)}" if rule.catalogue else "rules.md"
         properties.update(
