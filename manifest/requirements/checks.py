@@ -47,7 +47,7 @@ class Context:
     def items(self, path: Path) -> list[Item]:
         found = self._items.get(path)
         if found is None:
-            found = self._items[path] = list(expand(self.manifest, path))
+            found = self._items[path] = expand(self.manifest, path)
         return found
 
     def names(self, path: Path, attribute: str) -> frozenset[str]:

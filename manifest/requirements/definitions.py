@@ -21,7 +21,7 @@ from types import MappingProxyType
 
 from manifest.diagnostics import Severity, define
 from manifest.model import Mode
-from manifest.requirements.checks import ParamError, validate_params
+from manifest.requirements.checks import ParamError, parsed, validate_params
 from manifest.requirements.documents import DOCUMENTS
 from manifest.requirements.paths import Path, PathError
 
@@ -86,7 +86,13 @@ class Rule:
 
     @property
     def paths(self) -> tuple[Path, ...]:
-        return tuple(Path.parse(text) for text in self.fields)
+        return _parsed_fields(self.fields)
+
+
+@cache
+def _parsed_fields(fields: tuple[str, ...]) -> tuple[Path, ...]:
+    # Parsed once: every manifest of a batch asks each of its rules for their paths.
+    return tuple(parsed(text) for text in fields)
 
 
 def _strings(value: object, what: str) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 from types import MappingProxyType
 
 from manifest.diagnostics import MESSAGES, Diagnostic, Position
@@ -21,8 +22,10 @@ from manifest.requirements.documents import document_kind
 from manifest.requirements.profiles import PROFILES, ProfileError
 
 
+@cache
 def rules(profile: str | None = None, mode: Mode | None = None) -> tuple[Rule, ...]:
-    """The catalogue, optionally only the rules of ``profile`` and of ``mode``."""
+    """The catalogue, optionally only the rules of ``profile`` and of ``mode`` (chosen once per pair: a batch asks
+    for the same few pairs for every file)."""
     if profile is not None and profile not in PROFILES:
         raise ProfileError(f"unknown profile {profile!r}; expected one of {', '.join(PROFILES)}")
     return tuple(

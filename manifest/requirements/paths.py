@@ -15,8 +15,8 @@ is None, so that a ``required`` check can report it, pinned to the deepest part 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +77,19 @@ class PathError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Path:
     steps: tuple[Step, ...]
+    # A path is the key of the expansions a check context keeps; hashing its steps on every lookup would cost
+    # more than the lookup saves, so the hash is taken once.
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash(self.steps))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self) -> tuple[type[Path], tuple[tuple[Step, ...]]]:
+        # String hashes differ from process to process: a copy sent elsewhere takes its hash afresh.
+        return (Path, (self.steps,))
 
     @classmethod
     def parse(cls, text: str) -> Path:
@@ -154,44 +167,48 @@ class Item:
         return render(self.steps)
 
 
-def expand(root: object, path: Path) -> Iterator[Item]:
-    """Every concrete field that ``path`` names in ``root``, in model order; absent fields have value None."""
-    yield from _walk(root, path.steps, ())
+def expand(root: object, path: Path) -> list[Item]:
+    """Every concrete field that ``path`` names in ``root``, in model order; absent fields have value None.
 
-
-def _walk(node: object, rest: tuple[Step, ...], done: tuple[Concrete, ...]) -> Iterator[Item]:
-    if not rest:
-        yield Item(done, node)
-        return
-    step, tail = rest[0], rest[1:]
-    if node is None:
-        # The enclosing value is absent: report the whole field as missing, located at what exists.
-        if not any(isinstance(s, Each) for s in tail):
-            yield Item(done, None, rest)
-        return
-    if isinstance(step, Attr):
-        yield from _walk(getattr(node, step.name, None), tail, (*done, step))
-    elif isinstance(step, Key):
-        value = node.get(step.key) if isinstance(node, Mapping) else None
-        yield from _walk(value, tail, (*done, step))
-    elif isinstance(step, Index):
-        items = node if isinstance(node, tuple) else ()
-        yield from _walk(items[step.index] if step.index < len(items) else None, tail, (*done, step))
-    elif isinstance(step, Each):
-        for index, item in enumerate(node if isinstance(node, tuple) else ()):
-            yield from _walk(item, tail, (*done, Index(index)))
-    elif not isinstance(node, tuple):
-        # A selector on a single object (``arrival.place[scheme=schedule-d].code``) keeps it or drops it.
-        if step.matches(node):
-            yield from _walk(node, tail, done)
-        elif not tail:
-            yield Item(done, None, rest)
-    else:
-        found = False
-        for index, item in enumerate(node):
-            if step.matches(item):
-                found = True
-                yield from _walk(item, tail, (*done, Index(index)))
-        if not found and not tail:
-            # A trailing selector asks whether such an item exists; an inner one only filters.
-            yield Item(done, None, rest)
+    The path is followed one step at a time over all the values reached so far (not one value at a time down to
+    the end): a batch expands some hundred paths per manifest, and a call per value and step was the largest cost
+    of checking a small file. A field found absent stays in its place in the list as a finished Item.
+    """
+    steps = path.steps
+    reached: list[tuple[object, tuple[Concrete, ...]] | Item] = [(root, ())]
+    for at, step in enumerate(steps):
+        last = at + 1 == len(steps)
+        following: list[tuple[object, tuple[Concrete, ...]] | Item] = []
+        for entry in reached:
+            if isinstance(entry, Item):
+                following.append(entry)
+                continue
+            node, done = entry
+            if node is None:
+                # The enclosing value is absent: report the whole field as missing, located at what exists.
+                if not any(isinstance(s, Each) for s in steps[at + 1 :]):
+                    following.append(Item(done, None, steps[at:]))
+            elif isinstance(step, Attr):
+                following.append((getattr(node, step.name, None), (*done, step)))
+            elif isinstance(step, Key):
+                following.append((node.get(step.key) if isinstance(node, Mapping) else None, (*done, step)))
+            elif isinstance(step, Index):
+                items = node if isinstance(node, tuple) else ()
+                following.append((items[step.index] if step.index < len(items) else None, (*done, step)))
+            elif isinstance(step, Each):
+                if isinstance(node, tuple):
+                    following.extend((item, (*done, Index(index))) for index, item in enumerate(node))
+            elif not isinstance(node, tuple):
+                # A selector on a single object (``arrival.place[scheme=schedule-d].code``) keeps it or drops it.
+                if step.matches(node):
+                    following.append(entry)
+                elif last:
+                    following.append(Item(done, None, steps[at:]))
+            else:
+                matched = [(item, (*done, Index(index))) for index, item in enumerate(node) if step.matches(item)]
+                following.extend(matched)
+                if not matched and last:
+                    # A trailing selector asks whether such an item exists; an inner one only filters.
+                    following.append(Item(done, None, steps[at:]))
+        reached = following
+    return [entry if isinstance(entry, Item) else Item(entry[1], entry[0]) for entry in reached]
