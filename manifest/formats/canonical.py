@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from manifest import model
 from manifest.diagnostics import Diagnostic, Message, Severity, define
+from manifest.formats.readers import MAX_DIGITS
 
 SCHEMA_VERSION = "1"
 NAMESPACE = "urn:manifest-toolkit:manifest:1"
@@ -156,7 +157,7 @@ _MOMENT_WORDS: Wording = (
     "fecha ISO 8601 (AAAA-MM-DD) o fecha y hora (AAAA-MM-DDThh:mm:ss[±hh:mm])",
 )
 
-_INTEGER = re.compile(r"[+-]?[0-9]+")
+_INTEGER = re.compile(rf"[+-]?[0-9]{{1,{MAX_DIGITS}}}")  # more digits than int() converts is no count either
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
@@ -324,7 +325,13 @@ class TreeDecoder:
         if scalar is int and isinstance(raw, int) and not isinstance(raw, bool):
             return raw
         if scalar is Decimal and isinstance(raw, (int, Decimal)) and not isinstance(raw, bool):
-            return Decimal(raw)
+            # A JSON number may carry an exponent (RFC 8259, section 6); one far beyond any quantity (1E99999999999)
+            # makes arithmetic on it overflow, so a number is held to the digits its text form could have.
+            number = Decimal(raw)
+            if abs(number.adjusted()) <= MAX_DIGITS:
+                return number
+            self._report(BAD_VALUE, path, value=raw, expected=_DECIMAL_WORDS)
+            return None
         if isinstance(raw, str):
             try:
                 return scalar_from_text(scalar, raw)

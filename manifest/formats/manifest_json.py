@@ -16,6 +16,7 @@ from decimal import Decimal
 from manifest.diagnostics import ParseError, Position, Severity, define
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.formats.canonical import SCHEMA_VERSION, WRONG_SHAPE, TreeDecoder, to_tree
+from manifest.formats.readers import MAX_DIGITS
 from manifest.formats.textpos import LineIndex
 from manifest.model import Manifest, Mode
 
@@ -68,7 +69,7 @@ def _line_of_byte(data: bytes, offset: int) -> int:
 def read(data: bytes) -> Document:
     text = decode_text(data)
     try:
-        tree = json.loads(text, parse_float=Decimal)
+        tree = json.loads(text, parse_float=Decimal, parse_int=_integer)
     except json.JSONDecodeError as error:
         raise ParseError(NOT_JSON(line=error.lineno, column=error.colno, reason=error.msg)) from error
     except RecursionError as error:
@@ -95,6 +96,12 @@ def read(data: bytes) -> Document:
             manifests.append(decoded)
             maps.append(source_map)
     return Document(NAME, tuple(manifests), tuple(maps), tuple(decoder.diagnostics))
+
+
+def _integer(text: str) -> int | Decimal:
+    # int() refuses a literal of more digits than it converts (readers.MAX_DIGITS) with a ValueError that has no
+    # position; kept as a Decimal, the number is refused by the decoder where it stands, for a field of either type.
+    return int(text) if len(text) <= MAX_DIGITS else Decimal(text)
 
 
 def _location(path: str) -> str:

@@ -6,11 +6,15 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+# int() refuses a string of more digits than sys.get_int_max_str_digits() (4300 by default, never set below 640) with
+# a ValueError, because converting one takes quadratic time. No element of any format read here comes near 640 digits.
+MAX_DIGITS = 640
+
 
 def ascii_digits(text: str) -> bool:
-    """Only the digits 0-9: ``str.isdigit`` also accepts superscripts and other Unicode digits, which ``int()``
-    refuses or reads as other numbers."""
-    return text.isascii() and text.isdigit()
+    """Only the digits 0-9, and few enough of them for ``int()``: ``str.isdigit`` also accepts superscripts and other
+    Unicode digits, which ``int()`` refuses or reads as other numbers."""
+    return text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from manifest.formats.canonical import scalar_to_text
 from manifest.formats.cargo_xml import codes
 from manifest.formats.cargo_xml.build import Node
 from manifest.formats.cargo_xml.source import Reading
+from manifest.formats.readers import MAX_DIGITS
 from manifest.formats.xmlsafe import local_name
 from manifest.model import Moment, Place, PlaceScheme, Quantity
 
@@ -18,7 +19,7 @@ from manifest.model import Moment, Place, PlaceScheme, Quantity
 # weight codes K and L (Cargo-IMP DE601) are met in the field too and are read as kilograms and pounds.
 _UNIT_ALIASES = {"K": "KGM", "L": "LBR"}
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-_INTEGER = re.compile(r"[+-]?[0-9]+(?:\.0*)?")
+_INTEGER = re.compile(rf"[+-]?[0-9]{{1,{MAX_DIGITS}}}(?:\.0*)?")  # no more digits than int() converts back to text
 AWB = re.compile(r"[0-9]{3}-[0-9]{8}")
 
 

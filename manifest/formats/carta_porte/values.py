@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import pycountry
 
@@ -40,12 +40,14 @@ def alpha3(code: str | None) -> str | None:
     return None if country is None else str(country.alpha_3)
 
 
+# XML Schema Part 2, 3.2.3.1: the lexical space of xs:decimal is an optional sign, digits and an optional decimal
+# point; no exponent, no NaN or Infinity (Python's Decimal reads "1E999999", whose arithmetic overflows).
+_XS_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+
 def decimal(text: str) -> Decimal | None:
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
+    stripped = text.strip()
+    return Decimal(stripped) if _XS_DECIMAL.fullmatch(stripped) else None
 
 
 def moment(text: str) -> datetime | None:
