@@ -238,9 +238,11 @@ def _blank(source: BinaryIO) -> bool:
 
 
 def validate_files(
-    paths: Sequence[Path], settings: BatchSettings, *, jobs: int = 1
+    paths: Sequence[Path], settings: BatchSettings, *, jobs: int = 1, scheduler: str | None = None
 ) -> Iterator[FileReport | Unreadable | None]:
-    """Every file of ``paths`` in input order; with ``jobs`` > 1 the files are checked by a pool of processes.
+    """Every file of ``paths`` in input order; with ``jobs`` > 1 the files are checked by a pool of processes, with
+    ``scheduler`` (the address of a Dask scheduler, ``tcp://host:port``) by the workers of that cluster, which must
+    see the files at the same paths (see :mod:`manifest.cluster`, which raises ClusterError when it cannot be used).
 
     The configuration is loaded once per process from ``settings.config_start``, so nothing but paths and reports
     crosses between processes; a ConfigError is raised before any file is read.
@@ -248,6 +250,11 @@ def validate_files(
     from manifest.requirements import load_config
 
     config = load_config(settings.config_start)
+    if scheduler is not None:
+        from manifest.cluster import validate_on_cluster
+
+        yield from validate_on_cluster(paths, settings, scheduler)
+        return
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
             yield validate_file(path, settings, config)

@@ -239,6 +239,12 @@ def _check_one(path: Path | None, data: bytes, format_: str | None, profile: str
 @_option("--strict", is_flag=True, help="Fail on warnings too.")
 @_option("--skip-unknown", is_flag=True, help="Pass over named files in no known format (for hooks).")
 @_option("--jobs", "-j", type=_IntRange(min=1), default=1, show_default=True, help="Check files in N processes.")
+@_option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Check files on the workers of the Dask scheduler at ADDRESS (tcp://host:port), which must see them at "
+    "the same paths.",
+)
 def validate(
     paths: tuple[Path, ...],
     format_: str | None,
@@ -248,18 +254,21 @@ def validate(
     strict: bool,
     skip_unknown: bool,
     jobs: int,
+    scheduler: str | None,
 ) -> None:
     """Check manifests (files, folders or - for stdin) against the syntax, schema and agency requirements."""
     from manifest.api import BatchSettings, Unreadable, iter_files, validate_files
     from manifest.reporters import REPORTERS
 
+    if scheduler is not None and jobs != 1:
+        _fail(_said("--jobs and --scheduler cannot be combined: the cluster's workers check the files"))
     config = _load_config(Path.cwd())
     settings = BatchSettings(format=format_, profile=profile, config_start=Path.cwd(), skip_unknown=skip_unknown)
     files = list(iter_files(p for p in paths if str(p) != "-"))
     reports: list[FileReport] = []
     unreadable = False
-    with _progress(len(files)) as advance:
-        for outcome in validate_files(files, settings, jobs=jobs):
+    with _progress(len(files)) as advance, _cluster_errors():
+        for outcome in validate_files(files, settings, jobs=jobs, scheduler=scheduler):
             advance()
             if isinstance(outcome, Unreadable):
                 click.echo(
@@ -280,6 +289,19 @@ def validate(
     if unreadable:
         sys.exit(2)
     sys.exit(0 if all(r.passes(strict=strict) for r in reports) else 1)
+
+
+@contextmanager
+def _cluster_errors() -> Iterator[None]:
+    """A cluster that cannot be used (--scheduler) is a problem with the command: one line, exit 2."""
+    try:
+        yield
+    except Exception as error:
+        from manifest.cluster import ClusterError
+
+        if not isinstance(error, ClusterError):
+            raise
+        _fail(str(error))
 
 
 @contextmanager
