@@ -15,7 +15,7 @@ is None, so that a ``required`` check can report it, pinned to the deepest part 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -80,9 +80,12 @@ class Path:
     # A path is the key of the expansions a check context keeps; hashing its steps on every lookup would cost
     # more than the lookup saves, so the hash is taken once.
     _hash: int = field(init=False, repr=False, compare=False)
+    # The path compiled for expansion (see ``expand``), on first use.
+    _expander: Expander | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_hash", hash(self.steps))
+        object.__setattr__(self, "_expander", None)
 
     def __hash__(self) -> int:
         return self._hash
@@ -168,47 +171,122 @@ class Item:
 
 
 def expand(root: object, path: Path) -> list[Item]:
-    """Every concrete field that ``path`` names in ``root``, in model order; absent fields have value None.
+    """Every concrete field that ``path`` names in ``root``, in model order; absent fields have value None."""
+    found: list[Item] = []
+    _expander(path)(root, (), found)
+    return found
 
-    The path is followed one step at a time over all the values reached so far (not one value at a time down to
-    the end): a batch expands some hundred paths per manifest, and a call per value and step was the largest cost
-    of checking a small file. A field found absent stays in its place in the list as a finished Item.
-    """
-    steps = path.steps
-    reached: list[tuple[object, tuple[Concrete, ...]] | Item] = [(root, ())]
-    for at, step in enumerate(steps):
-        last = at + 1 == len(steps)
-        following: list[tuple[object, tuple[Concrete, ...]] | Item] = []
-        for entry in reached:
-            if isinstance(entry, Item):
-                following.append(entry)
-                continue
-            node, done = entry
+
+# A path compiled into one small function per step, each calling the next: the kind of each step, whether an absent
+# value is still worth reporting after it and the steps to show for it are settled once per path instead of once per
+# value reached, which made expanding a catalogue path over a large manifest several times cheaper.
+Expander = Callable[[object, tuple[Concrete, ...], list[Item]], None]
+
+
+def _expander(path: Path) -> Expander:
+    compiled = path._expander
+    if compiled is None:
+        compiled = _compile(path.steps)
+        object.__setattr__(path, "_expander", compiled)
+    return compiled
+
+
+def _compile(steps: tuple[Step, ...]) -> Expander:
+    def reached(node: object, done: tuple[Concrete, ...], found: list[Item]) -> None:
+        found.append(Item(done, node))
+
+    following: Expander = reached
+    for at in range(len(steps) - 1, -1, -1):
+        following = _compile_step(steps, at, following)
+    return following
+
+
+def _compile_step(steps: tuple[Step, ...], at: int, following: Expander) -> Expander:
+    step = steps[at]
+    rest = steps[at:]
+    # The enclosing value is absent: the whole field is reported missing, located at what exists, unless a later
+    # ``[*]`` makes the number of fields unknown.
+    report_absent = not any(isinstance(s, Each) for s in steps[at + 1 :])
+    last = at + 1 == len(steps)
+    if isinstance(step, Attr):
+        name, one = step.name, (step,)
+
+        def attribute(node: object, done: tuple[Concrete, ...], found: list[Item]) -> None:
             if node is None:
-                # The enclosing value is absent: report the whole field as missing, located at what exists.
-                if not any(isinstance(s, Each) for s in steps[at + 1 :]):
-                    following.append(Item(done, None, steps[at:]))
-            elif isinstance(step, Attr):
-                following.append((getattr(node, step.name, None), (*done, step)))
-            elif isinstance(step, Key):
-                following.append((node.get(step.key) if isinstance(node, Mapping) else None, (*done, step)))
-            elif isinstance(step, Index):
-                items = node if isinstance(node, tuple) else ()
-                following.append((items[step.index] if step.index < len(items) else None, (*done, step)))
-            elif isinstance(step, Each):
-                if isinstance(node, tuple):
-                    following.extend((item, (*done, Index(index))) for index, item in enumerate(node))
-            elif not isinstance(node, tuple):
-                # A selector on a single object (``arrival.place[scheme=schedule-d].code``) keeps it or drops it.
-                if step.matches(node):
-                    following.append(entry)
-                elif last:
-                    following.append(Item(done, None, steps[at:]))
-            else:
-                matched = [(item, (*done, Index(index))) for index, item in enumerate(node) if step.matches(item)]
-                following.extend(matched)
-                if not matched and last:
-                    # A trailing selector asks whether such an item exists; an inner one only filters.
-                    following.append(Item(done, None, steps[at:]))
-        reached = following
-    return [entry if isinstance(entry, Item) else Item(entry[1], entry[0]) for entry in reached]
+                if report_absent:
+                    found.append(Item(done, None, rest))
+                return
+            following(getattr(node, name, None), done + one, found)
+
+        return attribute
+    if isinstance(step, Key):
+        key, key_step = step.key, (step,)
+
+        def entry(node: object, done: tuple[Concrete, ...], found: list[Item]) -> None:
+            if node is None:
+                if report_absent:
+                    found.append(Item(done, None, rest))
+                return
+            following(node.get(key) if isinstance(node, Mapping) else None, done + key_step, found)
+
+        return entry
+    if isinstance(step, Index):
+        position, index_step = step.index, (step,)
+
+        def indexed(node: object, done: tuple[Concrete, ...], found: list[Item]) -> None:
+            if node is None:
+                if report_absent:
+                    found.append(Item(done, None, rest))
+                return
+            items = node if isinstance(node, tuple) else ()
+            following(items[position] if position < len(items) else None, done + index_step, found)
+
+        return indexed
+    if isinstance(step, Each):
+
+        def every(node: object, done: tuple[Concrete, ...], found: list[Item]) -> None:
+            if node is None:
+                if report_absent:
+                    found.append(Item(done, None, rest))
+                return
+            if isinstance(node, tuple):
+                for index, item in enumerate(node):
+                    following(item, done + _index(index), found)
+
+        return every
+    matches = step.matches
+
+    def selected(node: object, done: tuple[Concrete, ...], found: list[Item]) -> None:
+        if node is None:
+            if report_absent:
+                found.append(Item(done, None, rest))
+            return
+        if not isinstance(node, tuple):
+            # A selector on a single object (``arrival.place[scheme=schedule-d].code``) keeps it or drops it.
+            if matches(node):
+                following(node, done, found)
+            elif last:
+                found.append(Item(done, None, rest))
+            return
+        matched = False
+        for index, item in enumerate(node):
+            if matches(item):
+                matched = True
+                following(item, done + _index(index), found)
+        if not matched and last:
+            # A trailing selector asks whether such an item exists; an inner one only filters.
+            found.append(Item(done, None, rest))
+
+    return selected
+
+
+_INDEXES: list[tuple[Index]] = []
+
+
+def _index(index: int) -> tuple[Index]:
+    """``(Index(index),)``, made once per index: every item of every list gets one."""
+    try:
+        return _INDEXES[index]
+    except IndexError:
+        _INDEXES.extend((Index(i),) for i in range(len(_INDEXES), index + 1))
+        return _INDEXES[index]
