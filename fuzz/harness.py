@@ -70,5 +70,9 @@ def run(format_name: str | None, one_input: Callable[[bytes], None]) -> None:
 
         for path in seed_files(format_name):
             one_input(path.read_bytes())
-    atheris.Setup(sys.argv, one_input)
+    # libFuzzer starts itself again by its first argument for -minimize_crash, -fork and -jobs, through the shell; a
+    # harness run as a module is started again the same way (from the checkout, as run.sh does).
+    main = sys.modules["__main__"].__spec__
+    command = f"{sys.executable} -m {main.name}" if main is not None else sys.argv[0]
+    atheris.Setup([command, *sys.argv[1:]], one_input)
     atheris.Fuzz()
