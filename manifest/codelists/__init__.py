@@ -9,12 +9,14 @@ requirements catalogue uses in its ``codelist`` checks.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
-from collections import defaultdict
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 
 
@@ -41,19 +43,22 @@ def _csv_column(filename: str, column: str) -> Callable[[], Iterable[str]]:
     return load
 
 
-@cache
-def _grouped(filename: str, key: str, column: str) -> Mapping[str, tuple[str, ...]]:
-    """One pass over a file that holds several lists (SAT's catalogues share one file), grouped by ``key``."""
-    header, rows = _rows(filename)
-    key_index, column_index = header.index(key), header.index(column)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for row in rows:
-        groups[row[key_index]].append(row[column_index])
-    return {name: tuple(values) for name, values in groups.items()}
-
-
 def _sat_catalogue(catalogue: str) -> Callable[[], Iterable[str]]:
-    return lambda: _grouped("mx_sat_cartaporte_catalogues.csv", "catalogue", "code").get(catalogue, ())
+    """One of SAT's catalogues, which share one file (a record per line) with a column naming the catalogue.
+
+    Only the lines that mention the catalogue are parsed: a file needs a few of the sixteen lists, and parsing the
+    whole file (2 MB, mostly goods keys) for one of them cost more than checking a small manifest.
+    """
+
+    def load() -> Iterable[str]:
+        text = resources.files(__name__).joinpath("mx_sat_cartaporte_catalogues.csv").read_text(encoding="utf-8")
+        header, _, body = text.partition("\n")
+        columns = next(csv.reader([header]))
+        key, column = columns.index("catalogue"), columns.index("code")
+        lines = [line for line in body.splitlines() if catalogue in line]
+        return (row[column] for row in csv.reader(lines) if row[key] == catalogue)
+
+    return load
 
 
 def _unlocodes() -> Iterable[str]:
@@ -61,34 +66,48 @@ def _unlocodes() -> Iterable[str]:
     yield from _csv_column("unlocode_ca_2015_partial.csv", "locode")()
 
 
-def _countries_alpha2() -> Iterable[str]:
-    import pycountry
+def _pycountry(collection: str, database: str, attribute: str) -> Callable[[], Iterable[str]]:
+    """One attribute of every entry of a pycountry collection (``subdivisions``, ISO 3166-2), read from the JSON
+    database pycountry ships (``databases/iso3166-2.json``, entries under ``3166-2``).
 
-    return (country.alpha_2 for country in pycountry.countries)
+    pycountry builds an object for every entry and an index for every attribute when a collection is first used,
+    which took longer than checking a small manifest; the codes alone are read from its file several times faster,
+    without importing it. Should the file not be where pycountry keeps it, pycountry is asked.
+    """
+
+    def load() -> Iterable[str]:
+        try:
+            entries = json.loads((_package_folder("pycountry") / "databases" / f"{database}.json").read_bytes())
+            return [entry[attribute] for entry in entries[database.removeprefix("iso")]]
+        except (OSError, ValueError, KeyError, TypeError):
+            import pycountry
+
+            return (getattr(entry, attribute) for entry in getattr(pycountry, collection))
+
+    return load
 
 
-def _countries_alpha3() -> Iterable[str]:
-    import pycountry
-
-    return (country.alpha_3 for country in pycountry.countries)
-
-
-def _subdivisions() -> Iterable[str]:
-    import pycountry
-
-    return (subdivision.code for subdivision in pycountry.subdivisions)
-
-
-def _currencies() -> Iterable[str]:
-    import pycountry
-
-    return (currency.alpha_3 for currency in pycountry.currencies)
+def _package_folder(name: str) -> Path:
+    """Where an installed package keeps its files, found without importing it (FileNotFoundError if nowhere)."""
+    spec = importlib.util.find_spec(name)
+    for folder in spec.submodule_search_locations or () if spec is not None else ():
+        return Path(folder)
+    raise FileNotFoundError(name)
 
 
 def _iata_airports() -> Iterable[str]:
-    import airportsdata
+    """The IATA column of the airports file airportsdata ships; its ``load`` builds a record of eleven fields for
+    each of the 28,000 airports, twice the time of reading the one column. airportsdata is asked when its file is
+    not where it keeps it."""
+    try:
+        text = (_package_folder("airportsdata") / "airports.csv").read_text(encoding="utf-8")
+        rows = csv.reader(io.StringIO(text))
+        column = next(rows).index("iata")
+        return [code for row in rows if (code := row[column])]
+    except (OSError, ValueError, StopIteration, IndexError):
+        import airportsdata
 
-    return airportsdata.load("IATA").keys()
+        return airportsdata.load("IATA").keys()
 
 
 _SAT_CATALOGUE_SOURCE = "SAT catCartaPorte.xsd"
@@ -201,10 +220,25 @@ _LISTS = (
         f"{_SAT_CATALOGUE_SOURCE} c_TipoEmbalaje",
         _sat_catalogue("c_TipoEmbalaje"),
     ),
-    CodeList("country", "ISO 3166-1 alpha-2 countries", "ISO 3166-1 (pycountry)", _countries_alpha2),
-    CodeList("country-alpha3", "ISO 3166-1 alpha-3 countries", "ISO 3166-1 (pycountry)", _countries_alpha3),
-    CodeList("subdivision", "ISO 3166-2 subdivisions", "ISO 3166-2 (pycountry)", _subdivisions),
-    CodeList("currency", "ISO 4217 currencies", "ISO 4217 (pycountry)", _currencies),
+    CodeList(
+        "country",
+        "ISO 3166-1 alpha-2 countries",
+        "ISO 3166-1 (pycountry)",
+        _pycountry("countries", "iso3166-1", "alpha_2"),
+    ),
+    CodeList(
+        "country-alpha3",
+        "ISO 3166-1 alpha-3 countries",
+        "ISO 3166-1 (pycountry)",
+        _pycountry("countries", "iso3166-1", "alpha_3"),
+    ),
+    CodeList(
+        "subdivision",
+        "ISO 3166-2 subdivisions",
+        "ISO 3166-2 (pycountry)",
+        _pycountry("subdivisions", "iso3166-2", "code"),
+    ),
+    CodeList("currency", "ISO 4217 currencies", "ISO 4217 (pycountry)", _pycountry("currencies", "iso4217", "alpha_3")),
     CodeList(
         "iata-airport", "IATA airport codes", "IATA Resolution 763 location identifiers (airportsdata)", _iata_airports
     ),
