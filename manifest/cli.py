@@ -216,7 +216,7 @@ def _load_config(start: Path) -> Config:
     try:
         return load_config(start)
     except ConfigError as error:
-        _fail(str(error))
+        _fail(error.said(_language()))
         raise  # unreachable: _fail exits
 
 

@@ -16,6 +16,7 @@ import gettext
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any
 
 from manifest.diagnostics import Lang
 from manifest.po import LOCALE_DIR
@@ -39,6 +40,27 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> Lang:
 def words(lang: Lang) -> gettext.NullTranslations:
     """The catalogue of ``lang``; English is the text of the code itself, so it has none."""
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+
+
+class WordedError(Exception):
+    """An error whose message is an entry of the catalogue: the English template and its values, so that the
+    command line can say it in either language; ``str()`` is the English."""
+
+    def __init__(self, template: str, **values: Any) -> None:
+        super().__init__(template.format(**values))
+        self.template = template
+        self.values = values
+
+    def said(self, lang: Lang) -> str:
+        return words(lang).gettext(self.template).format(**self.values)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Batches raise these in worker processes; the template and values travel, not just the English.
+        return _rebuild_worded, (type(self), self.template, self.values)
+
+
+def _rebuild_worded(kind: type[WordedError], template: str, values: dict[str, Any]) -> WordedError:
+    return kind(template, **values)
 
 
 @contextmanager

@@ -12,6 +12,7 @@ import gettext
 import inspect
 import json
 import os
+import pickle
 import random
 import re
 import string
@@ -22,16 +23,17 @@ import click
 import pytest
 from click.testing import CliRunner
 
+import manifest
 from manifest.api import FileReport, validate
 from manifest.cli import main
 from manifest.codes import all_messages
 from manifest.diagnostics import MESSAGES, Diagnostic, Severity
 from manifest.formats import FORMATS
-from manifest.i18n import language_from_environment, words
+from manifest.i18n import WordedError, language_from_environment, words
 from manifest.model import Direction, Mode
 from manifest.po import Entry, catalogues, compile_mo, read_po
 from manifest.reporters import REPORTERS
-from manifest.requirements import rules
+from manifest.requirements import ConfigError, rules
 from manifest.summary import LABELS
 from tests.conftest import SAMPLES
 
@@ -167,6 +169,46 @@ def test_every_name_shown_in_a_table_or_summary_has_spanish() -> None:
         assert spanish.pgettext("direction", direction.value) != direction.value
     for key, label in LABELS.items():
         assert spanish.pgettext("inspect", label) != label, key
+
+
+def _worded_errors() -> set[str]:
+    all_messages()  # imports every module, so that every kind of error is known
+    kinds: list[type[WordedError]] = [WordedError]
+    for kind in kinds:
+        kinds.extend(kind.__subclasses__())
+    return {kind.__name__ for kind in kinds}
+
+
+def test_every_worded_error_has_its_spanish() -> None:
+    """Errors the command line reports (a bad configuration...) carry a catalogue template; each has Spanish."""
+    names = _worded_errors()
+    spanish = words("es")
+    templates = []
+    for module in sorted(Path(manifest.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names:
+                first = node.args[0] if node.args else None
+                assert isinstance(first, ast.Constant) and isinstance(first.value, str), f"{module}:{node.lineno}"
+                templates.append((f"{module.name}:{node.lineno}", first.value))
+    assert len(templates) >= 8
+    for where, template in templates:
+        assert spanish.gettext(template) != template, f"{where}: {template!r} has no Spanish"
+
+
+def test_a_bad_configuration_is_reported_in_spanish() -> None:
+    runner = CliRunner()
+    with runner.isolated_filesystem():
+        Path(".manifest.toml").write_text('profile = "dea"\n[severity]\n"CBP-RAIL-001" = "fatal"\n', encoding="utf-8")
+        result = runner.invoke(main, ["validate", "--lang", "es", str(RAIL_JSON)])
+    assert result.exit_code == 2
+    assert "perfil desconocido 'dea'; se esperaba uno de estos:" in result.output
+
+
+def test_a_worded_error_keeps_its_template_across_processes() -> None:
+    error = pickle.loads(pickle.dumps(ConfigError("{path}: [tool.manifest] must be a table", path="x/{a}.toml")))
+    assert isinstance(error, ConfigError)
+    assert error.said("es") == "x/{a}.toml: [tool.manifest] debe ser una tabla"
+    assert str(error) == "x/{a}.toml: [tool.manifest] must be a table"
 
 
 # -- the command line -------------------------------------------------------------------------------------------

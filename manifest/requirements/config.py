@@ -21,13 +21,14 @@ from pathlib import Path
 from types import MappingProxyType
 
 from manifest.diagnostics import Severity
+from manifest.i18n import WordedError
 from manifest.requirements.definitions import load_catalogue
 from manifest.requirements.profiles import PROFILE_CHOICES
 
 _KEYS = frozenset({"profile", "disable", "severity"})
 
 
-class ConfigError(ValueError):
+class ConfigError(WordedError, ValueError):
     """The configuration cannot be used; the message is one line that names the file."""
 
 
@@ -54,7 +55,7 @@ def load_config(start: Path) -> Config:
             section = tool.get("manifest") if isinstance(tool, dict) else None
             if section is not None:
                 if not isinstance(section, dict):
-                    raise ConfigError(f"{pyproject}: [tool.manifest] must be a table")
+                    raise ConfigError("{path}: [tool.manifest] must be a table", path=pyproject)
                 return parse_config(section, pyproject)
     return Config()
 
@@ -63,7 +64,7 @@ def _read(path: Path) -> dict[str, object]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read the configuration: {error}") from None
+        raise ConfigError("{path}: cannot read the configuration: {error}", path=path, error=error) from None
 
 
 def parse_config(data: Mapping[str, object], path: Path | None = None) -> Config:
@@ -71,29 +72,42 @@ def parse_config(data: Mapping[str, object], path: Path | None = None) -> Config
     unknown = set(data) - _KEYS
     if unknown:
         raise ConfigError(
-            f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known keys: {', '.join(sorted(_KEYS))}"
+            "{path}: unknown key(s) {keys}; known keys: {known}",
+            path=where,
+            keys=", ".join(sorted(unknown)),
+            known=", ".join(sorted(_KEYS)),
         )
     known_codes = {rule.code for rule in load_catalogue()}
 
     profile = data.get("profile")
     if profile is not None and profile not in PROFILE_CHOICES:
-        raise ConfigError(f"{where}: unknown profile {profile!r}; expected one of {', '.join(PROFILE_CHOICES)}")
+        raise ConfigError(
+            "{path}: unknown profile {profile!r}; expected one of {choices}",
+            path=where,
+            profile=profile,
+            choices=", ".join(PROFILE_CHOICES),
+        )
 
     disable = data.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(code, str) for code in disable):
-        raise ConfigError(f"{where}: 'disable' must be a list of rule codes")
+        raise ConfigError("{path}: 'disable' must be a list of rule codes", path=where)
     _check_codes(where, "disable", disable, known_codes)
 
     raw_severities = data.get("severity", {})
     if not isinstance(raw_severities, dict):
-        raise ConfigError(f"{where}: 'severity' must be a table of rule code = severity")
+        raise ConfigError("{path}: 'severity' must be a table of rule code = severity", path=where)
     _check_codes(where, "severity", list(raw_severities), known_codes)
     severities: dict[str, Severity] = {}
     for code, text in raw_severities.items():
         try:
             severities[code] = Severity.parse(str(text))
-        except ValueError as error:
-            raise ConfigError(f"{where}: severity of {code}: {error}") from None
+        except ValueError:
+            raise ConfigError(
+                "{path}: severity of {code}: unknown severity {value!r}: expected info, warning or error",
+                path=where,
+                code=code,
+                value=str(text),
+            ) from None
 
     return Config(
         profile=str(profile) if profile is not None else None,
@@ -106,4 +120,6 @@ def parse_config(data: Mapping[str, object], path: Path | None = None) -> Config
 def _check_codes(where: str, key: str, codes: list[str], known: set[str]) -> None:
     unknown = sorted(set(codes) - known)
     if unknown:
-        raise ConfigError(f"{where}: unknown rule code(s) in '{key}': {', '.join(unknown)}")
+        raise ConfigError(
+            "{path}: unknown rule code(s) in '{key}': {codes}", path=where, key=key, codes=", ".join(unknown)
+        )
