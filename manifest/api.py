@@ -15,6 +15,7 @@ from typing import BinaryIO
 from manifest import formats
 from manifest.diagnostics import Diagnostic, ParseError, Severity, define
 from manifest.formats.base import ConsignmentChunk, Document, Written, without_ends
+from manifest.formats.charsets import blank
 from manifest.model import Manifest, Mode
 from manifest.requirements import Config, evaluate, resolve_profile
 
@@ -51,7 +52,7 @@ def detect(data: bytes, name: str | None = None) -> str | None:
 
 def read(data: bytes, format: str | None = None, *, name: str | None = None) -> Document:
     """Read ``data`` into manifests; raises ParseError (with its diagnostic) when nothing can be read."""
-    if not data.strip():
+    if blank(data):
         raise ParseError(EMPTY_FILE(line=1, column=1))
     chosen = format or detect(data, name)
     if chosen is None:

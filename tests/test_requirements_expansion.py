@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from manifest import api
 from manifest.model import Manifest
+from manifest.requirements.checks import Context, parsed
 from manifest.requirements.engine import rules
 from manifest.requirements.paths import Attr, Concrete, Each, Index, Key, Path, Select, Step, expand
 
@@ -68,6 +69,15 @@ def test_every_catalogue_path_expands_as_defined_on_every_sample(text: str) -> N
         assert expanded(manifest, path) == walk(manifest, path.steps)  # the compiled path is reused
 
 
+@pytest.mark.parametrize("text", CATALOGUE_PATHS)
+def test_a_context_expanding_shared_beginnings_once_finds_the_same_items(text: str) -> None:
+    for manifest in MANIFESTS:
+        context = Context(manifest)
+        for other in CATALOGUE_PATHS:  # the beginnings of other paths expanded first, as a rule run does
+            context.items(parsed(other))
+        assert context.items(Path.parse(text)) == expand(manifest, Path.parse(text))
+
+
 _NAMES = (
     "consignments",
     "goods",
@@ -104,3 +114,18 @@ _STEPS = st.one_of(
 def test_any_path_expands_as_defined(steps: list[Step], which: int) -> None:
     path = Path(tuple(steps))
     assert expanded(MANIFESTS[which], path) == walk(MANIFESTS[which], path.steps)
+    context = Context(MANIFESTS[which])
+    assert context.items(path) == expand(MANIFESTS[which], path)
+    if len(steps) > 1:
+        assert context.items(Path(tuple(steps[:-1]))) == expand(MANIFESTS[which], Path(tuple(steps[:-1])))
+
+
+@pytest.mark.parametrize("text", CATALOGUE_PATHS)
+def test_a_path_bound_through_its_key_is_the_path_bound(text: str) -> None:
+    """Context.bound shares one bound path among the items whose keys agree; each gets what binding gives."""
+    others = [parsed(t) for t in CATALOGUE_PATHS]
+    for manifest in MANIFESTS[:: max(1, len(MANIFESTS) // 6)]:
+        context = Context(manifest)
+        for item in expand(manifest, Path.parse(text)):
+            for other in others:
+                assert context.bound(other, item.steps) == expand(manifest, other.bind(item.steps))

@@ -1,7 +1,9 @@
 """The format registry: every format by its public name, loaded on first use, and content sniffing.
 
 Modules are imported lazily so that ``manifest --version`` and a hook run over JSON files never pay for lxml or the
-SAT schemas. Adding a format is one entry here and one module that fulfils :class:`manifest.formats.base.Format`.
+SAT schemas, and a file's format is told without importing any of them (:mod:`manifest.formats.sniffing`). Adding
+a format is one entry here, its recognition in ``sniffing`` and one module that fulfils
+:class:`manifest.formats.base.Format`.
 """
 
 from __future__ import annotations
@@ -10,9 +12,12 @@ import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from manifest.formats.base import Format
+if TYPE_CHECKING:
+    # Only for annotations: the registry is read by ``--version`` and ``--help``, which need neither the model nor
+    # any reader.
+    from manifest.formats.base import Format
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +33,7 @@ class FormatInfo:
 
 @cache
 def _load(module: str) -> Format:
-    return cast(Format, importlib.import_module(module))
+    return cast("Format", importlib.import_module(module))
 
 
 _ENTRIES = (
@@ -96,15 +101,19 @@ def get(name: str) -> Format:
 
 def sniff(head: bytes) -> str | None:
     """The name of the first format that recognises ``head`` (the first bytes of a file), or None."""
-    for info in FORMATS.values():
-        if info.load().sniff(head):
-            return info.name
+    from manifest.formats.sniffing import SNIFFERS
+
+    for name in FORMATS:
+        if SNIFFERS[name](head):
+            return name
     return None
 
 
 def by_extension(filename: str) -> str | None:
+    from manifest.formats.sniffing import EXTENSIONS
+
     lowered = filename.lower()
-    for info in FORMATS.values():
-        if any(lowered.endswith(ext) for ext in info.load().EXTENSIONS):
-            return info.name
+    for name in FORMATS:
+        if any(lowered.endswith(ext) for ext in EXTENSIONS[name]):
+            return name
     return None

@@ -29,6 +29,7 @@ from manifest.formats.edifact.roundtrip import differences
 from manifest.formats.edifact.segments import Segment
 from manifest.formats.edifact.syntax import LEVELS, UNA_LENGTH, UNCHECKED, Delimiters
 from manifest.formats.edifact.tokenizer import Tokenizer
+from manifest.formats.edifact.write_charset import fit_text, fit_to_level, recoded_losses, unow_note
 from manifest.formats.readers import collector_paused
 from manifest.model import Consignment, Manifest, Mode
 
@@ -191,13 +192,21 @@ def _walk_text(session: _Session, tokenizer: Tokenizer, text: str, start: int) -
 def write(manifests: Sequence[Manifest]) -> Written:
     kept = manifests[0].extensions.get("cuscar.UNB.01") if manifests else None
     syntax = kept or "UNOC:3"
-    text = write_interchange(manifests, syntax)
     level = LEVELS.get(syntax.split(":")[0], UNCHECKED)
+    if kept is not None and level is not UNCHECKED:
+        # The level the interchange was received with is its receiver's: values are fitted to its repertoire.
+        fitted, changes = fit_to_level(manifests, level)
+        data = fit_text(write_interchange(fitted, syntax), level).encode(level.codec)
+        losses = list(_losses(fitted, data))
+        carried_not = {loss.field or "" for loss in losses}
+        return Written(data, (*recoded_losses(changes, syntax.split(":")[0], carried_not), *losses))
+    text = write_interchange(manifests, syntax)
     try:
         data = text.encode(level.codec)
     except UnicodeEncodeError:
         # UNOC is ISO 8859-1; anything beyond it needs UNOW, UTF-8 under syntax version 4.
         data = write_interchange(manifests, "UNOW:4").encode("utf-8")
+        return Written(data, tuple(_losses(manifests, data)), (unow_note(manifests),))
     return Written(data, tuple(_losses(manifests, data)))
 
 

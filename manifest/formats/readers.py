@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
+
+from manifest.diagnostics import Diagnostic, Severity, define
+from manifest.formats.textpos import LineIndex
 
 # int() refuses a string of more digits than sys.get_int_max_str_digits() (4300 by default, never set below 640) with
 # a ValueError, because converting one takes quadratic time. No element of any format read here comes near 640 digits.
@@ -32,3 +37,72 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+# X12.6 numbers the data elements of a segment, and the components of a composite, with two digits (N101 ... N199),
+# and the UN/EDIFACT segment and composite directories place them at positions 010 to 990: no segment of either
+# standard holds more than 99 of either. A longer run is garbage or an attack (20 MB of separators would become
+# 20 million strings), so what follows the 99th is cut off, and said so.
+SEPARATOR_LIMIT = 99
+LONG_SEGMENT = 400  # characters: below this a segment cannot hold more than 99 separators of both kinds at once
+
+OVERFULL_SEGMENT = define(
+    "MF006",
+    Severity.ERROR,
+    "segment $tag holds more than $limit data elements, or more than $limit components in one element; its last "
+    "$count characters are not read",
+    "el segmento $tag contiene más de $limit elementos de datos, o más de $limit componentes en un elemento; "
+    "no se leen sus últimos $count caracteres",
+    "ASC X12.6 section 3.5 (two-digit element positions); ISO 9735 segment and composite directories (positions "
+    "010 to 990)",
+)
+
+
+def overfull(body: str, element: str, component: str) -> str | None:
+    """``body`` (one segment, tag first) cut to 99 data elements of 99 components each, or None when it is within
+    those bounds. Only worth calling for segments longer than :data:`LONG_SEGMENT`."""
+    limit = SEPARATOR_LIMIT
+    if body.count(element) <= limit and body.count(component) < limit:
+        return None
+    elements = body.split(element, limit + 1)[: limit + 1]
+    for index, value in enumerate(elements):
+        if value.count(component) >= limit:
+            elements[index] = component.join(value.split(component, limit)[:limit])
+    cut = element.join(elements)
+    return None if cut == body else cut
+
+
+# C0 and C1 control characters and DEL, save the line breaks many senders put between segments and lines. None is
+# in the X12 basic or extended character set (ASC X12.6 section 3.3), the IATA Cargo-IMP character set or any
+# UN/EDIFACT repertoire (ISO 9735-1 annex A); a NUL or a BEL in a name would be carried into every output.
+_CONTROLS = "\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f"
+
+CONTROL_CHARACTER = define(
+    "MF007",
+    Severity.ERROR,
+    "control character $value is not text: it is in no character set of this format",
+    "el carácter de control $value no es texto: no está en ningún juego de caracteres de este formato",
+    "ASC X12.6 section 3.3 (character sets); IATA Cargo-IMP character set; ISO 9735-1 annex A",
+)
+
+
+@cache
+def _control_pattern(allowed: str) -> re.Pattern[str]:
+    banned = "".join(chr(c) for c in range(0xA0) if re.fullmatch(f"[{_CONTROLS}]", chr(c)) and chr(c) not in allowed)
+    return re.compile(f"[{re.escape(banned)}]")
+
+
+def control_characters(text: str, allowed: str = "", limit: int = 20) -> list[Diagnostic]:
+    """A finding for each control character in ``text`` (at most ``limit``) but those in ``allowed`` (delimiters
+    an interchange declares, such as X12's common FS or GS separators)."""
+    pattern = _control_pattern(allowed)
+    found: list[Diagnostic] = []
+    match = pattern.search(text)
+    if match is None:
+        return found
+    lines = LineIndex(text)
+    while match is not None and len(found) < limit:
+        line, column = lines.position(match.start())
+        found.append(CONTROL_CHARACTER(line=line, column=column, value=f"U+{ord(match.group()):04X}"))
+        match = pattern.search(text, match.end())
+    return found

@@ -1,7 +1,11 @@
-"""Parsing XML from untrusted files: no entity expansion, no DTD, no network, bounded size.
+"""Parsing XML from untrusted files: no entity expansion, no DTD, no XInclude, no network, bounded size.
 
 Every XML format goes through :func:`parse`. A manifest never needs a DTD, so any DOCTYPE is refused outright:
 that closes entity expansion (billion laughs, quadratic blow-up) and external entities (file and network) at once.
+The DOCTYPE is looked for in the document's own encoding (a UTF-16 file hides it from a search of the bytes), and
+once more in what the parser saw. XInclude is never processed (lxml only includes when asked), and an include
+element is refused so that nobody takes a file that names another file for one that holds it. libxml2's limits
+without XML_PARSE_HUGE bound the rest: 256 levels of nesting, 10,000,000 characters in one text, attribute or name.
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ import re
 
 from lxml import etree
 
-from manifest.diagnostics import ParseError, Severity, define
+from manifest.diagnostics import Diagnostic, ParseError, Severity, define
+from manifest.formats.charsets import XmlEncoding, first_non_utf8, line_column, xml_encoding, xml_text
 
 NOT_XML = define(
     "XML001",
@@ -26,8 +31,61 @@ DOCTYPE_REFUSED = define(
     "no se permite una declaración DOCTYPE en un manifiesto (nunca se cargan entidades ni DTD externos)",
     "OWASP XML External Entity Prevention",
 )
+XINCLUDE_REFUSED = define(
+    "XML003",
+    Severity.ERROR,
+    "XInclude element $value is not allowed in a manifest; nothing is included",
+    "no se permite el elemento XInclude $value en un manifiesto; no se incluye nada",
+    "W3C XML Inclusions 1.0; OWASP XML Security Cheat Sheet (XInclude attacks)",
+)
+TOO_DEEP = define(
+    "XML004",
+    Severity.ERROR,
+    "elements are nested more than $limit levels deep",
+    "los elementos se anidan a más de $limit niveles de profundidad",
+    "libxml2 parser limit (xmlParserMaxDepth without XML_PARSE_HUGE)",
+)
+TOO_LARGE = define(
+    "XML005",
+    Severity.ERROR,
+    "a text, attribute value or name is longer than the $limit characters a manifest may hold in one piece",
+    "un texto, valor de atributo o nombre supera los $limit caracteres que un manifiesto admite en una pieza",
+    "libxml2 parser limit (XML_MAX_TEXT_LENGTH without XML_PARSE_HUGE)",
+)
+WRONG_BYTES = define(
+    "XML006",
+    Severity.ERROR,
+    "byte $offset ($value) is not $encoding, the encoding the document $how; was it saved as Latin-1 or Windows-1252?",
+    "el byte $offset ($value) no es $encoding, la codificación que el documento $how_es; "
+    "¿se guardó como Latin-1 o Windows-1252?",
+    "W3C XML 1.0 section 4.3.3 (character encoding in entities)",
+)
+UTF8_DECLARED_OTHERWISE = define(
+    "XML007",
+    Severity.ERROR,
+    "the document declares encoding $encoding but its bytes are UTF-8 ('$value'); read as declared it would be "
+    "mis-decoded: correct the declaration",
+    "el documento declara la codificación $encoding pero sus bytes son UTF-8 ('$value'); leído como se declara "
+    "quedaría mal decodificado: corrija la declaración",
+    "W3C XML 1.0 section 4.3.3 (character encoding in entities)",
+)
+UNKNOWN_ENCODING = define(
+    "XML008",
+    Severity.ERROR,
+    "the declared encoding '$value' is not known",
+    "la codificación declarada '$value' no se conoce",
+    "W3C XML 1.0 section 4.3.3 (EncodingDecl)",
+)
+
+XINCLUDE_NAMESPACES = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
+DEPTH_LIMIT = 256
+SIZE_LIMIT = 10_000_000
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_DOCTYPE_TEXT = re.compile(r"<!DOCTYPE", re.IGNORECASE)
+# Single-byte encodings in which every byte is a character: UTF-8 bytes read in them decode without complaint.
+_SINGLE_BYTE = re.compile(r"(iso8859|latin|cp125|windows-125)", re.IGNORECASE)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 
 
 def _parser() -> etree.XMLParser:
@@ -42,21 +100,88 @@ def _parser() -> etree.XMLParser:
 
 
 def parse(data: bytes) -> etree._ElementTree:
-    """Parse ``data``; a fault is a ParseError with the line and column that libxml2 reports."""
-    doctype = _DOCTYPE.search(data)
-    if doctype is not None:
-        line = data.count(b"\n", 0, doctype.start()) + 1
-        column = doctype.start() - (data.rfind(b"\n", 0, doctype.start()) + 1) + 1
-        raise ParseError(DOCTYPE_REFUSED(line=line, column=column))
+    """Parse ``data``; a fault is a ParseError with the line and column of its cause."""
+    encoding = xml_encoding(data)
+    _refuse_doctype(data, encoding)
+    _refuse_lying_declaration(data, encoding)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
-        line, column = error.position
-        reason = error.msg or "unreadable"
-        raise ParseError(NOT_XML(line=line or 1, column=column or None, reason=reason)) from error
+        raise ParseError(_syntax_error(data, encoding, error)) from error
     if root is None:
         raise ParseError(NOT_XML(line=1, column=1, reason="empty document"))
-    return root.getroottree()
+    tree = root.getroottree()
+    if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
+        raise ParseError(DOCTYPE_REFUSED(line=1, column=1))
+    included = next(root.iter(*(f"{{{namespace}}}*" for namespace in XINCLUDE_NAMESPACES)), None)
+    if included is not None:
+        raise ParseError(
+            XINCLUDE_REFUSED(line=included.sourceline or 1, location=tree.getpath(included), value=included.tag)
+        )
+    return tree
+
+
+def _refuse_doctype(data: bytes, encoding: XmlEncoding) -> None:
+    if encoding.ascii_compatible:
+        found = _DOCTYPE.search(data)
+        if found is not None:
+            line, column = line_column(data, found.start())
+            raise ParseError(DOCTYPE_REFUSED(line=line, column=column))
+        return
+    text = xml_text(data)
+    found_text = _DOCTYPE_TEXT.search(text)
+    if found_text is not None:
+        at = found_text.start()
+        raise ParseError(
+            DOCTYPE_REFUSED(line=text.count("\n", 0, at) + 1, column=at - (text.rfind("\n", 0, at) + 1) + 1)
+        )
+
+
+def _refuse_lying_declaration(data: bytes, encoding: XmlEncoding) -> None:
+    """A document declared in a single-byte encoding whose bytes are UTF-8 parses without error and reads every
+    accented letter as two wrong ones ('PEÃ\u0091A'); the bytes tell, so the declaration is not believed."""
+    if encoding.declared is None or not _SINGLE_BYTE.search(encoding.codec) or data.isascii():
+        return
+    sequence = _UTF8_SEQUENCE.search(data)
+    if sequence is None or first_non_utf8(data) is not None:
+        return
+    line, column = line_column(data, sequence.start())
+    raise ParseError(
+        UTF8_DECLARED_OTHERWISE(
+            line=line, column=column, encoding=encoding.declared, value=sequence.group().decode("utf-8")
+        )
+    )
+
+
+def _syntax_error(data: bytes, encoding: XmlEncoding, error: etree.XMLSyntaxError) -> Diagnostic:
+    line, column = error.position
+    line = line or 1
+    column = column or None
+    last = error.error_log.last_error if error.error_log else None
+    kind = last.type_name if last is not None else ""
+    reason = (error.msg or "unreadable").split(", line ")[0].strip()
+    if kind == "ERR_RESOURCE_LIMIT" and "depth" in reason.lower():
+        return TOO_DEEP(line=line, column=column, limit=DEPTH_LIMIT)
+    if kind == "ERR_RESOURCE_LIMIT" and "amplification" not in reason.lower():
+        return TOO_LARGE(line=line, column=column, limit=f"{SIZE_LIMIT:,}")
+    if kind == "ERR_UNSUPPORTED_ENCODING" and encoding.declared is not None:
+        return UNKNOWN_ENCODING(line=line, column=column, value=encoding.declared)
+    if kind == "ERR_INVALID_ENCODING" and encoding.codec == "utf-8":
+        bad = first_non_utf8(data[encoding.mark :])
+        if bad is not None:
+            bad += encoding.mark
+            line, column = line_column(data, bad)
+            declared = encoding.declared is not None
+            return WRONG_BYTES(
+                line=line,
+                column=column,
+                offset=bad + 1,
+                value=f"0x{data[bad]:02X}",
+                encoding="UTF-8",
+                how="declares" if declared else "has when it declares none",
+                how_es="declara" if declared else "tiene cuando no declara ninguna",
+            )
+    return NOT_XML(line=line, column=column, reason=reason)
 
 
 def local_name(tag: object) -> str:

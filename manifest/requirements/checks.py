@@ -21,7 +21,7 @@ from manifest import codelists
 from manifest.formats.canonical import scalar_to_text
 from manifest.identifiers import IDENTIFIERS, pedimento_aduana
 from manifest.model import Manifest, Money, Quantity
-from manifest.requirements.paths import Item, Path, expand
+from manifest.requirements.paths import Concrete, Item, Path, expand, shared_prefix
 
 Params = Mapping[str, object]
 
@@ -42,12 +42,35 @@ class Context:
     def __init__(self, manifest: Manifest) -> None:
         self.manifest = manifest
         self._items: dict[Path, list[Item]] = {}
+        self._bound: dict[tuple[Path, tuple[int, ...]], list[Item]] = {}
         self._names: dict[tuple[Path, str], frozenset[str]] = {}
 
     def items(self, path: Path) -> list[Item]:
         found = self._items.get(path)
+        if found is not None:
+            return found
+        split = shared_prefix(path)
+        if split is None:
+            found = expand(self.manifest, path)
+        else:
+            # Catalogue paths share their beginnings: the common part is expanded once for all of them.
+            prefix, follow, absent = split
+            found = []
+            for reached in self.items(prefix):
+                if not reached.rest:
+                    follow(reached.value, reached.steps, found)
+                elif absent is not None:
+                    found.append(Item(reached.steps, None, absent))
+        self._items[path] = found
+        return found
+
+    def bound(self, path: Path, concrete: tuple[Concrete, ...]) -> list[Item]:
+        """The items of ``path`` bound to ``concrete`` (see :meth:`Path.bind`); the bound path is made once for all
+        the items that bind it alike (every goods item of a bill looks at the same bill)."""
+        key = (path, path.bind_key(concrete))
+        found = self._bound.get(key)
         if found is None:
-            found = self._items[path] = expand(self.manifest, path)
+            found = self._bound[key] = self.items(path.bind(concrete))
         return found
 
     def names(self, path: Path, attribute: str) -> frozenset[str]:
@@ -103,7 +126,7 @@ def any_present(context: Context, item: Item, params: Params) -> Iterator[Findin
     if not is_missing(item.value):
         return
     for text in _path_list(params, "or"):
-        if any(not is_missing(other.value) for other in context.items(parsed(text).bind(item.steps))):
+        if any(not is_missing(other.value) for other in context.bound(parsed(text), item.steps)):
             return
     yield Finding(item)
 
@@ -205,9 +228,8 @@ def conditional(context: Context, item: Item, params: Params) -> Iterator[Findin
     the check ``then``. Both are ``{kind = ..., <params>}`` tables; ``if`` also names its ``field``."""
     condition = _table(params, "if")
     consequence = _table(params, "then")
-    bound = parsed(str(condition["field"])).bind(item.steps)
     holds = False
-    for other in context.items(bound):
+    for other in context.bound(parsed(str(condition["field"])), item.steps):
         if is_missing(other.value):
             continue
         if not any(KINDS[str(condition["kind"])](context, other, condition)):
@@ -258,7 +280,7 @@ def parsed(text: str) -> Path:
 
 
 def _others(context: Context, item: Item, params: Params, key: str) -> list[Item]:
-    return context.items(parsed(str(params[key])).bind(item.steps))
+    return context.bound(parsed(str(params[key])), item.steps)
 
 
 def sum_equals(context: Context, item: Item, params: Params) -> Iterator[Finding]:

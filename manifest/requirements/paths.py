@@ -80,12 +80,15 @@ class Path:
     # A path is the key of the expansions a check context keeps; hashing its steps on every lookup would cost
     # more than the lookup saves, so the hash is taken once.
     _hash: int = field(init=False, repr=False, compare=False)
-    # The path compiled for expansion (see ``expand``), on first use.
-    _expander: Expander | None = field(init=False, repr=False, compare=False)
+    # The path compiled for expansion (see ``expand``), and its split at the last ``[*]`` (see ``shared_prefix``),
+    # on first use.
+    _expander: tuple[Expander, ...] | None = field(init=False, repr=False, compare=False)
+    _split: Split | bool | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_hash", hash(self.steps))
         object.__setattr__(self, "_expander", None)
+        object.__setattr__(self, "_split", False)
 
     def __hash__(self) -> int:
         return self._hash
@@ -124,7 +127,7 @@ class Path:
             pos = match.end()
         if not steps:
             raise PathError("empty model path")
-        return cls(tuple(steps))
+        return cls(tuple(_STEPS.setdefault(step, step) for step in steps))
 
     def __str__(self) -> str:
         return render(self.steps)
@@ -144,6 +147,25 @@ class Path:
             elif step != fixed:
                 break
         return Path(tuple(steps))
+
+    def bind_key(self, concrete: tuple[Concrete, ...]) -> tuple[int, ...]:
+        """The indexes :meth:`bind` puts in place of the leading ``[*]``, in order: two concretes with the same key
+        bind this path to the same path. Cheaper than binding: most steps compared are the very same objects (see
+        ``_STEPS``), and a tuple of numbers hashes at once."""
+        fixed: list[int] = []
+        for step, other in zip(self.steps, concrete, strict=False):
+            if step is other:
+                continue
+            if isinstance(step, Each) and isinstance(other, Index):
+                fixed.append(other.index)
+            elif step != other:
+                break
+        return tuple(fixed)
+
+
+# Every step parsed, once: the paths of the catalogue share their step objects, so that comparing the steps of two
+# paths (binding one to the other's items) mostly finds the same object.
+_STEPS: dict[Step, Step] = {}
 
 
 def render(steps: tuple[Step, ...]) -> str:
@@ -173,8 +195,32 @@ class Item:
 def expand(root: object, path: Path) -> list[Item]:
     """Every concrete field that ``path`` names in ``root``, in model order; absent fields have value None."""
     found: list[Item] = []
-    _expander(path)(root, (), found)
+    compiled = path._expander
+    if compiled is None and not any(isinstance(step, Each | Select) for step in path.steps):
+        # A path with one field at most (a rule's path bound to one item): followed, not worth compiling.
+        _follow(root, path.steps, found)
+        return found
+    (compiled or _expander(path))[0](root, (), found)
     return found
+
+
+def _follow(root: object, steps: tuple[Step, ...], found: list[Item]) -> None:
+    node = root
+    done: tuple[Concrete, ...] = ()
+    for at, step in enumerate(steps):
+        if node is None:
+            found.append(Item(done, None, steps[at:]))
+            return
+        if isinstance(step, Attr):
+            node = getattr(node, step.name, None)
+        elif isinstance(step, Key):
+            node = node.get(step.key) if isinstance(node, Mapping) else None
+        else:
+            assert isinstance(step, Index)
+            items = node if isinstance(node, tuple) else ()
+            node = items[step.index] if step.index < len(items) else None
+        done = (*done, step)
+    found.append(Item(done, node))
 
 
 # A path compiled into one small function per step, each calling the next: the kind of each step, whether an absent
@@ -183,7 +229,8 @@ def expand(root: object, path: Path) -> list[Item]:
 Expander = Callable[[object, tuple[Concrete, ...], list[Item]], None]
 
 
-def _expander(path: Path) -> Expander:
+def _expander(path: Path) -> tuple[Expander, ...]:
+    """The compiled path: entry ``at`` follows the steps from ``at`` on."""
     compiled = path._expander
     if compiled is None:
         compiled = _compile(path.steps)
@@ -191,14 +238,41 @@ def _expander(path: Path) -> Expander:
     return compiled
 
 
-def _compile(steps: tuple[Step, ...]) -> Expander:
+def _compile(steps: tuple[Step, ...]) -> tuple[Expander, ...]:
     def reached(node: object, done: tuple[Concrete, ...], found: list[Item]) -> None:
         found.append(Item(done, node))
 
-    following: Expander = reached
+    chain: list[Expander] = [reached]
     for at in range(len(steps) - 1, -1, -1):
-        following = _compile_step(steps, at, following)
-    return following
+        chain.append(_compile_step(steps, at, chain[-1]))
+    return tuple(reversed(chain))
+
+
+# Split (see shared_prefix): the prefix up to the last inner ``[*]``, what follows the values it reaches, and what
+# to report for a list found absent at that ``[*]`` (None when nothing is reported).
+Split = tuple[Path, Expander, tuple[Step, ...] | None]
+
+
+def shared_prefix(path: Path) -> Split | None:
+    """``path`` cut after its last ``[*]`` that is not its last step, so that the paths of a catalogue that start
+    alike (``consignments[*].goods[*].hs_code``, ``...description``) expand their common part once.
+
+    Expanding the prefix gives the values that ``[*]`` reaches, in order, each as an Item, and an Item with steps
+    left over where the list itself is absent (nothing before an inner ``[*]`` reports an absent value). The field
+    named by ``path`` is then found by following the rest of the steps from each of those values, and its absent
+    list is reported as ``path`` would report it.
+    """
+    split = path._split
+    if split is False:
+        steps = path.steps
+        last = max((at for at, step in enumerate(steps[:-1]) if isinstance(step, Each)), default=-1)
+        if last < 0:
+            split = None
+        else:
+            report_absent = not any(isinstance(step, Each) for step in steps[last + 1 :])
+            split = (Path(steps[: last + 1]), _expander(path)[last + 1], steps[last:] if report_absent else None)
+        object.__setattr__(path, "_split", split)
+    return split  # type: ignore[return-value]
 
 
 def _compile_step(steps: tuple[Step, ...], at: int, following: Expander) -> Expander:

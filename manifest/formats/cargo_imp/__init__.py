@@ -36,6 +36,7 @@ from manifest.formats.cargo_imp.lines import CRLF, MESSAGE_LIMIT, decode, split_
 from manifest.formats.cargo_imp.losses import not_carried
 from manifest.formats.cargo_imp.message import RawMessage, check_lengths, split_messages
 from manifest.formats.cargo_imp.sink import Sink, place_extensions
+from manifest.formats.readers import control_characters
 from manifest.model import DocumentType, Manifest, Mode
 
 NAME = "cargo-imp"
@@ -70,7 +71,7 @@ def read_at(data: bytes, reference: date) -> Document:
     """Read ``data``, resolving year-less Cargo-IMP dates to those nearest ``reference``."""
     text = decode(data)
     messages, before = split_messages(split_lines(text))
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = control_characters(text)
     for line in before:
         diagnostics.append(STRAY_LINE(line=line.number, column=1, location="line", value=line.text, message="file"))
     manifests: list[Manifest] = []

@@ -142,7 +142,7 @@ DUPLICATE_REFERENCE = define(
 UTF8_IN_SINGLE_BYTE = define(
     "EDI020",
     Severity.WARNING,
-    "the data looks like UTF-8 but $syntax declares $codec: '$value' is probably mis-encoded",
-    "los datos parecen UTF-8 pero $syntax declara $codec: '$value' probablemente está mal codificado",
+    "the data is UTF-8 but $syntax declares $codec: it was read as UTF-8 ('$value'); declare UNOW or re-encode it",
+    "los datos son UTF-8 pero $syntax declara $codec: se leyeron como UTF-8 ('$value'); declare UNOW o recodifíquelos",
     f"{_PART1} annex A: the syntax identifier fixes the character set",
 )

@@ -63,7 +63,10 @@ def locate(data: bytes) -> tuple[int, list[Diagnostic]]:
 
 
 def _line_column(data: bytes, offset: int) -> tuple[int, int]:
-    return data.count(b"\n", 0, offset) + 1, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    if line_start == 0 and data.startswith(_BOM):  # a byte-order mark is no column
+        line_start = len(_BOM)
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
 def head_delimiters(head: str, line: int, column: int) -> tuple[Delimiters, bool, list[Diagnostic]]:
@@ -105,8 +108,44 @@ def prepare(data: bytes) -> tuple[int, Opening]:
 
 def open_interchange(data: bytes) -> Opening:
     start, opening = prepare(data)
-    opening.text = _decode(data[start:], opening.level, opening.syntax_identifier, opening.line, opening.diagnostics)
+    body = data[start:]
+    utf8 = _utf8_under_latin(body, opening)
+    if utf8 is not None:
+        opening.text = utf8
+        return opening
+    opening.text = _decode(body, opening.level, opening.syntax_identifier, opening.line, opening.diagnostics)
     return opening
+
+
+_UTF8_BYTES = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def _utf8_under_latin(body: bytes, opening: Opening) -> str | None:
+    """The text of an interchange declared ISO 8859-1 (UNOC) or -15 (UNOL) whose bytes are all UTF-8, with a
+    multi-byte sequence among them, read as UTF-8 and reported (EDI020); None for any other interchange.
+
+    Read as declared, every accented letter would become two wrong ones ('PEÃ‘A'), and would be carried so into
+    every output; ISO 8859-1 text that happens to be valid UTF-8 throughout is, in practice, never met."""
+    if opening.level.codec not in ("iso8859_1", "iso8859_15") or body.isascii():
+        return None
+    sequence = _UTF8_BYTES.search(body)
+    if sequence is None:
+        return None
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    line, column = _line_column(body, sequence.start())
+    opening.diagnostics.append(
+        UTF8_IN_SINGLE_BYTE(
+            line=opening.line + line - 1,
+            column=column if line > 1 else opening.column + column - 1,
+            syntax=opening.syntax_identifier,
+            codec=opening.level.codec,
+            value=sequence.group().decode("utf-8"),
+        )
+    )
+    return text
 
 
 def _decode(body: bytes, level: SyntaxLevel, identifier: str, first_line: int, sink: list[Diagnostic]) -> str:

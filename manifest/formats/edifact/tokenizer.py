@@ -15,6 +15,7 @@ from manifest.diagnostics import Diagnostic
 from manifest.formats.edifact.codes import BAD_TAG, DANGLING_RELEASE, EMPTY_SEGMENT, UNTERMINATED
 from manifest.formats.edifact.segments import Segment, build_segment
 from manifest.formats.edifact.syntax import Delimiters
+from manifest.formats.readers import LONG_SEGMENT, OVERFULL_SEGMENT, SEPARATOR_LIMIT, overfull
 
 _TAG = re.compile(r"[A-Z0-9]{3}\Z")
 _BREAKS = "\r\n"
@@ -102,7 +103,10 @@ class Tokenizer:
                 self.diagnostics.append(EMPTY_SEGMENT(line=line, column=column))
                 column += 1
                 continue
-            broken = "\n" in body
+            whole = body
+            if len(body) > LONG_SEGMENT:
+                body = self._bounded(body, line, column)
+            broken = "\n" in whole
             if (marker is not None and marker in body) or broken:
                 segment = build_segment(body, d, line, column, number)
                 tag = segment.tag
@@ -118,10 +122,10 @@ class Tokenizer:
                 else:
                     self.diagnostics.append(BAD_TAG(line=line, column=column, value=tag[:20]))
             if broken:
-                line += body.count("\n")
-                column = len(body) - body.rfind("\n")
+                line += whole.count("\n")
+                column = len(whole) - whole.rfind("\n")
             else:
-                column += len(body) + 1
+                column += len(whole) + 1
             number += 1
         if not closed and segments:
             last = segments[-1]
@@ -134,6 +138,20 @@ class Tokenizer:
                 self.diagnostics.append(DANGLING_RELEASE(line=line, column=max(column - 1, 1), release=release))
         self._line, self._column, self._number = line, column, number
         return segments
+
+    def _bounded(self, body: str, line: int, column: int) -> str:
+        d = self._d
+        cut = overfull(body, d.element, d.component)
+        if cut is None:
+            return body
+        tag = body.split(d.element, 1)[0][:10]
+        at = column + len(cut) if "\n" not in cut else column
+        self.diagnostics.append(
+            OVERFULL_SEGMENT(
+                line=line, column=at, location=tag, tag=tag, limit=SEPARATOR_LIMIT, count=len(body) - len(cut)
+            )
+        )
+        return cut
 
     def _split_lines(self, data: str) -> list[Segment] | None:
         """The common layout read in one cut: one segment per line (a line break, LF or CR LF, after every
@@ -156,7 +174,7 @@ class Tokenizer:
         if body.count(terminator) != breaks + 1:
             return None
         pieces = body[:-1].split(ends)
-        if "" in pieces:
+        if "" in pieces or max(map(len, pieces)) > LONG_SEGMENT:
             return None
         segments: list[Segment] = []
         append = segments.append

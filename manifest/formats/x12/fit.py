@@ -16,9 +16,10 @@ is left behind.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from manifest.diagnostics import Diagnostic, Severity, define
+from manifest.formats.charsets import outside, transliterate
 from manifest.formats.x12.dictionary import ENVELOPE, SegmentSpec, dictionary_for
 from manifest.formats.x12.syntax import check_segment
 from manifest.formats.x12.tokens import Lines, Segment
@@ -50,10 +51,30 @@ class Cut:
     written: str
 
 
+OUTSIDE_CHARACTER_SET = define(
+    "X12410",
+    Severity.WARNING,
+    "$field ('$value') has characters outside the X12 basic and extended character sets ($chars); '$written' is "
+    "written",
+    "$field ('$value') tiene caracteres fuera de los juegos de caracteres básico y extendido de X12 ($chars); se "
+    "escribe '$written'",
+    "ASC X12.6 section 3.3 (basic and extended character sets)",
+)
+
+
+def in_extended_set(char: str) -> bool:
+    """X12.6 section 3.3: the basic set (A-Z, 0-9, space and ! " & ' ( ) * + , - . / : ; ? =) and the extended set
+    (a-z and % @ [ ] _ { } \\ | < > ~ ^ ` # $) are together the printable ASCII characters. Language-specific
+    characters (Ñ, É) are left by X12.6 to each trading partner agreement, which an interchange cannot declare;
+    a receiver such as CBP ACE reads ASCII, so they are written without their accents and listed."""
+    return " " <= char <= "~"
+
+
 @dataclass
 class Fitting:
     cuts: list[Cut]
     notices: list[Diagnostic]
+    recoded: list[Cut] = field(default_factory=list)  # values transliterated into the character sets
 
 
 def fit_sets(sets: Sequence[list[Elements]], version: str) -> Fitting:
@@ -63,11 +84,22 @@ def fit_sets(sets: Sequence[list[Elements]], version: str) -> Fitting:
     lines = Lines("")
     for segments in sets:
         for values in segments:
+            _recode(values, out)
             spec = specs.get(values[0])
             if spec is not None:
                 _fit(values, spec, out)
                 _notice(values, spec, lines, out)
     return out
+
+
+def _recode(values: Elements, out: Fitting) -> None:
+    for index in range(1, len(values)):
+        value = values[index]
+        if not value.isascii() or not value.isprintable():
+            written = transliterate(value, in_extended_set)
+            if written != value:
+                values[index] = written
+                out.recoded.append(Cut(f"{values[0]}-{index:02d}", len(written), value, written))
 
 
 def _fit(values: Elements, spec: SegmentSpec, out: Fitting) -> None:
@@ -93,6 +125,20 @@ def _notice(values: Elements, spec: SegmentSpec, lines: Lines, out: Fitting) -> 
         out.notices.append(
             LEFT_EMPTY(element=f"{spec.tag}{index:02d}", name=element.name, why=why, location=f"{spec.tag}-{index:02d}")
         )
+
+
+def recoded(fitting: Fitting, field: str, value: str, back: str | None) -> Diagnostic | None:
+    """The X12410 finding of a model field whose value was transliterated (and perhaps cut after), or None."""
+    for change in fitting.recoded:
+        if change.full == value and back is not None and change.written.startswith(back):
+            return OUTSIDE_CHARACTER_SET(
+                field=field,
+                value=value,
+                written=back,
+                chars=outside(value, in_extended_set),
+                location=change.element,
+            )
+    return None
 
 
 def shortened(cuts: Sequence[Cut], field: str, value: str, back: str | None) -> Diagnostic | None:

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO, Generic, TypeVar
 
 from manifest.diagnostics import Diagnostic
-from manifest.formats.readers import ascii_digits, collector_paused
+from manifest.formats.charsets import decode_legacy, legacy_decoder
+from manifest.formats.readers import ascii_digits, collector_paused, control_characters
 from manifest.formats.x12.delimiters import find_delimiters
 from manifest.formats.x12.envelope import Envelope, Finding, HandlerFactory
 from manifest.formats.x12.messages import NOT_UTF8
@@ -22,12 +23,15 @@ BLOCK = 1 << 16
 
 
 def decode(data: bytes) -> tuple[str, list[Diagnostic]]:
-    """UTF-8 text; bytes that are not UTF-8 are read as ISO-8859-1 (every byte is a character) and reported."""
+    """UTF-8 text. X12 declares no character encoding (X12.6 leaves the extended set's code to the trading
+    partners), and legacy senders write ISO-8859-1 or Windows-1252: a byte that is not part of UTF-8 is read as
+    Windows-1252 (see :mod:`manifest.formats.charsets`), and the first one is reported with its position."""
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        return data.decode("latin-1"), [NOT_UTF8(line=line, offset=error.start + 1)]
+        text = decode_legacy(data.removeprefix(codecs.BOM_UTF8))
+        return text, [NOT_UTF8(line=line, offset=error.start + 1)]
 
 
 class Pipeline(Generic[T]):
@@ -77,6 +81,8 @@ def run_whole(data: bytes, factory: HandlerFactory[T]) -> tuple[list[T], list[Fi
     """Read ``data`` whole: the handlers' outputs, the envelope findings, and decoding notes."""
     text, notes = decode(data)
     pipeline: Pipeline[T] = Pipeline(text, factory)
+    d = pipeline.delimiters
+    notes.extend(control_characters(text, d.element + d.segment + d.component + (d.repetition or "") + d.suffix))
     with collector_paused():
         out = pipeline.feed(text)
         out.extend(pipeline.finish())
@@ -85,7 +91,7 @@ def run_whole(data: bytes, factory: HandlerFactory[T]) -> tuple[list[T], list[Fi
 
 def run_stream(source: BinaryIO, factory: HandlerFactory[T]) -> Iterator[T | Finding]:
     """Read ``source`` block by block; memory holds one block and what the handlers keep (one bill)."""
-    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    decoder = legacy_decoder()
     head = ""
     pipeline: Pipeline[T] | None = None
     while True:

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.canonical import to_tree
-from manifest.formats.x12.fit import Fitting, shortened
+from manifest.formats.x12.fit import Fitting, recoded, shortened
 from manifest.model import Manifest
 
 NOT_CARRIED = define(
@@ -45,5 +45,7 @@ def losses(
             if back.get(path) != value:
                 field = path if len(given) == 1 else f"manifests[{index}].{path}"
                 cut = shortened(cuts, field, value, back.get(path))
+                if cut is None and fitting is not None:
+                    cut = recoded(fitting, field, value, back.get(path))
                 found.append(cut or NOT_CARRIED(field=field, value=value, format=format_name, location=None))
     return tuple(found)

@@ -33,8 +33,10 @@ ISA_NOT_FIXED = define(
 NOT_UTF8 = define(
     "X12003",
     Severity.WARNING,
-    "the interchange is not UTF-8 text (byte $offset); it was read as ISO-8859-1",
-    "el intercambio no es texto UTF-8 (byte $offset); se leyó como ISO-8859-1",
+    "the interchange is not all UTF-8 text (byte $offset); the bytes that are not were read as "
+    "Windows-1252 (ISO-8859-1 with printable characters at 0x80-0x9F)",
+    "el intercambio no es todo texto UTF-8 (byte $offset); los bytes que no lo son se leyeron como "
+    "Windows-1252 (ISO-8859-1 con caracteres imprimibles en 0x80-0x9F)",
     X12_6 + ", character sets",
 )
 CONTROL_MISMATCH = define(

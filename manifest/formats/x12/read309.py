@@ -19,7 +19,7 @@ from datetime import date
 
 from manifest.diagnostics import Position
 from manifest.formats.base import ConsignmentChunk, SourceMap
-from manifest.formats.readers import ascii_digits
+from manifest.formats.readers import LONG_SEGMENT, ascii_digits, overfull
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.envelope import SetContext
@@ -245,6 +245,8 @@ class _BillPositions(Mapping[str, Position]):
             end = text.find(terminator, at)
             # The last segment of an interchange may lack its terminator (the tokenizer reads it up to the end).
             piece = text[at:end] if end != -1 else text[at:].rstrip("\r\n")
+            if len(piece) > LONG_SEGMENT:  # cut as the tokenizer cut it
+                piece = overfull(piece, separator, self._delimiters.component) or piece
             segments.append(Segment(piece.split(separator), offset, 0, lines))
         bill = _Bill(segments[0], self._p4, self._first_port)
         for segment in segments[1:]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from manifest.diagnostics import Diagnostic, Position
+from manifest.formats.readers import LONG_SEGMENT, OVERFULL_SEGMENT, SEPARATOR_LIMIT, overfull
 from manifest.formats.textpos import LineIndex
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.messages import EMPTY_SEGMENT, NO_TERMINATOR
@@ -149,10 +150,26 @@ class Tokenizer:
                 offset += term_length
                 continue
             number += 1
+            length = len(piece)
+            if length > LONG_SEGMENT:
+                piece = self._bounded(piece, offset, lines)
             yield Segment(piece.split(separator), offset, number, lines)
-            offset += len(piece) + term_length
+            offset += length + term_length
         self._number = number
         self._cursor = offset
+
+    def _bounded(self, piece: str, offset: int, lines: Lines) -> str:
+        cut = overfull(piece, self._delimiters.element, self._delimiters.component)
+        if cut is None:
+            return piece
+        line, column = lines.position(offset + len(cut))
+        tag = piece.split(self._delimiters.element, 1)[0][:10]
+        self.diagnostics.append(
+            OVERFULL_SEGMENT(
+                line=line, column=column, location=tag, tag=tag, limit=SEPARATOR_LIMIT, count=len(piece) - len(cut)
+            )
+        )
+        return cut
 
     def _advance(self, text: str, consumed: int) -> None:
         """What was cut is behind us: the next text starts where the held-back text starts."""
