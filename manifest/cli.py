@@ -301,7 +301,7 @@ def _cluster_errors() -> Iterator[None]:
 
         if not isinstance(error, ClusterError):
             raise
-        _fail(str(error))
+        _fail(error.said(_language()))
 
 
 @contextmanager

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from manifest.api import BatchSettings, FileReport, Unreadable, validate_file
+from manifest.i18n import WordedError
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -40,9 +41,12 @@ _MOST_PER_TASK = 32
 Outcome = FileReport | Unreadable | None
 
 
-class ClusterError(RuntimeError):
+class ClusterError(WordedError, RuntimeError):
     """The cluster cannot be used: distributed is not installed, the scheduler cannot be reached, or it lost the
     work. The message is one line."""
+
+
+_NO_WORKER = "the scheduler at {scheduler} has had no worker for {timeout:g} s"
 
 
 def validate_on_cluster(
@@ -64,7 +68,9 @@ def validate_on_cluster(
     try:
         client = Client(scheduler, timeout=timeout, set_as_default=False)
     except (OSError, ValueError) as error:
-        raise ClusterError(f"cannot reach the scheduler at {scheduler}: {_one_line(error)}") from None
+        raise ClusterError(
+            "cannot reach the scheduler at {scheduler}: {error}", scheduler=scheduler, error=_one_line(error)
+        ) from None
     with client:
         yield from _run(client, paths, settings, scheduler, timeout)
 
@@ -75,7 +81,7 @@ def _run(
     try:
         client.wait_for_workers(1, timeout=timeout)
     except TimeoutError:
-        raise ClusterError(f"the scheduler at {scheduler} has had no worker for {timeout:g} s") from None
+        raise ClusterError(_NO_WORKER, scheduler=scheduler, timeout=timeout) from None
     threads = sum(client.nthreads().values())
     size = max(1, min(_MOST_PER_TASK, len(paths) // (threads * 4)))
     chunks = [Files.of(paths[start : start + size]) for start in range(0, len(paths), size)]
@@ -101,16 +107,22 @@ def _result(client: Client, future: Future[list[Outcome]], scheduler: str, timeo
         except TimeoutError:
             pass
         except (CancelledError, KilledWorker, OSError) as error:
-            raise ClusterError(f"the cluster at {scheduler} stopped checking: {_one_line(error)}") from None
+            raise ClusterError(
+                "the cluster at {scheduler} stopped checking: {error}", scheduler=scheduler, error=_one_line(error)
+            ) from None
         except ConfigError as error:
-            raise ClusterError(f"a worker of {scheduler} cannot use the configuration: {error}") from None
+            raise ClusterError(
+                "a worker of {scheduler} cannot use the configuration: {error}", scheduler=scheduler, error=error
+            ) from None
         try:
             workers = client.nthreads()
         except OSError as error:
-            raise ClusterError(f"lost the scheduler at {scheduler}: {_one_line(error)}") from None
+            raise ClusterError(
+                "lost the scheduler at {scheduler}: {error}", scheduler=scheduler, error=_one_line(error)
+            ) from None
         idle = 0.0 if workers else idle + _POLL
         if idle >= timeout:
-            raise ClusterError(f"the scheduler at {scheduler} has had no worker for {timeout:g} s") from None
+            raise ClusterError(_NO_WORKER, scheduler=scheduler, timeout=timeout) from None
 
 
 @dataclass(frozen=True, slots=True)

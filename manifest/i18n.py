@@ -52,7 +52,8 @@ class WordedError(Exception):
         self.values = values
 
     def said(self, lang: Lang) -> str:
-        return words(lang).gettext(self.template).format(**self.values)
+        values = {name: v.said(lang) if isinstance(v, WordedError) else v for name, v in self.values.items()}
+        return words(lang).gettext(self.template).format(**values)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Batches raise these in worker processes; the template and values travel, not just the English.

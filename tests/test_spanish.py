@@ -185,9 +185,19 @@ def test_every_worded_error_has_its_spanish() -> None:
     spanish = words("es")
     templates = []
     for module in sorted(Path(manifest.__file__).parent.rglob("*.py")):
-        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        constants = {
+            target.id: statement.value.value
+            for statement in tree.body
+            if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Constant)
+            for target in statement.targets
+            if isinstance(target, ast.Name) and isinstance(statement.value.value, str)
+        }
+        for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names:
                 first = node.args[0] if node.args else None
+                if isinstance(first, ast.Name) and first.id in constants:
+                    first = ast.Constant(constants[first.id])
                 assert isinstance(first, ast.Constant) and isinstance(first.value, str), f"{module}:{node.lineno}"
                 templates.append((f"{module.name}:{node.lineno}", first.value))
     assert len(templates) >= 8
