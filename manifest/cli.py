@@ -314,15 +314,16 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: bar.update(1)
 
 
+def _os_reason(error: OSError) -> str:
+    """The system's reason, in the language of the run when the catalogue knows it (strerror is English)."""
+    return _said(error.strerror or str(error), "os error")
+
+
 def _read_source(source: Path) -> bytes:
     try:
         return source.read_bytes()
     except OSError as error:
-        _fail(
-            _said("cannot read {path}: {reason}").format(
-                path=source, reason=_said(error.strerror or str(error), "os error")
-            )
-        )
+        _fail(_said("cannot read {path}: {reason}").format(path=source, reason=_os_reason(error)))
         raise  # unreachable: _fail exits
 
 
@@ -366,7 +367,7 @@ def _write_output(out: Path, data: bytes) -> None:
     try:
         _write_atomically(out, data)
     except OSError as error:
-        _fail(_said("cannot write {path}: {reason}").format(path=out, reason=error.strerror or error))
+        _fail(_said("cannot write {path}: {reason}").format(path=out, reason=_os_reason(error)))
 
 
 @main.command()
