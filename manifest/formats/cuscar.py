@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from manifest.diagnostics import Diagnostic, ParseError
+from manifest.formats import sniffing
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.edifact.cuscar_codes import NO_CUSCAR, NOT_CARRIED, NOT_CUSCAR, UNKNOWN_DIRECTORY
 from manifest.formats.edifact.cuscar_read import MessageReader
@@ -35,18 +36,16 @@ from manifest.model import Consignment, Manifest, Mode
 
 NAME = "cuscar"
 TITLE = "UN/EDIFACT CUSCAR customs cargo report (D95B and later)"
-EXTENSIONS = (".cuscar", ".edi", ".edifact")
+EXTENSIONS = sniffing.EXTENSIONS[NAME]
 MODES = (Mode.MARITIME,)
 
-_SNIFF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*UN[ABH]")
 _HEAD = 512
 _SLICE = 1 << 16  # characters tokenized at a time by read
 # Directories D.95B to D.99B and D.00A on (the two-digit year wraps at 2000).
 _DIRECTORY = re.compile(r"(95B|9[6-9][AB]|[0-8][0-9][AB])\Z")
 
 
-def sniff(head: bytes) -> bool:
-    return _SNIFF.match(head) is not None or (b"CUSCAR" in head and b"UNH" in head)
+sniff = sniffing.cuscar
 
 
 Item = tuple[MessageReader, "tuple[int, Consignment] | Manifest"]

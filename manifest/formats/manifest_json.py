@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from manifest.diagnostics import ParseError, Position, Severity, define
+from manifest.formats import sniffing
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.formats.canonical import SCHEMA_VERSION, WRONG_SHAPE, TreeDecoder, to_tree
 from manifest.formats.readers import MAX_DIGITS
@@ -22,7 +23,7 @@ from manifest.model import Manifest, Mode
 
 NAME = "manifest-json"
 TITLE = "The harmonized model as JSON"
-EXTENSIONS = (".manifest.json",)
+EXTENSIONS = sniffing.EXTENSIONS[NAME]
 MODES = tuple(Mode)
 
 NOT_JSON = define(
@@ -47,11 +48,8 @@ WRONG_VERSION = define(
     "manifest-toolkit schema",
 )
 
-_SNIFF = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"(?:format|version|manifests)"')
 
-
-def sniff(head: bytes) -> bool:
-    return _SNIFF.match(head) is not None
+sniff = sniffing.manifest_json
 
 
 def decode_text(data: bytes) -> str:

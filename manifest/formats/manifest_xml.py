@@ -18,14 +18,14 @@ from typing import Any, BinaryIO
 from lxml import etree
 
 from manifest.diagnostics import Diagnostic, ParseError, Position, Severity, define
-from manifest.formats import xmlsafe
+from manifest.formats import sniffing, xmlsafe
 from manifest.formats.base import ConsignmentChunk, Document, SourceMap, Written
 from manifest.formats.canonical import NAMESPACE, SCHEMA_VERSION, TreeDecoder, fields_of, scalar_to_text
 from manifest.model import Consignment, Manifest, Mode
 
 NAME = "manifest-xml"
 TITLE = "The harmonized model as XML (schemas/manifest.xsd)"
-EXTENSIONS = (".manifest.xml",)
+EXTENSIONS = sniffing.EXTENSIONS[NAME]
 MODES = tuple(Mode)
 
 _NS = "{" + NAMESPACE + "}"
@@ -46,8 +46,7 @@ WRONG_ROOT = define(
 )
 
 
-def sniff(head: bytes) -> bool:
-    return NAMESPACE.encode() in head and b"<" in head
+sniff = sniffing.manifest_xml
 
 
 @cache

@@ -9,18 +9,18 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
 from manifest.diagnostics import Diagnostic
+from manifest.formats import sniffing
 from manifest.formats.base import ConsignmentChunk, Document, StreamItem, Written
 from manifest.formats.x12 import read_set
 from manifest.model import Manifest, Mode
 
 NAME = "x12-309"
 TITLE = "ANSI X12 309 Customs Manifest (4010 ocean, 4040 rail)"
-EXTENSIONS = (".309", ".x12", ".edi")
+EXTENSIONS = sniffing.EXTENSIONS[NAME]
 MODES = (Mode.RAIL, Mode.MARITIME)
 
 
-def sniff(head: bytes) -> bool:
-    return read_set.sniff(head, "309")
+sniff = sniffing.x12_309
 
 
 def read(data: bytes) -> Document:

@@ -6,18 +6,18 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
 from manifest.diagnostics import Diagnostic
+from manifest.formats import sniffing
 from manifest.formats.base import ConsignmentChunk, Document, StreamItem, Written
 from manifest.formats.x12 import read_set
 from manifest.model import Manifest, Mode
 
 NAME = "x12-358"
 TITLE = "ANSI X12 358 Customs Consist (rail)"
-EXTENSIONS = (".358",)
+EXTENSIONS = sniffing.EXTENSIONS[NAME]
 MODES = (Mode.RAIL,)
 
 
-def sniff(head: bytes) -> bool:
-    return read_set.sniff(head, "358")
+sniff = sniffing.x12_358
 
 
 def read(data: bytes) -> Document:

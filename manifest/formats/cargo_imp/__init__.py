@@ -14,12 +14,12 @@ module per message (:mod:`.fwb`, :mod:`.fhl`, :mod:`.ffm` with :mod:`.ffm_write`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from manifest.diagnostics import Diagnostic, ParseError
+from manifest.formats import sniffing
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.formats.cargo_imp import ffm, ffm_write, fhl, fwb
 from manifest.formats.cargo_imp.codes import (
@@ -41,22 +41,11 @@ from manifest.model import DocumentType, Manifest, Mode
 
 NAME = "cargo-imp"
 TITLE = "IATA Cargo-IMP FWB, FHL and FFM text messages"
-EXTENSIONS = (".fwb", ".fhl", ".ffm", ".imp", ".fwb.txt", ".fhl.txt", ".ffm.txt")
+EXTENSIONS = sniffing.EXTENSIONS[NAME]
 MODES = (Mode.AIR,)
 
-_SNIFF_SMI = re.compile(r"(?:FWB|FHL|FFM)/[0-9]{1,3}")
-_SNIFF_ENVELOPE = re.compile(r"Q[A-Z] [A-Z0-9]{7}(?: [A-Z0-9]{7})*|\.[A-Z0-9]{7}(?: .*)?|\s*")
 
-
-def sniff(head: bytes) -> bool:
-    """True when the first line that is not a Type B envelope line is an FWB, FHL or FFM message identifier."""
-    text = head.decode("latin-1").lstrip("\ufeff\xef\xbb\xbf")
-    for line in re.split(r"\r\n|\r|\n", text)[:12]:
-        if _SNIFF_SMI.fullmatch(line.rstrip()):
-            return True
-        if not _SNIFF_ENVELOPE.fullmatch(line):
-            return False
-    return False
+sniff = sniffing.cargo_imp  # the first line past any Type B envelope is an FWB, FHL or FFM identifier
 
 
 def today() -> date:

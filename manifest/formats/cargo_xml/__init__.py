@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from manifest.diagnostics import Diagnostic, ParseError
-from manifest.formats import xmlsafe
+from manifest.formats import sniffing, xmlsafe
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.formats.cargo_xml import codes
 from manifest.formats.cargo_xml.build import Node, serialize
@@ -34,14 +34,13 @@ from manifest.model import DocumentType, Manifest, Mode
 
 NAME = "cargo-xml"
 TITLE = "IATA Cargo-XML XFWB, XFZB, XFHL, XFFM"
-EXTENSIONS = (".xfwb.xml", ".xfzb.xml", ".xfhl.xml", ".xffm.xml")
+EXTENSIONS = sniffing.EXTENSIONS[NAME]
 MODES = (Mode.AIR,)
 
 MESSAGE_KEY = f"{EXT}message"
 
 
-def sniff(head: bytes) -> bool:
-    return b"<" in head and any(m.namespace.encode() in head for m in MESSAGES.values())
+sniff = sniffing.cargo_xml
 
 
 def read(data: bytes) -> Document:

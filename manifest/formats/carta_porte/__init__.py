@@ -16,25 +16,22 @@ Porte 3.1 and lists what the model holds that it cannot carry. The modules:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from manifest.formats import sniffing
 from manifest.formats.base import Document, Written
 from manifest.formats.carta_porte.document import NAME, read_document
 from manifest.formats.carta_porte.writer import write as write_cfdi
 from manifest.model import Manifest, Mode
 
 TITLE = "SAT CFDI 4.0 with the Complemento Carta Porte 3.1"
-EXTENSIONS = (".cartaporte.xml",)
+EXTENSIONS = sniffing.EXTENSIONS[NAME]
 MODES = (Mode.RAIL, Mode.MARITIME, Mode.AIR, Mode.ROAD)
-
-_SNIFF = re.compile(rb"http://www\.sat\.gob\.mx/(?:cfd/4|CartaPorte)")
 
 __all__ = ["EXTENSIONS", "MODES", "NAME", "TITLE", "read", "sniff", "write"]
 
 
-def sniff(head: bytes) -> bool:
-    return b"<" in head and _SNIFF.search(head) is not None and b"Comprobante" in head
+sniff = sniffing.carta_porte
 
 
 def read(data: bytes) -> Document:

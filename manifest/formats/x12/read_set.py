@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import BinaryIO
@@ -18,22 +17,6 @@ from manifest.formats.x12.loops import Loop
 from manifest.formats.x12.messages import NOT_THIS_SET
 from manifest.formats.x12.read309 import Reader309, SetEnd
 from manifest.model import Manifest
-
-_SNIFF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*ISA(.)")
-
-
-def sniff(head: bytes, set_id: str) -> bool:
-    """An interchange whose first set is ``set_id``; the 309 also takes X12 files whose set is not a 358, so that
-    any other set is read and said not to be a manifest rather than left unrecognised."""
-    match = _SNIFF.match(head)
-    if match is None:
-        return False
-    separator = re.escape(match.group(1))
-    found = re.search(rb"(?:^|[^A-Z0-9])ST" + separator + rb"([0-9]{3})", head)
-    if found is None:
-        return set_id == "309"
-    actual = found.group(1).decode("ascii")
-    return actual == set_id or (set_id == "309" and actual != "358")
 
 
 def factory_for(set_id: str) -> object:
