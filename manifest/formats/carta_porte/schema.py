@@ -1,7 +1,7 @@
 """Validation against SAT's official XSDs, shipped verbatim under ``schemas/sat/``.
 
 The schemas are compiled once per process, on the first Carta Porte file (the catalogues make ``catCFDI.xsd`` about
-5 MB). A CFDI's ``cfdi:Complemento`` and ``cfdi:Addenda`` admit any element under a strict wildcard, so the timbre
+5 MB; libxml2 compiles them without the large catalogues' values, which :mod:`.catalogues` checks). A CFDI's ``cfdi:Complemento`` and ``cfdi:Addenda`` admit any element under a strict wildcard, so the timbre
 fiscal digital and other complements (whose XSDs are not shipped) are left out of the validated copy; the Carta
 Porte complement is validated with the CFDI. A catalogue miss is reported as "not in catalogue c_X", naming the
 catalogue from the attribute's declared type: the large catalogues are checked before libxml2 (see
@@ -61,12 +61,27 @@ def _compiled() -> _Compiled:
         f'<xs:import namespace="{namespace}" schemaLocation="{relative}"/>' for namespace, relative in _ROOTS.items()
     )
     wrapper = f'<xs:schema xmlns:xs="{_XS}">{imports}</xs:schema>'
-    document = etree.fromstring(wrapper.encode(), base_url=(base / "carta-porte.xsd").as_uri())
     types: dict[TypeKey, str] = {}
     for relative in _ROOTS.values():
         types.update(_attribute_types(etree.parse(str(base / relative))))
     wanted = {name for name in types.values() if name.startswith("c_")}
-    return _Compiled(etree.XMLSchema(document), types, catalogues.load(base, wanted))
+    loaded = catalogues.load(base, wanted)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    parser.resolvers.add(_Replaced(loaded.schemas))
+    document = etree.fromstring(wrapper.encode(), parser, base_url=(base / "carta-porte.xsd").as_uri())
+    return _Compiled(etree.XMLSchema(document), types, loaded.values)
+
+
+class _Replaced(etree.Resolver):
+    """Hands libxml2 the catalogue schemas without their large enumerations when an import asks for them."""
+
+    def __init__(self, documents: dict[str, bytes]) -> None:
+        super().__init__()
+        self._documents = documents
+
+    def resolve(self, system_url: str, public_id: str, context: Any) -> Any:
+        found = self._documents.get(system_url)
+        return None if found is None else self.resolve_string(found, context, base_url=system_url)
 
 
 def _attribute_types(tree: Any) -> dict[TypeKey, str]:
