@@ -19,7 +19,7 @@ from lxml import etree
 
 from manifest.diagnostics import Diagnostic, ParseError, Position, Severity, define
 from manifest.formats import sniffing, xmlsafe
-from manifest.formats.base import ConsignmentChunk, Document, SourceMap, Written
+from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.canonical import NAMESPACE, SCHEMA_VERSION, TreeDecoder, fields_of, scalar_to_text
 from manifest.model import Consignment, Manifest, Mode
 
@@ -95,27 +95,38 @@ def stream(source: BinaryIO) -> Iterator[ConsignmentChunk | Diagnostic]:
     Each chunk carries the manifest-level data that precedes the consignments in document order (the manifest's
     ``extensions`` come after them and are not part of the header).
     """
-    events = etree.iterparse(
-        source,
-        events=("start", "end"),
-        schema=_schema(),
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        huge_tree=False,
-    )
+    return without_ends(stream_parts(source))
+
+
+def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
+    """The stream with the end of each manifest: its header read whole (extensions included) and located.
+
+    libxml2 checks the schema as it parses and may tell a fault only at the end of the file; the stream then ends
+    with a ParseError, as :func:`read` gives only the schema's findings for a file that is not valid. A file also
+    not well-formed is reported as such, as :func:`read` does, when the source can be read again to tell.
+    """
+    start = source.tell() if source.seekable() else None
     manifest_index = -1
     consignment_index = 0
     header = Manifest(mode=Mode.RAIL)
+    reported: list[Diagnostic] = []  # what the header read before the consignments found, not to be said twice
     try:
-        for event, element in events:
+        for event, element in xmlsafe.iterparse(source, events=("start", "end"), schema=_schema()):
             if event == "start":
                 if element.tag == _NS + "manifest":
                     manifest_index += 1
                     consignment_index = 0
+                    reported = []
                 elif element.tag == _NS + "consignments":
-                    header, found = _header(element.getparent(), manifest_index)
-                    yield from found
+                    header, reported = _header(element.getparent(), manifest_index)
+                    yield from reported
+                elif element.getparent() is None and element.tag != _NS + "manifests":
+                    raise ParseError(WRONG_ROOT(line=element.sourceline, found=element.tag, namespace=NAMESPACE))
+                continue
+            if element.tag == _NS + "manifest":
+                whole, found, located = _located_header(element, manifest_index)
+                yield from (d for d in found if d not in reported)
+                yield ManifestEnd(manifest_index, whole, SourceMap(located), consignment_index)
                 continue
             if element.tag != _NS + "consignment":
                 continue
@@ -132,21 +143,39 @@ def stream(source: BinaryIO) -> Iterator[ConsignmentChunk | Diagnostic]:
             element.clear()
             while element.getprevious() is not None:
                 del element.getparent()[0]
-    except etree.XMLSyntaxError as error:
-        line, column = error.position
-        yield SCHEMA_INVALID(line=line or None, column=column or None, reason=(error.msg or "").replace(_NS, ""))
+    except xmlsafe.SchemaInvalid as fault:
+        if start is not None:
+            source.seek(start)
+            xmlsafe.well_formed(source)
+        raise ParseError(
+            SCHEMA_INVALID(line=fault.line, column=fault.column, reason=fault.reason.replace(_NS, ""))
+        ) from None
+    except xmlsafe.Unfinished:
+        if start is not None:
+            source.seek(start)
+            xmlsafe.well_formed(source)
+        raise
 
 
 def _header(element: Any, index: int) -> tuple[Manifest, list[Diagnostic]]:
+    header, found, _ = _located_header(element, index)
+    return header, found
+
+
+def _located_header(element: Any, index: int) -> tuple[Manifest, list[Diagnostic], dict[str, Position]]:
+    """The manifest-level data of ``element`` with their positions; the consignments (one cleared element at the
+    end of a stream) are left out, their wrapper's position kept."""
     prefix = f"/manifests/manifest[{index + 1}]"
     positions: dict[str, Position] = {}
     tree = _tree(element, Manifest, "", prefix, positions)
     tree.pop("consignments", None)
+    for path in [path for path in positions if path.startswith("consignments[")]:
+        del positions[path]
     decoder = TreeDecoder(_locator(positions, prefix))
     decoded = decoder.manifest(tree, "")
     source_map = SourceMap(positions)
     found = [d.at(source_map.locate(d.field or "")) for d in decoder.diagnostics]
-    return (decoded if decoded is not None else Manifest(mode=Mode.RAIL)), found
+    return (decoded if decoded is not None else Manifest(mode=Mode.RAIL)), found, positions
 
 
 def _locator(positions: dict[str, Position], fallback: str) -> Callable[[str], str]:

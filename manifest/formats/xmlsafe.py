@@ -11,6 +11,8 @@ without XML_PARSE_HUGE bound the rest: 256 levels of nesting, 10,000,000 charact
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 from lxml import etree
 
@@ -182,6 +184,95 @@ def _syntax_error(data: bytes, encoding: XmlEncoding, error: etree.XMLSyntaxErro
                 how_es="declara" if declared else "tiene cuando no declara ninguna",
             )
     return NOT_XML(line=line, column=column, reason=reason)
+
+
+class SchemaInvalid(ValueError):
+    """A stream found not valid against its schema; libxml2 validating as it parses gives the reason only."""
+
+    def __init__(self, reason: str, line: int | None, column: int | None) -> None:
+        super().__init__(reason)
+        self.reason, self.line, self.column = reason, line, column
+
+
+# The prolog (declaration, any DOCTYPE) stands before the root element, within the first bytes of the file.
+_HEAD = 1 << 16
+
+
+def iterparse(
+    source: BinaryIO, *, events: tuple[str, ...] = ("end",), schema: etree.XMLSchema | None = None
+) -> Iterator[tuple[str, Any]]:
+    """:func:`parse` for a file read as it goes, with the same parser settings and refusals, the DOCTYPE and the
+    declared encoding checked on the head of the file. A syntax fault is a ParseError, a schema fault (when
+    ``schema`` validates on the way) a SchemaInvalid. The caller clears the elements it is done with, so that
+    memory stays bounded."""
+    head = source.read(_HEAD)
+    encoding = xml_encoding(head)
+    _refuse_doctype(head, encoding)
+    _refuse_lying_declaration(head, encoding)
+    parsed = etree.iterparse(
+        _Rejoined(head, source),
+        events=("start", *(e for e in events if e != "start")),
+        schema=schema,
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+        remove_blank_text=False,
+    )
+    first = True
+    depth = 0
+    line = 1
+    try:
+        for event, element in parsed:
+            depth += 1 if event == "start" else -1
+            line = element.sourceline or line
+            if first:
+                first = False
+                docinfo = element.getroottree().docinfo
+                if docinfo.internalDTD is not None or docinfo.doctype:
+                    raise ParseError(DOCTYPE_REFUSED(line=1, column=1))
+            if event == "start" and etree.QName(element).namespace in XINCLUDE_NAMESPACES:
+                raise ParseError(XINCLUDE_REFUSED(line=element.sourceline or 1, value=element.tag))
+            if event in events:
+                yield event, element
+    except etree.XMLSyntaxError as error:
+        if schema is not None and any(entry.domain_name == "SCHEMASV" for entry in error.error_log):
+            line, column = error.position
+            raise SchemaInvalid(error.msg or "not valid", line or None, column or None) from error
+        raise ParseError(_syntax_error(head, encoding, error)) from error
+    if first:
+        raise ParseError(NOT_XML(line=1, column=1, reason="empty document"))
+    if depth:
+        # libxml2 validating against a schema without entity substitution says nothing of a file that stops short.
+        raise Unfinished(NOT_XML(line=line, reason="premature end of data: the root element is not closed"))
+
+
+class Unfinished(ParseError):
+    """A stream that ended inside its root element; a pass of :func:`well_formed` over the file, when it can be
+    read again, names the fault as :func:`parse` does."""
+
+
+class _Rejoined:
+    """The head already read, then the rest of the source, for the parser."""
+
+    def __init__(self, head: bytes, source: BinaryIO) -> None:
+        self.head, self.source = head, source
+
+    def read(self, size: int = -1) -> bytes:
+        if self.head:
+            cut = size if size > 0 else len(self.head)
+            taken, self.head = self.head[:cut], self.head[cut:]
+            return taken
+        return self.source.read(size)
+
+
+def well_formed(source: BinaryIO) -> None:
+    """Raise ParseError, as :func:`parse` would, unless the rest of ``source`` is well-formed XML; memory holds one
+    element at a time."""
+    for _, element in iterparse(source):
+        element.clear()
+        while element.getprevious() is not None:
+            del element.getparent()[0]
 
 
 def local_name(tag: object) -> str:
