@@ -14,13 +14,14 @@ module per message (:mod:`.fwb`, :mod:`.fhl`, :mod:`.ffm` with :mod:`.ffm_write`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import BinaryIO
 
 from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats import sniffing
-from manifest.formats.base import Document, SourceMap, Written
+from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.cargo_imp import ffm, ffm_write, fhl, fwb
 from manifest.formats.cargo_imp.codes import (
     MESSAGE_TOO_LONG,
@@ -32,9 +33,9 @@ from manifest.formats.cargo_imp.codes import (
 from manifest.formats.cargo_imp.elements import TextWriter
 from manifest.formats.cargo_imp.fwb import X_ENVELOPE, X_MESSAGE
 from manifest.formats.cargo_imp.grammar import VERSIONS
-from manifest.formats.cargo_imp.lines import CRLF, MESSAGE_LIMIT, decode, split_lines
+from manifest.formats.cargo_imp.lines import CRLF, MESSAGE_LIMIT, ControlScan, Line, decode, read_lines, split_lines
 from manifest.formats.cargo_imp.losses import not_carried
-from manifest.formats.cargo_imp.message import RawMessage, check_lengths, split_messages
+from manifest.formats.cargo_imp.message import RawMessage, check_lengths, each_message, split_messages
 from manifest.formats.cargo_imp.sink import Sink, place_extensions
 from manifest.formats.readers import control_characters
 from manifest.model import DocumentType, Manifest, Mode
@@ -60,57 +61,104 @@ def read_at(data: bytes, reference: date) -> Document:
     """Read ``data``, resolving year-less Cargo-IMP dates to those nearest ``reference``."""
     text = decode(data)
     messages, before = split_messages(split_lines(text))
-    diagnostics: list[Diagnostic] = control_characters(text)
-    for line in before:
-        diagnostics.append(STRAY_LINE(line=line.number, column=1, location="line", value=line.text, message="file"))
+    diagnostics = [*control_characters(text), *_stray(before)]
     manifests: list[Manifest] = []
     maps: list[SourceMap] = []
-    for group in _groups(messages):
-        first = group[0]
-        if first.kind not in VERSIONS:
-            diagnostics.append(UNSUPPORTED_MESSAGE(line=first.smi.number, column=1, location="SMI", value=first.kind))
-            continue
-        sink = Sink(first.kind)
-        known = VERSIONS[first.kind]
-        if first.version not in known:
-            sink.report(
-                UNSUPPORTED_VERSION, first.smi, 5, "SMI", value=first.version, known=", ".join(known), used=known[-1]
-            )
-        for part in group:
-            check_lengths(part, sink)
-            length = sum(len(line.text) + len(CRLF) for line in [part.smi, *part.body])
-            if length > MESSAGE_LIMIT:
-                sink.report(MESSAGE_TOO_LONG, part.smi, 1, "SMI", length=length, limit=MESSAGE_LIMIT)
-        # The message identifier stands for the whole manifest and for what it says of itself.
-        for path in ("", "mode", "extensions[cargo-imp.message]"):
-            sink.place(path, first.smi, 1, "SMI")
-        sink.place("extensions[cargo-imp.version]", first.smi, 5, "SMI/version")
-        if first.kind == "FWB":
-            manifest = fwb.read(first, sink)
-        elif first.kind == "FHL":
-            manifest = fhl.read(group, sink)
-        else:
-            manifest = ffm.read(group, sink, reference)
-        place_extensions(manifest, sink)
-        manifests.append(manifest)
-        maps.append(SourceMap(dict(sink.positions)))
-        diagnostics.extend(sink.diagnostics)
+    for group in _each_group(messages):
+        manifest, source_map, found = _read_group(group, reference)
+        diagnostics.extend(found)
+        if manifest is not None:
+            manifests.append(manifest)
+            maps.append(source_map)
     if not manifests:
         raise ParseError(NO_MESSAGE(line=1, column=1, location="SMI"))
     return Document(NAME, tuple(manifests), tuple(maps), tuple(diagnostics))
 
 
-def _groups(messages: list[RawMessage]) -> list[list[RawMessage]]:
-    """Messages one by one, except the parts of a flight manifest: a part ending CONT is joined to the next FFM."""
-    groups: list[list[RawMessage]] = []
+def stream(source: BinaryIO) -> Iterator[ConsignmentChunk | Diagnostic]:
+    return without_ends(stream_parts(source))
+
+
+def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
+    """The file read a message at a time (the parts of one flight manifest, or the FHL messages of one master,
+    together, as :func:`read` joins them): memory holds one such group, not the file."""
+    return stream_at(source, today())
+
+
+def stream_at(source: BinaryIO, reference: date) -> Iterator[StreamItem]:
+    before: list[Line] = []
+    controls = ControlScan()
+    count = 0
+    for group in _each_group(each_message(read_lines(source, controls), before)):
+        yield from controls.found
+        controls.found.clear()
+        if before:  # complete once the first message has ended
+            yield from _stray(before)
+            before.clear()
+        manifest, source_map, found = _read_group(group, reference)
+        yield from found
+        if manifest is None:
+            continue
+        header = replace(manifest, consignments=())
+        for index, consignment in enumerate(manifest.consignments):
+            yield ConsignmentChunk(count, header, index, consignment, source_map)
+        yield ManifestEnd(count, header, source_map, len(manifest.consignments))
+        count += 1
+    if not count:
+        raise ParseError(NO_MESSAGE(line=1, column=1, location="SMI"))
+    yield from controls.found
+
+
+def _stray(before: list[Line]) -> list[Diagnostic]:
+    return [STRAY_LINE(line=line.number, column=1, location="line", value=line.text, message="file") for line in before]
+
+
+def _read_group(group: list[RawMessage], reference: date) -> tuple[Manifest | None, SourceMap, list[Diagnostic]]:
+    """One manifest from a message, or from the messages read together; None when the message is not supported."""
+    first = group[0]
+    if first.kind not in VERSIONS:
+        unsupported = UNSUPPORTED_MESSAGE(line=first.smi.number, column=1, location="SMI", value=first.kind)
+        return None, SourceMap(), [unsupported]
+    sink = Sink(first.kind)
+    known = VERSIONS[first.kind]
+    if first.version not in known:
+        sink.report(
+            UNSUPPORTED_VERSION, first.smi, 5, "SMI", value=first.version, known=", ".join(known), used=known[-1]
+        )
+    for part in group:
+        check_lengths(part, sink)
+        length = sum(len(line.text) + len(CRLF) for line in [part.smi, *part.body])
+        if length > MESSAGE_LIMIT:
+            sink.report(MESSAGE_TOO_LONG, part.smi, 1, "SMI", length=length, limit=MESSAGE_LIMIT)
+    # The message identifier stands for the whole manifest and for what it says of itself.
+    for path in ("", "mode", "extensions[cargo-imp.message]"):
+        sink.place(path, first.smi, 1, "SMI")
+    sink.place("extensions[cargo-imp.version]", first.smi, 5, "SMI/version")
+    if first.kind == "FWB":
+        manifest = fwb.read(first, sink)
+    elif first.kind == "FHL":
+        manifest = fhl.read(group, sink)
+    else:
+        manifest = ffm.read(group, sink, reference)
+    place_extensions(manifest, sink)
+    return manifest, SourceMap(dict(sink.positions)), list(sink.diagnostics)
+
+
+def _each_group(messages: Iterable[RawMessage]) -> Iterator[list[RawMessage]]:
+    """Messages one by one, except the parts of a flight manifest: a part ending CONT is joined to the next FFM.
+    Each group is handed out once the next message shows it is complete."""
+    group: list[RawMessage] = []
     continuing = False
     for message in messages:
-        if (continuing and message.kind == "FFM") or _same_master(groups[-1] if groups else [], message):
-            groups[-1].append(message)
+        if group and ((continuing and message.kind == "FFM") or _same_master(group, message)):
+            group.append(message)
         else:
-            groups.append([message])
+            if group:
+                yield group
+            group = [message]
         continuing = message.kind == "FFM" and bool(message.body) and message.body[-1].text.rstrip() == "CONT"
-    return groups
+    if group:
+        yield group
 
 
 def _same_master(group: list[RawMessage], message: RawMessage) -> bool:

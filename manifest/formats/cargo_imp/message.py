@@ -8,7 +8,7 @@ optionally preceded by the Type B envelope lines of the network that carried it 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from manifest.formats.cargo_imp.codes import (
@@ -47,29 +47,37 @@ class Record:
 
 def split_messages(lines: Iterable[Line]) -> tuple[list[RawMessage], list[Line]]:
     """The messages in order, and the lines found before any message that are not envelope lines."""
-    messages: list[RawMessage] = []
-    pending: list[Line] = []  # envelope lines waiting for their message
     before: list[Line] = []
+    return list(each_message(lines, before)), before
+
+
+def each_message(lines: Iterable[Line], before: list[Line]) -> Iterator[RawMessage]:
+    """Each message once it is complete (the next one has started, or the lines have ended), so that a file can be
+    read a message at a time; the lines found before any message that are not envelope lines go to ``before``."""
+    current: RawMessage | None = None
+    pending: list[Line] = []  # envelope lines waiting for their message
     for line in lines:
         if not line.text.strip():
             continue
         smi = _SMI.fullmatch(line.text.rstrip())
         if smi and smi.group(1) in MESSAGE_TYPES:
-            messages.append(RawMessage(smi.group(1), smi.group(2), line, envelope=pending))
+            if current is not None:
+                yield current
+            current = RawMessage(smi.group(1), smi.group(2), line, envelope=pending)
             pending = []
         elif _ENVELOPE.fullmatch(line.text):
             pending.append(line)
-        elif messages:
-            messages[-1].body.extend(pending)
+        elif current is not None:
+            current.body.extend(pending)
             pending = []
-            messages[-1].body.append(line)
+            current.body.append(line)
         else:
             before.extend(pending)
             pending = []
             before.append(line)
-    if messages:
-        messages[-1].body.extend(pending)
-    return messages, before
+    if current is not None:
+        current.body.extend(pending)
+        yield current
 
 
 def check_lengths(message: RawMessage, sink: Sink) -> None:
