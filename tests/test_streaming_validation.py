@@ -155,3 +155,25 @@ def test_the_findings_of_a_stream_are_diagnostics() -> None:
     data = (SAMPLES / "maritime" / "northbound-vessel-maersk-kensington-647n.cuscar").read_bytes()
     found = streaming.check_stream(streaming.parts(io.BytesIO(data), "cuscar"), "cuscar", profile="sat")
     assert all(isinstance(d, Diagnostic) for d in found.diagnostics) and found.profiles == ["sat"]
+
+
+STREAMED = sorted(
+    p
+    for p in SAMPLES.rglob("*")
+    if p.suffix in (".309", ".358", ".cuscar", ".fwb", ".fhl", ".ffm", ".xml")
+    and "cartaporte" not in p.name
+    and ".xf" not in p.name
+)
+
+
+@pytest.mark.parametrize("fraction", [0.13, 0.5, 0.95])
+@pytest.mark.parametrize("path", STREAMED, ids=lambda p: p.name)
+def test_a_file_cut_short_streams_as_it_reads(path: Path, fraction: float) -> None:
+    data = path.read_bytes()
+    cut = data[: int(len(data) * fraction)]
+    whole = validate(cut, path=path.name)
+    streamed = validate_stream(io.BytesIO(cut), path=path.name)
+    # The wording of a syntax fault is libxml2's, which words a file fed in pieces a little differently.
+    assert [(d.code, d.line, d.column, d.field) for d in streamed.diagnostics] == [
+        (d.code, d.line, d.column, d.field) for d in whole.diagnostics
+    ]
