@@ -8,6 +8,7 @@ attribute (``PesoEnKg="..."``) and not just at its element.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from manifest.diagnostics import Position
@@ -15,14 +16,22 @@ from manifest.formats.textpos import LineIndex
 
 
 class Locator:
+    """Positions in one parsed file. A finding or a field may ask for the same element many times (each of its
+    attributes), so an element's XPath and the offset of its start tag are worked out once."""
+
     def __init__(self, data: bytes, tree: Any) -> None:
         self._text = data.decode("utf-8", errors="replace")
         self._lines = LineIndex(self._text)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self._text)]
         self._tree = tree
+        self._paths: dict[Any, str] = {}
+        self._tags: dict[Any, tuple[int, int] | None] = {}
 
     def xpath(self, element: Any) -> str:
-        return str(self._tree.getpath(element))
+        found = self._paths.get(element)
+        if found is None:
+            found = self._paths[element] = str(self._tree.getpath(element))
+        return found
 
     def at(self, element: Any, attribute: str | None = None) -> Position:
         """The position of ``element``'s start tag, or of ``attribute`` within it when the attribute is found."""
@@ -30,18 +39,34 @@ class Locator:
         location = self.xpath(element) + (f"/@{attribute}" if attribute else "")
         if line is None or line > len(self._line_starts):
             return Position(line, None, location)
-        start = self._line_starts[line - 1]
-        local = str(element.tag).rpartition("}")[2]
-        tag = re.compile(r"<(?:[\w.-]+:)?" + re.escape(local) + r"(?=[\s/>])").search(self._text, start)
+        tag = self._start_tag(element, line)
         if tag is None:
             return Position(line, None, location)
-        offset = tag.start()
+        offset, name_end = tag
         if attribute is not None:
-            end = self._text.find(">", tag.end())
-            found = re.compile(r"\s(" + re.escape(attribute) + r")\s*=").search(
-                self._text, tag.end(), end if end != -1 else len(self._text)
-            )
+            end = self._text.find(">", name_end)
+            found = _attribute_pattern(attribute).search(self._text, name_end, end if end != -1 else len(self._text))
             if found is not None:
                 offset = found.start(1)
         line, column = self._lines.position(offset)
         return Position(line, column, location)
+
+    def _start_tag(self, element: Any, line: int) -> tuple[int, int] | None:
+        """Where ``element``'s start tag begins and where its name ends, searched from the start of its line."""
+        if element in self._tags:
+            return self._tags[element]
+        local = str(element.tag).rpartition("}")[2]
+        found = _tag_pattern(local).search(self._text, self._line_starts[line - 1])
+        tag = None if found is None else (found.start(), found.end())
+        self._tags[element] = tag
+        return tag
+
+
+@cache
+def _tag_pattern(local: str) -> re.Pattern[str]:
+    return re.compile(r"<(?:[\w.-]+:)?" + re.escape(local) + r"(?=[\s/>])")
+
+
+@cache
+def _attribute_pattern(attribute: str) -> re.Pattern[str]:
+    return re.compile(r"\s(" + re.escape(attribute) + r")\s*=")
