@@ -212,7 +212,7 @@ def validate_stream(
 
     head = _head(source)
     chosen = format or detect(head, path)
-    if not head.strip() and _blank(source):
+    if blank(head) and _blank(source):
         return FileReport(path, chosen, diagnostics=(EMPTY_FILE(line=1, column=1),))
     if chosen is None:
         return FileReport(path, None, diagnostics=(UNKNOWN_FORMAT(line=1, column=1, known=", ".join(formats.FORMATS)),))
@@ -228,10 +228,12 @@ def validate_stream(
 
 def _blank(source: BinaryIO) -> bool:
     """Whether the rest of ``source`` is only white space, read a block at a time (the stream is then rewound)."""
+    if not source.seekable():
+        return False  # what was peeked at is all that can be told without consuming the stream
     start = source.tell()
     try:
         while block := source.read(1 << 20):
-            if block.strip():
+            if not blank(block):
                 return False
         return True
     finally:
