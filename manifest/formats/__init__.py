@@ -101,8 +101,10 @@ def get(name: str) -> Format:
 
 def sniff(head: bytes) -> str | None:
     """The name of the first format that recognises ``head`` (the first bytes of a file), or None."""
+    from manifest.formats.charsets import sniffable
     from manifest.formats.sniffing import SNIFFERS
 
+    head = sniffable(head)  # XML in UTF-16 or UTF-32 is recognised by the same markers as in UTF-8
     for name in FORMATS:
         if SNIFFERS[name](head):
             return name
