@@ -12,53 +12,15 @@ conversion elsewhere can list exactly what it leaves behind.
 
 from __future__ import annotations
 
-import dataclasses
-import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import TypeVar
+
+from manifest.slotted import quick_init
 
 Extensions = Mapping[str, str]
-_Model = TypeVar("_Model")
-
-
-def _quick_init(cls: type[_Model]) -> type[_Model]:
-    """Give a frozen, slotted model class a constructor that stores each field through its slot.
-
-    The constructor ``dataclass`` writes for a frozen class sets every field with ``object.__setattr__(self, name,
-    value)``, a lookup of the name on the class for each field of each object; a reader builds a few dozen objects
-    per bill, and that lookup was half their cost. Calling the slot's own setter does the same store directly. The
-    signature (keyword-only fields, defaults, default factories) is the one ``dataclass`` generated, and everything
-    else it made (equality, hashing, ``replace``, pickling, ``fields``) is left as it was.
-    """
-    names: dict[str, object] = {"_MISSING": dataclasses.MISSING}
-    parameters: list[str] = []
-    body: list[str] = []
-    for spec in dataclasses.fields(cls):  # type: ignore[arg-type]
-        name = spec.name
-        names[f"_set_{name}"] = cls.__dict__[name].__set__
-        if spec.default is not dataclasses.MISSING:
-            names[f"_default_{name}"] = spec.default
-            parameters.append(f"{name}=_default_{name}")
-        elif spec.default_factory is not dataclasses.MISSING:
-            names[f"_factory_{name}"] = spec.default_factory
-            parameters.append(f"{name}=_MISSING")
-            body.append(f"    if {name} is _MISSING:\n        {name} = _factory_{name}()")
-        else:
-            parameters.append(name)
-        body.append(f"    _set_{name}(self, {name})")
-    source = f"def __init__(self, *, {', '.join(parameters)}):\n" + "\n".join(body) + "\n"
-    made: dict[str, object] = {}
-    exec(source, names, made)  # the source is built above from the class's own field names
-    init = typing.cast(Callable[..., None], made["__init__"])
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__annotations__ = dict(cls.__init__.__annotations__)
-    init.__module__ = cls.__module__
-    setattr(cls, "__init__", init)  # noqa: B010 - mypy forbids assigning to a method
-    return cls
 
 
 Moment = date | datetime
@@ -145,7 +107,7 @@ class Direction(StrEnum):
     SOUTHBOUND = "southbound"
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Quantity:
     """An amount with its unit, as a UN/ECE Recommendation 20 code (KGM, LBR, TNE, MTQ, FTQ, H87 pieces ...)."""
@@ -154,21 +116,21 @@ class Quantity:
     unit: str
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Money:
     amount: Decimal
     currency: str  # ISO 4217
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Packages:
     count: int
     kind: str | None = None  # UN/ECE Recommendation 21 package type, or the format's own manifest unit code
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Address:
     street: str | None = None
@@ -182,7 +144,7 @@ class Address:
     extensions: Extensions = field(default_factory=dict)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Place:
     code: str | None = None
@@ -193,7 +155,7 @@ class Place:
     extensions: Extensions = field(default_factory=dict)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Stop:
     """A place with the moment a conveyance or consignment leaves or reaches it."""
@@ -204,7 +166,7 @@ class Stop:
     extensions: Extensions = field(default_factory=dict)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TaxId:
     scheme: TaxIdScheme
@@ -212,7 +174,7 @@ class TaxId:
     country: str | None = None  # issuing country, e.g. Carta Porte ResidenciaFiscal
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Contact:
     name: str | None = None
@@ -220,7 +182,7 @@ class Contact:
     email: str | None = None
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Party:
     role: PartyRole
@@ -233,7 +195,7 @@ class Party:
     extensions: Extensions = field(default_factory=dict)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Carrier:
     name: str | None = None
@@ -246,7 +208,7 @@ class Carrier:
     extensions: Extensions = field(default_factory=dict)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Conveyance:
     """The vessel, train, aircraft or truck; only the fields of its mode are set."""
@@ -263,7 +225,7 @@ class Conveyance:
     extensions: Extensions = field(default_factory=dict)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Reference:
     """A reference to another document: a CFDI UUID, a Carta Porte IdCCP, a pedimento, an ISF, a booking."""
@@ -273,7 +235,7 @@ class Reference:
     extensions: Extensions = field(default_factory=dict)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CustomsDocument:
     """A customs document covering goods: a pedimento, a US entry, an in-bond, an aviso."""
@@ -285,7 +247,7 @@ class CustomsDocument:
     extensions: Extensions = field(default_factory=dict)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CustomsNote:
     """A coded customs, security or regulatory note on a consignment: the Cargo-IMP OCI line (country, information
@@ -299,7 +261,7 @@ class CustomsNote:
     extensions: Extensions = field(default_factory=dict)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class InBond:
     """US in-bond movement data (X12 309 M12, ACE in-bond)."""
@@ -311,7 +273,7 @@ class InBond:
     extensions: Extensions = field(default_factory=dict)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HazardousMaterial:
     un_number: str | None = None  # 4 digits, without the "UN" prefix
@@ -322,21 +284,21 @@ class HazardousMaterial:
     extensions: Extensions = field(default_factory=dict)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TariffCode:
     scheme: str  # "hs", "us-hts", "mx-fraccion", "stcc"
     code: str
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Seal:
     number: str
     party: str | None = None  # who applied it (carrier, shipper, customs)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Equipment:
     kind: EquipmentKind
@@ -356,7 +318,7 @@ class Equipment:
         return f"{self.initial or ''}{self.number}"
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GoodsItem:
     sequence: int | None = None
@@ -379,7 +341,7 @@ class GoodsItem:
     extensions: Extensions = field(default_factory=dict)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Consignment:
     """One transport document: an ocean bill of lading, a rail waybill, a master or house air waybill."""
@@ -409,7 +371,7 @@ class Consignment:
         return next((p for p in self.parties if p.role == role), None)
 
 
-@_quick_init
+@quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Manifest:
     mode: Mode

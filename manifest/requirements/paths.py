@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from manifest.slotted import quick_init
+
 
 @dataclass(frozen=True, slots=True)
 class Attr:
@@ -172,6 +174,7 @@ def render(steps: tuple[Step, ...]) -> str:
     return "".join(step.text() for step in steps).lstrip(".")
 
 
+@quick_init  # one Item per field of every bill checked
 @dataclass(frozen=True, slots=True)
 class Item:
     """One concrete field: the steps that reach it, its value (None when absent) and, when the path could not be

@@ -1,0 +1,97 @@
+"""The constructors ``quick_init`` gives the model classes and the requirement items behave as the ones ``dataclass``
+writes: same parameters, defaults, fresh default objects, errors, equality, immutability and pickling."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import pickle
+from typing import Any
+
+import pytest
+
+from manifest import model
+from manifest.requirements.paths import Attr, Item
+from manifest.slotted import quick_init
+
+CLASSES = [c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)]
+
+
+def _plain(cls: type) -> type:
+    """The same class as ``dataclass`` alone makes it."""
+    params = cls.__dataclass_params__  # type: ignore[attr-defined]
+    fields = [
+        (f.name, f.type, dataclasses.field(default=f.default, default_factory=f.default_factory, kw_only=f.kw_only))
+        for f in dataclasses.fields(cls)
+    ]
+    return dataclasses.make_dataclass(cls.__name__, fields, frozen=params.frozen, slots=True)
+
+
+def _required(cls: type) -> dict[str, Any]:
+    return {
+        f.name: f"value-{f.name}"
+        for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    }
+
+
+def test_every_model_class_has_the_quick_constructor() -> None:
+    assert len(CLASSES) >= 20
+    for cls in CLASSES:
+        assert cls.__init__.__qualname__ == f"{cls.__qualname__}.__init__"
+        assert "_set_" in "".join(cls.__init__.__code__.co_names)
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_model_constructor_matches_the_dataclass_one(cls: type) -> None:
+    plain = _plain(cls)
+    factories = {f.name for f in dataclasses.fields(cls) if f.default_factory is not dataclasses.MISSING}
+
+    def parameters(of: type) -> list[tuple[str, object, object, object]]:
+        return [
+            (p.name, p.kind, p.annotation, None if p.name in factories else p.default)
+            for p in inspect.signature(of).parameters.values()
+        ]
+
+    assert parameters(cls) == parameters(plain)
+    values = _required(cls)
+    made, expected = cls(**values), plain(**values)
+    for spec in dataclasses.fields(cls):
+        assert getattr(made, spec.name) == getattr(expected, spec.name)
+    if any(f.default_factory is not dataclasses.MISSING for f in dataclasses.fields(cls)):
+        other = cls(**values)
+        for spec in dataclasses.fields(cls):
+            if spec.default_factory is not dataclasses.MISSING:
+                assert getattr(made, spec.name) is not getattr(other, spec.name)  # a fresh default each time
+    assert made == cls(**values) and made == dataclasses.replace(made)
+    if not any(isinstance(getattr(expected, f.name), dict) for f in dataclasses.fields(cls)):
+        assert hash(made) == hash(cls(**values))
+    assert pickle.loads(pickle.dumps(made)) == made
+    name = dataclasses.fields(cls)[0].name
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(made, name, "changed")
+    with pytest.raises(TypeError):
+        cls("positional")
+    if values:
+        with pytest.raises(TypeError, match="missing"):
+            cls()
+    with pytest.raises(TypeError, match="unexpected"):
+        cls(**values, no_such_field=1)
+
+
+def test_positional_fields_keep_their_order_and_defaults() -> None:
+    item = Item((Attr("name"),), "x")
+    assert (item.steps, item.value, item.rest) == ((Attr("name"),), "x", ())
+    assert Item((Attr("name"),), "x", ()) == item
+    with pytest.raises(TypeError):
+        Item()  # type: ignore[call-arg]
+
+
+def test_classes_it_cannot_build_are_refused() -> None:
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Computed:
+        value: int
+        double: int = dataclasses.field(init=False)
+
+    with pytest.raises(AssertionError):
+        quick_init(Computed)
