@@ -92,6 +92,27 @@ def test_wide_xml_with_a_byte_order_mark_reads_as_utf8_does(name: str, encoding:
     assert positions(recoded) == positions(plain)
 
 
+def _with_a_bad_number(data: bytes) -> str:
+    """The sample with a letter put into its first decimal number (a whole value) after the first kilobyte."""
+    text = data.decode("utf-8")
+    found = re.search(r"(?<=>)[0-9]+\.[0-9]+(?=<)|(?<=\")[0-9]+\.[0-9]+(?=\")|(?<=<amount>)[0-9]+(?=<)", text[1000:])
+    assert found is not None
+    at = 1000 + found.start()
+    return text[:at] + "X" + text[at:]
+
+
+@pytest.mark.parametrize("name", XML)
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_a_fault_in_wide_or_marked_xml_is_at_the_line_and_column_it_has_in_utf8(name: str, encoding: str) -> None:
+    bad = _with_a_bad_number(ALL_SAMPLES[name].read_bytes())
+    plain = api.validate(bad.encode("utf-8"))
+    declared = "UTF-16" if encoding == "utf-16" else "UTF-8"
+    recoded = re.sub(r"encoding=(['\"])UTF-8\1", f'encoding="{declared}"', bad, count=1, flags=re.IGNORECASE)
+    report = api.validate(recoded.encode(encoding))
+    assert plain.diagnostics
+    assert positions(report) == positions(plain)
+
+
 @pytest.mark.parametrize("name", XML)
 def test_utf16_declared_without_a_byte_order_mark(name: str) -> None:
     """XML 1.0 appendix F: '<?' in UTF-16 says which byte order without a mark."""

@@ -17,6 +17,7 @@ from typing import Any
 from lxml import etree
 
 from manifest.diagnostics import Diagnostic, Position
+from manifest.formats.charsets import xml_text
 from manifest.formats.textpos import LineIndex
 from manifest.formats.xmlsafe import local_name
 
@@ -24,11 +25,6 @@ EXT = "cargo-xml."
 
 # Markup that is not a start tag is skipped so that the n-th start tag found is the n-th element of the tree.
 _MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<(?=[A-Za-z_])", re.DOTALL)
-
-
-def _encoding(data: bytes) -> str:
-    declared = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']", data.lstrip(b"\xef\xbb\xbf"))
-    return declared.group(1).decode("ascii") if declared else "utf-8"
 
 
 class Reading:
@@ -49,10 +45,7 @@ class Reading:
     def _locate(self, data: bytes) -> None:
         elements = list(self.root.iter(tag=etree.Element))
         starts: list[int] = []
-        try:
-            text = data.decode(_encoding(data))
-        except (LookupError, UnicodeDecodeError):
-            text = ""
+        text = xml_text(data)  # the document's own encoding (UTF-16 too), without its byte-order mark
         starts = [m.start() for m in _MARKUP.finditer(text) if m.group(0) == "<"]
         if len(starts) == len(elements):
             index = LineIndex(text)

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from manifest.diagnostics import Position
+from manifest.formats.charsets import xml_text
 from manifest.formats.textpos import LineIndex
 
 
@@ -20,7 +21,7 @@ class Locator:
     attributes), so an element's XPath and the offset of its start tag are worked out once."""
 
     def __init__(self, data: bytes, tree: Any) -> None:
-        self._text = data.decode("utf-8", errors="replace")
+        self._text = xml_text(data)  # the document's own encoding (UTF-16 too), without its byte-order mark
         self._lines = LineIndex(self._text)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self._text)]
         self._tree = tree
