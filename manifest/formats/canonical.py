@@ -110,6 +110,16 @@ def fields_of(cls: type[Any]) -> tuple[FieldSpec, ...]:
     return found
 
 
+_NAMES: dict[type[Any], frozenset[str]] = {}
+
+
+def _names_of(cls: type[Any]) -> frozenset[str]:
+    found = _NAMES.get(cls)
+    if found is None:
+        found = _NAMES[cls] = frozenset(spec.name for spec in fields_of(cls))
+    return found
+
+
 def _describe(cls: type[Any]) -> tuple[FieldSpec, ...]:
     hints = typing.get_type_hints(cls, vars(model))
     specs = []
@@ -216,10 +226,11 @@ def scalar_from_text(scalar: ScalarType, text: str) -> object:
     if parser is not None:
         return parser(text)
     enum = typing.cast(type[StrEnum], scalar)
-    try:
-        return enum(text)
-    except ValueError:
-        raise ScalarError(_one_of(enum)) from None
+    # The members by value, as calling the enumeration looks them up, without the call's cost on every code read.
+    member = enum._value2member_map_.get(text)
+    if member is None:
+        raise ScalarError(_one_of(enum))
+    return member
 
 
 def expected_name(scalar: ScalarType) -> Wording:
@@ -271,7 +282,7 @@ class TreeDecoder:
             self._report(WRONG_SHAPE, path, expected=(f"an object ({cls.__name__})", f"un objeto ({cls.__name__})"))
             return None
         specs = fields_of(cls)
-        known = {spec.name for spec in specs}
+        known = _names_of(cls)
         for key in tree:
             if key not in known:
                 self._report(UNKNOWN_FIELD, join_path(path, str(key)), name=key, owner=cls.__name__)
@@ -279,13 +290,12 @@ class TreeDecoder:
         complete = True
         for spec in specs:
             raw = tree.get(spec.name)
-            field_path = join_path(path, spec.name)
             if raw is None:
                 if spec.required:
-                    self._report(MISSING_FIELD, field_path)
+                    self._report(MISSING_FIELD, join_path(path, spec.name))
                     complete = False
                 continue
-            value = self._value(spec, raw, field_path)
+            value = self._value(spec, raw, join_path(path, spec.name))
             if value is None:
                 complete = complete and not spec.required
                 continue

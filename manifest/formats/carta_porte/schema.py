@@ -1,11 +1,12 @@
 """Validation against SAT's official XSDs, shipped verbatim under ``schemas/sat/``.
 
 The schemas are compiled once per process, on the first Carta Porte file (the catalogues make ``catCFDI.xsd`` about
-5 MB; libxml2 compiles them without the large catalogues' values, which :mod:`.catalogues` checks). A CFDI's ``cfdi:Complemento`` and ``cfdi:Addenda`` admit any element under a strict wildcard, so the timbre
-fiscal digital and other complements (whose XSDs are not shipped) are left out of the validated copy; the Carta
-Porte complement is validated with the CFDI. A catalogue miss is reported as "not in catalogue c_X", naming the
-catalogue from the attribute's declared type: the large catalogues are checked before libxml2 (see
-:mod:`.catalogues`), and the small ones' libxml2 messages, which list every value, are rewritten.
+5 MB; libxml2 compiles them without the large catalogues' values, which :mod:`.catalogues` checks). A CFDI's
+``cfdi:Complemento`` and ``cfdi:Addenda`` admit any element under a strict wildcard, so the timbre fiscal digital
+and other complements (whose XSDs are not shipped) are left out of the validated copy; the Carta Porte complement is
+validated with the CFDI. A catalogue miss is reported as "not in catalogue c_X", naming the catalogue from the
+attribute's declared type: the large catalogues are checked before libxml2 (see :mod:`.catalogues`), and the small
+ones' libxml2 messages, which list every value, are rewritten.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def _compiled() -> _Compiled:
     return _Compiled(etree.XMLSchema(document), types, loaded.values)
 
 
-class _Replaced(etree.Resolver):
+class _Replaced(etree.Resolver):  # type: ignore[misc]  # lxml's resolver base class is untyped
     """Hands libxml2 the catalogue schemas without their large enumerations when an import asks for them."""
 
     def __init__(self, documents: dict[str, bytes]) -> None:
