@@ -15,12 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
-from stdnum import imo as _stdnum_imo
-from stdnum import iso6346 as _stdnum_iso6346
-from stdnum.mx import rfc as _stdnum_rfc
-from stdnum.us import ein as _stdnum_ein
-
 from manifest import codelists
+
+# python-stdnum is imported by the validators that use it, on first use: its shared helpers import ssl and pydoc,
+# a third of the start-up of checking one small file that may carry no such number.
 
 # ISO 6346:1995 section 3: owner code (3 letters), equipment category identifier (U freight container, J detachable
 # freight container-related equipment, Z trailer or chassis), 6-digit serial number, check digit.
@@ -29,7 +27,9 @@ _CONTAINER = re.compile(r"[A-Z]{3}[UJZ][0-9]{7}")
 
 def container_number(value: str) -> bool:
     """ISO 6346 container identification (``HASU5044950``) with its check digit."""
-    return _CONTAINER.fullmatch(value) is not None and bool(_stdnum_iso6346.is_valid(value))
+    from stdnum import iso6346
+
+    return _CONTAINER.fullmatch(value) is not None and bool(iso6346.is_valid(value))
 
 
 def imo_number(value: str) -> bool:
@@ -37,7 +37,9 @@ def imo_number(value: str) -> bool:
 
     The model holds the 7 digits without the "IMO" prefix that Carta Porte NumeroOMI writes.
     """
-    return re.fullmatch(r"[0-9]{7}", value) is not None and bool(_stdnum_imo.is_valid(value))
+    from stdnum import imo
+
+    return re.fullmatch(r"[0-9]{7}", value) is not None and bool(imo.is_valid(value))
 
 
 # SAT generic RFCs (Anexo 20 of the RMF, CFDI 4.0 guide): XAXX010101000 for the general public and domestic
@@ -55,8 +57,10 @@ def rfc(value: str) -> bool:
         return True
     if _RFC.fullmatch(value) is None:
         return False
+    from stdnum.mx import rfc as stdnum_rfc
+
     try:
-        _stdnum_rfc.validate(value, validate_check_digits=True)
+        stdnum_rfc.validate(value, validate_check_digits=True)
     except ValueError:
         return False
     return True
@@ -64,7 +68,9 @@ def rfc(value: str) -> bool:
 
 def ein(value: str) -> bool:
     """US IRS employer identification number, ``NN-NNNNNNN`` or 9 digits, with an assigned campus prefix."""
-    return re.fullmatch(r"[0-9]{2}-?[0-9]{7}", value) is not None and bool(_stdnum_ein.is_valid(value))
+    from stdnum.us import ein as stdnum_ein
+
+    return re.fullmatch(r"[0-9]{2}-?[0-9]{7}", value) is not None and bool(stdnum_ein.is_valid(value))
 
 
 def importer_of_record(value: str) -> bool:
