@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from manifest.formats import get
-from manifest.formats.carta_porte import schema
+from manifest.formats.carta_porte import catalogues, schema
 from tests.carta_porte_edit import RAIL, edited, remove, set_attribute
 
 CARTA_PORTE = get("carta-porte")
+_XS = "http://www.w3.org/2001/XMLSchema"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -76,3 +78,27 @@ def test_rail_and_sea_containers_are_checked_against_their_own_catalogues() -> N
     data = edited(set_attribute("//cp:Carro/cp:Contenedor", "TipoContenedor", "CM005"))
     (hit,) = [d for d in CARTA_PORTE.read(data).diagnostics if d.code.startswith("CP1")]
     assert hit.code == "CP102" and "c_Contenedor" in hit.message() and "Maritimo" not in hit.message()
+
+
+def test_large_catalogues_are_checked_against_their_sets_and_small_ones_by_libxml2() -> None:
+    loaded = catalogues.load(schema.cfd_directory(), {"c_CodigoPostal", "c_Moneda"})
+    assert set(loaded.values) == {"c_CodigoPostal"} and "06300" in loaded.values["c_CodigoPostal"]
+    (cfdi_catalogue,) = (text for uri, text in loaded.schemas.items() if uri.endswith("/catCFDI.xsd"))
+    kept = etree.fromstring(cfdi_catalogue, etree.XMLParser(huge_tree=True))
+    by_name = {t.get("name"): t for t in kept.iterchildren(f"{{{_XS}}}simpleType")}
+    enumeration, white_space = f"{{{_XS}}}enumeration", f"{{{_XS}}}whiteSpace"
+    assert next(by_name["c_CodigoPostal"].iter(enumeration), None) is None
+    assert next(by_name["c_CodigoPostal"].iter(white_space)).get("value") == "collapse"
+    assert next(by_name["c_Moneda"].iter(enumeration), None) is not None
+
+
+def test_a_postal_code_missing_from_the_large_catalogue_is_still_reported() -> None:
+    data = edited(set_attribute("/cfdi:Comprobante", "LugarExpedicion", "ZZZZZ"))
+    (hit,) = [d for d in CARTA_PORTE.read(data).diagnostics if d.code.startswith("CP1")]
+    assert hit.code == "CP102" and "c_CodigoPostal" in hit.message() and hit.location is not None
+    assert hit.location.endswith("/@LugarExpedicion")
+
+
+def test_a_large_catalogue_code_is_read_with_its_white_space_collapsed() -> None:
+    data = edited(set_attribute("(//cp:Mercancia)[1]", "BienesTransp", " 11101705 "))
+    assert not [d for d in CARTA_PORTE.read(data).diagnostics if d.code.startswith("CP1")]
