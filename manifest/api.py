@@ -187,9 +187,12 @@ def validate_file(path: Path, settings: BatchSettings, config: Config) -> FileRe
         data = path.read_bytes()
     except OSError as error:
         return Unreadable(str(path), error.strerror or str(error))
-    if settings.skip_unknown and settings.format is None and detect(data, path.name) is None:
-        return None
-    report = validate(data, path=str(path), format=settings.format, profile=profile, config=config)
+    chosen = settings.format
+    if settings.skip_unknown and chosen is None:
+        chosen = detect(data, path.name)  # told once: validate reads it as what was found
+        if chosen is None:
+            return None
+    report = validate(data, path=str(path), format=chosen, profile=profile, config=config)
     return replace(report, manifests=())
 
 
