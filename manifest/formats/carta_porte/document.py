@@ -53,10 +53,17 @@ def read_document(data: bytes) -> Document:
 
 def _with_fields(diagnostics: list[Diagnostic], positions: dict[str, Position]) -> tuple[Diagnostic, ...]:
     """Each finding about an attribute that fills a model field names that field too (its first, shortest path)."""
+    # Only the locations of findings without a field are looked up: a valid file's positions are not gone through.
+    wanted = {d.location for d in diagnostics if not d.field and d.location and "/@" in d.location}
+    if not wanted:
+        return tuple(diagnostics)
     fields: dict[str, str] = {}
-    for path, position in sorted(positions.items(), key=lambda item: (len(item[0]), item[0])):
-        if position.location and "/@" in position.location:
-            fields.setdefault(position.location, path)
+    for path, position in positions.items():
+        location = position.location
+        if location in wanted:
+            known = fields.get(location)
+            if known is None or (len(path), path) < (len(known), known):
+                fields[location] = path
     return tuple(
         d if d.field or d.location not in fields else replace(d, field=fields[d.location or ""]) for d in diagnostics
     )
