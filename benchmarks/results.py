@@ -1,0 +1,64 @@
+"""What one benchmark run found: a timing per operation and baseline, per file, and the start-up figures. Ratios are
+computed here, from timings of the same run only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """One operation on one file: the best of the run's timings, or why it could not be timed (``seconds`` None)."""
+
+    name: str
+    megabytes: float
+    seconds: float | None
+    goal: float | None = None  # for a baseline: the validation throughput asked for, as a multiple of this one's
+    note: str = ""
+
+    @property
+    def throughput(self) -> float | None:
+        """MB/s of the file measured."""
+        return self.megabytes / self.seconds if self.seconds else None
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    workload: str
+    format: str
+    megabytes: float
+    units: str  # what the file holds: "20,001 bills", "2,000 messages"
+    findings: int  # diagnostics of the full validation
+    read: Timing
+    validate: Timing
+    convert: Timing
+    start_rss: float  # MB, a fresh process with the format's module loaded
+    peak_rss: float  # MB, the same process's peak once it has validated the file whole
+    baselines: tuple[Timing, ...]
+    stages: tuple[Timing, ...] = ()
+
+    def ratio(self, baseline: Timing) -> float | None:
+        """Full validation throughput over the baseline's, on the same file in the same run."""
+        ours, theirs = self.validate.throughput, baseline.throughput
+        return ours / theirs if ours is not None and theirs is not None else None
+
+    def met(self, baseline: Timing) -> bool | None:
+        """Whether the goal set against ``baseline`` is met; None when there is none or it could not be measured."""
+        ratio = self.ratio(baseline)
+        return None if baseline.goal is None or ratio is None else ratio >= baseline.goal
+
+
+@dataclass(frozen=True, slots=True)
+class WallTime:
+    """A command timed as a process of its own, next to the interpreter starting and doing nothing."""
+
+    name: str
+    seconds: float
+    interpreter: float  # ``python -c pass``, measured in the same run
+    goal: float | None  # seconds
+    exit_code: int
+    note: str = ""
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.goal is None else self.seconds <= self.goal and self.exit_code in (0, 1)

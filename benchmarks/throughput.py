@@ -1,0 +1,80 @@
+"""One file's figures: read, full validation and conversion with the library's entry points, its baselines and, for
+the EDI formats, the reader's first stages alone, every one on the same bytes in the same run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from benchmarks import baselines, stages
+from benchmarks.generate import DATA, generate
+from benchmarks.measure import best_of, peak_rss
+from benchmarks.results import FileResult, Timing
+from benchmarks.workloads import SAMPLES, Workload
+from manifest import api
+
+
+def warm_up(workload: Workload) -> None:
+    """Validate the small template first, so that one-off work (importing the format's modules, compiling the SAT
+    XSDs, loading the code lists) is not counted in the first file's throughput, as the baselines' schema
+    compilation is not counted in theirs."""
+    api.validate((SAMPLES / workload.template).read_bytes(), format=workload.format)
+
+
+BUDGET = 20.0  # seconds: a figure whose first run takes longer is not timed again
+
+
+def timed(name: str, runs: int, megabytes: float, action: Callable[[], object], goal: float | None = None) -> Timing:
+    return Timing(name, megabytes, best_of(runs, action, BUDGET), goal)
+
+
+def converted(workload: Workload, data: bytes, runs: int, megabytes: float) -> Timing:
+    name = f"convert to {workload.convert_to}"
+    outcome = api.convert(data, workload.convert_to, format=workload.format)
+    if outcome.written is None:
+        return Timing(name, megabytes, None, note=f"not converted: {len(outcome.diagnostics)} error(s) in the source")
+    seconds = best_of(runs, lambda: api.convert(data, workload.convert_to, format=workload.format), BUDGET)
+    return Timing(name, megabytes, seconds, note=f"{len(outcome.losses)} value(s) not carried")
+
+
+def measure(
+    workload: Workload, scale: float, runs: int, data_dir: Path = DATA, *, fresh: bool = False, quick: bool = False
+) -> FileResult:
+    count = workload.count(scale)
+    path = generate(workload, count, data_dir, fresh=fresh)
+    data = path.read_bytes()
+    megabytes = len(data) / 1e6
+    warm_up(workload)
+    report = api.validate(data, format=workload.format)
+    consignments = sum(len(m.consignments) for m in report.manifests)
+    units = f"{count:,} {workload.unit} ({consignments:,} consignments in {len(report.manifests):,} manifests)"
+    findings = len(report.diagnostics)
+    del report
+    read = timed("read", runs, megabytes, lambda: api.read(data, workload.format))
+    validate = timed("full validation", runs, megabytes, lambda: api.validate(data, format=workload.format))
+    convert = converted(workload, data, runs, megabytes)
+    start_rss, peak = peak_rss(workload.format, path)
+    found: list[Timing] = []
+    for baseline in baselines.for_workload(workload, data, quick=quick):
+        if isinstance(baseline, baselines.Unavailable):
+            found.append(Timing(baseline.name, megabytes, None, baseline.goal, baseline.reason))
+            continue
+        if baseline.prepare is not None:
+            baseline.prepare()
+        found.append(timed(baseline.name, runs, megabytes, partial(baseline.run, data), goal=baseline.goal))
+    alone = tuple(timed(name, runs, megabytes, partial(run, data)) for name, run in stages.for_format(workload.format))
+    return FileResult(
+        workload.name,
+        workload.format,
+        megabytes,
+        units,
+        findings,
+        read,
+        validate,
+        convert,
+        start_rss,
+        peak,
+        tuple(found),
+        alone,
+    )
