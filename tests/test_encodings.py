@@ -14,7 +14,7 @@ import pytest
 
 from manifest import api
 from manifest.api import FileReport
-from manifest.diagnostics import Severity
+from manifest.diagnostics import Diagnostic, Severity
 from manifest.formats import cuscar
 from manifest.formats.charsets import decode_legacy, legacy_decoder, xml_encoding
 from manifest.model import Manifest
@@ -375,3 +375,13 @@ def test_x12_ascii_text_in_lower_case_is_written_as_it_is() -> None:
     result = api.write([_model_with_name("Pena Camion")], "x12-309")
     assert b"Pena Camion" in result.data
     assert not [d for d in result.losses if d.code == "X12410"]
+
+
+def test_cuscar_declaring_unoc_but_written_in_utf8_streams_as_it_reads_whole() -> None:
+    data = _cuscar_with_spanish("UNOC").encode("utf-8")
+    whole = api.validate(data, format="cuscar")
+    items = list(api.stream(io.BytesIO(data), "cuscar"))
+    found = [(d.code, d.line, d.column) for d in items if isinstance(d, Diagnostic) and d.code.startswith("EDI")]
+    assert found == [(d.code, d.line, d.column) for d in whole.diagnostics if d.code.startswith("EDI")]
+    assert SPANISH in repr(items)
+    assert not MOJIBAKE.search(repr(items))

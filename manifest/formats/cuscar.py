@@ -11,7 +11,6 @@ all gives a document with no manifest and that diagnostic.
 
 from __future__ import annotations
 
-import codecs
 import re
 import typing
 from collections.abc import Iterator, Sequence
@@ -20,11 +19,12 @@ from dataclasses import replace
 from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats import sniffing
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
+from manifest.formats.charsets import first_non_utf8
 from manifest.formats.edifact.cuscar_codes import NO_CUSCAR, NOT_CARRIED, NOT_CUSCAR, UNKNOWN_DIRECTORY
 from manifest.formats.edifact.cuscar_read import MessageReader
 from manifest.formats.edifact.cuscar_write import interchange_defaults, write_interchange
 from manifest.formats.edifact.envelope import SERVICE_TAGS, Envelope, InterchangeHeader, Kind, MessageHeader
-from manifest.formats.edifact.opening import check_characters, open_interchange, prepare
+from manifest.formats.edifact.opening import check_characters, open_interchange, prepare, stream_decoder
 from manifest.formats.edifact.rawtext import compose
 from manifest.formats.edifact.roundtrip import differences
 from manifest.formats.edifact.segments import Segment
@@ -137,7 +137,8 @@ def _prune(manifests: list[Manifest]) -> list[Manifest]:
     for manifest in manifests:
         ext = dict(manifest.extensions)
         for key, value in defaults.items():
-            if ext.get(key) == value:
+            # Under syntax version 4 the writer gives the date of preparation its century (CCYYMMDD).
+            if ext.get(key) == value or (key == "cuscar.UNB.04" and ext.get(key) == "20" + value):
                 del ext[key]
         # The writer chooses UNOC (version 3) or UNOW (version 4) by the characters it has to write.
         if ext.get("cuscar.UNB.01") in ("UNOC:3", "UNOW:4"):
@@ -206,6 +207,10 @@ def write(manifests: Sequence[Manifest]) -> Written:
         # UNOC is ISO 8859-1; anything beyond it needs UNOW, UTF-8 under syntax version 4.
         data = write_interchange(manifests, "UNOW:4").encode("utf-8")
         return Written(data, tuple(_losses(manifests, data)), (unow_note(manifests),))
+    if not data.isascii() and first_non_utf8(data) is None:
+        # ISO 8859-1 bytes that are valid UTF-8 throughout ('Â' before a symbol) would be taken for UTF-8 by a
+        # reader that looks, as this one does (EDI020): UNOW says UTF-8 outright and leaves nothing to guess.
+        data = write_interchange(manifests, "UNOW:4").encode("utf-8")
     return Written(data, tuple(_losses(manifests, data)))
 
 
@@ -242,7 +247,7 @@ def stream_parts(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator
         head += more
     start, opening = prepare(head)
     sink: list[Diagnostic] = list(opening.diagnostics)
-    decoder = codecs.getincrementaldecoder(opening.level.codec)("replace")
+    decoder = stream_decoder(head[start:], opening, sink)
     skip = UNA_LENGTH if opening.una else 0
     text = decoder.decode(head[start:])[skip:]
     tokenizer = Tokenizer(opening.delimiters, opening.line, opening.column + skip)

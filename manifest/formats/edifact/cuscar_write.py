@@ -125,7 +125,12 @@ def write_interchange(manifests: Sequence[Manifest], syntax: str, delimiters: De
         return decompose(first.get(key, defaults.get(key, "")))
 
     head = unb(1) if f"{NS}.UNB.01" in first else syntax.split(":")
-    w.seg("UNB", head, unb(2), unb(3), unb(4), unb(5), *[unb(e) for e in range(6, 12)])
+    stamp = unb(4)
+    if head[1:2] == ["4"] and stamp and len(stamp[0]) == 6 and stamp[0].isdigit():
+        # ISO 9735-1:2002 (syntax version 4) has the date of preparation (S004/0017) as CCYYMMDD; a six-digit date
+        # (versions 1 to 3, or the default) is of this century.
+        stamp = ["20" + stamp[0], *stamp[1:]]
+    w.seg("UNB", head, unb(2), unb(3), stamp, unb(5), *[unb(e) for e in range(6, 12)])
     w.count = 0
     for index, manifest in enumerate(manifests):
         _message(w, manifest, index)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from manifest.diagnostics import Diagnostic, ParseError
+from manifest.formats.charsets import legacy_decoder
 from manifest.formats.edifact.codes import (
     BAD_CHARACTER,
     JUNK_BEFORE,
@@ -118,6 +119,20 @@ def open_interchange(data: bytes) -> Opening:
 
 
 _UTF8_BYTES = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def stream_decoder(head: bytes, opening: Opening, sink: list[Diagnostic]) -> codecs.IncrementalDecoder:
+    """The decoder of an interchange read block by block, ``head`` being its first bytes: that of its syntax
+    level, or UTF-8 (bytes that are not read as Windows-1252) when a UNOC or UNOL head is UTF-8, as
+    :func:`open_interchange` decides on the whole text; undecodable bytes become U+FFFD."""
+    complete = head[: len(head) - 3] if len(head) > 3 else head  # a sequence may be cut at the end of the head
+    probe = Opening(
+        "", opening.delimiters, opening.level, opening.syntax_identifier, opening.line, opening.column, False
+    )
+    if _utf8_under_latin(complete, probe) is not None:
+        sink.extend(probe.diagnostics)
+        return legacy_decoder()
+    return codecs.getincrementaldecoder(opening.level.codec)("replace")
 
 
 def _utf8_under_latin(body: bytes, opening: Opening) -> str | None:
