@@ -59,7 +59,7 @@ def baselines_table(results: Sequence[FileResult]) -> str:
             rows.append(
                 (
                     f"`{r.workload}`",
-                    baseline.name,
+                    baseline.name if note or not baseline.note else f"{baseline.name} ({baseline.note})",
                     speed(baseline),
                     speed(r.validate),
                     "–" if ratio is None else times(ratio),
