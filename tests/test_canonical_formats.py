@@ -106,6 +106,20 @@ def test_xml_source_map_uses_xpath_locations() -> None:
     assert data.splitlines()[(position.line or 0) - 1].strip() == b"<document_number>139-12345675</document_number>"
 
 
+def test_xml_comments_among_values_and_items_are_passed_over() -> None:
+    consignments = tuple(model.Consignment(document_number=f"139-1234567{n}") for n in (5, 6))
+    plain = manifest_xml.write([model.Manifest(mode=model.Mode.AIR, consignments=consignments)]).data
+    commented = plain.replace(b"<consignment>", b"<!-- a bill --><consignment><?note x?>").replace(
+        b"<consignments>", b"<consignments><!-- the bills -->"
+    )
+    read, expected = manifest_xml.read(commented), manifest_xml.read(plain)
+    assert read.manifests == expected.manifests and not read.diagnostics
+    second = read.source_map(0).locate("consignments[1].document_number")
+    assert second is not None
+    assert second.location == "/manifests/manifest[1]/consignments/consignment[2]/document_number"
+    assert commented.splitlines()[(second.line or 0) - 1].strip().endswith(b"139-12345676</document_number>")
+
+
 def test_xml_refuses_doctype_and_never_expands_entities() -> None:
     bomb = (
         b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>\n<lolz>&lol2;</lolz>'

@@ -20,7 +20,7 @@ from lxml import etree
 from manifest.diagnostics import Diagnostic, ParseError, Position, Severity, define
 from manifest.formats import sniffing, xmlsafe
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
-from manifest.formats.canonical import NAMESPACE, SCHEMA_VERSION, TreeDecoder, fields_of, scalar_to_text
+from manifest.formats.canonical import NAMESPACE, SCHEMA_VERSION, FieldSpec, TreeDecoder, fields_of, scalar_to_text
 from manifest.model import Consignment, Manifest, Mode
 
 NAME = "manifest-xml"
@@ -186,15 +186,30 @@ def _locator(positions: dict[str, Position], fallback: str) -> Callable[[str], s
     return location
 
 
+_SPECS: dict[type[Any], dict[str, FieldSpec]] = {}
+
+
+def _specs(cls: type[Any]) -> dict[str, FieldSpec]:
+    """The fields of ``cls`` by name, gathered once per class instead of once per element."""
+    found = _SPECS.get(cls)
+    if found is None:
+        found = _SPECS[cls] = {spec.name: spec for spec in fields_of(cls)}
+    return found
+
+
 def _tree(element: Any, cls: type[Any], path: str, xpath: str, positions: dict[str, Position]) -> dict[str, object]:
     """The plain tree of a schema-valid element, recording the line of every value on the way."""
     positions[path] = Position(element.sourceline, None, xpath)
-    specs = {spec.name: spec for spec in fields_of(cls)}
+    specs = _specs(cls)
+    prefix = f"{path}." if path else ""
     tree: dict[str, object] = {}
-    for child in element.iterchildren(tag=etree.Element):
-        name = xmlsafe.local_name(child.tag)
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue  # a comment or processing instruction
+        name = tag.rpartition("}")[2]
         spec = specs.get(name)
-        child_path = f"{path}.{name}" if path else name
+        child_path = prefix + name
         child_xpath = f"{xpath}/{name}"
         if spec is None or spec.kind == "scalar":
             # An element the schema does not know reaches the decoder, which reports it (only the streaming
@@ -209,13 +224,17 @@ def _tree(element: Any, cls: type[Any], path: str, xpath: str, positions: dict[s
         else:
             positions[child_path] = Position(child.sourceline, None, child_xpath)
             items: list[object] = []
-            for number, item in enumerate(child.iterchildren(tag=etree.Element)):
+            item_xpath = f"{child_xpath}/{spec.item_name}["
+            number = 0
+            for item in child:
+                if not isinstance(item.tag, str):
+                    continue
                 item_path = f"{child_path}[{number}]"
-                item_xpath = f"{child_xpath}/{spec.item_name}[{number + 1}]"
+                number += 1
                 if spec.cls is not None:
-                    items.append(_tree(item, spec.cls, item_path, item_xpath, positions))
+                    items.append(_tree(item, spec.cls, item_path, f"{item_xpath}{number}]", positions))
                 else:
-                    positions[item_path] = Position(item.sourceline, None, item_xpath)
+                    positions[item_path] = Position(item.sourceline, None, f"{item_xpath}{number}]")
                     items.append(item.text or "")
             tree[name] = items
     return tree
