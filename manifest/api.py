@@ -16,6 +16,7 @@ from manifest import formats
 from manifest.diagnostics import Diagnostic, ParseError, Severity, define
 from manifest.formats.base import ConsignmentChunk, Document, Written, without_ends
 from manifest.formats.charsets import blank
+from manifest.formats.readers import collector_paused
 from manifest.model import Manifest, Mode
 from manifest.requirements import Config, evaluate, resolve_profile
 
@@ -126,18 +127,23 @@ def validate(
     config: Config | None = None,
 ) -> FileReport:
     """All three layers on one file: syntax, schema (both by the reader), then the requirements of ``profile``."""
-    try:
-        document = read(data, format, name=path)
-    except ParseError as error:
-        return FileReport(path, format or detect(data, path), diagnostics=(error.diagnostic,))
-    found = list(document.diagnostics)
-    chosen: list[str] = []
-    for index, manifest in enumerate(document.manifests):
-        concrete = resolve_profile(profile, document.format, manifest)
-        chosen.append(concrete)
-        found.extend(
-            evaluate(manifest, document.source_map(index), profile=concrete, config=config, format_name=document.format)
-        )
+    # The readers pause the cyclic collector while they build the model (see collector_paused); checking it makes
+    # no reference cycles either, and a collection between the two would scan the whole model just built.
+    with collector_paused():
+        try:
+            document = read(data, format, name=path)
+        except ParseError as error:
+            return FileReport(path, format or detect(data, path), diagnostics=(error.diagnostic,))
+        found = list(document.diagnostics)
+        chosen: list[str] = []
+        for index, manifest in enumerate(document.manifests):
+            concrete = resolve_profile(profile, document.format, manifest)
+            chosen.append(concrete)
+            found.extend(
+                evaluate(
+                    manifest, document.source_map(index), profile=concrete, config=config, format_name=document.format
+                )
+            )
     return FileReport(
         path,
         document.format,
