@@ -1,5 +1,6 @@
 """The markdown tables a run prints: the figures per file, full validation against each baseline with the goal next
-to it, and the start-up and pre-commit wall times. Every ratio is one of this run's figures over another."""
+to it, and the start-up and pre-commit times. Every ratio is one of this run's figures over another; throughput is
+MB per CPU second (see :func:`benchmarks.measure.best_of`)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def speed(timing: Timing) -> str:
 
 
 def times(value: float) -> str:
-    return f"{value:.3g}×"
+    """A ratio as a percentage below 1, as a multiple from 1 on."""
+    return f"{100 * value:.2g} %" if value < 1 else f"{value:.3g}×"
 
 
 def verdict(met: bool | None, note: str = "") -> str:
@@ -85,12 +87,13 @@ def baselines_table(results: Sequence[FileResult]) -> str:
 
 def wall_table(walls: Sequence[WallTime]) -> str:
     return table(
-        ("command", "wall time", "`python -c pass`", "goal", "goal met"),
+        ("command", "CPU time", "wall time", "`python -c pass` (CPU)", "goal (CPU)", "goal met"),
         (
             (
                 w.name
                 + (f" ({w.note})" if w.note else "")
                 + ("" if w.exit_code in (0, 1) else f" (exit {w.exit_code})"),
+                f"{1000 * w.cpu:.0f} ms",
                 f"{1000 * w.seconds:.0f} ms",
                 f"{1000 * w.interpreter:.0f} ms",
                 "–" if w.goal is None else f"≤ {1000 * w.goal:.0f} ms",

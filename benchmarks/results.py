@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Timing:
-    """One operation on one file: the best of the run's timings, or why it could not be timed (``seconds`` None)."""
+    """One operation on one file: the least CPU time of the run's timings, or why it could not be timed (``seconds``
+    None)."""
 
     name: str
     megabytes: float
@@ -50,15 +51,21 @@ class FileResult:
 
 @dataclass(frozen=True, slots=True)
 class WallTime:
-    """A command timed as a process of its own, next to the interpreter starting and doing nothing."""
+    """A command timed as a process of its own, next to the interpreter starting and doing nothing.
+
+    The goal is judged on CPU time (user and system, the command's processes together): on an idle machine it is the
+    wall time of a command that runs on one core, and on a shared one it leaves out the time other work held the
+    cores. The wall time is shown beside it.
+    """
 
     name: str
-    seconds: float
-    interpreter: float  # ``python -c pass``, measured in the same run
+    seconds: float  # wall clock
+    cpu: float
+    interpreter: float  # CPU time of ``python -c pass``, measured in the same run
     goal: float | None  # seconds
     exit_code: int
     note: str = ""
 
     @property
     def met(self) -> bool | None:
-        return None if self.goal is None else self.seconds <= self.goal and self.exit_code in (0, 1)
+        return None if self.goal is None else self.cpu <= self.goal and self.exit_code in (0, 1)

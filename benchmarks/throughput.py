@@ -37,7 +37,7 @@ def converted(workload: Workload, data: bytes, runs: int, megabytes: float) -> T
     if outcome.written is None:
         return Timing(name, megabytes, None, note=f"not converted: {len(outcome.diagnostics)} error(s) in the source")
     seconds = best_of(runs, lambda: api.convert(data, workload.convert_to, format=workload.format), BUDGET)
-    return Timing(name, megabytes, seconds, note=f"{len(outcome.losses)} value(s) not carried")
+    return Timing(name, megabytes, seconds, note=f"{len(outcome.losses):,} value(s) not carried")
 
 
 def measure(
@@ -50,7 +50,7 @@ def measure(
     warm_up(workload)
     report = api.validate(data, format=workload.format)
     consignments = sum(len(m.consignments) for m in report.manifests)
-    units = f"{count:,} {workload.unit} ({consignments:,} consignments in {len(report.manifests):,} manifests)"
+    units = f"{count:,} {workload.unit} ({consignments:,} consignments, {len(report.manifests):,} manifest(s))"
     findings = len(report.diagnostics)
     del report
     read = timed("read", runs, megabytes, lambda: api.read(data, workload.format))
