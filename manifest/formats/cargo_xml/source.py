@@ -37,7 +37,6 @@ class Reading:
         self._where: dict[Any, tuple[int, int | None]] = {}
         self._xpath: dict[Any, str] = {}
         self._steps: dict[Any, str] = {}
-        self._children: dict[Any, dict[str, list[Any]]] = {}
         self._used: set[tuple[Any, str | None]] = set()
         self._owners: set[Any] = set()
         self._trial: tuple[set[tuple[Any, str | None]], set[Any], dict[str, Position]] | None = None
@@ -85,24 +84,13 @@ class Reading:
     def find(self, parent: Any, path: str) -> Any | None:
         current = parent
         for name in path.split("/"):
-            found = self._named(current).get(name)
-            if not found:
+            current = next((c for c in current.iterchildren(tag=etree.Element) if local_name(c.tag) == name), None)
+            if current is None:
                 return None
-            current = found[0]
         return current
 
     def findall(self, parent: Any, name: str) -> list[Any]:
-        return list(self._named(parent).get(name, ()))
-
-    def _named(self, parent: Any) -> dict[str, list[Any]]:
-        """The element children of ``parent`` by local name, in document order; a mapping asks one parent for many
-        names, so its children are named once instead of once per question."""
-        found = self._children.get(parent)
-        if found is None:
-            found = self._children[parent] = {}
-            for child in parent.iterchildren(tag=etree.Element):
-                found.setdefault(local_name(child.tag), []).append(child)
-        return found
+        return [c for c in parent.iterchildren(tag=etree.Element) if local_name(c.tag) == name]
 
     def text(self, parent: Any, path: str, field: str | None = None) -> str | None:
         """The stripped text of the element at ``path`` under ``parent``, marked used and placed at ``field``."""
