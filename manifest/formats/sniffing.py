@@ -29,7 +29,7 @@ _CFDI = re.compile(rb"http://www\.sat\.gob\.mx/(?:cfd/4|CartaPorte)")
 def cargo_imp(head: bytes) -> bool:
     """True when the first line that is not a Type B envelope line is an FWB, FHL or FFM message identifier."""
     text = head.decode("latin-1").lstrip("\ufeff\xef\xbb\xbf")
-    for line in re.split(r"\r\n|\r|\n", text)[:12]:
+    for line in re.split(r"\r\n|\r|\n", text, maxsplit=12)[:12]:
         if _CARGO_IMP_SMI.fullmatch(line.rstrip()):
             return True
         if not _CARGO_IMP_ENVELOPE.fullmatch(line):

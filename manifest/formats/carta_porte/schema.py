@@ -53,6 +53,9 @@ class _Compiled:
     schema: etree.XMLSchema
     types: dict[TypeKey, str]  # -> the attribute's declared type (its local name, e.g. c_ClaveProdServCP)
     catalogues: dict[str, frozenset[str]]  # the large catalogues' values, checked before libxml2 sees them
+    # A valid code of each large catalogue, put in place of a missing one so that libxml2 reports nothing twice;
+    # chosen once, as finding it scans the whole catalogue.
+    stand_ins: dict[str, str]
 
 
 @cache
@@ -70,7 +73,8 @@ def _compiled() -> _Compiled:
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     parser.resolvers.add(_Replaced(loaded.schemas))
     document = etree.fromstring(wrapper.encode(), parser, base_url=(base / "carta-porte.xsd").as_uri())
-    return _Compiled(etree.XMLSchema(document), types, loaded.values)
+    stand_ins = {name: min(codes) for name, codes in loaded.values.items()}
+    return _Compiled(etree.XMLSchema(document), types, loaded.values, stand_ins)
 
 
 class _Replaced(etree.Resolver):  # type: ignore[misc]  # lxml's resolver base class is untyped
@@ -120,7 +124,7 @@ def _precheck(compiled: _Compiled, checked: Any, originals: dict[Any, Any], loca
                     attribute=f"{etree.QName(element).localname}/@{attribute}", value=value, catalogue=catalogue
                 ).at(locator.at(original, attribute))
             )
-            element.set(attribute, min(codes))
+            element.set(attribute, compiled.stand_ins[catalogue])
     return found
 
 
