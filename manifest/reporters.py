@@ -226,7 +226,7 @@ def _sarif_rule(code: str, rule: Rule | None, lang: Lang, documentation: str | N
     """The metadata of one code: its message in ``lang``, its source, and for a catalogue rule its modes, profiles,
     documents, fields and check."""
     message = MESSAGES[code]
-    template = message.es if lang == "es" else message.en
+    template = _described(message.es if lang == "es" else message.en)
     properties: dict[str, object] = {"source": message.source}
     full = template
     if rule is None:
@@ -247,7 +247,8 @@ def _sarif_rule(code: str, rule: Rule | None, lang: Lang, documentation: str | N
         )
         if rule.note:
             properties["note"] = rule.note
-            full = f"{template} ({rule.note})"
+            if lang == "en":  # the catalogue's notes are written in English only
+                full = f"{template} ({rule.note})"
     descriptor: dict[str, object] = {
         "id": code,
         "shortDescription": {"text": template},
@@ -260,6 +261,18 @@ def _sarif_rule(code: str, rule: Rule | None, lang: Lang, documentation: str | N
     if documentation:
         descriptor["helpUri"] = f"{documentation.rstrip('/')}/{page}"
     return descriptor
+
+
+# A placeholder of a message template ($path, ${value}, $expected_es: the Spanish variant of a value): a rule's
+# description names the value that a finding fills in, as <path>, in either language.
+# "$$" is a dollar sign written out (string.Template).
+_PLACEHOLDER = re.compile(
+    r"\$(?:(?P<dollar>\$)|\{(?P<braced>[A-Za-z_]\w*?)(?:_es)?\}|(?P<plain>[A-Za-z_]\w*?)(?:_es)?\b)"
+)
+
+
+def _described(template: str) -> str:
+    return _PLACEHOLDER.sub(lambda m: m["dollar"] or f"<{m['braced'] or m['plain']}>", template)
 
 
 def _markdown_anchor(heading: str) -> str:

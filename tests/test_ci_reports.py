@@ -19,6 +19,7 @@ from jsonschema import Draft4Validator
 
 from manifest.api import FileReport, validate
 from manifest.cli import main
+from manifest.codes import all_messages
 from manifest.diagnostics import MESSAGES, Diagnostic, Severity
 from manifest.reporters import github, junit, sarif_log
 from manifest.requirements import rules
@@ -107,7 +108,7 @@ def test_sarif_rules_carry_the_catalogue_metadata(tmp_path: Path, sarif_schema: 
     assert {"CBP-AIR-001", "CBP-AIR-003"} <= set(found)
     for code_, descriptor in found.items():
         rule = catalogue[code_]
-        assert descriptor["shortDescription"]["text"] == rule.message_en
+        assert descriptor["shortDescription"]["text"] == rule.message_en.replace("$value", "<value>")
         assert descriptor["defaultConfiguration"]["level"] == LEVELS[str(rule.severity)]
         properties = descriptor["properties"]
         assert properties["source"] == rule.source
@@ -125,7 +126,7 @@ def test_sarif_in_spanish_describes_rules_and_results_in_spanish(tmp_path: Path)
     (run,) = json.loads(output)["runs"]
     assert run["language"] == "es"
     descriptor = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "CBP-AIR-001")
-    assert descriptor["shortDescription"]["text"] == MESSAGES["CBP-AIR-001"].es
+    assert descriptor["shortDescription"]["text"] == MESSAGES["CBP-AIR-001"].es.replace("$value", "<value>")
     result = next(r for r in run["results"] if r["ruleId"] == "CBP-AIR-001")
     assert "no es un número de guía aérea" in result["message"]["text"]
 
@@ -196,6 +197,24 @@ def test_sarif_level_of_each_severity() -> None:
     results = log["runs"][0]["results"]  # type: ignore[index]
     assert [r["level"] for r in results] == ["note", "warning", "error"]
     assert len(log["runs"][0]["tool"]["driver"]["rules"]) == 1  # type: ignore[index]
+
+
+def test_sarif_rule_descriptions_name_the_values_a_finding_fills_in() -> None:
+    # A description is the message of no finding in particular: its placeholders (and their Spanish variants,
+    # $expected_es) are shown as <name>, never as template syntax.
+    messages = all_messages()
+    findings = tuple(Diagnostic(code=m.code, severity=m.severity, line=1) for m in messages)
+    for lang in ("en", "es"):
+        log = sarif_log([FileReport("x.json", "manifest-json", diagnostics=findings)], lang, project={})
+        descriptors = log["runs"][0]["tool"]["driver"]["rules"]  # type: ignore[index]
+        assert len(descriptors) == len(messages)
+        for descriptor in descriptors:
+            for kind in ("shortDescription", "fullDescription"):
+                text = descriptor[kind]["text"]
+                assert re.search(r"\$[{A-Za-z_]", text) is None, (descriptor["id"], text)
+    described = {d["id"]: d["shortDescription"]["text"] for d in descriptors}
+    assert described["MF101"] == "<path>: '<value>' no es válido: se esperaba <expected>"
+    assert "$<limit>" in described["CBP-RAIL-031"]  # a dollar sign of the text itself stays
 
 
 # JUnit ------------------------------------------------------------------------------------------------------------
