@@ -205,11 +205,10 @@ def test_every_worded_error_has_its_spanish() -> None:
         assert spanish.gettext(template) != template, f"{where}: {template!r} has no Spanish"
 
 
-def test_a_bad_configuration_is_reported_in_spanish() -> None:
-    runner = CliRunner()
-    with runner.isolated_filesystem():
-        Path(".manifest.toml").write_text('profile = "dea"\n[severity]\n"CBP-RAIL-001" = "fatal"\n', encoding="utf-8")
-        result = runner.invoke(main, ["validate", "--lang", "es", str(RAIL_JSON)])
+def test_a_bad_configuration_is_reported_in_spanish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(".manifest.toml").write_text('profile = "dea"\n[severity]\n"CBP-RAIL-001" = "fatal"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--lang", "es", str(RAIL_JSON.resolve())])
     assert result.exit_code == 2
     assert "perfil desconocido 'dea'; se esperaba uno de estos:" in result.output
 
