@@ -21,6 +21,7 @@ from manifest.diagnostics import Diagnostic, ParseError, Position, Severity, def
 from manifest.formats import sniffing, xmlsafe
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.canonical import NAMESPACE, SCHEMA_VERSION, FieldSpec, TreeDecoder, fields_of, scalar_to_text
+from manifest.formats.xmlchars import xml_ready
 from manifest.model import Consignment, Manifest, Mode
 
 NAME = "manifest-xml"
@@ -241,11 +242,12 @@ def _tree(element: Any, cls: type[Any], path: str, xpath: str, positions: dict[s
 
 
 def write(manifests: Sequence[Manifest]) -> Written:
+    carried, losses = xml_ready(manifests)
     root = etree.Element(_NS + "manifests", nsmap={None: NAMESPACE})
     root.set("version", SCHEMA_VERSION)
-    for manifest in manifests:
+    for manifest in carried:
         _fill(etree.SubElement(root, _NS + "manifest"), manifest)
-    return Written(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    return Written(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True), tuple(losses))
 
 
 def _fill(element: Any, obj: object) -> None:

@@ -30,6 +30,7 @@ from manifest.formats.carta_porte.sat import (
 )
 from manifest.formats.carta_porte.traslado import service_concept
 from manifest.formats.carta_porte.write_transport import TransportWriter
+from manifest.formats.xmlchars import xml_ready
 from manifest.model import (
     Address,
     Consignment,
@@ -52,9 +53,10 @@ UNSIGNED_CERTIFICATE = "0" * 20  # cfdv40.xsd NoCertificado [0-9]{20}, filled by
 def write(manifests: Sequence[Manifest]) -> Written:
     if not manifests:
         return Written(b"", (messages.not_carried("manifests", "there is no manifest to write"),))
-    writer = _Writer(manifests[0])
+    carried, found = xml_ready(manifests[:1])
+    writer = _Writer(carried[0])
     data = writer.document()
-    found = list(writer.losses)
+    found.extend(writer.losses)
     for index in range(1, len(manifests)):
         found.append(messages.not_carried(f"manifests[{index}]", "one CFDI carries one Carta Porte"))
     found.extend(losses.of(manifests[0]))
