@@ -10,7 +10,7 @@ work=${FUZZ_WORK:-/tmp/manifest-fuzz}
 here=$(cd "$(dirname "$0")" && pwd)
 module=fuzz_$(echo "$name" | tr - _)
 case $name in
-    x12-309 | x12-358) dict=x12; max_len=16384 ;;
+    x12-309 | x12-358) dict=x12; max_len=4096 ;;
     cuscar) dict=edifact; max_len=8192 ;;
     cargo-imp) dict=cargo_imp; max_len=4096 ;;
     cargo-xml | carta-porte | manifest-xml | manifest-json) dict=$(echo "$name" | tr - _); max_len=16384 ;;
