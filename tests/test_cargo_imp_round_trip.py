@@ -102,3 +102,19 @@ def test_the_canonical_air_sample_is_written_as_a_flight_manifest_listing_what_i
     departure = manifest.departure
     assert departure is not None
     assert flight.departure == replace(departure, place=replace(departure.place, name=None, country=None))
+
+
+def test_a_goods_item_in_a_uld_the_manifest_does_not_describe_is_written_under_that_uld() -> None:
+    """A model that breaks HM-GEN-001 (goods in a ULD no equipment describes) still gets its flight manifest: the ULD
+    line carries the identifier alone, and the read-back places the goods under it."""
+    canonical = manifest_json.read((SAMPLES / "air" / "northbound-flight-am0642-mex-lax.manifest.json").read_bytes())
+    (manifest,) = canonical.manifests
+    index, consignment = next((n, c) for n, c in enumerate(manifest.consignments) if c.goods and c.equipment)
+    goods = (replace(consignment.goods[0], equipment_ids=("PMC99999AM",)), *consignment.goods[1:])
+    consignments = list(manifest.consignments)
+    consignments[index] = replace(consignment, goods=goods)
+    written = cargo_imp.write_at([replace(manifest, consignments=tuple(consignments))], REFERENCE)
+    assert "ULD/PMC99999AM" in written.data.decode().split("\r\n")
+    (flight,) = cargo_imp.read_at(written.data, REFERENCE).manifests
+    moved = next(c for c in flight.consignments if c.document_number == consignment.document_number)
+    assert moved.goods[0].equipment_ids == ("PMC99999AM",)

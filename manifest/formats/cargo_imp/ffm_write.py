@@ -61,14 +61,14 @@ def write(manifest: Manifest, out: TextWriter) -> list[str]:
                 heading.append(point_line)
                 uld = None
             if block.uld != uld and block.uld is not None:
-                heading.extend(_uld_lines(ulds[block.uld]))
+                heading.extend(_uld_lines(block.uld, ulds))
             needed = size(current) + size(heading) + size(list(block.lines)) + size(["LAST"])
             if needed > MESSAGE_LIMIT and len(current) > 2:
                 current.append("CONT")
                 open_part()
                 heading = [point_line]
                 if block.uld is not None:
-                    heading.extend(_uld_lines(ulds[block.uld]))
+                    heading.extend(_uld_lines(block.uld, ulds))
             current.extend(heading)
             current.extend(block.lines)
             point, uld = block.point, block.uld
@@ -108,8 +108,14 @@ def _ulds(manifest: Manifest) -> dict[str, Equipment]:
     return found
 
 
-def _uld_lines(equipment: Equipment) -> list[str]:
-    text = f"ULD/{equipment.identifier}"
+def _uld_lines(identifier: str, ulds: dict[str, Equipment]) -> list[str]:
+    """The ULD line and what it keeps. A goods item may name a ULD the manifest does not describe (a model built
+    by hand, or converted from a file that breaks HM-GEN-001): the line then carries the identifier alone, which is
+    all FFM/8 needs to place the consignment lines under it."""
+    equipment = ulds.get(identifier)
+    text = f"ULD/{identifier}"
+    if equipment is None:
+        return [text]
     if equipment.extensions.get(X_ULD_LOADING):
         text += "-" + equipment.extensions[X_ULD_LOADING]
     if X_ULD_REMARKS in equipment.extensions:
