@@ -4,7 +4,9 @@ The inverse of :mod:`.reader`: attributes kept in ``extensions`` are put back, t
 fields, so reading a Carta Porte and writing it again keeps every attribute (its seal and stamp included). A CFDI
 made from another format is written unsigned: sealing (Sello, NoCertificado, Certificado, with the issuer's CSD) and
 stamping (the TimbreFiscalDigital, by a PAC) cannot be done by a converter. That warning (CP403) goes in
-``Written.notes``: no model value is left behind, but an unsigned CFDI has no fiscal effect until it is sealed.
+``Written.notes``: no model value is left behind, but an unsigned CFDI has no fiscal effect until it is sealed. So
+does CP404, one per value SAT's schema requires that the model lacks (an issuer's RFC from a 309, say): the file
+says what must be supplied before filing, as X12403 does for a 309.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ class WritingContext:
         self.notes: list[Diagnostic] = []
 
     def _missing(self, location: str) -> None:
-        self.losses.append(messages.MISSING_REQUIRED(what=location, location=location))
+        self.notes.append(messages.MISSING_REQUIRED(what=location, location=location))
 
     def _set(self, element: Any, attribute: str, value: str | None, *, required: bool = False) -> None:
         if value is not None and value != "":
