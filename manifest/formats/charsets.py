@@ -22,6 +22,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from manifest.formats.readback import entry_path
+
 T = TypeVar("T")
 
 _XML_DECLARATION = re.compile(rb"<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z][A-Za-z0-9._-]{0,40})[\"']")
@@ -245,7 +247,7 @@ def _recode(obj: T, fits: Callable[[str], bool], path: str, changes: list[Recode
         items = tuple(_recode(item, fits, f"{path}[{index}]", changes) for index, item in enumerate(obj))
         return typing.cast(T, items) if any(a is not b for a, b in zip(items, obj, strict=True)) else obj
     if isinstance(obj, Mapping):
-        recoded = {key: _recode(value, fits, f"{path}[{key!r}]", changes) for key, value in obj.items()}
+        recoded = {key: _recode(value, fits, entry_path(path, key), changes) for key, value in obj.items()}
         if any(recoded[key] is not value for key, value in obj.items()):
             return typing.cast(T, recoded)
     return obj

@@ -26,11 +26,11 @@ from manifest.formats.edifact.cuscar_write import interchange_defaults, write_in
 from manifest.formats.edifact.envelope import SERVICE_TAGS, Envelope, InterchangeHeader, Kind, MessageHeader
 from manifest.formats.edifact.opening import check_characters, open_interchange, prepare, stream_decoder
 from manifest.formats.edifact.rawtext import compose
-from manifest.formats.edifact.roundtrip import differences
 from manifest.formats.edifact.segments import Segment
 from manifest.formats.edifact.syntax import LEVELS, UNA_LENGTH, UNCHECKED, Delimiters
 from manifest.formats.edifact.tokenizer import Tokenizer
 from manifest.formats.edifact.write_charset import fit_text, fit_to_level, recoded_losses, unow_note
+from manifest.formats.readback import differences
 from manifest.formats.readers import collector_paused
 from manifest.model import Consignment, Manifest, Mode
 

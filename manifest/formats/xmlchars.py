@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from manifest.diagnostics import Diagnostic, Severity, define
+from manifest.formats.readback import entry_path
 from manifest.model import Manifest
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -51,8 +52,8 @@ def _clean(value: T, path: str, losses: list[Diagnostic]) -> T:
         entries: dict[Any, Any] = {}
         changed = False
         for key, item in value.items():
-            new_key = _clean_text(key, f"{path}[{key!r}] (key)", losses) if isinstance(key, str) else key
-            new_item = _clean(item, f"{path}[{key!r}]", losses)
+            new_key = _clean_text(key, entry_path(path, key) + " (key)", losses) if isinstance(key, str) else key
+            new_item = _clean(item, entry_path(path, key), losses)
             changed = changed or new_key is not key or new_item is not item
             entries[new_key] = new_item
         return type(value)(entries) if changed else value  # type: ignore[call-arg]

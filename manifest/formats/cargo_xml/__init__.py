@@ -26,10 +26,10 @@ from manifest.formats.cargo_xml import codes
 from manifest.formats.cargo_xml.build import Node, serialize
 from manifest.formats.cargo_xml.flight import read_flight_manifest, write_flight_manifest
 from manifest.formats.cargo_xml.houses import read_houses, write_houses
-from manifest.formats.cargo_xml.losses import lost_fields
 from manifest.formats.cargo_xml.schema import BY_ROOT, MESSAGES, XFFM, XFHL, XFWB, XFZB, Message
 from manifest.formats.cargo_xml.source import EXT, Reading
 from manifest.formats.cargo_xml.waybill import read_waybill, write_waybill
+from manifest.formats.readback import differences
 from manifest.model import DocumentType, Manifest, Mode
 
 NAME = "cargo-xml"
@@ -89,5 +89,6 @@ def write(manifests: Sequence[Manifest]) -> Written:
         codes.ONE_MESSAGE_PER_FILE(field=f"manifests[{index}]", index=index) for index in range(1, len(manifests))
     ]
     reread: Any = read(data).manifests[0]
-    losses.extend(codes.NOT_CARRIED(field=path, message=message.code) for path in lost_fields(manifest, reread) if path)
+    lost = (path for path, _ in differences(manifest, reread, any_order=True) if path)
+    losses.extend(codes.NOT_CARRIED(field=path, message=message.code) for path in lost)
     return Written(data, tuple(losses))
