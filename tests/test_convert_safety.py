@@ -189,6 +189,26 @@ def test_losses_point_at_the_value_in_the_source() -> None:
         assert text[loss.line - 1][loss.column - 1 :].startswith(value), field
 
 
+SAMPLE_FILES = sorted(p for p in SAMPLES.rglob("*") if p.is_file() and p.suffix != ".md")
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
+def test_every_value_left_behind_is_found_at_its_line(sample: Path) -> None:
+    """Whatever the source and the target, each loss names its field and a line of the source: the value's own, or
+    else that of the nearest object that holds it (an envelope value at its ISA, GS or UNH; the manifest at its ST,
+    UNH or root element)."""
+    data = sample.read_bytes()
+    source_format = api.read(data).format
+    for target in FORMATS:
+        if target == source_format:
+            continue
+        conversion = api.convert(data, target)
+        unplaced = [loss.field for loss in conversion.losses if loss.line is None or not loss.field]
+        assert not unplaced, (target, unplaced)
+        lines = len(data.splitlines())
+        assert all(1 <= (loss.line or 0) <= lines for loss in conversion.losses), target
+
+
 @pytest.mark.parametrize("sample", [RAIL_309, OCEAN_309, RAIL_358], ids=lambda p: p.name)
 @pytest.mark.parametrize("target", OTHER_FORMATS)
 def test_x12_envelope_values_of_the_transmission_are_notes_and_addresses_stay_losses(sample: Path, target: str) -> None:

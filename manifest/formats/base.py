@@ -18,13 +18,20 @@ from typing import Protocol
 from manifest.diagnostics import Diagnostic, ParseError, Position
 from manifest.model import Consignment, Manifest, Mode
 
-_LAST_STEP = re.compile(r"(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\])$")
+# A field name or a list index, or a selector (``parties[role=shipper]``).
+_LAST_STEP = re.compile(r"(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[^\[\]]*\])$")
+# An entry of an extensions map, whose key may hold dots and brackets (``extensions[cartaporte.Carro[2].Tipo]``).
+_EXTENSION_ENTRY = re.compile(r"(?:^|\.)extensions(\[.*\])$")
 
 
 def parent_path(path: str) -> str | None:
-    """``consignments[2].gross_weight`` -> ``consignments[2]`` -> ``consignments`` -> ``""`` -> None."""
+    """``consignments[2].extensions[x12.M11.09]`` -> ``consignments[2].extensions`` -> ``consignments[2]`` ->
+    ``consignments`` -> ``""`` -> None."""
     if not path:
         return None
+    entry = _EXTENSION_ENTRY.search(path)
+    if entry is not None:
+        return path[: entry.start(1)]
     match = _LAST_STEP.search(path)
     if match is None:
         return ""

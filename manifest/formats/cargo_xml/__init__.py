@@ -50,6 +50,7 @@ def read(data: bytes) -> Document:
     if message is None:
         raise ParseError(codes.UNKNOWN_MESSAGE(line=root.sourceline, column=1, location=f"/{local}", found=root.tag))
     reading = Reading(root, data)
+    reading.place("", root)  # what is not placed more closely is placed at the message
     if message is XFWB:
         manifest = read_waybill(reading, root)
     elif message is XFFM:

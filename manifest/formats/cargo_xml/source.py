@@ -17,7 +17,9 @@ from typing import Any
 from lxml import etree
 
 from manifest.diagnostics import Diagnostic, Position
+from manifest.formats.canonical import join_path
 from manifest.formats.charsets import xml_text
+from manifest.formats.readback import entry_path
 from manifest.formats.textpos import LineIndex
 from manifest.formats.xmlsafe import local_name
 
@@ -162,13 +164,13 @@ class Reading:
             if (element, name) not in self._used and not _is_namespace_attribute(name):
                 key = f"{EXT}{prefix.rstrip('/')}@{local_name(name)}"
                 found[key] = element.get(name)
-                self._mark(f"{field}.extensions[{key}]", self.position(element, local_name(name)))
+                self._mark(entry_path(join_path(field, "extensions"), key), self.position(element, local_name(name)))
         children = list(element.iterchildren(tag=etree.Element))
         if not children:
             if prefix and (element, None) not in self._used:
                 key = EXT + prefix.rstrip("/")
                 found[key] = (element.text or "").strip()
-                self._mark(f"{field}.extensions[{key}]", self.position(element))
+                self._mark(entry_path(join_path(field, "extensions"), key), self.position(element))
             return
         for child in children:
             if child in self._owners:

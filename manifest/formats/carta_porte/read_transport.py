@@ -46,6 +46,9 @@ class TransportReader(ReadingContext):
         id_ccp = self.cp.get("IdCCP") or ""
         if node is None:
             return None, None, None, [TransportUnit(id_ccp, DocumentType.OTHER)], []
+        # The transport node says how the goods travel and holds what the conveyance's extensions keep.
+        self._record("mode", node)
+        self._record("conveyance", node)
         if mode == Mode.RAIL:
             conveyance, carrier, units = self._rail(node)
             return conveyance, carrier, None, units, []
@@ -94,7 +97,6 @@ class TransportReader(ReadingContext):
             for container in car.iterfind(self._q("Contenedor")):
                 unit.positions[f"equipment[{len(unit.equipment)}]"] = self.at(container)
                 unit.equipment.append(self._rail_container(container))
-        self._record("conveyance", node)
         return (
             Conveyance(extensions=kept),
             None,

@@ -55,6 +55,7 @@ class Reader(TransportReader, GoodsReader):
 
     def manifest(self) -> Manifest:
         root = self.root
+        self._record("", root)  # what is not placed more closely is placed at the CFDI
         kept: dict[str, str] = ext.attributes(root, "cfdi", ("Version",))
         references: list[Reference] = []
         parties: list[Party] = []

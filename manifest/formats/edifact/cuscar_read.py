@@ -322,7 +322,8 @@ class MessageReader:
                 self.ext[f"{NS}.UNH.{element:02d}"] = compose(unh.components(element))
         self.table.add(unh)
         if self.record:
-            self.spots["extensions"] = _spot(unh, 0, 0)
+            # The message itself, and the envelope values its extensions keep, are found at its UNH.
+            self.spots[""] = self.spots["extensions"] = _spot(unh, 0, 0)
 
     def _bgm(self, s: Segment) -> None:
         self.seen_bgm = True

@@ -52,6 +52,7 @@ class SetContext:
     delimiters: Delimiters
     version: str
     index: int  # 0-based ordinal of the set in the interchange
+    isa_segment: Segment | None = None  # where the ISA values stand (none when the interchange lacks its ISA)
 
 
 class SetHandler(Protocol[T]):
@@ -223,6 +224,7 @@ class Envelope(Generic[T]):
             self.delimiters,
             version,
             self._sets_seen,
+            self._isa,
         )
         self._sets_seen += 1
         made = self.factory(context)

@@ -91,6 +91,22 @@ def envelope_extensions(context: SetContext) -> dict[str, str]:
     return ext
 
 
+def envelope_positions(context: SetContext, positions: cv.LazyPositions) -> None:
+    """Where the values of :func:`envelope_extensions` stand, and the manifest itself (its ST segment): a loss of an
+    envelope value, or a finding about the manifest as a whole, is reported at its line."""
+    positions.put("", context.st)
+    isa = context.isa_segment
+    if isa is not None:
+        for i in range(1, len(isa.elements)):
+            positions.put(f"extensions[x12.ISA.{i:02d}]", isa, i)
+        positions.put("extensions[x12.separators]", isa)
+    if context.gs is not None:
+        for i in range(1, len(context.gs.elements)):
+            positions.put(f"extensions[x12.GS.{i:02d}]", context.gs, i)
+    for i in (2, 3):
+        positions.put(f"extensions[x12.ST.{i:02d}]", context.st, i)
+
+
 def _fields(segment: Segment, last: int) -> list[str]:
     """Elements 0..``last`` of ``segment``, "" for those it omits (padded in a copy: the segment's own list gives
     the columns of its elements)."""
@@ -273,6 +289,7 @@ class Reader309:
         self._index = manifest_index
         self._ext = envelope_extensions(context)
         self._positions = cv.LazyPositions()
+        envelope_positions(context, self._positions)
         self._m10: Segment | None = None
         self._p4: Segment | None = None
         self._first: Segment | None = None  # the first P4: the port of arrival of the whole manifest
