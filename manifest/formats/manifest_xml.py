@@ -9,6 +9,7 @@ so a fault is reported at its line with the schema's own words.
 
 from __future__ import annotations
 
+import copy
 import typing
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
@@ -145,17 +146,66 @@ def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
             while element.getprevious() is not None:
                 del element.getparent()[0]
     except xmlsafe.SchemaInvalid as fault:
+        line, column, reason = fault.line, fault.column, fault.reason
         if start is not None:
             source.seek(start)
             xmlsafe.well_formed(source)
-        raise ParseError(
-            SCHEMA_INVALID(line=fault.line, column=fault.column, reason=fault.reason.replace(_NS, ""))
-        ) from None
+            if line is None:
+                source.seek(start)
+                line, column, reason = _first_schema_fault(source) or (line, column, reason)
+        raise ParseError(SCHEMA_INVALID(line=line, column=column, reason=reason.replace(_NS, ""))) from None
     except xmlsafe.Unfinished:
         if start is not None:
             source.seek(start)
             xmlsafe.well_formed(source)
         raise
+
+
+def _first_schema_fault(source: BinaryIO) -> tuple[int | None, int | None, str] | None:
+    """The first schema fault of a file, with its line, in bounded memory.
+
+    libxml2 validating as it parses reports a fault with no line (its SAX validator has no nodes to point at), so
+    a stream found invalid is parsed again without the schema and validated piece by piece: each consignment with
+    its manifest's header, then each manifest, then the root. The first piece that fails holds the first fault, at
+    the line of its element (copies keep the lines of what they copy). The parser reads ahead of the events it
+    gives, so each piece is a copy of what is complete, not the tree being built.
+    """
+    schema = _schema()
+    for _, element in xmlsafe.iterparse(source, events=("end",)):
+        parent = element.getparent()
+        if element.tag == _NS + "consignment":
+            piece = _alone(parent.getparent(), element)
+        elif element.tag == _NS + "manifest":
+            piece = _alone(element, None)
+        elif parent is None:
+            piece = element
+        else:
+            continue
+        if not schema.validate(piece):
+            entry = schema.error_log[0]
+            # Only the copy's root is new, with no line of its own: a fault there is the file's root's.
+            line = entry.line or element.getroottree().getroot().sourceline
+            return line or None, entry.column or None, entry.message
+        if element.tag == _NS + "consignment":
+            while element.getprevious() is not None:
+                del parent[0]
+    return None
+
+
+def _alone(manifest: Any, consignment: Any | None) -> Any:
+    """A document of ``manifest`` alone: whole, or its header with ``consignment`` as its only consignment."""
+    root = manifest.getparent()
+    document = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
+    if consignment is None:
+        document.append(copy.deepcopy(manifest))
+        return document
+    alone = etree.SubElement(document, manifest.tag, dict(manifest.attrib))
+    for child in manifest:
+        if child.tag == _NS + "consignments":
+            etree.SubElement(alone, child.tag).append(copy.deepcopy(consignment))
+            break
+        alone.append(copy.deepcopy(child))
+    return document
 
 
 def _header(element: Any, index: int) -> tuple[Manifest, list[Diagnostic]]:
