@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from manifest import model
 from manifest.diagnostics import Diagnostic, Message, Severity, define
+from manifest.formats.readback import join_path
 from manifest.formats.readers import MAX_DIGITS
 
 SCHEMA_VERSION = "1"
@@ -247,10 +248,6 @@ def expected_name(scalar: ScalarType) -> Wording:
 def _one_of(enum: type[StrEnum]) -> Wording:
     values = ", ".join(member.value for member in enum)
     return f"one of {values}", f"uno de {values}"
-
-
-def join_path(prefix: str, name: str) -> str:
-    return f"{prefix}.{name}" if prefix else name
 
 
 class TreeDecoder:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Mapping
 
-from manifest.formats.canonical import join_path
-
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def join_path(prefix: str, name: str) -> str:
+    """The path of field ``name`` of the object at ``prefix`` (the manifest itself when ``prefix`` is empty)."""
+    return f"{prefix}.{name}" if prefix else name
 
 
 def entry_path(path: str, key: object) -> str:

@@ -17,9 +17,8 @@ from typing import Any
 from lxml import etree
 
 from manifest.diagnostics import Diagnostic, Position
-from manifest.formats.canonical import join_path
 from manifest.formats.charsets import xml_text
-from manifest.formats.readback import entry_path
+from manifest.formats.readback import entry_path, join_path
 from manifest.formats.textpos import LineIndex
 from manifest.formats.xmlsafe import local_name
 
