@@ -201,7 +201,9 @@ def _parse_decimal(text: str) -> Decimal:
         raise ScalarError(_DECIMAL_WORDS) from None
 
 
-def _parse_moment(text: str) -> date | datetime:
+def iso_moment(text: str) -> date | datetime | None:
+    """An ISO 8601 date (``2026-11-27``) or date and time (``2026-11-27T01:10:00``, with an offset or without), as
+    the canonical formats and Cargo-XML write them; None when the text is neither."""
     try:
         if "T" in text:
             return datetime.fromisoformat(text)
@@ -209,7 +211,14 @@ def _parse_moment(text: str) -> date | datetime:
             return date.fromisoformat(text)
     except ValueError:
         pass
-    raise ScalarError(_MOMENT_WORDS)
+    return None
+
+
+def _parse_moment(text: str) -> date | datetime:
+    found = iso_moment(text)
+    if found is None:
+        raise ScalarError(_MOMENT_WORDS)
+    return found
 
 
 _PARSERS: dict[object, Callable[[str], object]] = {

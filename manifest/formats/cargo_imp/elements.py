@@ -24,7 +24,7 @@ from manifest.diagnostics import Diagnostic
 from manifest.formats.cargo_imp.codes import ALTERED
 from manifest.formats.cargo_imp.lines import Line
 from manifest.formats.cargo_imp.sink import Sink
-from manifest.model import CustomsNote, Place, PlaceScheme, Quantity, TariffCode
+from manifest.model import CustomsNote, Packages, Place, PlaceScheme, Quantity, TariffCode
 
 WEIGHT_UNITS = {"K": "KGM", "L": "LBR"}  # DE601 weight code -> UN/ECE Rec. 20
 WEIGHT_CODES = {unit: code for code, unit in WEIGHT_UNITS.items()}
@@ -153,6 +153,24 @@ def parse_awb_detail(line: Line, start: int, sink: Sink, location: str, *, ffm: 
         pos = total.end()
     found.end = pos
     return found
+
+
+def awb_detail_fields(detail: AwbDetail, line: Line, sink: Sink, path: str, location: str) -> dict[str, object]:
+    """The fields of the consignment at ``path`` that an air waybill's detail gives (FWB AWB line, FHL MBI line):
+    its airports of loading and discharge, pieces and weight, each placed at its column."""
+    fields: dict[str, object] = {}
+    if detail.origin:
+        fields["place_of_loading"] = airport(detail.origin)
+        sink.place(f"{path}.place_of_loading", line, detail.columns["origin"], f"{location}/origin")
+    if detail.destination:
+        fields["place_of_discharge"] = airport(detail.destination)
+        sink.place(f"{path}.place_of_discharge", line, detail.columns["destination"], f"{location}/destination")
+    if detail.weight is not None:
+        fields["total_packages"] = Packages(count=detail.pieces)
+        fields["gross_weight"] = detail.weight
+        sink.place(f"{path}.total_packages", line, detail.columns["pieces"], f"{location}/pieces")
+        sink.place(f"{path}.gross_weight", line, detail.columns["weight"], f"{location}/weight")
+    return fields
 
 
 def awb_detail_text(

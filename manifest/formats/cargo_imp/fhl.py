@@ -17,6 +17,7 @@ from manifest.formats.cargo_imp.elements import (
     QUANTITY,
     TextWriter,
     airport,
+    awb_detail_fields,
     awb_detail_text,
     codes_of_tariffs,
     oci_text,
@@ -149,18 +150,7 @@ def _master(line: Line, sink: Sink) -> Consignment | None:
     path = "consignments[0]"
     sink.place(path, line, 1, "MBI")
     sink.place(f"{path}.document_number", line, 5, "MBI/awb")
-    fields: dict[str, object] = {}
-    if detail.origin:
-        fields["place_of_loading"] = airport(detail.origin)
-        sink.place(f"{path}.place_of_loading", line, detail.columns["origin"], "MBI/origin")
-    if detail.destination:
-        fields["place_of_discharge"] = airport(detail.destination)
-        sink.place(f"{path}.place_of_discharge", line, detail.columns["destination"], "MBI/destination")
-    if detail.weight is not None:
-        fields["total_packages"] = Packages(count=detail.pieces)
-        fields["gross_weight"] = detail.weight
-        sink.place(f"{path}.total_packages", line, detail.columns["pieces"], "MBI/pieces")
-        sink.place(f"{path}.gross_weight", line, detail.columns["weight"], "MBI/weight")
+    fields = awb_detail_fields(detail, line, sink, path, "MBI")
     return Consignment(document_number=detail.number, document_type=DocumentType.AIR_WAYBILL, **fields)  # type: ignore[arg-type]
 
 

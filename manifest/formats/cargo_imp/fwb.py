@@ -15,7 +15,7 @@ from manifest.formats.cargo_imp import goods, parties
 from manifest.formats.cargo_imp.elements import (
     FLIGHT,
     TextWriter,
-    airport,
+    awb_detail_fields,
     awb_detail_text,
     oci_text,
     parse_awb_detail,
@@ -34,7 +34,6 @@ from manifest.model import (
     GoodsItem,
     Manifest,
     Mode,
-    Packages,
     Party,
     PartyRole,
 )
@@ -80,17 +79,7 @@ def read(message: RawMessage, sink: Sink) -> Manifest:
             number = detail.number
             sink.place(_PATH, line, 1, "AWB")
             sink.place(f"{_PATH}.document_number", line, 1, "AWB/awb")
-            if detail.origin:
-                fields["place_of_loading"] = airport(detail.origin)
-                sink.place(f"{_PATH}.place_of_loading", line, detail.columns["origin"], "AWB/origin")
-            if detail.destination:
-                fields["place_of_discharge"] = airport(detail.destination)
-                sink.place(f"{_PATH}.place_of_discharge", line, detail.columns["destination"], "AWB/destination")
-            if detail.weight is not None:
-                fields["total_packages"] = Packages(count=detail.pieces)
-                fields["gross_weight"] = detail.weight
-                sink.place(f"{_PATH}.total_packages", line, detail.columns["pieces"], "AWB/pieces")
-                sink.place(f"{_PATH}.gross_weight", line, detail.columns["weight"], "AWB/weight")
+            fields.update(awb_detail_fields(detail, line, sink, _PATH, "AWB"))
             if detail.volume is not None:
                 fields["volume"] = detail.volume
                 sink.place(f"{_PATH}.volume", line, detail.columns["volume"], "AWB/volume")

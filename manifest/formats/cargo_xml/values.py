@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from manifest.formats.canonical import scalar_to_text
+from manifest.formats.canonical import iso_moment, scalar_to_text
 from manifest.formats.cargo_xml import codes
 from manifest.formats.cargo_xml.build import Node
 from manifest.formats.cargo_xml.source import Reading
@@ -57,13 +56,9 @@ def moment(reading: Reading, parent: Any, path: str, field: str) -> Moment | Non
     if element is None:
         return None
     text = reading.take(element, field)
-    try:
-        if "T" in text:
-            return datetime.fromisoformat(text)
-        if len(text) == 10:
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
+    found = iso_moment(text)
+    if found is not None:
+        return found
     reading.release(element)
     reading.report(codes.BAD_DATETIME(**reading.at(element), field=field, value=text, element=local_name(path)))
     return None
