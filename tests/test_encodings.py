@@ -294,6 +294,47 @@ def test_cuscar_unoa_with_lower_case_is_outside_its_repertoire() -> None:
     assert ("EDI005", line, column) in positions(report)
 
 
+_CHARACTER_CODES = ("EDI004", "EDI005", "EDI020")
+_REPERTOIRE_CASES = {
+    "UNOA with lower case": _cuscar_with_spanish("UNOA").replace(SPANISH, "Pena").encode("ascii"),
+    "UNOA holding Latin-1": _cuscar_with_spanish("UNOA").encode("latin-1"),
+    "UNOB holding Latin-1": _cuscar_with_spanish("UNOB").encode("latin-1"),
+    "UNOW with a bad byte": _cuscar_with_spanish("UNOW").encode("utf-8").replace("Ó".encode(), b"\xff", 1),
+    "UNOW cut in a sequence": _cuscar_with_spanish("UNOW").encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("case", list(_REPERTOIRE_CASES))
+@pytest.mark.parametrize("block", [1, 2, 3, 7, 4096])
+def test_a_streamed_cuscar_finds_each_character_fault_where_a_whole_read_does(case: str, block: int) -> None:
+    """EDI004, EDI005 and EDI020 are found block by block at the byte, line and column a whole read gives, whatever
+    the blocks cut (a UTF-8 sequence, a line)."""
+    data = _REPERTOIRE_CASES[case]
+    whole = [
+        (d.code, d.line, d.column, dict(d.args)) for d in cuscar.read(data).diagnostics if d.code in _CHARACTER_CODES
+    ]
+    streamed = [
+        (d.code, d.line, d.column, dict(d.args))
+        for d in cuscar.stream(io.BytesIO(data), chunk_size=block)
+        if isinstance(d, Diagnostic) and d.code in _CHARACTER_CODES
+    ]
+    assert sorted(streamed, key=repr) == sorted(whole, key=repr)
+    assert whole or case == "UNOW cut in a sequence"
+
+
+def test_a_streamed_cuscar_in_utf8_under_unoc_is_read_as_utf8_when_its_head_shows_it() -> None:
+    """A stream chooses its decoder from its first block (64 KiB by default): a UNOC interchange written in UTF-8
+    whose first multi-byte character is in that block is read as a whole read reads it."""
+    data = _cuscar_with_spanish("UNOC").encode("utf-8")
+    whole = [(d.code, d.line, d.column) for d in cuscar.read(data).diagnostics if d.code in _CHARACTER_CODES]
+    streamed = [
+        (d.code, d.line, d.column)
+        for d in cuscar.stream(io.BytesIO(data))
+        if isinstance(d, Diagnostic) and d.code in _CHARACTER_CODES
+    ]
+    assert streamed == whole == [("EDI020", *whole[0][1:])]
+
+
 # -- character sets on write ---------------------------------------------------------------------------------
 
 

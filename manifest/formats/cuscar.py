@@ -20,6 +20,7 @@ from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats import sniffing
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.charsets import first_non_utf8
+from manifest.formats.edifact.characters import RepertoireCheck
 from manifest.formats.edifact.cuscar_codes import NO_CUSCAR, NOT_CARRIED, NOT_CUSCAR, UNKNOWN_DIRECTORY
 from manifest.formats.edifact.cuscar_read import MessageReader
 from manifest.formats.edifact.cuscar_write import interchange_defaults, write_interchange
@@ -230,9 +231,8 @@ def _losses(manifests: Sequence[Manifest], data: bytes) -> Iterator[Diagnostic]:
 def stream(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator[ConsignmentChunk | Diagnostic]:
     """Consignments as they are read, each with the header of its message (equipment included, since the header
     is complete before the first CNI) and the positions of both; diagnostics as they are found. Memory is bounded
-    by one consignment and one message header, not by the file. The check of every character against the syntax
-    level's repertoire (EDI004, EDI005) needs the whole text and is left to :func:`read`; here undecodable bytes
-    become U+FFFD."""
+    by one consignment and one message header, not by the file. Every character is checked against the syntax
+    level's repertoire (EDI004, EDI005) block by block, and found where a whole read finds it."""
     return without_ends(stream_parts(source, chunk_size))
 
 
@@ -248,8 +248,13 @@ def stream_parts(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator
     start, opening = prepare(head)
     sink: list[Diagnostic] = list(opening.diagnostics)
     decoder = stream_decoder(head[start:], opening, sink)
+    characters = RepertoireCheck(
+        opening.level, opening.syntax_identifier, opening.delimiters, opening.line, opening.column
+    )
     skip = UNA_LENGTH if opening.una else 0
-    text = decoder.decode(head[start:])[skip:]
+    text = decoder.decode(head[start:])
+    sink.extend(characters.feed(text))
+    text = text[skip:]
     tokenizer = Tokenizer(opening.delimiters, opening.line, opening.column + skip)
     session = _Session(sink, opening.delimiters, record=True)
     yield from _drain(sink)
@@ -262,7 +267,9 @@ def stream_parts(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator
         if not data:
             break
         text = decoder.decode(data)
+        sink.extend(characters.feed(text))
     text = decoder.decode(b"", final=True)
+    sink.extend(characters.feed(text))
     segments = tokenizer.feed(text) + tokenizer.finish()
     sink.extend(tokenizer.diagnostics)
     yield from _chunks(session, (*session.walk(segments), *session.finish()))

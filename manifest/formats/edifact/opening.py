@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 
 from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats.charsets import legacy_decoder
+from manifest.formats.edifact.characters import BlockDecoder, RepertoireCheck
 from manifest.formats.edifact.codes import (
-    BAD_CHARACTER,
     JUNK_BEFORE,
     NO_INTERCHANGE,
-    UNDECODABLE,
     UNKNOWN_SYNTAX,
     UTF8_IN_SINGLE_BYTE,
 )
@@ -24,7 +23,6 @@ from manifest.formats.edifact.syntax import (
     UNCHECKED,
     Delimiters,
     SyntaxLevel,
-    forbidden_pattern,
     parse_una,
 )
 
@@ -32,7 +30,6 @@ from manifest.formats.edifact.syntax import (
 # systems exchange) a message header.
 _START = re.compile(rb"UNA[^\r\n]{6}|UNB[^A-Z0-9a-z\r\n]|UNH[^A-Z0-9a-z\r\n]")
 _BOM = b"\xef\xbb\xbf"
-_UTF8_PAIR = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]+")
 
 
 @dataclass(slots=True)
@@ -114,17 +111,20 @@ def open_interchange(data: bytes) -> Opening:
     if utf8 is not None:
         opening.text = utf8
         return opening
-    opening.text = _decode(body, opening.level, opening.syntax_identifier, opening.line, opening.diagnostics)
+    opening.text = BlockDecoder(opening.level, opening.syntax_identifier, opening.line, opening.diagnostics).decode(
+        body, final=True
+    )
     return opening
 
 
 _UTF8_BYTES = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 
 
-def stream_decoder(head: bytes, opening: Opening, sink: list[Diagnostic]) -> codecs.IncrementalDecoder:
+def stream_decoder(head: bytes, opening: Opening, sink: list[Diagnostic]) -> BlockDecoder | codecs.IncrementalDecoder:
     """The decoder of an interchange read block by block, ``head`` being its first bytes: that of its syntax
     level, or UTF-8 (bytes that are not read as Windows-1252) when a UNOC or UNOL head is UTF-8, as
-    :func:`open_interchange` decides on the whole text; undecodable bytes become U+FFFD."""
+    :func:`open_interchange` decides on the whole text; undecodable bytes become U+FFFD and are reported as a
+    whole read reports them."""
     complete = head[: len(head) - 3] if len(head) > 3 else head  # a sequence may be cut at the end of the head
     probe = Opening(
         "", opening.delimiters, opening.level, opening.syntax_identifier, opening.line, opening.column, False
@@ -132,7 +132,7 @@ def stream_decoder(head: bytes, opening: Opening, sink: list[Diagnostic]) -> cod
     if _utf8_under_latin(complete, probe) is not None:
         sink.extend(probe.diagnostics)
         return legacy_decoder()
-    return codecs.getincrementaldecoder(opening.level.codec)("replace")
+    return BlockDecoder(opening.level, opening.syntax_identifier, opening.line, sink)
 
 
 def _utf8_under_latin(body: bytes, opening: Opening) -> str | None:
@@ -163,79 +163,9 @@ def _utf8_under_latin(body: bytes, opening: Opening) -> str | None:
     return text
 
 
-def _decode(body: bytes, level: SyntaxLevel, identifier: str, first_line: int, sink: list[Diagnostic]) -> str:
-    try:
-        return body.decode(level.codec)
-    except UnicodeDecodeError:
-        pass
-    decoder = codecs.getincrementaldecoder(level.codec)("strict")
-    parts: list[str] = []
-    position = 0
-    while position < len(body):
-        try:
-            parts.append(decoder.decode(body[position:], final=True))
-            break
-        except UnicodeDecodeError as error:
-            parts.append(body[position : position + error.start].decode(level.codec, "replace"))
-            bad = position + error.start
-            sink.append(
-                UNDECODABLE(
-                    line=first_line + body.count(b"\n", 0, bad),
-                    syntax=identifier,
-                    codec=level.codec,
-                    offset=bad + 1,
-                    value=f"0x{body[bad]:02X}",
-                )
-            )
-            parts.append("\ufffd")
-            position = position + max(error.end, error.start + 1)
-            decoder.reset()
-    return "".join(parts)
-
-
-def _clean_ascii(text: str, pattern: re.Pattern[str]) -> bool:
-    """Whether an ASCII text holds none of the characters ``pattern`` matches: the bytes the pattern allows are
-    deleted in one pass of ``bytes.translate``, far faster than searching with the pattern, which is then needed
-    only to place the faults."""
-    allowed = bytes(c for c in range(128) if pattern.fullmatch(chr(c)) is None)
-    return not text.encode("ascii").translate(None, allowed)
-
-
 def check_characters(opening: Opening, limit: int = 100) -> list[Diagnostic]:
     """Characters outside the repertoire of the declared syntax level (ISO 9735-1 annex A), at most ``limit``."""
-    found: list[Diagnostic] = []
-    pattern = forbidden_pattern(opening.level, opening.delimiters)
-    text = opening.text
-    plain = text.isascii()
-    if pattern is not None and not (plain and _clean_ascii(text, pattern)):
-        match = pattern.search(text)
-        while match is not None and len(found) < limit:
-            at = match.start()
-            line = opening.line + text.count("\n", 0, at)
-            newline = text.rfind("\n", 0, at)
-            column = at - newline if newline >= 0 else opening.column + at
-            found.append(
-                BAD_CHARACTER(
-                    line=line,
-                    column=column,
-                    syntax=opening.syntax_identifier,
-                    char=f"U+{ord(match.group()):04X} {match.group()!r}",
-                    value=match.group(),
-                )
-            )
-            match = pattern.search(text, at + 1)
-    if opening.level.single_byte and opening.level is not UNCHECKED and not plain:
-        mojibake = _UTF8_PAIR.search(text)
-        if mojibake is not None and opening.level.codec in ("iso8859_1", "iso8859_15"):
-            at = mojibake.start()
-            newline = text.rfind("\n", 0, at)
-            found.append(
-                UTF8_IN_SINGLE_BYTE(
-                    line=opening.line + text.count("\n", 0, at),
-                    column=at - newline if newline >= 0 else opening.column + at,
-                    syntax=opening.syntax_identifier,
-                    codec=opening.level.codec,
-                    value=mojibake.group(),
-                )
-            )
-    return found
+    check = RepertoireCheck(
+        opening.level, opening.syntax_identifier, opening.delimiters, opening.line, opening.column, limit
+    )
+    return check.feed(opening.text)
