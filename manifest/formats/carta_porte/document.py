@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from manifest.diagnostics import Diagnostic, ParseError, Position
+from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats import xmlsafe
 from manifest.formats.base import Document, SourceMap
 from manifest.formats.carta_porte import messages, rules, schema
 from manifest.formats.carta_porte.namespaces import CFDI, CFDI33, READABLE, SUPERSEDED, q
-from manifest.formats.carta_porte.positions import Locator
+from manifest.formats.carta_porte.positions import Locator, Spots
 from manifest.formats.carta_porte.reader import Reader
 
 NAME = "carta-porte"
@@ -51,15 +51,15 @@ def read_document(data: bytes) -> Document:
     return Document(NAME, (manifest,), (SourceMap(reader.positions),), _with_fields(diagnostics, reader.positions))
 
 
-def _with_fields(diagnostics: list[Diagnostic], positions: dict[str, Position]) -> tuple[Diagnostic, ...]:
+def _with_fields(diagnostics: list[Diagnostic], positions: Spots) -> tuple[Diagnostic, ...]:
     """Each finding about an attribute that fills a model field names that field too (its first, shortest path)."""
     # Only the locations of findings without a field are looked up: a valid file's positions are not gone through.
     wanted = {d.location for d in diagnostics if not d.field and d.location and "/@" in d.location}
     if not wanted:
         return tuple(diagnostics)
     fields: dict[str, str] = {}
-    for path, position in positions.items():
-        location = position.location
+    for path in positions:
+        location = positions.location(path)
         if location in wanted:
             known = fields.get(location)
             if known is None or (len(path), path) < (len(known), known):

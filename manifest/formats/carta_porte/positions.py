@@ -8,6 +8,7 @@ attribute (``PesoEnKg="..."``) and not just at its element.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -61,6 +62,47 @@ class Locator:
         tag = None if found is None else (found.start(), found.end())
         self._tags[element] = tag
         return tag
+
+
+# An element and one of its attributes (None: the element itself): where a value stands, before it is located.
+Spot = tuple[Any, str | None]
+
+
+class Spots(Mapping[str, Position]):
+    """Model path -> position, kept as the element and attribute and located only when asked for.
+
+    Locating an attribute scans its element's start tag; a file has a dozen positions per goods item and a valid
+    one has none of them asked for, so they are located on demand (and then kept)."""
+
+    __slots__ = ("_found", "_locator", "_raw")
+
+    def __init__(self, locator: Locator) -> None:
+        self._locator = locator
+        self._raw: dict[str, Spot] = {}
+        self._found: dict[str, Position] = {}
+
+    def put(self, path: str, element: Any, attribute: str | None = None) -> None:
+        self._raw[path] = (element, attribute)
+
+    def put_spot(self, path: str, spot: Spot) -> None:
+        self._raw[path] = spot
+
+    def location(self, path: str) -> str:
+        """The XPath of the value at ``path``, without locating its line and column."""
+        element, attribute = self._raw[path]
+        return self._locator.xpath(element) + (f"/@{attribute}" if attribute else "")
+
+    def __getitem__(self, path: str) -> Position:
+        found = self._found.get(path)
+        if found is None:
+            found = self._found[path] = self._locator.at(*self._raw[path])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
 
 
 @cache

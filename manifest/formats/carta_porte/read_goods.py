@@ -58,16 +58,16 @@ class GoodsReader(ReadingContext):
             mapped.add("MaterialPeligroso")
         kept = ext.attributes(element, "cartaporte.Mercancia", mapped)
         positions = {
-            "": self.at(element),
-            "sat_product_key": self.at(element, "BienesTransp"),
-            "description": self.at(element, "Descripcion"),
-            "quantity": self.at(element, "Cantidad"),
-            "gross_weight": self.at(element, "PesoEnKg"),
-            "stcc": self.at(element, "ClaveSTCC"),
-            "value": self.at(element, "ValorMercancia"),
-            "tariff_codes[0]": self.at(element, "FraccionArancelaria"),
-            "hs_code": self.at(element, "FraccionArancelaria"),
-            "hazardous[0]": self.at(element, "CveMaterialPeligroso"),
+            "": (element, None),
+            "sat_product_key": (element, "BienesTransp"),
+            "description": (element, "Descripcion"),
+            "quantity": (element, "Cantidad"),
+            "gross_weight": (element, "PesoEnKg"),
+            "stcc": (element, "ClaveSTCC"),
+            "value": (element, "ValorMercancia"),
+            "tariff_codes[0]": (element, "FraccionArancelaria"),
+            "hs_code": (element, "FraccionArancelaria"),
+            "hazardous[0]": (element, "CveMaterialPeligroso"),
         }
         count = self._number(element, "Cantidad", kept, "cartaporte.Mercancia")
         weight = self._number(element, "PesoEnKg", kept, "cartaporte.Mercancia")
@@ -82,9 +82,10 @@ class GoodsReader(ReadingContext):
                 kept["cartaporte.Mercancia.MaterialPeligroso"] = element.get("MaterialPeligroso", "")
         documents = []
         for number, document in enumerate(element.iterfind(self._q("DocumentacionAduanera"))):
-            positions[f"customs_documents[{number}]"] = self.at(document)
-            positions[f"customs_documents[{number}].number"] = self.at(
-                document, "NumPedimento" if document.get("NumPedimento") else "IdentDocAduanero"
+            positions[f"customs_documents[{number}]"] = (document, None)
+            positions[f"customs_documents[{number}].number"] = (
+                document,
+                "NumPedimento" if document.get("NumPedimento") else "IdentDocAduanero",
             )
             documents.append(self._customs_document(document))
         kept.update(ext.numbered(element.iterfind(self._q("GuiasIdentificacion")), "cartaporte.GuiasIdentificacion"))
@@ -100,8 +101,8 @@ class GoodsReader(ReadingContext):
                 net = Quantity(value=net_value, unit=detail.get("UnidadPesoMerc", "KGM"))
             pieces = self._number(detail, "NumPiezas", kept, "cartaporte.DetalleMercancia", _integer)
             packages = Packages(count=pieces) if pieces is not None else None
-            positions["net_weight"] = self.at(detail, "PesoNeto")
-            positions["packages"] = self.at(detail, "NumPiezas")
+            positions["net_weight"] = (detail, "PesoNeto")
+            positions["packages"] = (detail, "NumPiezas")
         item = GoodsItem(
             description=element.get("Descripcion"),
             quantity=Quantity(value=count, unit=element.get("ClaveUnidad", "")) if count is not None else None,

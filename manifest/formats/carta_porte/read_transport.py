@@ -69,11 +69,11 @@ class TransportReader(ReadingContext):
         for order, car in enumerate(cars, start=1):
             waybill = car.get("GuiaCarro", "")
             unit = units.setdefault(waybill, TransportUnit(waybill, DocumentType.RAIL_WAYBILL))
-            unit.positions["document_number"] = self.at(car, "GuiaCarro")
+            unit.positions["document_number"] = (car, "GuiaCarro")
             index = len(unit.equipment)
-            unit.positions[f"equipment[{index}]"] = self.at(car)
-            unit.positions[f"equipment[{index}].number"] = self.at(car, "MatriculaCarro")
-            unit.positions[f"equipment[{index}].net_weight"] = self.at(car, "ToneladasNetasCarro")
+            unit.positions[f"equipment[{index}]"] = (car, None)
+            unit.positions[f"equipment[{index}].number"] = (car, "MatriculaCarro")
+            unit.positions[f"equipment[{index}].net_weight"] = (car, "ToneladasNetasCarro")
             car_kept = ext.attributes(
                 car, "cartaporte.Carro", ("TipoCarro", "MatriculaCarro", "GuiaCarro", "ToneladasNetasCarro")
             )
@@ -95,7 +95,7 @@ class TransportReader(ReadingContext):
                 )
             )
             for container in car.iterfind(self._q("Contenedor")):
-                unit.positions[f"equipment[{len(unit.equipment)}]"] = self.at(container)
+                unit.positions[f"equipment[{len(unit.equipment)}]"] = (container, None)
                 unit.equipment.append(self._rail_container(container))
         return (
             Conveyance(extensions=kept),
@@ -139,7 +139,7 @@ class TransportReader(ReadingContext):
         bill = node.get("NumConocEmbarc")
         unit = TransportUnit(bill, DocumentType.BILL_OF_LADING) if bill else TransportUnit(id_ccp, DocumentType.OTHER)
         if bill:
-            unit.positions["document_number"] = self.at(node, "NumConocEmbarc")
+            unit.positions["document_number"] = (node, "NumConocEmbarc")
         # 3.0 puts RemolquesCCP under TransporteMaritimo; 3.1 moved it inside each Contenedor.
         kept.update(
             ext.numbered(
@@ -147,9 +147,9 @@ class TransportReader(ReadingContext):
             )
         )
         for container in node.iterfind(self._q("Contenedor")):
-            unit.positions[f"equipment[{len(unit.equipment)}]"] = self.at(container)
-            unit.positions[f"equipment[{len(unit.equipment)}].number"] = self.at(container, "MatriculaContenedor")
-            unit.positions[f"equipment[{len(unit.equipment)}].seals[0]"] = self.at(container, "NumPrecinto")
+            unit.positions[f"equipment[{len(unit.equipment)}]"] = (container, None)
+            unit.positions[f"equipment[{len(unit.equipment)}].number"] = (container, "MatriculaContenedor")
+            unit.positions[f"equipment[{len(unit.equipment)}].seals[0]"] = (container, "NumPrecinto")
             unit.equipment.append(self._sea_container(container))
         carrier = Carrier(name=node.get("LineaNaviera")) if node.get("LineaNaviera") else None
         conveyance = Conveyance(
@@ -195,7 +195,7 @@ class TransportReader(ReadingContext):
         if number != guide:
             kept["cartaporte.TransporteAereo.NumeroGuia"] = guide
         unit = TransportUnit(number or id_ccp, DocumentType.AIR_WAYBILL if number else DocumentType.OTHER)
-        unit.positions["document_number"] = self.at(node, "NumeroGuia")
+        unit.positions["document_number"] = (node, "NumeroGuia")
         self._record("carrier.sat_air_code", node, "CodigoTransportista")
         self._record("conveyance.aircraft_registration", node, "MatriculaAeronave")
         carrier = Carrier(sat_air_code=node.get("CodigoTransportista")) if node.get("CodigoTransportista") else None

@@ -16,11 +16,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from manifest.diagnostics import Position
 from manifest.formats.carta_porte import extensions as ext
 from manifest.formats.carta_porte import values
 from manifest.formats.carta_porte.namespaces import CFDI, TFD, q
-from manifest.formats.carta_porte.positions import Locator
+from manifest.formats.carta_porte.positions import Locator, Spot
 from manifest.formats.carta_porte.read_goods import GoodsReader
 from manifest.formats.carta_porte.read_transport import TransportReader
 from manifest.formats.carta_porte.reading import TransportUnit
@@ -49,7 +48,7 @@ from manifest.model import (
 class Reader(TransportReader, GoodsReader):
     def __init__(self, root: Any, carta_porte: Any, locator: Locator, version: str) -> None:
         super().__init__(root, carta_porte, locator, version)
-        self._party_positions: dict[PartyRole, dict[str, Position]] = {}
+        self._party_positions: dict[PartyRole, dict[str, Spot]] = {}
 
     # -- the whole document --------------------------------------------------------------------------------
 
@@ -273,9 +272,9 @@ class Reader(TransportReader, GoodsReader):
             "NumRegIdTrib" if element.get("RFCRemitenteDestinatario") == FOREIGN_RFC else "RFCRemitenteDestinatario"
         )
         self._party_positions[role] = {
-            "": self.at(element),
-            ".name": self.at(element, "NombreRemitenteDestinatario"),
-            ".tax_ids[0]": self.at(element, tax_id),
+            "": (element, None),
+            ".name": (element, "NombreRemitenteDestinatario"),
+            ".tax_ids[0]": (element, tax_id),
         }
         return Party(
             role=role,
@@ -295,16 +294,16 @@ class Reader(TransportReader, GoodsReader):
         result: list[Consignment] = []
         for index, unit in enumerate(units):
             path = f"consignments[{index}]"
-            for relative, position in unit.positions.items():
-                self.positions[f"{path}.{relative}"] = position
+            for relative, spot in unit.positions.items():
+                self.positions.put_spot(f"{path}.{relative}", spot)
             for number, party in enumerate(parties):
-                for relative, position in self._party_positions.get(party.role, {}).items():
-                    self.positions[f"{path}.parties[{number}]{relative}"] = position
+                for relative, spot in self._party_positions.get(party.role, {}).items():
+                    self.positions.put_spot(f"{path}.parties[{number}]{relative}", spot)
             containers = [e.identifier for e in unit.equipment if e.identifier]
             goods: list[GoodsItem] = []
             for number, held in enumerate(unit.goods):
-                for relative, position in held.positions.items():
-                    self.positions[f"{path}.goods[{number}]" + (f".{relative}" if relative else "")] = position
+                for relative, spot in held.positions.items():
+                    self.positions.put_spot(f"{path}.goods[{number}]" + (f".{relative}" if relative else ""), spot)
                 item = held.item
                 # Carta Porte does not say which Mercancia rides in which Carro or Contenedor: the goods of a
                 # transport document are in the identified equipment of that document.

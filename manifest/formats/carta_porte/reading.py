@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from manifest.diagnostics import Diagnostic, Position
+from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import messages, values
 from manifest.formats.carta_porte.namespaces import q
-from manifest.formats.carta_porte.positions import Locator
+from manifest.formats.carta_porte.positions import Locator, Spot, Spots
 from manifest.model import (
     DocumentType,
     Equipment,
@@ -24,7 +24,7 @@ from manifest.model import (
 class HeldGoods:
     element: Any
     item: GoodsItem
-    positions: dict[str, Position]  # relative to the goods item
+    positions: dict[str, Spot]  # relative to the goods item
 
 
 @dataclass
@@ -34,7 +34,7 @@ class TransportUnit:
     number: str
     kind: DocumentType
     equipment: list[Equipment] = field(default_factory=list)
-    positions: dict[str, Position] = field(default_factory=dict)
+    positions: dict[str, Spot] = field(default_factory=dict)
     goods: list[HeldGoods] = field(default_factory=list)
 
 
@@ -45,14 +45,14 @@ class ReadingContext:
         self.ns = str(carta_porte.tag)[1:].partition("}")[0]
         self.at = locator.at
         self.version = version
-        self.positions: dict[str, Position] = {}
+        self.positions = Spots(locator)
         self.diagnostics: list[Diagnostic] = []
 
     def _q(self, local: str) -> str:
         return q(self.ns, local)
 
     def _record(self, path: str, element: Any, attribute: str | None = None) -> None:
-        self.positions[path] = self.at(element, attribute)
+        self.positions.put(path, element, attribute)
 
     def _number(
         self, element: Any, attribute: str, kept: dict[str, str], key: str, parse: Callable[[str], Any] = values.decimal
