@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import typing
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any, BinaryIO
@@ -50,6 +50,27 @@ WRONG_ROOT = define(
 
 sniff = sniffing.manifest_xml
 
+# Where a value stands: its element's line and XPath, made into a Position only when a finding asks for it (a valid
+# file asks for none, and a Position per value cost a tenth of a validation).
+Spot = tuple[int | None, str]
+
+
+class _Positions(Mapping[str, Position]):
+    __slots__ = ("_spots",)
+
+    def __init__(self, spots: dict[str, Spot]) -> None:
+        self._spots = spots
+
+    def __getitem__(self, path: str) -> Position:
+        line, location = self._spots[path]
+        return Position(line, None, location)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spots)
+
+    def __len__(self) -> int:
+        return len(self._spots)
+
 
 @cache
 def _schema() -> etree.XMLSchema:
@@ -78,12 +99,12 @@ def read(data: bytes) -> Document:
     maps: list[SourceMap] = []
     diagnostics: list[Diagnostic] = []
     for index, element in enumerate(root.iterchildren(_NS + "manifest")):
-        positions: dict[str, Position] = {}
+        positions: dict[str, Spot] = {}
         prefix = f"/manifests/manifest[{index + 1}]"
         tree = _tree(element, Manifest, "", prefix, positions)
         decoder = TreeDecoder(_locator(positions, prefix))
         decoded = decoder.manifest(tree, "")
-        source_map = SourceMap(positions)
+        source_map = SourceMap(_Positions(positions))
         diagnostics.extend(d.at(source_map.locate(d.field or "")) for d in decoder.diagnostics)
         if decoded is not None:
             manifests.append(decoded)
@@ -128,16 +149,16 @@ def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
             if element.tag == _NS + "manifest":
                 whole, found, located = _located_header(element, manifest_index)
                 yield from (d for d in found if d not in reported)
-                yield ManifestEnd(manifest_index, whole, SourceMap(located), consignment_index)
+                yield ManifestEnd(manifest_index, whole, SourceMap(_Positions(located)), consignment_index)
                 continue
             if element.tag != _NS + "consignment":
                 continue
             path = f"consignments[{consignment_index}]"
             xpath = f"/manifests/manifest[{manifest_index + 1}]/consignments/consignment[{consignment_index + 1}]"
-            positions: dict[str, Position] = {}
+            positions: dict[str, Spot] = {}
             decoder = TreeDecoder(_locator(positions, xpath))
             consignment = decoder.build(Consignment, _tree(element, Consignment, path, xpath, positions), path)
-            source_map = SourceMap(positions)
+            source_map = SourceMap(_Positions(positions))
             yield from (d.at(source_map.locate(d.field or "")) for d in decoder.diagnostics)
             if consignment is not None:
                 yield ConsignmentChunk(manifest_index, header, consignment_index, consignment, source_map)
@@ -213,26 +234,26 @@ def _header(element: Any, index: int) -> tuple[Manifest, list[Diagnostic]]:
     return header, found
 
 
-def _located_header(element: Any, index: int) -> tuple[Manifest, list[Diagnostic], dict[str, Position]]:
+def _located_header(element: Any, index: int) -> tuple[Manifest, list[Diagnostic], dict[str, Spot]]:
     """The manifest-level data of ``element`` with their positions; the consignments (one cleared element at the
     end of a stream) are left out, their wrapper's position kept."""
     prefix = f"/manifests/manifest[{index + 1}]"
-    positions: dict[str, Position] = {}
+    positions: dict[str, Spot] = {}
     tree = _tree(element, Manifest, "", prefix, positions)
     tree.pop("consignments", None)
     for path in [path for path in positions if path.startswith("consignments[")]:
         del positions[path]
     decoder = TreeDecoder(_locator(positions, prefix))
     decoded = decoder.manifest(tree, "")
-    source_map = SourceMap(positions)
+    source_map = SourceMap(_Positions(positions))
     found = [d.at(source_map.locate(d.field or "")) for d in decoder.diagnostics]
     return (decoded if decoded is not None else Manifest(mode=Mode.RAIL)), found, positions
 
 
-def _locator(positions: dict[str, Position], fallback: str) -> Callable[[str], str]:
+def _locator(positions: dict[str, Spot], fallback: str) -> Callable[[str], str]:
     def location(path: str) -> str:
         found = positions.get(path)
-        return found.location if found is not None and found.location else fallback
+        return found[1] if found is not None else fallback
 
     return location
 
@@ -248,9 +269,9 @@ def _specs(cls: type[Any]) -> dict[str, FieldSpec]:
     return found
 
 
-def _tree(element: Any, cls: type[Any], path: str, xpath: str, positions: dict[str, Position]) -> dict[str, object]:
+def _tree(element: Any, cls: type[Any], path: str, xpath: str, positions: dict[str, Spot]) -> dict[str, object]:
     """The plain tree of a schema-valid element, recording the line of every value on the way."""
-    positions[path] = Position(element.sourceline, None, xpath)
+    positions[path] = (element.sourceline, xpath)
     specs = _specs(cls)
     prefix = f"{path}." if path else ""
     tree: dict[str, object] = {}
@@ -265,15 +286,15 @@ def _tree(element: Any, cls: type[Any], path: str, xpath: str, positions: dict[s
         if spec is None or spec.kind == "scalar":
             # An element the schema does not know reaches the decoder, which reports it (only the streaming
             # reader meets one: there the schema is checked as the parse goes, not before).
-            positions[child_path] = Position(child.sourceline, None, child_xpath)
+            positions[child_path] = (child.sourceline, child_xpath)
             tree[name] = child.text or ""
         elif spec.kind == "object":
             tree[name] = _tree(child, typing.cast(type, spec.cls), child_path, child_xpath, positions)
         elif spec.kind == "map":
-            positions[child_path] = Position(child.sourceline, None, child_xpath)
+            positions[child_path] = (child.sourceline, child_xpath)
             tree[name] = {str(item.get("key")): item.text or "" for item in child.iterchildren(_NS + "extension")}
         else:
-            positions[child_path] = Position(child.sourceline, None, child_xpath)
+            positions[child_path] = (child.sourceline, child_xpath)
             items: list[object] = []
             item_xpath = f"{child_xpath}/{spec.item_name}["
             number = 0
@@ -285,7 +306,7 @@ def _tree(element: Any, cls: type[Any], path: str, xpath: str, positions: dict[s
                 if spec.cls is not None:
                     items.append(_tree(item, spec.cls, item_path, f"{item_xpath}{number}]", positions))
                 else:
-                    positions[item_path] = Position(item.sourceline, None, f"{item_xpath}{number}]")
+                    positions[item_path] = (item.sourceline, f"{item_xpath}{number}]")
                     items.append(item.text or "")
             tree[name] = items
     return tree
