@@ -57,7 +57,7 @@ def read(data: bytes) -> Document:
         manifest = read_flight_manifest(reading, root)
     else:
         manifest = read_houses(reading, root, message)
-    return Document(NAME, (manifest,), (SourceMap(reading.positions),), tuple(reading.diagnostics))
+    return Document(NAME, (manifest,), (SourceMap(reading.located()),), tuple(reading.diagnostics))
 
 
 def message_for(manifest: Manifest) -> Message:

@@ -12,6 +12,7 @@ writer puts it back.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lxml import etree
@@ -28,19 +29,23 @@ EXT = "cargo-xml."
 _MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<(?=[A-Za-z_])", re.DOTALL)
 
 
+# An element and one of its attributes (None: the element itself): where a value stands, located when asked for.
+Spot = tuple[Any, str | None]
+
+
 class Reading:
     """One document being mapped: positions of elements, the values used so far and the owners of residue."""
 
     def __init__(self, root: Any, data: bytes) -> None:
         self.root = root
-        self.positions: dict[str, Position] = {}
+        self.positions: dict[str, Spot] = {}
         self.diagnostics: list[Diagnostic] = []
         self._where: dict[Any, tuple[int, int | None]] = {}
         self._xpath: dict[Any, str] = {}
         self._steps: dict[Any, str] = {}
         self._used: set[tuple[Any, str | None]] = set()
         self._owners: set[Any] = set()
-        self._trial: tuple[set[tuple[Any, str | None]], set[Any], dict[str, Position]] | None = None
+        self._trial: tuple[set[tuple[Any, str | None]], set[Any], dict[str, Spot]] | None = None
         self._locate(data)
 
     def _locate(self, data: bytes) -> None:
@@ -140,7 +145,7 @@ class Reading:
         self._used.discard((element, None))
 
     def place(self, field: str, element: Any) -> None:
-        self._mark(field, self.position(element))
+        self._mark(field, (element, None))
 
     # -- residue ----------------------------------------------------------------------------------------------
 
@@ -163,13 +168,13 @@ class Reading:
             if (element, name) not in self._used and not _is_namespace_attribute(name):
                 key = f"{EXT}{prefix.rstrip('/')}@{local_name(name)}"
                 found[key] = element.get(name)
-                self._mark(entry_path(join_path(field, "extensions"), key), self.position(element, local_name(name)))
+                self._mark(entry_path(join_path(field, "extensions"), key), (element, local_name(name)))
         children = list(element.iterchildren(tag=etree.Element))
         if not children:
             if prefix and (element, None) not in self._used:
                 key = EXT + prefix.rstrip("/")
                 found[key] = (element.text or "").strip()
-                self._mark(entry_path(join_path(field, "extensions"), key), self.position(element))
+                self._mark(entry_path(join_path(field, "extensions"), key), (element, None))
             return
         for child in children:
             if child in self._owners:
@@ -196,9 +201,30 @@ class Reading:
             found = self._steps[element]
         return found
 
-    def _mark(self, field: str, position: Position) -> None:
+    def _mark(self, field: str, spot: Spot) -> None:
         target = self.positions if self._trial is None else self._trial[2]
-        target[field] = position
+        target[field] = spot
+
+    def located(self) -> Mapping[str, Position]:
+        """The positions of the values mapped, each located (line, column, XPath) when it is asked for: a valid
+        message asks for none, and locating every value took a quarter of a validation."""
+        return _Located(self)
+
+
+class _Located(Mapping[str, Position]):
+    __slots__ = ("_reading",)
+
+    def __init__(self, reading: Reading) -> None:
+        self._reading = reading
+
+    def __getitem__(self, field: str) -> Position:
+        return self._reading.position(*self._reading.positions[field])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._reading.positions)
+
+    def __len__(self) -> int:
+        return len(self._reading.positions)
 
 
 def _is_namespace_attribute(name: str) -> bool:
