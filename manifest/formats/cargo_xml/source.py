@@ -226,6 +226,10 @@ class _Located(Mapping[str, Position]):
     def __len__(self) -> int:
         return len(self._reading.positions)
 
+    def __reduce__(self) -> tuple[type[dict[str, Position]], tuple[dict[str, Position]]]:
+        # A copy sent to another process (a batch's worker) carries the positions located, not the parsed tree.
+        return dict, (dict(self.items()),)
+
 
 def _is_namespace_attribute(name: str) -> bool:
     return name.startswith("{http://www.w3.org/2001/XMLSchema-instance}")

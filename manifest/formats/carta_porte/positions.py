@@ -104,6 +104,10 @@ class Spots(Mapping[str, Position]):
     def __len__(self) -> int:
         return len(self._raw)
 
+    def __reduce__(self) -> tuple[type[dict[str, Position]], tuple[dict[str, Position]]]:
+        # A copy sent to another process (a batch's worker) carries the positions located, not the parsed tree.
+        return dict, (dict(self.items()),)
+
 
 @cache
 def _tag_pattern(local: str) -> re.Pattern[str]:
