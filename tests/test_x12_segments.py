@@ -170,6 +170,16 @@ FAULTS: list[tuple[tuple[str, ...], list[tuple[str, str]]]] = [
 ]
 
 
+@pytest.mark.parametrize(("extra", "said"), [("*X" * 150, "156"), ("*XXXX" * 150, "99+")])
+def test_too_many_elements_are_counted_unless_the_segment_was_cut(extra: str, said: str) -> None:
+    """A segment over 400 characters with more than 99 elements is cut at the 99th (MF006): X12107 then says how
+    many are known to be there, not the count after the cut."""
+    document = x12_309.read(interchange(*HEAD, "LX*1", "M11*B1*20195*1*CTN*100*K" + extra))
+    (too_many,) = [d for d in document.diagnostics if d.code == "X12107"]
+    assert too_many.message() == f"M11 has {said} elements; the dictionary defines 13"
+    assert ("MF006" in {d.code for d in document.diagnostics}) == said.endswith("+")
+
+
 @pytest.mark.parametrize(("segments", "expected"), FAULTS)
 def test_element_and_structure_faults(segments: tuple[str, ...], expected: list[tuple[str, str]]) -> None:
     document = x12_309.read(interchange(*HEAD, "LX*1", *segments))

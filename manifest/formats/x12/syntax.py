@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from manifest.diagnostics import Diagnostic, Message
-from manifest.formats.readers import ascii_digits
+from manifest.formats.readers import SEPARATOR_LIMIT, ascii_digits
 from manifest.formats.x12 import messages as m
 from manifest.formats.x12.dictionary import Element, SegmentSpec
 from manifest.formats.x12.tokens import Segment
@@ -137,9 +137,11 @@ def _check_slowly(segment: Segment, spec: SegmentSpec) -> list[Finding]:
     specs = spec.elements
     count = len(elements) - 1
     if count > len(specs):
+        # A long segment of more than 99 elements was cut at the 99th (MF006): how many it had is not known.
+        said = f"{count}+" if count == SEPARATOR_LIMIT else count
         findings.append(
             (
-                m.TOO_MANY_ELEMENTS(tag=spec.tag, count=count, max=len(specs)).at(segment.position(len(specs) + 1)),
+                m.TOO_MANY_ELEMENTS(tag=spec.tag, count=said, max=len(specs)).at(segment.position(len(specs) + 1)),
                 len(specs) + 1,
             )
         )
