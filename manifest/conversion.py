@@ -83,7 +83,7 @@ _BLANK_WHEN_EMPTY = frozenset({"x12.ISA.02", "x12.ISA.04"})
 
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 _MANIFEST_PREFIX = re.compile(r"^manifests\[(\d+)\]\.")
-_EXTENSION = re.compile(r"^extensions\[['\"]?(.+?)['\"]?\]$")
+_EXTENSION = re.compile(r"^extensions\[(.+)\]$")
 _MODEL_ROOTS = frozenset(f.name for f in dataclasses.fields(Manifest))
 
 
@@ -109,17 +109,12 @@ def _split(field: str) -> tuple[int, str]:
 def _extension_key(diagnostic: Diagnostic) -> tuple[int, str] | None:
     """The manifest and the key of a manifest-level extension that ``diagnostic`` reports, if it reports one.
 
-    Writers spell the path ``extensions[key]`` or ``extensions['key']``, or report ``extensions`` with the key in
-    the message arguments."""
+    Writers spell the path ``extensions[key]`` (:func:`manifest.formats.readback.entry_path`)."""
     if not diagnostic.field:
         return None
     index, path = _split(diagnostic.field)
     match = _EXTENSION.match(path)
-    if match is not None:
-        return index, match.group(1)
-    if path == "extensions" and "key" in diagnostic.args:
-        return index, diagnostic.args["key"]
-    return None
+    return (index, match.group(1)) if match is not None else None
 
 
 def _transmission_note(loss: Diagnostic, document: Document, target: str) -> Diagnostic | None:
@@ -162,9 +157,6 @@ def _pinned(diagnostic: Diagnostic, document: Document) -> Diagnostic:
     if diagnostic.line is not None or not diagnostic.field:
         return diagnostic
     index, path = _split(diagnostic.field)
-    key = _extension_key(diagnostic)
-    if key is not None:
-        path = f"extensions[{key[1]}]"  # the source maps spell extension keys without quotes
     root = re.split(r"[.\[]", path, maxsplit=1)[0]
     if root not in _MODEL_ROOTS or index >= len(document.manifests):
         return diagnostic  # not a model path (a writer may name the target's own element)

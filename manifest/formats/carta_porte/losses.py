@@ -16,6 +16,7 @@ from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import extensions as ext
 from manifest.formats.carta_porte import messages, rail
 from manifest.formats.carta_porte.sat import BILL_TYPES, FIGURE_ROLES, REFERENCE_IDCCP, REFERENCE_UUID
+from manifest.formats.readback import entry_path
 from manifest.model import (
     Address,
     Consignment,
@@ -195,7 +196,8 @@ class _Losses:
             if spec.name == "extensions":
                 for key in value:
                     if not ext.is_own(key) and not key.startswith(_TRAILERS_30):
-                        yield messages.EXTENSION_NOT_CARRIED(field=f"{prefix}extensions", key=key, value=key)
+                        field = entry_path(f"{prefix}extensions", key)
+                        yield messages.EXTENSION_NOT_CARRIED(field=field, key=key, value=key)
                 continue
             if spec.name not in carried:
                 yield messages.not_carried(f"{prefix}{spec.name}", _NO_FIELD)
