@@ -125,6 +125,15 @@ def keep_rest(ext: dict[str, str], segment: Segment, mapped: tuple[int, ...], ke
             ext[f"x12.{name}.{index:02d}"] = value
 
 
+def _place_kept(positions: cv.LazyPositions, ext: dict[str, str], segment: Segment) -> None:
+    """Where the manifest's kept values of ``segment`` (see :func:`keep_rest`) were read: a conversion that leaves
+    one behind names its element."""
+    for index in range(1, len(segment.elements)):
+        key = f"x12.{segment.tag}.{index:02d}"
+        if key in ext:
+            positions.put(f"extensions[{key}]", segment, index)
+
+
 @dataclass
 class SetEnd:
     """The end of one set: its manifest header (without consignments) and the header's positions."""
@@ -391,10 +400,12 @@ class Reader309:
                 pos.put(name, m10, index)
             carrier = Carrier(scac=m10.get(1) or None)
             keep_rest(ext, m10, (1, 2, 3, 4, 5, 6, 10) + ((9,) if m10.get(9) == DEFAULT_MANIFEST_TYPE else ()))
+            _place_kept(pos, ext, m10)
         office = arrival = None
         p4 = self._first
         if p4 is not None:
             office, arrival = _port(p4, ext)
+            _place_kept(pos, ext, p4)
             pos.put("office_of_entry", p4, 1)
             pos.put("arrival.place", p4, 1)
             pos.put("arrival.moment", p4, 2)
