@@ -110,3 +110,30 @@ def test_hazardous_material_positions_are_under_their_consignment() -> None:
     assert document.manifests[0].consignments[1].goods[1].hazardous[0].un_number == "3481"
     assert positions["consignments[1].goods[1].hazardous[0].un_number"] == Position(37, 4, "H1-01")
     assert not any(path.startswith("goods[") for path in positions)
+
+
+def test_values_kept_in_extensions_are_found_at_their_elements() -> None:
+    """A value with no model field is kept in the extensions of the object it belongs to; a conversion that leaves
+    it behind names it at its own element."""
+    data = interchange(
+        *HEAD,
+        "LX*1",
+        "M11*MAEU26478120*20195*2400*CTN*38400*K***A",
+        "N9*BM*B1*FREE TEXT",
+        "N1*SH*SHIPPER*ZZ*12345",
+        "N3*1 MAIN ST*SUITE 2",
+        "N3*BUILDING 3",
+        "VID*CN*MSKU*1234565*ML4471203****45G1*L",
+        "N10*1200*TEQUILA*NO MARKS*J*220890*96000*K*19200**CTN",
+    )
+    source_map = x12_309.read(data).source_maps[0]
+    for path, location in (
+        ("consignments[0].extensions[x12.M11.09]", "M11-09"),
+        ("consignments[0].references[0].extensions[x12.N9.03]", "N9-03"),
+        ("consignments[0].parties[0].extensions[x12.N1.03]", "N1-03"),
+        ("consignments[0].parties[0].address.extensions[x12.N3.02]", "N3-02"),
+        ("consignments[0].parties[0].address.extensions[x12.N3.2.01]", "N3-01"),
+        ("extensions[x12.M10.07]", "M10-07"),
+    ):
+        found = source_map.locate(path)
+        assert found is not None and found.location == location, path

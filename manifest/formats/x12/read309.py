@@ -125,13 +125,19 @@ def keep_rest(ext: dict[str, str], segment: Segment, mapped: tuple[int, ...], ke
             ext[f"x12.{name}.{index:02d}"] = value
 
 
-def _place_kept(positions: cv.LazyPositions, ext: dict[str, str], segment: Segment) -> None:
-    """Where the manifest's kept values of ``segment`` (see :func:`keep_rest`) were read: a conversion that leaves
-    one behind names its element."""
+def kept_elements(ext: dict[str, str], segment: Segment, key: str | None = None) -> Iterator[tuple[str, int]]:
+    """(extension key, element number) of each value of ``segment`` that :func:`keep_rest` kept in ``ext``: where
+    it was read, so that a conversion that leaves it behind names its element."""
+    name = key or segment.tag
     for index in range(1, len(segment.elements)):
-        key = f"x12.{segment.tag}.{index:02d}"
-        if key in ext:
-            positions.put(f"extensions[{key}]", segment, index)
+        entry = f"x12.{name}.{index:02d}"
+        if entry in ext:
+            yield entry, index
+
+
+def _place_kept(positions: cv.LazyPositions, ext: dict[str, str], segment: Segment) -> None:
+    for entry, index in kept_elements(ext, segment):
+        positions.put(f"extensions[{entry}]", segment, index)
 
 
 @dataclass
@@ -460,6 +466,15 @@ class _BillMapper:
         full = f"{self.prefix}.{path}" if self.prefix and path else path or self.prefix
         self.pos.put(full, segment, index)
 
+    def keep(
+        self, owner: str, ext: dict[str, str], segment: Segment, mapped: tuple[int, ...], key: str | None = None
+    ) -> None:
+        """:func:`keep_rest` for the object at ``owner`` (relative to the bill), placing each value kept."""
+        keep_rest(ext, segment, mapped, key)
+        if self.pos is not None:
+            for entry, index in kept_elements(ext, segment, key):
+                self.put(owner, segment, index, f".extensions[{entry}]" if owner else f"extensions[{entry}]")
+
     def bill(self, bill: _Bill, index: int) -> Consignment:
         ext: dict[str, str] = {}
         self.put("", bill.lx)
@@ -503,7 +518,7 @@ class _BillMapper:
             if m[10]:
                 receipt = Place(name=m[10])
                 self.put("place_of_receipt", m11, 10)
-            keep_rest(ext, m11, tuple(mapped))
+            self.keep("", ext, m11, tuple(mapped))
         else:
             ext["x12.M11"] = ""
         if bill.m13 is not None:
@@ -537,7 +552,7 @@ class _BillMapper:
 
     def reference(self, index: int, n9: Segment) -> Reference:
         ext: dict[str, str] = {}
-        keep_rest(ext, n9, (1, 2))
+        self.keep(f"references[{index}]", ext, n9, (1, 2))
         self.put(f"references[{index}]", n9, 2)
         return Reference(kind=n9.get(1), value=n9.get(2), extensions=ext)
 
@@ -554,7 +569,7 @@ class _BillMapper:
         self.put(path, n1, 2, ".name")
         if f1[4]:
             self.put(path, n1, 4, ".code")
-        keep_rest(ext, n1, (1, 2, 4))
+        self.keep(path, ext, n1, (1, 2, 4))
         address = None
         if acc.n3 or acc.n4 is not None:
             a_ext: dict[str, str] = {}
@@ -563,9 +578,9 @@ class _BillMapper:
                 if number == 0:
                     street = n3.get(1) or None
                     self.put(path, n3, 1, ".address.street")
-                    keep_rest(a_ext, n3, (1,))
+                    self.keep(f"{path}.address", a_ext, n3, (1,))
                 else:
-                    keep_rest(a_ext, n3, (), f"N3.{number + 1}")
+                    self.keep(f"{path}.address", a_ext, n3, (), f"N3.{number + 1}")
             n4 = acc.n4
             city = subdivision = postal = country = None
             if n4 is not None:
@@ -578,7 +593,7 @@ class _BillMapper:
                 )
                 for name, i in _N4_FIELDS:
                     self.put(path, n4, i, name)
-                keep_rest(a_ext, n4, (1, 2, 3, 4))
+                self.keep(f"{path}.address", a_ext, n4, (1, 2, 3, 4))
             else:
                 a_ext["x12.N4"] = ""
             address = Address(
@@ -587,7 +602,7 @@ class _BillMapper:
             if not acc.n3:
                 a_ext["x12.N3"] = ""
         if acc.dtm is not None:
-            keep_rest(ext, acc.dtm, ())
+            self.keep(path, ext, acc.dtm, ())
         contact = None
         if acc.per is not None:
             contact = self.contact(acc.per, ext)
@@ -616,7 +631,7 @@ class _BillMapper:
 
     def in_bond(self, m12: Segment, p5: Segment | None) -> InBond:
         ext: dict[str, str] = {}
-        keep_rest(ext, m12, (1, 2))
+        self.keep("in_bond", ext, m12, (1, 2))
         if p5 is not None:
             ext["x12.P5"] = cv.raw(p5)
         self.put("in_bond.entry_type", m12, 1)
@@ -645,7 +660,7 @@ class _BillMapper:
             ext["x12.VID.seals"] = str(len([s for s in (4, 5) if v[s]]))
         status = v[10]
         loaded = True if status == "L" else False if status == "E" else None
-        keep_rest(ext, vid, (1, 2, 3, 4, 5, 9, 10) if loaded is not None or not status else (1, 2, 3, 4, 5, 9))
+        self.keep(path, ext, vid, (1, 2, 3, 4, 5, 9, 10) if loaded is not None or not status else (1, 2, 3, 4, 5, 9))
         for n, vc in enumerate(acc.vc):
             ext[f"x12.VC.{n + 1}"] = cv.raw(vc)
         self.put(path, vid, 3)
@@ -689,7 +704,7 @@ class _BillMapper:
             if layout != default_layout(description or "", marks or ""):
                 ext["x12.N10.layout"] = layout
         for seg in acc.more:
-            keep_rest(ext, seg, (2, 3), "N10.more")
+            self.keep(path, ext, seg, (2, 3), "N10.more")
         self.put(path, n10, 2, ".description")
         self.put(path, n10, 3, ".marks")
         hs = None
@@ -712,7 +727,7 @@ class _BillMapper:
         if weight is not None:
             mapped += [7, 8]
             self.put(path, n10, 8, ".gross_weight")
-        keep_rest(ext, n10, tuple(mapped))
+        self.keep(path, ext, n10, tuple(mapped))
         hazards = tuple(
             self.hazard(
                 f"{path}.hazardous[{i}]",
@@ -740,7 +755,7 @@ class _BillMapper:
         un = code[2:] if code.startswith("UN") and ascii_digits(code[2:]) else code
         if un != code:
             ext["x12.H1.01"] = code
-        keep_rest(ext, h1, (1, 2, 4, 5, 9))
+        self.keep(path, ext, h1, (1, 2, 4, 5, 9))
         name = h1.get(4)
         if _continues(name, h2s):
             # H2 (Additional Hazardous Material Description) carries on a shipping name that fills H104: read as
