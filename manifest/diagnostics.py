@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import IntEnum
 from types import MappingProxyType
 from typing import Literal
@@ -69,11 +69,18 @@ class Diagnostic:
         """The same finding pinned to ``position``; known coordinates are kept where the position lacks them."""
         if position is None:
             return self
-        return replace(
-            self,
+        # Built directly rather than by dataclasses.replace, which looks the fields up on every call: a broken file
+        # pins hundreds of thousands of findings.
+        return Diagnostic(
+            code=self.code,
+            severity=self.severity,
+            args=self.args,
             line=position.line if position.line is not None else self.line,
             column=position.column if position.column is not None else self.column,
             location=position.location if position.location is not None else self.location,
+            field=self.field,
+            value=self.value,
+            source=self.source,
         )
 
     def __reduce__(self) -> tuple[object, tuple[dict[str, object]]]:

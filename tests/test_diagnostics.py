@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from manifest.diagnostics import Diagnostic, Message, ParseError, Position, Severity
@@ -27,6 +29,14 @@ def test_at_pins_a_position_and_keeps_what_it_lacks() -> None:
     moved = finding.at(Position(line=9, column=None, location=None))
     assert (moved.line, moved.column, moved.location) == (9, 7, "N10-02")
     assert finding.at(None) is finding
+
+
+def test_at_keeps_every_other_field() -> None:
+    finding = SAMPLE(line=3, column=7, location="N10-02", field="f", value="v", source="s", why="w")
+    moved = finding.at(Position(line=9, column=2, location="N10-03"))
+    for spec in dataclasses.fields(Diagnostic):
+        if spec.name not in ("line", "column", "location"):
+            assert getattr(moved, spec.name) == getattr(finding, spec.name), spec.name
 
 
 def test_str_names_position_severity_and_code() -> None:
