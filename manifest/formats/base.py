@@ -11,9 +11,9 @@ value being lost (a CFDI written unsigned) is in ``Written.notes``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from manifest.diagnostics import Diagnostic, ParseError, Position
 from manifest.model import Consignment, Manifest, Mode
@@ -36,6 +36,36 @@ def parent_path(path: str) -> str | None:
     if match is None:
         return ""
     return path[: match.start()]
+
+
+S = TypeVar("S")
+
+
+class PositionsOnDemand(Mapping[str, Position], Generic[S]):
+    """Model path -> position, kept as what the reader knows at no cost (a segment and an element number, an
+    element and an attribute, a line and an XPath) and made into a Position only when a finding asks for one: a
+    valid file asks for none, and working out every value's line and column was a large part of a validation.
+
+    A copy sent to another process (a batch's worker) carries the positions worked out, not what they came from.
+    """
+
+    __slots__ = ("_locate", "_spots")
+
+    def __init__(self, spots: Mapping[str, S], locate: Callable[[S], Position]) -> None:
+        self._spots = spots
+        self._locate = locate
+
+    def __getitem__(self, path: str) -> Position:
+        return self._locate(self._spots[path])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spots)
+
+    def __len__(self) -> int:
+        return len(self._spots)
+
+    def __reduce__(self) -> tuple[type[dict[str, Position]], tuple[dict[str, Position]]]:
+        return dict, (dict(self.items()),)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import typing
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any, BinaryIO
@@ -20,7 +20,16 @@ from lxml import etree
 
 from manifest.diagnostics import Diagnostic, ParseError, Position, Severity, define
 from manifest.formats import sniffing, xmlsafe
-from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
+from manifest.formats.base import (
+    ConsignmentChunk,
+    Document,
+    ManifestEnd,
+    PositionsOnDemand,
+    SourceMap,
+    StreamItem,
+    Written,
+    without_ends,
+)
 from manifest.formats.canonical import NAMESPACE, SCHEMA_VERSION, FieldSpec, TreeDecoder, fields_of, scalar_to_text
 from manifest.formats.xmlchars import xml_ready
 from manifest.model import Consignment, Manifest, Mode
@@ -55,21 +64,9 @@ sniff = sniffing.manifest_xml
 Spot = tuple[int | None, str]
 
 
-class _Positions(Mapping[str, Position]):
-    __slots__ = ("_spots",)
-
-    def __init__(self, spots: dict[str, Spot]) -> None:
-        self._spots = spots
-
-    def __getitem__(self, path: str) -> Position:
-        line, location = self._spots[path]
-        return Position(line, None, location)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._spots)
-
-    def __len__(self) -> int:
-        return len(self._spots)
+def _position(spot: Spot) -> Position:
+    line, location = spot
+    return Position(line, None, location)
 
 
 @cache
@@ -104,7 +101,7 @@ def read(data: bytes) -> Document:
         tree = _tree(element, Manifest, "", prefix, positions)
         decoder = TreeDecoder(_locator(positions, prefix))
         decoded = decoder.manifest(tree, "")
-        source_map = SourceMap(_Positions(positions))
+        source_map = SourceMap(PositionsOnDemand(positions, _position))
         diagnostics.extend(d.at(source_map.locate(d.field or "")) for d in decoder.diagnostics)
         if decoded is not None:
             manifests.append(decoded)
@@ -149,7 +146,9 @@ def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
             if element.tag == _NS + "manifest":
                 whole, found, located = _located_header(element, manifest_index)
                 yield from (d for d in found if d not in reported)
-                yield ManifestEnd(manifest_index, whole, SourceMap(_Positions(located)), consignment_index)
+                yield ManifestEnd(
+                    manifest_index, whole, SourceMap(PositionsOnDemand(located, _position)), consignment_index
+                )
                 continue
             if element.tag != _NS + "consignment":
                 continue
@@ -158,7 +157,7 @@ def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
             positions: dict[str, Spot] = {}
             decoder = TreeDecoder(_locator(positions, xpath))
             consignment = decoder.build(Consignment, _tree(element, Consignment, path, xpath, positions), path)
-            source_map = SourceMap(_Positions(positions))
+            source_map = SourceMap(PositionsOnDemand(positions, _position))
             yield from (d.at(source_map.locate(d.field or "")) for d in decoder.diagnostics)
             if consignment is not None:
                 yield ConsignmentChunk(manifest_index, header, consignment_index, consignment, source_map)
@@ -170,10 +169,10 @@ def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
         line, column, reason = fault.line, fault.column, fault.reason
         if start is not None:
             source.seek(start)
-            xmlsafe.well_formed(source)
             if line is None:
-                source.seek(start)
                 line, column, reason = _first_schema_fault(source) or (line, column, reason)
+            else:
+                xmlsafe.well_formed(source)
         raise ParseError(SCHEMA_INVALID(line=line, column=column, reason=reason.replace(_NS, ""))) from None
     except xmlsafe.Unfinished:
         if start is not None:
@@ -189,28 +188,34 @@ def _first_schema_fault(source: BinaryIO) -> tuple[int | None, int | None, str] 
     a stream found invalid is parsed again without the schema and validated piece by piece: each consignment with
     its manifest's header, then each manifest, then the root. The first piece that fails holds the first fault, at
     the line of its element (copies keep the lines of what they copy). The parser reads ahead of the events it
-    gives, so each piece is a copy of what is complete, not the tree being built.
+    gives, so each piece is a copy of what is complete, not the tree being built. The parse goes on to the end, so
+    that a file not well-formed either is reported as such (ParseError), as :func:`read` reports it.
     """
     schema = _schema()
+    first: tuple[int | None, int | None, str] | None = None
     for _, element in xmlsafe.iterparse(source, events=("end",)):
         parent = element.getparent()
-        if element.tag == _NS + "consignment":
-            piece = _alone(parent.getparent(), element)
-        elif element.tag == _NS + "manifest":
-            piece = _alone(element, None)
-        elif parent is None:
-            piece = element
-        else:
-            continue
-        if not schema.validate(piece):
-            entry = schema.error_log[0]
-            # Only the copy's root is new, with no line of its own: a fault there is the file's root's.
-            line = entry.line or element.getroottree().getroot().sourceline
-            return line or None, entry.column or None, entry.message
+        if first is None:
+            piece = _piece(element, parent)
+            if piece is not None and not schema.validate(piece):
+                entry = schema.error_log[0]
+                # Only the copy's root is new, with no line of its own: a fault there is the file's root's.
+                line = entry.line or element.getroottree().getroot().sourceline
+                first = line or None, entry.column or None, entry.message
         if element.tag == _NS + "consignment":
             while element.getprevious() is not None:
                 del parent[0]
-    return None
+    return first
+
+
+def _piece(element: Any, parent: Any) -> Any | None:
+    """What to validate when ``element`` ends: a copy of a consignment with its header, a copy of a manifest, the
+    root; None for any other element."""
+    if element.tag == _NS + "consignment":
+        return _alone(parent.getparent(), element)
+    if element.tag == _NS + "manifest":
+        return _alone(element, None)
+    return element if parent is None else None
 
 
 def _alone(manifest: Any, consignment: Any | None) -> Any:
@@ -245,7 +250,7 @@ def _located_header(element: Any, index: int) -> tuple[Manifest, list[Diagnostic
         del positions[path]
     decoder = TreeDecoder(_locator(positions, prefix))
     decoded = decoder.manifest(tree, "")
-    source_map = SourceMap(_Positions(positions))
+    source_map = SourceMap(PositionsOnDemand(positions, _position))
     found = [d.at(source_map.locate(d.field or "")) for d in decoder.diagnostics]
     return (decoded if decoded is not None else Manifest(mode=Mode.RAIL)), found, positions
 

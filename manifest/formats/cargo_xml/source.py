@@ -12,12 +12,13 @@ writer puts it back.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from lxml import etree
 
 from manifest.diagnostics import Diagnostic, Position
+from manifest.formats.base import PositionsOnDemand
 from manifest.formats.charsets import xml_text
 from manifest.formats.readback import entry_path, join_path
 from manifest.formats.textpos import LineIndex
@@ -208,27 +209,10 @@ class Reading:
     def located(self) -> Mapping[str, Position]:
         """The positions of the values mapped, each located (line, column, XPath) when it is asked for: a valid
         message asks for none, and locating every value took a quarter of a validation."""
-        return _Located(self)
+        return PositionsOnDemand(self.positions, self._position_of)
 
-
-class _Located(Mapping[str, Position]):
-    __slots__ = ("_reading",)
-
-    def __init__(self, reading: Reading) -> None:
-        self._reading = reading
-
-    def __getitem__(self, field: str) -> Position:
-        return self._reading.position(*self._reading.positions[field])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._reading.positions)
-
-    def __len__(self) -> int:
-        return len(self._reading.positions)
-
-    def __reduce__(self) -> tuple[type[dict[str, Position]], tuple[dict[str, Position]]]:
-        # A copy sent to another process (a batch's worker) carries the positions located, not the parsed tree.
-        return dict, (dict(self.items()),)
+    def _position_of(self, spot: Spot) -> Position:
+        return self.position(*spot)
 
 
 def _is_namespace_attribute(name: str) -> bool:

@@ -11,10 +11,10 @@ from typing import Any
 
 from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats import xmlsafe
-from manifest.formats.base import Document, SourceMap
+from manifest.formats.base import Document, PositionsOnDemand, SourceMap
 from manifest.formats.carta_porte import messages, rules, schema
 from manifest.formats.carta_porte.namespaces import CFDI, CFDI33, READABLE, SUPERSEDED, q
-from manifest.formats.carta_porte.positions import Locator, Spots
+from manifest.formats.carta_porte.positions import Locator, Spot
 from manifest.formats.carta_porte.reader import Reader
 
 NAME = "carta-porte"
@@ -48,18 +48,19 @@ def read_document(data: bytes) -> Document:
     manifest = reader.manifest()
     diagnostics.extend(reader.diagnostics)
     diagnostics.extend(rules.check(root, carta_porte, locator))
-    return Document(NAME, (manifest,), (SourceMap(reader.positions),), _with_fields(diagnostics, reader.positions))
+    positions = PositionsOnDemand(reader.positions, lambda spot: locator.at(*spot))
+    return Document(NAME, (manifest,), (SourceMap(positions),), _with_fields(diagnostics, reader.positions, locator))
 
 
-def _with_fields(diagnostics: list[Diagnostic], positions: Spots) -> tuple[Diagnostic, ...]:
+def _with_fields(diagnostics: list[Diagnostic], spots: dict[str, Spot], locator: Locator) -> tuple[Diagnostic, ...]:
     """Each finding about an attribute that fills a model field names that field too (its first, shortest path)."""
     # Only the locations of findings without a field are looked up: a valid file's positions are not gone through.
     wanted = {d.location for d in diagnostics if not d.field and d.location and "/@" in d.location}
     if not wanted:
         return tuple(diagnostics)
     fields: dict[str, str] = {}
-    for path in positions:
-        location = positions.location(path)
+    for path, spot in spots.items():
+        location = locator.location(*spot)
         if location in wanted:
             known = fields.get(location)
             if known is None or (len(path), path) < (len(known), known):

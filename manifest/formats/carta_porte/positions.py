@@ -8,7 +8,6 @@ attribute (``PesoEnKg="..."``) and not just at its element.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -35,10 +34,14 @@ class Locator:
             found = self._paths[element] = str(self._tree.getpath(element))
         return found
 
+    def location(self, element: Any, attribute: str | None = None) -> str:
+        """The XPath of ``element``, or of its ``attribute``."""
+        return self.xpath(element) + (f"/@{attribute}" if attribute else "")
+
     def at(self, element: Any, attribute: str | None = None) -> Position:
         """The position of ``element``'s start tag, or of ``attribute`` within it when the attribute is found."""
         line = element.sourceline if isinstance(element.sourceline, int) and element.sourceline > 0 else None
-        location = self.xpath(element) + (f"/@{attribute}" if attribute else "")
+        location = self.location(element, attribute)
         if line is None or line > len(self._line_starts):
             return Position(line, None, location)
         tag = self._start_tag(element, line)
@@ -64,49 +67,9 @@ class Locator:
         return tag
 
 
-# An element and one of its attributes (None: the element itself): where a value stands, before it is located.
+# An element and one of its attributes (None: the element itself): where a value stands. Locating it scans the
+# element's start tag, a dozen times per goods item, so it is located only when a finding asks (PositionsOnDemand).
 Spot = tuple[Any, str | None]
-
-
-class Spots(Mapping[str, Position]):
-    """Model path -> position, kept as the element and attribute and located only when asked for.
-
-    Locating an attribute scans its element's start tag; a file has a dozen positions per goods item and a valid
-    one has none of them asked for, so they are located on demand (and then kept)."""
-
-    __slots__ = ("_found", "_locator", "_raw")
-
-    def __init__(self, locator: Locator) -> None:
-        self._locator = locator
-        self._raw: dict[str, Spot] = {}
-        self._found: dict[str, Position] = {}
-
-    def put(self, path: str, element: Any, attribute: str | None = None) -> None:
-        self._raw[path] = (element, attribute)
-
-    def put_spot(self, path: str, spot: Spot) -> None:
-        self._raw[path] = spot
-
-    def location(self, path: str) -> str:
-        """The XPath of the value at ``path``, without locating its line and column."""
-        element, attribute = self._raw[path]
-        return self._locator.xpath(element) + (f"/@{attribute}" if attribute else "")
-
-    def __getitem__(self, path: str) -> Position:
-        found = self._found.get(path)
-        if found is None:
-            found = self._found[path] = self._locator.at(*self._raw[path])
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-    def __reduce__(self) -> tuple[type[dict[str, Position]], tuple[dict[str, Position]]]:
-        # A copy sent to another process (a batch's worker) carries the positions located, not the parsed tree.
-        return dict, (dict(self.items()),)
 
 
 @cache

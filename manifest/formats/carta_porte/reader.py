@@ -295,15 +295,15 @@ class Reader(TransportReader, GoodsReader):
         for index, unit in enumerate(units):
             path = f"consignments[{index}]"
             for relative, spot in unit.positions.items():
-                self.positions.put_spot(f"{path}.{relative}", spot)
+                self.positions[f"{path}.{relative}"] = spot
             for number, party in enumerate(parties):
                 for relative, spot in self._party_positions.get(party.role, {}).items():
-                    self.positions.put_spot(f"{path}.parties[{number}]{relative}", spot)
+                    self.positions[f"{path}.parties[{number}]{relative}"] = spot
             containers = [e.identifier for e in unit.equipment if e.identifier]
             goods: list[GoodsItem] = []
             for number, held in enumerate(unit.goods):
                 for relative, spot in held.positions.items():
-                    self.positions.put_spot(f"{path}.goods[{number}]" + (f".{relative}" if relative else ""), spot)
+                    self.positions[f"{path}.goods[{number}]" + (f".{relative}" if relative else "")] = spot
                 item = held.item
                 # Carta Porte does not say which Mercancia rides in which Carro or Contenedor: the goods of a
                 # transport document are in the identified equipment of that document.

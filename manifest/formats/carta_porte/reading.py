@@ -10,7 +10,7 @@ from typing import Any
 from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import messages, values
 from manifest.formats.carta_porte.namespaces import q
-from manifest.formats.carta_porte.positions import Locator, Spot, Spots
+from manifest.formats.carta_porte.positions import Locator, Spot
 from manifest.model import (
     DocumentType,
     Equipment,
@@ -45,14 +45,14 @@ class ReadingContext:
         self.ns = str(carta_porte.tag)[1:].partition("}")[0]
         self.at = locator.at
         self.version = version
-        self.positions = Spots(locator)
+        self.positions: dict[str, Spot] = {}
         self.diagnostics: list[Diagnostic] = []
 
     def _q(self, local: str) -> str:
         return q(self.ns, local)
 
     def _record(self, path: str, element: Any, attribute: str | None = None) -> None:
-        self.positions.put(path, element, attribute)
+        self.positions[path] = (element, attribute)
 
     def _number(
         self, element: Any, attribute: str, kept: dict[str, str], key: str, parse: Callable[[str], Any] = values.decimal

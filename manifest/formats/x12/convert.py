@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import chain
 
 from manifest.diagnostics import Position
+from manifest.formats.base import PositionsOnDemand
 from manifest.formats.readers import ascii_digits
 from manifest.formats.x12.tokens import Segment
 from manifest.model import PlaceScheme
@@ -77,26 +78,22 @@ def unraw(text: str) -> list[str]:
     return text.split("*")
 
 
-class LazyPositions(Mapping[str, Position]):
-    """Model path -> position, computed from the segment only when a diagnostic asks for it."""
+class LazyPositions(PositionsOnDemand[tuple[Segment, int]]):
+    """Model path -> the segment and element number it was read from, located when a diagnostic asks for it."""
 
     __slots__ = ("_raw",)
 
     def __init__(self) -> None:
         self._raw: dict[str, tuple[Segment, int]] = {}
+        super().__init__(self._raw, _element_position)
 
     def put(self, path: str, segment: Segment, index: int = 0) -> None:
         self._raw[path] = (segment, index)
 
-    def __getitem__(self, path: str) -> Position:
-        segment, index = self._raw[path]
-        return segment.position(index)
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
+def _element_position(spot: tuple[Segment, int]) -> Position:
+    segment, index = spot
+    return segment.position(index)
 
 
 class SetPositions(Mapping[str, Position]):
