@@ -116,7 +116,13 @@ CASES = (
 def test_value_is_reported_where_it_stands(case: Case) -> None:
     data = case.data()
     document = formats.get(case.format).read(data)
-    assert document.manifests
+    if not document.manifests:
+        # libxml2 before 2.13 refuses an integer of hundreds of digits against the XSD before the reader sees it:
+        # the schema fault must then stand at the value's line.
+        assert case.format == "manifest-xml", [str(d) for d in document.diagnostics]
+        assert case.line() in [d.line for d in document.diagnostics if d.code == "MF201"]
+        harness.check(case.format, data)
+        return
     if case.code is None:
         assert all(d.line is not None for d in document.diagnostics)
     else:

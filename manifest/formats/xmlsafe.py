@@ -162,13 +162,13 @@ def _syntax_error(data: bytes, encoding: XmlEncoding, error: etree.XMLSyntaxErro
     last = error.error_log.last_error if error.error_log else None
     kind = last.type_name if last is not None else ""
     reason = (error.msg or "unreadable").split(", line ")[0].strip()
-    if kind == "ERR_RESOURCE_LIMIT" and "depth" in reason.lower():
+    if _too_deep(kind, reason):
         return TOO_DEEP(line=line, column=column, limit=DEPTH_LIMIT)
-    if kind == "ERR_RESOURCE_LIMIT" and "amplification" not in reason.lower():
+    if _too_large(kind, reason):
         return TOO_LARGE(line=line, column=column, limit=f"{SIZE_LIMIT:,}")
     if kind == "ERR_UNSUPPORTED_ENCODING" and encoding.declared is not None:
         return UNKNOWN_ENCODING(line=line, column=column, value=encoding.declared)
-    if kind == "ERR_INVALID_ENCODING" and encoding.codec == "utf-8":
+    if _not_utf8(kind, reason) and encoding.codec == "utf-8":
         bad = first_non_utf8(data[encoding.mark :])
         if bad is not None:
             bad += encoding.mark
@@ -184,6 +184,30 @@ def _syntax_error(data: bytes, encoding: XmlEncoding, error: etree.XMLSyntaxErro
                 how_es="declara" if declared else "tiene cuando no declara ninguna",
             )
     return NOT_XML(line=line, column=column, reason=reason)
+
+
+# libxml2 names its limits and encoding faults differently from one release to the next: 2.13 and later report a
+# limit as ERR_RESOURCE_LIMIT and bad UTF-8 as ERR_INVALID_ENCODING; 2.12 and earlier (lxml 5.2 and 5.3) report the
+# depth limit as ERR_INTERNAL_ERROR ("Excessive depth in document"), a text or attribute past the size limit as
+# ERR_NO_MEMORY ("huge text node", "AttValue length too long") and bad UTF-8 as ERR_INVALID_CHAR ("Input is not
+# proper UTF-8"). Both wordings are recognised, so the finding does not depend on the version lxml brings.
+_OLD_SIZE_LIMIT = re.compile(r"huge text node|length too long|too big|too long", re.IGNORECASE)
+
+
+def _too_deep(kind: str, reason: str) -> bool:
+    if kind == "ERR_RESOURCE_LIMIT":
+        return "depth" in reason.lower()
+    return reason.startswith("Excessive depth in document")
+
+
+def _too_large(kind: str, reason: str) -> bool:
+    if kind == "ERR_RESOURCE_LIMIT":
+        return "amplification" not in reason.lower()
+    return kind in ("ERR_NO_MEMORY", "ERR_ATTRIBUTE_NOT_FINISHED") and _OLD_SIZE_LIMIT.search(reason) is not None
+
+
+def _not_utf8(kind: str, reason: str) -> bool:
+    return kind == "ERR_INVALID_ENCODING" or (kind == "ERR_INVALID_CHAR" and "not proper UTF-8" in reason)
 
 
 class SchemaInvalid(ValueError):
