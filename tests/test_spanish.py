@@ -45,7 +45,7 @@ RAIL_JSON = next(SAMPLES.glob("rail/*.manifest.json"))
 SPANISH_LOCALE = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "es_MX.UTF-8"}
 ENGLISH_LOCALE = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
 # Catalogue entries whose Spanish is rightly the English text itself.
-SAME_IN_BOTH = {"Error: {message}", "d", "error"}
+SAME_IN_BOTH = {"Error: {message}", "Error: {e.message}", "{text} {deprecated_message}", "d", "error"}
 # Words a careless translation leaves unaccented (lower case: SAT element names such as Mercancia keep theirs).
 UNACCENTED = re.compile(
     r"\b(mercancia|mercancias|guia|guias|aerea|aereo|maritimo|codigo|numero|valido|invalido|transito|vehiculo|"
@@ -300,7 +300,7 @@ def test_version_line() -> None:
     ("args", "spanish"),
     [
         (["validate"], "Error: Falta el argumento 'RUTAS...'."),
-        (["validate", "--bogus", "x"], "Error: No existe la opción '--bogus'."),
+        (["validate", "--bogus", "x"], "Error: No existe la opción"),  # Click 8.4 quotes the name, 8.2 adds a colon
         (["validate", "--output", "yaml", "x"], "Error: Valor no válido para '--output': 'yaml' no es ninguno de"),
         (["validate", "--jobs", "0", "x"], "no está en el intervalo x>=1."),
         (["frobnicate"], "Error: No existe el comando 'frobnicate'."),
