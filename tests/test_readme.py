@@ -22,6 +22,13 @@ def test_ci_runs_the_readme_commands_verbatim() -> None:
     assert tests in ci_lines
 
 
+def test_ci_runs_the_suite_again_with_the_lowest_declared_versions() -> None:
+    blocks = re.findall(r"```sh\n(.+?)\n```", (REPO / "README.md").read_text())
+    (lowest,) = [block for block in blocks if "--resolution lowest-direct" in block]
+    assert lowest.endswith("python -m pytest")
+    assert lowest in (REPO / ".ci" / "run").read_text().splitlines()
+
+
 def test_formats_table_lists_every_registered_format() -> None:
     from manifest.formats import FORMATS
 
