@@ -44,6 +44,8 @@ DANGLING_LINK = "not writing through the dangling symbolic link {path}: {target}
 # A descriptor of this process reached through a name: /proc/PID/fd/N, /proc/PID/task/TID/fd/N (thread-self).
 _OWN_DESCRIPTOR = re.compile(r"/proc/(\d+)(?:/task/\d+)?/fd/(\d+)")
 _MAX_LINKS = 40  # the number of symbolic links Linux follows in one path (MAXSYMLINKS) before ELOOP
+# A terminal opened for writing must not become the process's controlling terminal (POSIX open(), O_NOCTTY).
+_NO_CONTROLLING_TERMINAL = getattr(os, "O_NOCTTY", 0)
 _TEMPORARY_MARK = "manifest"
 _STEM_BYTES = 120  # of the target's name in a temporary name, so that the name stays under NAME_MAX (255 bytes)
 
@@ -137,7 +139,7 @@ def _write_all(descriptor: int, data: bytes) -> None:
 def _write_in_place(target: Path, data: bytes, *, truncate: bool = False) -> bool:
     """Open ``target`` as it is and write to it; False, having written nothing, when what was opened turns out to be
     a regular file (unless ``truncate``: then it is written in place too). Never creates a file."""
-    flags = os.O_WRONLY | os.O_NOCTTY | (os.O_TRUNC if truncate else 0)
+    flags = os.O_WRONLY | _NO_CONTROLLING_TERMINAL | (os.O_TRUNC if truncate else 0)
     descriptor = os.open(target, flags)  # a FIFO waits here for its reader, as it does for cp
     try:
         if not truncate and stat.S_ISREG(os.fstat(descriptor).st_mode):
@@ -174,8 +176,8 @@ def _replace(
 
 
 def _keep_owner(descriptor: int, replaced: os.stat_result) -> None:
-    if (replaced.st_uid, replaced.st_gid) == (os.geteuid(), os.getegid()):
-        return
+    if not hasattr(os, "fchown") or (replaced.st_uid, replaced.st_gid) == (os.geteuid(), os.getegid()):
+        return  # a system without owners (Windows), or the writer's own file
     try:
         os.fchown(descriptor, replaced.st_uid, replaced.st_gid)
     except PermissionError:
@@ -225,8 +227,8 @@ def _entries(folder: Path) -> Iterator[os.DirEntry[str]]:
 
 
 def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
+    if pid == os.getpid() or os.name == "nt":
+        return True  # Windows: kill() would stop the process, not look for it
     try:
         os.kill(pid, 0)  # signal 0: no signal is sent, only whether the process exists (POSIX kill())
     except ProcessLookupError:
