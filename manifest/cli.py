@@ -29,7 +29,6 @@ import click
 
 from manifest import __version__
 from manifest.i18n import language_from_environment, speaking, words
-from manifest.output import same_file
 
 if TYPE_CHECKING:
     from manifest.api import FileReport
@@ -348,6 +347,7 @@ def _write_output(out: Path, data: bytes) -> None:
 def convert(source: Path, target: str, out: Path | None, format_: str | None, allow_loss: bool) -> None:
     """Convert SOURCE to another format; data the target cannot carry is listed and, by default, nothing written."""
     from manifest.api import convert as run_conversion
+    from manifest.output import same_file
     from manifest.reporters import diagnostic_line
 
     if out is not None and same_file(out, source):
@@ -446,6 +446,7 @@ def ack(source: Path, out: Path | None) -> None:
     """Write the X12 997 functional acknowledgement that CBP or VUCEM would return for SOURCE."""
     from manifest.diagnostics import ParseError
     from manifest.formats.x12.ack import acknowledge
+    from manifest.output import same_file
     from manifest.reporters import diagnostic_line
 
     if out is not None and same_file(out, source):

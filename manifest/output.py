@@ -71,7 +71,8 @@ def same_file(one: Path, other: Path) -> bool:
 
 
 def write_output(target: Path, data: bytes, *, removing_on: Collection[signal.Signals] = ()) -> None:
-    """Write ``data`` to ``target`` as the module's docstring says; raises OutputError with nothing changed.
+    """Write ``data`` to ``target`` as the module's docstring says; raises OutputError when it cannot, a regular
+    file then left as it was (a device or FIFO may have taken part of the data before the fault).
 
     ``removing_on``: signals on which the temporary file is removed before the signal takes its course (the handler
     that was in place is called, or the default action taken). Handlers are installed only while the temporary file
