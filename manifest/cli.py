@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import inspect as docstrings
 import os
-import stat
+import signal
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -327,47 +326,15 @@ def _read_source(source: Path) -> bytes:
         raise  # unreachable: _fail exits
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write through a temporary file in the target's folder, then rename it over the target (``os.replace`` is
-    atomic within a file system): a reader never sees half a file, and a failure leaves no partial file behind.
-    The file gets the permissions of the file it replaces, or those of a new file under the umask."""
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())  # the data is on disk before the name points at it
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    # The umask can only be read by setting it; the command line runs in one thread.
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    """Whether both names reach the same file: another spelling, a symbolic link or a hard link of it."""
-    try:
-        return os.path.samefile(one, other)
-    except OSError:
-        return False  # one of them does not exist, so nothing can be overwritten through it
-
-
 def _write_output(out: Path, data: bytes) -> None:
+    """Write ``out`` without damaging what is there (:mod:`manifest.output`); a failure is one line and exit 2. An
+    interrupted or terminated run leaves no temporary file behind."""
+    from manifest.output import OutputError, write_output
+
     try:
-        _write_atomically(out, data)
-    except OSError as error:
-        _fail(_said("cannot write {path}: {reason}").format(path=out, reason=_os_reason(error)))
+        write_output(out, data, removing_on=(signal.SIGINT, signal.SIGTERM))
+    except OutputError as error:
+        _fail(error.said(_language()))
 
 
 @main.command()
@@ -380,9 +347,10 @@ def _write_output(out: Path, data: bytes) -> None:
 def convert(source: Path, target: str, out: Path | None, format_: str | None, allow_loss: bool) -> None:
     """Convert SOURCE to another format; data the target cannot carry is listed and, by default, nothing written."""
     from manifest.api import convert as run_conversion
+    from manifest.output import same_file
     from manifest.reporters import diagnostic_line
 
-    if out is not None and _same_file(out, source):
+    if out is not None and same_file(out, source):
         _fail(_said("refusing to overwrite the source file; choose another output"))
     conversion = run_conversion(_read_source(source), target, format=format_, name=source.name)
     listing_to_stderr = out is None
@@ -478,9 +446,10 @@ def ack(source: Path, out: Path | None) -> None:
     """Write the X12 997 functional acknowledgement that CBP or VUCEM would return for SOURCE."""
     from manifest.diagnostics import ParseError
     from manifest.formats.x12.ack import acknowledge
+    from manifest.output import same_file
     from manifest.reporters import diagnostic_line
 
-    if out is not None and _same_file(out, source):
+    if out is not None and same_file(out, source):
         _fail(_said("refusing to overwrite the source file; choose another output"))
     try:
         data = acknowledge(_read_source(source))

@@ -8,6 +8,7 @@ in the source file, the format's own address of the value (``M11-02``, an XPath)
 
 from __future__ import annotations
 
+import re
 import string
 import typing
 from collections.abc import Mapping
@@ -45,6 +46,18 @@ class Position:
     line: int | None = None
     column: int | None = None
     location: str | None = None
+
+
+# A surrogate code point (U+D800 to U+DFFF) standing alone is no character, and no Unicode encoding form can encode
+# it (Unicode 15.0 section 3.9, D76 and D92); a JSON \u escape or a program can still put one in a Python string.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def shown_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate written as its ``\\uXXXX`` escape, so that it can be encoded and printed."""
+    if LONE_SURROGATE.search(text) is None:
+        return text
+    return LONE_SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 _EMPTY_ARGS: Mapping[str, str] = MappingProxyType({})

@@ -3,17 +3,21 @@
 Each takes the file reports and the language and returns one string; the CLI only prints it. The JSON shape is the
 contract in DESIGN.md: fields without a value are null, never absent. Headings and severity words come from the
 catalogue of :mod:`manifest.i18n`; keys, codes and the severity names of machine formats stay as they are.
+
+A finding's text (message, address, field, value) is shown with any lone surrogate as its ``\\uXXXX`` escape: no
+reader lets one into the model, but a program may build a finding with one, and it could not be encoded for output.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from manifest.api import FileReport
-from manifest.diagnostics import MESSAGES, Diagnostic, Lang, Severity
+from manifest.diagnostics import MESSAGES, Diagnostic, Lang, Severity, shown_surrogates
 from manifest.i18n import words
 
 if TYPE_CHECKING:
@@ -41,8 +45,8 @@ def severity_word(severity: Severity, lang: Lang) -> str:
 def diagnostic_line(path: str, diagnostic: Diagnostic, lang: Lang) -> str:
     where = ":".join(str(n) for n in (path, diagnostic.line, diagnostic.column) if n is not None)
     severity = severity_word(diagnostic.severity, lang)
-    line = f"{where}: {severity} {diagnostic.code} {diagnostic.message(lang)}"
-    details = [part for part in (diagnostic.location, diagnostic.field) if part]
+    line = f"{where}: {severity} {diagnostic.code} {shown_surrogates(diagnostic.message(lang))}"
+    details = [shown_surrogates(part) for part in (diagnostic.location, diagnostic.field) if part]
     if details:
         line += f" [{' | '.join(details)}]"
     return line
@@ -59,14 +63,18 @@ def diagnostic_to_json(diagnostic: Diagnostic, lang: Lang) -> dict[str, object]:
     return {
         "code": diagnostic.code,
         "severity": str(diagnostic.severity),
-        "message": diagnostic.message(lang),
+        "message": shown_surrogates(diagnostic.message(lang)),
         "line": diagnostic.line,
         "column": diagnostic.column,
-        "location": diagnostic.location,
-        "field": diagnostic.field,
-        "value": diagnostic.value,
+        "location": _shown(diagnostic.location),
+        "field": _shown(diagnostic.field),
+        "value": _shown(diagnostic.value),
         "source": diagnostic.source,
     }
+
+
+def _shown(text: str | None) -> str | None:
+    return None if text is None else shown_surrogates(text)
 
 
 def as_json(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str:
@@ -109,7 +117,9 @@ def github(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = F
             if d.column is not None:
                 properties.append(f"col={d.column}")
             properties.append(f"title={_escape_property(d.code)}")
-            detail = " ".join(part for part in (d.message(lang), f"[{d.field}]" if d.field else None) if part)
+            detail = shown_surrogates(
+                " ".join(part for part in (d.message(lang), f"[{d.field}]" if d.field else None) if part)
+            )
             lines.append(f"::{_GITHUB_LEVELS[d.severity]} {','.join(properties)}::{_escape_data(detail)}")
     lines.append(summary_line(reports, lang))
     return "\n".join(lines) + "\n"
@@ -299,22 +309,23 @@ def _sarif_result(
     location["physicalLocation"] = physical
     logical = []
     if diagnostic.location:
-        logical.append({"fullyQualifiedName": diagnostic.location, **_address_kind(diagnostic.location)})
+        address = shown_surrogates(diagnostic.location)
+        logical.append({"fullyQualifiedName": address, **_address_kind(address)})
     if diagnostic.field:
         # The harmonized model's field path: a member of the model, whatever the format.
-        logical.append({"fullyQualifiedName": diagnostic.field, "kind": "member"})
+        logical.append({"fullyQualifiedName": shown_surrogates(diagnostic.field), "kind": "member"})
     if logical:
         location["logicalLocations"] = logical
     result: dict[str, object] = {
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index,
         "level": _SARIF_LEVELS[diagnostic.severity],
-        "message": {"text": diagnostic.message(lang)},
+        "message": {"text": shown_surrogates(diagnostic.message(lang))},
         "locations": [location],
     }
     extra: dict[str, str] = {}
     if diagnostic.value is not None:
-        extra["value"] = diagnostic.value
+        extra["value"] = shown_surrogates(diagnostic.value)
     if diagnostic.source and diagnostic.source != MESSAGES[diagnostic.code].source:
         extra["source"] = diagnostic.source  # a finding that cites more precisely than its code does
     if extra:
@@ -346,7 +357,8 @@ def _sarif_artifact(report: FileReport) -> dict[str, object]:
 
 def _artifact_location(path: str) -> dict[str, str]:
     """A relative path stays relative to SOURCE_ROOT (as a URI reference, '/'-separated and percent-encoded); an
-    absolute one becomes a file URI."""
+    absolute one becomes a file URI. Either is percent-encoded from the name's bytes, so that a file name that is
+    not UTF-8 (held in ``path`` with surrogate escapes, PEP 383) keeps its own bytes (RFC 3986 section 2.5)."""
     from pathlib import PurePath
     from urllib.parse import quote
 
@@ -355,7 +367,7 @@ def _artifact_location(path: str) -> dict[str, str]:
         from pathlib import Path
 
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(pure.as_posix()), "uriBaseId": SOURCE_ROOT}
+    return {"uri": quote(os.fsencode(pure.as_posix())), "uriBaseId": SOURCE_ROOT}
 
 
 class Reporter(Protocol):

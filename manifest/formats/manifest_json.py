@@ -4,6 +4,10 @@ Layout: ``{"format": "manifest-json", "version": "1", "manifests": [ ... ]}``, e
 are the model's field names, so a diagnostic's field path (``consignments[2].gross_weight``) is also its JSON path.
 Decimals, dates and enums are written as strings (a JSON number would be read as a binary float by most
 consumers); a reader accepts numbers too. Positions of values are found only when a diagnostic asks for one.
+
+A ``\\u`` escape of a surrogate that is not half of a pair (``"\\ud800"``) is valid JSON grammar but no character
+(RFC 8259 section 8.2; I-JSON, RFC 7493 section 2.1, forbids it): the reader reports it where it stands and reads it
+as U+FFFD, so that no model, writer or report is handed text that cannot be encoded.
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
-from manifest.diagnostics import ParseError, Position, Severity, define
+from manifest.diagnostics import LONE_SURROGATE, Diagnostic, ParseError, Position, Severity, define, shown_surrogates
 from manifest.formats import sniffing
 from manifest.formats.base import Document, SourceMap, Written
-from manifest.formats.canonical import SCHEMA_VERSION, WRONG_SHAPE, TreeDecoder, to_tree
+from manifest.formats.canonical import SCHEMA_VERSION, WRONG_SHAPE, TreeDecoder, fields_of, to_tree
+from manifest.formats.readback import entry_path, join_path
 from manifest.formats.readers import MAX_DIGITS
 from manifest.formats.textpos import LineIndex
 from manifest.model import Manifest, Mode
@@ -47,6 +52,15 @@ WRONG_VERSION = define(
     "versión de manifest-json '$value' no soportada (este lector conoce la versión $known)",
     "manifest-toolkit schema",
 )
+NOT_A_CHARACTER = define(
+    "MF008",
+    Severity.ERROR,
+    "lone surrogate $chars in a JSON string is not a character; it is read as U+FFFD",
+    "el sustituto aislado $chars en una cadena JSON no es un carácter; se lee como U+FFFD",
+    "RFC 8259 section 8.2; RFC 7493 (I-JSON) section 2.1",
+)
+# Text decoded from UTF-8 holds no surrogate: only a \u escape of D800 to DFFF can bring one in.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 sniff = sniffing.manifest_json
@@ -73,6 +87,7 @@ def read(data: bytes) -> Document:
     except RecursionError as error:
         raise ParseError(NOT_JSON(line=1, column=1, reason="nesting too deep")) from error
     index = _PositionIndex(text)
+    surrogates = _read_surrogates_as_replacements(tree, index) if _SURROGATE_ESCAPE.search(text) else []
     decoder = TreeDecoder(_location)
     manifests: list[Manifest] = []
     maps: list[SourceMap] = []
@@ -93,7 +108,68 @@ def read(data: bytes) -> Document:
         if decoded is not None:
             manifests.append(decoded)
             maps.append(source_map)
-    return Document(NAME, tuple(manifests), tuple(maps), tuple(decoder.diagnostics))
+    return Document(NAME, tuple(manifests), tuple(maps), (*surrogates, *decoder.diagnostics))
+
+
+def _read_surrogates_as_replacements(tree: object, index: _PositionIndex) -> list[Diagnostic]:
+    """Replace every lone surrogate in the keys and strings of ``tree`` (changed in place) by U+FFFD, and report
+    each key or string where it stands. A finding names the JSON path and, inside a manifest, the model field (an
+    ``extensions`` entry by its key), both spelled with the surrogate as the escape the file holds."""
+    found: list[Diagnostic] = []
+    # Containers still to visit: the container, its path as the position index spells it (the surrogates kept), its
+    # path as shown, its model field (None outside a manifest), the model class of its fields (of an object) or of
+    # its items (of a list), and whether it is a map of the model (``extensions``, whose entries are named by key).
+    pending: list[tuple[object, str, str, str | None, type | None, bool]] = []
+
+    def cleaned(
+        value: object, raw: str, shown: str, field: str | None, cls: type | None = None, is_map: bool = False
+    ) -> object:
+        if isinstance(value, dict | list):
+            pending.append((value, raw, shown, field, cls, is_map))
+        if not isinstance(value, str) or LONE_SURROGATE.search(value) is None:
+            return value
+        chars = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in LONE_SURROGATE.findall(value)))
+        position = index.locate(raw) or Position()
+        found.append(
+            NOT_A_CHARACTER(
+                line=position.line,
+                column=position.column,
+                location=_location(shown),
+                field=field or None,
+                value=shown_surrogates(value),
+                chars=chars,
+            )
+        )
+        return LONE_SURROGATE.sub("\ufffd", value)
+
+    cleaned(tree, "", "", None)
+    while pending:
+        node, raw, shown, field, cls, is_map = pending.pop()
+        if isinstance(node, list):
+            if raw == "manifests" and field is None:  # the manifests: each one's model fields are named from it
+                for i, item in enumerate(node):
+                    node[i] = cleaned(item, f"{raw}[{i}]", f"{shown}[{i}]", "", Manifest)
+                continue
+            for i, item in enumerate(node):
+                item_field = None if field is None else f"{field}[{i}]"
+                node[i] = cleaned(item, f"{raw}[{i}]", f"{shown}[{i}]", item_field, cls)
+            continue
+        assert isinstance(node, dict)
+        specs = {} if cls is None or is_map else {spec.name: spec for spec in fields_of(cls)}
+        entries = list(node.items())
+        node.clear()
+        for key, item in entries:
+            key_raw, key_shown = join_path(raw, key), join_path(shown, shown_surrogates(key))
+            name_in = entry_path if is_map else join_path
+            key_field = None if field is None else name_in(field, shown_surrogates(key))
+            new_key = str(cleaned(key, key_raw, key_shown, key_field))
+            spec = specs.get(new_key)
+            node[new_key] = (
+                cleaned(item, key_raw, key_shown, key_field)
+                if spec is None
+                else cleaned(item, key_raw, key_shown, key_field, spec.cls, spec.kind == "map")
+            )
+    return sorted(found, key=lambda finding: (finding.line or 0, finding.column or 0))
 
 
 def _integer(text: str) -> int | Decimal:
