@@ -1,0 +1,155 @@
+"""A segment (X12, CUSCAR) or a line (Cargo-IMP) longer than any the standards allow is reported where it starts and
+passed over: the reader goes on with what follows, holds none of it, and searches each character a bounded number of
+times, so that a file of one endless segment is read in linear time and bounded memory.
+
+No test times anything. Bounded memory is measured with tracemalloc; linear work follows from it, because the
+text a reader holds back is all it ever searches again: held text that stays under a fixed bound while a segment
+doubles means each further block costs the same. A whole read and a streamed read give the same findings.
+"""
+
+from __future__ import annotations
+
+import io
+import tracemalloc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from manifest import api
+from manifest.formats import x12_309
+from manifest.formats.readers import LONGEST_READ
+from manifest.formats.x12 import tokens
+from manifest.formats.x12.delimiters import Delimiters
+from manifest.formats.x12.dictionary import dictionary_for
+from tests.x12_helpers import HEAD, interchange
+
+MB = 1 << 20
+
+
+@contextmanager
+def peak() -> Iterator[Callable[[], int]]:
+    """The peak of what Python allocates inside the block, read after it."""
+    tracemalloc.start()
+    found: list[int] = []
+    try:
+        yield lambda: found[0]
+        found.append(tracemalloc.get_traced_memory()[1])
+    finally:
+        tracemalloc.stop()
+
+
+def findings(report: api.FileReport) -> list[tuple[str, int | None, int | None, str]]:
+    return [(d.code, d.line, d.column, d.message()) for d in report.diagnostics]
+
+
+def whole_and_streamed(data: bytes, name: str) -> list[tuple[str, int | None, int | None, str]]:
+    """The findings of a whole read, checked to be those of a streamed read."""
+    whole = findings(api.validate(data, format=name))
+    assert findings(api.validate_stream(io.BytesIO(data), format=name)) == whole
+    return whole
+
+
+# -- X12 ----------------------------------------------------------------------------------------------------------
+
+
+def x12_with_long_n9(length: int) -> bytes:
+    """A 309 whose bill has an N9 of ``length`` characters on line 8, followed by an N9 that is read."""
+    n9 = "N9*ZF*" + "A" * (length - len("N9*ZF*"))
+    return interchange(*HEAD, "LX*1", "M11*MAEU1*20195*10*CTN*100*K", n9, "N9*ZF*RB1234", "VID*CN*MSKU*1234565")
+
+
+def test_the_bound_leaves_every_x12_segment_untouched() -> None:
+    """Every segment of the bundled dictionaries, each element at its maximum length, is far below the bound."""
+    for version in ("004010", "004040"):
+        dictionary = dictionary_for(version)
+        assert dictionary is not None
+        longest = max(len(spec.tag) + sum(e.max + 1 for e in spec.elements) for spec in dictionary.values())
+        assert longest == 340  # PER, as readers.LONGEST_READ says
+        assert longest * 100 < LONGEST_READ
+
+
+@pytest.mark.parametrize("extra", [0, 1, MB])
+def test_an_x12_segment_over_the_bound_is_reported_and_the_next_one_read(extra: int) -> None:
+    data = x12_with_long_n9(LONGEST_READ + extra)
+    found = whole_and_streamed(data, "x12-309")
+    unread = [f for f in found if f[0] == "X12015"]
+    if not extra:
+        assert not unread  # at the bound: read, and judged by the dictionary
+        assert ("X12103", 8, 7) in [f[:3] for f in found]  # N9-02 too long
+        return
+    assert [f[:3] for f in unread] == [("X12015", 8, 1)]
+    assert f"segment N9 is {LONGEST_READ + extra} characters long" in unread[0][3]
+    # Nothing else is said of it: it still counts among the set's segments (SE01) and the bill goes on.
+    assert [f for f in found if f[0] != "X12015" and f[1] == 8] == []
+    assert "X12005" not in [f[0] for f in found]
+    (bill,) = x12_309.read(data).manifests[0].consignments
+    assert [r.value for r in bill.references] == ["RB1234"]
+    assert bill.equipment[0].number == "1234565"
+
+
+def test_an_x12_segment_over_the_bound_in_the_middle_of_a_line_is_found_at_its_column() -> None:
+    one_line = x12_with_long_n9(2 * LONGEST_READ).replace(b"\n", b"")
+    found = whole_and_streamed(one_line, "x12-309")
+    column = one_line.index(b"N9*ZF*AAA") + 1
+    assert ("X12015", 1, column) in [f[:3] for f in found]
+
+
+def test_an_endless_last_x12_segment_is_reported_once_with_its_missing_terminator() -> None:
+    data = x12_with_long_n9(100).rstrip(b"\n") + b"\nN9*ZF*" + b"B" * (2 * LONGEST_READ)
+    found = whole_and_streamed(data, "x12-309")
+    last = data.count(b"\n") + 1
+    assert [f[:3] for f in found if f[1] == last] == [("X12011", last, 1), ("X12015", last, 1)]
+
+
+def test_padding_over_the_bound_after_the_last_x12_segment_is_no_segment() -> None:
+    data = x12_with_long_n9(100) + b" \r\n" * LONGEST_READ
+    assert whole_and_streamed(data, "x12-309") == whole_and_streamed(x12_with_long_n9(100), "x12-309")
+
+
+def test_a_64_mib_x12_segment_streams_in_bounded_memory() -> None:
+    """The issue's case: one 64 MiB segment. The stream holds at most the bound and a block of it."""
+    data = x12_with_long_n9(64 * MB)
+    api.validate_stream(io.BytesIO(x12_with_long_n9(100)), format="x12-309")  # the dictionaries, loaded once
+    with peak() as peaked:
+        report = api.validate_stream(io.BytesIO(data), format="x12-309")
+    assert peaked() < 8 * MB
+    assert [f[:3] for f in findings(report) if f[0] == "X12015"] == [("X12015", 8, 1)]
+
+
+def test_the_x12_stream_holds_the_same_for_a_segment_twice_as_long() -> None:
+    def streamed_peak(length: int) -> int:
+        source = io.BytesIO(x12_with_long_n9(length))
+        with peak() as peaked:
+            api.validate_stream(source, format="x12-309")
+        return peaked()
+
+    streamed_peak(100)
+    single, double = streamed_peak(8 * MB), streamed_peak(16 * MB)
+    assert double < single + MB < 4 * MB
+
+
+DELIMITERS = Delimiters("*", ">", "~")
+TEXT = "ISA*1~\nAB*" + "x" * 40 + "~\r\n\nCD*1~" + "y" * 41 + "~EF*2~\n" + "z\n" * 30 + "~GH*" + "w" * 50
+
+
+def _cut(text: str, size: int) -> tuple[list[tuple[list[str], int, int, int, int]], list[tuple[str, int, int]]]:
+    """The segments and findings of ``text`` fed ``size`` characters at a time (all of it when 0)."""
+    tokenizer = tokens.Tokenizer(DELIMITERS)
+    segments: list[tokens.Segment] = []
+    for at in range(0, len(text), size or len(text)):
+        segments.extend(tokenizer.feed(text[at : at + (size or len(text))]))
+    segments.extend(tokenizer.finish())
+    cut = [(s.elements, s.offset, s.number, s.line, s.column) for s in segments]
+    return cut, [(d.code, d.line or 0, d.column or 0) for d in tokenizer.diagnostics]
+
+
+@pytest.mark.parametrize("size", [1, 2, 7, 40, 64])
+def test_x12_segments_over_the_bound_are_cut_alike_in_any_pieces(size: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tokens, "LONGEST_READ", 40)
+    monkeypatch.setattr(tokens, "WINDOW", 16)  # a segment longer than the bound is always longer than the window
+    whole = _cut(TEXT, 0)
+    assert _cut(TEXT, size) == whole
+    segments, found = whole
+    assert [s[0] for s in segments] == [["ISA", "1"], ["AB"], ["CD", "1"], ["y" * 10], ["EF", "2"], ["z\n" * 5], ["GH"]]
+    assert found == [("X12015", 2, 1), ("X12015", 4, 6), ("X12015", 5, 1), ("X12015", 35, 2), ("X12011", 35, 2)]
