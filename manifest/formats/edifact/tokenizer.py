@@ -123,7 +123,7 @@ class Tokenizer:
                     self.diagnostics.append(BAD_TAG(line=line, column=column, value=tag[:20]))
             if broken:
                 line += whole.count("\n")
-                column = len(whole) - whole.rfind("\n")
+                column = len(whole) - whole.rfind("\n") + 1  # past the terminator, as below
             else:
                 column += len(whole) + 1
             number += 1
