@@ -17,11 +17,15 @@ from contextlib import contextmanager
 import pytest
 
 from manifest import api
-from manifest.formats import x12_309
+from manifest.formats import cuscar, x12_309
+from manifest.formats.edifact import tokenizer as edifact_tokenizer
+from manifest.formats.edifact.segments import Segment as EdifactSegment
+from manifest.formats.edifact.syntax import Delimiters as EdifactDelimiters
 from manifest.formats.readers import LONGEST_READ
 from manifest.formats.x12 import tokens
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.dictionary import dictionary_for
+from tests.conftest import SAMPLES
 from tests.x12_helpers import HEAD, interchange
 
 MB = 1 << 20
@@ -153,3 +157,100 @@ def test_x12_segments_over_the_bound_are_cut_alike_in_any_pieces(size: int, monk
     segments, found = whole
     assert [s[0] for s in segments] == [["ISA", "1"], ["AB"], ["CD", "1"], ["y" * 10], ["EF", "2"], ["z\n" * 5], ["GH"]]
     assert found == [("X12015", 2, 1), ("X12015", 4, 6), ("X12015", 5, 1), ("X12015", 35, 2), ("X12011", 35, 2)]
+
+
+# -- EDIFACT (CUSCAR) ---------------------------------------------------------------------------------------------
+
+CUSCAR = SAMPLES / "maritime" / "northbound-vessel-maersk-kensington-647n.cuscar"
+FTX = b"FTX+AAA+++TEQUILA 100 PCT AGAVE IN BOTTLES'"
+
+
+def cuscar_with_long_ftx(length: int) -> bytes:
+    """The CUSCAR sample with the goods description of its first consignment (FTX, line 32) ``length`` long."""
+    data = CUSCAR.read_bytes()
+    assert data.count(FTX) == 1
+    return data.replace(FTX, b"FTX+AAA+++" + b"T" * (length - len(b"FTX+AAA+++")) + b"'")
+
+
+@pytest.mark.parametrize("extra", [0, 1, MB])
+def test_a_cuscar_segment_over_the_bound_is_reported_and_the_next_one_read(extra: int) -> None:
+    data = cuscar_with_long_ftx(LONGEST_READ + extra)
+    found = whole_and_streamed(data, "cuscar")
+    unread = [f for f in found if f[0] == "EDI021"]
+    if not extra:
+        assert not unread
+        return
+    assert [f[:3] for f in unread] == [("EDI021", 32, 1)]
+    assert f"segment FTX is {LONGEST_READ + extra} characters long" in unread[0][3]
+    document = cuscar.read(data)
+    # It keeps its ordinal (UNT counts it, and the later segments keep their numbers), and the message goes on.
+    assert [(d.code, d.location) for d in document.diagnostics] == [("EDI021", "FTX(31)")]
+    clean = cuscar.read(CUSCAR.read_bytes()).manifests[0].consignments
+    first, second = document.manifests[0].consignments[:2]
+    assert first.gross_weight == clean[0].gross_weight
+    assert second == clean[1]
+
+
+def test_an_endless_last_cuscar_segment_is_reported_once_with_its_missing_terminator() -> None:
+    data = CUSCAR.read_bytes().rstrip(b"\r\n") + b"\nFTX+AAA+++" + b"?'" * LONGEST_READ
+    found = whole_and_streamed(data, "cuscar")
+    last = data.count(b"\n") + 1
+    assert [f[:3] for f in found if f[1] == last] == [("EDI007", last, 1), ("EDI021", last, 1)]
+
+
+def test_a_64_mib_cuscar_segment_streams_in_bounded_memory() -> None:
+    source = io.BytesIO(cuscar_with_long_ftx(64 * MB))
+    api.validate_stream(io.BytesIO(CUSCAR.read_bytes()), format="cuscar")
+    with peak() as peaked:
+        report = api.validate_stream(source, format="cuscar")
+    assert peaked() < 8 * MB
+    assert [f[:3] for f in findings(report) if f[0] == "EDI021"] == [("EDI021", 32, 1)]
+
+
+def test_the_cuscar_stream_holds_the_same_for_a_segment_twice_as_long() -> None:
+    def streamed_peak(length: int) -> int:
+        source = io.BytesIO(cuscar_with_long_ftx(length))
+        with peak() as peaked:
+            api.validate_stream(source, format="cuscar")
+        return peaked()
+
+    streamed_peak(100)
+    single, double = streamed_peak(8 * MB), streamed_peak(16 * MB)
+    assert double < single + MB < 4 * MB
+
+
+# Release characters (?) escape terminators on either side of a piece's edge and inside segments passed over.
+EDIFACT_TEXT = (
+    "UNH+1'\nFTX+" + "a?'" * 15 + "'\r\nBGM+2??'DTM+" + "?" * 40 + "'\n\nNAD+x\ny'RFF+" + "b" * 50 + "?'" + "c\n" * 20
+)
+
+
+def _edifact(text: str, size: int) -> tuple[list[tuple[str, list[list[str]], int, int, int]], list[tuple[str, ...]]]:
+    tokenizer = edifact_tokenizer.Tokenizer(EdifactDelimiters())
+    segments: list[EdifactSegment] = []
+    for at in range(0, len(text), size or len(text)):
+        segments.extend(tokenizer.feed(text[at : at + (size or len(text))]))
+    segments.extend(tokenizer.finish())
+    cut = [(s.tag, s.elements, s.line, s.column, s.number) for s in segments]
+    return cut, [(d.code, str(d.line), str(d.column), d.location or "") for d in tokenizer.diagnostics]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7, 40, 64])
+def test_edifact_segments_over_the_bound_are_cut_alike_in_any_pieces(
+    size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(edifact_tokenizer, "LONGEST_READ", 40)
+    whole = _edifact(EDIFACT_TEXT, 0)
+    assert _edifact(EDIFACT_TEXT, size) == whole
+    segments, found = whole
+    assert [(tag, line, column, number) for tag, _, line, column, number in segments] == [
+        ("UNH", 1, 1, 1),
+        ("BGM", 3, 1, 3),
+        ("NAD", 5, 1, 5),
+    ]
+    assert found == [
+        ("EDI021", "2", "1", "FTX(2)"),
+        ("EDI021", "3", "9", "DTM(4)"),
+        ("EDI021", "6", "3", "RFF(6)"),
+        ("EDI007", "6", "3", "RFF(6)"),
+    ]
