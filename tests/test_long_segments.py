@@ -13,11 +13,15 @@ import io
 import tracemalloc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 
 import pytest
 
 from manifest import api
-from manifest.formats import cuscar, x12_309
+from manifest.diagnostics import Diagnostic
+from manifest.formats import cargo_imp, cuscar, x12_309
+from manifest.formats.cargo_imp import lines as imp_lines
+from manifest.formats.cargo_imp.lines import ControlScan
 from manifest.formats.edifact import tokenizer as edifact_tokenizer
 from manifest.formats.edifact.segments import Segment as EdifactSegment
 from manifest.formats.edifact.syntax import Delimiters as EdifactDelimiters
@@ -254,3 +258,82 @@ def test_edifact_segments_over_the_bound_are_cut_alike_in_any_pieces(
         ("EDI021", "6", "3", "RFF(6)"),
         ("EDI007", "6", "3", "RFF(6)"),
     ]
+
+
+# -- Cargo-IMP ----------------------------------------------------------------------------------------------------
+
+FWB = SAMPLES / "air" / "northbound-flight-am0642-awb-139-12345675.fwb"
+ON = date(2026, 11, 27)
+
+
+def fwb_with_long_line(length: int) -> bytes:
+    """The FWB sample with a line of ``length`` characters inserted as line 5, after its routing."""
+    data = FWB.read_bytes()
+    at = data.index(b"RTG/LAXAM\r\n") + len(b"RTG/LAXAM\r\n")
+    return data[:at] + b"SSR/" + b"X" * (length - 4) + b"\r\n" + data[at:]
+
+
+@pytest.mark.parametrize("extra", [0, 1, MB])
+def test_a_cargo_imp_line_over_the_bound_is_reported_and_the_next_one_read(extra: int) -> None:
+    data = fwb_with_long_line(LONGEST_READ + extra)
+    found = whole_and_streamed(data, "cargo-imp")
+    unread = [f for f in found if f[0] == "IMP020"]
+    if not extra:
+        assert not unread
+        assert ("IMP011", 5, 70) in [f[:3] for f in found]  # read, and too long for a Cargo-IMP line
+        return
+    assert [f[:3] for f in unread] == [("IMP020", 5, 1)]
+    assert f"the line has {LONGEST_READ + extra} characters" in unread[0][3]
+    # As if the line were not there: the same manifest, the same findings (a line further on).
+    document, clean = cargo_imp.read_at(data, ON), cargo_imp.read_at(FWB.read_bytes(), ON)
+    assert document.manifests == clean.manifests
+    moved = [(d.code, d.line if d.line is None or d.line < 5 else d.line + 1) for d in clean.diagnostics]
+    assert [(d.code, d.line) for d in document.diagnostics] == [("IMP020", 5), *moved]
+
+
+def test_an_endless_last_cargo_imp_line_is_reported() -> None:
+    data = FWB.read_bytes() + b"OSI/" + b"Y" * (2 * LONGEST_READ)
+    found = whole_and_streamed(data, "cargo-imp")
+    last = data.count(b"\n") + 1
+    assert [f[:3] for f in found if f[1] == last] == [("IMP020", last, 1)]
+
+
+def test_a_64_mib_cargo_imp_line_streams_in_bounded_memory() -> None:
+    source = io.BytesIO(fwb_with_long_line(64 * MB))
+    api.validate_stream(io.BytesIO(FWB.read_bytes()), format="cargo-imp")
+    with peak() as peaked:
+        report = api.validate_stream(source, format="cargo-imp")
+    assert peaked() < 8 * MB
+    assert [f[:3] for f in findings(report) if f[0] == "IMP020"] == [("IMP020", 5, 1)]
+
+
+def test_the_cargo_imp_stream_holds_the_same_for_a_line_twice_as_long() -> None:
+    def streamed_peak(length: int) -> int:
+        source = io.BytesIO(fwb_with_long_line(length))
+        with peak() as peaked:
+            api.validate_stream(source, format="cargo-imp")
+        return peaked()
+
+    streamed_peak(100)
+    single, double = streamed_peak(8 * MB), streamed_peak(16 * MB)
+    assert double < single + MB < 4 * MB
+
+
+# Every kind of line break, one split across the edge of two blocks, lines over the bound (40) among them.
+IMP_TEXT = "FWB/16\r\n" + "A" * 41 + "\r\nB\rC\n\n" + "D" * 40 + "\r" + "\r\n" + "E" * 39 + "\n" + "F" * 45
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 7, 40, 64])
+def test_cargo_imp_lines_over_the_bound_are_cut_alike_in_any_blocks(
+    block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(imp_lines, "LONGEST_READ", 40)
+    monkeypatch.setattr(imp_lines, "_BLOCK", block)
+    whole: list[Diagnostic] = []
+    lines = [(line.number, line.text) for line in imp_lines.split_lines(IMP_TEXT, whole)]
+    streamed: list[Diagnostic] = []
+    source = io.BytesIO(IMP_TEXT.encode())
+    assert [(line.number, line.text) for line in imp_lines.read_lines(source, ControlScan(), streamed)] == lines
+    assert lines == [(1, "FWB/16"), (3, "B"), (4, "C"), (5, ""), (6, "D" * 40), (7, ""), (8, "E" * 39)]
+    assert [(d.code, d.line, d.args["length"]) for d in streamed] == [("IMP020", 2, "41"), ("IMP020", 9, "45")]
+    assert streamed == whole
