@@ -5,7 +5,7 @@ terminator. Line breaks after a terminator are not data (senders add them for re
 segment keeps only its character offset; its 1-based line and column are worked out from the text it was cut from
 when a finding or a source map lookup asks for them, so reading a clean file never counts lines segment by segment.
 The tokenizer is fed text in chunks of any size, so a stream is read in bounded memory: only the incomplete last
-segment of a chunk is held back.
+segment of a chunk is held back, and not even that once it is longer than any segment can be.
 """
 
 from __future__ import annotations
