@@ -44,6 +44,16 @@ def test_positions_of_values_on_several_lines() -> None:
     assert segments[0].position(2, 3).column == 16
 
 
+def test_a_segment_after_one_broken_over_lines_is_found_at_its_column() -> None:
+    segments, _ = tokenize("UNB+1\n+X'BGM+2'DTM+3\nY'UNZ+1'", DEFAULT)
+    assert [(s.tag, s.line, s.column) for s in segments] == [
+        ("UNB", 1, 1),
+        ("BGM", 2, 4),
+        ("DTM", 2, 10),
+        ("UNZ", 3, 3),
+    ]
+
+
 def test_pieces_fed_one_character_at_a_time_give_the_same_segments() -> None:
     text = "UNH+1+CUSCAR:D:95B:UN'\nFTX+AAA+++A?'B'\nUNT+3+1'"
     whole, _ = tokenize(text, DEFAULT)

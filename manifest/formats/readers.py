@@ -72,6 +72,13 @@ def overfull(body: str, element: str, component: str) -> str | None:
     return None if cut == body else cut
 
 
+# No segment of an X12 309 or 358 or of a CUSCAR, and no Cargo-IMP line, comes near a mebibyte: the longest segment
+# the bundled X12 dictionaries allow is 340 characters (PER, every element at its maximum length), the longest CUSCAR
+# segment of the UN/EDIFACT directory (NAD) about 600, and a Cargo-IMP line holds 69 characters, a whole message
+# 3,500 (IATA Cargo-IMP Manual). A longer one is no data a sender meant: it is reported and passed over without
+# being kept, so that a file of one endless segment is read in linear time and bounded memory.
+LONGEST_READ = 1 << 20  # characters
+
 # C0 and C1 control characters and DEL, save the line breaks many senders put between segments and lines. None is
 # in the X12 basic or extended character set (ASC X12.6 section 3.3), the IATA Cargo-IMP character set or any
 # UN/EDIFACT repertoire (ISO 9735-1 annex A); a NUL or a BEL in a name would be carried into every output.

@@ -60,8 +60,9 @@ def read(data: bytes) -> Document:
 def read_at(data: bytes, reference: date) -> Document:
     """Read ``data``, resolving year-less Cargo-IMP dates to those nearest ``reference``."""
     text = decode(data)
-    messages, before = split_messages(split_lines(text))
-    diagnostics = [*control_characters(text), *_stray(before)]
+    unread: list[Diagnostic] = []
+    messages, before = split_messages(split_lines(text, unread))
+    diagnostics = [*control_characters(text), *unread, *_stray(before)]
     manifests: list[Manifest] = []
     maps: list[SourceMap] = []
     for group in _each_group(messages):
@@ -88,10 +89,13 @@ def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
 def stream_at(source: BinaryIO, reference: date) -> Iterator[StreamItem]:
     before: list[Line] = []
     controls = ControlScan()
+    unread: list[Diagnostic] = []
     count = 0
-    for group in _each_group(each_message(read_lines(source, controls), before)):
+    for group in _each_group(each_message(read_lines(source, controls, unread), before)):
         yield from controls.found
         controls.found.clear()
+        yield from unread
+        unread.clear()
         if before:  # complete once the first message has ended
             yield from _stray(before)
             before.clear()
@@ -107,6 +111,7 @@ def stream_at(source: BinaryIO, reference: date) -> Iterator[StreamItem]:
     if not count:
         raise ParseError(NO_MESSAGE(line=1, column=1, location="SMI"))
     yield from controls.found
+    yield from unread
 
 
 def _stray(before: list[Line]) -> list[Diagnostic]:

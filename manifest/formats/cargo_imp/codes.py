@@ -54,6 +54,15 @@ LINE_TOO_LONG = define(
     "la línea tiene $length caracteres; una línea Cargo-IMP admite como máximo $limit",
     "IATA Type B / Cargo-IMP line length of 69 characters",
 )
+UNREAD_LINE = define(
+    "IMP020",
+    Severity.ERROR,
+    "the line has $length characters, more than a whole Cargo-IMP message holds; it is not read (limit $limit "
+    "characters)",
+    "la línea tiene $length caracteres, más de lo que cabe en un mensaje Cargo-IMP entero; no se lee (límite de "
+    "$limit caracteres)",
+    f"IATA Type B / Cargo-IMP line length of 69 characters; {_MANUAL}, preface: messages of at most 3,500 characters",
+)
 BAD_FIELD = define(
     "IMP012",
     Severity.ERROR,

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from manifest.diagnostics import Diagnostic, ParseError, Position
-from manifest.formats.cargo_imp.codes import NOT_TEXT
-from manifest.formats.readers import control_characters
+from manifest.formats.cargo_imp.codes import NOT_TEXT, UNREAD_LINE
+from manifest.formats.readers import LONGEST_READ, control_characters
 
 LINE_LIMIT = 69  # Type B line length, as the Cargo-IMP Manual applies it to every line
 MESSAGE_LIMIT = 3500  # Cargo-IMP Manual, 32nd ed., preface: longer messages are split
@@ -93,11 +93,14 @@ class ControlScan:
         self._column = len(text) - text.rfind("\n") - 1 if breaks else self._column + len(text)
 
 
-def read_lines(source: BinaryIO, controls: ControlScan | None = None) -> Iterator[Line]:
-    """:func:`split_lines` of :func:`decode` of a file read a block at a time: the same lines, the same fault;
-    ``controls`` is given the text as it is decoded."""
+def read_lines(source: BinaryIO, controls: ControlScan, unread: list[Diagnostic]) -> Iterator[Line]:
+    """:func:`split_lines` of :func:`decode` of a file read a block at a time: the same lines, the same faults;
+    ``controls`` is given the text as it is decoded. Each character is searched for a line break once: the start of
+    an unfinished line is held as the pieces it came in and joined once, when its line break comes."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    carry = ""  # the unfinished last line, with a final CR that may be the first half of CR LF
+    carry: list[str] = []  # the start of the unfinished last line (dropped once it is too long to be read)
+    carried = 0  # its length
+    after_cr = False  # the text so far ends with CR: a LF that opens the next text is the second half of CR LF
     number = 0
     fed = 0  # bytes given to the decoder, after any byte order mark (where decode's offsets count from)
     newlines = 0  # line feeds in them
@@ -115,8 +118,7 @@ def read_lines(source: BinaryIO, controls: ControlScan | None = None) -> Iterato
             first = False
         try:
             buffered = len(decoder.getstate()[0])
-            decoded = decoder.decode(block, final=not block)
-            text = carry + decoded
+            text = decoder.decode(block, final=not block)
         except UnicodeDecodeError as error:
             offset = fed - buffered + error.start
             # decode() counts the line feeds before the offset in the bytes as given, the mark included.
@@ -126,27 +128,63 @@ def read_lines(source: BinaryIO, controls: ControlScan | None = None) -> Iterato
             else:  # within the last bytes before the block, held by the decoder or standing for the mark
                 line = newlines - previous[max(0, counted - fed + len(previous)) :].count(b"\n") + 1
             raise ParseError(NOT_TEXT(line=line, offset=offset + 1)) from error
-        if controls is not None:
-            controls.feed(decoded)
+        controls.feed(text)
         fed += len(block)
         newlines += block.count(b"\n")
         previous = (previous + block)[-8:]  # enough for the decoder's held bytes and the mark
-        held = bool(block) and text.endswith("\r")
-        pieces = _BREAK.split(text[:-1] if held else text)
-        carry = pieces.pop() + ("\r" if held else "")
-        for piece in pieces:
-            number += 1
-            yield Line(number, piece)
+        if text:
+            start = 1 if after_cr and text[0] == "\n" else 0
+            after_cr = text[-1] == "\r"
+            # A regular expression scans far slower than a search for one character: most blocks of a long line
+            # hold no break at all.
+            breaks = _BREAK.finditer(text, start) if "\n" in text or "\r" in text else ()
+            for match in breaks:
+                number += 1
+                length = carried + match.start() - start
+                if length > LONGEST_READ:
+                    unread.append(_unread(number, length))
+                else:
+                    yield Line(
+                        number, "".join(carry) + text[start : match.start()] if carry else text[start : match.start()]
+                    )
+                carry.clear()
+                carried = 0
+                start = match.end()
+            if start < len(text):
+                carried += len(text) - start
+                if carried <= LONGEST_READ:
+                    carry.append(text[start:])
+                else:
+                    carry.clear()  # too long to be read: only its length is counted on
         if not block:
             break
-    if carry:
-        yield Line(number + 1, carry)
+    if carried:
+        if carried > LONGEST_READ:
+            unread.append(_unread(number + 1, carried))
+        else:
+            yield Line(number + 1, "".join(carry))
 
 
-def split_lines(text: str) -> Iterator[Line]:
-    """Every physical line with its number; a final line break does not open an empty line."""
-    pieces = _BREAK.split(text)
-    if pieces and pieces[-1] == "":
-        pieces.pop()
-    for number, piece in enumerate(pieces, start=1):
-        yield Line(number, piece)
+def split_lines(text: str, unread: list[Diagnostic]) -> Iterator[Line]:
+    """Every physical line with its number; a final line break does not open an empty line. A line longer than
+    :data:`LONGEST_READ` is not read: it is reported in ``unread``."""
+    number = 0
+    start = 0
+    end = len(text)
+    for match in _BREAK.finditer(text):
+        number += 1
+        stop = match.start()
+        if stop - start > LONGEST_READ:
+            unread.append(_unread(number, stop - start))
+        else:
+            yield Line(number, text[start:stop])
+        start = match.end()
+    if start < end:
+        if end - start > LONGEST_READ:
+            unread.append(_unread(number + 1, end - start))
+        else:
+            yield Line(number + 1, text[start:])
+
+
+def _unread(number: int, length: int) -> Diagnostic:
+    return UNREAD_LINE(line=number, column=1, location="line", length=length, limit=LONGEST_READ)

@@ -146,3 +146,12 @@ UTF8_IN_SINGLE_BYTE = define(
     "los datos son UTF-8 pero $syntax declara $codec: se leyeron como UTF-8 ('$value'); declare UNOW o recodifíquelos",
     f"{_PART1} annex A: the syntax identifier fixes the character set",
 )
+UNREAD_SEGMENT = define(
+    "EDI021",
+    Severity.ERROR,
+    "segment $tag is $length characters long, more than any segment of the directory can hold; it is not read "
+    "(limit $limit characters)",
+    "el segmento $tag mide $length caracteres, más de lo que cabe en cualquier segmento del directorio; no se lee "
+    "(límite de $limit caracteres)",
+    f"{_PART1} section 8 (at most 99 data elements of 99 components) and the UN/EDIFACT segment directory",
+)

@@ -11,29 +11,53 @@ from __future__ import annotations
 
 import re
 
-from manifest.diagnostics import Diagnostic
-from manifest.formats.edifact.codes import BAD_TAG, DANGLING_RELEASE, EMPTY_SEGMENT, UNTERMINATED
+from manifest.diagnostics import Diagnostic, Position
+from manifest.formats.edifact.codes import BAD_TAG, DANGLING_RELEASE, EMPTY_SEGMENT, UNREAD_SEGMENT, UNTERMINATED
 from manifest.formats.edifact.segments import Segment, build_segment
 from manifest.formats.edifact.syntax import Delimiters
-from manifest.formats.readers import LONG_SEGMENT, OVERFULL_SEGMENT, SEPARATOR_LIMIT, overfull
+from manifest.formats.readers import LONG_SEGMENT, LONGEST_READ, OVERFULL_SEGMENT, SEPARATOR_LIMIT, overfull
 
 _TAG = re.compile(r"[A-Z0-9]{3}\Z")
 _BREAKS = "\r\n"
+_LINE_BREAKS = re.compile(r"[\r\n]*")
+_VISIBLE = re.compile(r"\S")
+_TAG_ROOM = 11  # characters enough to hold the longest tag reported (10) and the separator after it
 # Tags already seen to be well formed (three upper-case letters or digits); shared, it only grows by valid tags.
 _VALID_TAGS: set[str] = set()
 
 
-class Tokenizer:
-    """Turns text into segments; ``feed`` may be called with successive pieces of one interchange."""
+class _Skip:
+    """A segment being passed over: where it starts, its tag, and how many characters have gone by."""
 
-    __slots__ = ("_buffer", "_column", "_d", "_line", "_number", "diagnostics")
+    __slots__ = ("blank", "column", "length", "line", "tag")
+
+    def __init__(self, line: int, column: int, tag: str, length: int, blank: bool) -> None:
+        self.line = line
+        self.column = column
+        self.tag = tag
+        self.length = length
+        self.blank = blank  # only white space so far: at the end of the data it is no segment at all
+
+
+class Tokenizer:
+    """Turns text into segments; ``feed`` may be called with successive pieces of one interchange.
+
+    Each character is searched for a terminator once as it arrives: the text of an unfinished segment is held as the
+    pieces it came in and joined once, when its terminator comes. A segment longer than :data:`LONGEST_READ` is
+    reported and passed over (it keeps its ordinal, so that UNT still counts it); only its start is kept, so memory
+    stays bounded however long it runs."""
+
+    __slots__ = ("_column", "_d", "_held", "_held_size", "_line", "_number", "_odd_release", "_skip", "diagnostics")
 
     def __init__(self, delimiters: Delimiters, line: int = 1, column: int = 1, number: int = 1) -> None:
         self._d = delimiters
         self._line = line
-        self._column = column  # column of the first character of the buffer
+        self._column = column  # column of the first character of the held text
         self._number = number
-        self._buffer = ""
+        self._held: list[str] = []  # the unfinished last segment, as the pieces it came in
+        self._held_size = 0
+        self._odd_release = False  # the text before this piece ends in an odd run of release characters
+        self._skip: _Skip | None = None  # the segment being passed over
         self.diagnostics: list[Diagnostic] = []
 
     @property
@@ -42,27 +66,152 @@ class Tokenizer:
 
     def feed(self, text: str) -> list[Segment]:
         """The segments completed by ``text``; an unfinished segment waits for the next piece."""
-        data = self._buffer + text
-        cut = self._last_terminator(data)
+        if self._skip is not None:
+            stop = self._terminator(text, 0, first=True)
+            if stop < 0:
+                self._pass(text, 0, len(text))
+                return []
+            self._pass(text, 0, stop)
+            self._passed(terminated=True)
+            text = text[stop + 1 :]
+            self._odd_release = False
+        cut = self._terminator(text, len(text), first=False)
         if cut < 0:
-            self._buffer = data
+            self._hold(text, 0)
             return []
-        self._buffer = data[cut + 1 :]
-        return self._split(data[: cut + 1], closed=True)
+        data = text[: cut + 1]
+        if self._held:
+            data = "".join(self._held) + data
+            self._held.clear()
+            self._held_size = 0
+        segments = self._split(data, closed=True)
+        self._odd_release = False
+        self._hold(text, cut + 1)
+        return segments
 
     def finish(self) -> list[Segment]:
         """The segments left at the end of the data: an unterminated last segment is reported and still read."""
-        data, self._buffer = self._buffer, ""
+        skip = self._skip
+        if skip is not None:
+            if not skip.blank:
+                location = self._passed(terminated=False)
+                unterminated = UNTERMINATED(tag=skip.tag, terminator=self._d.terminator)
+                self.diagnostics.append(unterminated.at(Position(skip.line, skip.column, location)))
+            return []
+        data = "".join(self._held)
+        self._held.clear()
+        self._held_size = 0
         if not data.strip():
             return []
         return self._split(data, closed=False)
 
-    def _last_terminator(self, data: str) -> int:
+    def _terminator(self, text: str, within: int, first: bool) -> int:
+        """The first (or the last) terminator of ``text`` that no release character escapes, or -1; ``within`` bounds
+        the search from the start (the first) or from the end (the last)."""
         terminator, release = self._d.terminator, self._d.release
-        cut = data.rfind(terminator)
-        while cut > 0 and release is not None and _released(data, cut, release):
-            cut = data.rfind(terminator, 0, cut)
-        return cut
+        if first:
+            at = text.find(terminator, within)
+            while at >= 0 and release is not None and self._escaped(text, at, release):
+                at = text.find(terminator, at + 1)
+            return at
+        at = text.rfind(terminator, 0, within)
+        while at >= 0 and release is not None and self._escaped(text, at, release):
+            at = text.rfind(terminator, 0, at)
+        return at
+
+    def _escaped(self, text: str, index: int, release: str) -> bool:
+        """Whether the character at ``index`` follows an odd run of release characters, counting those that ended
+        the text before ``text``."""
+        run = 0
+        index -= 1
+        while index >= 0 and text[index] == release:
+            run += 1
+            index -= 1
+        if index < 0 and self._odd_release:
+            run += 1
+        return run % 2 == 1
+
+    def _after(self, text: str, start: int, stop: int) -> None:
+        """Note whether ``text[start:stop]`` ends in an odd run of release characters, which would escape a
+        terminator at the start of the next text."""
+        release = self._d.release
+        if release is None or stop <= start:
+            return
+        run = 0
+        at = stop - 1
+        while at >= start and text[at] == release:
+            run += 1
+            at -= 1
+        self._odd_release = (run % 2 == 1) != (at < start and self._odd_release)
+
+    def _hold(self, text: str, start: int) -> None:
+        """Keep ``text[start:]``, the start of a segment whose terminator has not come yet."""
+        if not self._held:
+            # The line breaks after a terminator are not part of the next segment: they are passed at once, so that
+            # held text never starts with them and a run of them alone is never held.
+            body = _LINE_BREAKS.match(text, start).end()  # type: ignore[union-attr]
+            self._advance(text, start, body)
+            start = body
+        size = len(text) - start
+        if not size:
+            return
+        if self._held_size + size <= LONGEST_READ:
+            self._held.append(text[start:] if start else text)
+            self._held_size += size
+            self._after(text, start, len(text))
+            return
+        # Too long to be a segment: pass it over from here on, keeping only where it starts and its tag.
+        held = self._held
+        head = ("".join(held[:_TAG_ROOM]) + text[start : start + _TAG_ROOM])[:_TAG_ROOM]
+        blank = not any(_VISIBLE.search(piece) for piece in held) and not _VISIBLE.search(text, start)
+        self._skip = _Skip(self._line, self._column, self._tag(head), self._held_size, blank)
+        self._odd_release = False
+        for piece in held:
+            self._advance(piece, 0, len(piece))
+            self._after(piece, 0, len(piece))
+        held.clear()
+        self._held_size = 0
+        self._pass(text, start, len(text))
+
+    def _pass(self, text: str, start: int, stop: int) -> None:
+        """``text[start:stop]`` is part of the segment being passed over."""
+        skip = self._skip
+        assert skip is not None
+        skip.length += stop - start
+        if skip.blank and _VISIBLE.search(text, start, stop):
+            skip.blank = False
+        self._advance(text, start, stop)
+        self._after(text, start, stop)
+
+    def _passed(self, terminated: bool) -> str:
+        """The segment passed over, reported, its terminator (if any) passed too; its location."""
+        skip = self._skip
+        assert skip is not None
+        self._skip = None
+        location = self._report_unread(skip.line, skip.column, skip.tag, self._number, skip.length)
+        self._number += 1  # it keeps its ordinal: the message's segment count (UNT) still counts it
+        if terminated:
+            self._advance(self._d.terminator, 0, 1)
+        return location
+
+    def _report_unread(self, line: int, column: int, tag: str, number: int, length: int) -> str:
+        location = f"{tag}({number})"
+        self.diagnostics.append(
+            UNREAD_SEGMENT(line=line, column=column, location=location, tag=tag, length=length, limit=LONGEST_READ)
+        )
+        return location
+
+    def _tag(self, head: str) -> str:
+        return head.split(self._d.element, 1)[0][:10]
+
+    def _advance(self, text: str, start: int, stop: int) -> None:
+        """``text[start:stop]``, which starts where the held text starts, is behind us."""
+        breaks = text.count("\n", start, stop)
+        if breaks:
+            self._line += breaks
+            self._column = stop - text.rfind("\n", start, stop)
+        else:
+            self._column += stop - start
 
     def _split(self, data: str, closed: bool) -> list[Segment]:
         if closed:
@@ -104,6 +253,16 @@ class Tokenizer:
                 column += 1
                 continue
             whole = body
+            if len(body) > LONGEST_READ:
+                # Completed by this piece of text, not passed over while it came (see _hold): the same report.
+                self._report_unread(line, column, self._tag(body[:_TAG_ROOM]), number, len(body))
+                number += 1
+                if "\n" in body:
+                    line += body.count("\n")
+                    column = len(body) - body.rfind("\n") + 1
+                else:
+                    column += len(body) + 1
+                continue
             if len(body) > LONG_SEGMENT:
                 body = self._bounded(body, line, column)
             broken = "\n" in whole
@@ -123,7 +282,7 @@ class Tokenizer:
                     self.diagnostics.append(BAD_TAG(line=line, column=column, value=tag[:20]))
             if broken:
                 line += whole.count("\n")
-                column = len(whole) - whole.rfind("\n")
+                column = len(whole) - whole.rfind("\n") + 1  # past the terminator, as below
             else:
                 column += len(whole) + 1
             number += 1

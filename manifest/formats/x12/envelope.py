@@ -122,6 +122,12 @@ class Envelope(Generic[T]):
     def feed(self, segment: Segment) -> list[T]:
         tag = segment.tag
         current = self._set
+        if segment.unread:
+            # Too long to be read (reported where it was cut): it is neither placed nor checked, but it was sent
+            # and SE01 counts it.
+            if current is not None:
+                current.count += 1
+            return []
         if current is not None and tag not in _ENVELOPE_TAGS:
             current.count += 1
             return self._in_set(current, segment)

@@ -116,6 +116,15 @@ OUTSIDE_SET = define(
     "el segmento $tag está fuera de un conjunto de transacción (ST/SE)",
     X12_5,
 )
+UNREAD_SEGMENT = define(
+    "X12015",
+    Severity.ERROR,
+    "segment $tag is $length characters long, more than any segment of a 309 or 358 can hold; it is not read "
+    "(limit $limit characters)",
+    "el segmento $tag mide $length caracteres, más de lo que cabe en cualquier segmento de un 309 o 358; no se lee "
+    "(límite de $limit caracteres)",
+    X12_6 + ", data element maximum lengths and two-digit element positions",
+)
 
 MISSING_ELEMENT = define(
     "X12101",

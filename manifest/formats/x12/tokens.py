@@ -5,20 +5,26 @@ terminator. Line breaks after a terminator are not data (senders add them for re
 segment keeps only its character offset; its 1-based line and column are worked out from the text it was cut from
 when a finding or a source map lookup asks for them, so reading a clean file never counts lines segment by segment.
 The tokenizer is fed text in chunks of any size, so a stream is read in bounded memory: only the incomplete last
-segment of a chunk is held back.
+segment of a chunk is held back, and not even that once it is longer than any segment can be.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 from manifest.diagnostics import Diagnostic, Position
-from manifest.formats.readers import LONG_SEGMENT, OVERFULL_SEGMENT, SEPARATOR_LIMIT, overfull
+from manifest.formats.readers import LONG_SEGMENT, LONGEST_READ, OVERFULL_SEGMENT, SEPARATOR_LIMIT, overfull
 from manifest.formats.textpos import LineIndex
 from manifest.formats.x12.delimiters import Delimiters
-from manifest.formats.x12.messages import EMPTY_SEGMENT, NO_TERMINATOR
+from manifest.formats.x12.messages import EMPTY_SEGMENT, NO_TERMINATOR, UNREAD_SEGMENT
 
 WINDOW = 1 << 16  # characters of text split at a time
+_BREAKS = re.compile(r"[\r\n]*")
+_PADDING = " \t\r\n\x00\x1a"  # what may follow the last segment without being one: blanks, NUL, the DOS end mark
+_NOT_PADDING = re.compile(f"[^{_PADDING}]")
+_TAG_ROOM = 11  # characters enough to hold the longest tag reported (10) and the separator after it
 
 
 class Lines:
@@ -48,6 +54,7 @@ class Segment:
     """One segment: ``elements[0]`` is the tag, ``elements[n]`` the n-th data element (empty when omitted)."""
 
     __slots__ = ("elements", "lines", "number", "offset", "tag")
+    unread: ClassVar[bool] = False
 
     def __init__(self, elements: list[str], offset: int, number: int, lines: Lines) -> None:
         self.elements = elements
@@ -82,15 +89,54 @@ class Segment:
         return f"Segment({self.elements!r}, offset={self.offset})"
 
 
-class Tokenizer:
-    """Segments of an interchange fed as text chunks; ``feed`` returns the segments each chunk completes."""
+class Unread(Segment):
+    """A segment too long to be read (more than :data:`LONGEST_READ` characters): only its tag and its place are
+    kept. It still counts among the segments of its set (SE01)."""
 
-    __slots__ = ("_cursor", "_delimiters", "_line", "_line_start", "_number", "_offset", "_pending", "diagnostics")
+    __slots__ = ()
+    unread = True
+
+
+class _Skip:
+    """A segment being passed over: where it starts, its tag, and how many characters have gone by."""
+
+    __slots__ = ("blank", "column", "length", "line", "offset", "tag")
+
+    def __init__(self, offset: int, line: int, column: int, tag: str, length: int, blank: bool) -> None:
+        self.offset = offset
+        self.line = line
+        self.column = column
+        self.tag = tag
+        self.length = length
+        self.blank = blank  # only padding so far: at the end of the data it is no segment at all
+
+
+class Tokenizer:
+    """Segments of an interchange fed as text chunks; ``feed`` returns the segments each chunk completes.
+
+    Each character is searched for a terminator once as it arrives: the text of an unfinished segment is held as the
+    pieces it came in and joined once, when its terminator comes. A segment longer than :data:`LONGEST_READ` is
+    reported and passed over; only its start is kept, so memory stays bounded however long it runs."""
+
+    __slots__ = (
+        "_cursor",
+        "_delimiters",
+        "_held",
+        "_held_size",
+        "_line",
+        "_line_start",
+        "_number",
+        "_offset",
+        "_skip",
+        "diagnostics",
+    )
 
     def __init__(self, delimiters: Delimiters) -> None:
         self._delimiters = delimiters
-        self._pending = ""
-        self._offset = 0  # character offset of the start of _pending
+        self._held: list[str] = []  # the unfinished last segment, as the pieces it came in
+        self._held_size = 0
+        self._skip: _Skip | None = None  # the segment being passed over
+        self._offset = 0  # character offset of the start of the held text
         self._line = 1  # line of that offset
         self._line_start = 0  # character offset of the start of that line
         self._number = 0
@@ -99,36 +145,65 @@ class Tokenizer:
 
     def feed(self, chunk: str) -> Iterator[Segment]:
         """The segments ``chunk`` completes, cut as they are consumed: a whole file is never held as segments."""
-        text = self._pending + chunk if self._pending else chunk
         terminator = self._delimiters.segment
-        end = text.rfind(terminator) + len(terminator)
-        if end < len(terminator):
-            self._pending = text
-            return
-        self._pending = text[end:]
-        lines = Lines(text, self._offset, self._line, self._line_start)
         size = len(terminator)
+        if self._skip is not None:
+            stop = chunk.find(terminator)
+            if stop == -1:
+                self._pass(chunk, 0, len(chunk))
+                return
+            self._pass(chunk, 0, stop)
+            yield self._passed(terminated=True)
+            chunk = chunk[stop + size :]
+        end = chunk.rfind(terminator) + size
+        if end < size:
+            self._hold(chunk, 0)
+            return
+        if self._held:
+            text = "".join(self._held) + chunk
+            end += self._held_size
+            self._held.clear()
+            self._held_size = 0
+        else:
+            text = chunk
+        lines = Lines(text, self._offset, self._line, self._line_start)
         at = 0
         while at < end:
             # A window of whole segments at a time, so that the split pieces of a large text are never all alive.
             stop = text.rfind(terminator, at, at + WINDOW)
             if stop == -1:
+                # One segment longer than the window: the only place a segment longer than LONGEST_READ can start.
                 stop = text.find(terminator, at)
+                body = _BREAKS.match(text, at).end()  # type: ignore[union-attr]
+                if stop - body > LONGEST_READ:
+                    yield self._unread(text, body, stop, lines)
+                    at = stop + size
+                    continue
             stop += size
             pieces = text[at:stop].split(terminator)
             pieces.pop()
             yield from self._cut(lines, pieces, size)
             at = stop
-        self._advance(text, end)
+        self._advance(text, 0, end)
+        self._hold(text, end)
 
     def finish(self) -> list[Segment]:
         """The segments left at the end: a last segment without its terminator is read and reported."""
-        rest = self._pending
-        self._pending = ""
-        if not rest.strip(" \t\r\n\x00\x1a"):
-            return []
-        segments = list(self._cut(Lines(rest, self._offset, self._line, self._line_start), [rest.rstrip("\r\n")], 0))
-        self._advance(rest, len(rest))
+        if self._skip is not None:
+            if self._skip.blank:
+                self._skip = None
+                return []
+            segments: list[Segment] = [self._passed(terminated=False)]
+        else:
+            rest = "".join(self._held)
+            self._held.clear()
+            self._held_size = 0
+            if not rest.strip(_PADDING):
+                return []
+            segments = list(
+                self._cut(Lines(rest, self._offset, self._line, self._line_start), [rest.rstrip("\r\n")], 0)
+            )
+            self._advance(rest, 0, len(rest))
         for segment in segments:
             self.diagnostics.append(
                 NO_TERMINATOR(line=segment.line, column=segment.column, location=segment.tag[:10], tag=segment.tag[:10])
@@ -171,11 +246,77 @@ class Tokenizer:
         )
         return cut
 
-    def _advance(self, text: str, consumed: int) -> None:
-        """What was cut is behind us: the next text starts where the held-back text starts."""
-        breaks = text.count("\n", 0, consumed)
+    def _hold(self, text: str, start: int) -> None:
+        """Keep ``text[start:]``, the start of a segment whose terminator has not come yet."""
+        if not self._held:
+            # The line breaks after a terminator are not part of the next segment: they are passed at once, so that
+            # held text never starts with them and a run of them alone is never held.
+            body = _BREAKS.match(text, start).end()  # type: ignore[union-attr]
+            self._advance(text, start, body)
+            start = body
+        size = len(text) - start
+        if not size:
+            return
+        if self._held_size + size <= LONGEST_READ:
+            self._held.append(text[start:] if start else text)
+            self._held_size += size
+            return
+        # Too long to be a segment: pass it over from here on, keeping only where it starts and its tag.
+        held = self._held
+        head = ("".join(held[:_TAG_ROOM]) + text[start : start + _TAG_ROOM])[:_TAG_ROOM]
+        blank = not any(_NOT_PADDING.search(piece) for piece in held) and not _NOT_PADDING.search(text, start)
+        self._skip = _Skip(
+            self._offset, self._line, self._offset - self._line_start + 1, self._tag(head), self._held_size, blank
+        )
+        for piece in held:
+            self._advance(piece, 0, len(piece))
+        held.clear()
+        self._held_size = 0
+        self._pass(text, start, len(text))
+
+    def _pass(self, text: str, start: int, stop: int) -> None:
+        """``text[start:stop]`` is part of the segment being passed over."""
+        skip = self._skip
+        assert skip is not None
+        skip.length += stop - start
+        if skip.blank and _NOT_PADDING.search(text, start, stop):
+            skip.blank = False
+        self._advance(text, start, stop)
+
+    def _passed(self, terminated: bool) -> Unread:
+        """The segment passed over, reported, its terminator (if any) passed too."""
+        skip = self._skip
+        assert skip is not None
+        self._skip = None
+        if terminated:
+            terminator = self._delimiters.segment
+            self._advance(terminator, 0, len(terminator))
+        return self._report_unread(skip.offset, skip.line, skip.column, skip.tag, skip.length)
+
+    def _unread(self, text: str, start: int, stop: int, lines: Lines) -> Unread:
+        """The segment ``text[start:stop]`` of a text fed whole, passed over as :meth:`_hold` passes it over."""
+        offset = self._offset + start
+        line, column = lines.position(offset)
+        self._cursor = self._offset + stop + len(self._delimiters.segment)
+        return self._report_unread(offset, line, column, self._tag(text[start : start + _TAG_ROOM]), stop - start)
+
+    def _report_unread(self, offset: int, line: int, column: int, tag: str, length: int) -> Unread:
+        self.diagnostics.append(
+            UNREAD_SEGMENT(line=line, column=column, location=tag, tag=tag, length=length, limit=LONGEST_READ)
+        )
+        self._number += 1
+        return Unread([tag], offset, self._number, Lines(tag, offset, line, offset - column + 1))
+
+    def _tag(self, head: str) -> str:
+        return head.split(self._delimiters.element, 1)[0][:10]
+
+    def _advance(self, text: str, start: int, stop: int) -> None:
+        """``text[start:stop]``, which starts where the held text starts, is behind us."""
+        if stop <= start:
+            return
+        breaks = text.count("\n", start, stop)
         if breaks:
             self._line += breaks
-            self._line_start = self._offset + text.rfind("\n", 0, consumed) + 1
-        self._offset += consumed
+            self._line_start = self._offset + text.rfind("\n", start, stop) - start + 1
+        self._offset += stop - start
         self._cursor = self._offset
