@@ -84,7 +84,16 @@ def test_bad_paths(text: str) -> None:
 
 def test_sum_equals_converts_units_and_honours_tolerance() -> None:
     rail = VALID[Mode.RAIL]()
-    assert _run("sum_equals", rail, "consignments[*].gross_weight", of="consignments[*].goods[*].gross_weight") == []
+    assert (
+        _run(
+            "sum_equals",
+            rail,
+            "consignments[*].gross_weight",
+            of="consignments[*].goods[*].gross_weight",
+            tolerance="0.001",
+        )
+        == []
+    )
     pounds = replace(rail.consignments[0], gross_weight=Quantity(value=Decimal("88184.9"), unit="LBR"))
     assert (
         _run(
@@ -92,6 +101,7 @@ def test_sum_equals_converts_units_and_honours_tolerance() -> None:
             replace(rail, consignments=(pounds,)),
             "consignments[*].gross_weight",
             of="consignments[*].goods[*].gross_weight",
+            tolerance="0.001",
         )
         == []
     )
@@ -101,6 +111,7 @@ def test_sum_equals_converts_units_and_honours_tolerance() -> None:
         replace(rail, consignments=(heavier,)),
         "consignments[*].gross_weight",
         of="consignments[*].goods[*].gross_weight",
+        tolerance="0.001",
     ) == ["consignments[0].gross_weight"]
     unknown_unit = replace(pounds, gross_weight=Quantity(value=Decimal("1"), unit="XXX"))
     assert (
@@ -109,9 +120,34 @@ def test_sum_equals_converts_units_and_honours_tolerance() -> None:
             replace(rail, consignments=(unknown_unit,)),
             "consignments[*].gross_weight",
             of="consignments[*].goods[*].gross_weight",
+            tolerance="0.001",
         )
         == []
     )
+
+
+def test_sum_equals_allows_one_rounding_step_of_the_declared_unit() -> None:
+    """An air waybill declares 134.0 kg for goods of 133.7 kg (rounded up to the next 0.5 kg): no disagreement; 134.5
+    is more than one step away. A step in pounds is converted to kilograms before it is compared."""
+    air = VALID[Mode.AIR]()
+    house = air.consignments[1]
+
+    def weighed(total: Quantity) -> Manifest:
+        goods = replace(house.goods[0], gross_weight=Quantity(value=Decimal("133.7"), unit="KGM"))
+        return replace(air, consignments=(replace(house, gross_weight=total, goods=(goods,)),))
+
+    def found(total: Quantity, **params: object) -> list[str]:
+        field, parts = "consignments[*].gross_weight", "consignments[*].goods[*].gross_weight"
+        return _run("sum_equals", weighed(total), field, of=parts, **params)
+
+    steps = {"KGM": "0.5", "LBR": "1"}
+    assert found(Quantity(value=Decimal("134.0"), unit="KGM"), tolerance="0.001") == ["consignments[0].gross_weight"]
+    assert found(Quantity(value=Decimal("134.0"), unit="KGM"), tolerance="0.001", step=steps) == []
+    assert found(Quantity(value=Decimal("134.5"), unit="KGM"), tolerance="0.001", step=steps) == [
+        "consignments[0].gross_weight"
+    ]
+    assert found(Quantity(value=Decimal("295"), unit="LBR"), step={"LBR": "1"}) == []  # 294.76 lb
+    assert found(Quantity(value=Decimal("296"), unit="LBR"), step={"LBR": "1"}) == ["consignments[0].gross_weight"]
 
 
 def test_count_equals() -> None:
@@ -185,7 +221,10 @@ def test_references_resolve_and_agree() -> None:
         ("maximum", {"limit": "two hundred"}, "limit must be a number"),
         ("length", {"max": "30"}, "must be an integer"),
         ("codelist", {"values": "MX"}, "needs 'list' or a list"),
-        ("sum_equals", {"of": "goods[*"}, "bad model path"),
+        ("sum_equals", {"of": "goods[*", "tolerance": "0"}, "bad model path"),
+        ("sum_equals", {"of": "goods[*].gross_weight"}, "needs a 'tolerance' or a 'step'"),
+        ("sum_equals", {"of": "goods[*].gross_weight", "step": {"XXX": "1"}}, "a known unit"),
+        ("sum_equals", {"of": "goods[*].gross_weight", "step": {"KGM": "half"}}, "must be a number"),
     ],
 )
 def test_bad_parameters_fail_when_loaded(kind: str, params: dict[str, object], message: str) -> None:

@@ -123,7 +123,10 @@ def test_every_catalogue_rule_can_be_checked_in_a_stream() -> None:
 def test_a_total_over_all_consignments_cannot_be_streamed_and_is_noted(monkeypatch: pytest.MonkeyPatch) -> None:
     (per_consignment,) = [rule for rule in rules() if rule.code == "HM-GEN-003"]
     total = replace(
-        per_consignment, fields=("consignments",), params={"of": "consignments[*].gross_weight"}, kind="sum_equals"
+        per_consignment,
+        fields=("consignments",),
+        params={"of": "consignments[*].gross_weight", "tolerance": "0"},
+        kind="sum_equals",
     )
     assert streaming.placement(total) is None
     monkeypatch.setattr(streaming, "rules", lambda profile, mode: (total,))

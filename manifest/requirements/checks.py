@@ -284,18 +284,34 @@ def _others(context: Context, item: Item, params: Params, key: str) -> list[Item
 
 
 def sum_equals(context: Context, item: Item, params: Params) -> Iterator[Finding]:
-    """The field (a total) equals the sum of the fields ``of``, within the relative ``tolerance`` (default 0.001,
-    enough for units rounded on conversion). Quantities are compared in kilograms or cubic metres. Silent when any
-    value is absent or of an unknown unit: ``required`` and ``codelist`` rules report those. Adds ``$sum``."""
+    """The field (a total) equals the sum of the fields ``of``, within the tolerance the rule states: ``tolerance``, a
+    fraction of the larger of the two, and ``step``, a table of units to the rounding step of a value declared in
+    that unit (``{ KGM = "0.5", LBR = "1" }``: weights rounded up to the next half kilogram or pound). The larger
+    of the two allowances applies. Quantities are compared in kilograms or cubic metres. Silent when any value is
+    absent or of an unknown unit: ``required`` and ``codelist`` rules report those. Adds ``$sum``."""
     total = _number(item.value)
     parts = _others(context, item, params, "of")
     amounts = [_number(part.value) for part in parts]
     if total is None or not amounts or any(amount is None for amount in amounts):
         return
     found = sum((amount for amount in amounts if amount is not None), Decimal(0))
-    tolerance = Decimal(str(params.get("tolerance", "0.001")))
-    if abs(total - found) > tolerance * max(abs(total), abs(found), Decimal(1)):
+    relative = Decimal(str(params.get("tolerance", "0"))) * max(abs(total), abs(found), Decimal(1))
+    allowed = max(relative, _rounding_step(params, [item.value, *(part.value for part in parts)]))
+    if abs(total - found) > allowed:
         yield Finding(item, {"sum": _plain(found)})
+
+
+def _rounding_step(params: Params, values: list[object]) -> Decimal:
+    """The largest rounding step, in the unit of comparison, among the units of ``values`` that ``step`` names."""
+    steps = params.get("step")
+    if not isinstance(steps, Mapping):
+        return Decimal(0)
+    found = Decimal(0)
+    for value in values:
+        if isinstance(value, Quantity) and value.unit in steps:
+            amount = _number(Quantity(value=Decimal(str(steps[value.unit])), unit=value.unit))
+            found = max(found, amount or Decimal(0))
+    return found
 
 
 def count_equals(context: Context, item: Item, params: Params) -> Iterator[Finding]:
@@ -412,6 +428,25 @@ REQUIRED_PARAMS: Mapping[str, tuple[str, ...]] = {
 }
 
 
+def _validate_tolerance(params: Params) -> None:
+    """A sum rule states its tolerance: ``tolerance`` (a fraction, "0" for exact counts), ``step`` (units to their
+    rounding steps), or both; a silent default would hide what the rule accepts."""
+    if "tolerance" not in params and "step" not in params:
+        raise ParamError("check kind 'sum_equals' needs a 'tolerance' or a 'step' table (state it, even when 0)")
+    if "step" not in params:
+        return
+    steps = params["step"]
+    if not isinstance(steps, Mapping) or not steps:
+        raise ParamError('\'step\' must be a table of units to rounding steps, e.g. { KGM = "0.5", LBR = "1" }')
+    for unit, amount in steps.items():
+        try:
+            number = Decimal(str(amount))
+        except InvalidOperation:
+            raise ParamError(f"step for {unit} must be a number, not {amount!r}") from None
+        if _number(Quantity(value=number, unit=str(unit))) is None or number < 0:
+            raise ParamError(f"step {unit} = {amount!r}: a known unit of weight or volume and an amount of 0 or more")
+
+
 def validate_params(kind: str, params: Params) -> None:
     """Raise ParamError unless ``params`` suit ``kind`` (recursively for conditionals)."""
     if kind not in KINDS:
@@ -426,6 +461,8 @@ def validate_params(kind: str, params: Params) -> None:
             raise ParamError(f"unknown code list {params['list']!r}")
     if kind == "check_digit" and str(params["identifier"]) not in IDENTIFIERS:
         raise ParamError(f"unknown identifier kind {params['identifier']!r}")
+    if kind == "sum_equals":
+        _validate_tolerance(params)
     for name in ("limit", "tolerance"):
         if name in params:
             try:
