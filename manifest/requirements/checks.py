@@ -194,15 +194,28 @@ def check_digit(_: Context, item: Item, params: Params) -> Iterator[Finding]:
 
 
 def subdivision(context: Context, item: Item, params: Params) -> Iterator[Finding]:
-    """The value is a subdivision (ISO 3166-2 suffix: ``NLE``, ``TX``) of the alpha-2 country at ``country``; silent
-    when the country is absent or not alpha-2. Adds ``$country``."""
+    """The value is a state or province of the country at ``country`` (a path), or of the field named ``beside``
+    next to it (``beside = "country"``: the country of the same address), given as ISO 3166-1 alpha-2 or alpha-3.
+    Any spelling of the state that the crosswalk knows is accepted: ``NL``, ``NLE``, ``N.L.`` and ``Nuevo León`` are
+    one state of Mexico (see :func:`manifest.codelists.subdivision_code`): membership is checked after the
+    crosswalk, not against the spelling of one code list. With ``spellings``, a list of the crosswalk's systems,
+    only the ISO 3166-2 suffix and the spellings of those systems are accepted (a CFDI's Estado is a c_Estado code:
+    ``["sat-c_estado"]``). Silent when the country is absent or not an ISO 3166 code. Adds ``$country``."""
     if is_missing(item.value):
         return
-    for other in _others(context, item, params, "country"):
+    chosen = params.get("spellings")
+    systems = frozenset(str(system) for system in chosen) if isinstance(chosen, list) else None
+    if "beside" in params:
+        owner = item.path.rsplit(".", 1)[0]
+        countries = context.items(parsed(f"{owner}.{params['beside']}")) if "." in item.path else []
+    else:
+        countries = _others(context, item, params, "country")
+    for other in countries:
         country = other.value
-        known = isinstance(country, str) and codelists.contains("country", country)
-        if known and not codelists.contains("subdivision", f"{country}-{text_of(item.value)}"):
-            yield Finding(item, {"country": str(country)})
+        if not isinstance(country, str) or codelists.country_alpha2(country) is None:
+            continue
+        if codelists.subdivision_code(country, text_of(item.value), systems) is None:
+            yield Finding(item, {"country": country})
 
 
 def maximum(_: Context, item: Item, params: Params) -> Iterator[Finding]:
@@ -416,7 +429,6 @@ KINDS: Mapping[str, Check] = {
 REQUIRED_PARAMS: Mapping[str, tuple[str, ...]] = {
     "pattern": ("regex",),
     "maximum": ("limit",),
-    "subdivision": ("country",),
     "any_present": ("or",),
     "check_digit": ("identifier",),
     "conditional": ("if", "then"),
@@ -459,6 +471,15 @@ def validate_params(kind: str, params: Params) -> None:
             raise ParamError("check kind 'codelist' needs 'list' or a list of 'values'")
         if "list" in params and str(params["list"]) not in codelists.CODELISTS:
             raise ParamError(f"unknown code list {params['list']!r}")
+    if kind == "subdivision" and ("country" in params) == ("beside" in params):
+        raise ParamError("check kind 'subdivision' needs either 'country' (a path) or 'beside' (a field name)")
+    if kind == "subdivision" and not re.fullmatch(r"[a-z_]+", str(params.get("beside", "country"))):
+        raise ParamError(f"'beside' names a field of the same object, not {params['beside']!r}")
+    if kind == "subdivision" and "spellings" in params:
+        known = {spelling.system for spelling in codelists.subdivision_spellings().values()}
+        chosen = params["spellings"]
+        if not isinstance(chosen, list) or not set(map(str, chosen)) <= known:
+            raise ParamError(f"'spellings' must be a list among {', '.join(sorted(known))}")
     if kind == "check_digit" and str(params["identifier"]) not in IDENTIFIERS:
         raise ParamError(f"unknown identifier kind {params['identifier']!r}")
     if kind == "sum_equals":

@@ -4,6 +4,8 @@
 - ``sat``: what SAT requires per mode (CFDI Carta Porte 3.1, VUCEM manifests under RGCE rules 1.9.10, 1.9.11, 1.9.22).
 - ``harmonized``: both, plus the checks that the two sides agree (the single-window manifests of the CBP-SAT High
   Level Economic Dialogue: northbound rail from 2014, air and maritime announced in 2015-2016).
+- ``none``: no agency's requirements: syntax, schema and the integrity of identifiers only (check digits, standard
+  code lists), which every profile checks. What ``auto`` picks for traffic that is neither US nor Mexican.
 """
 
 from __future__ import annotations
@@ -42,6 +44,12 @@ PROFILES: Mapping[str, Profile] = MappingProxyType(
             "Single window: CBP and SAT, and their agreement",
             "CBP-SAT High Level Economic Dialogue joint statements (6 Jan 2015, 25 Feb 2016): harmonized data "
             "requirements for northbound rail and single cargo manifests in the rail, air and maritime modes",
+        ),
+        "none": Profile(
+            "none",
+            "No agency: syntax, schema and identifiers",
+            "ISO 6346, ISO 3166-1 and 3166-2, IMO Resolution A.1117(30), IATA Resolution 600a, WCO HS 2022, UNECE "
+            "Recommendation 16 (UN/LOCODE), Código Fiscal de la Federación art. 27 (RFC)",
         ),
     }
 )
