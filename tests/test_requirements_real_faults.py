@@ -58,3 +58,22 @@ def test_none_runs_only_the_identifier_rules() -> None:
     rule_codes = {d.code for d in report.diagnostics if "-" in d.code}
     assert rule_codes == {"ID-008"}
     assert report.profile == "none"
+
+
+@pytest.mark.parametrize(
+    ("sample", "old", "new", "format_name"),
+    [
+        (RAIL_309, b"M11*KCSM26110452*", b"M11*KCSM26110451*", "x12-309"),
+        (CUSCAR, b"MAEU264781377", b"MAEU264781203", "cuscar"),
+    ],
+)
+@pytest.mark.parametrize("profile", ["cbp", "sat", "none"])
+def test_two_bills_with_one_number_are_caught(
+    sample: Path, old: bytes, new: bytes, format_name: str, profile: str
+) -> None:
+    data = sample.read_bytes()
+    assert old in data
+    report = validate(data.replace(old, new), format=format_name, profile=profile)
+    (found,) = [d for d in report.diagnostics if d.code == "ID-009"]
+    assert found.field == "consignments[1].document_number" and found.line is not None
+    assert "consignments[0].document_number" in found.message("en")

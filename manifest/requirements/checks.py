@@ -44,6 +44,7 @@ class Context:
         self._items: dict[Path, list[Item]] = {}
         self._bound: dict[tuple[Path, tuple[int, ...]], list[Item]] = {}
         self._names: dict[tuple[Path, str], frozenset[str]] = {}
+        self._firsts: dict[tuple[Path, str], Mapping[tuple[str, str], str]] = {}
 
     def items(self, path: Path) -> list[Item]:
         found = self._items.get(path)
@@ -71,6 +72,19 @@ class Context:
         found = self._bound.get(key)
         if found is None:
             found = self._bound[key] = self.items(path.bind(concrete))
+        return found
+
+    def firsts(self, path: Path, alike: str) -> Mapping[tuple[str, str], str]:
+        """For each value at ``path`` (with the value of its field ``alike`` beside it), the path of its first
+        occurrence: kept for the run, so that finding the duplicates of n values takes n look-ups, not n²."""
+        key = (path, alike)
+        found = self._firsts.get(key)
+        if found is None:
+            firsts: dict[tuple[str, str], str] = {}
+            for item in self.items(path):
+                if not is_missing(item.value):
+                    firsts.setdefault(unique_key(self, item, alike), item.path)
+            found = self._firsts[key] = firsts
         return found
 
     def names(self, path: Path, attribute: str) -> frozenset[str]:
@@ -369,6 +383,27 @@ def references_resolve(context: Context, item: Item, params: Params) -> Iterator
         yield Finding(item)
 
 
+def unique(context: Context, item: Item, params: Params) -> Iterator[Finding]:
+    """The value occurs once among the values at ``among`` whose field ``alike`` (a field beside them, optional) is
+    the same: two bills of one manifest with one number, but not a master air waybill and a house that share it.
+    Reported on each value after the first, which ``$other_field`` names."""
+    if is_missing(item.value):
+        return
+    alike = str(params.get("alike", ""))
+    first = context.firsts(parsed(str(params["among"])), alike).get(unique_key(context, item, alike))
+    if first is not None and first != item.path:
+        yield Finding(item, {"other_field": first})
+
+
+def unique_key(context: Context, item: Item, alike: str) -> tuple[str, str]:
+    """What makes two values of a ``unique`` rule the same: the value, and the field ``alike`` beside it."""
+    if not alike:
+        return (text_of(item.value), "")
+    owner = item.path.rsplit(".", 1)[0] if "." in item.path else ""
+    beside = [other.value for other in context.items(parsed(f"{owner}.{alike}"))] if owner else []
+    return (text_of(item.value), text_of(beside[0]) if beside and not is_missing(beside[0]) else "")
+
+
 def agree(context: Context, item: Item, params: Params) -> Iterator[Finding]:
     """Where the model carries the same datum twice (once for each agency, or at two levels), both agree: the field
     equals every present value at ``other``, after the optional ``extract`` on this field and ``extract_other`` on
@@ -423,6 +458,7 @@ KINDS: Mapping[str, Check] = {
     "not_after": not_after,
     "references_resolve": references_resolve,
     "agree": agree,
+    "unique": unique,
 }
 
 # The parameters each kind needs, checked when the catalogue is loaded so that a typo fails at import, not on data.
@@ -437,6 +473,7 @@ REQUIRED_PARAMS: Mapping[str, tuple[str, ...]] = {
     "not_after": ("other",),
     "references_resolve": ("in",),
     "agree": ("other",),
+    "unique": ("among",),
 }
 
 
@@ -501,7 +538,9 @@ def validate_params(kind: str, params: Params) -> None:
     for name in ("extract", "extract_other"):
         if kind == "agree" and str(params.get(name, "same")) not in _EXTRACTS:
             raise ParamError(f"unknown {name} {params[name]!r}; known: {', '.join(_EXTRACTS)}")
-    for name in ("of", "other", "in", "country"):
+    if kind == "unique" and not re.fullmatch(r"[a-z_]*", str(params.get("alike", ""))):
+        raise ParamError(f"'alike' names a field beside the value, not {params['alike']!r}")
+    for name in ("of", "other", "in", "country", "among"):
         if name in params:
             Path.parse(str(params[name]))
     if kind == "any_present":
