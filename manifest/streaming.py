@@ -31,12 +31,13 @@ from manifest import formats
 from manifest.diagnostics import Diagnostic, ParseError, Position, Severity, define
 from manifest.formats.base import ConsignmentChunk, ManifestEnd, SourceMap, StreamItem, stream_from_document
 from manifest.model import Consignment, Manifest, Mode
-from manifest.requirements import Config, iter_diagnostics, resolve_profile, rules
+from manifest.requirements import Config, iter_diagnostics, rules
 from manifest.requirements.checks import Context, Finding, is_missing, parsed, unique_key
 from manifest.requirements.definitions import Rule, load_catalogue
 from manifest.requirements.documents import document_kind
 from manifest.requirements.engine import diagnostic_of
 from manifest.requirements.paths import Attr, Each, Path, Select
+from manifest.requirements.profiles import Reason, choose_profile
 
 NOT_CHECKED_IN_STREAM = define(
     "MF401",
@@ -74,6 +75,7 @@ class StreamedChecks:
 
     modes: list[Mode] = field(default_factory=list)
     profiles: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)  # why each profile was chosen
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -103,11 +105,13 @@ def _check(items: Iterator[StreamItem], format_name: str, *, profile: str, confi
             continue
         current = checks.get(item.manifest_index)
         if current is None:
-            concrete = resolve_profile(profile, format_name, item.header)
+            choice = choose_profile(profile, format_name, item.header)
+            concrete = choice.profile
             plan = _plan(concrete, item.header.mode, document_kind(format_name, item.header), settings.disabled)
             current = checks[item.manifest_index] = _ManifestChecks(item.manifest_index, plan, format_name, settings)
             outcome.modes.append(item.header.mode)
             outcome.profiles.append(concrete)
+            outcome.reasons.append(choice.reason)
         if isinstance(item, ConsignmentChunk):
             current.consignment(item)
         else:

@@ -116,6 +116,21 @@ def _any_country_code() -> Iterable[str]:
     return (*codes("country"), *codes("country-alpha3"))
 
 
+@cache
+def airport_countries() -> Mapping[str, str]:
+    """The ISO 3166-1 alpha-2 country of each IATA airport code, from the airports file airportsdata ships."""
+    try:
+        text = (_package_folder("airportsdata") / "airports.csv").read_text(encoding="utf-8")
+        rows = csv.reader(io.StringIO(text))
+        header = next(rows)
+        code, country = header.index("iata"), header.index("country")
+        return MappingProxyType({row[code]: row[country] for row in rows if row[code]})
+    except (OSError, ValueError, StopIteration, IndexError):
+        import airportsdata
+
+        return MappingProxyType({key: str(entry["country"]) for key, entry in airportsdata.load("IATA").items()})
+
+
 _SAT_CATALOGUE_SOURCE = "SAT catCartaPorte.xsd"
 
 _LISTS = (
