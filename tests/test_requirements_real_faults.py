@@ -77,3 +77,18 @@ def test_two_bills_with_one_number_are_caught(
     (found,) = [d for d in report.diagnostics if d.code == "ID-009"]
     assert found.field == "consignments[1].document_number" and found.line is not None
     assert "consignments[0].document_number" in found.message("en")
+
+
+def test_a_vessel_flag_that_is_not_iso_3166_is_caught_in_m10() -> None:
+    data = (SAMPLES / "maritime" / "northbound-vessel-maersk-kensington-647n.synthetic.309").read_bytes()
+    assert b"M10*MAEU*O*SG*" in data
+    found = _codes(data.replace(b"M10*MAEU*O*SG*", b"M10*MAEU*O*XS*"), "auto", "x12-309")
+    assert found.get("ID-007") == {"XS"}
+
+
+def test_a_bill_weight_apart_from_its_goods_is_caught_under_cbp() -> None:
+    """M11-05 says 92,400 kg; the N10-08 weights of its goods add up to 92,400 kg until one bill says 93,400."""
+    data = RAIL_309.read_bytes()
+    assert _codes(data, "cbp").get("HM-GEN-003") is None
+    heavier = data.replace(b"M11*KCSM26110451*MXMTY*12*CL*92400*K", b"M11*KCSM26110451*MXMTY*12*CL*93400*K")
+    assert _codes(heavier, "cbp").get("HM-GEN-003") == {"93400 KGM"}
