@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -12,8 +13,8 @@ from hypothesis import strategies as st
 
 from manifest.diagnostics import MESSAGES
 from manifest.formats.base import SourceMap
-from manifest.model import Manifest, Mode, Quantity
-from manifest.requirements import evaluate
+from manifest.model import DocumentType, Manifest, Mode, Quantity
+from manifest.requirements import checks, evaluate
 from manifest.requirements.checks import KINDS, Context, ParamError, validate_params
 from manifest.requirements.paths import Attr, Index, Path, PathError, expand
 from tests.requirements_models import VALID
@@ -148,6 +149,38 @@ def test_sum_equals_allows_one_rounding_step_of_the_declared_unit() -> None:
     ]
     assert found(Quantity(value=Decimal("295"), unit="LBR"), step={"LBR": "1"}) == []  # 294.76 lb
     assert found(Quantity(value=Decimal("296"), unit="LBR"), step={"LBR": "1"}) == ["consignments[0].gross_weight"]
+
+
+def test_unique_reports_each_repeat_naming_the_first_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    rail = VALID[Mode.RAIL]()
+    first, second = rail.consignments
+    params = {"among": "consignments[*].document_number", "alike": "document_type"}
+    repeated = replace(rail, consignments=(first, second, replace(second, document_number=first.document_number)))
+    assert _run("unique", repeated, "consignments[*].document_number", **params) == ["consignments[2].document_number"]
+    other_kind = replace(second, document_number=first.document_number, document_type=DocumentType.HOUSE_BILL_OF_LADING)
+    assert (
+        _run("unique", replace(rail, consignments=(first, other_kind)), "consignments[*].document_number", **params)
+        == []
+    )
+
+    calls = 0
+    counted = checks.unique_key
+
+    def counting(*args: Any) -> tuple[str, str]:
+        nonlocal calls
+        calls += 1
+        return counted(*args)
+
+    monkeypatch.setattr(checks, "unique_key", counting)
+
+    def work(count: int) -> int:
+        nonlocal calls
+        calls = 0
+        bills = tuple(replace(first, document_number=f"KCSM{n:06d}") for n in range(count))
+        _run("unique", replace(rail, consignments=bills), "consignments[*].document_number", **params)
+        return calls
+
+    assert work(400) == 2 * work(200)  # one key for the index, one for each value: no comparison of every pair
 
 
 def test_count_equals() -> None:

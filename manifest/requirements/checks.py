@@ -21,7 +21,7 @@ from manifest import codelists
 from manifest.formats.canonical import scalar_to_text
 from manifest.identifiers import IDENTIFIERS, pedimento_aduana
 from manifest.model import Manifest, Money, Quantity
-from manifest.requirements.paths import Concrete, Item, Path, expand, shared_prefix
+from manifest.requirements.paths import Attr, Concrete, Item, Path, expand, shared_prefix
 
 Params = Mapping[str, object]
 
@@ -220,8 +220,7 @@ def subdivision(context: Context, item: Item, params: Params) -> Iterator[Findin
     chosen = params.get("spellings")
     systems = frozenset(str(system) for system in chosen) if isinstance(chosen, list) else None
     if "beside" in params:
-        owner = item.path.rsplit(".", 1)[0]
-        countries = context.items(parsed(f"{owner}.{params['beside']}")) if "." in item.path else []
+        countries = _beside(context, item, str(params["beside"]))
     else:
         countries = _others(context, item, params, "country")
     for other in countries:
@@ -399,9 +398,16 @@ def unique_key(context: Context, item: Item, alike: str) -> tuple[str, str]:
     """What makes two values of a ``unique`` rule the same: the value, and the field ``alike`` beside it."""
     if not alike:
         return (text_of(item.value), "")
-    owner = item.path.rsplit(".", 1)[0] if "." in item.path else ""
-    beside = [other.value for other in context.items(parsed(f"{owner}.{alike}"))] if owner else []
+    beside = [other.value for other in _beside(context, item, alike)]
     return (text_of(item.value), text_of(beside[0]) if beside and not is_missing(beside[0]) else "")
+
+
+def _beside(context: Context, item: Item, name: str) -> list[Item]:
+    """The field ``name`` of the object that holds ``item`` (the country of the same address, the document type of
+    the same bill). Its path is made from the item's steps, not parsed: a path per item would fill parsed's cache."""
+    if len(item.steps) < 2:
+        return []
+    return context.items(Path((*item.steps[:-1], Attr(name))))
 
 
 def agree(context: Context, item: Item, params: Params) -> Iterator[Finding]:
