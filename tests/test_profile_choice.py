@@ -11,7 +11,7 @@ import pytest
 
 from manifest.api import validate
 from manifest.i18n import words
-from manifest.model import Manifest, Mode, Place, PlaceScheme, Stop
+from manifest.model import CustomsNote, Manifest, Mode, Place, PlaceScheme, Stop
 from manifest.reporters import PROFILE_LINE, as_json, text
 from manifest.requirements import choose_profile, resolve_profile
 from manifest.requirements.profiles import REASON_TEMPLATES, traffic_countries
@@ -132,3 +132,26 @@ def test_every_reason_has_its_spanish() -> None:
     spanish = words("es")
     for template in (*REASON_TEMPLATES, PROFILE_LINE):
         assert spanish.gettext(template) != template, template
+
+
+def test_customs_notes_tell_whose_customs_the_file_is_for() -> None:
+    """An ACAS air waybill from China to Ireland carries OCI notes for the US: it is checked as cbp."""
+    air = _between(
+        Mode.AIR,
+        Place(code="PVG", scheme=PlaceScheme.IATA_AIRPORT),
+        Place(code="DUB", scheme=PlaceScheme.IATA_AIRPORT),
+        None,
+        None,
+    )
+    assert resolve_profile("auto", "cargo-xml", air) == "none"
+    noted = replace(air.consignments[0], customs_notes=(CustomsNote(country="US", subject="CUS", content_code="AH"),))
+    with_note = replace(air, consignments=(noted, *air.consignments[1:]))
+    choice = choose_profile("auto", "cargo-xml", with_note)
+    assert choice.profile == "cbp" and "(CN, IE, US)" in str(choice.reason)
+
+
+def test_the_acas_sample_is_checked_as_cbp(external_samples: Path) -> None:
+    data = (external_samples / "cargo-xml" / "888-11111111_XFWB_ACAS_US.xml").read_bytes()
+    assert validate(data).profile == "cbp"
+    plain = (external_samples / "cargo-xml" / "888-11111111_XFWB.xml").read_bytes()
+    assert validate(plain).profile == "none"

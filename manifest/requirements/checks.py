@@ -212,23 +212,36 @@ def subdivision(context: Context, item: Item, params: Params) -> Iterator[Findin
     next to it (``beside = "country"``: the country of the same address), given as ISO 3166-1 alpha-2 or alpha-3.
     Any spelling of the state that the crosswalk knows is accepted: ``NL``, ``NLE``, ``N.L.`` and ``Nuevo León`` are
     one state of Mexico (see :func:`manifest.codelists.subdivision_code`): membership is checked after the
-    crosswalk, not against the spelling of one code list. With ``spellings``, a list of the crosswalk's systems,
-    only the ISO 3166-2 suffix and the spellings of those systems are accepted (a CFDI's Estado is a c_Estado code:
-    ``["sat-c_estado"]``). Silent when the country is absent or not an ISO 3166 code. Adds ``$country``."""
+    crosswalk, not against the spelling of one code list. A longer value that the crosswalk does not know is taken
+    for a name it lacks (``Rio de Janeiro``) and left alone; a code (three letters or fewer) is judged.
+
+    With ``spellings``, a list of the crosswalk's systems, only the ISO 3166-2 suffix and the spellings of those
+    systems are accepted, names included (a CFDI's Estado is a c_Estado code: ``["sat-c_estado"]``); ``countries``
+    (alpha-2) limits the check to the countries whose list applies (c_Estado: MX, US and CA). Silent when the
+    country is absent or not an ISO 3166 code. Adds ``$country``."""
     if is_missing(item.value):
         return
     chosen = params.get("spellings")
     systems = frozenset(str(system) for system in chosen) if isinstance(chosen, list) else None
+    limited = params.get("countries")
     if "beside" in params:
         countries = _beside(context, item, str(params["beside"]))
     else:
         countries = _others(context, item, params, "country")
+    spelled = text_of(item.value)
     for other in countries:
         country = other.value
-        if not isinstance(country, str) or codelists.country_alpha2(country) is None:
+        alpha2 = codelists.country_alpha2(country) if isinstance(country, str) else None
+        if alpha2 is None or (isinstance(limited, list) and alpha2 not in limited):
             continue
-        if codelists.subdivision_code(country, text_of(item.value), systems) is None:
-            yield Finding(item, {"country": country})
+        if systems is None and len(codelists.spelling_key(spelled)) > _LONGEST_CODE:
+            continue
+        if codelists.subdivision_code(alpha2, spelled, systems) is None:
+            yield Finding(item, {"country": str(country)})
+
+
+# ISO 3166-2 subdivision suffixes have one to three characters; anything longer is a name or an abbreviation.
+_LONGEST_CODE = 3
 
 
 def maximum(_: Context, item: Item, params: Params) -> Iterator[Finding]:
@@ -518,6 +531,12 @@ def validate_params(kind: str, params: Params) -> None:
         raise ParamError("check kind 'subdivision' needs either 'country' (a path) or 'beside' (a field name)")
     if kind == "subdivision" and not re.fullmatch(r"[a-z_]+", str(params.get("beside", "country"))):
         raise ParamError(f"'beside' names a field of the same object, not {params['beside']!r}")
+    if kind == "subdivision" and "countries" in params:
+        chosen_countries = params["countries"]
+        if not isinstance(chosen_countries, list) or not all(
+            codelists.contains("country", str(c)) for c in chosen_countries
+        ):
+            raise ParamError("'countries' must be a list of ISO 3166-1 alpha-2 codes")
     if kind == "subdivision" and "spellings" in params:
         known = {spelling.system for spelling in codelists.subdivision_spellings().values()}
         chosen = params["spellings"]

@@ -193,9 +193,9 @@ def choose_profile(profile: str, format_name: str, manifest: Manifest) -> Profil
     ``auto`` reads the receiver the file names first (X12 ISA08/GS03, the CUSCAR UNB recipient, the Cargo-XML
     recipient): a file addressed to CBP or to SAT is checked as that agency asks. Otherwise the manifest's ports and
     countries (departure, arrival, stops, port of entry, each bill's places, the countries of departure and
-    arrival) tell whose traffic it is: the US's (cbp), Mexico's (sat), both (harmonized, or the one agency that
-    takes the format), or neither (none: syntax, schema and identifiers only). A manifest that names no place at all
-    is checked as its format usually is (AUTO_BY_FORMAT).
+    arrival, the countries the bills' customs notes are for) tell whose traffic it is: the US's (cbp), Mexico's
+    (sat), both (harmonized, or the one agency that takes the format), or neither (none: syntax, schema and
+    identifiers only). A manifest that names no place at all is checked as its format usually is (AUTO_BY_FORMAT).
     """
     if profile in PROFILES:
         return ProfileChoice(profile, Reason.of(ASKED, profile=profile))
@@ -249,9 +249,9 @@ def _addressed_to(format_name: str, manifest: Manifest) -> ProfileChoice | None:
 
 
 def traffic_countries(manifest: Manifest) -> frozenset[str]:
-    """The ISO 3166-1 alpha-2 countries of the manifest's ports and places: from their country, else from their code
-    (a Schedule D port is in the US, an aduana or SAT station in Mexico, a UN/LOCODE begins with its country, an
-    IATA airport is looked up)."""
+    """The ISO 3166-1 alpha-2 countries of the manifest's ports and places, from their country, else from their code
+    (a Schedule D port is in the US, an aduana in Mexico, a UN/LOCODE begins with its country, an IATA airport is
+    looked up); the countries of departure and arrival; and the countries the bills' customs notes are for."""
     places: list[Place | None] = [
         manifest.departure.place if manifest.departure is not None else None,
         manifest.arrival.place if manifest.arrival is not None else None,
@@ -266,7 +266,11 @@ def traffic_countries(manifest: Manifest) -> frozenset[str]:
             consignment.place_of_delivery,
         ]
     found = {_place_country(place) for place in places if place is not None}
-    found |= {codelists.country_alpha2(c) for c in (manifest.country_from, manifest.country_to) if c}
+    named = [manifest.country_from, manifest.country_to]
+    # A customs note on a bill (Cargo-IMP OCI, Cargo-XML IncludedCustomsNote) is information for that country's
+    # customs: an ACAS filing carries notes for the US whatever the airports.
+    named += [note.country for consignment in manifest.consignments for note in consignment.customs_notes]
+    found |= {codelists.country_alpha2(c) for c in named if c}
     return frozenset(country for country in found if country is not None)
 
 
