@@ -18,7 +18,7 @@ from manifest.formats.base import ConsignmentChunk, Document, Written, without_e
 from manifest.formats.charsets import blank
 from manifest.formats.readers import collector_paused
 from manifest.model import Manifest, Mode
-from manifest.requirements import Config, evaluate, resolve_profile
+from manifest.requirements import Config, Reason, choose_profile, evaluate
 
 UNKNOWN_FORMAT = define(
     "MF004",
@@ -105,6 +105,7 @@ class FileReport:
     profile: str | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
     manifests: tuple[Manifest, ...] = field(default=(), compare=False, repr=False)
+    profile_reason: Reason | None = None  # why that profile: asked for, the receiver, or the manifest's places
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -136,9 +137,12 @@ def validate(
             return FileReport(path, format or detect(data, path), diagnostics=(error.diagnostic,))
         found = list(document.diagnostics)
         chosen: list[str] = []
+        reasons: list[Reason] = []
         for index, manifest in enumerate(document.manifests):
-            concrete = resolve_profile(profile, document.format, manifest)
+            choice = choose_profile(profile, document.format, manifest)
+            concrete = choice.profile
             chosen.append(concrete)
+            reasons.append(choice.reason)
             found.extend(
                 evaluate(
                     manifest, document.source_map(index), profile=concrete, config=config, format_name=document.format
@@ -151,7 +155,14 @@ def validate(
         ", ".join(dict.fromkeys(chosen)) or None,
         tuple(sorted(found, key=_position_key)),
         document.manifests,
+        _joined(reasons),
     )
+
+
+def _joined(reasons: list[Reason]) -> Reason | None:
+    """The reasons of a file's manifests, each said once."""
+    parts = tuple(dict.fromkeys(part for reason in reasons for part in reason.parts))
+    return Reason(parts) if parts else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +243,7 @@ def validate_stream(
         tuple(dict.fromkeys(found.modes)),
         ", ".join(dict.fromkeys(found.profiles)) or None,
         tuple(sorted(found.diagnostics, key=_position_key)),
+        profile_reason=_joined(found.reasons),
     )
 
 

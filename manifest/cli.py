@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from manifest.diagnostics import Lang
     from manifest.requirements import Config
 
-PROFILES = ("auto", "cbp", "sat", "harmonized")
+PROFILES = ("auto", "cbp", "sat", "harmonized", "none")
 MODES = ("rail", "maritime", "air", "road")
 LANGS = ("en", "es")
 LANG_HELP = "Language of help, messages and reports (default: es when the locale is Spanish, else en)."
@@ -228,7 +228,11 @@ def _check_one(path: Path | None, data: bytes, format_: str | None, profile: str
 @main.command()
 @_argument("paths", nargs=-1, required=True, type=_Path(path_type=Path, allow_dash=True))
 @_option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection: read every file as this.")
-@_option("--profile", type=click.Choice(PROFILES), help="Whose requirements to check (default: auto, or config).")
+@_option(
+    "--profile",
+    type=click.Choice(PROFILES),
+    help="Whose requirements to check (default: auto, or config); none: syntax, schema and identifiers only.",
+)
 @_option(
     "--output",
     type=click.Choice(["text", "json", "sarif", "junit", "github"]),

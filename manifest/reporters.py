@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from manifest.requirements import Rule
 
 SUMMARY_LINE = "{files} file(s) checked: {errors} error(s), {warnings} warning(s)"
+PROFILE_LINE = "{path}: profile {profile}: {reason}"
 
 
 def summary(reports: Sequence[FileReport]) -> dict[str, int]:
@@ -52,9 +53,22 @@ def diagnostic_line(path: str, diagnostic: Diagnostic, lang: Lang) -> str:
     return line
 
 
+def profile_line(report: FileReport, lang: Lang) -> str | None:
+    """``path: profile NAME: why``, when requirements were checked."""
+    if report.profile is None or report.profile_reason is None:
+        return None
+    reason = report.profile_reason.said(lang)
+    return words(lang).gettext(PROFILE_LINE).format(path=report.path, profile=report.profile, reason=reason)
+
+
 def text(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str:
-    """``path:line:column: severity CODE message [location | field]``, one line per finding, then a summary."""
-    lines = [diagnostic_line(r.path, d, lang) for r in reports for d in r.diagnostics]
+    """For each file, the profile it was checked against and why, then ``path:line:column: severity CODE message
+    [location | field]``, one line per finding; then a summary."""
+    lines: list[str] = []
+    for report in reports:
+        chosen = profile_line(report, lang)
+        lines += [chosen] if chosen is not None else []
+        lines += [diagnostic_line(report.path, d, lang) for d in report.diagnostics]
     lines.append(summary_line(reports, lang))
     return "\n".join(lines) + "\n"
 
@@ -84,6 +98,7 @@ def as_json(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = 
             "format": r.format,
             "mode": r.modes[0].value if r.modes else None,
             "profile": r.profile,
+            "profile_reason": r.profile_reason.said(lang) if r.profile_reason is not None else None,
             "valid": r.passes(strict=strict),
             "diagnostics": [diagnostic_to_json(d, lang) for d in r.diagnostics],
         }

@@ -31,11 +31,13 @@ from manifest import formats
 from manifest.diagnostics import Diagnostic, ParseError, Position, Severity, define
 from manifest.formats.base import ConsignmentChunk, ManifestEnd, SourceMap, StreamItem, stream_from_document
 from manifest.model import Consignment, Manifest, Mode
-from manifest.requirements import Config, iter_diagnostics, resolve_profile, rules
-from manifest.requirements.checks import Context, parsed
+from manifest.requirements import Config, iter_diagnostics, rules
+from manifest.requirements.checks import Context, Finding, is_missing, parsed, unique_key
 from manifest.requirements.definitions import Rule, load_catalogue
 from manifest.requirements.documents import document_kind
+from manifest.requirements.engine import diagnostic_of
 from manifest.requirements.paths import Attr, Each, Path, Select
+from manifest.requirements.profiles import Reason, choose_profile
 
 NOT_CHECKED_IN_STREAM = define(
     "MF401",
@@ -73,6 +75,7 @@ class StreamedChecks:
 
     modes: list[Mode] = field(default_factory=list)
     profiles: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)  # why each profile was chosen
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -102,11 +105,13 @@ def _check(items: Iterator[StreamItem], format_name: str, *, profile: str, confi
             continue
         current = checks.get(item.manifest_index)
         if current is None:
-            concrete = resolve_profile(profile, format_name, item.header)
+            choice = choose_profile(profile, format_name, item.header)
+            concrete = choice.profile
             plan = _plan(concrete, item.header.mode, document_kind(format_name, item.header), settings.disabled)
             current = checks[item.manifest_index] = _ManifestChecks(item.manifest_index, plan, format_name, settings)
             outcome.modes.append(item.header.mode)
             outcome.profiles.append(concrete)
+            outcome.reasons.append(choice.reason)
         if isinstance(item, ConsignmentChunk):
             current.consignment(item)
         else:
@@ -144,6 +149,23 @@ class _Plan:
     order: Mapping[str, tuple[int, int, int]]  # rule code -> catalogue order, first path on the manifest, first path
     # under a consignment: findings are put back in the order of a whole read
     unchecked: Mapping[str, Rule]
+    uniques: tuple[Rule, ...] = ()  # rules whose values must differ from those of every consignment before
+
+
+def streamable(rule: Rule) -> bool:
+    """Whether a stream checks ``rule`` as a whole read does."""
+    return placement(rule) is not None or _streamed_unique(rule)
+
+
+def _streamed_unique(rule: Rule) -> bool:
+    """A ``unique`` rule on one field under each consignment, compared among the same field: a stream keeps the
+    first path of each value it has met (a few bytes a consignment) and reports the values met again."""
+    return (
+        rule.kind == "unique"
+        and len(rule.paths) == 1
+        and _where(rule.paths[0]) == "each"
+        and parsed(str(rule.params["among"])) == rule.paths[0]
+    )
 
 
 @cache
@@ -155,8 +177,13 @@ def _plan(profile: str, mode: Mode, document: str, disabled: frozenset[str]) -> 
     lists: list[Path] = []
     order: dict[str, tuple[int, int, int]] = {}
     unchecked: dict[str, Rule] = {}
+    uniques: list[Rule] = []
     running = [r for r in rules(profile, mode) if r.code not in disabled and document in r.documents]
     for rule in running:
+        if _streamed_unique(rule):
+            uniques.append(rule)
+            order[rule.code] = (catalogue[rule.code], 0, 0)
+            continue
         found = placement(rule)
         if found is None:
             unchecked[rule.code] = rule
@@ -181,6 +208,7 @@ def _plan(profile: str, mode: Mode, document: str, disabled: frozenset[str]) -> 
         tuple(dict.fromkeys(lists)),
         MappingProxyType(order),
         MappingProxyType(unchecked),
+        tuple(uniques),
     )
 
 
@@ -195,6 +223,8 @@ class Placement:
 
 def placement(rule: Rule) -> Placement | None:
     """Where a stream checks the fields of ``rule``; None when it cannot be checked one consignment at a time."""
+    if rule.kind == "unique":
+        return None  # compared with every other consignment: see _streamed_unique
     where = tuple(_where(path) for path in rule.paths)
     compared = list(_compared_paths(rule.params))
     reference = _reference(rule, compared)
@@ -230,7 +260,7 @@ def _same_consignment(path: Path) -> bool:
 def _compared_paths(params: Mapping[str, object]) -> Iterator[Path]:
     """Every model path a check's parameters name, conditions included."""
     for key, value in params.items():
-        if key in ("of", "other", "in", "country", "field") and isinstance(value, str):
+        if key in ("of", "other", "in", "country", "field", "among") and isinstance(value, str):
             yield parsed(value)
         elif key == "or" and isinstance(value, list):
             yield from (parsed(str(text)) for text in value)
@@ -265,6 +295,8 @@ class _ManifestChecks:
         self.waiting: dict[str, list[tuple[tuple[int, ...], Diagnostic]]] = {code: [] for code in plan.references}
         self.names: dict[str, set[str]] = {code: set() for code in plan.references}
         self.witnesses: dict[Path, Consignment] = {}
+        self.firsts: dict[str, dict[tuple[str, str], str]] = {rule.code: {} for rule in plan.uniques}
+        self.config = config
         self.count = 0
         self.sequence = 0
         self.header = Manifest(mode=Mode.RAIL)
@@ -288,6 +320,8 @@ class _ManifestChecks:
             context = Context(one)
             for code, reference in self.plan.references.items():
                 self.names[code] |= context.names(reference.within, reference.attribute)
+        if self.plan.uniques:
+            self._unique(one, located, chunk.index)
         for path in self.plan.lists:
             if path not in self.witnesses and any(True for _ in _matching(one, path)):
                 self.witnesses[path] = chunk.consignment
@@ -312,6 +346,23 @@ class _ManifestChecks:
             names = self.names[code]
             self.found.extend(pair for pair in waiting if pair[1].value is None or pair[1].value not in names)
         return [((self.index, *key), finding) for key, finding in self.found]
+
+    def _unique(self, one: Manifest, located: SourceMap, index: int) -> None:
+        """The values of this consignment met in an earlier one (or earlier in this one), as a whole read reports
+        them: on each value after the first, naming the first."""
+        context = Context(one)
+        for rule in self.plan.uniques:
+            firsts = self.firsts[rule.code]
+            alike = str(rule.params.get("alike", ""))
+            for item in context.items(rule.paths[0]):
+                if is_missing(item.value):
+                    continue
+                real = _renamed_path(item.path, index)
+                first = firsts.setdefault(unique_key(context, item, alike), real)
+                if first != real:
+                    found = _renamed(diagnostic_of(rule, Finding(item), located, self.config), index)
+                    found = replace(found, args=MappingProxyType({**found.args, "other_field": first}))
+                    self.found.append(((*self._key(rule.code, each=True), index, self._next()), found))
 
     def _config(self, base: Config) -> Config:
         return replace(base, severities=self.severities) if self.severities else base
@@ -359,6 +410,10 @@ class _Moved(Mapping[str, Position]):
 
     def __len__(self) -> int:
         return len(self._positions)
+
+
+def _renamed_path(path: str, index: int) -> str:
+    return f"consignments[{index}]{path[len(_FIRST) :]}" if index and path.startswith(_FIRST) else path
 
 
 def _renamed(finding: Diagnostic, index: int) -> Diagnostic:

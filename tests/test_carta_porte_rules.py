@@ -91,6 +91,7 @@ CASES = [
     ),
     ("CP217", set_attribute("(//cp:Ubicacion)[2]", "TipoUbicacion", "Origen"), None),
     ("CP218", set_attribute("/cfdi:Comprobante", "TipoDeComprobante", "P"), "TipoDeComprobante"),
+    ("CP219", set_attribute(CP, "TranspInternac", "No"), "TranspInternac"),  # from Monterrey to Laredo, TX
 ]
 
 
@@ -133,6 +134,8 @@ def test_foreign_rfc_accepted_at_a_location_with_its_tax_id() -> None:
 def test_domestic_movement_needs_no_customs_data() -> None:
     change = both(
         set_attribute(CP, "TranspInternac", "No"),
+        set_attribute("(//cp:Ubicacion)[2]/cp:Domicilio", "Pais", "MEX"),
+        set_attribute("(//cp:Ubicacion)[2]/cp:Domicilio", "Estado", "TAM"),
         set_attribute(CP, "EntradaSalidaMerc", None),
         set_attribute(CP, "PaisOrigenDestino", None),
         set_attribute(CP, "ViaEntradaSalida", None),
@@ -141,3 +144,10 @@ def test_domestic_movement_needs_no_customs_data() -> None:
         set_attribute(ITEM, "FraccionArancelaria", None),
     )
     assert [str(d) for d in findings(change)] == []
+
+
+def test_a_movement_declared_domestic_names_the_location_abroad() -> None:
+    """TranspInternac 'No' on goods bound for Laredo, TX: the finding names the Destino and its country."""
+    (found,) = only(findings(set_attribute(CP, "TranspInternac", "No")), "CP219")
+    assert "Destino" in found.message("en") and "USA" in found.message("en")
+    assert "TranspInternac es 'No'" in found.message("es")

@@ -4,9 +4,11 @@ exactly what those packages, and a full parse of the file, give."""
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 
 import airportsdata
 import pycountry
@@ -52,3 +54,62 @@ def test_each_sat_catalogue_is_its_rows_of_the_shared_file() -> None:
     assert set(sat_lists) == set(whole)  # every catalogue of the file is offered as a list
     for catalogue, name in sat_lists.items():
         assert set(codelists.CODELISTS[name].load()) == whole[catalogue], name
+
+
+def test_each_spelling_in_the_subdivision_crosswalk_names_one_iso_subdivision() -> None:
+    text = resources.files(codelists).joinpath("subdivision_spellings.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in rows:
+        assert f"{row['country']}-{row['code']}" in codelists.codes("subdivision"), row
+        named[(row["country"], codelists.spelling_key(row["spelling"]))].add(row["code"])
+    assert {key: codes for key, codes in named.items() if len(codes) > 1} == {}
+    # Every Mexican state has its ISO code, a two-letter form and its name.
+    for code in (c.removeprefix("MX-") for c in codelists.codes("subdivision") if c.startswith("MX-")):
+        systems = {row["system"] for row in rows if row["country"] == "MX" and row["code"] == code}
+        assert {"iso-3166-2", "two-letter", "name"} <= systems, code
+
+
+@pytest.mark.parametrize(
+    ("country", "spelling", "expected"),
+    [
+        ("MX", "NL", "MX-NLE"),
+        ("MEX", "NLE", "MX-NLE"),
+        ("MX", "N.L.", "MX-NLE"),
+        ("MX", "nuevo leon", "MX-NLE"),
+        ("MX", "DIF", "MX-CMX"),
+        ("MX", "Q. Roo", "MX-ROO"),
+        ("USA", "tx", "US-TX"),
+        ("CA", "PQ", "CA-QC"),
+        ("MX", "TX", None),
+        ("US", "NLE", None),
+        ("XX", "TX", None),
+        ("MX", "", None),
+    ],
+)
+def test_a_subdivision_is_found_whatever_its_spelling(country: str, spelling: str, expected: str | None) -> None:
+    assert codelists.subdivision_code(country, spelling) == expected
+
+
+def test_only_the_sat_spellings_when_asked() -> None:
+    sat = frozenset({"sat-c_estado"})
+    assert codelists.subdivision_code("MX", "NLE", sat) == "MX-NLE"
+    assert codelists.subdivision_code("MX", "DIF", sat) == "MX-CMX"
+    assert codelists.subdivision_code("MX", "NL", sat) is None
+
+
+def test_every_sat_c_estado_code_is_a_subdivision_of_mexico_the_us_or_canada() -> None:
+    """SAT's c_Estado (catCFDI.xsd) against the crosswalk, when the reference schemas are at hand."""
+    schema = (
+        (Path(__file__).resolve().parents[2] / "shared" / "reference" / "sat-schemas" / "sitio_internet" / "cfd")
+        / "catalogos"
+        / "catCFDI.xsd"
+    )
+    if not schema.exists():
+        pytest.skip("the SAT reference schemas are not at hand")
+    text = schema.read_text(encoding="utf-8")
+    start = text.index('name="c_Estado"')
+    estados = re.findall(r'enumeration value="([^"]+)"', text[start : text.index("</xs:simpleType>", start)])
+    sat = frozenset({"sat-c_estado"})
+    unknown = [e for e in estados if not any(codelists.subdivision_code(c, e, sat) for c in ("MX", "US", "CA"))]
+    assert unknown == ["UN"]  # SAT's "unknown" placeholder, no state at all

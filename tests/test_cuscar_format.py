@@ -60,6 +60,21 @@ def test_losses_name_each_field_left_behind() -> None:
     assert all(d.severity is Severity.WARNING and d.code == "CUS010" for d in losses)
 
 
+def test_goods_in_undeclared_equipment_are_a_warning_from_the_reader_and_an_error_under_harmonized() -> None:
+    """A sender that reports no equipment (no EQD) still names the container of the goods in SGP: the reader warns,
+    and only a profile that needs the equipment declared makes it an error (HM-GEN-001)."""
+    from manifest.api import validate
+
+    data = SAMPLE.read_bytes().replace(b"SGP+MSKU1234565", b"SGP+MSKU7654321")
+    (found,) = [d for d in cuscar.read(data).diagnostics if d.code == "CUS009"]
+    assert found.severity is Severity.WARNING and found.value == "MSKU7654321"
+    for profile, codes in (("sat", {"CUS009"}), ("harmonized", {"CUS009", "HM-GEN-001"})):
+        report = validate(data, format="cuscar", profile=profile)
+        flagged = {d.code for d in report.diagnostics if d.value == "MSKU7654321"}
+        assert flagged == codes, profile
+        assert report.passes() is (profile == "sat"), profile
+
+
 def test_stream_gives_the_consignments_of_read() -> None:
     data = SAMPLE.read_bytes()
     chunks = [c for c in cuscar.stream(io.BytesIO(data), chunk_size=7) if isinstance(c, ConsignmentChunk)]

@@ -64,6 +64,7 @@ def test_codes_are_unique_and_well_formed() -> None:
             "SAT-RAIL",
             "SAT-MAR",
             "SAT-AIR",
+            "ID",
         } or (prefix.startswith("HM-")), code
         assert code.rsplit("-", 1)[1].isdigit()
 
@@ -92,6 +93,20 @@ def test_harmonized_is_the_union_of_both_agencies_and_more() -> None:
     assert not any(code.startswith("SAT-") for code in (rule.code for rule in rules("cbp")))
 
 
+def test_identifiers_are_checked_in_every_profile_and_alone_in_none() -> None:
+    """The integrity of identifiers is a fact, not one agency's wish: every profile runs the ID- rules, and
+    ``none`` runs nothing else; no other rule checks the same identifier again."""
+    identifiers = {rule.code for rule in ALL if rule.code.startswith("ID-")}
+    assert identifiers
+    for profile in PROFILES:
+        assert identifiers <= {rule.code for rule in rules(profile)}, profile
+    assert {rule.code for rule in rules("none")} == identifiers
+    standard = {"iso6346", "imo", "awb", "rfc", "hs6", "unlocode"}
+    for rule in ALL:
+        if rule.kind == "check_digit" and rule.params["identifier"] in standard:
+            assert rule.code in identifiers, rule.code
+
+
 def test_rules_filter_by_mode() -> None:
     rail = rules(mode=Mode.RAIL)
     assert rail and all(Mode.RAIL in rule.modes for rule in rail)
@@ -100,7 +115,7 @@ def test_rules_filter_by_mode() -> None:
 
 
 def test_diagnostics_render_in_both_languages() -> None:
-    rule = next(rule for rule in ALL if rule.code == "CBP-OCEAN-006")
+    rule = next(rule for rule in ALL if rule.code == "ID-002")
     example = rule.fails[0]
     (found,) = check_rule(rule, apply_example(VALID[Mode.MARITIME](), example))
     assert found.field == "conveyance.imo_number" and found.value == "9321484"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -12,8 +13,8 @@ from hypothesis import strategies as st
 
 from manifest.diagnostics import MESSAGES
 from manifest.formats.base import SourceMap
-from manifest.model import Manifest, Mode, Quantity
-from manifest.requirements import evaluate
+from manifest.model import DocumentType, Manifest, Mode, Quantity
+from manifest.requirements import checks, evaluate
 from manifest.requirements.checks import KINDS, Context, ParamError, validate_params
 from manifest.requirements.paths import Attr, Index, Path, PathError, expand
 from tests.requirements_models import VALID
@@ -84,7 +85,16 @@ def test_bad_paths(text: str) -> None:
 
 def test_sum_equals_converts_units_and_honours_tolerance() -> None:
     rail = VALID[Mode.RAIL]()
-    assert _run("sum_equals", rail, "consignments[*].gross_weight", of="consignments[*].goods[*].gross_weight") == []
+    assert (
+        _run(
+            "sum_equals",
+            rail,
+            "consignments[*].gross_weight",
+            of="consignments[*].goods[*].gross_weight",
+            tolerance="0.001",
+        )
+        == []
+    )
     pounds = replace(rail.consignments[0], gross_weight=Quantity(value=Decimal("88184.9"), unit="LBR"))
     assert (
         _run(
@@ -92,6 +102,7 @@ def test_sum_equals_converts_units_and_honours_tolerance() -> None:
             replace(rail, consignments=(pounds,)),
             "consignments[*].gross_weight",
             of="consignments[*].goods[*].gross_weight",
+            tolerance="0.001",
         )
         == []
     )
@@ -101,6 +112,7 @@ def test_sum_equals_converts_units_and_honours_tolerance() -> None:
         replace(rail, consignments=(heavier,)),
         "consignments[*].gross_weight",
         of="consignments[*].goods[*].gross_weight",
+        tolerance="0.001",
     ) == ["consignments[0].gross_weight"]
     unknown_unit = replace(pounds, gross_weight=Quantity(value=Decimal("1"), unit="XXX"))
     assert (
@@ -109,9 +121,66 @@ def test_sum_equals_converts_units_and_honours_tolerance() -> None:
             replace(rail, consignments=(unknown_unit,)),
             "consignments[*].gross_weight",
             of="consignments[*].goods[*].gross_weight",
+            tolerance="0.001",
         )
         == []
     )
+
+
+def test_sum_equals_allows_one_rounding_step_of_the_declared_unit() -> None:
+    """An air waybill declares 134.0 kg for goods of 133.7 kg (rounded up to the next 0.5 kg): no disagreement; 134.5
+    is more than one step away. A step in pounds is converted to kilograms before it is compared."""
+    air = VALID[Mode.AIR]()
+    house = air.consignments[1]
+
+    def weighed(total: Quantity) -> Manifest:
+        goods = replace(house.goods[0], gross_weight=Quantity(value=Decimal("133.7"), unit="KGM"))
+        return replace(air, consignments=(replace(house, gross_weight=total, goods=(goods,)),))
+
+    def found(total: Quantity, **params: object) -> list[str]:
+        field, parts = "consignments[*].gross_weight", "consignments[*].goods[*].gross_weight"
+        return _run("sum_equals", weighed(total), field, of=parts, **params)
+
+    steps = {"KGM": "0.5", "LBR": "1"}
+    assert found(Quantity(value=Decimal("134.0"), unit="KGM"), tolerance="0.001") == ["consignments[0].gross_weight"]
+    assert found(Quantity(value=Decimal("134.0"), unit="KGM"), tolerance="0.001", step=steps) == []
+    assert found(Quantity(value=Decimal("134.5"), unit="KGM"), tolerance="0.001", step=steps) == [
+        "consignments[0].gross_weight"
+    ]
+    assert found(Quantity(value=Decimal("295"), unit="LBR"), step={"LBR": "1"}) == []  # 294.76 lb
+    assert found(Quantity(value=Decimal("296"), unit="LBR"), step={"LBR": "1"}) == ["consignments[0].gross_weight"]
+
+
+def test_unique_reports_each_repeat_naming_the_first_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    rail = VALID[Mode.RAIL]()
+    first, second = rail.consignments
+    params = {"among": "consignments[*].document_number", "alike": "document_type"}
+    repeated = replace(rail, consignments=(first, second, replace(second, document_number=first.document_number)))
+    assert _run("unique", repeated, "consignments[*].document_number", **params) == ["consignments[2].document_number"]
+    other_kind = replace(second, document_number=first.document_number, document_type=DocumentType.HOUSE_BILL_OF_LADING)
+    assert (
+        _run("unique", replace(rail, consignments=(first, other_kind)), "consignments[*].document_number", **params)
+        == []
+    )
+
+    calls = 0
+    counted = checks.unique_key
+
+    def counting(*args: Any) -> tuple[str, str]:
+        nonlocal calls
+        calls += 1
+        return counted(*args)
+
+    monkeypatch.setattr(checks, "unique_key", counting)
+
+    def work(count: int) -> int:
+        nonlocal calls
+        calls = 0
+        bills = tuple(replace(first, document_number=f"KCSM{n:06d}") for n in range(count))
+        _run("unique", replace(rail, consignments=bills), "consignments[*].document_number", **params)
+        return calls
+
+    assert work(400) == 2 * work(200)  # one key for the index, one for each value: no comparison of every pair
 
 
 def test_count_equals() -> None:
@@ -185,7 +254,10 @@ def test_references_resolve_and_agree() -> None:
         ("maximum", {"limit": "two hundred"}, "limit must be a number"),
         ("length", {"max": "30"}, "must be an integer"),
         ("codelist", {"values": "MX"}, "needs 'list' or a list"),
-        ("sum_equals", {"of": "goods[*"}, "bad model path"),
+        ("sum_equals", {"of": "goods[*", "tolerance": "0"}, "bad model path"),
+        ("sum_equals", {"of": "goods[*].gross_weight"}, "needs a 'tolerance' or a 'step'"),
+        ("sum_equals", {"of": "goods[*].gross_weight", "step": {"XXX": "1"}}, "a known unit"),
+        ("sum_equals", {"of": "goods[*].gross_weight", "step": {"KGM": "half"}}, "must be a number"),
     ],
 )
 def test_bad_parameters_fail_when_loaded(kind: str, params: dict[str, object], message: str) -> None:

@@ -161,4 +161,4 @@ def test_documents_select_rules() -> None:
     broken = replace(manifest, conveyance=replace(manifest.conveyance, imo_number="9321480"))
     for format_name in ("cuscar", "carta-porte", "manifest-json"):
         codes = {d.code for d in evaluate(broken, SourceMap(), profile="sat", format_name=format_name)}
-        assert "SAT-MAR-002" in codes, format_name
+        assert "ID-002" in codes, format_name

@@ -20,16 +20,16 @@ CASES = [
         '"hs_code": "720830"',
         11,
         "harmonized",
-        "CBP-RAIL-026",
+        "ID-005",
     ),
-    ("air/northbound-flight-am0642-mex-lax.ffm", "139-24681016MEXLAX", "139-24681015MEXLAX", 0, "cbp", "CBP-AIR-001"),
+    ("air/northbound-flight-am0642-mex-lax.ffm", "139-24681016MEXLAX", "139-24681015MEXLAX", 0, "cbp", "ID-003"),
     (
         "maritime/northbound-manzanillo-long-beach.cartaporte.xml",
         'MatriculaContenedor="MSCU1234566"',
         'MatriculaContenedor="MSCU1234567"',
         0,  # the Carta Porte reader points at the attribute
-        "harmonized",
-        "CBP-OCEAN-022",
+        "sat",  # a check digit is checked whoever receives the file
+        "ID-001",
     ),
 ]
 

@@ -12,6 +12,7 @@ import csv
 import importlib.util
 import io
 import json
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -108,6 +109,26 @@ def _iata_airports() -> Iterable[str]:
         import airportsdata
 
         return airportsdata.load("IATA").keys()
+
+
+def _any_country_code() -> Iterable[str]:
+    """ISO 3166-1 codes as sources write them: alpha-2 (X12, CUSCAR, the model) or alpha-3 (CFDI c_Pais)."""
+    return (*codes("country"), *codes("country-alpha3"))
+
+
+@cache
+def airport_countries() -> Mapping[str, str]:
+    """The ISO 3166-1 alpha-2 country of each IATA airport code, from the airports file airportsdata ships."""
+    try:
+        text = (_package_folder("airportsdata") / "airports.csv").read_text(encoding="utf-8")
+        rows = csv.reader(io.StringIO(text))
+        header = next(rows)
+        code, country = header.index("iata"), header.index("country")
+        return MappingProxyType({row[code]: row[country] for row in rows if row[code]})
+    except (OSError, ValueError, StopIteration, IndexError):
+        import airportsdata
+
+        return MappingProxyType({key: str(entry["country"]) for key, entry in airportsdata.load("IATA").items()})
 
 
 _SAT_CATALOGUE_SOURCE = "SAT catCartaPorte.xsd"
@@ -233,6 +254,12 @@ _LISTS = (
         _pycountry("countries", "iso3166-1", "alpha_3"),
     ),
     CodeList(
+        "country-code",
+        "ISO 3166-1 countries, alpha-2 or alpha-3",
+        "ISO 3166-1 (pycountry)",
+        _any_country_code,
+    ),
+    CodeList(
         "subdivision",
         "ISO 3166-2 subdivisions",
         "ISO 3166-2 (pycountry)",
@@ -259,3 +286,74 @@ def codes(name: str) -> frozenset[str]:
 
 def contains(name: str, code: str) -> bool:
     return code in codes(name)
+
+
+# --- subdivisions, whatever their spelling --------------------------------------------------------------------------
+
+
+def country_alpha2(code: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country given as alpha-2 or alpha-3 (``MX``, ``MEX``), None if neither."""
+    text = code.strip().upper()
+    if text in codes("country"):
+        return text
+    return _alpha3_to_alpha2().get(text)
+
+
+@cache
+def _alpha3_to_alpha2() -> Mapping[str, str]:
+    # Both columns come from the same entries in the same order.
+    alpha3 = list(_pycountry("countries", "iso3166-1", "alpha_3")())
+    alpha2 = list(_pycountry("countries", "iso3166-1", "alpha_2")())
+    return MappingProxyType(dict(zip(alpha3, alpha2, strict=True)))
+
+
+def spelling_key(text: str) -> str:
+    """A spelling reduced to what tells states apart: accents, case, dots and spaces dropped (``Q. Roo`` and
+    ``QROO``, ``Nuevo León`` and ``NUEVO LEON`` are one key)."""
+    letters = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in letters if c.isascii() and c.isalnum()).upper()
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """One spelling of a subdivision in the crosswalk: the ISO 3166-2 code it names, and the system it comes from
+    (``iso-3166-2``, ``sat-c_estado``, ``two-letter``, ``abbreviation``, ``name``, ``canada-post``)."""
+
+    code: str
+    system: str
+
+
+@cache
+def subdivision_spellings() -> Mapping[tuple[str, str], Spelling]:
+    """The crosswalk ``subdivision_spellings.csv`` by (alpha-2 country, :func:`spelling_key`)."""
+    header, rows = _rows("subdivision_spellings.csv")
+    country, code, spelling = header.index("country"), header.index("code"), header.index("spelling")
+    system = header.index("system")
+    found: dict[tuple[str, str], Spelling] = {}
+    for row in rows:
+        found[(row[country], spelling_key(row[spelling]))] = Spelling(f"{row[country]}-{row[code]}", row[system])
+    return MappingProxyType(found)
+
+
+def subdivision_code(country: str, spelling: str, systems: frozenset[str] | None = None) -> str | None:
+    """The ISO 3166-2 code (``MX-NLE``) of the state or province of ``country`` (alpha-2 or alpha-3) written
+    ``spelling``, or None when the country has no such subdivision.
+
+    A subdivision is recognised by its ISO 3166-2 suffix (``NLE``, ``TX``, ``QC``: US and Canadian postal
+    abbreviations are those suffixes) or by another spelling of the same subdivision that the crosswalk
+    ``subdivision_spellings.csv`` lists: for Mexico, SAT's c_Estado codes (``DIF``), the two-letter abbreviations
+    that X12 and other North American EDI files carry (``NL``), the conventional abbreviations (``Q. Roo``) and
+    the names; for Canada, the postal codes it replaced (``PQ``, ``NF``). See SOURCES.md. ``systems`` limits
+    the other spellings to those of the systems named (``{"sat-c_estado"}``: the codes of SAT's c_Estado).
+    """
+    alpha2 = country_alpha2(country)
+    key = spelling_key(spelling)
+    if alpha2 is None or not key:
+        return None
+    direct = f"{alpha2}-{key}"
+    if direct in codes("subdivision"):
+        return direct
+    found = subdivision_spellings().get((alpha2, key))
+    if found is None or (systems is not None and found.system not in systems):
+        return None
+    return found.code

@@ -10,7 +10,16 @@ The rules are data (``catalogue/*.toml``), run on the harmonized model, so they 
 from manifest.requirements.config import Config, ConfigError, load_config, parse_config
 from manifest.requirements.definitions import CatalogueError, Example, Rule
 from manifest.requirements.engine import check_rule, evaluate, iter_diagnostics, rules
-from manifest.requirements.profiles import PROFILE_CHOICES, PROFILES, Profile, ProfileError, resolve_profile
+from manifest.requirements.profiles import (
+    PROFILE_CHOICES,
+    PROFILES,
+    Profile,
+    ProfileChoice,
+    ProfileError,
+    Reason,
+    choose_profile,
+    resolve_profile,
+)
 
 __all__ = [
     "PROFILES",
@@ -20,9 +29,12 @@ __all__ = [
     "ConfigError",
     "Example",
     "Profile",
+    "ProfileChoice",
     "ProfileError",
+    "Reason",
     "Rule",
     "check_rule",
+    "choose_profile",
     "evaluate",
     "iter_diagnostics",
     "load_config",

@@ -21,7 +21,7 @@ from manifest import codelists
 from manifest.formats.canonical import scalar_to_text
 from manifest.identifiers import IDENTIFIERS, pedimento_aduana
 from manifest.model import Manifest, Money, Quantity
-from manifest.requirements.paths import Concrete, Item, Path, expand, shared_prefix
+from manifest.requirements.paths import Attr, Concrete, Item, Path, expand, shared_prefix
 
 Params = Mapping[str, object]
 
@@ -44,6 +44,7 @@ class Context:
         self._items: dict[Path, list[Item]] = {}
         self._bound: dict[tuple[Path, tuple[int, ...]], list[Item]] = {}
         self._names: dict[tuple[Path, str], frozenset[str]] = {}
+        self._firsts: dict[tuple[Path, str], Mapping[tuple[str, str], str]] = {}
 
     def items(self, path: Path) -> list[Item]:
         found = self._items.get(path)
@@ -71,6 +72,19 @@ class Context:
         found = self._bound.get(key)
         if found is None:
             found = self._bound[key] = self.items(path.bind(concrete))
+        return found
+
+    def firsts(self, path: Path, alike: str) -> Mapping[tuple[str, str], str]:
+        """For each value at ``path`` (with the value of its field ``alike`` beside it), the path of its first
+        occurrence: kept for the run, so that finding the duplicates of n values takes n look-ups, not n²."""
+        key = (path, alike)
+        found = self._firsts.get(key)
+        if found is None:
+            firsts: dict[tuple[str, str], str] = {}
+            for item in self.items(path):
+                if not is_missing(item.value):
+                    firsts.setdefault(unique_key(self, item, alike), item.path)
+            found = self._firsts[key] = firsts
         return found
 
     def names(self, path: Path, attribute: str) -> frozenset[str]:
@@ -194,15 +208,40 @@ def check_digit(_: Context, item: Item, params: Params) -> Iterator[Finding]:
 
 
 def subdivision(context: Context, item: Item, params: Params) -> Iterator[Finding]:
-    """The value is a subdivision (ISO 3166-2 suffix: ``NLE``, ``TX``) of the alpha-2 country at ``country``; silent
-    when the country is absent or not alpha-2. Adds ``$country``."""
+    """The value is a state or province of the country at ``country`` (a path), or of the field named ``beside``
+    next to it (``beside = "country"``: the country of the same address), given as ISO 3166-1 alpha-2 or alpha-3.
+    Any spelling of the state that the crosswalk knows is accepted: ``NL``, ``NLE``, ``N.L.`` and ``Nuevo León`` are
+    one state of Mexico (see :func:`manifest.codelists.subdivision_code`): membership is checked after the
+    crosswalk, not against the spelling of one code list. A longer value that the crosswalk does not know is taken
+    for a name it lacks (``Rio de Janeiro``) and left alone; a code (three letters or fewer) is judged.
+
+    With ``spellings``, a list of the crosswalk's systems, only the ISO 3166-2 suffix and the spellings of those
+    systems are accepted, names included (a CFDI's Estado is a c_Estado code: ``["sat-c_estado"]``); ``countries``
+    (alpha-2) limits the check to the countries whose list applies (c_Estado: MX, US and CA). Silent when the
+    country is absent or not an ISO 3166 code. Adds ``$country``."""
     if is_missing(item.value):
         return
-    for other in _others(context, item, params, "country"):
+    chosen = params.get("spellings")
+    systems = frozenset(str(system) for system in chosen) if isinstance(chosen, list) else None
+    limited = params.get("countries")
+    if "beside" in params:
+        countries = _beside(context, item, str(params["beside"]))
+    else:
+        countries = _others(context, item, params, "country")
+    spelled = text_of(item.value)
+    for other in countries:
         country = other.value
-        known = isinstance(country, str) and codelists.contains("country", country)
-        if known and not codelists.contains("subdivision", f"{country}-{text_of(item.value)}"):
+        alpha2 = codelists.country_alpha2(country) if isinstance(country, str) else None
+        if alpha2 is None or (isinstance(limited, list) and alpha2 not in limited):
+            continue
+        if systems is None and len(codelists.spelling_key(spelled)) > _LONGEST_CODE:
+            continue
+        if codelists.subdivision_code(alpha2, spelled, systems) is None:
             yield Finding(item, {"country": str(country)})
+
+
+# ISO 3166-2 subdivision suffixes have one to three characters; anything longer is a name or an abbreviation.
+_LONGEST_CODE = 3
 
 
 def maximum(_: Context, item: Item, params: Params) -> Iterator[Finding]:
@@ -284,18 +323,34 @@ def _others(context: Context, item: Item, params: Params, key: str) -> list[Item
 
 
 def sum_equals(context: Context, item: Item, params: Params) -> Iterator[Finding]:
-    """The field (a total) equals the sum of the fields ``of``, within the relative ``tolerance`` (default 0.001,
-    enough for units rounded on conversion). Quantities are compared in kilograms or cubic metres. Silent when any
-    value is absent or of an unknown unit: ``required`` and ``codelist`` rules report those. Adds ``$sum``."""
+    """The field (a total) equals the sum of the fields ``of``, within the tolerance the rule states: ``tolerance``, a
+    fraction of the larger of the two, and ``step``, a table of units to the rounding step of a value declared in
+    that unit (``{ KGM = "0.5", LBR = "1" }``: weights rounded up to the next half kilogram or pound). The larger
+    of the two allowances applies. Quantities are compared in kilograms or cubic metres. Silent when any value is
+    absent or of an unknown unit: ``required`` and ``codelist`` rules report those. Adds ``$sum``."""
     total = _number(item.value)
     parts = _others(context, item, params, "of")
     amounts = [_number(part.value) for part in parts]
     if total is None or not amounts or any(amount is None for amount in amounts):
         return
     found = sum((amount for amount in amounts if amount is not None), Decimal(0))
-    tolerance = Decimal(str(params.get("tolerance", "0.001")))
-    if abs(total - found) > tolerance * max(abs(total), abs(found), Decimal(1)):
+    relative = Decimal(str(params.get("tolerance", "0"))) * max(abs(total), abs(found), Decimal(1))
+    allowed = max(relative, _rounding_step(params, [item.value, *(part.value for part in parts)]))
+    if abs(total - found) > allowed:
         yield Finding(item, {"sum": _plain(found)})
+
+
+def _rounding_step(params: Params, values: list[object]) -> Decimal:
+    """The largest rounding step, in the unit of comparison, among the units of ``values`` that ``step`` names."""
+    steps = params.get("step")
+    if not isinstance(steps, Mapping):
+        return Decimal(0)
+    found = Decimal(0)
+    for value in values:
+        if isinstance(value, Quantity) and value.unit in steps:
+            amount = _number(Quantity(value=Decimal(str(steps[value.unit])), unit=value.unit))
+            found = max(found, amount or Decimal(0))
+    return found
 
 
 def count_equals(context: Context, item: Item, params: Params) -> Iterator[Finding]:
@@ -338,6 +393,34 @@ def references_resolve(context: Context, item: Item, params: Params) -> Iterator
     names = context.names(parsed(str(params["in"])).bind(item.steps), str(params.get("attribute", "")))
     if text_of(item.value) not in names:
         yield Finding(item)
+
+
+def unique(context: Context, item: Item, params: Params) -> Iterator[Finding]:
+    """The value occurs once among the values at ``among`` whose field ``alike`` (a field beside them, optional) is
+    the same: two bills of one manifest with one number, but not a master air waybill and a house that share it.
+    Reported on each value after the first, which ``$other_field`` names."""
+    if is_missing(item.value):
+        return
+    alike = str(params.get("alike", ""))
+    first = context.firsts(parsed(str(params["among"])), alike).get(unique_key(context, item, alike))
+    if first is not None and first != item.path:
+        yield Finding(item, {"other_field": first})
+
+
+def unique_key(context: Context, item: Item, alike: str) -> tuple[str, str]:
+    """What makes two values of a ``unique`` rule the same: the value, and the field ``alike`` beside it."""
+    if not alike:
+        return (text_of(item.value), "")
+    beside = [other.value for other in _beside(context, item, alike)]
+    return (text_of(item.value), text_of(beside[0]) if beside and not is_missing(beside[0]) else "")
+
+
+def _beside(context: Context, item: Item, name: str) -> list[Item]:
+    """The field ``name`` of the object that holds ``item`` (the country of the same address, the document type of
+    the same bill). Its path is made from the item's steps, not parsed: a path per item would fill parsed's cache."""
+    if len(item.steps) < 2:
+        return []
+    return context.items(Path((*item.steps[:-1], Attr(name))))
 
 
 def agree(context: Context, item: Item, params: Params) -> Iterator[Finding]:
@@ -394,13 +477,13 @@ KINDS: Mapping[str, Check] = {
     "not_after": not_after,
     "references_resolve": references_resolve,
     "agree": agree,
+    "unique": unique,
 }
 
 # The parameters each kind needs, checked when the catalogue is loaded so that a typo fails at import, not on data.
 REQUIRED_PARAMS: Mapping[str, tuple[str, ...]] = {
     "pattern": ("regex",),
     "maximum": ("limit",),
-    "subdivision": ("country",),
     "any_present": ("or",),
     "check_digit": ("identifier",),
     "conditional": ("if", "then"),
@@ -409,7 +492,27 @@ REQUIRED_PARAMS: Mapping[str, tuple[str, ...]] = {
     "not_after": ("other",),
     "references_resolve": ("in",),
     "agree": ("other",),
+    "unique": ("among",),
 }
+
+
+def _validate_tolerance(params: Params) -> None:
+    """A sum rule states its tolerance: ``tolerance`` (a fraction, "0" for exact counts), ``step`` (units to their
+    rounding steps), or both; a silent default would hide what the rule accepts."""
+    if "tolerance" not in params and "step" not in params:
+        raise ParamError("check kind 'sum_equals' needs a 'tolerance' or a 'step' table (state it, even when 0)")
+    if "step" not in params:
+        return
+    steps = params["step"]
+    if not isinstance(steps, Mapping) or not steps:
+        raise ParamError('\'step\' must be a table of units to rounding steps, e.g. { KGM = "0.5", LBR = "1" }')
+    for unit, amount in steps.items():
+        try:
+            number = Decimal(str(amount))
+        except InvalidOperation:
+            raise ParamError(f"step for {unit} must be a number, not {amount!r}") from None
+        if _number(Quantity(value=number, unit=str(unit))) is None or number < 0:
+            raise ParamError(f"step {unit} = {amount!r}: a known unit of weight or volume and an amount of 0 or more")
 
 
 def validate_params(kind: str, params: Params) -> None:
@@ -424,8 +527,25 @@ def validate_params(kind: str, params: Params) -> None:
             raise ParamError("check kind 'codelist' needs 'list' or a list of 'values'")
         if "list" in params and str(params["list"]) not in codelists.CODELISTS:
             raise ParamError(f"unknown code list {params['list']!r}")
+    if kind == "subdivision" and ("country" in params) == ("beside" in params):
+        raise ParamError("check kind 'subdivision' needs either 'country' (a path) or 'beside' (a field name)")
+    if kind == "subdivision" and not re.fullmatch(r"[a-z_]+", str(params.get("beside", "country"))):
+        raise ParamError(f"'beside' names a field of the same object, not {params['beside']!r}")
+    if kind == "subdivision" and "countries" in params:
+        chosen_countries = params["countries"]
+        if not isinstance(chosen_countries, list) or not all(
+            codelists.contains("country", str(c)) for c in chosen_countries
+        ):
+            raise ParamError("'countries' must be a list of ISO 3166-1 alpha-2 codes")
+    if kind == "subdivision" and "spellings" in params:
+        known = {spelling.system for spelling in codelists.subdivision_spellings().values()}
+        chosen = params["spellings"]
+        if not isinstance(chosen, list) or not set(map(str, chosen)) <= known:
+            raise ParamError(f"'spellings' must be a list among {', '.join(sorted(known))}")
     if kind == "check_digit" and str(params["identifier"]) not in IDENTIFIERS:
         raise ParamError(f"unknown identifier kind {params['identifier']!r}")
+    if kind == "sum_equals":
+        _validate_tolerance(params)
     for name in ("limit", "tolerance"):
         if name in params:
             try:
@@ -443,7 +563,9 @@ def validate_params(kind: str, params: Params) -> None:
     for name in ("extract", "extract_other"):
         if kind == "agree" and str(params.get(name, "same")) not in _EXTRACTS:
             raise ParamError(f"unknown {name} {params[name]!r}; known: {', '.join(_EXTRACTS)}")
-    for name in ("of", "other", "in", "country"):
+    if kind == "unique" and not re.fullmatch(r"[a-z_]*", str(params.get("alike", ""))):
+        raise ParamError(f"'alike' names a field beside the value, not {params['alike']!r}")
+    for name in ("of", "other", "in", "country", "among"):
         if name in params:
             Path.parse(str(params[name]))
     if kind == "any_present":

@@ -25,7 +25,7 @@ from manifest.requirements.checks import ParamError, parsed, validate_params
 from manifest.requirements.documents import DOCUMENTS
 from manifest.requirements.paths import Path, PathError
 
-PROFILE_NAMES = ("cbp", "sat", "harmonized")
+PROFILE_NAMES = ("cbp", "sat", "harmonized", "none")
 
 
 _RULE_KEYS = frozenset(

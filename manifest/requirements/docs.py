@@ -54,9 +54,17 @@ def render() -> str:
     lines += [f"| `{p.name}` | {_cell(p.title)} | {_cell(p.source)} |" for p in PROFILES.values()]
     lines += [
         "",
-        "`auto` picks a profile per file. For X12 files it first reads the receiver of the envelope (ISA08, GS03): an "
-        "id starting with CBP or USCS means `cbp`, one starting with VUCEM, SAT or ANAM means `sat`. Otherwise it "
-        f"goes by format (any other format: `{DEFAULT_AUTO}`):",
+        "`auto` picks a profile per manifest, and the report says which and why (`profile_reason` in JSON, a line "
+        "per file in text). It first reads the receiver the file names: the X12 envelope (ISA08, GS03) or the CUSCAR "
+        "UNB recipient (an id starting with CBP or USCS means `cbp`; VUCEM, SAT or ANAM means `sat`), or the "
+        "Cargo-XML recipient address (VUCEM: `sat`; CBP or ACAS: `cbp`). Otherwise the manifest's ports and "
+        "countries tell whose traffic it is (departure, arrival, stops, port of entry, each bill's places of "
+        "receipt, loading, discharge and delivery, the countries of departure and arrival, the countries a bill's "
+        "customs notes are for; a place without a "
+        "country by its code: Schedule D is the US, an aduana Mexico, a UN/LOCODE begins with its country, an IATA "
+        "airport is looked up): the US only gives `cbp`, Mexico only `sat`, both `harmonized` (or the one agency "
+        "that takes the format: a CUSCAR goes to SAT, an X12 309 or Cargo-IMP to CBP), neither `none`. A manifest "
+        f"that names no place goes by format (any other format: `{DEFAULT_AUTO}`):",
         "",
         "| format | profile | why |",
         "|---|---|---|",

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from manifest.diagnostics import MESSAGES, Diagnostic, Position
 from manifest.formats.base import SourceMap
 from manifest.model import Manifest, Mode
-from manifest.requirements.checks import KINDS, Context, shown_value
+from manifest.requirements.checks import KINDS, Context, Finding, shown_value
 from manifest.requirements.config import Config
 from manifest.requirements.definitions import Rule, load_catalogue
 from manifest.requirements.documents import document_kind
@@ -77,18 +77,22 @@ def check_rule(rule: Rule, manifest: Manifest, source_map: SourceMap | None = No
 
 
 def _run(rule: Rule, context: Context, source_map: SourceMap, config: Config) -> Iterator[Diagnostic]:
-    message = MESSAGES[rule.code]
     check = KINDS[rule.kind]
-    severity = config.severities.get(rule.code, rule.severity)
     for path in rule.paths:
         for item in context.items(path):
             for finding in check(context, item, rule.params):
-                value = shown_value(finding.item.value)
-                field = finding.item.path
-                diagnostic = message(field=field, value=value, source=rule.source, severity=severity)
-                # ``field`` and ``value`` are also template arguments, next to those the check kind adds.
-                args = MappingProxyType({"field": field, "value": value or "", **finding.args})
-                yield replace(diagnostic, args=args).at(_locate(source_map, finding.item.anchor))
+                yield diagnostic_of(rule, finding, source_map, config)
+
+
+def diagnostic_of(rule: Rule, finding: Finding, source_map: SourceMap, config: Config) -> Diagnostic:
+    """The diagnostic of one finding of ``rule``: its wording, severity (as configured), field, value and position."""
+    severity = config.severities.get(rule.code, rule.severity)
+    value = shown_value(finding.item.value)
+    field = finding.item.path
+    diagnostic = MESSAGES[rule.code](field=field, value=value, source=rule.source, severity=severity)
+    # ``field`` and ``value`` are also template arguments, next to those the check kind adds.
+    args = MappingProxyType({"field": field, "value": value or "", **finding.args})
+    return replace(diagnostic, args=args).at(_locate(source_map, finding.item.anchor))
 
 
 def _locate(source_map: SourceMap, path: str) -> Position | None:

@@ -208,6 +208,15 @@ MISSING_LOCATION_KIND = define(
     "Ubicaciones debe contener al menos una Ubicacion con TipoUbicacion '$kind'",
     _STANDARD + ", Ubicaciones",
 )
+DOMESTIC_ABROAD = define(
+    "CP219",
+    Severity.ERROR,
+    "TranspInternac is 'No' but the Ubicacion of type $kind is in $country: goods that enter or leave Mexico travel "
+    "with TranspInternac 'Sí'",
+    "TranspInternac es 'No' pero la Ubicacion de tipo $kind está en $country: las mercancías que entran o salen de "
+    "México se trasladan con TranspInternac 'Sí'",
+    _STANDARD + ", CartaPorte@TranspInternac (Sí when the goods enter or leave national territory) and Domicilio@Pais",
+)
 NOT_TRASLADO_OR_INGRESO = define(
     "CP218",
     Severity.ERROR,

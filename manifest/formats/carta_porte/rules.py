@@ -48,6 +48,7 @@ class _Rules:
         yield from self._totals()
         yield from self._locations()
         yield from self._international()
+        yield from self._domestic()
         yield from self._transport_nodes()
         yield from self._customs_documents()
         yield from self._rfcs()
@@ -103,6 +104,18 @@ class _Rules:
                     yield messages.UNKNOWN_LOCATION_ID(attribute=attribute, value=value, kind=kind).at(
                         self.at(moved, attribute)
                     )
+
+    def _domestic(self) -> Iterator[Diagnostic]:
+        # Carta Porte 3.1 standard, CartaPorte@TranspInternac: "Sí" when the goods enter or leave national territory,
+        # so a movement declared domestic has its origins and destinations in Mexico.
+        if self.cp.get("TranspInternac") != "No":
+            return
+        for location in self._all("Ubicaciones/Ubicacion"):
+            address = location.find(self._q("Domicilio"))
+            country = address.get("Pais") if address is not None else None
+            if country and country != "MEX":
+                kind = location.get("TipoUbicacion") or "?"
+                yield messages.DOMESTIC_ABROAD(kind=kind, country=country).at(self.at(self.cp, "TranspInternac"))
 
     def _international(self) -> Iterator[Diagnostic]:
         # Carta Porte 3.1 standard, CartaPorte@TranspInternac "Sí": EntradaSalidaMerc, PaisOrigenDestino,

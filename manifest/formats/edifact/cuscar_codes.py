@@ -63,9 +63,11 @@ OUT_OF_PLACE = define(
     "el segmento $tag está fuera de lugar: $reason_es",
     f"{_DIR} segment table (segment groups)",
 )
+# A warning: many senders place goods in containers that the report does not describe (no EQD, as the message
+# allows); a profile that needs the equipment declared reports it from the model (HM-GEN-001).
 UNKNOWN_EQUIPMENT = define(
     "CUS009",
-    Severity.ERROR,
+    Severity.WARNING,
     "SGP places goods in equipment '$value' that no EQD of the message declares",
     "SGP coloca mercancías en el equipo '$value' que ningún EQD del mensaje declara",
     f"{_DIR} SGP C237 refers to EQD C237",
