@@ -270,6 +270,7 @@ def stream_parts(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator
         sink.extend(characters.feed(text))
     text = decoder.decode(b"", final=True)
     sink.extend(characters.feed(text))
+    sink.extend(characters.finish())
     segments = tokenizer.feed(text) + tokenizer.finish()
     sink.extend(tokenizer.diagnostics)
     yield from _chunks(session, (*session.walk(segments), *session.finish()))

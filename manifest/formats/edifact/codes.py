@@ -37,8 +37,8 @@ UNDECODABLE = define(
 BAD_CHARACTER = define(
     "EDI005",
     Severity.ERROR,
-    "character $char is outside the repertoire of syntax level $syntax",
-    "el carácter $char está fuera del repertorio del nivel de sintaxis $syntax",
+    "$count character(s) of this value are outside the repertoire of syntax level $syntax, the first $char",
+    "$count carácter(es) de este valor están fuera del repertorio del nivel de sintaxis $syntax, el primero $char",
     f"{_PART1} annex A (character repertoires of syntax levels A, B, C ...)",
 )
 UNKNOWN_SYNTAX = define(
@@ -145,4 +145,11 @@ UTF8_IN_SINGLE_BYTE = define(
     "the data is UTF-8 but $syntax declares $codec: it was read as UTF-8 ('$value'); declare UNOW or re-encode it",
     "los datos son UTF-8 pero $syntax declara $codec: se leyeron como UTF-8 ('$value'); declare UNOW o recodifíquelos",
     f"{_PART1} annex A: the syntax identifier fixes the character set",
+)
+INDENTED = define(
+    "EDI021",
+    Severity.WARNING,
+    "$count line(s) start with white space before the segment tag (the first here); it was skipped",
+    "$count línea(s) empiezan con espacios antes de la etiqueta del segmento (la primera aquí); se omitieron",
+    f"{_PART1} section 8.1: a segment starts with its tag",
 )

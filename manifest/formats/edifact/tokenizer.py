@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 
 from manifest.diagnostics import Diagnostic
-from manifest.formats.edifact.codes import BAD_TAG, DANGLING_RELEASE, EMPTY_SEGMENT, UNTERMINATED
+from manifest.formats.edifact.codes import BAD_TAG, DANGLING_RELEASE, EMPTY_SEGMENT, INDENTED, UNTERMINATED
 from manifest.formats.edifact.segments import Segment, build_segment
 from manifest.formats.edifact.syntax import Delimiters
 from manifest.formats.readers import LONG_SEGMENT, OVERFULL_SEGMENT, SEPARATOR_LIMIT, overfull
 
 _TAG = re.compile(r"[A-Z0-9]{3}\Z")
 _BREAKS = "\r\n"
+_BLANKS = " \t"
 # Tags already seen to be well formed (three upper-case letters or digits); shared, it only grows by valid tags.
 _VALID_TAGS: set[str] = set()
 
@@ -26,7 +27,7 @@ _VALID_TAGS: set[str] = set()
 class Tokenizer:
     """Turns text into segments; ``feed`` may be called with successive pieces of one interchange."""
 
-    __slots__ = ("_buffer", "_column", "_d", "_line", "_number", "diagnostics")
+    __slots__ = ("_buffer", "_column", "_d", "_indented", "_line", "_number", "diagnostics")
 
     def __init__(self, delimiters: Delimiters, line: int = 1, column: int = 1, number: int = 1) -> None:
         self._d = delimiters
@@ -34,6 +35,8 @@ class Tokenizer:
         self._column = column  # column of the first character of the buffer
         self._number = number
         self._buffer = ""
+        # Lines whose segment tag stands after white space, and the first of them: reported once, at the end.
+        self._indented: tuple[int, int, int] | None = None
         self.diagnostics: list[Diagnostic] = []
 
     @property
@@ -53,9 +56,12 @@ class Tokenizer:
     def finish(self) -> list[Segment]:
         """The segments left at the end of the data: an unterminated last segment is reported and still read."""
         data, self._buffer = self._buffer, ""
-        if not data.strip():
-            return []
-        return self._split(data, closed=False)
+        segments = self._split(data, closed=False) if data.strip() else []
+        if self._indented is not None:
+            count, line, column = self._indented
+            self.diagnostics.append(INDENTED(line=line, column=column, count=count))
+            self._indented = None
+        return segments
 
     def _last_terminator(self, data: str) -> int:
         terminator, release = self._d.terminator, self._d.release
@@ -99,6 +105,13 @@ class Tokenizer:
                         column = len(skipped) - skipped.rfind("\n")
                     else:
                         column += len(skipped)
+            if body[:1] in _BLANKS and body and column == 1:
+                # A line indented before its segment tag: the white space is layout, not data.
+                tag_at = len(body) - len(body.lstrip(_BLANKS))
+                if tag_at < len(body) and body[tag_at] not in _BREAKS:
+                    self._indent(line, column + tag_at)
+                    body = body[tag_at:]
+                    column += tag_at
             if not body:
                 self.diagnostics.append(EMPTY_SEGMENT(line=line, column=column))
                 column += 1
@@ -139,6 +152,10 @@ class Tokenizer:
         self._line, self._column, self._number = line, column, number
         return segments
 
+    def _indent(self, line: int, column: int) -> None:
+        count, first_line, first_column = self._indented or (0, line, column)
+        self._indented = (count + 1, first_line, first_column)
+
     def _bounded(self, body: str, line: int, column: int) -> str:
         d = self._d
         cut = overfull(body, d.element, d.component)
@@ -168,6 +185,8 @@ class Tokenizer:
         if d.release is not None and d.release in body:
             return None
         ends = terminator + newline
+        if body[:1] in _BLANKS or ends + " " in body or ends + "\t" in body:
+            return None  # indented lines: cut one by one
         breaks = body.count(ends)
         if body.count("\n") != breaks or body.count("\r") != (breaks if newline == "\r\n" else 0):
             return None
