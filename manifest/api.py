@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from manifest import formats
 from manifest.diagnostics import Diagnostic, ParseError, Severity, define
+from manifest.faults import one_per_fault
 from manifest.formats.base import ConsignmentChunk, Document, Written, without_ends
 from manifest.formats.charsets import blank
 from manifest.formats.readers import collector_paused
@@ -126,7 +127,10 @@ def validate(
     profile: str = "auto",
     config: Config | None = None,
 ) -> FileReport:
-    """All three layers on one file: syntax, schema (both by the reader), then the requirements of ``profile``."""
+    """All three layers on one file: syntax, schema (both by the reader), then the requirements of ``profile``.
+
+    The configuration applies to every finding, the reader's too; a fault that several layers found at one place is
+    one finding under its most specific code, the others named in its ``also`` (see :mod:`manifest.faults`)."""
     # The readers pause the cyclic collector while they build the model (see collector_paused); checking it makes
     # no reference cycles either, and a collection between the two would scan the whole model just built.
     with collector_paused():
@@ -144,6 +148,7 @@ def validate(
                     manifest, document.source_map(index), profile=concrete, config=config, format_name=document.format
                 )
             )
+        found = one_per_fault((config or Config()).apply(found))
     return FileReport(
         path,
         document.format,
@@ -318,7 +323,8 @@ def convert(data: bytes, to: str, *, format: str | None = None, name: str | None
         document = read(data, format, name=name)
     except ParseError as error:
         return Conversion(None, None, (INVALID_SOURCE(count=1), error.diagnostic))
-    errors = [d for d in document.diagnostics if d.severity >= Severity.ERROR]
+    # Counted as validate counts them: one per fault.
+    errors = [d for d in one_per_fault(document.diagnostics) if d.severity >= Severity.ERROR]
     if errors:
         return Conversion(document, None, (INVALID_SOURCE(count=len(errors)), *errors))
     return Conversion(document, settle(target.write(document.manifests), document, to))

@@ -42,6 +42,8 @@ def diagnostic_line(path: str, diagnostic: Diagnostic, lang: Lang) -> str:
     where = ":".join(str(n) for n in (path, diagnostic.line, diagnostic.column) if n is not None)
     severity = severity_word(diagnostic.severity, lang)
     line = f"{where}: {severity} {diagnostic.code} {diagnostic.message(lang)}"
+    if diagnostic.also:
+        line += f" ({words(lang).pgettext('report', 'also')}: {', '.join(diagnostic.also)})"
     details = [part for part in (diagnostic.location, diagnostic.field) if part]
     if details:
         line += f" [{' | '.join(details)}]"
@@ -66,6 +68,7 @@ def diagnostic_to_json(diagnostic: Diagnostic, lang: Lang) -> dict[str, object]:
         "field": diagnostic.field,
         "value": diagnostic.value,
         "source": diagnostic.source,
+        "also": list(diagnostic.also),
     }
 
 
@@ -312,11 +315,13 @@ def _sarif_result(
         "message": {"text": diagnostic.message(lang)},
         "locations": [location],
     }
-    extra: dict[str, str] = {}
+    extra: dict[str, object] = {}
     if diagnostic.value is not None:
         extra["value"] = diagnostic.value
     if diagnostic.source and diagnostic.source != MESSAGES[diagnostic.code].source:
         extra["source"] = diagnostic.source  # a finding that cites more precisely than its code does
+    if diagnostic.also:
+        extra["also"] = list(diagnostic.also)  # the codes of the other layers that found this fault here
     if extra:
         result["properties"] = extra
     return result
