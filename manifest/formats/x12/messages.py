@@ -105,8 +105,10 @@ BAD_DELIMITERS = define(
 NO_DICTIONARY = define(
     "X12013",
     Severity.INFO,
-    "element syntax not checked: no X12 dictionary is bundled for version $version (bundled: $known)",
-    "sintaxis de elementos no verificada: no se incluye diccionario X12 para la versión $version (incluidas: $known)",
+    "X12 version $version has no bundled dictionary (bundled: $known): its segments are read as in those versions, "
+    "without checking the syntax of their elements",
+    "la versión X12 $version no tiene diccionario incluido (incluidos: $known): sus segmentos se leen como en esas "
+    "versiones, sin verificar la sintaxis de sus elementos",
     X12_6,
 )
 OUTSIDE_SET = define(
