@@ -112,7 +112,8 @@ def github(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = F
             if d.column is not None:
                 properties.append(f"col={d.column}")
             properties.append(f"title={_escape_property(d.code)}")
-            detail = " ".join(part for part in (d.message(lang), f"[{d.field}]" if d.field else None) if part)
+            also = f"({words(lang).pgettext('report', 'also')}: {', '.join(d.also)})" if d.also else None
+            detail = " ".join(part for part in (d.message(lang), also, f"[{d.field}]" if d.field else None) if part)
             lines.append(f"::{_GITHUB_LEVELS[d.severity]} {','.join(properties)}::{_escape_data(detail)}")
     lines.append(summary_line(reports, lang))
     return "\n".join(lines) + "\n"

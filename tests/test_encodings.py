@@ -321,8 +321,7 @@ def test_indented_lines_are_told_once_with_their_count(indent: str) -> None:
     plain = api.validate(ALL_SAMPLES["cuscar"].read_bytes(), format="cuscar")
     report = api.validate(text.encode("latin-1"), format="cuscar")
     told = [(d.code, d.line, d.column, d.args["count"]) for d in report.diagnostics if d.code == "EDI021"]
-    # The first line's white space stands before the interchange; every later line is indented.
-    assert told == [("EDI021", 2, len(indent) + 1, str(len(text.splitlines()) - 1))]
+    assert told == [("EDI021", 1, len(indent) + 1, str(len(text.splitlines())))]
     assert [d.code for d in report.diagnostics if d.code != "EDI021"] == [d.code for d in plain.diagnostics]
     assert report.manifests[0].consignments == plain.manifests[0].consignments
 

@@ -69,6 +69,8 @@ def test_a_streamed_file_merges_as_a_whole_read_does() -> None:
 def test_every_report_names_the_other_codes() -> None:
     report = api.validate(BROKEN, path="cp.xml", format="carta-porte", profile="sat")
     assert "(also: CP210, CP101)" in reporters.text([report])
+    assert "(also: CP210, CP101)" in reporters.github([report])
+    assert "(también: CP210, CP101)" in reporters.text([report], "es")
     files = json.loads(reporters.as_json([report]))["files"]
     assert [d["also"] for d in files[0]["diagnostics"]] == [["CP213"], ["CP210", "CP101"]]
     results = json.loads(reporters.sarif([report]))["runs"][0]["results"]

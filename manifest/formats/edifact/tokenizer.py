@@ -152,6 +152,11 @@ class Tokenizer:
         self._line, self._column, self._number = line, column, number
         return segments
 
+    def indented(self, line: int, column: int) -> None:
+        """Count a line whose segment tag, at ``column``, stands after white space that the caller skipped (the
+        interchange's first line, before its UNA or UNB)."""
+        self._indent(line, column)
+
     def _indent(self, line: int, column: int) -> None:
         count, first_line, first_column = self._indented or (0, line, column)
         self._indented = (count + 1, first_line, first_column)
