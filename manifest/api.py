@@ -310,8 +310,12 @@ class Conversion:
         return self.written.losses if self.written is not None else ()
 
 
-def convert(data: bytes, to: str, *, format: str | None = None, name: str | None = None) -> Conversion:
+def convert(
+    data: bytes, to: str, *, format: str | None = None, name: str | None = None, config: Config | None = None
+) -> Conversion:
     """Read ``data`` and write it as ``to``; a source with errors is not converted (MF301 and its findings say why).
+    The errors are counted as :func:`validate` counts the reader's: one per fault, after ``config`` disabled codes or
+    changed their severity.
 
     Every value the target cannot carry is in ``losses``, by model path and at its line and column in the source;
     envelope values of the source that only describe its transmission are notes (see :mod:`manifest.conversion`).
@@ -323,8 +327,9 @@ def convert(data: bytes, to: str, *, format: str | None = None, name: str | None
         document = read(data, format, name=name)
     except ParseError as error:
         return Conversion(None, None, (INVALID_SOURCE(count=1), error.diagnostic))
-    # Counted as validate counts them: one per fault.
-    errors = [d for d in one_per_fault(document.diagnostics) if d.severity >= Severity.ERROR]
+    # Counted as validate counts them: one per fault, as configured.
+    found = one_per_fault((config or Config()).apply(document.diagnostics))
+    errors = [d for d in found if d.severity >= Severity.ERROR]
     if errors:
         return Conversion(document, None, (INVALID_SOURCE(count=len(errors)), *errors))
     return Conversion(document, settle(target.write(document.manifests), document, to))

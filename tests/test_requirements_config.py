@@ -217,3 +217,22 @@ def test_documents_select_rules() -> None:
     for format_name in ("cuscar", "carta-porte", "manifest-json"):
         codes = {d.code for d in evaluate(broken, SourceMap(), profile="sat", format_name=format_name)}
         assert "SAT-MAR-002" in codes, format_name
+
+
+def test_validate_and_convert_on_the_command_line_obey_the_same_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from manifest.cli import main
+
+    source = tmp_path / "miscounted.cartaporte.xml"
+    source.write_bytes(_MISCOUNTED)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    refused = runner.invoke(main, ["convert", str(source), "--to", "manifest-json", "-o", str(tmp_path / "a.json")])
+    assert refused.exit_code == 1 and "MF301" in refused.output and "CP202" in refused.output
+    (tmp_path / "pyproject.toml").write_text('[tool.manifest.severity]\n"CP202" = "warning"\n', encoding="utf-8")
+    assert runner.invoke(main, ["validate", str(source)]).exit_code == 0
+    converted = runner.invoke(main, ["convert", str(source), "--to", "manifest-json", "-o", str(tmp_path / "b.json")])
+    assert converted.exit_code == 0 and (tmp_path / "b.json").is_file()
