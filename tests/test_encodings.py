@@ -326,6 +326,15 @@ def test_indented_lines_are_told_once_with_their_count(indent: str) -> None:
     assert report.manifests[0].consignments == plain.manifests[0].consignments
 
 
+@pytest.mark.parametrize("profile", ["auto", "cbp", "sat", "harmonized"])
+def test_an_indented_cuscar_outside_its_repertoire_is_reported_alike_streamed_and_whole(profile: str) -> None:
+    data = _INDENTED.replace("UNOC", "UNOA").encode("latin-1")
+    whole = api.validate(data, format="cuscar", profile=profile)
+    streamed = api.validate_stream(io.BytesIO(data), format="cuscar", profile=profile)
+    assert streamed.diagnostics == whole.diagnostics
+    assert [d.code for d in whole.diagnostics].count("EDI021") == 1
+
+
 _CHARACTER_CODES = ("EDI004", "EDI005", "EDI020", "EDI021")
 _REPERTOIRE_CASES = {
     "UNOA with lower case": _cuscar_with_spanish("UNOA").replace(SPANISH, "Pena").encode("ascii"),
