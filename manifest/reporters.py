@@ -187,7 +187,8 @@ def sarif_log(reports: Sequence[FileReport], lang: Lang, *, project: Mapping[str
     from manifest import __version__
     from manifest.requirements import rules
 
-    codes = sorted({d.code for r in reports for d in r.diagnostics})
+    # The codes of merged findings' ``also`` are described too, so that a reader of the log can look them up.
+    codes = sorted({code for r in reports for d in r.diagnostics for code in (d.code, *d.also)})
     index = {code: i for i, code in enumerate(codes)}
     driver: dict[str, object] = {"name": "manifest", "version": __version__, "semanticVersion": __version__}
     if "Homepage" in project:

@@ -73,8 +73,10 @@ def test_every_report_names_the_other_codes() -> None:
     assert "(también: CP210, CP101)" in reporters.text([report], "es")
     files = json.loads(reporters.as_json([report]))["files"]
     assert [d["also"] for d in files[0]["diagnostics"]] == [["CP213"], ["CP210", "CP101"]]
-    results = json.loads(reporters.sarif([report]))["runs"][0]["results"]
-    assert [r["properties"].get("also") for r in results] == [["CP213"], ["CP210", "CP101"]]
+    run = json.loads(reporters.sarif([report]))["runs"][0]
+    assert [r["properties"].get("also") for r in run["results"]] == [["CP213"], ["CP210", "CP101"]]
+    described = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert described == ["CP101", "CP210", "CP213", "SAT-CP-002", "SAT-CP-013"]
     alone = api.validate(BROKEN, format="carta-porte", profile="sat", config=Config(disabled=frozenset({"CP213"})))
     assert json.loads(reporters.as_json([alone]))["files"][0]["diagnostics"][0]["also"] == []
 
