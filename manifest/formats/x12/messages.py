@@ -88,6 +88,13 @@ EMPTY_SEGMENT = define(
     "segmento vacío (dos terminadores de segmento seguidos)",
     X12_6,
 )
+INDENTED = define(
+    "X12015",
+    Severity.WARNING,
+    "$count line(s) start with white space before the segment tag (the first here); it was skipped",
+    "$count línea(s) empiezan con espacios antes de la etiqueta del segmento (la primera aquí); se omitieron",
+    X12_6 + ": a segment begins with its identifier",
+)
 NO_TERMINATOR = define(
     "X12011",
     Severity.ERROR,

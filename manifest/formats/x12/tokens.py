@@ -16,7 +16,7 @@ from manifest.diagnostics import Diagnostic, Position
 from manifest.formats.readers import LONG_SEGMENT, OVERFULL_SEGMENT, SEPARATOR_LIMIT, overfull
 from manifest.formats.textpos import LineIndex
 from manifest.formats.x12.delimiters import Delimiters
-from manifest.formats.x12.messages import EMPTY_SEGMENT, NO_TERMINATOR
+from manifest.formats.x12.messages import EMPTY_SEGMENT, INDENTED, NO_TERMINATOR
 
 WINDOW = 1 << 16  # characters of text split at a time
 
@@ -85,7 +85,18 @@ class Segment:
 class Tokenizer:
     """Segments of an interchange fed as text chunks; ``feed`` returns the segments each chunk completes."""
 
-    __slots__ = ("_cursor", "_delimiters", "_line", "_line_start", "_number", "_offset", "_pending", "diagnostics")
+    __slots__ = (
+        "_blanks",
+        "_cursor",
+        "_delimiters",
+        "_indented",
+        "_line",
+        "_line_start",
+        "_number",
+        "_offset",
+        "_pending",
+        "diagnostics",
+    )
 
     def __init__(self, delimiters: Delimiters) -> None:
         self._delimiters = delimiters
@@ -95,6 +106,10 @@ class Tokenizer:
         self._line_start = 0  # character offset of the start of that line
         self._number = 0
         self._cursor = 0  # character offset of the next segment while cutting
+        # White space that may indent a line (never a delimiter); lines so indented: their count and the first's
+        # offset and lines, told once at the end.
+        self._blanks = "".join(c for c in " \t" if c not in (delimiters.element, delimiters.segment))
+        self._indented: tuple[int, int, int] | None = None
         self.diagnostics: list[Diagnostic] = []
 
     def feed(self, chunk: str) -> Iterator[Segment]:
@@ -125,25 +140,43 @@ class Tokenizer:
         """The segments left at the end: a last segment without its terminator is read and reported."""
         rest = self._pending
         self._pending = ""
-        if not rest.strip(" \t\r\n\x00\x1a"):
-            return []
-        segments = list(self._cut(Lines(rest, self._offset, self._line, self._line_start), [rest.rstrip("\r\n")], 0))
+        segments = (
+            list(self._cut(Lines(rest, self._offset, self._line, self._line_start), [rest.rstrip("\r\n")], 0))
+            if rest.strip(" \t\r\n\x00\x1a")
+            else []
+        )
         self._advance(rest, len(rest))
         for segment in segments:
             self.diagnostics.append(
                 NO_TERMINATOR(line=segment.line, column=segment.column, location=segment.tag[:10], tag=segment.tag[:10])
             )
+        if self._indented is not None:
+            count, line, column = self._indented
+            self.diagnostics.append(INDENTED(line=line, column=column, count=count))
+            self._indented = None
         return segments
 
     def _cut(self, lines: Lines, pieces: list[str], term_length: int) -> Iterator[Segment]:
         separator = self._delimiters.element
         offset = self._cursor
         number = self._number
+        blanks = self._blanks
+        # A segment terminator that is a line break: every segment starts a line.
+        at_line_start = self._delimiters.segment.endswith("\n")
         for piece in pieces:
+            broken = at_line_start or offset == 0  # the interchange's first line too
             if piece and piece[0] in "\r\n":
                 stripped = piece.lstrip("\r\n")
                 offset += len(piece) - len(stripped)
                 piece = stripped
+                broken = True
+            if piece and blanks and piece[0] in blanks and broken:
+                stripped = piece.lstrip(blanks)
+                if stripped:
+                    offset += len(piece) - len(stripped)
+                    piece = stripped
+                    count, line, column = self._indented or (0, *lines.position(offset))
+                    self._indented = (count + 1, line, column)
             if not piece:
                 line, column = lines.position(offset)
                 self.diagnostics.append(EMPTY_SEGMENT(line=line, column=column))
