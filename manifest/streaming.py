@@ -119,7 +119,9 @@ def _check(items: Iterator[StreamItem], format_name: str, *, profile: str, confi
         rule_found.extend(check.finish(ManifestEnd(check.index, check.header, check.header_map, check.count)))
     found = settings.apply(reader_found) + [d for _, d in sorted(rule_found, key=lambda pair: pair[0])]
     outcome.diagnostics = one_per_fault(found)
-    outcome.diagnostics.extend(NOT_CHECKED_IN_STREAM(rule=code, kind=rule.kind) for code, rule in notes.items())
+    outcome.diagnostics.extend(
+        settings.apply(NOT_CHECKED_IN_STREAM(rule=code, kind=rule.kind) for code, rule in notes.items())
+    )
     return outcome
 
 
