@@ -66,9 +66,10 @@ def one_per_fault(findings: Iterable[Diagnostic]) -> list[Diagnostic]:
         if finding.value is None and finding.code in GENERIC:
             generic.append(finding)
             continue
-        group = groups.get(_key(finding))
+        key = _key(finding)
+        group = groups.get(key)
         if group is None:
-            group = groups[_key(finding)] = []
+            group = groups[key] = []
             order.append(group)
         group.append(finding)
     by_place: dict[tuple[int, int | None, str | None], list[list[Diagnostic]]] = {}
