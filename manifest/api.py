@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from manifest import formats
 from manifest.diagnostics import Diagnostic, ParseError, Severity, define
+from manifest.faults import one_per_fault
 from manifest.formats.base import ConsignmentChunk, Document, Written, without_ends
 from manifest.formats.charsets import blank
 from manifest.formats.readers import collector_paused
@@ -127,7 +128,10 @@ def validate(
     profile: str = "auto",
     config: Config | None = None,
 ) -> FileReport:
-    """All three layers on one file: syntax, schema (both by the reader), then the requirements of ``profile``."""
+    """All three layers on one file: syntax, schema (both by the reader), then the requirements of ``profile``.
+
+    The configuration applies to every finding, the reader's too; a fault that several layers found at one place is
+    one finding under its most specific code, the others named in its ``also`` (see :mod:`manifest.faults`)."""
     # The readers pause the cyclic collector while they build the model (see collector_paused); checking it makes
     # no reference cycles either, and a collection between the two would scan the whole model just built.
     with collector_paused():
@@ -148,6 +152,7 @@ def validate(
                     manifest, document.source_map(index), profile=concrete, config=config, format_name=document.format
                 )
             )
+        found = one_per_fault((config or Config()).apply(found))
     return FileReport(
         path,
         document.format,
@@ -317,8 +322,12 @@ class Conversion:
         return self.written.losses if self.written is not None else ()
 
 
-def convert(data: bytes, to: str, *, format: str | None = None, name: str | None = None) -> Conversion:
+def convert(
+    data: bytes, to: str, *, format: str | None = None, name: str | None = None, config: Config | None = None
+) -> Conversion:
     """Read ``data`` and write it as ``to``; a source with errors is not converted (MF301 and its findings say why).
+    The errors are counted as :func:`validate` counts the reader's: one per fault, after ``config`` disabled codes or
+    changed their severity.
 
     Every value the target cannot carry is in ``losses``, by model path and at its line and column in the source;
     envelope values of the source that only describe its transmission are notes (see :mod:`manifest.conversion`).
@@ -330,7 +339,9 @@ def convert(data: bytes, to: str, *, format: str | None = None, name: str | None
         document = read(data, format, name=name)
     except ParseError as error:
         return Conversion(None, None, (INVALID_SOURCE(count=1), error.diagnostic))
-    errors = [d for d in document.diagnostics if d.severity >= Severity.ERROR]
+    # Counted as validate counts them: one per fault, as configured.
+    found = one_per_fault((config or Config()).apply(document.diagnostics))
+    errors = [d for d in found if d.severity >= Severity.ERROR]
     if errors:
         return Conversion(document, None, (INVALID_SOURCE(count=len(errors)), *errors))
     return Conversion(document, settle(target.write(document.manifests), document, to))

@@ -356,7 +356,8 @@ def convert(source: Path, target: str, out: Path | None, format_: str | None, al
 
     if out is not None and same_file(out, source):
         _fail(_said("refusing to overwrite the source file; choose another output"))
-    conversion = run_conversion(_read_source(source), target, format=format_, name=source.name)
+    config = _load_config(Path.cwd())  # what validate is told, so that both count the same errors
+    conversion = run_conversion(_read_source(source), target, format=format_, name=source.name, config=config)
     listing_to_stderr = out is None
     notes = conversion.written.notes if conversion.written is not None else ()
     for diagnostic in (*conversion.diagnostics, *conversion.losses, *notes):

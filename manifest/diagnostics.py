@@ -74,6 +74,9 @@ class Diagnostic:
     field: str | None = None
     value: str | None = None
     source: str | None = None
+    # The codes of other layers that found the same fault at the same place (see manifest.faults): one fault, one
+    # finding, under its most specific code.
+    also: tuple[str, ...] = ()
 
     def message(self, lang: Lang = "en") -> str:
         return MESSAGES[self.code].render(lang, self.args)
@@ -94,6 +97,7 @@ class Diagnostic:
             field=self.field,
             value=self.value,
             source=self.source,
+            also=self.also,
         )
 
     def __reduce__(self) -> tuple[object, tuple[dict[str, object]]]:

@@ -47,6 +47,8 @@ def diagnostic_line(path: str, diagnostic: Diagnostic, lang: Lang) -> str:
     where = ":".join(str(n) for n in (path, diagnostic.line, diagnostic.column) if n is not None)
     severity = severity_word(diagnostic.severity, lang)
     line = f"{where}: {severity} {diagnostic.code} {shown_surrogates(diagnostic.message(lang))}"
+    if diagnostic.also:
+        line += f" ({words(lang).pgettext('report', 'also')}: {', '.join(diagnostic.also)})"
     details = [shown_surrogates(part) for part in (diagnostic.location, diagnostic.field) if part]
     if details:
         line += f" [{' | '.join(details)}]"
@@ -84,6 +86,7 @@ def diagnostic_to_json(diagnostic: Diagnostic, lang: Lang) -> dict[str, object]:
         "field": _shown(diagnostic.field),
         "value": _shown(diagnostic.value),
         "source": diagnostic.source,
+        "also": list(diagnostic.also),
     }
 
 
@@ -132,8 +135,9 @@ def github(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = F
             if d.column is not None:
                 properties.append(f"col={d.column}")
             properties.append(f"title={_escape_property(d.code)}")
+            also = f"({words(lang).pgettext('report', 'also')}: {', '.join(d.also)})" if d.also else None
             detail = shown_surrogates(
-                " ".join(part for part in (d.message(lang), f"[{d.field}]" if d.field else None) if part)
+                " ".join(part for part in (d.message(lang), also, f"[{d.field}]" if d.field else None) if part)
             )
             lines.append(f"::{_GITHUB_LEVELS[d.severity]} {','.join(properties)}::{_escape_data(detail)}")
     lines.append(summary_line(reports, lang))
@@ -208,7 +212,8 @@ def sarif_log(reports: Sequence[FileReport], lang: Lang, *, project: Mapping[str
     from manifest import __version__
     from manifest.requirements import rules
 
-    codes = sorted({d.code for r in reports for d in r.diagnostics})
+    # The codes of merged findings' ``also`` are described too, so that a reader of the log can look them up.
+    codes = sorted({code for r in reports for d in r.diagnostics for code in (d.code, *d.also)})
     index = {code: i for i, code in enumerate(codes)}
     driver: dict[str, object] = {"name": "manifest", "version": __version__, "semanticVersion": __version__}
     if "Homepage" in project:
@@ -338,11 +343,13 @@ def _sarif_result(
         "message": {"text": shown_surrogates(diagnostic.message(lang))},
         "locations": [location],
     }
-    extra: dict[str, str] = {}
+    extra: dict[str, object] = {}
     if diagnostic.value is not None:
         extra["value"] = shown_surrogates(diagnostic.value)
     if diagnostic.source and diagnostic.source != MESSAGES[diagnostic.code].source:
         extra["source"] = diagnostic.source  # a finding that cites more precisely than its code does
+    if diagnostic.also:
+        extra["also"] = list(diagnostic.also)  # the codes of the other layers that found this fault here
     if extra:
         result["properties"] = extra
     return result

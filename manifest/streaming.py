@@ -29,6 +29,7 @@ from typing import BinaryIO
 
 from manifest import formats
 from manifest.diagnostics import Diagnostic, ParseError, Position, Severity, define
+from manifest.faults import one_per_fault
 from manifest.formats.base import ConsignmentChunk, ManifestEnd, SourceMap, StreamItem, stream_from_document
 from manifest.model import Consignment, Manifest, Mode
 from manifest.requirements import Config, iter_diagnostics, rules
@@ -121,8 +122,11 @@ def _check(items: Iterator[StreamItem], format_name: str, *, profile: str, confi
     for check in checks.values():
         # A manifest whose end the reader never reached: its header as the last consignment carried it.
         rule_found.extend(check.finish(ManifestEnd(check.index, check.header, check.header_map, check.count)))
-    outcome.diagnostics = reader_found + [d for _, d in sorted(rule_found, key=lambda pair: pair[0])]
-    outcome.diagnostics.extend(NOT_CHECKED_IN_STREAM(rule=code, kind=rule.kind) for code, rule in notes.items())
+    found = settings.apply(reader_found) + [d for _, d in sorted(rule_found, key=lambda pair: pair[0])]
+    outcome.diagnostics = one_per_fault(found)
+    outcome.diagnostics.extend(
+        settings.apply(NOT_CHECKED_IN_STREAM(rule=code, kind=rule.kind) for code, rule in notes.items())
+    )
     return outcome
 
 

@@ -13,7 +13,7 @@ from tests.conftest import SAMPLES
 
 NEGATIVE = Path(__file__).parent / "data" / "negative"
 CANONICAL_SAMPLES = sorted(SAMPLES.glob("*/*.manifest.*"))
-DIAGNOSTIC_KEYS = {"code", "severity", "message", "line", "column", "location", "field", "value", "source"}
+DIAGNOSTIC_KEYS = {"code", "severity", "message", "line", "column", "location", "field", "value", "source", "also"}
 
 
 @pytest.fixture

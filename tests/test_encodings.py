@@ -294,13 +294,56 @@ def test_cuscar_unoa_with_lower_case_is_outside_its_repertoire() -> None:
     assert ("EDI005", line, column) in positions(report)
 
 
-_CHARACTER_CODES = ("EDI004", "EDI005", "EDI020")
+def test_a_value_outside_the_repertoire_is_one_finding_with_its_count_and_first_character() -> None:
+    """A lower-case name under UNOA is one fault (ISO 9735-1 annex A), not one per letter."""
+    text = _cuscar_with_spanish("UNOA").replace(SPANISH, "Pena Camion")
+    report = api.validate(text.encode("ascii"), format="cuscar")
+    at = text.index("Pena") + 1
+    found = [d for d in report.diagnostics if d.code == "EDI005" and d.line == text.count("\n", 0, at) + 1]
+    # The name is one value; the qualifier 'rfc' later on its line is another.
+    assert [(d.column, d.args["count"], d.value) for d in found][:1] == [(at - text.rfind("\n", 0, at), "8", "e")]
+    assert [d.args["count"] for d in found][1:] == ["3"]
+    assert "8 character(s)" in found[0].message() and "U+0065 'e'" in found[0].message()
+
+
+def test_a_released_separator_does_not_end_the_value_outside_the_repertoire() -> None:
+    data = b"UNB+UNOA:2+S+R+261120:2200+1'UNH+1+CUSCAR:D:95B:UN'FTX+AAA+++ab?+cd:EF'UNT+3+1'UNZ+1+1'"
+    found = [d for d in cuscar.read(data).diagnostics if d.code == "EDI005"]
+    assert [(d.column, d.args["count"]) for d in found] == [(data.index(b"ab") + 1, "4")]
+
+
+_INDENTED = "\n".join("  " + line for line in ALL_SAMPLES["cuscar"].read_text("latin-1").splitlines())
+
+
+@pytest.mark.parametrize("indent", ["  ", "\t"])
+def test_indented_lines_are_told_once_with_their_count(indent: str) -> None:
+    text = _INDENTED.replace("  ", indent)
+    plain = api.validate(ALL_SAMPLES["cuscar"].read_bytes(), format="cuscar")
+    report = api.validate(text.encode("latin-1"), format="cuscar")
+    told = [(d.code, d.line, d.column, d.args["count"]) for d in report.diagnostics if d.code == "EDI022"]
+    assert told == [("EDI022", 1, len(indent) + 1, str(len(text.splitlines())))]
+    assert [d.code for d in report.diagnostics if d.code != "EDI022"] == [d.code for d in plain.diagnostics]
+    assert report.manifests[0].consignments == plain.manifests[0].consignments
+
+
+@pytest.mark.parametrize("profile", ["auto", "cbp", "sat", "harmonized"])
+def test_an_indented_cuscar_outside_its_repertoire_is_reported_alike_streamed_and_whole(profile: str) -> None:
+    data = _INDENTED.replace("UNOC", "UNOA").encode("latin-1")
+    whole = api.validate(data, format="cuscar", profile=profile)
+    streamed = api.validate_stream(io.BytesIO(data), format="cuscar", profile=profile)
+    assert streamed.diagnostics == whole.diagnostics
+    assert [d.code for d in whole.diagnostics].count("EDI022") == 1
+
+
+_CHARACTER_CODES = ("EDI004", "EDI005", "EDI020", "EDI022")
 _REPERTOIRE_CASES = {
     "UNOA with lower case": _cuscar_with_spanish("UNOA").replace(SPANISH, "Pena").encode("ascii"),
     "UNOA holding Latin-1": _cuscar_with_spanish("UNOA").encode("latin-1"),
     "UNOB holding Latin-1": _cuscar_with_spanish("UNOB").encode("latin-1"),
     "UNOW with a bad byte": _cuscar_with_spanish("UNOW").encode("utf-8").replace("Ó".encode(), b"\xff", 1),
     "UNOW cut in a sequence": _cuscar_with_spanish("UNOW").encode("utf-8"),
+    "UNOA, lines indented by tabs": _INDENTED.replace("  ", "\t").replace("UNOC", "UNOA").encode("latin-1"),
+    "UNOA, a released separator": _cuscar_with_spanish("UNOA").replace(SPANISH, "Pe?'na").encode("ascii"),
 }
 
 

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import io
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from manifest.diagnostics import Severity
+import manifest
+from manifest.api import validate, validate_stream
+from manifest.diagnostics import Message, Severity
 from manifest.formats.base import SourceMap
 from manifest.model import Manifest, Mode
 from manifest.requirements import Config, ConfigError, ProfileError, evaluate, load_config, resolve_profile, rules
+from manifest.requirements.config import UNREADABLE
 from manifest.requirements.documents import document_kind
+from tests.conftest import SAMPLES
 from tests.requirements_models import VALID
 
 
@@ -66,13 +73,15 @@ def test_dedicated_file_wins_in_one_folder(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('disable = ["CBP-RAIL-999"]\n', "unknown rule code(s) in 'disable': CBP-RAIL-999"),
-        ('[severity]\n"XX-1" = "error"\n', "unknown rule code(s) in 'severity': XX-1"),
+        ('disable = ["CBP-RAIL-999"]\n', "unknown code(s) in 'disable': CBP-RAIL-999"),
+        ('[severity]\n"XX-1" = "error"\n', "unknown code(s) in 'severity': XX-1"),
         ('[severity]\n"CBP-RAIL-001" = "fatal"\n', "severity of CBP-RAIL-001: unknown severity"),
         ('profile = "dea"\n', "unknown profile 'dea'"),
-        ('disable = "CBP-RAIL-001"\n', "'disable' must be a list of rule codes"),
+        ('disable = "CBP-RAIL-001"\n', "'disable' must be a list of codes"),
         ("rules = []\n", "unknown key(s) rules"),
         ("profile = \n", "cannot read the configuration"),
+        ('disable = ["MF004"]\n', "code(s) in 'disable' that mean the file cannot be read cannot be configured: MF004"),
+        ('[severity]\n"CP005" = "info"\n', "code(s) in 'severity' that mean the file cannot be read"),
     ],
 )
 def test_faults_are_one_line_errors_naming_the_file(tmp_path: Path, text: str, expected: str) -> None:
@@ -91,6 +100,52 @@ def test_config_disables_and_changes_severity() -> None:
     lowered = evaluate(manifest, SourceMap(), profile="cbp", config=Config(severities={code: Severity.WARNING}))
     assert [d.severity for d in lowered] == [Severity.WARNING]
     assert evaluate(manifest, SourceMap(), profile="cbp", config=Config(disabled=frozenset({code}))) == []
+
+
+# A Carta Porte that declares three goods and carries two: CP202, a check of the reader, not a catalogue rule.
+_MISCOUNTED = (
+    (SAMPLES / "rail" / "northbound-nuevo-laredo.cartaporte.xml")
+    .read_text(encoding="utf-8")
+    .replace('NumTotalMercancias="3"', 'NumTotalMercancias="4"')
+    .encode("utf-8")
+)
+
+
+def test_a_reader_s_code_can_be_disabled_or_given_another_severity(tmp_path: Path) -> None:
+    assert "CP202" in [d.code for d in validate(_MISCOUNTED, format="carta-porte").diagnostics]
+    (tmp_path / "pyproject.toml").write_text('[tool.manifest]\ndisable = ["CP202"]\n', encoding="utf-8")
+    config = load_config(tmp_path)
+    assert "CP202" not in [d.code for d in validate(_MISCOUNTED, format="carta-porte", config=config).diagnostics]
+    (tmp_path / "pyproject.toml").write_text('[tool.manifest.severity]\n"CP202" = "warning"\n', encoding="utf-8")
+    config = load_config(tmp_path)
+    for report in (
+        validate(_MISCOUNTED, format="carta-porte", config=config),
+        validate_stream(io.BytesIO(_MISCOUNTED), format="carta-porte", config=config),
+    ):
+        assert [d.severity for d in report.diagnostics if d.code == "CP202"] == [Severity.WARNING]
+
+
+def test_every_code_a_reader_raises_as_unreadable_is_listed() -> None:
+    """UNREADABLE is written out (loading a configuration must not import every reader): each message that a
+    module raises as ParseError is in it."""
+    raised: set[str] = set()
+    package = Path(manifest.__file__).parent
+    for source in package.rglob("*.py"):
+        module_name = ".".join(source.relative_to(package.parent).with_suffix("").parts).removesuffix(".__init__")
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "ParseError"):
+                continue
+            made = node.args[0]
+            if isinstance(made, ast.Call) and isinstance(made.func, ast.Attribute) and made.func.attr == "at":
+                made = made.func.value
+            target = made.func if isinstance(made, ast.Call) else made
+            found: object = importlib.import_module(module_name)
+            for name in ast.unparse(target).split("."):
+                found = getattr(found, name, None)
+            if isinstance(found, Message):
+                raised.add(found.code)
+    assert {"MF004", "MF005", "CP005", "X12012"} <= raised
+    assert raised <= UNREADABLE
 
 
 @pytest.mark.parametrize(
@@ -162,3 +217,22 @@ def test_documents_select_rules() -> None:
     for format_name in ("cuscar", "carta-porte", "manifest-json"):
         codes = {d.code for d in evaluate(broken, SourceMap(), profile="sat", format_name=format_name)}
         assert "ID-002" in codes, format_name
+
+
+def test_validate_and_convert_on_the_command_line_obey_the_same_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from manifest.cli import main
+
+    source = tmp_path / "miscounted.cartaporte.xml"
+    source.write_bytes(_MISCOUNTED)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    refused = runner.invoke(main, ["convert", str(source), "--to", "manifest-json", "-o", str(tmp_path / "a.json")])
+    assert refused.exit_code == 1 and "MF301" in refused.output and "CP202" in refused.output
+    (tmp_path / "pyproject.toml").write_text('[tool.manifest.severity]\n"CP202" = "warning"\n', encoding="utf-8")
+    assert runner.invoke(main, ["validate", str(source)]).exit_code == 0
+    converted = runner.invoke(main, ["convert", str(source), "--to", "manifest-json", "-o", str(tmp_path / "b.json")])
+    assert converted.exit_code == 0 and (tmp_path / "b.json").is_file()

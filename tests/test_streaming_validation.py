@@ -150,12 +150,15 @@ def test_a_total_over_all_consignments_cannot_be_streamed_and_is_noted(monkeypat
     monkeypatch.setattr(streaming, "rules", lambda profile, mode: (total,))
     streaming._plan.cache_clear()
     data = (SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.manifest.xml").read_bytes()
+    quiet = Config(disabled=frozenset({"MF401"}))
     try:
         found = validate_stream(io.BytesIO(data), profile="harmonized").diagnostics
+        unsaid = validate_stream(io.BytesIO(data), profile="harmonized", config=quiet).diagnostics
     finally:
         streaming._plan.cache_clear()
     notes = [d for d in found if d.code == "MF401"]
     assert [(d.args["rule"], str(d.severity)) for d in notes] == [("HM-GEN-003", "info")]
+    assert "MF401" not in {d.code for d in unsaid}  # the note, like every finding, obeys the configuration
 
 
 def test_a_list_rule_is_silent_once_a_consignment_of_its_kind_went_by() -> None:

@@ -23,7 +23,8 @@ _CARGO_IMP_ENVELOPE = re.compile(r"Q[A-Z] [A-Z0-9]{7}(?: [A-Z0-9]{7})*|\.[A-Z0-9
 _MANIFEST_JSON = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"(?:format|version|manifests)"')
 _X12 = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*ISA(.)")
 _EDIFACT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*UN[ABH]")
-_CFDI = re.compile(rb"http://www\.sat\.gob\.mx/(?:cfd/4|CartaPorte)")
+# CFDI 4.0, and CFDI 3.3 so that it is read and told as the version this tool does not read (CP005).
+_CFDI = re.compile(rb"http://www\.sat\.gob\.mx/(?:cfd/[34]|CartaPorte)")
 
 
 def cargo_imp(head: bytes) -> bool:

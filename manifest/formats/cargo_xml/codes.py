@@ -99,3 +99,10 @@ ONE_MESSAGE_PER_FILE = define(
     "un archivo Cargo-XML contiene un solo mensaje: el manifiesto $index no se escribe",
     _TOOLKIT,
 )
+OTHER_VERSION = define(
+    "CXML012",
+    Severity.WARNING,
+    "$message version $value is not one this reader knows ($known); it is read as version $known",
+    "la versión $value de $message no es una que este lector conozca ($known); se lee como la versión $known",
+    _TOOLKIT + ", MessageHeaderDocument/VersionID",
+)

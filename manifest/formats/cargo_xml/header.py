@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from manifest.formats.cargo_xml.build import Node
+from manifest.formats.cargo_xml.codes import OTHER_VERSION
 from manifest.formats.cargo_xml.schema import Message
 from manifest.formats.cargo_xml.source import Reading
 
@@ -32,6 +33,12 @@ def read_header(reading: Reading, root: Any, message: Message, document_id: str 
         element = reading.find(root, path)
         if element is not None and default is not None and (element.text or "").strip() == default:
             reading.take(element)
+    version = reading.find(root, "MessageHeaderDocument/VersionID")
+    found = (version.text or "").strip() if version is not None else ""
+    if found and found != message.version:
+        # Told once; the value itself is kept in the extensions and written back as it was.
+        told = OTHER_VERSION(message=message.code, value=found, known=message.version)
+        reading.diagnostics.append(told.at(reading.position(version)))
 
 
 def write_header(root: Node, message: Message, document_id: str | None) -> None:

@@ -30,8 +30,10 @@ NO_CARTA_PORTE = define(
 SUPERSEDED = define(
     "CP003",
     Severity.ERROR,
-    "Carta Porte $version is superseded: SAT accepts only version 3.1 (this file is not read as 3.1)",
-    "Carta Porte $version ya no está vigente: el SAT sólo acepta la versión 3.1 (este archivo no se lee como 3.1)",
+    "Carta Porte $version is superseded and not read: SAT accepts only version 3.1 since 17 July 2024; this tool "
+    "reads Carta Porte 3.1 and 3.0",
+    "Carta Porte $version ya no está vigente y no se lee: el SAT sólo acepta la versión 3.1 desde el 17 de julio de "
+    "2024; esta herramienta lee Carta Porte 3.1 y 3.0",
     "SAT: Complemento Carta Porte 3.1 obligatorio desde el 17 de julio de 2024",
 )
 OLDER_VERSION = define(
@@ -45,8 +47,10 @@ OLDER_VERSION = define(
 CFDI_VERSION = define(
     "CP005",
     Severity.ERROR,
-    "CFDI version $version: Carta Porte 3.x travels only on CFDI 4.0",
-    "CFDI versión $version: Carta Porte 3.x sólo se integra en CFDI 4.0",
+    "CFDI $version is not read: this tool reads CFDI 4.0 with the Complemento Carta Porte 3.1 or 3.0 (CFDI 3.3 has "
+    "not been accepted by SAT since 1 April 2023)",
+    "el CFDI $version no se lee: esta herramienta lee CFDI 4.0 con el Complemento Carta Porte 3.1 o 3.0 (el SAT no "
+    "acepta CFDI 3.3 desde el 1 de abril de 2023)",
     _CFDI,
 )
 BAD_VALUE = define(

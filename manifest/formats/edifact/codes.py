@@ -37,8 +37,8 @@ UNDECODABLE = define(
 BAD_CHARACTER = define(
     "EDI005",
     Severity.ERROR,
-    "character $char is outside the repertoire of syntax level $syntax",
-    "el carácter $char está fuera del repertorio del nivel de sintaxis $syntax",
+    "$count character(s) of this value are outside the repertoire of syntax level $syntax, the first $char",
+    "$count carácter(es) de este valor están fuera del repertorio del nivel de sintaxis $syntax, el primero $char",
     f"{_PART1} annex A (character repertoires of syntax levels A, B, C ...)",
 )
 UNKNOWN_SYNTAX = define(
@@ -154,4 +154,11 @@ UNREAD_SEGMENT = define(
     "el segmento $tag mide $length caracteres, más de lo que cabe en cualquier segmento del directorio; no se lee "
     "(límite de $limit caracteres)",
     f"{_PART1} section 8 (at most 99 data elements of 99 components) and the UN/EDIFACT segment directory",
+)
+INDENTED = define(
+    "EDI022",
+    Severity.WARNING,
+    "$count line(s) start with white space before the segment tag (the first here); it was skipped",
+    "$count línea(s) empiezan con espacios antes de la etiqueta del segmento (la primera aquí); se omitieron",
+    f"{_PART1} section 8.1: a segment starts with its tag",
 )

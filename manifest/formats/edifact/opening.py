@@ -164,8 +164,9 @@ def _utf8_under_latin(body: bytes, opening: Opening) -> str | None:
 
 
 def check_characters(opening: Opening, limit: int = 100) -> list[Diagnostic]:
-    """Characters outside the repertoire of the declared syntax level (ISO 9735-1 annex A), at most ``limit``."""
+    """Values holding characters outside the repertoire of the declared syntax level (ISO 9735-1 annex A), one
+    finding each, at most ``limit``."""
     check = RepertoireCheck(
         opening.level, opening.syntax_identifier, opening.delimiters, opening.line, opening.column, limit
     )
-    return check.feed(opening.text)
+    return [*check.feed(opening.text), *check.finish()]

@@ -12,13 +12,21 @@ from __future__ import annotations
 import re
 
 from manifest.diagnostics import Diagnostic, Position
-from manifest.formats.edifact.codes import BAD_TAG, DANGLING_RELEASE, EMPTY_SEGMENT, UNREAD_SEGMENT, UNTERMINATED
+from manifest.formats.edifact.codes import (
+    BAD_TAG,
+    DANGLING_RELEASE,
+    EMPTY_SEGMENT,
+    INDENTED,
+    UNREAD_SEGMENT,
+    UNTERMINATED,
+)
 from manifest.formats.edifact.segments import Segment, build_segment
 from manifest.formats.edifact.syntax import Delimiters
 from manifest.formats.readers import LONG_SEGMENT, LONGEST_READ, OVERFULL_SEGMENT, SEPARATOR_LIMIT, overfull
 
 _TAG = re.compile(r"[A-Z0-9]{3}\Z")
 _BREAKS = "\r\n"
+_BLANKS = " \t"
 _LINE_BREAKS = re.compile(r"[\r\n]*")
 _VISIBLE = re.compile(r"\S")
 _TAG_ROOM = 11  # characters enough to hold the longest tag reported (10) and the separator after it
@@ -47,7 +55,18 @@ class Tokenizer:
     reported and passed over (it keeps its ordinal, so that UNT still counts it); only its start is kept, so memory
     stays bounded however long it runs."""
 
-    __slots__ = ("_column", "_d", "_held", "_held_size", "_line", "_number", "_odd_release", "_skip", "diagnostics")
+    __slots__ = (
+        "_column",
+        "_d",
+        "_held",
+        "_held_size",
+        "_indented",
+        "_line",
+        "_number",
+        "_odd_release",
+        "_skip",
+        "diagnostics",
+    )
 
     def __init__(self, delimiters: Delimiters, line: int = 1, column: int = 1, number: int = 1) -> None:
         self._d = delimiters
@@ -58,6 +77,8 @@ class Tokenizer:
         self._held_size = 0
         self._odd_release = False  # the text before this piece ends in an odd run of release characters
         self._skip: _Skip | None = None  # the segment being passed over
+        # Lines whose segment tag stands after white space, and the first of them: reported once, at the end.
+        self._indented: tuple[int, int, int] | None = None
         self.diagnostics: list[Diagnostic] = []
 
     @property
@@ -91,6 +112,23 @@ class Tokenizer:
 
     def finish(self) -> list[Segment]:
         """The segments left at the end of the data: an unterminated last segment is reported and still read."""
+        segments = self._finish()
+        if self._indented is not None:
+            count, line, column = self._indented
+            self.diagnostics.append(INDENTED(line=line, column=column, count=count))
+            self._indented = None
+        return segments
+
+    def indented(self, line: int, column: int) -> None:
+        """Count a line whose segment tag, at ``column``, stands after white space that the caller skipped (the
+        interchange's first line, before its UNA or UNB)."""
+        self._indent(line, column)
+
+    def _indent(self, line: int, column: int) -> None:
+        count, first_line, first_column = self._indented or (0, line, column)
+        self._indented = (count + 1, first_line, first_column)
+
+    def _finish(self) -> list[Segment]:
         skip = self._skip
         if skip is not None:
             if not skip.blank:
@@ -248,6 +286,13 @@ class Tokenizer:
                         column = len(skipped) - skipped.rfind("\n")
                     else:
                         column += len(skipped)
+            if body[:1] in _BLANKS and body and column == 1:
+                # A line indented before its segment tag: the white space is layout, not data.
+                tag_at = len(body) - len(body.lstrip(_BLANKS))
+                if tag_at < len(body) and body[tag_at] not in _BREAKS:
+                    self._indent(line, column + tag_at)
+                    body = body[tag_at:]
+                    column += tag_at
             if not body:
                 self.diagnostics.append(EMPTY_SEGMENT(line=line, column=column))
                 column += 1
@@ -327,6 +372,8 @@ class Tokenizer:
         if d.release is not None and d.release in body:
             return None
         ends = terminator + newline
+        if body[:1] in _BLANKS or ends + " " in body or ends + "\t" in body:
+            return None  # indented lines: cut one by one
         breaks = body.count(ends)
         if body.count("\n") != breaks or body.count("\r") != (breaks if newline == "\r\n" else 0):
             return None

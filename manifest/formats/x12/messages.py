@@ -88,6 +88,13 @@ EMPTY_SEGMENT = define(
     "segmento vacío (dos terminadores de segmento seguidos)",
     X12_6,
 )
+INDENTED = define(
+    "X12016",
+    Severity.WARNING,
+    "$count line(s) start with white space before the segment tag (the first here); it was skipped",
+    "$count línea(s) empiezan con espacios antes de la etiqueta del segmento (la primera aquí); se omitieron",
+    X12_6 + ": a segment begins with its identifier",
+)
 NO_TERMINATOR = define(
     "X12011",
     Severity.ERROR,
@@ -105,8 +112,10 @@ BAD_DELIMITERS = define(
 NO_DICTIONARY = define(
     "X12013",
     Severity.INFO,
-    "element syntax not checked: no X12 dictionary is bundled for version $version (bundled: $known)",
-    "sintaxis de elementos no verificada: no se incluye diccionario X12 para la versión $version (incluidas: $known)",
+    "X12 version $version has no bundled dictionary (bundled: $known): its segments are read as in those versions, "
+    "without checking the syntax of their elements",
+    "la versión X12 $version no tiene diccionario incluido (incluidos: $known): sus segmentos se leen como en esas "
+    "versiones, sin verificar la sintaxis de sus elementos",
     X12_6,
 )
 OUTSIDE_SET = define(

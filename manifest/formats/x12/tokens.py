@@ -18,7 +18,7 @@ from manifest.diagnostics import Diagnostic, Position
 from manifest.formats.readers import LONG_SEGMENT, LONGEST_READ, OVERFULL_SEGMENT, SEPARATOR_LIMIT, overfull
 from manifest.formats.textpos import LineIndex
 from manifest.formats.x12.delimiters import Delimiters
-from manifest.formats.x12.messages import EMPTY_SEGMENT, NO_TERMINATOR, UNREAD_SEGMENT
+from manifest.formats.x12.messages import EMPTY_SEGMENT, INDENTED, NO_TERMINATOR, UNREAD_SEGMENT
 
 WINDOW = 1 << 16  # characters of text split at a time
 _BREAKS = re.compile(r"[\r\n]*")
@@ -119,10 +119,12 @@ class Tokenizer:
     reported and passed over; only its start is kept, so memory stays bounded however long it runs."""
 
     __slots__ = (
+        "_blanks",
         "_cursor",
         "_delimiters",
         "_held",
         "_held_size",
+        "_indented",
         "_line",
         "_line_start",
         "_number",
@@ -141,6 +143,10 @@ class Tokenizer:
         self._line_start = 0  # character offset of the start of that line
         self._number = 0
         self._cursor = 0  # character offset of the next segment while cutting
+        # White space that may indent a line (never a delimiter); lines so indented: their count and the first's
+        # line and column, told once at the end.
+        self._blanks = "".join(c for c in " \t" if c not in (delimiters.element, delimiters.segment))
+        self._indented: tuple[int, int, int] | None = None
         self.diagnostics: list[Diagnostic] = []
 
     def feed(self, chunk: str) -> Iterator[Segment]:
@@ -189,6 +195,14 @@ class Tokenizer:
 
     def finish(self) -> list[Segment]:
         """The segments left at the end: a last segment without its terminator is read and reported."""
+        segments = self._finish()
+        if self._indented is not None:
+            count, line, column = self._indented
+            self.diagnostics.append(INDENTED(line=line, column=column, count=count))
+            self._indented = None
+        return segments
+
+    def _finish(self) -> list[Segment]:
         if self._skip is not None:
             if self._skip.blank:
                 self._skip = None
@@ -214,11 +228,21 @@ class Tokenizer:
         separator = self._delimiters.element
         offset = self._cursor
         number = self._number
+        blanks = self._blanks
         for piece in pieces:
             if piece and piece[0] in "\r\n":
                 stripped = piece.lstrip("\r\n")
                 offset += len(piece) - len(stripped)
                 piece = stripped
+            if piece and blanks and piece[0] in blanks:
+                # A line indented before its segment identifier: the white space is layout, not data.
+                stripped = piece.lstrip(blanks)
+                line, column = lines.position(offset)
+                if stripped and column == 1:
+                    count, first_line, first_column = self._indented or (0, line, len(piece) - len(stripped) + 1)
+                    self._indented = (count + 1, first_line, first_column)
+                    offset += len(piece) - len(stripped)
+                    piece = stripped
             if not piece:
                 line, column = lines.position(offset)
                 self.diagnostics.append(EMPTY_SEGMENT(line=line, column=column))
