@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from manifest.formats.cargo_imp import parties
 from manifest.formats.cargo_imp.goods import ulds_of
 from manifest.model import (
     Address,
@@ -109,12 +110,25 @@ def name_blocks(draw: st.DrawFn, role: PartyRole) -> Party:
         postal_code=draw(st.none() | fixed(DIGITS, 5)),
     )
     phone = draw(st.none() | fixed(DIGITS, 6, 12))
+    layout = draw(st.none() | st.sampled_from(parties.UNTAGGED))
+    name = draw(words(8))
+    code = draw(st.none() | fixed(UPPER + DIGITS, 4, 10))
+    if layout is not None:
+        # The untagged layout gives the name one line and tells an account number by its digits; a name of two
+        # words or more is never taken for one.
+        name = draw(st.lists(WORD, min_size=2, max_size=3).map(" ".join))
+        code = {
+            parties.NAME_ON_TAG: None,
+            parties.ACCOUNT_LINE: draw(fixed(DIGITS, 4, 10)),
+            parties.NAME_LINE: draw(st.none() | fixed(DIGITS, 4, 10)),
+        }[layout]
     return Party(
         role=role,
-        name=draw(words(8)),
+        name=name,
         address=address,
         contact=Contact(phone=phone) if phone else None,
-        code=draw(st.none() | fixed(UPPER + DIGITS, 4, 10)),
+        code=code,
+        extensions={parties.X_LAYOUT: layout} if layout is not None else {},
     )
 
 

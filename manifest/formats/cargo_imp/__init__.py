@@ -1,4 +1,4 @@
-"""``cargo-imp``: IATA Cargo-IMP air cargo text messages FWB (16, 17), FHL (5) and FFM (8), read and written.
+"""``cargo-imp``: IATA Cargo-IMP air cargo text messages FWB (16, 17), FHL (5, 4) and FFM (8), read and written.
 
 A file holds one or more messages, each opened by its standard message identifier (``FFM/8``) and optionally by the
 Type B envelope lines that carried it. Each FWB message is one manifest; consecutive FHL messages for the same
