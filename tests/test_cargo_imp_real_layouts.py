@@ -5,10 +5,16 @@ sent in several messages. The messages here are written for these tests in the s
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 
+from manifest import api
+from manifest.diagnostics import Diagnostic
 from manifest.formats import cargo_imp
+from manifest.formats.cargo_imp.ffm_layout import X_END, X_PART
 from manifest.formats.cargo_imp.goods import X_RATE
+from manifest.model import Packages, Quantity
 
 DATA = Path(__file__).resolve().parent / "data" / "air"
 REFERENCE = date(2026, 11, 27)
@@ -56,3 +62,54 @@ def test_a_rate_combination_point_is_a_rate_element() -> None:
     written = cargo_imp.write_at(document.manifests, REFERENCE)
     assert (written.data, written.losses) == (data, ())
     assert first.description == "ENGINE PARTS"
+
+
+def test_split_shipments_of_a_flight_manifest_part_carry_the_weight_on_board() -> None:
+    data = (DATA / "ffm8-part5-split.ffm").read_bytes()
+    report = api.validate(data, path="ffm8-part5-split.ffm", profile="cbp")
+    assert report.diagnostics == ()
+    document = cargo_imp.read_at(data, REFERENCE)
+    manifest = document.manifests[0]
+    assert manifest.extensions[X_PART] == "5" and manifest.extensions[X_END] == "CONT"
+    divided = manifest.consignments[0]
+    assert divided.total_packages == Packages(count=298)  # T298: the waybill's pieces
+    assert divided.gross_weight is None  # the waybill's weight is not in a flight manifest
+    [part] = divided.goods
+    assert (part.packages, part.gross_weight) == (Packages(count=2), Quantity(value=Decimal("440.1"), unit="KGM"))
+    assert document.source_map(0).locate("consignments[0].total_packages") is not None
+    split = manifest.consignments[4]
+    assert [item.gross_weight for item in split.goods] == [
+        Quantity(value=Decimal("171"), unit="KGM"),
+        Quantity(value=Decimal("285"), unit="KGM"),
+    ]
+    written = cargo_imp.write_at(document.manifests, REFERENCE)
+    assert (written.data, written.losses) == (data, ())
+
+
+def _ffm(part: str, flight: str, end: str) -> tuple[str, ...]:
+    return ("FFM/8", f"{part}/{flight}/20JUN/NRT", "ORD", "933-22405810NRTORD/T2K440.1/CONSOLIDATED CA", end)
+
+
+def _findings(data: bytes) -> tuple[list[tuple[str, int | None]], int]:
+    document = cargo_imp.read_at(data, REFERENCE)
+    streamed = [d for d in cargo_imp.stream_at(BytesIO(data), REFERENCE) if isinstance(d, Diagnostic)]
+    found = [(d.code, d.line) for d in document.diagnostics]
+    assert sorted(found, key=str) == sorted(((d.code, d.line) for d in streamed), key=str)
+    return found, len(document.manifests)
+
+
+def test_parts_of_one_flight_in_one_file_are_joined_when_they_follow_each_other() -> None:
+    assert _findings(_text(*_ffm("1", "KZ134", "CONT"), *_ffm("2", "KZ134", "LAST"))) == ([], 1)
+    assert _findings(_text(*_ffm("3", "KZ134", "CONT"), *_ffm("4", "KZ134", "CONT"))) == ([], 1)
+
+
+def test_a_part_followed_by_another_flight_is_a_message_of_its_own() -> None:
+    assert _findings(_text(*_ffm("1", "KZ134", "CONT"), *_ffm("1", "KZ136", "LAST"))) == ([], 2)
+
+
+def test_parts_of_one_flight_that_do_not_join_up_are_reported() -> None:
+    # Part 3 is continued by part 5: part 4 is missing.
+    assert _findings(_text(*_ffm("3", "KZ134", "CONT"), *_ffm("5", "KZ134", "LAST"))) == ([("IMP016", 7)], 1)
+    # Part 1 of KZ134 is continued by another flight, and its part 2 comes after.
+    data = _text(*_ffm("1", "KZ134", "CONT"), *_ffm("1", "KZ136", "LAST"), *_ffm("2", "KZ134", "LAST"))
+    assert _findings(data) == ([("IMP015", 5)], 3)

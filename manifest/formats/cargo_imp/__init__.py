@@ -64,9 +64,11 @@ def read_at(data: bytes, reference: date) -> Document:
     diagnostics = [*control_characters(text), *_stray(before)]
     manifests: list[Manifest] = []
     maps: list[SourceMap] = []
+    flights = ffm.PartsInFile()
     for group in _each_group(messages):
         manifest, source_map, found = _read_group(group, reference)
         diagnostics.extend(found)
+        diagnostics.extend(flights.check(group))
         if manifest is not None:
             manifests.append(manifest)
             maps.append(source_map)
@@ -89,6 +91,7 @@ def stream_at(source: BinaryIO, reference: date) -> Iterator[StreamItem]:
     before: list[Line] = []
     controls = ControlScan()
     count = 0
+    flights = ffm.PartsInFile()
     for group in _each_group(each_message(read_lines(source, controls), before)):
         yield from controls.found
         controls.found.clear()
@@ -97,6 +100,7 @@ def stream_at(source: BinaryIO, reference: date) -> Iterator[StreamItem]:
             before.clear()
         manifest, source_map, found = _read_group(group, reference)
         yield from found
+        yield from flights.check(group)
         if manifest is None:
             continue
         header = replace(manifest, consignments=())
@@ -145,18 +149,16 @@ def _read_group(group: list[RawMessage], reference: date) -> tuple[Manifest | No
 
 
 def _each_group(messages: Iterable[RawMessage]) -> Iterator[list[RawMessage]]:
-    """Messages one by one, except the parts of a flight manifest: a part ending CONT is joined to the next FFM.
-    Each group is handed out once the next message shows it is complete."""
+    """Messages one by one, except the parts of a flight manifest: a part ending CONT is joined to the next message
+    when that is a part of the same flight. Each group is handed out once the next message shows it is complete."""
     group: list[RawMessage] = []
-    continuing = False
     for message in messages:
-        if group and ((continuing and message.kind == "FFM") or _same_master(group, message)):
+        if group and (ffm.continues(group[-1], message) or _same_master(group, message)):
             group.append(message)
         else:
             if group:
                 yield group
             group = [message]
-        continuing = message.kind == "FFM" and bool(message.body) and message.body[-1].text.rstrip() == "CONT"
     if group:
         yield group
 
