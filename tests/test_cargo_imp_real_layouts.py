@@ -9,6 +9,8 @@ from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 
+from lxml import etree
+
 from manifest import api
 from manifest.diagnostics import Diagnostic
 from manifest.formats import cargo_imp
@@ -113,3 +115,23 @@ def test_parts_of_one_flight_that_do_not_join_up_are_reported() -> None:
     # Part 1 of KZ134 is continued by another flight, and its part 2 comes after.
     data = _text(*_ffm("1", "KZ134", "CONT"), *_ffm("1", "KZ136", "LAST"), *_ffm("2", "KZ134", "LAST"))
     assert _findings(data) == ([("IMP015", 5)], 3)
+
+
+def test_a_part_on_board_is_written_to_xffm_as_a_part_and_read_back() -> None:
+    [manifest] = cargo_imp.read_at((DATA / "ffm8-part5-split.ffm").read_bytes(), REFERENCE).manifests
+    written = api.write([manifest], "cargo-xml")
+    root = etree.fromstring(written.data)
+    found = {
+        node.findtext("{iata:datamodel:3}TransportContractDocument/{iata:datamodel:3}ID"): (
+            node.findtext("{iata:datamodel:3}TransportSplitDescription"),
+            node.findtext("{iata:datamodel:3}TotalPieceQuantity"),
+            node.findtext("{iata:datamodel:3}PieceQuantity"),
+        )
+        for node in root.iter("{iata:datamodel:3}IncludedMasterConsignment")
+    }
+    assert found["933-27754602"] == ("P", "12", "2")  # P2K460 of T12
+    assert found["205-33450336"] == ("T", "145", "145")
+    [back] = api.read(written.data, "cargo-xml").manifests
+    part = back.consignments[6]
+    assert (part.total_packages, part.goods[0].packages) == (Packages(count=12), Packages(count=2))
+    assert "cargo-xml.TransportSplitDescription" not in part.goods[0].extensions
