@@ -135,3 +135,24 @@ def test_a_part_on_board_is_written_to_xffm_as_a_part_and_read_back() -> None:
     part = back.consignments[6]
     assert (part.total_packages, part.goods[0].packages) == (Packages(count=12), Packages(count=2))
     assert "cargo-xml.TransportSplitDescription" not in part.goods[0].extensions
+
+
+def test_handling_codes_joined_after_the_description_are_handling_codes() -> None:
+    data = _text(
+        "FFM/8",
+        "1/KZ134/20JUN/NRT/JA15KZ/US/20JUN1015/ORD",
+        "ORD",
+        "933-22405810NRTORD/D2K440.1MC0.39T298/CONSOLIDATED CA/EAWGEN",
+        "933-33472180BKKORD/T6K171/SPARE PARTS/A/B",
+        "LAST",
+    )
+    document = cargo_imp.read_at(data, REFERENCE)
+    assert document.diagnostics == ()
+    joined, other = document.manifests[0].consignments
+    assert (joined.goods[0].description, joined.handling_codes) == ("CONSOLIDATED CA", ("EAW", "GEN"))
+    where = document.source_map(0).locate("consignments[0].handling_codes[1]")
+    assert where is not None and (where.line, where.column) == (4, 58)
+    assert (other.goods[0].description, other.handling_codes) == ("SPARE PARTS/A/B", ())
+    written = cargo_imp.write_at(document.manifests[:1], REFERENCE)
+    assert [loss.field for loss in written.losses] == ["consignments[1].goods[0].description"]
+    assert cargo_imp.read_at(written.data, REFERENCE).manifests[0].consignments[0] == joined

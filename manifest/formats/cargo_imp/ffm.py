@@ -508,7 +508,18 @@ def _consignment_line(line: Line, state: _State) -> None:
         sink.place(f"{path}.equipment_ids", line, 1, "ULD")
     rest = line.text[detail.end :]
     if rest.startswith("/"):
-        item.fields["description"] = rest[1:]
+        description, _, tail = rest[1:].partition("/")
+        codes = _joined_codes(tail)
+        if codes:
+            column = detail.end + 2 + len(description) + 1
+            for number, code in enumerate(codes):
+                if code not in awb.handling:
+                    where = f"consignments[{awb.index}].handling_codes[{len(awb.handling)}]"
+                    sink.place(where, line, column + 3 * number, "SHC")
+                    awb.handling.append(code)
+        else:
+            description = rest[1:]
+        item.fields["description"] = description
         sink.place(f"{path}.description", line, detail.end + 2, "consignment/description")
     else:
         sink.bad(
@@ -520,6 +531,16 @@ def _consignment_line(line: Line, state: _State) -> None:
         )
     awb.items.append(item)
     state.item, state.awb, state.after_detail = item, awb, False
+
+
+def _joined_codes(tail: str) -> list[str]:
+    """Special handling codes written after the description with no slant between them (``/CONSOLIDATED
+    CA/EAWGEN``: EAW and GEN), as airline FFM/5 traffic writes them (tyroneous9/CargoIMP-Compiler
+    cpp/data/input_tests/ffm_test.txt); none when the text after the description is anything else."""
+    if not tail or len(tail) % 3:
+        return []
+    codes = [tail[start : start + 3] for start in range(0, len(tail), 3)]
+    return codes if all(SHC.fullmatch(code) for code in codes) else []
 
 
 def _continuation(line: Line, state: _State) -> None:
