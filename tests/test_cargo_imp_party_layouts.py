@@ -174,3 +174,16 @@ def test_a_bad_country_in_an_untagged_block_is_still_reported_at_its_column() ->
     data = (DATA / "fwb16-untagged-parties.fwb").read_bytes().replace(b"/MX/06600/TE/", b"/MEX/06600/TE/")
     found = [d for d in cargo_imp.read_at(data, REFERENCE).diagnostics if d.code == "IMP012"]
     assert [(d.line, d.column, d.location) for d in found] == [(9, 2, "SHP/country")]
+
+
+def test_empty_blocks_in_either_layout_hold_no_value_and_read_back_alike() -> None:
+    head = ("FWB/16", "139-30507654MEXORD/T6K1180.5", "RTG/ORDAM")
+    tail = ("CVD/USD//PP/NVD/NCV/XXX", "RTD/1/P6/K1180.5", "/NC/CONSOLIDATION", "ISU/14NOV26/MEXICO/L H", "REF/MEXFFAM")
+    for blocks in (("SHP", "CNE"), ("SHP", "NAM/", "ADR/", "LOC/", "/", "CNE", "/", "/", "/", "/")):
+        document = cargo_imp.read_at(_text(*head, *blocks, *tail), REFERENCE)
+        assert document.diagnostics == ()
+        shipper, consignee = document.manifests[0].consignments[0].parties
+        assert (shipper.name, shipper.address, consignee.name, consignee.address) == (None, None, None, None)
+        written = cargo_imp.write_at(document.manifests, REFERENCE)
+        assert written.losses == ()
+        assert cargo_imp.read_at(written.data, REFERENCE).manifests == document.manifests

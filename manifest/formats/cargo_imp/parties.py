@@ -92,10 +92,11 @@ def read_block(record: Record, sink: Sink, path: str) -> Party:
         _tagged(record, found, sink)
     else:
         _untagged(record, found, sink)
+    street = " ".join(found.streets) or None  # an empty NAM/ or ADR/ line holds no value
     address = None
-    if found.streets or found.city or found.state or found.country or found.postcode:
+    if street or found.city or found.state or found.country or found.postcode:
         address = Address(
-            street=" ".join(found.streets) if found.streets else None,
+            street=street,
             city=found.city,
             subdivision=found.state,
             country=found.country,
@@ -106,7 +107,7 @@ def read_block(record: Record, sink: Sink, path: str) -> Party:
         extensions[X_LAYOUT] = found.layout
     return Party(
         role=ROLES[found.tag],
-        name=" ".join(found.names) if found.names else None,
+        name=" ".join(found.names) or None,
         address=address,
         contact=Contact(phone=found.phone) if found.phone is not None else None,
         code=found.code,
@@ -156,6 +157,8 @@ def _untagged(record: Record, found: _Found, sink: Sink) -> None:
     head = record.first.fields()
     on_tag = "/".join(p.text for p in head[1:])
     lines = list(record.lines[1:])
+    if not lines and not on_tag:
+        return  # a bare identifier: nothing in either layout
     if on_tag and (len(lines) < 4 or _ACCOUNT.fullmatch(on_tag) is None):
         found.layout = NAME_ON_TAG
         found.names.append(on_tag)
@@ -171,7 +174,8 @@ def _untagged(record: Record, found: _Found, sink: Sink) -> None:
             sink.place(f"{path}.code", lines[0], 2, f"{tag}/account")
             lines = lines[1:]
         if lines:
-            found.names.append(lines[0].text[1:])
+            if lines[0].text[1:]:
+                found.names.append(lines[0].text[1:])
             sink.place(f"{path}.name", lines[0], 2, f"{tag}/name")
             lines = lines[1:]
     coded = place = None
