@@ -356,6 +356,10 @@ class Consignment:
     parties: tuple[Party, ...] = ()
     goods: tuple[GoodsItem, ...] = ()
     equipment: tuple[Equipment, ...] = ()
+    # The document's totals. On a flight manifest a waybill split over several flights (FFM P, S or D lines; XFFM
+    # TransportSplitDescription) is listed by the parts on board: each goods item holds a part's pieces, weight and
+    # volume, and total_packages and gross_weight the waybill's totals only where the manifest gives them (FFM
+    # T<pieces>; XFFM TotalPieceQuantity, TotalGrossWeightMeasure), never a part's.
     total_packages: Packages | None = None
     gross_weight: Quantity | None = None
     volume: Quantity | None = None

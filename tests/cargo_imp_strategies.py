@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from manifest.formats.cargo_imp import parties
+from manifest.formats.cargo_imp.ffm_layout import X_END, X_PART, X_SHIPMENT_CODE
 from manifest.formats.cargo_imp.goods import ulds_of
 from manifest.model import (
     Address,
@@ -109,12 +111,25 @@ def name_blocks(draw: st.DrawFn, role: PartyRole) -> Party:
         postal_code=draw(st.none() | fixed(DIGITS, 5)),
     )
     phone = draw(st.none() | fixed(DIGITS, 6, 12))
+    layout = draw(st.none() | st.sampled_from(parties.UNTAGGED))
+    name = draw(words(8))
+    code = draw(st.none() | fixed(UPPER + DIGITS, 4, 10))
+    if layout is not None:
+        # The untagged layout gives the name one line and tells an account number by its digits; a name of two
+        # words or more is never taken for one.
+        name = draw(st.lists(WORD, min_size=2, max_size=3).map(" ".join))
+        code = {
+            parties.NAME_ON_TAG: None,
+            parties.ACCOUNT_LINE: draw(fixed(DIGITS, 4, 10)),
+            parties.NAME_LINE: draw(st.none() | fixed(DIGITS, 4, 10)),
+        }[layout]
     return Party(
         role=role,
-        name=draw(words(8)),
+        name=name,
         address=address,
         contact=Contact(phone=phone) if phone else None,
-        code=draw(st.none() | fixed(UPPER + DIGITS, 4, 10)),
+        code=code,
+        extensions={parties.X_LAYOUT: layout} if layout is not None else {},
     )
 
 
@@ -283,6 +298,13 @@ def ffm_manifests(draw: st.DrawFn, max_consignments: int = 6) -> Manifest:
         uld = places[index]
         pieces, weight = draw(packages()), draw(weights())
         volume = draw(st.none() | volumes())
+        # A part of a split waybill (P, S or D): the pieces, weight and volume on board, and the waybill's total
+        # pieces; the waybill's total weight is not in a flight manifest.
+        split = draw(st.none() | st.sampled_from(["P", "S", "D"]))
+        total = pieces
+        if split:
+            pieces = Packages(count=draw(st.integers(1, 9900)))
+            total = Packages(count=pieces.count + draw(st.integers(1, 99)))
         item = GoodsItem(
             sequence=1,
             description=draw(words(2).filter(lambda text: len(text) <= 15)),
@@ -290,6 +312,7 @@ def ffm_manifests(draw: st.DrawFn, max_consignments: int = 6) -> Manifest:
             gross_weight=weight,
             volume=volume,
             equipment_ids=(uld.identifier,) if uld else (),
+            extensions={X_SHIPMENT_CODE: split} if split in ("S", "D") else {},
         )
         consignments.append(
             Consignment(
@@ -297,9 +320,9 @@ def ffm_manifests(draw: st.DrawFn, max_consignments: int = 6) -> Manifest:
                 document_type=DocumentType.AIR_WAYBILL,
                 place_of_loading=draw(st.none() | airports()),
                 place_of_discharge=Place(code=unloading, scheme=PlaceScheme.IATA_AIRPORT),
-                total_packages=pieces,
-                gross_weight=weight,
-                volume=volume,
+                total_packages=total,
+                gross_weight=None if split else weight,
+                volume=None if split else volume,
                 goods=(item,),
                 equipment=(uld,) if uld else (),
                 handling_codes=tuple(draw(st.lists(SHC, max_size=2, unique=True))),
@@ -321,5 +344,10 @@ def ffm_manifests(draw: st.DrawFn, max_consignments: int = 6) -> Manifest:
         departure=departure,
         arrival=arrival,
         consignments=tuple(consignments),
-        extensions={"cargo-imp.message": "FFM", "cargo-imp.version": "8"},
+        extensions={
+            "cargo-imp.message": "FFM",
+            "cargo-imp.version": "8",
+            # A part of a manifest sent in several messages, as received: its number and its end code.
+            **draw(st.sampled_from([{}, {X_PART: "5"}, {X_END: "CONT"}, {X_PART: "2", X_END: "CONT"}])),
+        },
     )

@@ -208,6 +208,18 @@ def test_any_present_and_absent() -> None:
         "trip_number"
     ]
     assert _run("absent", rail, "consignments[*].in_bond") == []
+    # Bound within the consignment only: another goods item of the same bill stands in, one of another bill not.
+    air = VALID[Mode.AIR]()
+    master = air.consignments[0]
+    extra = replace(master.goods[0], sequence=2, description=None)
+    described = replace(air, consignments=(replace(master, goods=(extra, master.goods[0])), *air.consignments[1:]))
+    field, params = "consignments[*].goods[*].description", {"or": ["consignments[*].goods[*].description"]}
+    assert _run("any_present", described, field, within="consignments[*]", **params) == []
+    assert _run("any_present", described, field, **params) == ["consignments[0].goods[0].description"]
+    bare = replace(air, consignments=(replace(master, goods=(extra,)), *air.consignments[1:]))
+    assert _run("any_present", bare, field, within="consignments[*]", **params) == [
+        "consignments[0].goods[0].description"
+    ]
     assert _run("absent", rail, "consignments[*].goods") == ["consignments[0].goods", "consignments[1].goods"]
 
 

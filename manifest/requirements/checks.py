@@ -136,11 +136,16 @@ def required(_: Context, item: Item, __: Params) -> Iterator[Finding]:
 
 def any_present(context: Context, item: Item, params: Params) -> Iterator[Finding]:
     """The field, or one of the fields ``or`` (a list of paths), is present: the model holds the same datum in one
-    of several places (the issuer of a CFDI as the carrier's tax id or as an issuer party)."""
+    of several places (the issuer of a CFDI as the carrier's tax id or as an issuer party). With ``within`` (a path
+    that begins the field's), the ``or`` paths are bound to that much of the field only: ``within =
+    "consignments[*]"`` looks at every goods item of the field's consignment, not at the same item."""
     if not is_missing(item.value):
         return
+    steps = item.steps
+    if "within" in params:
+        steps = steps[: len(parsed(str(params["within"])).steps)]
     for text in _path_list(params, "or"):
-        if any(not is_missing(other.value) for other in context.bound(parsed(text), item.steps)):
+        if any(not is_missing(other.value) for other in context.bound(parsed(text), steps)):
             return
     yield Finding(item)
 
@@ -565,7 +570,7 @@ def validate_params(kind: str, params: Params) -> None:
             raise ParamError(f"unknown {name} {params[name]!r}; known: {', '.join(_EXTRACTS)}")
     if kind == "unique" and not re.fullmatch(r"[a-z_]*", str(params.get("alike", ""))):
         raise ParamError(f"'alike' names a field beside the value, not {params['alike']!r}")
-    for name in ("of", "other", "in", "country", "among"):
+    for name in ("of", "other", "in", "country", "among", "within"):
         if name in params:
             Path.parse(str(params[name]))
     if kind == "any_present":

@@ -1,4 +1,4 @@
-"""``cargo-imp``: IATA Cargo-IMP air cargo text messages FWB (16, 17), FHL (5) and FFM (8), read and written.
+"""``cargo-imp``: IATA Cargo-IMP air cargo text messages FWB (16, 17), FHL (5, 4) and FFM (8), read and written.
 
 A file holds one or more messages, each opened by its standard message identifier (``FFM/8``) and optionally by the
 Type B envelope lines that carried it. Each FWB message is one manifest; consecutive FHL messages for the same
@@ -65,9 +65,11 @@ def read_at(data: bytes, reference: date) -> Document:
     diagnostics = [*control_characters(text), *unread, *_stray(before)]
     manifests: list[Manifest] = []
     maps: list[SourceMap] = []
+    flights = ffm.PartsInFile()
     for group in _each_group(messages):
         manifest, source_map, found = _read_group(group, reference)
         diagnostics.extend(found)
+        diagnostics.extend(flights.check(group))
         if manifest is not None:
             manifests.append(manifest)
             maps.append(source_map)
@@ -91,6 +93,7 @@ def stream_at(source: BinaryIO, reference: date) -> Iterator[StreamItem]:
     controls = ControlScan()
     unread: list[Diagnostic] = []
     count = 0
+    flights = ffm.PartsInFile()
     for group in _each_group(each_message(read_lines(source, controls, unread), before)):
         yield from controls.found
         controls.found.clear()
@@ -101,6 +104,7 @@ def stream_at(source: BinaryIO, reference: date) -> Iterator[StreamItem]:
             before.clear()
         manifest, source_map, found = _read_group(group, reference)
         yield from found
+        yield from flights.check(group)
         if manifest is None:
             continue
         header = replace(manifest, consignments=())
@@ -150,18 +154,16 @@ def _read_group(group: list[RawMessage], reference: date) -> tuple[Manifest | No
 
 
 def _each_group(messages: Iterable[RawMessage]) -> Iterator[list[RawMessage]]:
-    """Messages one by one, except the parts of a flight manifest: a part ending CONT is joined to the next FFM.
-    Each group is handed out once the next message shows it is complete."""
+    """Messages one by one, except the parts of a flight manifest: a part ending CONT is joined to the next message
+    when that is a part of the same flight. Each group is handed out once the next message shows it is complete."""
     group: list[RawMessage] = []
-    continuing = False
     for message in messages:
-        if group and ((continuing and message.kind == "FFM") or _same_master(group, message)):
+        if group and (ffm.continues(group[-1], message) or _same_master(group, message)):
             group.append(message)
         else:
             if group:
                 yield group
             group = [message]
-        continuing = message.kind == "FFM" and bool(message.body) and message.body[-1].text.rstrip() == "CONT"
     if group:
         yield group
 

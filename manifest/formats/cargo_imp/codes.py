@@ -87,9 +87,11 @@ UNEXPECTED_LINE = define(
 CONT_WITHOUT_LAST = define(
     "IMP015",
     Severity.ERROR,
-    "flight manifest $value ends with CONT but no part ending with LAST follows",
-    "el manifiesto de vuelo $value termina con CONT y no le sigue una parte que termine con LAST",
-    f"{_MANUAL} FFM: manifest complete indicator (CONT/LAST)",
+    "this part of flight manifest $value ends with CONT, but the next part of the flight in this file does not "
+    "follow it: the parts do not join up",
+    "esta parte del manifiesto de vuelo $value termina con CONT, pero la siguiente parte del vuelo en este archivo "
+    "no va a continuación: las partes no se unen",
+    f"{_MANUAL} FFM: manifest complete indicator (CONT/LAST) and message sequence number",
 )
 BAD_SEQUENCE = define(
     "IMP016",
@@ -142,7 +144,7 @@ EXPECTED_ES = {
     "/<manifest description of goods>": "/<descripción de la mercancía>",
     "/country/information identifier/control identifier/text": "/país/identificador de información/identificador "
     "de control/texto",
-    "1 for the first part": "1 en la primera parte",
+    "a message part number, 1 to 3 digits": "un número de parte del mensaje, de 1 a 3 dígitos",
     "1 to 12 letters or digits": "de 1 a 12 letras o dígitos",
     "1 to 4 digits": "de 1 a 4 dígitos",
     "2 letters": "2 letras",

@@ -13,6 +13,22 @@ over several ULDs is one consignment with one item per ULD, in ``equipment_ids``
 within the air waybill; ULDs are equipment of kind ULD, of the consignments loaded in them and, in loading order, of
 the manifest; the air waybill's destination is the consignment's place of discharge, and a point of unloading other
 than it is kept in the consignment's extensions.
+
+Split shipments: a line with shipment description code P (part), S (split) or D (divided) gives the pieces,
+weight and volume of the part on board this flight, which are its goods item's; the waybill's total pieces, when the
+line gives them (``T298``), are the consignment's ``total_packages``, and its total weight and volume, which a
+flight manifest never gives for a part, stay unset. Only a T line gives the consignment's weight and volume.
+
+Parts: a flight manifest longer than a message is sent in parts numbered from 1, each ending CONT but the last
+(LAST). Each part is a complete message as sent and received, so a file may hold one part, or some, of a flight:
+parts that follow each other in the file are joined, the first read may have any number (kept in
+``cargo-imp.FFM.part`` when not 1) and the last may end CONT (kept in ``cargo-imp.FFM.end``). Parts of one flight
+in one file that do not join up are reported (:class:`PartsInFile`).
+
+Checked against real messages: IATA's FFM/8 examples (gumraq/iata-messages IataMessageTests/Examples/ffm8.txt: a
+part 2 on its own, D, P and S lines with their totals, ULD remarks and ULD continuation lines, DIM, onward
+movement, OSI, COR and OCI lines) and airline traffic (tyroneous9/CargoIMP-Compiler cpp/data/input_tests/
+ffm_test.txt: FFM/5 part 5 ending CONT, D and S lines with their totals, the same waybill in several ULDs).
 """
 
 from __future__ import annotations
@@ -21,6 +37,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from manifest.diagnostics import Diagnostic
 from manifest.formats.cargo_imp.codes import (
     BAD_SEQUENCE,
     CONT_WITHOUT_LAST,
@@ -42,8 +59,10 @@ from manifest.formats.cargo_imp.elements import (
 from manifest.formats.cargo_imp.ffm_layout import (
     END_CODES,
     X_DENSITY,
+    X_END,
     X_LINE,
     X_LINES,
+    X_PART,
     X_POINTS,
     X_SHIPMENT_CODE,
     X_ULD_LINES,
@@ -57,6 +76,7 @@ from manifest.formats.cargo_imp.fwb import X_ENVELOPE, X_MESSAGE, X_VERSION
 from manifest.formats.cargo_imp.lines import Line
 from manifest.formats.cargo_imp.message import RawMessage
 from manifest.formats.cargo_imp.sink import Sink
+from manifest.formats.readers import ascii_digits
 from manifest.model import (
     Carrier,
     Consignment,
@@ -117,28 +137,82 @@ class _State:
     order: list[tuple[int, int]] = field(default_factory=list)  # (consignment, goods item) of each line in turn
 
 
+def flight_key(message: RawMessage) -> tuple[str, str] | None:
+    """The flight a part belongs to (carrier and flight number, day and month of departure), None without one."""
+    if message.kind != "FFM" or not message.body:
+        return None
+    pieces = message.body[0].text.split("/")
+    return (pieces[1], pieces[2][:5]) if len(pieces) > 2 else None
+
+
+def part_number(message: RawMessage) -> int | None:
+    head = message.body[0].text.split("/", 1)[0] if message.body else ""
+    return int(head) if ascii_digits(head) and len(head) <= 3 else None
+
+
+def ends_continued(message: RawMessage) -> Line | None:
+    """The CONT line a part ends with, if it does: the next part of the flight is another message."""
+    last = message.body[-1] if message.body else None
+    return last if last is not None and last.text.rstrip() == "CONT" else None
+
+
+def continues(previous: RawMessage, message: RawMessage) -> bool:
+    """Whether ``message`` is the part of a flight manifest that ``previous`` (ending CONT) is continued by."""
+    key = flight_key(message)
+    return ends_continued(previous) is not None and key is not None and key == flight_key(previous)
+
+
+class PartsInFile:
+    """The flight manifests of one file, group after group: a part ending CONT whose flight comes back later in the
+    file, not in the message right after it, does not join up with the rest (Cargo-IMP FFM message sequence). A
+    part read alone, whatever its number and end, is a message as it was sent and received."""
+
+    def __init__(self) -> None:
+        self._open: dict[tuple[str, str], Line] = {}  # flight -> CONT line of its last group
+
+    def check(self, group: list[RawMessage]) -> list[Diagnostic]:
+        key = flight_key(group[0])
+        if key is None:
+            return []
+        found: list[Diagnostic] = []
+        left = self._open.pop(key, None)
+        if left is not None:
+            found.append(CONT_WITHOUT_LAST(line=left.number, column=1, location="CONT", value=key[0], message="FFM"))
+        end = ends_continued(group[-1])
+        if end is not None:
+            self._open[key] = end
+        return found
+
+
 def read(parts: list[RawMessage], sink: Sink, reference: date) -> Manifest:
-    """One flight manifest from its parts (one or more messages ending CONT, ..., LAST)."""
+    """One flight manifest from its parts (one or more messages ending CONT, then one ending LAST; or the parts
+    of it that were sent in this file)."""
     first = parts[0]
     state = _State(sink, reference)
     header = _flight(first, sink, reference)
     flight_id = first.body[0].text.split("/")[1] if first.body and "/" in first.body[0].text else ""
-    for number, part in enumerate(parts, start=1):
-        if number > 1 and part.body:
+    start = part_number(first) or 1
+    end: Line | None = None
+    for number, part in enumerate(parts, start=start):
+        if number > start and part.body:
             pieces = part.body[0].text.split("/")
             if pieces[0] != str(number) or len(pieces) < 2 or pieces[1] != flight_id:
                 sink.report(BAD_SEQUENCE, part.body[0], 1, "flight", value=pieces[0], part=number, flight=flight_id)
         end = _body(part, state)
         if end is None:
             sink.report(MISSING_END, part.body[-1] if part.body else part.smi, 1, "end", value=flight_id)
-        elif end.text == "CONT" and number == len(parts):
-            sink.report(CONT_WITHOUT_LAST, end, 1, "CONT", value=flight_id)
     if not state.points and first.body:
         # FFM/8: every manifest has at least one point of unloading (destinationHeader+).
         sink.report(MISSING_LINE, first.smi, 1, "unloading", value="<airport>", title="point of unloading")
     consignments = tuple(_consignment(awb, state) for awb in state.awbs.values())
     manifest_ext = dict(header.extensions)
     manifest_ext.update({X_MESSAGE: "FFM", X_VERSION: first.version})
+    if start != 1:
+        manifest_ext[X_PART] = str(start)
+        sink.place(f"extensions[{X_PART}]", first.body[0], 1, "flight/part")
+    if end is not None and end.text.rstrip() == "CONT":
+        manifest_ext[X_END] = "CONT"
+        sink.place(f"extensions[{X_END}]", end, 1, "CONT")
     if first.envelope:
         manifest_ext[X_ENVELOPE] = "\n".join(line.text for line in first.envelope)
         sink.place(f"extensions[{X_ENVELOPE}]", first.envelope[0], 1, "envelope")
@@ -214,13 +288,13 @@ def _flight(message: RawMessage, sink: Sink, reference: date) -> Manifest:
     line = message.body[0]
     pieces = line.fields()
     carrier = conveyance = trip = departure = arrival = None
-    if pieces[0].text != "1":
+    if part_number(message) is None:
         sink.bad(
             line,
             1,
             "flight/part",
             value=pieces[0].text,
-            expected="1 for the first part",
+            expected="a message part number, 1 to 3 digits",
         )
     flight = FLIGHT.fullmatch(pieces[1].text) if len(pieces) > 1 else None
     registration = None
@@ -434,7 +508,18 @@ def _consignment_line(line: Line, state: _State) -> None:
         sink.place(f"{path}.equipment_ids", line, 1, "ULD")
     rest = line.text[detail.end :]
     if rest.startswith("/"):
-        item.fields["description"] = rest[1:]
+        description, _, tail = rest[1:].partition("/")
+        codes = _joined_codes(tail)
+        if codes:
+            column = detail.end + 2 + len(description) + 1
+            for number, code in enumerate(codes):
+                if code not in awb.handling:
+                    where = f"consignments[{awb.index}].handling_codes[{len(awb.handling)}]"
+                    sink.place(where, line, column + 3 * number, "SHC")
+                    awb.handling.append(code)
+        else:
+            description = rest[1:]
+        item.fields["description"] = description
         sink.place(f"{path}.description", line, detail.end + 2, "consignment/description")
     else:
         sink.bad(
@@ -446,6 +531,16 @@ def _consignment_line(line: Line, state: _State) -> None:
         )
     awb.items.append(item)
     state.item, state.awb, state.after_detail = item, awb, False
+
+
+def _joined_codes(tail: str) -> list[str]:
+    """Special handling codes written after the description with no slant between them (``/CONSOLIDATED
+    CA/EAWGEN``: EAW and GEN), as airline FFM/5 traffic writes them (tyroneous9/CargoIMP-Compiler
+    cpp/data/input_tests/ffm_test.txt); none when the text after the description is anything else."""
+    if not tail or len(tail) % 3:
+        return []
+    codes = [tail[start : start + 3] for start in range(0, len(tail), 3)]
+    return codes if all(SHC.fullmatch(code) for code in codes) else []
 
 
 def _continuation(line: Line, state: _State) -> None:

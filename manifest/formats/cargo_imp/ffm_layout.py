@@ -23,6 +23,8 @@ X_DENSITY = "cargo-imp.density"
 X_ULD_LOADING = "cargo-imp.ULD.loading"
 X_ULD_REMARKS = "cargo-imp.ULD.remarks"
 X_ULD_LINES = "cargo-imp.ULD.lines"  # ULD onward movement and utilisation lines, as written
+X_PART = "cargo-imp.FFM.part"  # the number of the first part read, when not 1
+X_END = "cargo-imp.FFM.end"  # CONT: the last part read is continued by a message not read with it
 END_CODES = ("LAST", "CONT")
 
 

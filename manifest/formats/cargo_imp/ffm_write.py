@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from manifest.formats.cargo_imp.elements import TextWriter, awb_detail_text, day_month_text, oci_text
 from manifest.formats.cargo_imp.ffm_layout import (
     X_DENSITY,
+    X_END,
     X_LINES,
+    X_PART,
     X_POINTS,
     X_SHIPMENT_CODE,
     X_ULD_LINES,
@@ -22,6 +24,7 @@ from manifest.formats.cargo_imp.ffm_layout import (
     unloading,
 )
 from manifest.formats.cargo_imp.lines import CRLF, LINE_LIMIT, MESSAGE_LIMIT
+from manifest.formats.readers import ascii_digits
 from manifest.model import Equipment, GoodsItem, Manifest
 
 
@@ -42,9 +45,12 @@ def write(manifest: Manifest, out: TextWriter) -> list[str]:
     current: list[str] = []
     point = uld = None
 
+    first = manifest.extensions.get(X_PART, "1")
+    first_number = int(first) if ascii_digits(first) else 1
+
     def open_part() -> None:
         nonlocal current
-        current = ["FFM/8", f"{len(parts) + 1}/{flight_tail}"]
+        current = ["FFM/8", f"{first_number + len(parts)}/{flight_tail}"]
         parts.append(current)
 
     def size(lines: list[str]) -> int:
@@ -72,7 +78,7 @@ def write(manifest: Manifest, out: TextWriter) -> list[str]:
             current.extend(heading)
             current.extend(block.lines)
             point, uld = block.point, block.uld
-    current.append("LAST")
+    current.append("CONT" if manifest.extensions.get(X_END) == "CONT" else "LAST")
     return [line for part in parts for line in part]
 
 

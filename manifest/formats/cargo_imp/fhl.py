@@ -1,4 +1,4 @@
-"""FHL, the consolidation list message (version 5): a master air waybill and its house waybills.
+"""FHL, the consolidation list message (versions 5 and 4): a master air waybill and its house waybills.
 
 Model mapping: MBI gives the master consignment (document type AIR_WAYBILL); each HBS a house consignment
 (HOUSE_AIR_WAYBILL, ``master_number`` set to the master's number) with origin, destination, pieces, weight, the
@@ -29,7 +29,7 @@ from manifest.formats.cargo_imp.elements import (
     weight_of,
 )
 from manifest.formats.cargo_imp.fwb import X_ENVELOPE, X_MESSAGE, X_VERSION
-from manifest.formats.cargo_imp.grammar import FHL_LINES
+from manifest.formats.cargo_imp.grammar import FHL_LINES, VERSIONS
 from manifest.formats.cargo_imp.lines import Field, Line
 from manifest.formats.cargo_imp.message import RawMessage, Record, check_structure, group_records
 from manifest.formats.cargo_imp.sink import Sink
@@ -269,7 +269,7 @@ def write(manifest: Manifest, out: TextWriter) -> list[list[str]]:
     """One message listing every house, or one message per house when the houses carry their own parties or
     values (FHL/5 has room for one shipper, consignee and charge declaration, after the houses)."""
     version = manifest.extensions.get(X_VERSION, "5")
-    smi = f"FHL/{version if version == '5' else '5'}"
+    smi = f"FHL/{version if version in VERSIONS['FHL'] else VERSIONS['FHL'][0]}"
     masters = [c for c in manifest.consignments if c.document_type != DocumentType.HOUSE_AIR_WAYBILL]
     houses = [(n, c) for n, c in enumerate(manifest.consignments) if c.document_type == DocumentType.HOUSE_AIR_WAYBILL]
     head = [smi]

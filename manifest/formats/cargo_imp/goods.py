@@ -1,11 +1,17 @@
 """The FWB rate description (RTD) as goods items, and harmonised codes and charge declarations shared with FHL.
 
 RTD layout (FWB/17 ``rateDescription``): each rate line opens with its line count (``/1``); a rate line with the
-pieces (P), gross weight (K or L), rate class (C), commodity item (S), chargeable weight (W), rate (R) and total
-(T) starts a goods item; a rate line holding only a detail adds to the current item: goods description (NG),
-consolidation description (NC), dimensions (ND), volume (NV), ULD number (NU), shipper's load and count (NS),
-harmonised commodity code (NH), country of origin of goods (NO). The first detail line after an item's line is not
-numbered.
+pieces (P), gross weight (K or L), rate combination point (P and a city code), rate class (C), commodity item (S),
+chargeable weight (W), rate (R) and total (T) starts a goods item; a rate line holding only a detail adds to the
+current item: goods description (NG), consolidation description (NC), dimensions (ND), volume (NV), ULD number
+(NU), shipper's load and count (NS), harmonised commodity code (NH), country of origin of goods (NO). The first
+detail line after an item's line is not numbered.
+
+Checked against real messages: IATA's FWB/17 examples (gumraq/iata-messages IataMessageTests/Examples/fwb17.txt:
+rate lines without pieces, ``PNYC``, ``CS``/``SN100``, NU, ND with and without a weight, ``ND//NDA``); airline
+traffic (tyroneous9/CargoIMP-Compiler cpp/data/input_tests/fwb_test.txt and fwb17_test.txt: no rate class, NC cut
+at 20 characters, ND, NV, NS); CargoWise's FWB/16 output as its tests expect it (NC or NG only, or NC, ND, NO, NS).
+A description cut in the middle of a word is read with a space at the cut, as one cut between words is.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ ULD_ID = re.compile(r"[A-Z][A-Z0-9]{2}[A-Z0-9][0-9]{3,4}[A-Z0-9]{2}")  # ULD typ
 X_HS_DERIVED = "cargo-imp.hs-derived"  # hs_code was cut from a longer national code and is not written itself
 _DETAIL = re.compile(r"N[GCDVUSHO]")
 _COUNT = re.compile(r"[0-9]{1,2}")
+_RATE_POINT = re.compile(r"P[A-Z]{3}")  # rate combination point: P and a city code (IATA's FWB/17 example, PNYC)
 
 
 @dataclass(slots=True)
@@ -84,7 +91,7 @@ def read_rtd(record: Record, sink: Sink, path: str) -> tuple[GoodsItem, ...]:
             elif text[:1] in WEIGHT_CODES.values() and QUANTITY.fullmatch("T1" + text):
                 item.weight = weight_of(text[0], text[1:])
                 sink.place(f"{path}[{index}].gross_weight", line, piece.column, "RTD/K")
-            elif text[:1] in "CSWRT" and text:
+            elif (text[:1] in "CSWRT" and text) or _RATE_POINT.fullmatch(text):
                 if not item.rate:
                     sink.place(f"{path}[{index}].extensions[{X_RATE}]", line, piece.column, "RTD")
                 item.rate.append(text)
@@ -213,11 +220,16 @@ def write_rtd(goods: tuple[GoodsItem, ...], out: TextWriter, path: str) -> list[
             details.extend(
                 f"{code}/{piece}" for piece in out.chunks(item.description, f"{where}.description", DESCRIPTION_SIZE)
             )
-        if item.extensions.get(X_DETAILS):
-            details.extend(d for d in item.extensions[X_DETAILS].split("\n") if d.startswith(("ND/", "NS/")))
+        kept = [d for d in item.extensions.get(X_DETAILS, "").split("\n") if d.startswith(("ND/", "NS/"))]
+        # Dimensions, ULDs and volume before the shipper's load and count, as IATA's FWB/17 example and airline
+        # traffic write them (gumraq/iata-messages fwb17.txt; tyroneous9/CargoIMP-Compiler fwb_test.txt); the kept
+        # ND and NS lines stay in their order, split after the last ND.
+        split = max((n + 1 for n, d in enumerate(kept) if d.startswith("ND/")), default=0)
+        details.extend(kept[:split])
         details.extend(f"NU/{identifier}" for identifier in item.equipment_ids)
         if item.volume is not None and item.volume.unit in VOLUME_CODES:
             details.append(f"NV/{VOLUME_CODES[item.volume.unit]}{decimal_text(item.volume.value)}")
+        details.extend(kept[split:])
         codes = codes_of_tariffs(item.hs_code, item.tariff_codes, bool(item.extensions.get(X_HS_DERIVED)))
         details.extend(f"NH/{code}" for code in codes)
         if item.origin_country:

@@ -3,7 +3,10 @@
 Sources: FWB order from the FWB/14 ABNF (parse2.com cargo-imp/FWB14.abnf), which the FWB/17 structure keeps line
 for line (with the prepaid and collect summaries optional); FWB/16 is read with the same table, and the
 element-level differences between 16 and 17 were not verified against the IATA manual, which is not public.
-FHL/5: MBI, then per house HBS with optional TXT, HTS and OCI, then SHP, CNE and CVD. FFM/8 line types are
+FHL/5: MBI, then per house HBS with optional TXT, HTS and OCI, then SHP, CNE and CVD; FHL/4, which forwarding
+software (CargoWise) and airlines still send, has the same lines in the same order in every real message seen
+(tyroneous9/CargoIMP-Compiler ``cpp/data/input_tests/fhl4_test.txt`` and ``fhl_test.txt``; CargoWise's own FHL/4
+test), its parties in the untagged layout of :mod:`manifest.formats.cargo_imp.parties`. FFM/8 line types are
 classified in :mod:`manifest.formats.cargo_imp.ffm` because most of its lines have no identifier. The message
 length (3500 characters) is from the Cargo-IMP Manual, 32nd edition, preface; the 69-character line is the Type B
 line length (weakly sourced: a secondary document quoting the manual).
@@ -73,7 +76,7 @@ PARTY_SUBLINES = frozenset({"NAM", "ADR", "LOC"})
 PARTY_LINES = frozenset({"SHP", "CNE", "NFY"})
 
 # Message versions known to each reader; the first is written by default.
-VERSIONS: dict[str, tuple[str, ...]] = {"FWB": ("16", "17"), "FHL": ("5",), "FFM": ("8",)}
+VERSIONS: dict[str, tuple[str, ...]] = {"FWB": ("16", "17"), "FHL": ("5", "4"), "FFM": ("8",)}
 
 # Every Cargo-IMP message identifier, so that a standard message identification line of an unsupported message is
 # recognised as the start of a message and not read as a line of the previous one.

@@ -163,16 +163,20 @@ def _read_part(
         waybill.equipment[uld.identifier] = uld
 
 
-def split_code(parts: int) -> str:
-    """TransportSplitDescription (Cargo-IMP DE703): T when the waybill travels whole, P for each of its parts."""
-    return "T" if parts <= 1 else "P"
+def split_code(parts: int, total: Packages | None, pieces: Packages | None) -> str:
+    """TransportSplitDescription (Cargo-IMP DE703): T when the waybill travels whole (one part holding all its
+    pieces), P for each of its parts."""
+    whole = total is None or pieces is None or total.count == pieces.count
+    return "T" if parts <= 1 and whole else "P"
 
 
 def _with_splits(waybill: _Waybill) -> tuple[GoodsItem, ...]:
     """Each part's split code, kept with the part where it is not the one the writer would give."""
-    default = split_code(len(waybill.goods))
+    total = waybill.core.get("total_packages")
     return tuple(
-        item if code is None or code == default else replace(item, extensions={**item.extensions, SPLIT: code})
+        item
+        if code is None or code == split_code(len(waybill.goods), total, item.packages)
+        else replace(item, extensions={**item.extensions, SPLIT: code})
         for item, code in zip(waybill.goods, waybill.splits, strict=True)
     )
 
@@ -216,7 +220,8 @@ def write_flight_manifest(manifest: Manifest) -> Node:
                 if target is None:
                     target = bulk[id(event)] = event.add("AssociatedTransportCargo")
                     target.set("TypeCode", "BLK")
-            _write_part(target.add("IncludedMasterConsignment"), consignment, item, split_code(len(consignment.goods)))
+            split = split_code(len(consignment.goods), consignment.total_packages, item.packages)
+            _write_part(target.add("IncludedMasterConsignment"), consignment, item, split)
     root.restore(manifest.extensions)
     return root
 

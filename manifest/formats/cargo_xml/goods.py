@@ -4,6 +4,11 @@ Item type (real XFWB/XFZB samples): SequenceNumeric, TypeCode (the commodity cod
 it may repeat), GrossWeightMeasure, GrossVolumeMeasure, PieceQuantity, NatureIdentificationTransportCargo/
 Identification (nature and quantity of goods), AssociatedUnitLoadTransportEquipment (ID, CharacteristicCode = ULD
 type, OperatingParty/PrimaryID = owner) and TransportLogisticsPackage (dimension lines with ItemQuantity).
+
+A rate line may only continue the one before it, with no description of its own: a second TypeCode with
+Information NDA, a GrossVolumeMeasure alone, a PackageQuantity with Information NDA (Riege's xfwbExample.xml and
+888-11111111_XFWB_multipleULD_multipleHTS.xml, as FWB/17 writes ``/2/NH/...`` or ``/3/NV/...``). It is read as a
+goods item like any other; the waybill's description is required once, of any of its items (CBP-AIR-005).
 """
 
 from __future__ import annotations
