@@ -172,8 +172,10 @@ def test_each_file_gets_the_verdict_of_its_evidence(row: Row) -> None:
 @pytest.mark.parametrize("row", _cases("duplicate_defect"))
 def test_no_place_holds_two_findings_of_one_code(row: Row) -> None:
     _, report = _validate(_present(row), row.profile)
+    # One fault is one code at one place about one field: a rule that finds two fields missing from one segment
+    # (pieces and weight of a CNI) names two faults there.
     places = Counter(
-        (finding["code"], finding["line"], finding["column"])
+        (finding["code"], finding["line"], finding["column"], finding["field"])
         for finding in report["diagnostics"]
         if finding["line"] is not None
     )
