@@ -4,6 +4,10 @@ A diagnostic is data, never a printed string: it carries a stable code, a severi
 in the source file, the format's own address of the value (``M11-02``, an XPath), the model field path
 (``consignments[2].gross_weight``), the offending value and the requirement it cites. Its wording lives in a
 :class:`Message` defined once per code, in English and Spanish, and is rendered on demand.
+
+A diagnostic holds its Message itself rather than looking its code up in the registry when it is rendered: a
+finding made in another process (a batch checked by a pool or a cluster) is rendered where the module that defined
+its code may never have been imported, and it must read the same there.
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ _EMPTY_ARGS: Mapping[str, str] = MappingProxyType({})
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Diagnostic:
-    code: str
+    definition: Message  # the code's wording in every language, its default severity and its source
     severity: Severity
     args: Mapping[str, str] = field(default_factory=lambda: _EMPTY_ARGS, compare=False)
     line: int | None = None
@@ -62,8 +66,12 @@ class Diagnostic:
     value: str | None = None
     source: str | None = None
 
+    @property
+    def code(self) -> str:
+        return self.definition.code
+
     def message(self, lang: Lang = "en") -> str:
-        return MESSAGES[self.code].render(lang, self.args)
+        return self.definition.render(lang, self.args)
 
     def at(self, position: Position | None) -> Diagnostic:
         """The same finding pinned to ``position``; known coordinates are kept where the position lacks them."""
@@ -72,7 +80,7 @@ class Diagnostic:
         # Built directly rather than by dataclasses.replace, which looks the fields up on every call: a broken file
         # pins hundreds of thousands of findings.
         return Diagnostic(
-            code=self.code,
+            definition=self.definition,
             severity=self.severity,
             args=self.args,
             line=position.line if position.line is not None else self.line,
@@ -135,7 +143,7 @@ class Message:
             if given is not None:
                 rendered.setdefault(name, str(given))
         return Diagnostic(
-            code=self.code,
+            definition=self,
             severity=self.severity if severity is None else severity,
             args=MappingProxyType(rendered),
             line=line,

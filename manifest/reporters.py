@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from manifest.api import FileReport
-from manifest.diagnostics import MESSAGES, Diagnostic, Lang, Severity
+from manifest.diagnostics import Diagnostic, Lang, Message, Severity
 from manifest.i18n import words
 
 if TYPE_CHECKING:
@@ -183,13 +183,18 @@ def sarif_log(reports: Sequence[FileReport], lang: Lang, *, project: Mapping[str
     from manifest import __version__
     from manifest.requirements import rules
 
-    codes = sorted({d.code for r in reports for d in r.diagnostics})
+    # Each code's wording as its findings carry it: a batch checked in other processes brings codes whose modules
+    # this process may never have imported.
+    definitions = {d.code: d.definition for r in reports for d in r.diagnostics}
+    codes = sorted(definitions)
     index = {code: i for i, code in enumerate(codes)}
     driver: dict[str, object] = {"name": "manifest", "version": __version__, "semanticVersion": __version__}
     if "Homepage" in project:
         driver["informationUri"] = project["Homepage"]
     catalogue = {rule.code: rule for rule in rules()}
-    driver["rules"] = [_sarif_rule(code, catalogue.get(code), lang, project.get("Documentation")) for code in codes]
+    driver["rules"] = [
+        _sarif_rule(definitions[code], catalogue.get(code), lang, project.get("Documentation")) for code in codes
+    ]
     results = [
         _sarif_result(d, index[d.code], _result_artifact(report, artifact), lang)
         for artifact, report in enumerate(reports)
@@ -222,10 +227,9 @@ def project_urls() -> dict[str, str]:
     return found
 
 
-def _sarif_rule(code: str, rule: Rule | None, lang: Lang, documentation: str | None) -> dict[str, object]:
+def _sarif_rule(message: Message, rule: Rule | None, lang: Lang, documentation: str | None) -> dict[str, object]:
     """The metadata of one code: its message in ``lang``, its source, and for a catalogue rule its modes, profiles,
     documents, fields and check."""
-    message = MESSAGES[code]
     template = _described(message.es if lang == "es" else message.en)
     properties: dict[str, object] = {"source": message.source}
     full = template
@@ -250,7 +254,7 @@ def _sarif_rule(code: str, rule: Rule | None, lang: Lang, documentation: str | N
             if lang == "en":  # the catalogue's notes are written in English only
                 full = f"{template} ({rule.note})"
     descriptor: dict[str, object] = {
-        "id": code,
+        "id": message.code,
         "shortDescription": {"text": template},
         "fullDescription": {"text": full},
         "defaultConfiguration": {"level": _SARIF_LEVELS[message.severity]},
@@ -315,7 +319,7 @@ def _sarif_result(
     extra: dict[str, str] = {}
     if diagnostic.value is not None:
         extra["value"] = diagnostic.value
-    if diagnostic.source and diagnostic.source != MESSAGES[diagnostic.code].source:
+    if diagnostic.source and diagnostic.source != diagnostic.definition.source:
         extra["source"] = diagnostic.source  # a finding that cites more precisely than its code does
     if extra:
         result["properties"] = extra
