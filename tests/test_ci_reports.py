@@ -20,7 +20,7 @@ from jsonschema import Draft4Validator
 from manifest.api import FileReport, validate
 from manifest.cli import main
 from manifest.codes import all_messages
-from manifest.diagnostics import MESSAGES, Diagnostic, Severity
+from manifest.diagnostics import MESSAGES, Severity
 from manifest.reporters import github, junit, sarif_log
 from manifest.requirements import rules
 from tests.conftest import REPO, SAMPLES
