@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from manifest.api import BatchSettings, FileReport, Unreadable, validate_file
+from manifest.api import BatchSettings, InternalError, Outcome, validate_file
 from manifest.i18n import WordedError
 
 if TYPE_CHECKING:
@@ -37,8 +37,6 @@ _POLL = 1.0
 # Files per task: enough to make the scheduler's cost per task small beside the checking, few enough to keep every
 # worker busy to the end and the progress even.
 _MOST_PER_TASK = 32
-
-Outcome = FileReport | Unreadable | None
 
 
 class ClusterError(WordedError, RuntimeError):
@@ -142,11 +140,15 @@ class Files:
 
 
 def check_chunk(files: Files, settings: BatchSettings) -> list[Outcome]:
-    """On a worker: the outcome of each file, as :func:`manifest.api.validate_file` gives it."""
+    """On a worker: the outcome of each file, as :func:`manifest.api.validate_file` gives it (an InternalError
+    included), named as the file was given."""
     config = _config(settings)
     outcomes: list[Outcome] = []
     for absolute, shown in zip(files.absolute, files.shown, strict=True):
-        outcome = validate_file(Path(absolute), settings, config)
+        try:
+            outcome = validate_file(Path(absolute), settings, config)
+        except InternalError as error:
+            raise InternalError(shown, error.reason) from error
         outcomes.append(None if outcome is None else replace(outcome, path=shown))
     return outcomes
 

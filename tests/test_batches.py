@@ -5,14 +5,21 @@ own file only; standard input and unreadable paths are reported in their place o
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from manifest import api
+from manifest.cli import main
+from manifest.requirements import Config
 from tests.conftest import REPO, SAMPLES
 
 OUTPUTS = ("text", "json", "sarif", "junit", "github")
@@ -123,3 +130,136 @@ def test_one_process_a_pool_and_a_cluster_print_the_same_bytes(tmp_path: Path, s
         assert code in found
     assert _every_output(tmp_path, ["--jobs", "2", *names]) == alone
     assert _every_output(tmp_path, ["--scheduler", scheduler, *names]) == alone
+
+
+# -- a worker that dies -------------------------------------------------------------------------------------------
+
+KILLER = "killer.309"
+
+
+@pytest.fixture
+def deadly_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checking a file named KILLER kills the process checking it, as the kernel's out-of-memory killer would.
+
+    The pool's processes are forked from this one (the start method on Linux), so they inherit the patch.
+    """
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patch reaches the workers only when they are forked")
+    checking = api.validate_file
+
+    def validate_file(path: Path, settings: api.BatchSettings, config: Config) -> api.Outcome:
+        if path.name == KILLER:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return checking(path, settings, config)
+
+    monkeypatch.setattr(api, "validate_file", validate_file)
+
+
+def _many(folder: Path) -> list[Path]:
+    """The altered batch twice over, so that the pool still has files in hand and waiting when a worker dies."""
+    names = write_batch(folder)
+    again = folder / "again"
+    again.mkdir()
+    write_batch(again)
+    return [folder / name for name in names] + [again / name for name in names]
+
+
+@pytest.mark.usefixtures("deadly_file")
+def test_a_worker_that_dies_costs_the_report_of_its_own_file_only(tmp_path: Path) -> None:
+    paths = _many(tmp_path)
+    killer = tmp_path / KILLER
+    killer.write_bytes((SAMPLES / ALTERED["x12-309"][0]).read_bytes())
+    settings = api.BatchSettings()
+    expected = list(api.validate_files(paths, settings))
+    for place in (0, 3, len(paths)):
+        with_killer = [*paths[:place], killer, *paths[place:]]
+        outcomes = list(api.validate_files(with_killer, settings, jobs=2))
+        assert outcomes[place] == api.NotChecked(str(killer))
+        assert [*outcomes[:place], *outcomes[place + 1 :]] == expected
+
+
+@pytest.mark.usefixtures("deadly_file")
+def test_validate_says_which_file_was_not_checked_and_exits_2(tmp_path: Path) -> None:
+    paths = [str(p) for p in _many(tmp_path)]
+    killer = tmp_path / KILLER
+    killer.write_bytes((SAMPLES / ALTERED["x12-309"][0]).read_bytes())
+    runner = CliRunner()
+    expected = runner.invoke(main, ["validate", "--output", "json", *paths])
+    result = runner.invoke(main, ["validate", "--jobs", "2", "--output", "json", *paths[:5], str(killer), *paths[5:]])
+    assert result.exit_code == 2, result.exception
+    assert result.stdout == expected.stdout
+    assert result.stderr == (
+        f"manifest: {killer} was not checked: the process checking it stopped (killed, or out of memory)\n"
+    )
+
+
+# -- the order of the command line, and paths that cannot be read --------------------------------------------------
+
+
+def _shown(result: Result) -> list[str]:
+    return [entry["path"] for entry in json.loads(result.stdout)["files"]]
+
+
+def test_standard_input_is_reported_where_it_stands(tmp_path: Path) -> None:
+    first, second = (str(tmp_path / name) for name in write_batch(tmp_path)[:2])
+    data = (SAMPLES / ALTERED["cuscar"][0]).read_bytes()
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(main, ["validate", "-j", jobs, "--output", "json", first, "-", second], input=data)
+        assert _shown(result) == [first, "-", second]
+        result = CliRunner().invoke(main, ["validate", "-j", jobs, "--output", "json", "-", first, second], input=data)
+        assert _shown(result) == ["-", first, second]
+        (stdin,) = (entry for entry in json.loads(result.stdout)["files"] if entry["path"] == "-")
+        assert stdin["format"] == "cuscar"
+
+
+def test_a_name_too_long_and_a_path_under_a_file_are_unreadable_in_their_place(tmp_path: Path) -> None:
+    sample = tmp_path / write_batch(tmp_path)[0]
+    long_name = tmp_path / ("x" * 300)  # over NAME_MAX (255): ENAMETOOLONG, for root too
+    under_a_file = sample / "child.309"  # ENOTDIR
+    result = CliRunner().invoke(
+        main, ["validate", "--output", "json", str(long_name), str(sample), str(under_a_file), str(tmp_path / "again")]
+    )
+    assert result.exit_code == 2, result.exception
+    assert _shown(result) == [str(sample)]
+    assert result.stderr.splitlines() == [
+        f"manifest: cannot read {long_name}: File name too long",
+        f"manifest: cannot read {under_a_file}: Not a directory",
+        f"manifest: cannot read {tmp_path / 'again'}: No such file or directory",
+    ]
+
+
+def _without_privileges() -> list[str]:
+    """The command prefix that runs a process without the capabilities that let root ignore file permissions."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root, and setpriv is not there to drop the capabilities that bypass permissions")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all", "--"]
+
+
+def test_folders_that_cannot_be_walked_are_unreadable_in_their_place(tmp_path: Path) -> None:
+    names = write_batch(tmp_path)
+    unlisted = tmp_path / "unlisted"  # no read permission: its names cannot be listed
+    unsearched = tmp_path / "unsearched"  # no search permission: its names are listed, its files cannot be opened
+    for folder, mode in ((unlisted, 0o300), (unsearched, 0o600)):
+        folder.mkdir()
+        (folder / names[0]).write_bytes((tmp_path / names[0]).read_bytes())
+        folder.chmod(mode)
+    try:
+        done = subprocess.run(
+            [*_without_privileges(), sys.executable, "-m", "manifest", "validate", "--output", "json", "."],
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        unlisted.chmod(0o700)
+        unsearched.chmod(0o700)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == [
+        f"manifest: cannot read {Path('unlisted')}: Permission denied",
+        f"manifest: cannot read {Path('unsearched') / names[0]}: Permission denied",
+    ]
+    assert [entry["path"] for entry in json.loads(done.stdout)["files"]] == sorted(set(names) - {"notes.txt"})
