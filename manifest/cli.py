@@ -343,7 +343,12 @@ def validate(
         for item in inputs:
             if item is None:
                 chosen_profile = profile or config.profile or "auto"
-                data = _read_source(Path("-"))
+                try:
+                    data = sys.stdin.buffer.read()
+                except OSError as error:
+                    _say_cannot_read("-", _os_reason(error))
+                    not_read = True
+                    continue
                 with _working_on("-"):
                     reports.append(validate(data, path="-", format=format_, profile=chosen_profile, config=config))
                 continue
@@ -398,10 +403,11 @@ def _say_cannot_read(path: Path | str, reason: str) -> None:
     click.echo("manifest: " + _said("cannot read {path}: {reason}").format(path=path, reason=reason), err=True)
 
 
-def _read_source(source: Path) -> bytes:
-    """The bytes of ``source``, standard input for ``-``; a source that cannot be read ends the run (exit 2)."""
+def _read_source(source: Path, *, dash_is_stdin: bool = False) -> bytes:
+    """The bytes of ``source`` (standard input for ``-`` where the command takes it); a source that cannot be read
+    ends the run (exit 2)."""
     try:
-        return sys.stdin.buffer.read() if str(source) == "-" else source.read_bytes()
+        return sys.stdin.buffer.read() if dash_is_stdin and str(source) == "-" else source.read_bytes()
     except OSError as error:
         _say_cannot_read(source, _os_reason(error))
         sys.exit(2)
@@ -471,7 +477,7 @@ def convert(source: Path, target: str, out: Path | None, format_: str | None, al
 
     if out is not None and str(source) != "-" and _same_file(out, source):
         _fail(_said("refusing to overwrite the source file; choose another output"))
-    data = _read_source(source)
+    data = _read_source(source, dash_is_stdin=True)
     with _working_on(source):
         conversion = run_conversion(data, target, format=format_, name=_name_of(source))
         notes = conversion.written.notes if conversion.written is not None else ()
@@ -509,7 +515,7 @@ def inspect(path: Path, format_: str | None, output: str) -> None:
     from manifest.reporters import diagnostic_line
     from manifest.summary import render_text, summarize
 
-    data = _read_source(path)
+    data = _read_source(path, dash_is_stdin=True)
     with _working_on(path):
         try:
             document = read(data, format_, name=_name_of(path))

@@ -263,3 +263,23 @@ def test_folders_that_cannot_be_walked_are_unreadable_in_their_place(tmp_path: P
         f"manifest: cannot read {Path('unsearched') / names[0]}: Permission denied",
     ]
     assert [entry["path"] for entry in json.loads(done.stdout)["files"]] == sorted(set(names) - {"notes.txt"})
+
+
+def test_standard_input_that_cannot_be_read_is_unreadable_in_its_place(tmp_path: Path) -> None:
+    first, second = write_batch(tmp_path)[:2]
+    # Standard input open for writing only: reading it fails with EBADF.
+    stdin = os.open(tmp_path / "write-only", os.O_WRONLY | os.O_CREAT)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "manifest", "validate", "--output", "json", first, "-", second],
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        os.close(stdin)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == "manifest: cannot read -: Bad file descriptor\n"
+    assert [entry["path"] for entry in json.loads(done.stdout)["files"]] == [first, second]

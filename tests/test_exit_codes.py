@@ -4,6 +4,9 @@ for an internal error (the traceback only with --debug or MANIFEST_DEBUG), and s
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from manifest.cli import main
-from tests.conftest import SAMPLES
+from tests.conftest import REPO, SAMPLES
 
 RAIL_309 = SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.synthetic.309"
 RAIL_358 = SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.synthetic.358"
@@ -147,3 +150,21 @@ def test_convert_of_standard_input_detects_by_content_only() -> None:
     result = CliRunner().invoke(main, ["convert", "-", "--to", "x12-309"], input=b"not a manifest\n")
     assert result.exit_code == 1
     assert "MF004" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["convert", "-", "--to", "manifest-json"], ["inspect", "-"]])
+def test_standard_input_that_cannot_be_read_is_one_line_and_exit_2(tmp_path: Path, command: list[str]) -> None:
+    # Standard input open for writing only: reading it fails with EBADF.
+    stdin = os.open(tmp_path / "write-only", os.O_WRONLY | os.O_CREAT)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "manifest", *command],
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        os.close(stdin)
+    assert done.returncode == 2
+    assert done.stderr == "manifest: cannot read -: Bad file descriptor\n"
