@@ -97,6 +97,13 @@ class Diagnostic:
         state["args"] = dict(self.args)
         return _rebuild, (state,)
 
+    def __repr__(self) -> str:
+        # The code stands for its Message, whose wording in every language would drown the finding's own fields.
+        fields = ", ".join(
+            f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__ if name != "definition"
+        )
+        return f"Diagnostic(code={self.code!r}, {fields})"
+
     def __str__(self) -> str:
         where = ":".join(str(n) for n in (self.line, self.column) if n is not None)
         return f"{where + ': ' if where else ''}{self.severity} {self.code} {self.message()}"
