@@ -11,8 +11,9 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -191,6 +192,49 @@ def test_validate_says_which_file_was_not_checked_and_exits_2(tmp_path: Path) ->
     assert result.stderr == (
         f"manifest: {killer} was not checked: the process checking it stopped (killed, or out of memory)\n"
     )
+
+
+def _dying_on_killer(distributed: Any) -> Any:
+    """A worker plugin doing on every worker of a cluster, restarted ones included, what ``deadly_file`` does in a
+    pool (defined here so that it is sent by value: the workers need not import the tests)."""
+
+    class DyingOnKiller(distributed.WorkerPlugin):  # type: ignore[misc]
+        def setup(self, worker: object) -> None:
+            from manifest import cluster
+
+            names = vars(cluster)  # the name the cluster's tasks call, bound when the module was imported
+            checking: Callable[[Path, api.BatchSettings, Config], api.Outcome] = names["validate_file"]
+
+            def validate_file(path: Path, settings: api.BatchSettings, config: Config) -> api.Outcome:
+                if path.name == KILLER:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return checking(path, settings, config)
+
+            names["validate_file"] = validate_file
+
+    return DyingOnKiller()
+
+
+def test_a_cluster_worker_that_dies_costs_the_report_of_its_own_file_only(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    paths = _many(tmp_path)
+    killer = tmp_path / KILLER
+    killer.write_bytes((SAMPLES / ALTERED["x12-309"][0]).read_bytes())
+    with_killer = [*paths[:5], killer, *paths[5:]]
+    # The scheduler gives a task up at the first death of its worker instead of retrying it on the others.
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=True
+        ) as local,
+    ):
+        with distributed.Client(local) as client:
+            client.register_plugin(_dying_on_killer(distributed))
+        outcomes = list(api.validate_files(with_killer, api.BatchSettings(), scheduler=local.scheduler_address))
+    assert outcomes[5] == api.NotChecked(str(killer))
+    assert [*outcomes[:5], *outcomes[6:]] == list(api.validate_files(paths, api.BatchSettings()))
 
 
 # -- the order of the command line, and paths that cannot be read --------------------------------------------------
