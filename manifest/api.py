@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import typing
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -298,14 +298,15 @@ def _blank(source: BinaryIO) -> bool:
 
 def validate_files(
     paths: Sequence[Path], settings: BatchSettings, *, jobs: int = 1, scheduler: str | None = None
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Every file of ``paths`` in input order; with ``jobs`` > 1 the files are checked by a pool of processes, with
     ``scheduler`` (the address of a Dask scheduler, ``tcp://host:port``) by the workers of that cluster, which must
     see the files at the same paths (see :mod:`manifest.cluster`, which raises ClusterError when it cannot be used).
 
     The configuration is loaded once per process from ``settings.config_start``, so nothing but paths and reports
     crosses between processes; a ConfigError is raised before any file is read. A file whose worker process dies
-    while checking it is NotChecked; the others are reported as usual.
+    while checking it is NotChecked; the others are reported as usual. A caller that stops before the end closes
+    the generator, which lets the pool or the cluster client go.
     """
     from manifest.requirements import load_config
 

@@ -24,7 +24,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -339,7 +339,8 @@ def validate(
     outcomes = validate_files(files, settings, jobs=jobs, scheduler=scheduler)
     reports: list[FileReport] = []
     not_read = False
-    with _progress(len(files)) as advance, _cluster_errors():
+    # Closed once its last outcome is taken: its pool of processes or its cluster client is let go then.
+    with closing(outcomes), _progress(len(files)) as advance, _cluster_errors():
         for item in inputs:
             if item is None:
                 chosen_profile = profile or config.profile or "auto"

@@ -11,7 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -81,22 +81,19 @@ def write_batch(folder: Path) -> list[str]:
 
 # Run in a process of its own, so that the process rendering the reports has imported nothing but the command
 # line: the modules that define the codes of the findings are imported where the files are checked.
-_RUN_EVERY_OUTPUT = """
+_RUN_OUTPUTS = """
 import json, sys
 from click.testing import CliRunner
 from manifest.cli import main
 arguments, outputs = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-results = {}
-for output in outputs:
-    result = CliRunner().invoke(main, ["validate", "--output", output, *arguments])
-    results[output] = [result.exit_code, result.stdout, result.stderr, repr(result.exception)]
-print(json.dumps(results))
+results = {output: CliRunner().invoke(main, ["validate", "--output", output, *arguments]) for output in outputs}
+print(json.dumps({output: [r.exit_code, r.stdout, r.stderr, repr(r.exception)] for output, r in results.items()}))
 """
 
 
-def _every_output(folder: Path, arguments: list[str]) -> dict[str, list[object]]:
+def _outputs_in_a_new_process(folder: Path, arguments: list[str], outputs: Sequence[str]) -> dict[str, list[object]]:
     done = subprocess.run(
-        [sys.executable, "-c", _RUN_EVERY_OUTPUT, json.dumps(arguments), json.dumps(OUTPUTS)],
+        [sys.executable, "-c", _RUN_OUTPUTS, json.dumps(arguments), json.dumps(list(outputs))],
         cwd=folder,
         env={**os.environ, "PYTHONPATH": str(REPO), "GITHUB_ACTIONS": ""},
         capture_output=True,
@@ -104,6 +101,17 @@ def _every_output(folder: Path, arguments: list[str]) -> dict[str, list[object]]
     )
     results: dict[str, list[object]] = json.loads(done.stdout)
     return results
+
+
+def _outputs_here(
+    folder: Path, arguments: list[str], outputs: Sequence[str], monkeypatch: pytest.MonkeyPatch
+) -> dict[str, list[object]]:
+    monkeypatch.chdir(folder)
+    results = {
+        output: CliRunner().invoke(main, ["validate", "--output", output, *arguments], env={"GITHUB_ACTIONS": ""})
+        for output in outputs
+    }
+    return {output: [r.exit_code, r.stdout, r.stderr, repr(r.exception)] for output, r in results.items()}
 
 
 @pytest.fixture(scope="module")
@@ -115,9 +123,11 @@ def scheduler() -> Iterator[str]:
         yield local.scheduler_address
 
 
-def test_one_process_a_pool_and_a_cluster_print_the_same_bytes(tmp_path: Path, scheduler: str) -> None:
+def test_one_process_a_pool_and_a_cluster_print_the_same_bytes(
+    tmp_path: Path, scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     names = write_batch(tmp_path)
-    alone = _every_output(tmp_path, ["--jobs", "1", *names])
+    alone = _outputs_here(tmp_path, ["--jobs", "1", *names], OUTPUTS, monkeypatch)
     for output, (code, stdout, stderr, exception) in alone.items():
         assert code == 1, (output, exception, stderr)
         assert stdout and stderr == ""
@@ -129,8 +139,17 @@ def test_one_process_a_pool_and_a_cluster_print_the_same_bytes(tmp_path: Path, s
         assert code in found
     for code in ("SAT-CP-002", "MF201", "MF101", "CBP-RAIL-002", "MF004", "MF005"):
         assert code in found
-    assert _every_output(tmp_path, ["--jobs", "2", *names]) == alone
-    assert _every_output(tmp_path, ["--scheduler", scheduler, *names]) == alone
+    # Every output from the cluster, rendered by a process that imported no reader. A pool's workers import the
+    # readers again for every run of a new process, so there the two ways findings are worded (their messages:
+    # text, and also json, junit and github; SARIF's rule descriptions) are rendered by a new process, and the
+    # other outputs by this one.
+    clustered = _outputs_in_a_new_process(tmp_path, ["--scheduler", scheduler, *names], OUTPUTS)
+    pooled = {
+        **_outputs_in_a_new_process(tmp_path, ["--jobs", "2", *names], ("text", "sarif")),
+        **_outputs_here(tmp_path, ["--jobs", "2", *names], ("json", "junit", "github"), monkeypatch),
+    }
+    assert clustered == alone
+    assert pooled == alone
 
 
 # -- a worker that dies -------------------------------------------------------------------------------------------
@@ -327,3 +346,11 @@ def test_standard_input_that_cannot_be_read_is_unreadable_in_its_place(tmp_path:
     assert done.returncode == 2, done.stderr
     assert done.stderr == "manifest: cannot read -: Bad file descriptor\n"
     assert [entry["path"] for entry in json.loads(done.stdout)["files"]] == [first, second]
+
+
+def test_validate_lets_its_pool_go_when_it_has_reported(tmp_path: Path) -> None:
+    names = [str(tmp_path / name) for name in write_batch(tmp_path)]
+    before = set(multiprocessing.active_children())  # a cluster of another test may be running
+    result = CliRunner().invoke(main, ["validate", "--jobs", "2", *names])
+    assert result.exit_code == 1
+    assert set(multiprocessing.active_children()) - before == set()
