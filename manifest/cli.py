@@ -1,9 +1,11 @@
 """The ``manifest`` command: a thin Click layer over :mod:`manifest.api`.
 
 Exit codes (DESIGN.md): 0 nothing at error level (nor warnings under ``--strict``), 1 at least one error including
-content that cannot be parsed, 2 a usage error or a file that cannot be read at all. Findings go to stdout, problems
-with the command itself to stderr. Library modules are imported inside the commands so that ``--version`` and
-``--help`` stay fast.
+content that cannot be parsed, 2 a usage error or a path that cannot be read at all (or, in a batch, a file whose
+worker process died before it was checked), 3 an internal error: a defect of this package, said in one line that
+names the file being worked on, its traceback shown only with ``--debug`` (which, like ``--lang``, may stand
+anywhere on the line) or ``MANIFEST_DEBUG=1``. Findings go to stdout, problems with the command itself to stderr.
+Library modules are imported inside the commands so that ``--version`` and ``--help`` stay fast.
 
 Language: the help, the messages and the reports are in Spanish or English. ``--lang es|en`` decides wherever it
 stands on the line (``manifest --lang es validate --help`` and ``manifest validate --help --lang es`` alike: it is
@@ -19,8 +21,9 @@ import inspect as docstrings
 import os
 import signal
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,7 +34,7 @@ from manifest import __version__
 from manifest.i18n import language_from_environment, speaking, words
 
 if TYPE_CHECKING:
-    from manifest.api import FileReport
+    from manifest.api import FileReport, Unreadable
     from manifest.diagnostics import Lang
     from manifest.requirements import Config
 
@@ -39,6 +42,9 @@ PROFILES = ("auto", "cbp", "sat", "harmonized", "none")
 MODES = ("rail", "maritime", "air", "road")
 LANGS = ("en", "es")
 LANG_HELP = "Language of help, messages and reports (default: es when the locale is Spanish, else en)."
+DEBUG_HELP = "Show the traceback of an internal error (exit 3); MANIFEST_DEBUG=1 does the same."
+# Set to 1 (or any value but 0 or nothing), the traceback of an internal error is shown as with --debug.
+DEBUG_VARIABLE = "MANIFEST_DEBUG"
 TABLE_OUTPUT_HELP = "Aligned text for people or JSON for programs."
 REPORT_OUTPUT_HELP = "Report format."
 
@@ -60,6 +66,19 @@ def _said(text: str, context: str | None = None) -> str:
     """``text`` in the language of this run: its translation in the catalogue, or itself in English."""
     catalogue = words(_language())
     return catalogue.gettext(text) if context is None else catalogue.pgettext(context, text)
+
+
+def _requested_debug(args: Sequence[str], environ: dict[str, str] | None = None) -> bool:
+    """Whether ``--debug`` stands anywhere on the command line (not after ``--``), or MANIFEST_DEBUG asks for it."""
+    environ = dict(os.environ) if environ is None else environ
+    if environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
+        return True
+    for token in args:
+        if token == "--":
+            break
+        if token == "--debug":
+            return True
+    return False
 
 
 def _requested_language(args: Sequence[str]) -> str | None:
@@ -148,13 +167,49 @@ class _Group(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         given = kwargs["args"] if "args" in kwargs else (args[0] if args else None)
-        lang = _language(_requested_language(sys.argv[1:] if given is None else given))
+        arguments = sys.argv[1:] if given is None else given
+        lang = _language(_requested_language(arguments))
         token = _LANGUAGE.set(lang)
         try:
             with speaking(lang):
-                return super().main(*args, **kwargs)
+                try:
+                    return super().main(*args, **kwargs)
+                except (click.ClickException, click.exceptions.Exit, click.Abort):
+                    raise  # Click's own, when it does not exit itself (standalone_mode=False)
+                except Exception as error:
+                    _internal_error(error, debug=_requested_debug(arguments))
         finally:
             _LANGUAGE.reset(token)
+
+
+def _internal_error(error: Exception, *, debug: bool) -> None:
+    """A defect of this package: one line on stderr naming the file being worked on, the traceback only when asked
+    for, and exit 3, so that CI tells a crash from a file with errors (exit 1)."""
+    from manifest.api import InternalError, error_line
+
+    if debug:
+        click.echo("".join(traceback.format_exception(error)), err=True, nl=False)
+    if isinstance(error, InternalError):
+        line = _said("internal error on {path}: {error}").format(path=error.path, error=error.reason)
+    else:
+        line = _said("internal error: {error}").format(error=error_line(error))
+    if not debug:
+        line += " " + _said("(--debug shows the traceback)")
+    _fail(line, 3)
+
+
+@contextmanager
+def _working_on(path: Path | str) -> Iterator[None]:
+    """An internal error escaping the block names ``path`` in the line that reports it."""
+    from manifest.api import InternalError, error_line
+    from manifest.diagnostics import ParseError
+
+    try:
+        yield
+    except (ParseError, InternalError, click.ClickException, click.exceptions.Exit, click.Abort):
+        raise  # a file that cannot be parsed is the file's fault, reported as a finding
+    except Exception as error:
+        raise InternalError(str(path), error_line(error)) from error
 
 
 def _option(*declarations: str, **attributes: Any) -> Callable[[_Decorated], _Decorated]:
@@ -170,6 +225,11 @@ def _argument(*declarations: str, **attributes: Any) -> Callable[[_Decorated], _
 def _lang_option(function: _Decorated) -> _Decorated:
     # Chosen before parsing (_Group.main); declared on every command so that it is accepted anywhere.
     return _option("--lang", type=click.Choice(LANGS), expose_value=False, help=LANG_HELP)(function)
+
+
+def _debug_option(function: _Decorated) -> _Decorated:
+    # Read before parsing (_Group.main), as --lang is, so that an error anywhere in the run is covered.
+    return _option("--debug", is_flag=True, expose_value=False, help=DEBUG_HELP)(function)
 
 
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -194,6 +254,7 @@ def _fail(message: str, code: int = 2) -> None:
     help="Show the version and exit.",
 )
 @_lang_option
+@_debug_option
 def main() -> None:
     """Read, validate and convert US (CBP) and Mexican (SAT) cargo manifests.
 
@@ -219,10 +280,18 @@ def _load_config(start: Path) -> Config:
         raise  # unreachable: _fail exits
 
 
-def _check_one(path: Path | None, data: bytes, format_: str | None, profile: str, config: Config) -> FileReport:
-    from manifest.api import validate
+def _inputs(paths: Sequence[Path]) -> Iterator[Path | Unreadable | None]:
+    """What ``validate`` checks, in the order of the command line: the files of each path (a folder walked), a
+    path that cannot be looked at as Unreadable, and None where standard input stands (``-``, read once)."""
+    from manifest.api import iter_files
 
-    return validate(data, path="-" if path is None else str(path), format=format_, profile=profile, config=config)
+    stdin_taken = False
+    for path in paths:
+        if str(path) != "-":
+            yield from iter_files([path])
+        elif not stdin_taken:
+            stdin_taken = True
+            yield None
 
 
 @main.command()
@@ -239,6 +308,7 @@ def _check_one(path: Path | None, data: bytes, format_: str | None, profile: str
     help="Report format (default: github under GitHub Actions, else text).",
 )
 @_option("--lang", type=click.Choice(LANGS), default=None, help=LANG_HELP)
+@_debug_option
 @_option("--strict", is_flag=True, help="Fail on warnings too.")
 @_option("--skip-unknown", is_flag=True, help="Pass over named files in no known format (for hooks).")
 @_option("--jobs", "-j", type=_IntRange(min=1), default=1, show_default=True, help="Check files in N processes.")
@@ -260,36 +330,47 @@ def validate(
     scheduler: str | None,
 ) -> None:
     """Check manifests (files, folders or - for stdin) against the syntax, schema and agency requirements."""
-    from manifest.api import BatchSettings, Unreadable, iter_files, validate_files
+    from manifest.api import BatchSettings, NotChecked, Unreadable, validate, validate_files
     from manifest.reporters import REPORTERS
 
     if scheduler is not None and jobs != 1:
         _fail(_said("--jobs and --scheduler cannot be combined: the cluster's workers check the files"))
     config = _load_config(Path.cwd())
     settings = BatchSettings(format=format_, profile=profile, config_start=Path.cwd(), skip_unknown=skip_unknown)
-    files = list(iter_files(p for p in paths if str(p) != "-"))
+    inputs = list(_inputs(paths))
+    files = [item for item in inputs if isinstance(item, Path)]
+    outcomes = validate_files(files, settings, jobs=jobs, scheduler=scheduler)
     reports: list[FileReport] = []
-    unreadable = False
-    with _progress(len(files)) as advance, _cluster_errors():
-        for outcome in validate_files(files, settings, jobs=jobs, scheduler=scheduler):
-            advance()
+    not_read = False
+    # Closed once its last outcome is taken: its pool of processes or its cluster client is let go then.
+    with closing(outcomes), _progress(len(files)) as advance, _cluster_errors():
+        for item in inputs:
+            if item is None:
+                chosen_profile = profile or config.profile or "auto"
+                try:
+                    data = sys.stdin.buffer.read()
+                except OSError as error:
+                    _say_cannot_read("-", _os_reason(error))
+                    not_read = True
+                    continue
+                with _working_on("-"):
+                    reports.append(validate(data, path="-", format=format_, profile=chosen_profile, config=config))
+                continue
+            outcome = item if isinstance(item, Unreadable) else next(outcomes)
+            if isinstance(item, Path):
+                advance()
             if isinstance(outcome, Unreadable):
-                click.echo(
-                    "manifest: "
-                    + _said("cannot read {path}: {reason}").format(
-                        path=outcome.path, reason=_said(outcome.reason, "os error")
-                    ),
-                    err=True,
-                )
-                unreadable = True
+                _say_cannot_read(outcome.path, _said(outcome.reason, "os error"))
+                not_read = True
+            elif isinstance(outcome, NotChecked):
+                wording = _said("{path} was not checked: the process checking it stopped (killed, or out of memory)")
+                click.echo("manifest: " + wording.format(path=outcome.path), err=True)
+                not_read = True
             elif outcome is not None:
                 reports.append(outcome)
-    if any(str(p) == "-" for p in paths):
-        chosen_profile = profile or config.profile or "auto"
-        reports.append(_check_one(None, sys.stdin.buffer.read(), format_, chosen_profile, config))
     chosen_output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     click.echo(REPORTERS[chosen_output](reports, _language(lang), strict=strict), nl=False)
-    if unreadable:
+    if not_read:
         sys.exit(2)
     sys.exit(0 if all(r.passes(strict=strict) for r in reports) else 1)
 
@@ -322,12 +403,23 @@ def _os_reason(error: OSError) -> str:
     return _said(error.strerror or str(error), "os error")
 
 
-def _read_source(source: Path) -> bytes:
+def _say_cannot_read(path: Path | str, reason: str) -> None:
+    click.echo("manifest: " + _said("cannot read {path}: {reason}").format(path=path, reason=reason), err=True)
+
+
+def _read_source(source: Path, *, dash_is_stdin: bool = False) -> bytes:
+    """The bytes of ``source`` (standard input for ``-`` where the command takes it); a source that cannot be read
+    ends the run (exit 2)."""
     try:
-        return source.read_bytes()
+        return sys.stdin.buffer.read() if dash_is_stdin and str(source) == "-" else source.read_bytes()
     except OSError as error:
-        _fail(_said("cannot read {path}: {reason}").format(path=source, reason=_os_reason(error)))
-        raise  # unreachable: _fail exits
+        _say_cannot_read(source, _os_reason(error))
+        sys.exit(2)
+
+
+def _name_of(source: Path) -> str | None:
+    """The file name that format detection may fall back on; standard input has none."""
+    return None if str(source) == "-" else source.name
 
 
 def _write_output(out: Path, data: bytes) -> None:
@@ -342,26 +434,33 @@ def _write_output(out: Path, data: bytes) -> None:
 
 
 @main.command()
-@_argument("source", type=_Path(path_type=Path, dir_okay=False))
+@_argument("source", type=_Path(path_type=Path, allow_dash=True))
 @_option("--to", "target", required=True, type=click.Choice(_format_names()), help="The format to write.")
 @_option("-o", "--output", "out", type=_Path(path_type=Path, dir_okay=False), help="Default: stdout.")
 @_option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection of the source format.")
 @_option("--allow-loss", is_flag=True, help="Write even if the target cannot carry some of the data.")
 @_lang_option
+@_debug_option
 def convert(source: Path, target: str, out: Path | None, format_: str | None, allow_loss: bool) -> None:
-    """Convert SOURCE to another format; data the target cannot carry is listed and, by default, nothing written."""
+    """Convert SOURCE (a file, or - for stdin) to another format; data the target cannot carry is listed and, by
+    default, nothing written."""
     from manifest.api import convert as run_conversion
     from manifest.output import same_file
     from manifest.reporters import diagnostic_line
 
-    if out is not None and same_file(out, source):
+    if out is not None and str(source) != "-" and same_file(out, source):
         _fail(_said("refusing to overwrite the source file; choose another output"))
     config = _load_config(Path.cwd())  # what validate is told, so that both count the same errors
-    conversion = run_conversion(_read_source(source), target, format=format_, name=source.name, config=config)
+    data = _read_source(source, dash_is_stdin=True)
+    with _working_on(source):
+        conversion = run_conversion(data, target, format=format_, name=_name_of(source), config=config)
+        notes = conversion.written.notes if conversion.written is not None else ()
+        listing = [
+            diagnostic_line(str(source), d, _language()) for d in (*conversion.diagnostics, *conversion.losses, *notes)
+        ]
     listing_to_stderr = out is None
-    notes = conversion.written.notes if conversion.written is not None else ()
-    for diagnostic in (*conversion.diagnostics, *conversion.losses, *notes):
-        click.echo(diagnostic_line(str(source), diagnostic, _language()), err=listing_to_stderr)
+    for line in listing:
+        click.echo(line, err=listing_to_stderr)
     if conversion.written is None:
         sys.exit(1)
     if conversion.losses and not allow_loss:
@@ -376,10 +475,11 @@ def convert(source: Path, target: str, out: Path | None, format_: str | None, al
 
 
 @main.command()
-@_argument("path", type=_Path(path_type=Path, dir_okay=False, allow_dash=True))
+@_argument("path", type=_Path(path_type=Path, allow_dash=True))
 @_option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection.")
 @_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=TABLE_OUTPUT_HELP)
 @_lang_option
+@_debug_option
 def inspect(path: Path, format_: str | None, output: str) -> None:
     """What a file holds, at a glance: mode, carrier, conveyance, trip, ports, consignments, equipment, totals."""
     import json
@@ -389,13 +489,14 @@ def inspect(path: Path, format_: str | None, output: str) -> None:
     from manifest.reporters import diagnostic_line
     from manifest.summary import render_text, summarize
 
-    data = sys.stdin.buffer.read() if str(path) == "-" else _read_source(path)
-    try:
-        document = read(data, format_, name=path.name)
-    except ParseError as error:
-        click.echo(diagnostic_line(str(path), error.diagnostic, _language()))
-        sys.exit(1)
-    summary = summarize(document)
+    data = _read_source(path, dash_is_stdin=True)
+    with _working_on(path):
+        try:
+            document = read(data, format_, name=_name_of(path))
+        except ParseError as error:
+            click.echo(diagnostic_line(str(path), error.diagnostic, _language()))
+            sys.exit(1)
+        summary = summarize(document)
     if output == "json":
         click.echo(json.dumps({"path": str(path), **summary}, ensure_ascii=False, indent=2))
     else:
@@ -405,6 +506,7 @@ def inspect(path: Path, format_: str | None, output: str) -> None:
 @main.command()
 @_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=TABLE_OUTPUT_HELP)
 @_lang_option
+@_debug_option
 def formats(output: str) -> None:
     """The formats this tool reads and writes."""
     from manifest.formats import FORMATS
@@ -419,6 +521,7 @@ def formats(output: str) -> None:
 @_option("--mode", type=click.Choice(MODES), help="Only the rules of this mode.")
 @_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=TABLE_OUTPUT_HELP)
 @_lang_option
+@_debug_option
 def rules(profile: str | None, mode: str | None, output: str) -> None:
     """The catalogue of data requirements, with the source of each rule."""
     from manifest.model import Mode
@@ -444,9 +547,10 @@ def rules(profile: str | None, mode: str | None, output: str) -> None:
 
 
 @main.command()
-@_argument("source", type=_Path(path_type=Path, dir_okay=False))
+@_argument("source", type=_Path(path_type=Path))
 @_option("-o", "--output", "out", type=_Path(path_type=Path, dir_okay=False), help="Default: stdout.")
 @_lang_option
+@_debug_option
 def ack(source: Path, out: Path | None) -> None:
     """Write the X12 997 functional acknowledgement that CBP or VUCEM would return for SOURCE."""
     from manifest.diagnostics import ParseError
@@ -456,8 +560,10 @@ def ack(source: Path, out: Path | None) -> None:
 
     if out is not None and same_file(out, source):
         _fail(_said("refusing to overwrite the source file; choose another output"))
+    data = _read_source(source)
     try:
-        data = acknowledge(_read_source(source))
+        with _working_on(source):
+            data = acknowledge(data)
     except ParseError as error:
         click.echo(diagnostic_line(str(source), error.diagnostic, _language()))
         sys.exit(1)
@@ -468,10 +574,11 @@ def ack(source: Path, out: Path | None) -> None:
 
 
 @main.command()
-@_argument("consist", type=_Path(path_type=Path, dir_okay=False))
-@_argument("manifest_file", metavar="MANIFEST", type=_Path(path_type=Path, dir_okay=False))
+@_argument("consist", type=_Path(path_type=Path))
+@_argument("manifest_file", metavar="MANIFEST", type=_Path(path_type=Path))
 @_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=REPORT_OUTPUT_HELP)
 @_option("--lang", type=click.Choice(LANGS), default=None, help=LANG_HELP)
+@_debug_option
 def crosscheck(consist: Path, manifest_file: Path, output: str, lang: str | None) -> None:
     """Check a train consist (X12 358) against its manifest (X12 309): same bills, same cars."""
     from manifest.api import FileReport, read
@@ -479,14 +586,17 @@ def crosscheck(consist: Path, manifest_file: Path, output: str, lang: str | None
     from manifest.formats.x12.crosscheck import crosscheck as run_crosscheck
     from manifest.reporters import REPORTERS
 
+    consist_data, manifest_data = _read_source(consist), _read_source(manifest_file)
     try:
-        consist_document = read(_read_source(consist), "x12-358")
-        manifest_document = read(_read_source(manifest_file), "x12-309")
+        with _working_on(consist):
+            consist_document = read(consist_data, "x12-358")
+        with _working_on(manifest_file):
+            manifest_document = read(manifest_data, "x12-309")
     except ParseError as error:
         report = FileReport(f"{consist} {manifest_file}", diagnostics=(error.diagnostic,))
     else:
-        report = FileReport(
-            str(consist), "x12-358", diagnostics=tuple(run_crosscheck(consist_document, manifest_document))
-        )
+        with _working_on(f"{consist} {manifest_file}"):
+            found = tuple(run_crosscheck(consist_document, manifest_document))
+        report = FileReport(str(consist), "x12-358", diagnostics=found)
     click.echo(REPORTERS[output]([report], _language(lang)), nl=False)
     sys.exit(0 if report.passes() else 1)

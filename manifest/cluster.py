@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from manifest.api import BatchSettings, FileReport, Unreadable, validate_file
+from manifest.api import BatchSettings, InternalError, NotChecked, Outcome, validate_file
 from manifest.i18n import WordedError
 
 if TYPE_CHECKING:
@@ -37,8 +37,6 @@ _POLL = 1.0
 # Files per task: enough to make the scheduler's cost per task small beside the checking, few enough to keep every
 # worker busy to the end and the progress even.
 _MOST_PER_TASK = 32
-
-Outcome = FileReport | Unreadable | None
 
 
 class ClusterError(WordedError, RuntimeError):
@@ -88,12 +86,38 @@ def _run(
     futures: list[Future[list[Outcome]] | None] = list(client.map(check_chunk, chunks, settings=settings, pure=False))
     for index, future in enumerate(futures):
         assert future is not None
-        yield from _result(client, future, scheduler, timeout)
+        try:
+            yield from _result(client, future, scheduler, timeout)
+        except _TaskKilled:
+            yield from _file_by_file(client, chunks[index], settings, scheduler, timeout)
         futures[index] = None  # the worker may forget a result once it has been read
 
 
+class _TaskKilled(Exception):
+    """The workers running a task died until the scheduler gave it up (KilledWorker, after the retries that
+    ``distributed.scheduler.allowed-failures`` allows)."""
+
+
+def _file_by_file(
+    client: Client, files: Files, settings: BatchSettings, scheduler: str, timeout: float
+) -> list[Outcome]:
+    """The files of a task given up, each checked again as a task of its own: a file whose workers die again is
+    NotChecked, the others are reported as usual."""
+    if len(files.shown) == 1:
+        return [NotChecked(files.shown[0])]
+    singles = [Files((absolute,), (shown,)) for absolute, shown in zip(files.absolute, files.shown, strict=True)]
+    outcomes: list[Outcome] = []
+    for single, future in zip(singles, client.map(check_chunk, singles, settings=settings, pure=False), strict=True):
+        try:
+            outcomes.extend(_result(client, future, scheduler, timeout))
+        except _TaskKilled:
+            outcomes.append(NotChecked(single.shown[0]))
+    return outcomes
+
+
 def _result(client: Client, future: Future[list[Outcome]], scheduler: str, timeout: float) -> list[Outcome]:
-    """The outcomes of one task; waiting stops when the cluster has been without workers for ``timeout``."""
+    """The outcomes of one task; waiting stops when the cluster has been without workers for ``timeout``. Raises
+    _TaskKilled when the workers running it died."""
     from concurrent.futures import CancelledError  # what distributed raises for a cancelled or lost future
 
     from distributed import KilledWorker
@@ -106,7 +130,9 @@ def _result(client: Client, future: Future[list[Outcome]], scheduler: str, timeo
             return future.result(timeout=_POLL)
         except TimeoutError:
             pass
-        except (CancelledError, KilledWorker, OSError) as error:
+        except KilledWorker:
+            raise _TaskKilled from None
+        except (CancelledError, OSError) as error:
             raise ClusterError(
                 "the cluster at {scheduler} stopped checking: {error}", scheduler=scheduler, error=_one_line(error)
             ) from None
@@ -142,11 +168,15 @@ class Files:
 
 
 def check_chunk(files: Files, settings: BatchSettings) -> list[Outcome]:
-    """On a worker: the outcome of each file, as :func:`manifest.api.validate_file` gives it."""
+    """On a worker: the outcome of each file, as :func:`manifest.api.validate_file` gives it (an InternalError
+    included), named as the file was given."""
     config = _config(settings)
     outcomes: list[Outcome] = []
     for absolute, shown in zip(files.absolute, files.shown, strict=True):
-        outcome = validate_file(Path(absolute), settings, config)
+        try:
+            outcome = validate_file(Path(absolute), settings, config)
+        except InternalError as error:
+            raise InternalError(shown, error.reason) from error
         outcomes.append(None if outcome is None else replace(outcome, path=shown))
     return outcomes
 

@@ -21,6 +21,14 @@ def all_messages() -> list[Message]:
     return [MESSAGES[code] for code in sorted(MESSAGES)]
 
 
+def message_of(code: str) -> Message:
+    """The definition of ``code``, importing every module once when this process has not met it yet (a finding
+    checked in another process names the codes of the layers it was merged with, see :mod:`manifest.faults`)."""
+    if code not in MESSAGES:
+        all_messages()
+    return MESSAGES[code]
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 

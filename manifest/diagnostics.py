@@ -4,6 +4,10 @@ A diagnostic is data, never a printed string: it carries a stable code, a severi
 in the source file, the format's own address of the value (``M11-02``, an XPath), the model field path
 (``consignments[2].gross_weight``), the offending value and the requirement it cites. Its wording lives in a
 :class:`Message` defined once per code, in English and Spanish, and is rendered on demand.
+
+A diagnostic holds its Message itself rather than looking its code up in the registry when it is rendered: a
+finding made in another process (a batch checked by a pool or a cluster) is rendered where the module that defined
+its code may never have been imported, and it must read the same there.
 """
 
 from __future__ import annotations
@@ -65,7 +69,7 @@ _EMPTY_ARGS: Mapping[str, str] = MappingProxyType({})
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Diagnostic:
-    code: str
+    definition: Message  # the code's wording in every language, its default severity and its source
     severity: Severity
     args: Mapping[str, str] = field(default_factory=lambda: _EMPTY_ARGS, compare=False)
     line: int | None = None
@@ -78,8 +82,12 @@ class Diagnostic:
     # finding, under its most specific code.
     also: tuple[str, ...] = ()
 
+    @property
+    def code(self) -> str:
+        return self.definition.code
+
     def message(self, lang: Lang = "en") -> str:
-        return MESSAGES[self.code].render(lang, self.args)
+        return self.definition.render(lang, self.args)
 
     def at(self, position: Position | None) -> Diagnostic:
         """The same finding pinned to ``position``; known coordinates are kept where the position lacks them."""
@@ -88,7 +96,7 @@ class Diagnostic:
         # Built directly rather than by dataclasses.replace, which looks the fields up on every call: a broken file
         # pins hundreds of thousands of findings.
         return Diagnostic(
-            code=self.code,
+            definition=self.definition,
             severity=self.severity,
             args=self.args,
             line=position.line if position.line is not None else self.line,
@@ -105,6 +113,13 @@ class Diagnostic:
         state: dict[str, object] = {name: getattr(self, name) for name in self.__dataclass_fields__}
         state["args"] = dict(self.args)
         return _rebuild, (state,)
+
+    def __repr__(self) -> str:
+        # The code stands for its Message, whose wording in every language would drown the finding's own fields.
+        fields = ", ".join(
+            f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__ if name != "definition"
+        )
+        return f"Diagnostic(code={self.code!r}, {fields})"
 
     def __str__(self) -> str:
         where = ":".join(str(n) for n in (self.line, self.column) if n is not None)
@@ -152,7 +167,7 @@ class Message:
             if given is not None:
                 rendered.setdefault(name, str(given))
         return Diagnostic(
-            code=self.code,
+            definition=self,
             severity=self.severity if severity is None else severity,
             args=MappingProxyType(rendered),
             line=line,

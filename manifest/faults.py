@@ -115,7 +115,7 @@ def _one(group: list[Diagnostic]) -> Diagnostic:
     if not others and worst == kept.severity:
         return kept
     return Diagnostic(
-        code=kept.code,
+        definition=kept.definition,
         severity=worst,
         args=kept.args,
         line=kept.line,

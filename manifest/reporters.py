@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from manifest.api import FileReport
-from manifest.diagnostics import MESSAGES, Diagnostic, Lang, Severity, shown_surrogates
+from manifest.diagnostics import Diagnostic, Lang, Message, Severity, shown_surrogates
 from manifest.i18n import words
 
 if TYPE_CHECKING:
@@ -210,16 +210,24 @@ def sarif_log(reports: Sequence[FileReport], lang: Lang, *, project: Mapping[str
     ``Documentation``): SARIF wants absolute URIs for the tool's and the rules' documentation (3.19.2, 3.49.12),
     so those properties are given only when the address is known."""
     from manifest import __version__
+    from manifest.codes import message_of
     from manifest.requirements import rules
 
-    # The codes of merged findings' ``also`` are described too, so that a reader of the log can look them up.
-    codes = sorted({code for r in reports for d in r.diagnostics for code in (d.code, *d.also)})
+    # Each code's wording as its findings carry it: a batch checked in other processes brings codes whose modules
+    # this process may never have imported. The codes of merged findings' ``also`` are described too, so that a
+    # reader of the log can look them up.
+    definitions = {d.code: d.definition for r in reports for d in r.diagnostics}
+    for code in {code for r in reports for d in r.diagnostics for code in d.also} - set(definitions):
+        definitions[code] = message_of(code)
+    codes = sorted(definitions)
     index = {code: i for i, code in enumerate(codes)}
     driver: dict[str, object] = {"name": "manifest", "version": __version__, "semanticVersion": __version__}
     if "Homepage" in project:
         driver["informationUri"] = project["Homepage"]
     catalogue = {rule.code: rule for rule in rules()}
-    driver["rules"] = [_sarif_rule(code, catalogue.get(code), lang, project.get("Documentation")) for code in codes]
+    driver["rules"] = [
+        _sarif_rule(definitions[code], catalogue.get(code), lang, project.get("Documentation")) for code in codes
+    ]
     results = [
         _sarif_result(d, index[d.code], _result_artifact(report, artifact), lang)
         for artifact, report in enumerate(reports)
@@ -252,10 +260,9 @@ def project_urls() -> dict[str, str]:
     return found
 
 
-def _sarif_rule(code: str, rule: Rule | None, lang: Lang, documentation: str | None) -> dict[str, object]:
+def _sarif_rule(message: Message, rule: Rule | None, lang: Lang, documentation: str | None) -> dict[str, object]:
     """The metadata of one code: its message in ``lang``, its source, and for a catalogue rule its modes, profiles,
     documents, fields and check."""
-    message = MESSAGES[code]
     template = _described(message.es if lang == "es" else message.en)
     properties: dict[str, object] = {"source": message.source}
     full = template
@@ -280,7 +287,7 @@ def _sarif_rule(code: str, rule: Rule | None, lang: Lang, documentation: str | N
             if lang == "en":  # the catalogue's notes are written in English only
                 full = f"{template} ({rule.note})"
     descriptor: dict[str, object] = {
-        "id": code,
+        "id": message.code,
         "shortDescription": {"text": template},
         "fullDescription": {"text": full},
         "defaultConfiguration": {"level": _SARIF_LEVELS[message.severity]},
@@ -346,7 +353,7 @@ def _sarif_result(
     extra: dict[str, object] = {}
     if diagnostic.value is not None:
         extra["value"] = shown_surrogates(diagnostic.value)
-    if diagnostic.source and diagnostic.source != MESSAGES[diagnostic.code].source:
+    if diagnostic.source and diagnostic.source != diagnostic.definition.source:
         extra["source"] = diagnostic.source  # a finding that cites more precisely than its code does
     if diagnostic.also:
         extra["also"] = list(diagnostic.also)  # the codes of the other layers that found this fault here

@@ -20,7 +20,7 @@ from jsonschema import Draft4Validator
 from manifest.api import FileReport, validate
 from manifest.cli import main
 from manifest.codes import all_messages
-from manifest.diagnostics import MESSAGES, Diagnostic, Severity
+from manifest.diagnostics import MESSAGES, Severity
 from manifest.reporters import github, junit, sarif_log
 from manifest.requirements import rules
 from tests.conftest import REPO, SAMPLES
@@ -191,7 +191,7 @@ def test_sarif_addresses_of_stdin_absolute_and_odd_paths(tmp_path: Path, sarif_s
 
 def test_sarif_level_of_each_severity() -> None:
     findings = tuple(
-        Diagnostic(code="MF005", severity=severity, line=1, column=1) for severity in Severity
+        MESSAGES["MF005"](severity=severity, line=1, column=1) for severity in Severity
     )  # one code reported at every severity (a configuration may change a rule's severity)
     log = sarif_log([FileReport("x.json", "manifest-json", diagnostics=findings)], "en", project={})
     results = log["runs"][0]["results"]  # type: ignore[index]
@@ -203,7 +203,7 @@ def test_sarif_rule_descriptions_name_the_values_a_finding_fills_in() -> None:
     # A description is the message of no finding in particular: its placeholders (and their Spanish variants,
     # $expected_es) are shown as <name>, never as template syntax.
     messages = all_messages()
-    findings = tuple(Diagnostic(code=m.code, severity=m.severity, line=1) for m in messages)
+    findings = tuple(m(line=1) for m in messages)
     for lang in ("en", "es"):
         log = sarif_log([FileReport("x.json", "manifest-json", diagnostics=findings)], lang, project={})
         descriptors = log["runs"][0]["tool"]["driver"]["rules"]  # type: ignore[index]
@@ -256,7 +256,7 @@ def test_junit_structure_for_every_sample_and_broken_file() -> None:
 
 
 def test_junit_lists_warnings_of_a_passing_file_and_fails_it_under_strict() -> None:
-    warning = Diagnostic(code="MF005", severity=Severity.WARNING, line=3, column=1)
+    warning = MESSAGES["MF005"](severity=Severity.WARNING, line=3, column=1)
     report = FileReport("w.json", "manifest-json", diagnostics=(warning,))
     passing = _junit_tree(junit([report], "en"))
     case = passing.find("testsuite/testcase")

@@ -63,3 +63,15 @@ def test_parse_error_carries_its_diagnostic() -> None:
     assert error.diagnostic is finding
     assert isinstance(error, ValueError)
     assert isinstance(error.diagnostic, Diagnostic)
+
+
+def test_a_finding_renders_from_its_own_message_even_after_a_trip_through_pickle() -> None:
+    # SAMPLE is registered nowhere: what renders a finding travels with it, as it does from a worker process.
+    import pickle
+
+    finding = pickle.loads(pickle.dumps(SAMPLE(line=2, field="f", value="v", location="l", why="w")))
+    assert finding.code == "T001"
+    assert finding.message("es") == "f: 'v' en l (w)"
+    assert str(finding) == "2: warning T001 f: 'v' at l (w)"
+    assert repr(finding).startswith("Diagnostic(code='T001', severity=<Severity.WARNING: 1>, args=mappingproxy(")
+    assert "en l" not in repr(finding)  # the Spanish of the Message is not repeated in every finding's repr

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from manifest import api
 from manifest.api import FileReport
 from manifest.cli import main
+from manifest.codes import message_of
 from manifest.diagnostics import LONE_SURROGATE, Diagnostic, ParseError, Severity
 from manifest.formats import FORMATS
 from manifest.reporters import REPORTERS
@@ -169,7 +170,7 @@ def test_no_other_reader_lets_a_lone_surrogate_through(name: str) -> None:
 
 def test_every_reporter_shows_a_lone_surrogate_a_program_put_in_a_finding() -> None:
     finding = Diagnostic(
-        code="MF101",
+        definition=message_of("MF101"),
         severity=Severity.ERROR,
         args={"path": "carrier.\ud800", "value": "\udfff", "expected": "text", "expected_es": "texto"},
         line=3,

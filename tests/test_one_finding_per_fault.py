@@ -8,6 +8,7 @@ import json
 import pickle
 
 from manifest import api, reporters
+from manifest.codes import message_of
 from manifest.diagnostics import Diagnostic, Severity
 from manifest.faults import one_per_fault, specificity
 from manifest.requirements import Config
@@ -94,7 +95,13 @@ def test_the_kept_finding_has_the_worst_severity_of_its_group() -> None:
 
 def _at(code: str, field: str | None = None, value: str | None = None) -> Diagnostic:
     return Diagnostic(
-        code=code, severity=Severity.ERROR, line=7, column=45, location="NAD(7)", field=field, value=value
+        definition=message_of(code),
+        severity=Severity.ERROR,
+        line=7,
+        column=45,
+        location="NAD(7)",
+        field=field,
+        value=value,
     )
 
 
@@ -116,7 +123,7 @@ def test_different_faults_at_one_place_stay_apart() -> None:
 
 
 def test_findings_without_a_line_are_never_merged() -> None:
-    note = Diagnostic(code="MF401", severity=Severity.INFO)
+    note = Diagnostic(definition=message_of("MF401"), severity=Severity.INFO)
     assert one_per_fault([note, note]) == [note, note]
 
 
