@@ -426,23 +426,54 @@ def _check_in_worker(path: Path) -> Outcome:
 
 @dataclass(frozen=True, slots=True)
 class Conversion:
-    """The outcome of a conversion: the source as read, and what was written unless the source was unusable."""
+    """The outcome of a conversion: the source as read, and what was written unless the source was unusable.
+
+    A source with errors is written only when the conversion allows it (``allow_errors``); its errors are then in
+    ``errors`` and the outcome is marked as converted from a faulty source."""
 
     source: Document | None
     written: Written | None
-    diagnostics: tuple[Diagnostic, ...] = ()  # why nothing was written, when nothing was
+    diagnostics: tuple[Diagnostic, ...] = ()  # why nothing was written, when nothing was: MF301 and the errors
+    errors: tuple[Diagnostic, ...] = ()  # the source's errors, one per fault as configured
+    target: str | None = None  # the format written, or asked for
 
     @property
     def losses(self) -> tuple[Diagnostic, ...]:
         return self.written.losses if self.written is not None else ()
 
+    @property
+    def notes(self) -> tuple[Diagnostic, ...]:
+        return self.written.notes if self.written is not None else ()
+
+    @property
+    def from_faulty_source(self) -> bool:
+        """Written although the source has errors (``allow_errors``)."""
+        return self.written is not None and bool(self.errors)
+
+    def writes(self, *, allow_loss: bool) -> bool:
+        """Whether the result is to be written: there is one, and it leaves nothing behind unless that is allowed."""
+        return self.written is not None and (allow_loss or not self.losses)
+
+    def losses_by_kind(self) -> dict[str, int]:
+        """How many values are left behind, by what holds them (:data:`manifest.conversion.LOSS_KINDS`)."""
+        from manifest.conversion import count_by_kind
+
+        return count_by_kind(self.losses)
+
 
 def convert(
-    data: bytes, to: str, *, format: str | None = None, name: str | None = None, config: Config | None = None
+    data: bytes,
+    to: str,
+    *,
+    format: str | None = None,
+    name: str | None = None,
+    config: Config | None = None,
+    allow_errors: bool = False,
 ) -> Conversion:
-    """Read ``data`` and write it as ``to``; a source with errors is not converted (MF301 and its findings say why).
-    The errors are counted as :func:`validate` counts the reader's: one per fault, after ``config`` disabled codes or
-    changed their severity.
+    """Read ``data`` and write it as ``to``; a source with errors is not converted (MF301 and its findings say why)
+    unless ``allow_errors``, and then its errors come with the result. The errors are counted as :func:`validate`
+    counts the reader's: one per fault, after ``config`` disabled codes or changed their severity. A source that
+    cannot be read at all is never converted.
 
     Every value the target cannot carry is in ``losses``, by model path and at its line and column in the source;
     envelope values of the source that only describe its transmission are notes (see :mod:`manifest.conversion`).
@@ -453,13 +484,13 @@ def convert(
     try:
         document = read(data, format, name=name)
     except ParseError as error:
-        return Conversion(None, None, (INVALID_SOURCE(count=1), error.diagnostic))
+        return Conversion(None, None, (INVALID_SOURCE(count=1), error.diagnostic), (error.diagnostic,), to)
     # Counted as validate counts them: one per fault, as configured.
     found = one_per_fault((config or Config()).apply(document.diagnostics))
-    errors = [d for d in found if d.severity >= Severity.ERROR]
-    if errors:
-        return Conversion(document, None, (INVALID_SOURCE(count=len(errors)), *errors))
-    return Conversion(document, settle(target.write(document.manifests), document, to))
+    errors = tuple(d for d in found if d.severity >= Severity.ERROR)
+    if errors and not allow_errors:
+        return Conversion(document, None, (INVALID_SOURCE(count=len(errors)), *errors), errors, to)
+    return Conversion(document, settle(target.write(document.manifests), document, to), (), errors, to)
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path | Unreadable]:

@@ -436,42 +436,59 @@ def _write_output(out: Path, data: bytes) -> None:
 @main.command()
 @_argument("source", type=_Path(path_type=Path, allow_dash=True))
 @_option("--to", "target", required=True, type=click.Choice(_format_names()), help="The format to write.")
-@_option("-o", "--output", "out", type=_Path(path_type=Path, dir_okay=False), help="Default: stdout.")
+@_option("-o", "out", type=_Path(path_type=Path, dir_okay=False), help="Default: stdout.")
 @_option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection of the source format.")
 @_option("--allow-loss", is_flag=True, help="Write even if the target cannot carry some of the data.")
+@_option("--allow-errors", is_flag=True, help="Convert even a source with errors; the report lists them.")
+@_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=REPORT_OUTPUT_HELP)
+@_option("-v", "--verbose", is_flag=True, help="List every value not carried and every note, each at its place.")
 @_lang_option
 @_debug_option
-def convert(source: Path, target: str, out: Path | None, format_: str | None, allow_loss: bool) -> None:
+def convert(
+    source: Path,
+    target: str,
+    out: Path | None,
+    format_: str | None,
+    allow_loss: bool,
+    allow_errors: bool,
+    output: str,
+    verbose: bool,
+) -> None:
     """Convert SOURCE (a file, or - for stdin) to another format; data the target cannot carry is listed and, by
-    default, nothing written."""
+    default, nothing written.
+
+    The report ends with one line, the outcome, then the values not carried counted by kind. It goes to stdout
+    when the result is written to a file (-o), to stderr when the result itself goes to stdout."""
     from manifest.api import convert as run_conversion
     from manifest.output import same_file
-    from manifest.reporters import diagnostic_line
+    from manifest.reporters import conversion_json, conversion_text
 
     if out is not None and str(source) != "-" and same_file(out, source):
         _fail(_said("refusing to overwrite the source file; choose another output"))
     config = _load_config(Path.cwd())  # what validate is told, so that both count the same errors
     data = _read_source(source, dash_is_stdin=True)
+    shown_output = None if out is None else str(out)
     with _working_on(source):
-        conversion = run_conversion(data, target, format=format_, name=_name_of(source), config=config)
-        notes = conversion.written.notes if conversion.written is not None else ()
-        listing = [
-            diagnostic_line(str(source), d, _language()) for d in (*conversion.diagnostics, *conversion.losses, *notes)
-        ]
-    listing_to_stderr = out is None
-    for line in listing:
-        click.echo(line, err=listing_to_stderr)
-    if conversion.written is None:
-        sys.exit(1)
-    if conversion.losses and not allow_loss:
-        wording = _said("{target} cannot carry {count} value(s); nothing written (use --allow-loss to write anyway)")
-        click.echo("manifest: " + wording.format(target=target, count=len(conversion.losses)), err=True)
-        sys.exit(1)
-    if out is None:
-        sys.stdout.buffer.write(conversion.written.data)
-    else:
-        _write_output(out, conversion.written.data)
-    sys.exit(0)
+        conversion = run_conversion(
+            data, target, format=format_, name=_name_of(source), config=config, allow_errors=allow_errors
+        )
+        if output == "json":
+            report = conversion_json(
+                conversion, str(source), output=shown_output, allow_loss=allow_loss, lang=_language()
+            )
+        else:
+            report = conversion_text(
+                conversion, str(source), output=shown_output, allow_loss=allow_loss, lang=_language(), verbose=verbose
+            )
+    writes = conversion.writes(allow_loss=allow_loss)
+    if writes and conversion.written is not None:
+        if out is None:
+            sys.stdout.buffer.write(conversion.written.data)
+            sys.stdout.flush()
+        else:
+            _write_output(out, conversion.written.data)
+    click.echo(report, err=out is None, nl=False)
+    sys.exit(0 if writes else 1)
 
 
 @main.command()

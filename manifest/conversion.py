@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.base import Document, Written
@@ -161,3 +162,87 @@ def _pinned(diagnostic: Diagnostic, document: Document) -> Diagnostic:
     if root not in _MODEL_ROOTS or index >= len(document.manifests):
         return diagnostic  # not a model path (a writer may name the target's own element)
     return diagnostic.at(document.source_map(index).locate(path))
+
+
+# The kinds a value left behind is counted under, in the order a report shows them, with the English name the
+# catalogue translates (context "loss kind"). The kind follows from the model path: what holds the value.
+LOSS_KINDS: Mapping[str, str] = {
+    "parties": "party fields",
+    "goods": "goods fields",
+    "equipment": "equipment fields",
+    "conveyance": "carrier and conveyance",
+    "route": "places and route",
+    "consignment": "other consignment fields",
+    "manifest": "other manifest fields",
+    "envelope": "envelope values",
+    "format": "values proper to the source format",
+    "other": "other values",
+}
+_CONVEYANCE_FIELDS = frozenset({"carrier", "conveyance", "trip_number"})
+_ROUTE_FIELDS = frozenset(
+    {
+        "departure",
+        "arrival",
+        "stops",
+        "office_of_entry",
+        "direction",
+        "country_from",
+        "country_to",
+        "place_of_receipt",
+        "place_of_loading",
+        "place_of_discharge",
+        "place_of_delivery",
+    }
+)
+_HELD_KINDS = {"parties": "parties", "goods": "goods", "equipment": "equipment"}
+# The envelope of each format, as its reader keys it in a manifest's extensions: the X12 interchange, group and
+# transaction set headers (ASC X12.5, X12.6), the EDIFACT service segments (ISO 9735), the IATA message header, and
+# the CFDI voucher that carries a Carta Porte complement (Anexo 20).
+_ENVELOPE_PREFIXES = (
+    "x12.ISA.",
+    "x12.GS.",
+    "x12.ST.",
+    "cuscar.UNA",
+    "cuscar.UNB.",
+    "cuscar.UNH.",
+    "cargo-xml.MessageHeaderDocument/",
+    "cfdi.",
+)
+_ENVELOPE_KEYS = frozenset(
+    {"x12.separators", "cuscar.separators", "cargo-xml.message", "cargo-imp.message", "cargo-imp.version"}
+)
+_INDEXES = re.compile(r"\[[^\]]*\]")
+
+
+def loss_kind(field: str | None) -> str:
+    """The key in :data:`LOSS_KINDS` of a value left behind at model path ``field``.
+
+    A value is counted with what holds it: ``consignments[1].goods[0].extensions[x12.N10.layout]`` is a goods
+    field, ``parties[0].name`` a party field wherever the party stands. A manifest's own extensions are envelope
+    values or values proper to the source format; a finding without a model path is one of the other values."""
+    if not field:
+        return "other"
+    _, path = _split(field)
+    names = _INDEXES.sub("", path).split(".")
+    if names[0] not in _MODEL_ROOTS:
+        return "other"
+    if names[0] == "consignments":
+        held = names[1] if len(names) > 1 else ""
+        return _HELD_KINDS.get(held, "route" if held in _ROUTE_FIELDS else "consignment")
+    if names[0] in _HELD_KINDS:
+        return _HELD_KINDS[names[0]]
+    if names[0] in _CONVEYANCE_FIELDS:
+        return "conveyance"
+    if names[0] in _ROUTE_FIELDS:
+        return "route"
+    if names[0] == "extensions":
+        match = _EXTENSION.match(path)
+        key = match.group(1) if match is not None else ""
+        return "envelope" if key in _ENVELOPE_KEYS or key.startswith(_ENVELOPE_PREFIXES) else "format"
+    return "manifest"
+
+
+def count_by_kind(losses: Sequence[Diagnostic]) -> dict[str, int]:
+    """How many of ``losses`` fall under each kind that has any, in the order of :data:`LOSS_KINDS`."""
+    counts = Counter(loss_kind(loss.field) for loss in losses)
+    return {kind: counts[kind] for kind in LOSS_KINDS if counts[kind]}
