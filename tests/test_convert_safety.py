@@ -160,10 +160,10 @@ def test_a_lossy_conversion_is_refused_and_lists_every_value_left_behind(target:
     conversion = api.convert(RAIL_309.read_bytes(), target)
     assert conversion.losses
     out = tmp_path / "out"
-    refused = _convert(str(RAIL_309), "--to", target, "-o", str(out))
+    refused = _convert(str(RAIL_309), "--to", target, "-o", str(out), "--verbose")
     assert refused.exit_code == 1
     assert not out.exists()
-    assert f"cannot carry {len(conversion.losses)} value(s); nothing written" in refused.stderr
+    assert f"nothing written: {target} cannot carry {len(conversion.losses)} value(s)" in refused.stdout
     listed = refused.stdout.splitlines()
     for loss in conversion.losses:
         named = loss.field  # a value left behind is named by its model path
