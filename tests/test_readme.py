@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+import shlex
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import REPO
 
@@ -46,3 +50,35 @@ def test_configuration_example_is_a_valid_configuration() -> None:
     (example,) = re.findall(r"```toml\n(.+?)\n```", (REPO / "README.md").read_text(), flags=re.DOTALL)
     config = parse_config(tomllib.loads(example)["tool"]["manifest"])
     assert config.profile == "cbp"
+
+
+def test_the_converting_example_is_what_the_tool_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example's first line is the tool's, numbers aside, and its counts are kinds of loss, in the tool's order,
+    that add up to the number of values not carried. The counts follow the writer, so they are not frozen here; on
+    a failure, the real report is shown, to paste."""
+    from click.testing import CliRunner
+
+    from manifest.cli import main
+    from manifest.conversion import LOSS_KINDS
+
+    readme = (REPO / "README.md").read_text()
+    section = readme[readme.index("### Converting") :]
+    command, shown = re.findall(r"```console\n\$ (.+?)\n(.+?)\n```", section, flags=re.DOTALL)[0]
+    arguments = shlex.split(command)
+    assert arguments[:2] == ["manifest", "convert"]
+    out = arguments.index("-o") + 1
+    named = arguments[out]
+    arguments[out] = str(tmp_path / named)
+    monkeypatch.chdir(REPO)  # the sample is named from the root of the repository
+    result = CliRunner().invoke(main, arguments[1:])
+    real = result.stdout.replace(str(tmp_path / named), named)
+    assert result.exit_code == 0, real
+    numbers = re.compile(r"\d+")
+    first, *counts = shown.splitlines()
+    assert numbers.sub("N", first) == numbers.sub("N", real.splitlines()[0]), real
+    rows = [re.fullmatch(r"  (\S.*?)\s{2,}(\d+)", line) for line in counts]
+    assert counts and all(rows), real
+    labels = list(LOSS_KINDS.values())
+    kinds = [labels.index(row.group(1)) for row in rows if row]
+    assert kinds == sorted(set(kinds)), real
+    assert sum(int(row.group(2)) for row in rows if row) == int(numbers.findall(first)[0]), real
