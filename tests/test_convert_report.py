@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from manifest import api
+from manifest import api, reporters
 from manifest.cli import main
 from manifest.conversion import LOSS_KINDS, count_by_kind, loss_kind
 from manifest.i18n import words
@@ -279,3 +279,19 @@ def test_the_text_reporter_is_a_pure_function_of_the_conversion() -> None:
     first = conversion_text(conversion, "train.json", output=None, allow_loss=False, lang="es")
     assert first == conversion_text(conversion, "train.json", output=None, allow_loss=False, lang="es")
     assert first == "se escribió en la salida estándar como manifest-xml: 0 valor(es) que no se llevan, 0 nota(s)\n"
+
+
+def test_every_wording_of_the_report_has_its_spanish() -> None:
+    spanish = words("es")
+    templates = [
+        reporters.WRITTEN_TO,
+        reporters.STANDARD_OUTPUT,
+        reporters.NOTHING_WRITTEN,
+        reporters.FAULTY_SOURCE,
+        reporters.REFUSED_ERRORS,
+        reporters.REFUSED_LOSSES,
+        reporters.LEFT_BEHIND,
+        reporters.NOTES,
+    ]
+    for template in templates:
+        assert spanish.gettext(template) != template, template
