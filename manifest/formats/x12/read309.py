@@ -20,6 +20,7 @@ from datetime import date
 from manifest.diagnostics import Position
 from manifest.formats.base import ConsignmentChunk, SourceMap
 from manifest.formats.readers import LONG_SEGMENT, ascii_digits, overfull
+from manifest.formats.x12 import bills
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.envelope import SetContext
@@ -495,8 +496,11 @@ class _BillMapper:
         weight = volume = None
         m11 = bill.m11
         if m11 is not None:
-            m = _fields(m11, 10)
+            m = _fields(m11, 12)
             number = m[1]
+            if self.mode is not Mode.RAIL:
+                scac = self.header.carrier.scac if self.header.carrier is not None else None
+                number = bills.join(number, m[12], scac, ext)
             self.put("document_number", m11, 1)
             lading = m[2]
             if lading:
@@ -507,6 +511,8 @@ class _BillMapper:
                 packages = Packages(count=int(pieces), kind=m[4] or None)
                 self.put("total_packages", m11, 3)
             mapped = [1, 2, 10] + ([3, 4] if packages is not None else [])
+            if self.mode is not Mode.RAIL:
+                mapped.append(12)  # joined with M1101 (bills.py), or kept by join as the issuer read
             weight = _quantity(m[5], m[6], cv.weight_unit)
             if weight is not None:
                 mapped += [5, 6]
