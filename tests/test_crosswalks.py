@@ -61,6 +61,10 @@ def test_sat_codes_are_in_the_sat_catalogues() -> None:
         ("units", "unece-rec20", "x12-188", "TNE", None),
         ("transport-modes", "model-mode", "unece-rec19", "maritime", "1"),
         ("transport-modes", "sat-cve-transporte", "unece-rec19", "04", "2"),
+        ("party-roles", "x12-98", "uncl-3035", "SH", "CZ"),  # the shipper: X12 N101 SH, CUSCAR NAD CZ
+        ("party-roles", "uncl-3035", "model-role", "EX", "exporter"),
+        ("party-roles", "model-role", "x12-98", "exporter", None),
+        ("equipment-kinds", "x12-40", "uncl-8053", "TL", "TE"),
         ("countries", "iso3166-alpha3", "iso3166-alpha2", "MEX", "MX"),
         ("countries", "sat-c-pais", "iso3166-alpha2", "USA", "US"),
         ("countries", "iso3166-alpha3", "iso3166-alpha2", "XXX", None),

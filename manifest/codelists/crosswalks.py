@@ -113,6 +113,28 @@ _CROSSWALKS = (
         _csv_pairs("crosswalk_transport_modes.csv"),
     ),
     Crosswalk(
+        "party-roles",
+        "Party roles",
+        {
+            "model-role": "The model's Party.role",
+            "x12-98": "X12 Entity Identifier Code (309 N101)",
+            "uncl-3035": "UN/EDIFACT 3035 party function code qualifier (CUSCAR NAD)",
+        },
+        "X12 element 98 code list; UN/EDIFACT D.95B code list 3035",
+        _csv_pairs("crosswalk_party_roles.csv"),
+    ),
+    Crosswalk(
+        "equipment-kinds",
+        "Equipment kinds",
+        {
+            "model-equipment-kind": "The model's Equipment.kind",
+            "x12-40": "X12 Equipment Description Code (309 VID01)",
+            "uncl-8053": "UN/EDIFACT 8053 equipment type code qualifier (CUSCAR EQD)",
+        },
+        "X12 element 40 code list; UN/EDIFACT D.95B code list 8053",
+        _csv_pairs("crosswalk_equipment_kinds.csv"),
+    ),
+    Crosswalk(
         "countries",
         "Countries",
         {

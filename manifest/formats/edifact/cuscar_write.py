@@ -298,7 +298,7 @@ def _location(w: Writer, qualifier: str, place: Place) -> None:
 def _party(w: Writer, party: Party) -> None:
     ext = party.extensions
     role = ext.get(f"{NS}.NAD.01") if party.role is PartyRole.OTHER else None
-    code = role or C.CODE_BY_ROLE.get(party.role, C.OTHER_ROLE_CODE)
+    code = role or C.role_code(party.role)
     c082: list[str] = _ext(ext, "NAD.02") or []
     if not c082 and party.code:
         gln = any(t.scheme is TaxIdScheme.GLN and t.value == party.code for t in party.tax_ids)
@@ -363,7 +363,7 @@ def _equipment(w: Writer, e: Equipment) -> None:
     if not e.identifier and f"{NS}.EQD.02" not in ext:
         return
     qualifier = ext.get(f"{NS}.EQD.01") if e.kind is EquipmentKind.OTHER else None
-    code = qualifier or C.CODE_BY_KIND.get(e.kind, "ZZZ")
+    code = qualifier or C.equipment_code(e.kind)
     c237 = _ext(ext, "EQD.02") or [e.identifier]
     c224 = _ext(ext, "EQD.03") or ([e.size_type] if e.size_type else [])
     full = _ext(ext, "EQD.06") or ([] if e.loaded is None else ["5" if e.loaded else "4"])

@@ -13,7 +13,7 @@ from manifest.diagnostics import Position
 from manifest.formats.base import PositionsOnDemand
 from manifest.formats.readers import ascii_digits
 from manifest.formats.x12.tokens import Segment
-from manifest.model import PlaceScheme
+from manifest.model import EquipmentKind, PartyRole, PlaceScheme
 
 _DECIMAL = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
 _SCHEDULE_K = re.compile(r"[0-9]{5}")
@@ -71,6 +71,29 @@ def manifest_unit(kind: str) -> crosswalks.Translation | None:
         if found is not None:
             return found
     return None
+
+
+def party_role(code: str) -> PartyRole:
+    """The model role of an X12 Entity Identifier Code (N101); OTHER when the crosswalk has none."""
+    role = crosswalks.translate("party-roles", "x12-98", "model-role", code)
+    return PartyRole(role) if role is not None else PartyRole.OTHER
+
+
+def role_code(role: PartyRole) -> str:
+    """The X12 Entity Identifier Code of a model role; "" when the crosswalk has none."""
+    return crosswalks.translate("party-roles", "model-role", "x12-98", role.value) or ""
+
+
+def equipment_kind(code: str) -> EquipmentKind:
+    """The model kind of an X12 Equipment Description Code (VID01): the 309 describes containers by codes the
+    crosswalk does not list (CBP's ocean 309 writes 4B), so a code it does not know is a container."""
+    kind = crosswalks.translate("equipment-kinds", "x12-40", "model-equipment-kind", code)
+    return EquipmentKind(kind) if kind is not None else EquipmentKind.CONTAINER
+
+
+def equipment_code(kind: EquipmentKind) -> str | None:
+    """The X12 Equipment Description Code of a model kind, or None."""
+    return crosswalks.translate("equipment-kinds", "model-equipment-kind", "x12-40", kind.value)
 
 
 def country_code(country: str) -> str:

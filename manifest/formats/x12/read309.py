@@ -34,7 +34,6 @@ from manifest.model import (
     Conveyance,
     DocumentType,
     Equipment,
-    EquipmentKind,
     GoodsItem,
     HazardousMaterial,
     InBond,
@@ -53,22 +52,8 @@ from manifest.model import (
     TariffCode,
 )
 
-# X12 element 98 Entity Identifier Code, as the 309 N101 uses it.
-PARTY_ROLES: dict[str, PartyRole] = {
-    "SH": PartyRole.SHIPPER,
-    "CN": PartyRole.CONSIGNEE,
-    "N1": PartyRole.NOTIFY,
-    "CB": PartyRole.BROKER,
-    "IM": PartyRole.IMPORTER,
-    "CA": PartyRole.CARRIER,
-    "FW": PartyRole.FORWARDER,
-}
-# X12 element 40 Equipment Description Code: the codes that are not containers.
-EQUIPMENT_KINDS: dict[str, EquipmentKind] = {
-    "RR": EquipmentKind.RAILCAR,
-    "TL": EquipmentKind.TRAILER,
-    "CH": EquipmentKind.CHASSIS,
-}
+# Party roles (X12 element 98, N101) and equipment kinds (X12 element 40, VID01) come from the crosswalks of
+# manifest.codelists; an N101 code it does not know is a role OTHER kept as read, a VID01 code a container.
 VID_TYPE = "x12.VID.01"
 # X12 element 256 Manifest Type Code W: original manifest from the carrier.
 DEFAULT_MANIFEST_TYPE = "W"
@@ -568,7 +553,7 @@ class _BillMapper:
         path = f"parties[{index}]"
         ext: dict[str, str] = {}
         code = f1[1]
-        role = PARTY_ROLES.get(code, PartyRole.OTHER)
+        role = cv.party_role(code)
         if role is PartyRole.OTHER:
             ext["x12.N1.01"] = code
         self.put(path, n1, 1)
@@ -675,7 +660,7 @@ class _BillMapper:
         self.put(path, vid, 9, ".size_type")
         self.put(path, vid, 10, ".loaded")
         return Equipment(
-            kind=EQUIPMENT_KINDS.get(code, EquipmentKind.CONTAINER),
+            kind=cv.equipment_kind(code),
             initial=v[2] or None,
             number=v[3],
             size_type=v[9] or None,

@@ -20,9 +20,7 @@ from manifest.formats.x12.losses import losses
 from manifest.formats.x12.read309 import (
     DEFAULT_MANIFEST_TYPE,
     DESCRIPTION_WIDTH,
-    EQUIPMENT_KINDS,
     MARKS_WIDTH,
-    PARTY_ROLES,
     VID_TYPE,
     hazard_name_pieces,
 )
@@ -30,7 +28,6 @@ from manifest.formats.x12.writer import Elements, SegmentWriter, delimiters_from
 from manifest.model import (
     Consignment,
     Equipment,
-    EquipmentKind,
     GoodsItem,
     HazardousMaterial,
     Manifest,
@@ -41,8 +38,6 @@ from manifest.model import (
     Quantity,
 )
 
-_ROLE_CODES = {role: code for code, role in PARTY_ROLES.items()}
-_KIND_CODES = {kind: code for code, kind in EQUIPMENT_KINDS.items()} | {EquipmentKind.CONTAINER: "CN"}
 EPOCH = datetime(2000, 1, 1)
 
 
@@ -197,7 +192,7 @@ def _bill_unit(c: Consignment) -> str:
 
 def _party(w: SegmentWriter, party: Party) -> None:
     ext = party.extensions
-    role = _ROLE_CODES.get(party.role, "") if party.role is not PartyRole.OTHER else ""
+    role = cv.role_code(party.role) if party.role is not PartyRole.OTHER else ""
     code = ext.get("x12.N1.01", role or "ZZ")
     w.add("N1", *_rest(ext, "N1", {1: code, 2: party.name or "", 4: party.code or ""}, 6))
     address = party.address
@@ -235,7 +230,7 @@ def _party(w: SegmentWriter, party: Party) -> None:
 
 def _equipment(w: SegmentWriter, e: Equipment, goods: list[GoodsItem]) -> None:
     ext = e.extensions
-    code = next((ref.value for ref in e.type_codes if ref.kind == VID_TYPE), _KIND_CODES.get(e.kind, "ZZ"))
+    code = next((ref.value for ref in e.type_codes if ref.kind == VID_TYPE), cv.equipment_code(e.kind) or "ZZ")
     seals_text = ext.get("x12.VID.seals", "2")
     in_vid = int(seals_text) if ascii_digits(seals_text) and len(seals_text) == 1 else 2
     seals = [s.number for s in e.seals]
