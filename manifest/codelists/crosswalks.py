@@ -204,6 +204,7 @@ def translate(crosswalk: str, from_system: str, to_system: str, code: str) -> st
     return found.code if found is not None else None
 
 
+@cache
 def systems_of(crosswalk: str, code: str) -> tuple[str, ...]:
     """The systems of ``crosswalk`` in which ``code`` is known, in the crosswalk's order of systems."""
     known = {system for system, value in _edges(crosswalk) if value == code}
