@@ -41,8 +41,11 @@ def test_a_carta_porte_container_without_its_number_writes_no_empty_eqd() -> Non
     for number in (b'MatriculaContenedor="MSCU1234566"', b'MatriculaContenedor="MEDU7654325"'):
         data = data.replace(number, b"")
     document = carta_porte.read(data)
+    assert [e.identifier for e in document.manifests[0].consignments[0].equipment] == ["", ""]
     written = cuscar.write(document.manifests)
-    assert [s for s in _segments(written.data, "EQD") if s.rstrip("'").rstrip("+") in ("EQD+CN", "EQD")] == []
+    assert _segments(written.data, "EQD") == []
+    lost = [loss.field for loss in written.losses if "equipment" in (loss.field or "")]
+    assert lost == ["consignments[0].equipment[0]", "consignments[0].equipment[1]"]
 
 
 def test_309_package_codes_are_written_as_rec21_codes_without_a_loss() -> None:
