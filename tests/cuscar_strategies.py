@@ -9,7 +9,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 from stdnum import iso6346
 
-from manifest.formats.edifact.cuscar_codes import CODE_BY_ROLE
+from manifest.codelists.crosswalks import pairs
 from manifest.model import (
     Address,
     Carrier,
@@ -27,6 +27,7 @@ from manifest.model import (
     Mode,
     Packages,
     Party,
+    PartyRole,
     Place,
     PlaceScheme,
     Quantity,
@@ -98,7 +99,9 @@ def contacts(draw: st.DrawFn) -> Contact:
 
 @st.composite
 def parties(draw: st.DrawFn) -> Party:
-    role = draw(st.sampled_from(sorted(CODE_BY_ROLE)))
+    role = draw(
+        st.sampled_from(sorted(PartyRole(p.to_code) for p in pairs("party-roles") if p.from_system == "uncl-3035"))
+    )
     identity = draw(st.sampled_from(["none", "code", "gln", "rfc"]))
     code: str | None = None
     tax_ids: tuple[TaxId, ...] = ()

@@ -152,7 +152,9 @@ def test_no_other_reader_lets_a_lone_surrogate_through(name: str) -> None:
     sample = _readable_sample(name)
     data = sample.read_bytes()
     document = api.read(data)
-    anchor = document.manifests[0].consignments[0].document_number.encode()
+    number = document.manifests[0].consignments[0].document_number
+    # An ocean 309 holds the bill number without its issuer's SCAC in M1101 (the SCAC is in M1112).
+    anchor = (number if number.encode() in data else number[4:]).encode()
     assert anchor in data, sample
     spellings = [b"\xed\xa0\x80", b"\xed\xbf\xbf"]  # D800 and DFFF as if UTF-8 could encode them (CESU-8, WTF-8)
     if data.lstrip().startswith(b"<"):

@@ -90,5 +90,5 @@ def test_a_bill_weight_apart_from_its_goods_is_caught_under_cbp() -> None:
     """M11-05 says 92,400 kg; the N10-08 weights of its goods add up to 92,400 kg until one bill says 93,400."""
     data = RAIL_309.read_bytes()
     assert _codes(data, "cbp").get("HM-GEN-003") is None
-    heavier = data.replace(b"M11*KCSM26110451*MXMTY*12*CL*92400*K", b"M11*KCSM26110451*MXMTY*12*CL*93400*K")
+    heavier = data.replace(b"M11*KCSM26110451*MXMTY*12*COL*92400*K", b"M11*KCSM26110451*MXMTY*12*COL*93400*K")
     assert _codes(heavier, "cbp").get("HM-GEN-003") == {"93400 KGM"}

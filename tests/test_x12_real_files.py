@@ -21,7 +21,8 @@ def test_ocean_309_recovers_every_bill_and_reports_the_segment_count(external_sa
     assert manifest.conveyance.imo_number == "9283186"
     assert manifest.office_of_entry is not None and manifest.office_of_entry.code == "1803"
     first = manifest.consignments[0]
-    assert first.document_number == "99XXZ999999X"
+    # M1112 (the issuer SCAC) and M1101 make the bill number: CBP ACE ocean 309, M11.
+    assert first.document_number == "XXXX99XXZ999999X"
     assert first.equipment[0].identifier == "HASU5044950"
     assert first.goods[0].hs_code == "401120"
     assert first.goods[0].description is not None and first.goods[0].description.endswith("A.FAROUGH@")

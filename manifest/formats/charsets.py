@@ -213,11 +213,15 @@ def outside(text: str, fits: Callable[[str], bool]) -> str:
     return "".join(dict.fromkeys(char for char in text if not fits(char)))
 
 
-def transliterate_values(obj: T, fits: Callable[[str], bool], path: str = "") -> tuple[T, list[Recoded]]:
+def transliterate_values(
+    obj: T, fits: Callable[[str], bool], path: str = "", withheld: Callable[[str], bool] | None = None
+) -> tuple[T, list[Recoded]]:
     """``obj`` (a model object, tuple or mapping of them) with every text value transliterated into the characters
-    ``fits`` accepts, and one :class:`Recoded` per value that changed, with its model path."""
+    ``fits`` accepts, and one :class:`Recoded` per value that changed, with its model path. A value at a path
+    ``withheld`` accepts (an identifier, which re-spelled would name something else) is emptied instead, and its
+    :class:`Recoded` has nothing written."""
     changes: list[Recoded] = []
-    return _recode(obj, fits, path, changes), changes
+    return _recode(obj, fits, path, changes, withheld), changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,26 +232,30 @@ class Recoded:
     outside: str  # the characters that did not fit
 
 
-def _recode(obj: T, fits: Callable[[str], bool], path: str, changes: list[Recoded]) -> T:
+def _recode(
+    obj: T, fits: Callable[[str], bool], path: str, changes: list[Recoded], withheld: Callable[[str], bool] | None
+) -> T:
     if type(obj) is str:
         text = typing.cast(str, obj)
         written = transliterate(text, fits)
         if written != text:
+            if withheld is not None and withheld(path):
+                written = ""
             changes.append(Recoded(path, text, written, outside(text, fits)))
         return typing.cast(T, written)
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         updates = {}
         for f in dataclasses.fields(obj):
             value = getattr(obj, f.name)
-            new = _recode(value, fits, f"{path}.{f.name}" if path else f.name, changes)
+            new = _recode(value, fits, f"{path}.{f.name}" if path else f.name, changes, withheld)
             if new is not value:
                 updates[f.name] = new
         return dataclasses.replace(obj, **updates) if updates else obj
     if isinstance(obj, tuple):
-        items = tuple(_recode(item, fits, f"{path}[{index}]", changes) for index, item in enumerate(obj))
+        items = tuple(_recode(item, fits, f"{path}[{index}]", changes, withheld) for index, item in enumerate(obj))
         return typing.cast(T, items) if any(a is not b for a, b in zip(items, obj, strict=True)) else obj
     if isinstance(obj, Mapping):
-        recoded = {key: _recode(value, fits, entry_path(path, key), changes) for key, value in obj.items()}
+        recoded = {key: _recode(value, fits, entry_path(path, key), changes, withheld) for key, value in obj.items()}
         if any(recoded[key] is not value for key, value in obj.items()):
             return typing.cast(T, recoded)
     return obj

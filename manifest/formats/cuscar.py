@@ -23,7 +23,7 @@ from manifest.formats.charsets import first_non_utf8
 from manifest.formats.edifact.characters import RepertoireCheck
 from manifest.formats.edifact.cuscar_codes import NO_CUSCAR, NOT_CARRIED, NOT_CUSCAR, UNKNOWN_DIRECTORY
 from manifest.formats.edifact.cuscar_read import MessageReader
-from manifest.formats.edifact.cuscar_write import interchange_defaults, write_interchange
+from manifest.formats.edifact.cuscar_write import interchange_defaults, same_code, write_interchange
 from manifest.formats.edifact.envelope import SERVICE_TAGS, Envelope, InterchangeHeader, Kind, MessageHeader
 from manifest.formats.edifact.opening import check_characters, open_interchange, prepare, stream_decoder
 from manifest.formats.edifact.rawtext import compose
@@ -200,7 +200,8 @@ def write(manifests: Sequence[Manifest]) -> Written:
         # The level the interchange was received with is its receiver's: values are fitted to its repertoire.
         fitted, changes = fit_to_level(manifests, level)
         data = fit_text(write_interchange(fitted, syntax), level).encode(level.codec)
-        losses = list(_losses(fitted, data))
+        withheld = {change.path for change in changes if not change.written}
+        losses = [loss for loss in _losses(fitted, data) if loss.field not in withheld]
         carried_not = {loss.field or "" for loss in losses}
         return Written(data, (*recoded_losses(changes, syntax.split(":")[0], carried_not), *losses))
     text = write_interchange(manifests, syntax)
@@ -225,9 +226,26 @@ def _losses(manifests: Sequence[Manifest], data: bytes) -> Iterator[Diagnostic]:
     for index, manifest in enumerate(manifests):
         copy = back[index] if index < len(back) else None
         for path, value in differences(manifest, copy):
+            if isinstance(value, str) and same_code(path, value, _value_at(copy, path)):
+                continue  # the same fact in CUSCAR's code list (manifest.codelists crosswalks)
             text = value if isinstance(value, str) else repr(value)
             where = f"manifests[{index}].{path}" if len(manifests) > 1 else path
             yield NOT_CARRIED(field=where, path=where, value=text[:80])
+
+
+def _value_at(manifest: Manifest | None, path: str) -> object:
+    """The value at a model path (``consignments[0].goods[1].packages.kind``), None where there is none."""
+    node: object = manifest
+    for part in re.findall(r"[A-Za-z_]+|\[\d+\]", path):
+        if node is None:
+            return None
+        if part.startswith("["):
+            items = node if isinstance(node, tuple) else ()
+            index = int(part[1:-1])
+            node = items[index] if index < len(items) else None
+        else:
+            node = getattr(node, part, None)
+    return node
 
 
 def stream(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator[ConsignmentChunk | Diagnostic]:

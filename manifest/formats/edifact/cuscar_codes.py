@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from manifest.codelists import crosswalks
 from manifest.diagnostics import Severity, define
 from manifest.model import EquipmentKind, PartyRole, PlaceScheme, TaxIdScheme
 
@@ -80,22 +81,28 @@ NOT_CARRIED = define(
     f"{_DIR} (no segment or element for this data)",
 )
 
-# UNCL 3035 party function code qualifier.
-ROLE_BY_CODE: dict[str, PartyRole] = {
-    "CZ": PartyRole.SHIPPER,  # consignor
-    "CN": PartyRole.CONSIGNEE,
-    "N1": PartyRole.NOTIFY,  # notify party no. 1
-    "CB": PartyRole.BROKER,  # customs broker
-    "IM": PartyRole.IMPORTER,
-    "EX": PartyRole.EXPORTER,
-    "CA": PartyRole.CARRIER,
-    "AG": PartyRole.AGENT,
-    "FW": PartyRole.FORWARDER,
-    "MS": PartyRole.FILER,  # document/message issuer/sender
-    "MR": PartyRole.RECEIVER,  # message recipient
-}
-CODE_BY_ROLE: dict[PartyRole, str] = {role: code for code, role in ROLE_BY_CODE.items()}
-OTHER_ROLE_CODE = "ZZZ"  # mutually defined
+
+OTHER_ROLE_CODE = "ZZZ"  # UNCL 3035 mutually defined
+
+
+# Party roles (UNCL 3035, NAD) and equipment kinds (UNCL 8053, EQD) come from the crosswalks of manifest.codelists.
+def party_role(code: str) -> PartyRole:
+    role = crosswalks.translate("party-roles", "uncl-3035", "model-role", code)
+    return PartyRole(role) if role is not None else PartyRole.OTHER
+
+
+def role_code(role: PartyRole) -> str:
+    return crosswalks.translate("party-roles", "model-role", "uncl-3035", role.value) or OTHER_ROLE_CODE
+
+
+def equipment_kind(code: str) -> EquipmentKind:
+    kind = crosswalks.translate("equipment-kinds", "uncl-8053", "model-equipment-kind", code)
+    return EquipmentKind(kind) if kind is not None else EquipmentKind.OTHER
+
+
+def equipment_code(kind: EquipmentKind) -> str:
+    return crosswalks.translate("equipment-kinds", "model-equipment-kind", "uncl-8053", kind.value) or "ZZZ"
+
 
 # UNCL 3055 code list responsible agency: 9 EAN (GS1, for GLNs), 6 UN/ECE (UN/LOCODE), 182 US SCAC.
 AGENCY_GS1 = "9"
@@ -126,14 +133,6 @@ LOC_ORIGIN = "27"  # country of origin (goods item)
 DTM_ARRIVAL = ("132", "178", "232")  # estimated, actual, scheduled arrival
 DTM_DEPARTURE = ("133", "186")  # estimated, actual departure
 
-# UNCL 8053 equipment type code qualifier.
-KIND_BY_CODE: dict[str, EquipmentKind] = {
-    "CN": EquipmentKind.CONTAINER,
-    "TE": EquipmentKind.TRAILER,
-    "CH": EquipmentKind.CHASSIS,
-    "RR": EquipmentKind.RAILCAR,
-}
-CODE_BY_KIND: dict[EquipmentKind, str] = {kind: code for code, kind in KIND_BY_CODE.items()}
 
 # UNCL 6313 measurement dimension: G gross weight, AAL net weight, T tare weight, AAW gross volume.
 MEA_GROSS, MEA_NET, MEA_TARE, MEA_VOLUME = "G", "AAL", "T", "AAW"

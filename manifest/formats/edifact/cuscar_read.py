@@ -395,7 +395,7 @@ class MessageReader:
 
     def _party(self, s: Segment, path: str) -> dict[str, Any]:
         code = s.get(1)
-        role = C.ROLE_BY_CODE.get(code, PartyRole.OTHER)
+        role = C.party_role(code)
         ext: Ext = {}
         if role is PartyRole.OTHER:
             ext[f"{NS}.NAD.01"] = code
@@ -626,7 +626,7 @@ class MessageReader:
         # EQD 8053 equipment qualifier, C237 8260 equipment id, C224 8155 size and type, 8077 supplier, 8249 status,
         # 8169 full/empty indicator (5 full, 4 empty).
         qualifier, ident = s.get(1), s.get(2, 1)
-        kind = C.KIND_BY_CODE.get(qualifier, EquipmentKind.OTHER)
+        kind = C.equipment_kind(qualifier)
         ext: Ext = {}
         if kind is EquipmentKind.OTHER:
             ext[f"{NS}.EQD.01"] = qualifier

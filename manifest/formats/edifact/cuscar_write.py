@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
+from manifest.codelists import crosswalks
 from manifest.formats.edifact import cuscar_codes as C
 from manifest.formats.edifact.dates import format_moment
 from manifest.formats.edifact.rawtext import decompose, extras
@@ -29,11 +30,44 @@ from manifest.model import (
     Place,
     PlaceScheme,
     Quantity,
+    Reference,
     Stop,
     TaxIdScheme,
 )
 
 NS = "cuscar"
+REC21 = "unece-rec21"
+
+
+def package_type(kind: str) -> str:
+    """GID C213/7065, a UN/ECE Recommendation 21 code: a model kind of another list the package-forms crosswalk
+    knows (an X12 manifest unit code read from a 309, a SAT c_TipoEmbalaje code) is written as its Rec 21 code of
+    the same meaning, or not at all (and listed) when Rec 21 has none; any other kind is written as read."""
+    known = crosswalks.systems_of("package-forms", kind)
+    if REC21 in known or not known:
+        return kind
+    for system in known:
+        found = crosswalks.find("package-forms", system, REC21, kind)
+        if found is not None and found.exact:
+            return found.code
+    return ""
+
+
+def country_code(country: str) -> str:
+    """UN/EDIFACT 3207 (NAD) and the LOC country: ISO 3166-1 alpha-2; an alpha-3 code goes through the countries
+    crosswalk, anything else is written as the model has it."""
+    return crosswalks.translate("countries", "iso3166-alpha3", "iso3166-alpha2", country) or country
+
+
+def same_code(path: str, given: str, back: object) -> bool:
+    """Whether a model code and the one read back from the written CUSCAR name the same thing (no loss)."""
+    if path.endswith("packages.kind"):
+        return bool(given) and package_type(given) == back
+    if path.endswith(("country", "origin_country")):
+        return country_code(given) == back
+    return False
+
+
 Elements = list[list[str]]
 NAME_WIDTH = 35  # an..35: NAD 3036 and 3042, FTX 4440 in D.95B is an..70
 TEXT_WIDTH = 70
@@ -155,7 +189,7 @@ def _message(w: Writer, m: Manifest, index: int) -> None:
     )
     w.kept(ext)
     for ref in m.references:
-        w.seg("RFF", _ext(ref.extensions, "RFF.C506") or [ref.kind, ref.value])
+        _reference(w, ref)
     for party in m.parties:
         _party(w, party)
     _transport(w, m)
@@ -172,6 +206,12 @@ def _message(w: Writer, m: Manifest, index: int) -> None:
     for c_index, consignment in enumerate(m.consignments):
         _consignment(w, consignment, c_index)
     w.seg("UNT", [str(w.count + 1)], [reference])
+
+
+def _reference(w: Writer, ref: Reference) -> None:
+    kept = _ext(ref.extensions, "RFF.C506")
+    if kept is not None or ref.value:
+        w.seg("RFF", kept or [ref.kind, ref.value])
 
 
 def _transport(w: Writer, m: Manifest) -> None:
@@ -206,7 +246,8 @@ def _transport(w: Writer, m: Manifest) -> None:
         "TDT",
         _ext(ext, "TDT.01") or ["20"],
         [m.trip_number or ""],
-        _ext(ext, "TDT.03") or ["1"],
+        _ext(ext, "TDT.03")
+        or [crosswalks.translate("transport-modes", "model-mode", "unece-rec19", m.mode.value) or ""],
         _ext(ext, "TDT.04") or [],
         c040,
         _ext(ext, "TDT.06") or [],
@@ -257,7 +298,7 @@ def _location(w: Writer, qualifier: str, place: Place) -> None:
 def _party(w: Writer, party: Party) -> None:
     ext = party.extensions
     role = ext.get(f"{NS}.NAD.01") if party.role is PartyRole.OTHER else None
-    code = role or C.CODE_BY_ROLE.get(party.role, C.OTHER_ROLE_CODE)
+    code = role or C.role_code(party.role)
     c082: list[str] = _ext(ext, "NAD.02") or []
     if not c082 and party.code:
         gln = any(t.scheme is TaxIdScheme.GLN and t.value == party.code for t in party.tax_ids)
@@ -280,7 +321,7 @@ def _party(w: Writer, party: Party) -> None:
         [address.city or ""] if address else [],
         [address.subdivision or ""] if address else [],
         [address.postal_code or ""] if address else [],
-        [address.country or ""] if address else [],
+        [country_code(address.country or "")] if address else [],
     )
     if party.contact is not None:
         _contact(w, party.contact.name, party.contact.phone, party.contact.email, _pair(ext, "CTA"), "IC")
@@ -315,9 +356,14 @@ def _measure(w: Writer, ext: Mapping[str, str], dimension: str, quantity: Quanti
 
 
 def _equipment(w: Writer, e: Equipment) -> None:
+    """One EQD group. Equipment with no identifier (a Carta Porte container without its number) has nothing for
+    EQD C237 to name, and SGP and SEL could not refer to it: no EQD is written, and the comparison of the written
+    file with the model lists what was left out."""
     ext = e.extensions
+    if not e.identifier and f"{NS}.EQD.02" not in ext:
+        return
     qualifier = ext.get(f"{NS}.EQD.01") if e.kind is EquipmentKind.OTHER else None
-    code = qualifier or C.CODE_BY_KIND.get(e.kind, "ZZZ")
+    code = qualifier or C.equipment_code(e.kind)
     c237 = _ext(ext, "EQD.02") or [e.identifier]
     c224 = _ext(ext, "EQD.03") or ([e.size_type] if e.size_type else [])
     full = _ext(ext, "EQD.06") or ([] if e.loaded is None else ["5" if e.loaded else "4"])
@@ -328,6 +374,8 @@ def _equipment(w: Writer, e: Equipment) -> None:
     _measure(w, ext, C.MEA_NET, e.net_weight)
     _measure(w, ext, C.MEA_TARE, e.tare_weight)
     for index, seal in enumerate(e.seals):
+        if not seal.number:
+            continue
         kept = _pair(ext, f"SEL.{index:02d}")
         if kept is not None:
             w.seg("SEL", [seal.number], [C.SEAL_CODE.get(seal.party or "", seal.party or ""), *kept[0][1:]], kept[1])
@@ -344,10 +392,10 @@ def _consignment(w: Writer, c: Consignment, index: int) -> None:
         w.seg("RFF", [C.RFF_HOUSE_BILL, c.document_number])
         if c.master_number:
             w.seg("RFF", [C.RFF_BILL, c.master_number])
-    else:
+    elif c.document_number:
         w.seg("RFF", [C.RFF_BILL, c.document_number])
     for ref in c.references:
-        w.seg("RFF", _ext(ref.extensions, "RFF.C506") or [ref.kind, ref.value])
+        _reference(w, ref)
     if c.gross_weight is not None:
         w.seg("CNT", [C.CNT_GROSS, w.num(c.gross_weight.value), c.gross_weight.unit])
     if c.total_packages is not None:
@@ -369,7 +417,7 @@ def _goods(w: Writer, g: GoodsItem) -> None:
     sequence = ext.get(f"{NS}.GID.01", "" if g.sequence is None else str(g.sequence))
     c213 = _ext(ext, "GID.02")
     if c213 is None:
-        c213 = [str(g.packages.count), g.packages.kind or ""] if g.packages is not None else []
+        c213 = [str(g.packages.count), package_type(g.packages.kind or "")] if g.packages is not None else []
     w.seg("GID", [sequence], c213, *[_ext(ext, f"GID.{e:02d}") or [] for e in range(3, 7)])
     if g.description:
         w.seg("FTX", [C.FTX_DESCRIPTION], [], [], _chunks(g.description, TEXT_WIDTH, 5), _ext(ext, "FTX.05") or [])
@@ -396,8 +444,10 @@ def _goods(w: Writer, g: GoodsItem) -> None:
         c002 = _ext(dext, "DOC.01") or [C.AGENCY_MUTUAL, "", "", document.kind]
         w.seg("DOC", c002, _ext(dext, "DOC.02") or [document.number or ""])
     if g.origin_country:
-        w.seg("LOC", [C.LOC_ORIGIN], _ext(ext, "LOC.27") or [g.origin_country])
+        w.seg("LOC", [C.LOC_ORIGIN], _ext(ext, "LOC.27") or [country_code(g.origin_country)])
     for index, ident in enumerate(g.equipment_ids):
+        if not ident and f"{NS}.SGP.{index:02d}.C237" not in ext:
+            continue
         c237 = _ext(ext, f"SGP.{index:02d}.C237") or [ident]
         w.seg("SGP", c237, [ext.get(f"{NS}.SGP.{index:02d}", "")])
     w.kept(ext)

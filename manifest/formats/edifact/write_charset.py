@@ -5,7 +5,9 @@ to: level A (UNOA) has upper-case letters, digits, space and . , - ( ) / = ' + :
 (UNOB) adds the lower-case letters; levels C to L one part of ISO 8859 each. A value with characters outside the
 repertoire is neither written as it is (the receiver would reject the interchange, or read other characters) nor
 dropped: it is transliterated into the repertoire (PEÑA -> PENA under UNOC-less levels, Peña -> PENA under UNOA) and
-listed as a loss with the value and what was written, so a conversion needs ``--allow-loss`` to go ahead.
+listed as a loss with the value and what was written, so a conversion needs ``--allow-loss`` to go ahead. An
+identifier (bill, equipment, seal, reference and party numbers, codes) re-spelled would name something else: it is
+left out and listed (EDI032), with or without ``--allow-loss``.
 """
 
 from __future__ import annotations
@@ -35,6 +37,55 @@ RAISED_TO_UNOW = define(
 )
 
 
+WITHHELD = define(
+    "EDI032",
+    Severity.WARNING,
+    "$field ('$value') has characters outside the repertoire of syntax level $syntax ($chars); an identifier is "
+    "never re-spelled, so it is not written",
+    "$field ('$value') tiene caracteres fuera del repertorio del nivel de sintaxis $syntax ($chars); un "
+    "identificador nunca se reescribe, así que no se escribe",
+    "ISO 9735-1:2002 annex A; a changed identifier names another shipment, container or party",
+)
+
+# Model fields that identify something or hold a code: written as they are, or not at all.
+IDENTIFIER_FIELDS = frozenset(
+    {
+        "document_number",
+        "master_number",
+        "number",
+        "initial",
+        "identifier",
+        "value",
+        "code",
+        "scac",
+        "iata_code",
+        "iata_prefix",
+        "imo_number",
+        "call_sign",
+        "trip_number",
+        "train_id",
+        "flight_number",
+        "vehicle_plate",
+        "aircraft_registration",
+        "hs_code",
+        "un_number",
+        "equipment_ids",
+        "size_type",
+        "kind",
+        "country",
+        "subdivision",
+        "postal_code",
+    }
+)
+
+
+def is_identifier(path: str) -> bool:
+    """Whether the model field at ``path`` is an identifier or code (its last name, without an index)."""
+    if "extensions[" in path:
+        return False
+    return path.rsplit(".", 1)[-1].split("[", 1)[0] in IDENTIFIER_FIELDS
+
+
 @cache
 def _fits(level: SyntaxLevel) -> Callable[[str], bool]:
     pattern = forbidden_pattern(level, DEFAULT)
@@ -54,7 +105,7 @@ def _fits(level: SyntaxLevel) -> Callable[[str], bool]:
 
 def fit_to_level(manifests: Sequence[Manifest], level: SyntaxLevel) -> tuple[tuple[Manifest, ...], list[Recoded]]:
     """``manifests`` with every text transliterated into ``level``'s repertoire, and what changed."""
-    fitted, changes = transliterate_values(tuple(manifests), _fits(level))
+    fitted, changes = transliterate_values(tuple(manifests), _fits(level), withheld=is_identifier)
     if len(manifests) == 1:  # paths as a single manifest's: "consignments[0]...", not "[0].consignments[0]..."
         changes = [
             Recoded(c.path.removeprefix("[0].").removeprefix("[0]"), c.value, c.written, c.outside) for c in changes
@@ -75,8 +126,10 @@ def recoded_losses(changes: Sequence[Recoded], syntax: str, not_carried: set[str
     """One loss per transliterated value, except values that are not written at all (already listed)."""
     return [
         OUTSIDE_REPERTOIRE(field=c.path, value=c.value, written=c.written, chars=c.outside, syntax=syntax)
+        if c.written
+        else WITHHELD(field=c.path, value=c.value, chars=c.outside, syntax=syntax)
         for c in changes
-        if c.path not in not_carried
+        if c.path not in not_carried or not c.written
     ]
 
 

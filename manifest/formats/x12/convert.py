@@ -8,21 +8,17 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from itertools import chain
 
+from manifest.codelists import crosswalks
 from manifest.diagnostics import Position
 from manifest.formats.base import PositionsOnDemand
 from manifest.formats.readers import ascii_digits
 from manifest.formats.x12.tokens import Segment
-from manifest.model import PlaceScheme
+from manifest.model import EquipmentKind, PartyRole, PlaceScheme
 
-# X12 element 188 Weight Unit Code -> UN/ECE Recommendation 20.
-WEIGHT_UNITS: Mapping[str, str] = {"K": "KGM", "L": "LBR"}
-# X12 element 184 Volume Unit Qualifier -> UN/ECE Recommendation 20 (E cubic feet, X cubic meters).
-VOLUME_UNITS: Mapping[str, str] = {"E": "FTQ", "X": "MTQ"}
-_INVERSE_WEIGHT = {v: k for k, v in WEIGHT_UNITS.items()}
-_INVERSE_VOLUME = {v: k for k, v in VOLUME_UNITS.items()}
 _DECIMAL = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
 _SCHEDULE_K = re.compile(r"[0-9]{5}")
 _UNLOCODE = re.compile(r"[A-Z]{2}[A-Z2-9]{3}")
+_X12_UNIT = re.compile(r"[A-Z]{3}")
 
 
 def decimal(text: str) -> Decimal | None:
@@ -40,20 +36,70 @@ def number_text(value: Decimal) -> str:
     return format(value, "f")
 
 
+# Units and package forms go through the crosswalks of manifest.codelists (X12 elements 188 Weight Unit Code and
+# 184 Volume Unit Qualifier to UN/ECE Recommendation 20, the model's units; element 599 Manifest Unit Code to
+# UN/ECE Recommendation 21 and SAT c_TipoEmbalaje).
+_UNITS = "units"
+X12_PACKAGE_FORMS = "x12-599"
+PACKAGE_SYSTEMS = ("unece-rec21", "sat-tipo-embalaje")
+
+
 def weight_unit(code: str) -> str | None:
-    return WEIGHT_UNITS.get(code)
+    return crosswalks.translate(_UNITS, "x12-188", "unece-rec20", code)
 
 
 def weight_code(unit: str) -> str | None:
-    return _INVERSE_WEIGHT.get(unit)
+    return crosswalks.translate(_UNITS, "unece-rec20", "x12-188", unit)
 
 
 def volume_unit(code: str) -> str | None:
-    return VOLUME_UNITS.get(code)
+    return crosswalks.translate(_UNITS, "x12-184", "unece-rec20", code)
 
 
 def volume_code(unit: str) -> str | None:
-    return _INVERSE_VOLUME.get(unit)
+    return crosswalks.translate(_UNITS, "unece-rec20", "x12-184", unit)
+
+
+def manifest_unit(kind: str) -> crosswalks.Translation | None:
+    """The X12 Manifest Unit Code (M11-04, N10-10) of a model package kind: the kind itself when it is an X12 code
+    (as a 309 reader stores it: the element 599 codes are three letters, where Rec 21 codes have two characters and
+    UN packaging codes have digits), else its translation from UN/ECE Rec 21 or SAT c_TipoEmbalaje."""
+    if _X12_UNIT.fullmatch(kind):
+        return crosswalks.Translation(kind, True)
+    for system in PACKAGE_SYSTEMS:
+        found = crosswalks.find("package-forms", system, X12_PACKAGE_FORMS, kind)
+        if found is not None:
+            return found
+    return None
+
+
+def party_role(code: str) -> PartyRole:
+    """The model role of an X12 Entity Identifier Code (N101); OTHER when the crosswalk has none."""
+    role = crosswalks.translate("party-roles", "x12-98", "model-role", code)
+    return PartyRole(role) if role is not None else PartyRole.OTHER
+
+
+def role_code(role: PartyRole) -> str:
+    """The X12 Entity Identifier Code of a model role; "" when the crosswalk has none."""
+    return crosswalks.translate("party-roles", "model-role", "x12-98", role.value) or ""
+
+
+def equipment_kind(code: str) -> EquipmentKind:
+    """The model kind of an X12 Equipment Description Code (VID01): the 309 describes containers by codes the
+    crosswalk does not list (CBP's ocean 309 writes 4B), so a code it does not know is a container."""
+    kind = crosswalks.translate("equipment-kinds", "x12-40", "model-equipment-kind", code)
+    return EquipmentKind(kind) if kind is not None else EquipmentKind.CONTAINER
+
+
+def equipment_code(kind: EquipmentKind) -> str | None:
+    """The X12 Equipment Description Code of a model kind, or None."""
+    return crosswalks.translate("equipment-kinds", "model-equipment-kind", "x12-40", kind.value)
+
+
+def country_code(country: str) -> str:
+    """The ISO 3166-1 alpha-2 code CBP reads in N404 and M1003 (element 26): an alpha-3 code (as Carta Porte and
+    SAT c_Pais write it) goes through the countries crosswalk; any other value is written as the model has it."""
+    return crosswalks.translate("countries", "iso3166-alpha3", "iso3166-alpha2", country) or country
 
 
 def date_text(moment: date) -> str:

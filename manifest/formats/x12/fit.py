@@ -1,10 +1,12 @@
 """Making written segments fit the element dictionary (X12.6 section 3), and saying what that cost.
 
 A writer fills elements from the model; a value longer than its element's maximum length would give an interchange
-that its receiver (and this project's own reader) rejects. Strings (type AN) are cut to the maximum length and the
-cut is reported; an identifier (type ID) cut short would name something else, so one that does not fit is left
-out instead (the comparison of the written file with the model then lists it as not carried). Numbers, dates and
-times come from typed model fields and are written in their X12 form already.
+that its receiver (and this project's own reader) rejects. Free text (type AN: names, addresses, descriptions) is
+cut to the maximum length and the cut is reported. A code (type ID) or an identifier (the AN elements of
+``IDENTIFIERS``: bill, equipment, seal, reference and entry numbers, voyages, ports) cut short or re-spelled would
+name something else, so one that does not fit whole, or has characters outside the X12 character sets, is left out
+instead and listed as not written (X12411), with or without ``--allow-loss``. Numbers, dates and times come from
+typed model fields and are written in their X12 form already.
 
 A mandatory element (X12.6 3.5.2: requirement designator M, "shall be present") or one a syntax note requires
 (X12.6 3.6: P paired, R at least one, C conditional, L list) for which the model has no value is not invented: it is
@@ -41,14 +43,36 @@ LEFT_EMPTY = define(
 )
 
 
+WITHHELD = define(
+    "X12411",
+    Severity.WARNING,
+    "$field ('$value') $why in $element; a code or identifier is never cut or re-spelled, so it is not written",
+    "$field ('$value') $why_es en $element; un código o identificador nunca se recorta ni se reescribe, así que no "
+    "se escribe",
+    "X12.6 sections 3.3 (character sets) and 3.5 (element length); a changed identifier names another shipment",
+)
+
+# Data elements that identify something: bill of lading/waybill number (122), reference identification (127),
+# equipment initial and number (206, 207), seal number (225), flight/voyage number (55), identification code (67),
+# location identifier (310), customs entry number (595), hazardous material code (62), commodity code (22).
+IDENTIFIERS = frozenset({"122", "127", "206", "207", "225", "55", "67", "310", "595", "62", "22"})
+TOO_LONG = ("is longer than it may be ({max})", "es más largo de lo permitido ({max})")
+OUTSIDE = (
+    "has characters outside the X12 character sets ({chars})",
+    "tiene caracteres fuera de los juegos de caracteres X12 ({chars})",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Cut:
-    """One value the dictionary made shorter (``written`` empty: an identifier left out)."""
+    """One value the dictionary made shorter (``written`` empty: a code or identifier left out, ``why`` saying
+    why in English and Spanish)."""
 
     element: str  # e.g. "M11-01"
     max: int
     full: str
     written: str
+    why: tuple[str, str] = ("", "")
 
 
 OUTSIDE_CHARACTER_SET = define(
@@ -84,22 +108,39 @@ def fit_sets(sets: Sequence[list[Elements]], version: str) -> Fitting:
     lines = Lines("")
     for segments in sets:
         for values in segments:
-            _recode(values, out)
             spec = specs.get(values[0])
+            withheld = len(out.cuts)
+            _recode(values, spec, out)
             if spec is not None:
                 _fit(values, spec, out)
-                _notice(values, spec, lines, out)
+                _notice(values, spec, lines, out, {cut.element for cut in out.cuts[withheld:] if not cut.written})
     return out
 
 
-def _recode(values: Elements, out: Fitting) -> None:
+def is_identifier(spec: SegmentSpec | None, index: int) -> bool:
+    """Whether element ``index`` of ``spec`` holds a code or an identifier, which is never cut or re-spelled."""
+    if spec is None or not 0 < index <= len(spec.elements):
+        return False
+    element = spec.elements[index - 1]
+    return element.type == "ID" or element.ref in IDENTIFIERS
+
+
+def _recode(values: Elements, spec: SegmentSpec | None, out: Fitting) -> None:
     for index in range(1, len(values)):
         value = values[index]
         if not value.isascii() or not value.isprintable():
             written = transliterate(value, in_extended_set)
-            if written != value:
+            if written == value:
+                continue
+            where = f"{values[0]}-{index:02d}"
+            if is_identifier(spec, index):
+                chars = outside(value, in_extended_set)
+                why = (OUTSIDE[0].format(chars=chars), OUTSIDE[1].format(chars=chars))
+                values[index] = ""
+                out.cuts.append(Cut(where, len(value), value, "", why))
+            else:
                 values[index] = written
-                out.recoded.append(Cut(f"{values[0]}-{index:02d}", len(written), value, written))
+                out.recoded.append(Cut(where, len(written), value, written))
 
 
 def _fit(values: Elements, spec: SegmentSpec, out: Fitting) -> None:
@@ -107,19 +148,25 @@ def _fit(values: Elements, spec: SegmentSpec, out: Fitting) -> None:
         if index >= len(values) or len(values[index]) <= element.max or element.type not in ("AN", "ID"):
             continue
         full = values[index]
+        where = f"{spec.tag}-{index:02d}"
+        if is_identifier(spec, index):
+            values[index] = ""
+            why = (TOO_LONG[0].format(max=element.max), TOO_LONG[1].format(max=element.max))
+            out.cuts.append(Cut(where, element.max, full, "", why))
+            continue
         # X12.6 3.5.1.5: trailing spaces of an AN value are suppressed, so a cut ending in a space drops it.
-        written = full[: element.max].rstrip(" ") if element.type == "AN" else ""
+        written = full[: element.max].rstrip(" ")
         values[index] = written
-        out.cuts.append(Cut(f"{spec.tag}-{index:02d}", element.max, full, written))
+        out.cuts.append(Cut(where, element.max, full, written))
     while len(values) > 1 and not values[-1]:
         values.pop()
 
 
-def _notice(values: Elements, spec: SegmentSpec, lines: Lines, out: Fitting) -> None:
+def _notice(values: Elements, spec: SegmentSpec, lines: Lines, out: Fitting, withheld: set[str]) -> None:
     segment = Segment(values, 0, 0, lines)
     for finding, index in check_segment(segment, spec):
         element = spec.elements[index - 1] if 0 < index <= len(spec.elements) else None
-        if element is None or (index < len(values) and values[index]):
+        if element is None or (index < len(values) and values[index]) or f"{spec.tag}-{index:02d}" in withheld:
             continue
         why = "M" if element.req == "M" else finding.message()
         out.notices.append(
@@ -137,6 +184,18 @@ def recoded(fitting: Fitting, field: str, value: str, back: str | None) -> Diagn
                 written=back,
                 chars=outside(value, in_extended_set),
                 location=change.element,
+            )
+    return None
+
+
+def withheld(cuts: Sequence[Cut], field: str, value: str, back: str | None) -> Diagnostic | None:
+    """The X12411 finding of a model field left out because it is an identifier that did not fit whole, or None.
+    M1101 may hold part of a bill number: the number without its issuer's SCAC (see bills.py)."""
+    for cut in cuts:
+        whole = cut.full == value or (field.endswith("document_number") and value.endswith(cut.full))
+        if not cut.written and cut.full and whole and back != value:
+            return WITHHELD(
+                field=field, value=value, element=cut.element, why=cut.why[0], why_es=cut.why[1], location=cut.element
             )
     return None
 

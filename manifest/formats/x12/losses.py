@@ -6,7 +6,8 @@ from collections.abc import Iterator, Sequence
 
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.canonical import to_tree
-from manifest.formats.x12.fit import Fitting, recoded, shortened
+from manifest.formats.x12 import convert as cv
+from manifest.formats.x12.fit import Fitting, recoded, shortened, withheld
 from manifest.model import Manifest
 
 NOT_CARRIED = define(
@@ -16,6 +17,30 @@ NOT_CARRIED = define(
     "$format no puede llevar $field ('$value'); no se escribe",
     "ASC X12 309/358 segment tables: no element holds this field",
 )
+
+
+BROADER = define(
+    "X12412",
+    Severity.WARNING,
+    "$field ('$value') has no X12 code of the same meaning; the broader '$written' is written",
+    "$field ('$value') no tiene código X12 del mismo significado; se escribe el más general '$written'",
+    "manifest/codelists crosswalk package-forms (X12 element 599, UN/ECE Recommendation 21, SAT c_TipoEmbalaje)",
+)
+
+
+def _translated(path: str, field: str, value: str, back: str | None) -> Diagnostic | bool | None:
+    """How a code the writer took through a crosswalk came back: True when the written code means the same (no
+    loss: the same fact in X12's words), a BROADER finding when it names a wider class, None when no crosswalk
+    explains the difference."""
+    if back is None:
+        return None
+    if path.endswith("packages.kind"):
+        found = cv.manifest_unit(value)
+        if found is not None and found.code == back:
+            return True if found.exact else BROADER(field=field, value=value, written=back, location=None)
+    elif path.endswith(("country", "conveyance.flag")):
+        return cv.country_code(value) == back or None
+    return None
 
 
 def _flatten(tree: object, prefix: str) -> Iterator[tuple[str, str]]:
@@ -44,7 +69,11 @@ def losses(
         for path, value in _flatten(to_tree(manifest), ""):
             if back.get(path) != value:
                 field = path if len(given) == 1 else f"manifests[{index}].{path}"
-                cut = shortened(cuts, field, value, back.get(path))
+                translated = _translated(path, field, value, back.get(path))
+                if translated is True:
+                    continue
+                cut = translated or withheld(cuts, field, value, back.get(path))
+                cut = cut or shortened(cuts, field, value, back.get(path))
                 if cut is None and fitting is not None:
                     cut = recoded(fitting, field, value, back.get(path))
                 found.append(cut or NOT_CARRIED(field=field, value=value, format=format_name, location=None))

@@ -20,6 +20,7 @@ from datetime import date
 from manifest.diagnostics import Position
 from manifest.formats.base import ConsignmentChunk, SourceMap
 from manifest.formats.readers import LONG_SEGMENT, ascii_digits, overfull
+from manifest.formats.x12 import bills
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.envelope import SetContext
@@ -33,7 +34,6 @@ from manifest.model import (
     Conveyance,
     DocumentType,
     Equipment,
-    EquipmentKind,
     GoodsItem,
     HazardousMaterial,
     InBond,
@@ -52,22 +52,8 @@ from manifest.model import (
     TariffCode,
 )
 
-# X12 element 98 Entity Identifier Code, as the 309 N101 uses it.
-PARTY_ROLES: dict[str, PartyRole] = {
-    "SH": PartyRole.SHIPPER,
-    "CN": PartyRole.CONSIGNEE,
-    "N1": PartyRole.NOTIFY,
-    "CB": PartyRole.BROKER,
-    "IM": PartyRole.IMPORTER,
-    "CA": PartyRole.CARRIER,
-    "FW": PartyRole.FORWARDER,
-}
-# X12 element 40 Equipment Description Code: the codes that are not containers.
-EQUIPMENT_KINDS: dict[str, EquipmentKind] = {
-    "RR": EquipmentKind.RAILCAR,
-    "TL": EquipmentKind.TRAILER,
-    "CH": EquipmentKind.CHASSIS,
-}
+# Party roles (X12 element 98, N101) and equipment kinds (X12 element 40, VID01) come from the crosswalks of
+# manifest.codelists; an N101 code it does not know is a role OTHER kept as read, a VID01 code a container.
 VID_TYPE = "x12.VID.01"
 # X12 element 256 Manifest Type Code W: original manifest from the carrier.
 DEFAULT_MANIFEST_TYPE = "W"
@@ -495,8 +481,11 @@ class _BillMapper:
         weight = volume = None
         m11 = bill.m11
         if m11 is not None:
-            m = _fields(m11, 10)
+            m = _fields(m11, 12)
             number = m[1]
+            if self.mode is not Mode.RAIL:
+                scac = self.header.carrier.scac if self.header.carrier is not None else None
+                number = bills.join(number, m[12], scac, ext)
             self.put("document_number", m11, 1)
             lading = m[2]
             if lading:
@@ -507,6 +496,8 @@ class _BillMapper:
                 packages = Packages(count=int(pieces), kind=m[4] or None)
                 self.put("total_packages", m11, 3)
             mapped = [1, 2, 10] + ([3, 4] if packages is not None else [])
+            if self.mode is not Mode.RAIL:
+                mapped.append(12)  # joined with M1101 (bills.py), or kept by join as the issuer read
             weight = _quantity(m[5], m[6], cv.weight_unit)
             if weight is not None:
                 mapped += [5, 6]
@@ -562,7 +553,7 @@ class _BillMapper:
         path = f"parties[{index}]"
         ext: dict[str, str] = {}
         code = f1[1]
-        role = PARTY_ROLES.get(code, PartyRole.OTHER)
+        role = cv.party_role(code)
         if role is PartyRole.OTHER:
             ext["x12.N1.01"] = code
         self.put(path, n1, 1)
@@ -669,7 +660,7 @@ class _BillMapper:
         self.put(path, vid, 9, ".size_type")
         self.put(path, vid, 10, ".loaded")
         return Equipment(
-            kind=EQUIPMENT_KINDS.get(code, EquipmentKind.CONTAINER),
+            kind=cv.equipment_kind(code),
             initial=v[2] or None,
             number=v[3],
             size_type=v[9] or None,

@@ -13,15 +13,14 @@ from datetime import datetime
 
 from manifest.formats.base import Written
 from manifest.formats.readers import ascii_digits
+from manifest.formats.x12 import bills
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.fit import Fitting, fit_sets
 from manifest.formats.x12.losses import losses
 from manifest.formats.x12.read309 import (
     DEFAULT_MANIFEST_TYPE,
     DESCRIPTION_WIDTH,
-    EQUIPMENT_KINDS,
     MARKS_WIDTH,
-    PARTY_ROLES,
     VID_TYPE,
     hazard_name_pieces,
 )
@@ -29,18 +28,16 @@ from manifest.formats.x12.writer import Elements, SegmentWriter, delimiters_from
 from manifest.model import (
     Consignment,
     Equipment,
-    EquipmentKind,
     GoodsItem,
     HazardousMaterial,
     Manifest,
     Mode,
+    Packages,
     Party,
     PartyRole,
     Quantity,
 )
 
-_ROLE_CODES = {role: code for code, role in PARTY_ROLES.items()}
-_KIND_CODES = {kind: code for code, kind in EQUIPMENT_KINDS.items()} | {EquipmentKind.CONTAINER: "CN"}
 EPOCH = datetime(2000, 1, 1)
 
 
@@ -104,7 +101,7 @@ def _set(manifest: Manifest, index: int) -> list[Elements]:
         if key != current_port:
             w.add("P4", *(value or "" for value in key))
             current_port = key
-        _bill(w, consignment, number, rail)
+        _bill(w, consignment, number, rail, manifest.carrier.scac if manifest.carrier else None)
     w.segments.append(["SE", str(len(w.segments) + 1), control])
     return w.segments
 
@@ -118,7 +115,7 @@ def _header(w: SegmentWriter, manifest: Manifest) -> None:
     m10 = {
         1: manifest.carrier.scac if manifest.carrier and manifest.carrier.scac else "",
         2: ext.get("x12.M10.02", "R" if rail else "O"),
-        3: conveyance.flag if conveyance and conveyance.flag else "",
+        3: cv.country_code(conveyance.flag) if conveyance and conveyance.flag else "",
         4: imo,
         5: (conveyance.name if conveyance and conveyance.name else "") or (manifest.trip_number or "" if rail else ""),
         6: manifest.trip_number or "",
@@ -132,7 +129,7 @@ def _header(w: SegmentWriter, manifest: Manifest) -> None:
     w.add("P4", *_rest(ext, "P4", {1: port, 2: p4_date}, 4))
 
 
-def _bill(w: SegmentWriter, c: Consignment, number: int, rail: bool) -> None:
+def _bill(w: SegmentWriter, c: Consignment, number: int, rail: bool, carrier_scac: str | None) -> None:
     ext = c.extensions
     w.add("LX", ext.get("x12.LX.01", str(number)))
     if "x12.M13" in ext:
@@ -141,18 +138,21 @@ def _bill(w: SegmentWriter, c: Consignment, number: int, rail: bool) -> None:
         weight, weight_code = _number(c.gross_weight, cv.weight_code)
         volume, volume_code = _number(c.volume, cv.volume_code)
         packages = c.total_packages
+        bill, issuer = (c.document_number, "") if rail else bills.split(c.document_number, ext, carrier_scac)
         m11 = {
-            1: c.document_number,
+            1: bill,
             2: c.place_of_loading.code if c.place_of_loading and c.place_of_loading.code else "",
             3: str(packages.count) if packages else "",
-            4: packages.kind if packages and packages.kind else "",
+            4: _bill_unit(c),
             5: weight,
             6: weight_code,
             7: volume,
             8: volume_code,
             10: c.place_of_receipt.name if c.place_of_receipt and c.place_of_receipt.name else "",
+            12: issuer,
         }
-        w.add("M11", *_rest(ext, "M11", m11, 13))
+        kept = ext if rail else {key: value for key, value in ext.items() if key != bills.ISSUER}
+        w.add("M11", *_rest(kept, "M11", m11, 13))
     for ref in c.references:
         w.add("N9", *_rest(ref.extensions, "N9", {1: ref.kind, 2: ref.value}, 6))
     for party in c.parties:
@@ -166,9 +166,33 @@ def _bill(w: SegmentWriter, c: Consignment, number: int, rail: bool) -> None:
         _equipment(w, equipment, [g for g in c.goods if g.equipment_ids[:1] == (equipment.identifier,)])
 
 
+def _manifest_unit(packages: Packages | None) -> str:
+    """The X12 Manifest Unit Code of ``packages``, through the package-forms crosswalk; "" when it has none."""
+    if packages is None or not packages.kind:
+        return ""
+    found = cv.manifest_unit(packages.kind)
+    return found.code if found is not None else ""
+
+
+def _bill_unit(c: Consignment) -> str:
+    """M1104, the smallest package unit of the bill's pieces: the bill's own package kind, else the one kind of all
+    its goods items when their pieces add up to the bill's (CUSCAR gives the kind per GID only). With neither, it
+    stays empty and is noted (X12403): a unit is never assumed."""
+    total = c.total_packages
+    if total is None:
+        return ""
+    if total.kind:
+        return _manifest_unit(total)
+    items = [g.packages for g in c.goods]
+    units = {_manifest_unit(p) for p in items}
+    if len(units) == 1 and "" not in units and sum(p.count for p in items if p is not None) == total.count:
+        return units.pop()
+    return ""
+
+
 def _party(w: SegmentWriter, party: Party) -> None:
     ext = party.extensions
-    role = _ROLE_CODES.get(party.role, "") if party.role is not PartyRole.OTHER else ""
+    role = cv.role_code(party.role) if party.role is not PartyRole.OTHER else ""
     code = ext.get("x12.N1.01", role or "ZZ")
     w.add("N1", *_rest(ext, "N1", {1: code, 2: party.name or "", 4: party.code or ""}, 6))
     address = party.address
@@ -187,7 +211,7 @@ def _party(w: SegmentWriter, party: Party) -> None:
                 1: address.city or "",
                 2: address.subdivision or "",
                 3: address.postal_code or "",
-                4: address.country or "",
+                4: cv.country_code(address.country) if address.country else "",
             }
             w.add("N4", *_rest(a_ext, "N4", n4, 6))
     if any(key.startswith("x12.DTM.") for key in ext):
@@ -206,7 +230,7 @@ def _party(w: SegmentWriter, party: Party) -> None:
 
 def _equipment(w: SegmentWriter, e: Equipment, goods: list[GoodsItem]) -> None:
     ext = e.extensions
-    code = next((ref.value for ref in e.type_codes if ref.kind == VID_TYPE), _KIND_CODES.get(e.kind, "ZZ"))
+    code = next((ref.value for ref in e.type_codes if ref.kind == VID_TYPE), cv.equipment_code(e.kind) or "ZZ")
     seals_text = ext.get("x12.VID.seals", "2")
     in_vid = int(seals_text) if ascii_digits(seals_text) and len(seals_text) == 1 else 2
     seals = [s.number for s in e.seals]
@@ -245,7 +269,7 @@ def _goods(w: SegmentWriter, g: GoodsItem) -> None:
         6: cv.number_text(g.value.amount) if g.value else "",
         7: weight_code,
         8: weight,
-        10: g.packages.kind if g.packages and g.packages.kind else "",
+        10: _manifest_unit(g.packages),
     }
     w.add("N10", *_rest(ext, "N10", n10, 11))
     for hazard in g.hazardous:

@@ -1,0 +1,74 @@
+"""The CUSCAR writer: no empty segment, codes through the crosswalks, identifiers never re-spelled."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from manifest.formats import cuscar, x12_309
+from manifest.model import Equipment, EquipmentKind, Manifest
+from tests.conftest import REPO
+
+MARITIME = REPO / "samples" / "maritime"
+CUSCAR = MARITIME / "northbound-vessel-maersk-kensington-647n.cuscar"
+OCEAN_309 = MARITIME / "northbound-vessel-maersk-kensington-647n.synthetic.309"
+
+
+def _segments(data: bytes, tag: str) -> list[str]:
+    return [line for line in data.decode("latin-1").splitlines() if line.startswith(tag + "+") or line == tag + "'"]
+
+
+def _cuscar() -> Manifest:
+    return cuscar.read(CUSCAR.read_bytes()).manifests[0]
+
+
+def test_equipment_without_an_identifier_writes_no_empty_eqd_and_is_listed() -> None:
+    manifest = _cuscar()
+    bill = manifest.consignments[0]
+    unnamed = Equipment(kind=EquipmentKind.CONTAINER, number="")
+    manifest = replace(
+        manifest, consignments=(replace(bill, equipment=(*bill.equipment, unnamed)), *manifest.consignments[1:])
+    )
+    written = cuscar.write([manifest])
+    assert "EQD+CN'" not in _segments(written.data, "EQD")
+    assert all(len(segment) > len("EQD+CN'") for segment in _segments(written.data, "EQD"))
+    assert [loss.field for loss in written.losses] == ["consignments[0].equipment[2]"]
+
+
+def test_a_carta_porte_container_without_its_number_writes_no_empty_eqd() -> None:
+    from manifest.formats import carta_porte
+
+    data = (MARITIME / "northbound-manzanillo-long-beach.cartaporte.xml").read_bytes()
+    for number in (b'MatriculaContenedor="MSCU1234566"', b'MatriculaContenedor="MEDU7654325"'):
+        data = data.replace(number, b"")
+    document = carta_porte.read(data)
+    assert [e.identifier for e in document.manifests[0].consignments[0].equipment] == ["", ""]
+    written = cuscar.write(document.manifests)
+    assert _segments(written.data, "EQD") == []
+    lost = [loss.field for loss in written.losses if "equipment" in (loss.field or "")]
+    assert lost == ["consignments[0].equipment[0]", "consignments[0].equipment[1]"]
+
+
+def test_309_package_codes_are_written_as_rec21_codes_without_a_loss() -> None:
+    ocean = x12_309.read(OCEAN_309.read_bytes()).manifests[0]
+    written = cuscar.write([ocean])
+    gid = [s.split("+")[2].split(":") for s in _segments(written.data, "GID")]
+    assert [parts[1].rstrip("'") for parts in gid] == ["CT", "CT", "PX", "DR"]
+    assert not [loss for loss in written.losses if (loss.field or "").endswith("goods[0].packages.kind")]
+    assert "RFF+BM:MAEU264781203'" in _segments(written.data, "RFF")
+
+
+def test_an_identifier_outside_the_unoa_repertoire_is_left_out_and_a_name_is_transliterated() -> None:
+    manifest = _cuscar()
+    bill = manifest.consignments[0]
+    equipment = replace(bill.equipment[0], seals=(replace(bill.equipment[0].seals[0], number="ml4471203"),))
+    manifest = replace(
+        manifest,
+        extensions={**manifest.extensions, "cuscar.UNB.01": "UNOA:2"},
+        consignments=(replace(bill, equipment=(equipment, *bill.equipment[1:])), *manifest.consignments[1:]),
+    )
+    written = cuscar.write([manifest])
+    text = written.data.decode("ascii")
+    assert "ML4471203" not in text and "ml4471203" not in text
+    codes = {loss.field: loss.code for loss in written.losses}
+    assert codes["consignments[0].equipment[0].seals[0].number"] == "EDI032"
+    assert codes["consignments[0].place_of_loading.name"] == "EDI030"  # 'Manzanillo, Col.' becomes upper case
