@@ -159,7 +159,7 @@ def _read(data: bytes) -> Document:
     sink.extend(check_characters(opening))
     skip = UNA_LENGTH if opening.una else 0
     tokenizer = Tokenizer(opening.delimiters, opening.line, opening.column + skip)
-    if opening.column > 1:  # the interchange's own line is indented: locate() skipped only white space before it
+    if opening.column > 1 and not opening.preamble:  # locate() skipped only white space before it on its line
         tokenizer.indented(opening.line, opening.column)
     # The faults of the envelope and the messages are reported after those of the tokenizer, which are found in
     # the same pass.
@@ -258,7 +258,7 @@ def stream_parts(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator
     sink.extend(characters.feed(text))
     text = text[skip:]
     tokenizer = Tokenizer(opening.delimiters, opening.line, opening.column + skip)
-    if opening.column > 1:  # the interchange's own line is indented: locate() skipped only white space before it
+    if opening.column > 1 and not opening.preamble:  # locate() skipped only white space before it on its line
         tokenizer.indented(opening.line, opening.column)
     session = _Session(sink, opening.delimiters, record=True)
     yield from _drain(sink)
