@@ -1,6 +1,7 @@
-"""``cuscar``: the UN/EDIFACT customs cargo report, directory D.95B and later (maritime).
+"""``cuscar``: the UN/EDIFACT customs cargo report, directory D.95B and later.
 
-One manifest per CUSCAR message: mode MARITIME, TDT the vessel (name, IMO number or call sign, flag), voyage and
+One manifest per CUSCAR message: its mode from the first TDT's C220 (UN/ECE Recommendation 19; maritime unless it
+names rail, road or air), TDT the vessel (name, IMO number or call sign, flag), voyage and
 carrier, LOC/DTM the ports and moments of departure and arrival, one consignment per CNI (transport document), its
 goods items (GID) and the equipment they are placed in (EQD, SGP, SEL). Parties identified by GLN (NAD C082 agency
 9, as the Mexican CUSCAR guide identifies them) carry it as ``Party.code`` and a GLN tax id. Envelope values (UNB
@@ -38,7 +39,7 @@ from manifest.model import Consignment, Manifest, Mode
 NAME = "cuscar"
 TITLE = "UN/EDIFACT CUSCAR customs cargo report (D95B and later)"
 EXTENSIONS = sniffing.EXTENSIONS[NAME]
-MODES = (Mode.MARITIME,)
+MODES = (Mode.MARITIME, Mode.RAIL, Mode.ROAD, Mode.AIR)
 
 _HEAD = 512
 _SLICE = 1 << 16  # characters tokenized at a time by read

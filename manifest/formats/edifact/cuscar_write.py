@@ -206,7 +206,7 @@ def _transport(w: Writer, m: Manifest) -> None:
         "TDT",
         _ext(ext, "TDT.01") or ["20"],
         [m.trip_number or ""],
-        _ext(ext, "TDT.03") or ["1"],
+        _ext(ext, "TDT.03") or [C.CODE_BY_MODE[m.mode]],  # C220/8067, UN/ECE Recommendation 19
         _ext(ext, "TDT.04") or [],
         c040,
         _ext(ext, "TDT.06") or [],
