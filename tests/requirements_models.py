@@ -7,6 +7,7 @@ consolidation. Identifiers carry valid check digits (RFC, ISO 6346, IMO, air way
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -267,4 +268,19 @@ def air() -> Manifest:
     )
 
 
-VALID = {Mode.RAIL: rail, Mode.MARITIME: maritime, Mode.AIR: air}
+def road() -> Manifest:
+    """The vessel call's two containers trucked on from Nuevo Laredo over the border to Laredo. No agency rule is
+    written for road yet: the identifiers alone apply, and they hold."""
+    train, vessel = rail(), maritime()
+    return replace(
+        vessel,
+        mode=Mode.ROAD,
+        conveyance=Conveyance(vehicle_plate="97AB1C", type_code="T3S2"),
+        trip_number="NLD-0412",
+        departure=train.departure,
+        arrival=train.arrival,
+        office_of_entry=train.office_of_entry,
+    )
+
+
+VALID = {Mode.RAIL: rail, Mode.MARITIME: maritime, Mode.AIR: air, Mode.ROAD: road}

@@ -89,3 +89,30 @@ def test_latin1_is_read_and_reported() -> None:
 def test_not_an_interchange_is_a_parse_error(data: bytes) -> None:
     with pytest.raises(ParseError):
         x12_309.read(data)
+
+
+@pytest.mark.parametrize(
+    ("date", "time", "expected"),
+    [
+        ("040709", "3339", [("X12106", 1, "ISA-10", "HHMM")]),  # pyx12's ele.txt: hour 33
+        ("261127", "1260", [("X12106", 1, "ISA-10", "HHMM")]),
+        ("261127", "12AM", [("X12106", 1, "ISA-10", "HHMM")]),
+        ("261327", "1200", [("X12105", 1, "ISA-09", "YYMMDD")]),
+        ("260230", "2400", [("X12105", 1, "ISA-09", "YYMMDD"), ("X12106", 1, "ISA-10", "HHMM")]),
+        ("280229", "2359", []),
+        ("000101", "0000", []),
+    ],
+)
+def test_isa09_and_isa10_are_a_yymmdd_date_and_an_hhmm_time(date: str, time: str, expected: list[object]) -> None:
+    isa = ISA_4010.replace("*261127*1200*", f"*{date}*{time}*")
+    document = x12_309.read(interchange(*HEAD, *BILL, isa=isa))
+    found = [(d.code, d.line, d.location, d.args["format"]) for d in document.diagnostics]
+    assert found == expected
+    for finding in document.diagnostics:
+        assert finding.column == isa.index(f"*{date}*{time}*") + 2 + (7 if finding.location == "ISA-10" else 0)
+
+
+def test_a_gs_date_and_time_are_checked_as_ccyymmdd_and_hhmm() -> None:
+    data = interchange(*HEAD, *BILL).replace(b"*20261127*1200*7*", b"*20261131*2500*7*")
+    found = [(d.code, d.location, d.args["format"]) for d in x12_309.read(data).diagnostics]
+    assert found == [("X12105", "GS-04", "CCYYMMDD"), ("X12106", "GS-05", "HHMM[SS[d..]]")]

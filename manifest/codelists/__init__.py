@@ -267,6 +267,12 @@ _LISTS = (
     ),
     CodeList("currency", "ISO 4217 currencies", "ISO 4217 (pycountry)", _pycountry("currencies", "iso4217", "alpha_3")),
     CodeList(
+        "uncl-1225",
+        "UN/EDIFACT message function codes",
+        "UNTDID data element 1225 (UNCL 1225)",
+        _csv_column("uncl_1225_message_function.csv", "code"),
+    ),
+    CodeList(
         "iata-airport", "IATA airport codes", "IATA Resolution 763 location identifiers (airportsdata)", _iata_airports
     ),
 )

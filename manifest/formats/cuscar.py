@@ -1,6 +1,7 @@
-"""``cuscar``: the UN/EDIFACT customs cargo report, directory D.95B and later (maritime).
+"""``cuscar``: the UN/EDIFACT customs cargo report, directory D.95B and later.
 
-One manifest per CUSCAR message: mode MARITIME, TDT the vessel (name, IMO number or call sign, flag), voyage and
+One manifest per CUSCAR message: its mode from the first TDT's C220 (UN/ECE Recommendation 19; maritime unless it
+names rail, road or air), TDT the vessel (name, IMO number or call sign, flag), voyage and
 carrier, LOC/DTM the ports and moments of departure and arrival, one consignment per CNI (transport document), its
 goods items (GID) and the equipment they are placed in (EQD, SGP, SEL). Parties identified by GLN (NAD C082 agency
 9, as the Mexican CUSCAR guide identifies them) carry it as ``Party.code`` and a GLN tax id. Envelope values (UNB
@@ -38,7 +39,7 @@ from manifest.model import Consignment, Manifest, Mode
 NAME = "cuscar"
 TITLE = "UN/EDIFACT CUSCAR customs cargo report (D95B and later)"
 EXTENSIONS = sniffing.EXTENSIONS[NAME]
-MODES = (Mode.MARITIME,)
+MODES = (Mode.MARITIME, Mode.RAIL, Mode.ROAD, Mode.AIR)
 
 _HEAD = 512
 _SLICE = 1 << 16  # characters tokenized at a time by read
@@ -159,7 +160,7 @@ def _read(data: bytes) -> Document:
     sink.extend(check_characters(opening))
     skip = UNA_LENGTH if opening.una else 0
     tokenizer = Tokenizer(opening.delimiters, opening.line, opening.column + skip)
-    if opening.column > 1:  # the interchange's own line is indented: locate() skipped only white space before it
+    if opening.column > 1 and not opening.preamble:  # locate() skipped only white space before it on its line
         tokenizer.indented(opening.line, opening.column)
     # The faults of the envelope and the messages are reported after those of the tokenizer, which are found in
     # the same pass.
@@ -276,7 +277,7 @@ def stream_parts(source: typing.BinaryIO, chunk_size: int = 1 << 16) -> Iterator
     sink.extend(characters.feed(text))
     text = text[skip:]
     tokenizer = Tokenizer(opening.delimiters, opening.line, opening.column + skip)
-    if opening.column > 1:  # the interchange's own line is indented: locate() skipped only white space before it
+    if opening.column > 1 and not opening.preamble:  # locate() skipped only white space before it on its line
         tokenizer.indented(opening.line, opening.column)
     session = _Session(sink, opening.delimiters, record=True)
     yield from _drain(sink)

@@ -23,6 +23,16 @@ _CARGO_IMP_ENVELOPE = re.compile(r"Q[A-Z] [A-Z0-9]{7}(?: [A-Z0-9]{7})*|\.[A-Z0-9
 _MANIFEST_JSON = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"(?:format|version|manifests)"')
 _X12 = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*ISA(.)")
 _EDIFACT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*UN[ABH]")
+# An interchange behind a short preamble, such as the header line some accounting software writes before its UNA:
+# the preamble is at most EDIFACT_PREAMBLE bytes, and the interchange starts at the beginning of a line or right
+# after an apostrophe (the default segment terminator, which ends such header lines). Only a head that cannot be
+# anything else counts: a service string advice (UNA and six service characters, ISO 9735-1 section 9) followed by
+# UNB, or UNB with a syntax identifier and its version (S001: four letters, a separator, a digit 1 to 4). A preamble
+# holding markup is none: a document that quotes an interchange is not taken for one.
+EDIFACT_PREAMBLE = 1024
+_EDIFACT_BEHIND_PREAMBLE = re.compile(
+    rb"(?:^|(?<=[\r\n']))(?:UNA[^\r\n]{6}[\r\n]*UNB|UNB[^A-Za-z0-9\s][A-Z]{4}[^A-Za-z0-9\s][1-4])"
+)
 # CFDI 4.0, and CFDI 3.3 so that it is read and told as the version this tool does not read (CP005).
 _CFDI = re.compile(rb"http://www\.sat\.gob\.mx/(?:cfd/[34]|CartaPorte)")
 
@@ -68,8 +78,20 @@ def x12_358(head: bytes) -> bool:
     return x12(head, "358")
 
 
+def edifact_behind_preamble(head: bytes) -> int | None:
+    """The offset of an interchange that starts after a short preamble that is not EDIFACT, or None."""
+    found = _EDIFACT_BEHIND_PREAMBLE.search(head, 0, EDIFACT_PREAMBLE + 16)
+    if found is None or found.start() > EDIFACT_PREAMBLE or b"<" in head[: found.start()]:
+        return None
+    return found.start()
+
+
 def cuscar(head: bytes) -> bool:
-    return _EDIFACT.match(head) is not None or (b"CUSCAR" in head and b"UNH" in head)
+    return (
+        _EDIFACT.match(head) is not None
+        or (b"CUSCAR" in head and b"UNH" in head)
+        or edifact_behind_preamble(head) is not None
+    )
 
 
 def cargo_xml(head: bytes) -> bool:

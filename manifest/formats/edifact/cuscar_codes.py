@@ -80,6 +80,13 @@ NOT_CARRIED = define(
     "$path ('$value') no se puede transmitir en CUSCAR y se omite",
     f"{_DIR} (no segment or element for this data)",
 )
+NOT_A_CODE = define(
+    "CUS011",
+    Severity.ERROR,
+    "$location: '$value' is not a $name ($list)",
+    "$location: '$value' no es un $name_es ($list)",
+    "UN/EDIFACT code lists (UNCL) of the data element directory",
+)
 
 
 OTHER_ROLE_CODE = "ZZZ"  # UNCL 3035 mutually defined
@@ -116,9 +123,12 @@ LIST_IMO = "146"
 LIST_CALL_SIGN = "103"
 LIST_CARRIER = "172"
 
-# UNCL 3227 place/location qualifier.
-LOC_DEPARTURE = ("5",)  # place of departure
-LOC_ARRIVAL = ("60", "8")  # place of arrival, place of destination (of the means of transport)
+
+# UNCL 3227 place/location qualifier. Outside a consignment (CNI) group the ports of the voyage: 5 place of
+# departure, else 9 place/port of loading (subsets such as SCPRBL name only where the reported cargo was loaded);
+# 60 place of arrival, 8 place of destination (of the means of transport), 11 place/port of discharge.
+LOC_DEPARTURE = ("5", "9")
+LOC_ARRIVAL = ("60", "8", "11")
 LOC_CUSTOMS_OFFICE = "22"  # customs office (where the report is lodged)
 LOC_CONSIGNMENT = {
     "88": "place_of_receipt",
@@ -143,6 +153,10 @@ CNT_GROSS, CNT_PACKAGES = "7", "11"
 
 # UNCL 1153 reference qualifier: BM bill of lading, BH house bill of lading.
 RFF_BILL, RFF_HOUSE_BILL = "BM", "BH"
+# UNCL 1153 references that number a transport document: BM bill of lading, BH house bill of lading, MB master bill
+# of lading, AWB air waybill, AAM waybill. A consignment whose CNI leaves C503/1004 empty (the directory makes both
+# conditional) takes its number from the first of them in its group.
+RFF_TRANSPORT_DOCUMENTS = (RFF_BILL, RFF_HOUSE_BILL, "MB", "AWB", "AAM")
 
 # UNCL 4451 text subject qualifier: AAA goods description, AAD dangerous goods technical name.
 FTX_DESCRIPTION, FTX_DG_NAME = "AAA", "AAD"

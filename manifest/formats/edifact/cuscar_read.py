@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from manifest.codelists import contains, crosswalks
 from manifest.diagnostics import Diagnostic, Position
 from manifest.formats.edifact import cuscar_codes as C
 from manifest.formats.edifact.dates import parse_moment
@@ -238,6 +239,7 @@ class MessageReader:
         self.last_party: dict[str, Any] | None = None
         self.current_equipment: dict[str, Any] | None = None
         self.seen_bgm = False
+        self.mode = Mode.MARITIME  # until the first TDT names another (C220/8067)
         self._read_unh(header.segment, defaults)
 
     # -- entry points ------------------------------------------------------------------------------------------
@@ -282,7 +284,7 @@ class MessageReader:
                 values[name] = Stop(place=stop["place"], moment=stop.get("moment"), extensions=stop["ext"])
         _crossing(values)
         return Manifest(
-            mode=Mode.MARITIME,
+            mode=self.mode,
             parties=tuple(_party(p) for p in self.parties),
             references=tuple(self.references),
             equipment=unused,
@@ -335,6 +337,17 @@ class MessageReader:
             self.ext[f"{NS}.BGM.02"] = compose(s.components(2))
         if s.get(3) != "9":
             self.ext[f"{NS}.BGM.03"] = compose(s.components(3))
+        function = s.get(3)
+        if function and not contains("uncl-1225", function):
+            self.sink.append(
+                C.NOT_A_CODE(
+                    location=s.location(3, 1),
+                    value=function,
+                    name="message function code",
+                    name_es="código de función del mensaje",
+                    list="UNCL 1225",
+                ).at(s.position(3, 1))
+            )
         _keep(self.ext, s, (4,), "BGM")
 
     def _dtm(self, s: Segment) -> None:
@@ -497,7 +510,8 @@ class MessageReader:
             self.values["trip_number"] = voyage
             if self.record:
                 self.spots["trip_number"] = _spot(s, 2, 1)
-        if s.components(3) != ["1"]:
+        self.mode = _mode(s.get(3, 1))
+        if s.components(3) != [crosswalks.translate("transport-modes", "model-mode", "unece-rec19", self.mode.value)]:
             ext[f"{NS}.TDT.03"] = compose(s.components(3))
         _keep(ext, s, (4, 6, 7), "TDT")
         carrier: dict[str, Any] = {}
@@ -762,19 +776,15 @@ class MessageReader:
         if self.record:
             self.spots[base] = _spot(s, 0, 0)
         values = self.consignment.values
-        number_text = s.get(2, 1)
-        values["document_number"] = number_text
+        # C503 and 1004 are conditional in CNI (UNTDID CNI segment directory): a consignment may be numbered by an
+        # RFF of its group instead (see _consignment_rff), and whether a number is due is the agency's rule to say.
+        values["document_number"] = s.get(2, 1)
         if self.record:
             self.spots[f"{base}.document_number"] = _spot(s, 2, 1)
-        if not number_text:
-            self.sink.append(
-                C.MISSING_VALUE(location=s.location(2, 1), name="transport document number (C503/1004)").at(
-                    s.position(2, 1)
-                )
-            )
         if s.get(1) != str(self.consignment_index + 1):
             self.consignment.ext[f"{NS}.CNI.01"] = s.get(1)
-        if len([c for c in s.components(2) if c]) > 1:
+        if len([c for c in s.components(2) if c]) > 1 or not s.get(2, 1):
+            # Kept as written when it holds more than the number, or no number: the writer then leaves CNI as read.
             self.consignment.ext[f"{NS}.CNI.02"] = compose(s.components(2))
         _keep(self.consignment.ext, s, (3,), "CNI")
 
@@ -782,6 +792,10 @@ class MessageReader:
         assert self.consignment is not None
         values = self.consignment.values
         base = f"consignments[{self.consignment_index}]"
+        if not values["document_number"] and value and qualifier in C.RFF_TRANSPORT_DOCUMENTS:
+            values["document_number"] = value
+            if self.record:
+                self.spots[f"{base}.document_number"] = _spot(s, 1, 2)
         if qualifier == C.RFF_BILL and value == values["document_number"] and "document_type" not in values:
             values["document_type"] = DocumentType.BILL_OF_LADING
             if self.record:
@@ -1181,3 +1195,13 @@ _HANDLERS = {
     "DOC": MessageReader._doc,
     "DGS": MessageReader._dgs,
 }
+
+
+def _mode(code: str) -> Mode:
+    """The mode of TDT C220 8067 (UN/ECE Recommendation 19, through the transport-modes crosswalk), written with or
+    without a leading zero. Any code that names none of the model's modes (0 not specified, 5 mail, 6 multimodal, 7
+    fixed installation, 8 inland water, 9 not applicable) leaves the report read as maritime, the mode a cargo report
+    is lodged for."""
+    digits = code.lstrip("0") if ascii_digits(code) else code
+    found = crosswalks.translate("transport-modes", "unece-rec19", "model-mode", digits)
+    return Mode(found) if found is not None else Mode.MARITIME

@@ -44,6 +44,9 @@ class Opening:
     column: int
     una: bool
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Whether text that is not EDIFACT was skipped before the interchange (reported once, EDI002): its first segment
+    # then stands after that text, not after white space, and its line is not indented.
+    preamble: bool = False
 
 
 def locate(data: bytes) -> tuple[int, list[Diagnostic]]:
@@ -91,6 +94,7 @@ def prepare(data: bytes) -> tuple[int, Opening]:
     """Where the interchange starts in ``data`` (its first bytes suffice) and what its head declares; the
     returned opening has no text yet."""
     start, diagnostics = locate(data)
+    preamble = bool(diagnostics)
     line, column = _line_column(data, start)
     head = data[start : start + 256].decode("latin-1")
     delimiters, una, problems = head_delimiters(head, line, column)
@@ -101,7 +105,7 @@ def prepare(data: bytes) -> tuple[int, Opening]:
         level = UNCHECKED
         if identifier:
             diagnostics.append(UNKNOWN_SYNTAX(line=line, column=column, location="UNB-01-1", value=identifier))
-    return start, Opening("", delimiters, level, identifier, line, column, una, diagnostics)
+    return start, Opening("", delimiters, level, identifier, line, column, una, diagnostics, preamble)
 
 
 def open_interchange(data: bytes) -> Opening:

@@ -21,7 +21,7 @@ from manifest.formats.x12 import messages as m
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.dictionary import ENVELOPE, SegmentSpec, dictionary_for
 from manifest.formats.x12.loops import Loop, Walker
-from manifest.formats.x12.syntax import Checker, check_segment, checker
+from manifest.formats.x12.syntax import Checker, check_segment, checker, interchange_date_time
 from manifest.formats.x12.tokens import Segment
 
 T = TypeVar("T")
@@ -168,6 +168,8 @@ class Envelope(Generic[T]):
             self._unexpected(segment, "the previous interchange has no IEA", "el intercambio anterior no tiene IEA")
         self._isa = segment
         self._groups = 0
+        for diagnostic, element in interchange_date_time(segment):
+            self.add(diagnostic, segment, element)
         version = segment.get(12)
         if version >= "00402" and segment.get(11).isalnum():
             self.add(m.BAD_REPETITION(value=segment.get(11), version=version).at(segment.position(11)), segment, 11)

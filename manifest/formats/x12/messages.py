@@ -173,8 +173,8 @@ BAD_DATE = define(
 BAD_TIME = define(
     "X12106",
     Severity.ERROR,
-    "$ref ($name) '$value' is not a valid time (HHMM[SS[d..]])",
-    "$ref ($name) '$value' no es una hora válida (HHMM[SS[d..]])",
+    "$ref ($name) '$value' is not a valid time ($format)",
+    "$ref ($name) '$value' no es una hora válida ($format)",
     X12_6 + ", data element type TM",
 )
 TOO_MANY_ELEMENTS = define(

@@ -23,7 +23,9 @@ Finding = tuple[Diagnostic, int]
 _INTEGER = re.compile(r"-?[0-9]+")
 _DECIMAL = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
 _DATE6 = re.compile(r"[0-9]{6} *")
-_TIME = re.compile(r"([01][0-9]|2[0-3])[0-5][0-9](?:[0-5][0-9](?:[0-9]{1,2})?)?")
+_HHMM = r"([01][0-9]|2[0-3])[0-5][0-9]"
+_TIME = re.compile(_HHMM + r"(?:[0-5][0-9](?:[0-9]{1,2})?)?")
+_INTERCHANGE_TIME = re.compile(_HHMM)
 _RULE = re.compile(r"([PRECL])((?:[0-9]{2})+)")
 
 
@@ -45,6 +47,25 @@ def parse_short_date(text: str) -> date | None:
         return date(2000 + int(text[:2]), int(text[2:4]), int(text[4:6]))
     except ValueError:
         return None
+
+
+def interchange_date_time(segment: Segment) -> list[Finding]:
+    """ISA09 (I08, interchange date) and ISA10 (I09, interchange time) of an ISA: X12.5 gives them as YYMMDD and
+    HHMM in fields of fixed width. A value of another width is the ISA's width fault (told where the delimiters are
+    found), not a second one here."""
+    findings: list[Finding] = []
+    found_date = segment.get(9)
+    if len(found_date) == 6 and parse_short_date(found_date) is None:
+        findings.append((_isa_report(m.BAD_DATE, segment, 9, "Interchange Date", format="YYMMDD"), 9))
+    found_time = segment.get(10)
+    if len(found_time) == 4 and _INTERCHANGE_TIME.fullmatch(found_time) is None:
+        findings.append((_isa_report(m.BAD_TIME, segment, 10, "Interchange Time", format="HHMM"), 10))
+    return findings
+
+
+def _isa_report(message: Message, segment: Segment, index: int, name: str, **extra: Any) -> Diagnostic:
+    value = segment.get(index)
+    return message(value=value, ref=f"ISA{index:02d}", name=name, **extra).at(segment.position(index))
 
 
 def _element_pattern(element: Element) -> str:
@@ -171,7 +192,7 @@ def _element_problem(element: Element, value: str) -> tuple[Message, dict[str, o
         return m.BAD_DATE, {"format": "CCYYMMDD"}
     if kind == "TM":
         if _TIME.fullmatch(value) is None:
-            return m.BAD_TIME, {}
+            return m.BAD_TIME, {"format": "HHMM[SS[d..]]"}
         return None
     if kind == "R" or kind[0] == "N":
         pattern = _DECIMAL if kind == "R" else _INTEGER
