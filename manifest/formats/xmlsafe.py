@@ -166,7 +166,9 @@ def _syntax_error(
     column = column or None
     last = error.error_log.last_error if error.error_log else None
     kind = last.type_name if last is not None else ""
-    reason = (error.msg or "unreadable").split(", line ")[0].strip()
+    # lxml appends ", line L, column C"; libxml2 itself ends some messages with " line L" (the line of the tag
+    # concerned), but not always the same ones when fed a file in blocks: the line is the diagnostic's.
+    reason = _TAG_LINE.sub("", (error.msg or "unreadable").split(", line ")[0].strip())
     # libxml2 2.13 and later call the depth limit a resource limit; 2.12 an internal error ("Excessive depth").
     if kind in ("ERR_RESOURCE_LIMIT", "ERR_INTERNAL_ERROR") and "depth" in reason.lower():
         return TOO_DEEP(line=line, column=column, limit=DEPTH_LIMIT)
@@ -194,6 +196,8 @@ def _syntax_error(
             )
     return NOT_XML(line=line, column=column, reason=reason)
 
+
+_TAG_LINE = re.compile(r" line [0-9]+$")
 
 # libxml2 words the 10,000,000-character limit by version: a resource limit ("Text node too long", 2.13 and later),
 # or, before, an allocation refused ("xmlSAX2Characters: huge text node", "Huge input lookup") or an internal error
