@@ -296,3 +296,12 @@ def test_a_text_over_ten_million_characters_is_xml005_when_streamed(where: str) 
     streamed = validate_stream(io.BytesIO(huge))
     assert [(d.code, d.line) for d in streamed.diagnostics] == [(d.code, d.line) for d in whole.diagnostics]
     assert [d.code for d in whole.diagnostics] == ["XML005"]
+
+
+def test_a_file_cut_in_a_start_tag_is_worded_alike_streamed_and_whole() -> None:
+    """libxml2 ends this message with the tag's line when it parses a whole document, not when it is fed blocks."""
+    sample = (SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.manifest.xml").read_bytes()
+    cut = sample[: sample.index(b"<goods_item>") + len(b"<goods_it")]
+    streamed = validate_stream(io.BytesIO(cut))
+    assert shown(streamed) == shown(validate(cut))
+    assert streamed.diagnostics[0].message() == "not well-formed XML: Couldn't find end of Start Tag goods_it"
