@@ -305,3 +305,14 @@ def test_a_file_cut_in_a_start_tag_is_worded_alike_streamed_and_whole() -> None:
     streamed = validate_stream(io.BytesIO(cut))
     assert shown(streamed) == shown(validate(cut))
     assert streamed.diagnostics[0].message() == "not well-formed XML: Couldn't find end of Start Tag goods_it"
+
+
+def test_text_between_consignments_a_stream_has_forgotten_is_still_a_fault() -> None:
+    data = _long_manifest_xml()
+    at = data.index(b"</consignment>") + len(b"</consignment>")
+    broken = data[:at] + b"stray words" + data[at:]
+    whole = validate(broken)
+    assert shown(validate_stream(io.BytesIO(broken))) == shown(whole)
+    ((code, location, message),) = [(d.code, d.location, d.message()) for d in whole.diagnostics]
+    assert code == "MF201" and location == "/manifests/manifest[1]/consignments"
+    assert "Character content other than whitespace is not allowed" in message

@@ -28,13 +28,10 @@ from lxml import etree
 
 from manifest.diagnostics import Diagnostic
 from manifest.formats.canonical import FieldSpec, field_specs
+from manifest.formats.xmlsafe import local_name
 from manifest.model import Manifest
 
 _STRAY = "x"  # stands for text other than white space among the items of a list
-
-
-def local_name(element: Any) -> str:
-    return str(etree.QName(element).localname)
 
 
 class SchemaFaults:
@@ -50,7 +47,7 @@ class SchemaFaults:
         self.wrapper: Any = None  # the list whose items are being counted
         self.numbers: dict[str, int] = {}  # items of the list so far, by tag
         self.number = 0  # of the item that ended last, among those of its tag
-        self.stray: set[int] = set()  # lists with text among items a stream has forgotten (see forget_before)
+        self.stray: set[Any] = set()  # lists with text among items a stream has forgotten (see forget_before)
 
     def end(self, element: Any) -> None:
         if not isinstance(element.tag, str):
@@ -72,7 +69,7 @@ class SchemaFaults:
         wrapper = item.getparent()
         while (previous := item.getprevious()) is not None and previous.getprevious() is not None:
             if previous.tail is not None and previous.tail.strip():
-                self.stray.add(id(wrapper))
+                self.stray.add(wrapper)
             wrapper.remove(previous)
 
     # --- the pieces: (document, {copy: original} of the part whose faults it reports) -----------------------------
@@ -95,7 +92,7 @@ class SchemaFaults:
                 part.update(zip(copied.iter(), child.iter(), strict=True))
                 continue
             wrapper = etree.SubElement(alone, child.tag, dict(child.attrib))
-            wrapper.text = _STRAY if id(child) in self.stray else _stray_text(child.text, child)
+            wrapper.text = _STRAY if child in self.stray else _stray_text(child.text, child)
             wrapper.tail = child.tail
             part[wrapper] = child
             items = [item for item in child if isinstance(item.tag, str)]
@@ -145,11 +142,11 @@ class SchemaFaults:
         """Where ``node`` stands in the file: every item of a list numbered (a manifest, a consignment, a party),
         any other element numbered only when its name repeats among its siblings."""
         chain = [node, *node.iterancestors()][::-1]
-        steps = ["/" + local_name(chain[0])]
+        steps = ["/" + local_name(chain[0].tag)]
         items: tuple[str, type[Any] | None] | None = ("manifest", Manifest)  # the children are items: their name, class
         fields: dict[str, FieldSpec] = {}
         for depth, element in enumerate(chain[1:], 1):
-            name = local_name(element)
+            name = local_name(element.tag)
             cls: type[Any] | None = None
             if items is not None:
                 number = self.number if depth == 3 and chain[2].tag == self.list_tag else _number(element)
