@@ -123,8 +123,10 @@ def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
     header = Manifest(mode=Mode.RAIL)
     reported: list[Diagnostic] = []  # what the header read before the consignments found, not to be said twice
     faults = SchemaFaults(_schema(), NAMESPACE, SCHEMA_INVALID)
+    depth = 0  # of the element that starts, or below the element that ends
     for event, element in xmlsafe.iterparse(source, events=("start", "end")):
         if event == "start":
+            depth += 1
             if element.tag == _NS + "manifest":
                 manifest_index += 1
                 consignment_index = 0
@@ -135,7 +137,9 @@ def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
             elif element.getparent() is None and element.tag != _NS + "manifests":
                 raise ParseError(WRONG_ROOT(line=element.sourceline, found=element.tag, namespace=NAMESPACE))
             continue
-        faults.end(element)
+        depth -= 1
+        if depth <= SchemaFaults.DEPTH:
+            faults.end(element)
         if element.tag == _NS + "manifest":
             if not faults.found:
                 whole, found, located = _located_header(element, manifest_index)
@@ -171,8 +175,7 @@ def _consignment(element: Any, manifest_index: int, index: int, header: Manifest
 def _schema_faults(root: Any, schema: etree.XMLSchema) -> tuple[Diagnostic, ...]:
     """Every schema fault of a file read whole, found as a stream finds them."""
     faults = SchemaFaults(schema, NAMESPACE, SCHEMA_INVALID)
-    for _, element in etree.iterwalk(root, events=("end",)):
-        faults.end(element)
+    faults.walk(root)
     if faults.found:
         return tuple(faults.found)
     # Not reached while the pieces cover the file (see manifest_xml_faults); libxml2's own words otherwise.

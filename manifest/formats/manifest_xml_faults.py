@@ -31,12 +31,16 @@ from manifest.formats.canonical import FieldSpec, field_specs
 from manifest.formats.xmlsafe import local_name
 from manifest.model import Manifest
 
+# A piece: the document to validate, and how to map its copies back to the elements of the file whose faults it
+# reports (worked out only for a piece found invalid).
+Piece = tuple[Any, Callable[[], dict[Any, Any]]]
+
 _STRAY = "x"  # stands for text other than white space among the items of a list
 
 
 class SchemaFaults:
-    """Fed every ``end`` event of a file, in document order, before the reader forgets any element; ``found``
-    holds the faults in the order the pieces were checked."""
+    """Fed the ``end`` event of every element of a file down to DEPTH, in document order, before the reader forgets
+    any element (or a tree read whole, see walk); ``found`` holds the faults in the order the pieces were checked."""
 
     def __init__(self, schema: etree.XMLSchema, namespace: str, fault: Callable[..., Diagnostic]) -> None:
         self.schema = schema
@@ -47,9 +51,23 @@ class SchemaFaults:
         self.wrapper: Any = None  # the list whose items are being counted
         self.numbers: dict[str, int] = {}  # items of the list so far, by tag
         self.number = 0  # of the item that ended last, among those of its tag
+        self.shell: Any = None  # the list, empty, in a copy of its manifest's header
         self.stray: set[Any] = set()  # lists with text among items a stream has forgotten (see forget_before)
 
+    DEPTH = 3  # of the deepest element that ends a piece (an item: root, manifest, list, item)
+
+    def walk(self, root: Any) -> None:
+        """The pieces of a tree read whole, in the order a stream's ``end`` events give them."""
+        for manifest in root:
+            for child in manifest:
+                if child.tag == self.list_tag:
+                    for item in child:
+                        self.end(item)
+            self.end(manifest)
+        self.end(root)
+
     def end(self, element: Any) -> None:
+        """Check the piece that ``element`` ends, if any; a stream may leave out elements deeper than DEPTH."""
         if not isinstance(element.tag, str):
             return  # a comment or processing instruction
         parent = element.getparent()
@@ -59,9 +77,16 @@ class SchemaFaults:
             self._check(self._manifest_piece(element), element)
         elif parent.tag == self.list_tag and parent.getparent().getparent().getparent() is None:
             if parent is not self.wrapper:
-                self.wrapper, self.numbers = parent, {}
+                self.wrapper, self.numbers, self.shell = parent, {}, self._list_shell(parent)
             self.number = self.numbers[element.tag] = self.numbers.get(element.tag, 0) + 1
-            self._check(self._item_piece(element), element)
+            copied = copy.deepcopy(element)
+            copied.tail = None
+            self.shell.append(copied)
+            self._check(
+                (self.shell.getroottree().getroot(), lambda: dict(zip(copied.iter(), element.iter(), strict=True))),
+                element,
+            )
+            self.shell.remove(copied)
 
     def forget_before(self, item: Any) -> None:
         """Drop the items before ``item`` from its list, the first one excepted: libxml2 gives an element with no
@@ -74,12 +99,12 @@ class SchemaFaults:
 
     # --- the pieces: (document, {copy: original} of the part whose faults it reports) -----------------------------
 
-    def _root_piece(self, root: Any) -> tuple[Any, dict[Any, Any]]:
+    def _root_piece(self, root: Any) -> Piece:
         shell = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
         shell.text = _stray_text(root.text, root)
-        return shell, {shell: root}
+        return shell, lambda: {shell: root}
 
-    def _manifest_piece(self, manifest: Any) -> tuple[Any, dict[Any, Any]]:
+    def _manifest_piece(self, manifest: Any) -> Piece:
         root = manifest.getparent()
         document = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
         alone = etree.SubElement(document, manifest.tag, dict(manifest.attrib))
@@ -100,10 +125,10 @@ class SchemaFaults:
                 # The last item's place is kept, not its content (a stream has cleared it): its faults are its own
                 # piece's, and only its name tells the list's content model anything.
                 etree.SubElement(wrapper, items[-1].tag)
-        return document, part
+        return document, lambda: part
 
-    def _item_piece(self, item: Any) -> tuple[Any, dict[Any, Any]]:
-        wrapper = item.getparent()
+    def _list_shell(self, wrapper: Any) -> Any:
+        """An empty copy of the list ``wrapper`` in a copy of its manifest's header, to hold one item at a time."""
         manifest = wrapper.getparent()
         root = manifest.getparent()
         document = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
@@ -112,17 +137,15 @@ class SchemaFaults:
             if child is wrapper:
                 break
             alone.append(copy.deepcopy(child))
-        copied = copy.deepcopy(item)
-        copied.tail = None
-        etree.SubElement(alone, wrapper.tag, dict(wrapper.attrib)).append(copied)
-        return document, dict(zip(copied.iter(), item.iter(), strict=True))
+        return etree.SubElement(alone, wrapper.tag, dict(wrapper.attrib))
 
     # --- checking one piece -------------------------------------------------------------------------------------
 
-    def _check(self, piece: tuple[Any, dict[Any, Any]], element: Any) -> None:
-        document, part = piece
+    def _check(self, piece: Piece, element: Any) -> None:
+        document, parts = piece
         if self.schema.validate(document):
             return
+        part = parts()
         tree = document.getroottree()
         namespaces = {prefix: uri for node in document.iter() for prefix, uri in node.nsmap.items() if prefix}
         for entry in self.schema.error_log:
