@@ -316,3 +316,17 @@ def test_text_between_consignments_a_stream_has_forgotten_is_still_a_fault() -> 
     ((code, location, message),) = [(d.code, d.location, d.message()) for d in whole.diagnostics]
     assert code == "MF201" and location == "/manifests/manifest[1]/consignments"
     assert "Character content other than whitespace is not allowed" in message
+
+
+def test_a_file_with_the_wrong_root_and_cut_short_is_not_well_formed_when_streamed() -> None:
+    """A whole read finds the file not well-formed before it looks at the root; so does the stream."""
+    sample = (SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.manifest.xml").read_bytes()
+    rootless = sample.replace(b"<manifests", b"<wrong", 1)
+    cut = rootless[: len(rootless) // 2]
+    streamed = validate_stream(io.BytesIO(cut), format="manifest-xml")
+    assert shown(streamed) == shown(validate(cut, format="manifest-xml"))
+    assert [d.code for d in streamed.diagnostics] == ["XML001"]
+    whole_file = validate_stream(io.BytesIO(rootless), format="manifest-xml")
+    assert [d.code for d in whole_file.diagnostics] == ["XML001"]  # </manifests> closes <wrong>
+    renamed = sample.replace(b"manifests>", b"wrong>").replace(b"<manifests", b"<wrong", 1)
+    assert [d.code for d in validate_stream(io.BytesIO(renamed), format="manifest-xml").diagnostics] == ["MF202"]

@@ -124,7 +124,8 @@ def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
     reported: list[Diagnostic] = []  # what the header read before the consignments found, not to be said twice
     faults = SchemaFaults(_schema(), NAMESPACE, SCHEMA_INVALID)
     depth = 0  # of the element that starts, or below the element that ends
-    for event, element in xmlsafe.iterparse(source, events=("start", "end")):
+    events = xmlsafe.iterparse(source, events=("start", "end"))
+    for event, element in events:
         if event == "start":
             depth += 1
             if element.tag == _NS + "manifest":
@@ -135,7 +136,9 @@ def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
                 header, reported = _header(element.getparent(), manifest_index)
                 yield from reported
             elif element.getparent() is None and element.tag != _NS + "manifests":
-                raise ParseError(WRONG_ROOT(line=element.sourceline, found=element.tag, namespace=NAMESPACE))
+                wrong = ParseError(WRONG_ROOT(line=element.sourceline, found=element.tag, namespace=NAMESPACE))
+                xmlsafe.drain(events)  # a file not well-formed is reported as such first, as read reports it
+                raise wrong
             continue
         depth -= 1
         if depth <= SchemaFaults.DEPTH:

@@ -321,10 +321,17 @@ class _Utf8Watch:
 def well_formed(source: BinaryIO) -> None:
     """Raise ParseError, as :func:`parse` would, unless the rest of ``source`` is well-formed XML; memory holds one
     element at a time."""
-    for _, element in iterparse(source):
-        element.clear()
-        while element.getprevious() is not None:
-            del element.getparent()[0]
+    drain(iterparse(source))
+
+
+def drain(events: Iterator[tuple[str, Any]]) -> None:
+    """Parse the rest of a file whose events are ``events`` (``end`` among them), forgetting each element as it
+    ends: raise ParseError if it is not well-formed."""
+    for event, element in events:
+        if event == "end":
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
 
 
 def local_name(tag: object) -> str:
