@@ -176,7 +176,9 @@ def _syntax_error(
         return TOO_LARGE(line=line, column=column, limit=f"{SIZE_LIMIT:,}")
     if kind == "ERR_UNSUPPORTED_ENCODING" and encoding.declared is not None:
         return UNKNOWN_ENCODING(line=line, column=column, value=encoding.declared)
-    if kind == "ERR_INVALID_ENCODING" and encoding.codec == "utf-8":
+    # libxml2 2.13 and later: an invalid encoding; 2.12: an invalid character, "Input is not proper UTF-8".
+    not_utf8 = kind == "ERR_INVALID_ENCODING" or (kind == "ERR_INVALID_CHAR" and "UTF-8" in reason)
+    if not_utf8 and encoding.codec == "utf-8":
         if bad is None:
             offset = first_non_utf8(data[encoding.mark :])
             if offset is not None:
