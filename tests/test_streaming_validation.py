@@ -330,3 +330,14 @@ def test_a_file_with_the_wrong_root_and_cut_short_is_not_well_formed_when_stream
     assert [d.code for d in whole_file.diagnostics] == ["XML001"]  # </manifests> closes <wrong>
     renamed = sample.replace(b"manifests>", b"wrong>").replace(b"<manifests", b"<wrong", 1)
     assert [d.code for d in validate_stream(io.BytesIO(renamed), format="manifest-xml").diagnostics] == ["MF202"]
+
+
+@pytest.mark.parametrize("where", [0.2, 0.5, 0.9])
+def test_a_byte_that_is_not_utf8_far_into_a_stream_is_named_as_a_whole_read_names_it(where: float) -> None:
+    data = _long_manifest_xml()
+    at = data.index(b"<name>", int(len(data) * where)) + len(b"<name>")
+    assert at > 1 << 16
+    broken = data[:at] + b"PE\xd1A" + data[at:]
+    whole = validate(broken)
+    assert [d.code for d in whole.diagnostics] == ["XML006"]
+    assert shown(validate_stream(io.BytesIO(broken))) == shown(whole)
