@@ -17,7 +17,7 @@ from manifest import api, model, streaming
 from manifest.api import BatchSettings, FileReport, validate, validate_file, validate_stream
 from manifest.diagnostics import Diagnostic
 from manifest.formats import manifest_json, manifest_xml
-from manifest.formats.base import ManifestEnd
+from manifest.formats.base import ConsignmentChunk, ManifestEnd
 from manifest.requirements import Config, rules
 from tests.conftest import REPO, SAMPLES
 from tests.strategies import manifests
@@ -341,3 +341,19 @@ def test_a_byte_that_is_not_utf8_far_into_a_stream_is_named_as_a_whole_read_name
     whole = validate(broken)
     assert [d.code for d in whole.diagnostics] == ["XML006"]
     assert shown(validate_stream(io.BytesIO(broken))) == shown(whole)
+
+
+def test_a_consignment_out_of_its_list_is_a_schema_fault_streamed_as_read_whole() -> None:
+    sample = (SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.manifest.xml").read_bytes()
+    first = sample[sample.index(b"<consignment>") : sample.index(b"</consignment>") + len(b"</consignment>")]
+    at = sample.index(b"</carrier>")
+    misplaced = sample[:at] + first + sample[at:]
+    whole = validate(misplaced)
+    streamed = validate_stream(io.BytesIO(misplaced))
+    assert shown(streamed) == shown(whole)
+    assert [(d.code, d.location) for d in whole.diagnostics] == [
+        ("MF201", "/manifests/manifest[1]/carrier/consignment")
+    ]
+    # Only the items of the list are handed out as consignments, before the fault is found at the manifest's end.
+    chunks = [item for item in manifest_xml.stream(io.BytesIO(misplaced)) if isinstance(item, ConsignmentChunk)]
+    assert len(chunks) == sample.count(b"<consignment>")

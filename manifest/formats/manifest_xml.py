@@ -151,8 +151,8 @@ def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
                     manifest_index, whole, SourceMap(PositionsOnDemand(located, _position)), consignment_index
                 )
             continue
-        if element.tag != _NS + "consignment":
-            continue
+        if element.tag != _NS + "consignment" or depth != 3 or element.getparent().tag != _NS + "consignments":
+            continue  # a consignment elsewhere than in a manifest's list is a schema fault, found at its piece
         if not faults.found:
             yield from _consignment(element, manifest_index, consignment_index, header)
         consignment_index += 1
