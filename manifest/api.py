@@ -74,7 +74,7 @@ def stream(
         try:
             read(source.read(), name=name)
         except ParseError as error:
-            yield error.diagnostic
+            yield from error.diagnostics
         return
     from manifest.streaming import parts
 
@@ -140,7 +140,7 @@ def validate(
         try:
             document = read(data, format, name=path)
         except ParseError as error:
-            return FileReport(path, format or detect(data, path), diagnostics=(error.diagnostic,))
+            return FileReport(path, format or detect(data, path), diagnostics=error.diagnostics)
         found = list(document.diagnostics)
         chosen: list[str] = []
         reasons: list[Reason] = []

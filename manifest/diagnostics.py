@@ -192,8 +192,10 @@ def define(code: str, severity: Severity, en: str, es: str, source: str | None =
 
 
 class ParseError(ValueError):
-    """Raised when content cannot be read at all; carries the diagnostic that says where and why."""
+    """Raised when content cannot be read at all; carries the diagnostic that says where and why, and any more
+    found before the reader gave up (every schema fault of an XML stream)."""
 
-    def __init__(self, diagnostic: Diagnostic) -> None:
+    def __init__(self, diagnostic: Diagnostic, *more: Diagnostic) -> None:
         super().__init__(str(diagnostic))
         self.diagnostic = diagnostic
+        self.diagnostics = (diagnostic, *more)

@@ -65,7 +65,7 @@ def parts(source: BinaryIO, format_name: str) -> Iterator[StreamItem]:
     try:
         document = module.read(source.read())
     except ParseError as error:
-        yield error.diagnostic
+        yield from error.diagnostics
         return
     yield from stream_from_document(document)
 
@@ -90,7 +90,7 @@ def check_stream(
     try:
         return _check(items, format_name, profile=profile, config=config)
     except ParseError as error:
-        return StreamedChecks(diagnostics=[error.diagnostic])
+        return StreamedChecks(diagnostics=list(error.diagnostics))
 
 
 def _check(items: Iterator[StreamItem], format_name: str, *, profile: str, config: Config | None) -> StreamedChecks:

@@ -173,7 +173,7 @@ def without_ends(items: Iterable[StreamItem]) -> Iterator[ConsignmentChunk | Dia
             if not isinstance(item, ManifestEnd):
                 yield item
     except ParseError as error:
-        yield error.diagnostic
+        yield from error.diagnostics
 
 
 def _header_of(manifest: Manifest) -> Manifest:

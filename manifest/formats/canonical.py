@@ -111,6 +111,17 @@ def fields_of(cls: type[Any]) -> tuple[FieldSpec, ...]:
     return found
 
 
+_SPECS: dict[type[Any], dict[str, FieldSpec]] = {}
+
+
+def field_specs(cls: type[Any]) -> dict[str, FieldSpec]:
+    """The fields of ``cls`` by name (their element's name in XML), gathered once per class."""
+    found = _SPECS.get(cls)
+    if found is None:
+        found = _SPECS[cls] = {spec.name: spec for spec in fields_of(cls)}
+    return found
+
+
 _NAMES: dict[type[Any], frozenset[str]] = {}
 
 

@@ -9,7 +9,6 @@ so a fault is reported at its line with the schema's own words.
 
 from __future__ import annotations
 
-import copy
 import typing
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
@@ -30,7 +29,8 @@ from manifest.formats.base import (
     Written,
     without_ends,
 )
-from manifest.formats.canonical import NAMESPACE, SCHEMA_VERSION, FieldSpec, TreeDecoder, fields_of, scalar_to_text
+from manifest.formats.canonical import NAMESPACE, SCHEMA_VERSION, TreeDecoder, field_specs, fields_of, scalar_to_text
+from manifest.formats.manifest_xml_faults import SchemaFaults
 from manifest.formats.xmlchars import xml_ready
 from manifest.model import Consignment, Manifest, Mode
 
@@ -82,16 +82,7 @@ def read(data: bytes) -> Document:
         raise ParseError(WRONG_ROOT(line=root.sourceline, found=root.tag, namespace=NAMESPACE))
     schema = _schema()
     if not schema.validate(root):
-        invalid = tuple(
-            SCHEMA_INVALID(
-                line=entry.line or None,
-                column=entry.column or None,
-                location=entry.path or None,
-                reason=entry.message.replace(_NS, ""),
-            )
-            for entry in schema.error_log
-        )
-        return Document(NAME, diagnostics=invalid)
+        return Document(NAME, diagnostics=_schema_faults(root, schema))
     manifests: list[Manifest] = []
     maps: list[SourceMap] = []
     diagnostics: list[Diagnostic] = []
@@ -121,117 +112,81 @@ def stream(source: BinaryIO) -> Iterator[ConsignmentChunk | Diagnostic]:
 def stream_parts(source: BinaryIO) -> Iterator[StreamItem]:
     """The stream with the end of each manifest: its header read whole (extensions included) and located.
 
-    libxml2 checks the schema as it parses and may tell a fault only at the end of the file; the stream then ends
-    with a ParseError, as :func:`read` gives only the schema's findings for a file that is not valid. A file also
-    not well-formed is reported as such, as :func:`read` does, when the source can be read again to tell.
+    The schema is checked piece by piece as the elements end (see :mod:`manifest.formats.manifest_xml_faults`),
+    in one pass and whether or not the source can be read again. Once a fault is found nothing more is handed
+    out, the parse goes on to the end, and the stream ends with a ParseError holding every fault, as :func:`read`
+    gives only the schema's findings for a file that is not valid; a file not well-formed ends it with that
+    fault, as :func:`read` reports it.
     """
-    start = source.tell() if source.seekable() else None
     manifest_index = -1
     consignment_index = 0
     header = Manifest(mode=Mode.RAIL)
     reported: list[Diagnostic] = []  # what the header read before the consignments found, not to be said twice
-    try:
-        for event, element in xmlsafe.iterparse(source, events=("start", "end"), schema=_schema()):
-            if event == "start":
-                if element.tag == _NS + "manifest":
-                    manifest_index += 1
-                    consignment_index = 0
-                    reported = []
-                elif element.tag == _NS + "consignments":
-                    header, reported = _header(element.getparent(), manifest_index)
-                    yield from reported
-                elif element.getparent() is None and element.tag != _NS + "manifests":
-                    raise ParseError(WRONG_ROOT(line=element.sourceline, found=element.tag, namespace=NAMESPACE))
-                continue
+    faults = SchemaFaults(_schema(), NAMESPACE, SCHEMA_INVALID)
+    depth = 0  # of the element that starts, or below the element that ends
+    events = xmlsafe.iterparse(source, events=("start", "end"))
+    for event, element in events:
+        if event == "start":
+            depth += 1
             if element.tag == _NS + "manifest":
+                manifest_index += 1
+                consignment_index = 0
+                reported = []
+            elif element.tag == _NS + "consignments" and not faults.found:
+                header, reported = _header(element.getparent(), manifest_index)
+                yield from reported
+            elif element.getparent() is None and element.tag != _NS + "manifests":
+                wrong = ParseError(WRONG_ROOT(line=element.sourceline, found=element.tag, namespace=NAMESPACE))
+                xmlsafe.drain(events)  # a file not well-formed is reported as such first, as read reports it
+                raise wrong
+            continue
+        depth -= 1
+        if depth <= SchemaFaults.DEPTH:
+            faults.end(element)
+        if element.tag == _NS + "manifest":
+            if not faults.found:
                 whole, found, located = _located_header(element, manifest_index)
                 yield from (d for d in found if d not in reported)
                 yield ManifestEnd(
                     manifest_index, whole, SourceMap(PositionsOnDemand(located, _position)), consignment_index
                 )
-                continue
-            if element.tag != _NS + "consignment":
-                continue
-            path = f"consignments[{consignment_index}]"
-            xpath = f"/manifests/manifest[{manifest_index + 1}]/consignments/consignment[{consignment_index + 1}]"
-            positions: dict[str, Spot] = {}
-            decoder = TreeDecoder(_locator(positions, xpath))
-            consignment = decoder.build(Consignment, _tree(element, Consignment, path, xpath, positions), path)
-            source_map = SourceMap(PositionsOnDemand(positions, _position))
-            yield from (d.at(source_map.locate(d.field or "")) for d in decoder.diagnostics)
-            if consignment is not None:
-                yield ConsignmentChunk(manifest_index, header, consignment_index, consignment, source_map)
-            consignment_index += 1
-            element.clear()
-            while element.getprevious() is not None:
-                del element.getparent()[0]
-    except xmlsafe.SchemaInvalid as fault:
-        line, column, reason = fault.line, fault.column, fault.reason
-        if start is not None:
-            source.seek(start)
-            if line is None:
-                line, column, reason = _first_schema_fault(source) or (line, column, reason)
-            else:
-                xmlsafe.well_formed(source)
-        raise ParseError(SCHEMA_INVALID(line=line, column=column, reason=reason.replace(_NS, ""))) from None
-    except xmlsafe.Unfinished:
-        if start is not None:
-            source.seek(start)
-            xmlsafe.well_formed(source)
-        raise
+            continue
+        if element.tag != _NS + "consignment" or depth != 3 or element.getparent().tag != _NS + "consignments":
+            continue  # a consignment elsewhere than in a manifest's list is a schema fault, found at its piece
+        if not faults.found:
+            yield from _consignment(element, manifest_index, consignment_index, header)
+        consignment_index += 1
+        element.clear(keep_tail=True)
+        faults.forget_before(element)
+    if faults.found:
+        raise ParseError(*faults.found)
 
 
-def _first_schema_fault(source: BinaryIO) -> tuple[int | None, int | None, str] | None:
-    """The first schema fault of a file, with its line, in bounded memory.
-
-    libxml2 validating as it parses reports a fault with no line (its SAX validator has no nodes to point at), so
-    a stream found invalid is parsed again without the schema and validated piece by piece: each consignment with
-    its manifest's header, then each manifest, then the root. The first piece that fails holds the first fault, at
-    the line of its element (copies keep the lines of what they copy). The parser reads ahead of the events it
-    gives, so each piece is a copy of what is complete, not the tree being built. The parse goes on to the end, so
-    that a file not well-formed either is reported as such (ParseError), as :func:`read` reports it.
-    """
-    schema = _schema()
-    first: tuple[int | None, int | None, str] | None = None
-    for _, element in xmlsafe.iterparse(source, events=("end",)):
-        parent = element.getparent()
-        if first is None:
-            piece = _piece(element, parent)
-            if piece is not None and not schema.validate(piece):
-                entry = schema.error_log[0]
-                # Only the copy's root is new, with no line of its own: a fault there is the file's root's.
-                line = entry.line or element.getroottree().getroot().sourceline
-                first = line or None, entry.column or None, entry.message
-        if element.tag == _NS + "consignment":
-            while element.getprevious() is not None:
-                del parent[0]
-    return first
+def _consignment(element: Any, manifest_index: int, index: int, header: Manifest) -> Iterator[StreamItem]:
+    """The consignment ``element`` decoded, with what its decoding found."""
+    path = f"consignments[{index}]"
+    xpath = f"/manifests/manifest[{manifest_index + 1}]/consignments/consignment[{index + 1}]"
+    positions: dict[str, Spot] = {}
+    decoder = TreeDecoder(_locator(positions, xpath))
+    consignment = decoder.build(Consignment, _tree(element, Consignment, path, xpath, positions), path)
+    source_map = SourceMap(PositionsOnDemand(positions, _position))
+    yield from (d.at(source_map.locate(d.field or "")) for d in decoder.diagnostics)
+    if consignment is not None:
+        yield ConsignmentChunk(manifest_index, header, index, consignment, source_map)
 
 
-def _piece(element: Any, parent: Any) -> Any | None:
-    """What to validate when ``element`` ends: a copy of a consignment with its header, a copy of a manifest, the
-    root; None for any other element."""
-    if element.tag == _NS + "consignment":
-        return _alone(parent.getparent(), element)
-    if element.tag == _NS + "manifest":
-        return _alone(element, None)
-    return element if parent is None else None
-
-
-def _alone(manifest: Any, consignment: Any | None) -> Any:
-    """A document of ``manifest`` alone: whole, or its header with ``consignment`` as its only consignment."""
-    root = manifest.getparent()
-    document = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
-    if consignment is None:
-        document.append(copy.deepcopy(manifest))
-        return document
-    alone = etree.SubElement(document, manifest.tag, dict(manifest.attrib))
-    for child in manifest:
-        if child.tag == _NS + "consignments":
-            etree.SubElement(alone, child.tag).append(copy.deepcopy(consignment))
-            break
-        alone.append(copy.deepcopy(child))
-    return document
+def _schema_faults(root: Any, schema: etree.XMLSchema) -> tuple[Diagnostic, ...]:
+    """Every schema fault of a file read whole, found as a stream finds them."""
+    faults = SchemaFaults(schema, NAMESPACE, SCHEMA_INVALID)
+    faults.walk(root)
+    if faults.found:
+        return tuple(faults.found)
+    # Not reached while the pieces cover the file (see manifest_xml_faults); libxml2's own words otherwise.
+    schema.validate(root)
+    return tuple(
+        SCHEMA_INVALID(line=entry.line or None, location=entry.path or None, reason=entry.message.replace(_NS, ""))
+        for entry in schema.error_log
+    )
 
 
 def _header(element: Any, index: int) -> tuple[Manifest, list[Diagnostic]]:
@@ -263,21 +218,10 @@ def _locator(positions: dict[str, Spot], fallback: str) -> Callable[[str], str]:
     return location
 
 
-_SPECS: dict[type[Any], dict[str, FieldSpec]] = {}
-
-
-def _specs(cls: type[Any]) -> dict[str, FieldSpec]:
-    """The fields of ``cls`` by name, gathered once per class instead of once per element."""
-    found = _SPECS.get(cls)
-    if found is None:
-        found = _SPECS[cls] = {spec.name: spec for spec in fields_of(cls)}
-    return found
-
-
 def _tree(element: Any, cls: type[Any], path: str, xpath: str, positions: dict[str, Spot]) -> dict[str, object]:
     """The plain tree of a schema-valid element, recording the line of every value on the way."""
     positions[path] = (element.sourceline, xpath)
-    specs = _specs(cls)
+    specs = field_specs(cls)
     prefix = f"{path}." if path else ""
     tree: dict[str, object] = {}
     for child in element:

@@ -10,6 +10,7 @@ without XML_PARSE_HUGE bound the rest: 256 levels of nesting, 10,000,000 charact
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
@@ -155,30 +156,42 @@ def _refuse_lying_declaration(data: bytes, encoding: XmlEncoding) -> None:
     )
 
 
-def _syntax_error(data: bytes, encoding: XmlEncoding, error: etree.XMLSyntaxError) -> Diagnostic:
+def _syntax_error(
+    data: bytes, encoding: XmlEncoding, error: etree.XMLSyntaxError, bad: tuple[int, int, int, int] | None = None
+) -> Diagnostic:
+    """The diagnostic of a fault libxml2 found; ``bad`` is the first byte that is not UTF-8 (offset, line, column,
+    value) when the caller found it itself, otherwise it is looked for in ``data``."""
     line, column = error.position
     line = line or 1
     column = column or None
     last = error.error_log.last_error if error.error_log else None
     kind = last.type_name if last is not None else ""
-    reason = (error.msg or "unreadable").split(", line ")[0].strip()
-    if _too_deep(kind, reason):
+    # lxml appends ", line L, column C"; libxml2 itself ends some messages with " line L" (the line of the tag
+    # concerned), but not always the same ones when fed a file in blocks: the line is the diagnostic's.
+    reason = _TAG_LINE.sub("", (error.msg or "unreadable").split(", line ")[0].strip())
+    # libxml2 2.13 and later call the depth limit a resource limit; 2.12 an internal error ("Excessive depth").
+    if kind in ("ERR_RESOURCE_LIMIT", "ERR_INTERNAL_ERROR") and "depth" in reason.lower():
         return TOO_DEEP(line=line, column=column, limit=DEPTH_LIMIT)
     if _too_large(kind, reason):
         return TOO_LARGE(line=line, column=column, limit=f"{SIZE_LIMIT:,}")
     if kind == "ERR_UNSUPPORTED_ENCODING" and encoding.declared is not None:
         return UNKNOWN_ENCODING(line=line, column=column, value=encoding.declared)
-    if _not_utf8(kind, reason) and encoding.codec == "utf-8":
-        bad = first_non_utf8(data[encoding.mark :])
+    # libxml2 2.13 and later: an invalid encoding; 2.12: an invalid character, "Input is not proper UTF-8".
+    not_utf8 = kind == "ERR_INVALID_ENCODING" or (kind == "ERR_INVALID_CHAR" and "UTF-8" in reason)
+    if not_utf8 and encoding.codec == "utf-8":
+        if bad is None:
+            offset = first_non_utf8(data[encoding.mark :])
+            if offset is not None:
+                offset += encoding.mark
+                bad = (offset, *line_column(data, offset), data[offset])
         if bad is not None:
-            bad += encoding.mark
-            line, column = line_column(data, bad)
+            offset, line, column, value = bad
             declared = encoding.declared is not None
             return WRONG_BYTES(
                 line=line,
                 column=column,
-                offset=bad + 1,
-                value=f"0x{data[bad]:02X}",
+                offset=offset + 1,
+                value=f"0x{value:02X}",
                 encoding="UTF-8",
                 how="declares" if declared else "has when it declares none",
                 how_es="declara" if declared else "tiene cuando no declara ninguna",
@@ -186,117 +199,141 @@ def _syntax_error(data: bytes, encoding: XmlEncoding, error: etree.XMLSyntaxErro
     return NOT_XML(line=line, column=column, reason=reason)
 
 
-# libxml2 names its limits and encoding faults differently from one release to the next: 2.13 and later report a
-# limit as ERR_RESOURCE_LIMIT and bad UTF-8 as ERR_INVALID_ENCODING; 2.12 and earlier (lxml 5.2 and 5.3) report the
-# depth limit as ERR_INTERNAL_ERROR ("Excessive depth in document"), a text or attribute past the size limit as
-# ERR_NO_MEMORY ("huge text node", "AttValue length too long") and bad UTF-8 as ERR_INVALID_CHAR ("Input is not
-# proper UTF-8"). Both wordings are recognised, so the finding does not depend on the version lxml brings.
-_OLD_SIZE_LIMIT = re.compile(r"huge text node|length too long|too big|too long", re.IGNORECASE)
+_TAG_LINE = re.compile(r" line [0-9]+$")
 
-
-def _too_deep(kind: str, reason: str) -> bool:
-    if kind == "ERR_RESOURCE_LIMIT":
-        return "depth" in reason.lower()
-    return reason.startswith("Excessive depth in document")
+# libxml2 words the 10,000,000-character limit by version: a resource limit ("Text node too long", 2.13 and later),
+# or, before, an allocation refused ("xmlSAX2Characters: huge text node", "Huge input lookup") or an internal error
+# ("AttValue length too long"). Each is the same limit, XML_MAX_TEXT_LENGTH.
+_SIZE_WORDS = re.compile(r"huge text node|huge input lookup|length too long", re.IGNORECASE)
 
 
 def _too_large(kind: str, reason: str) -> bool:
     if kind == "ERR_RESOURCE_LIMIT":
         return "amplification" not in reason.lower()
-    return kind in ("ERR_NO_MEMORY", "ERR_ATTRIBUTE_NOT_FINISHED") and _OLD_SIZE_LIMIT.search(reason) is not None
+    return kind in ("ERR_NO_MEMORY", "ERR_INTERNAL_ERROR") and bool(_SIZE_WORDS.search(reason))
 
 
-def _not_utf8(kind: str, reason: str) -> bool:
-    return kind == "ERR_INVALID_ENCODING" or (kind == "ERR_INVALID_CHAR" and "not proper UTF-8" in reason)
+# The prolog (declaration, any DOCTYPE) stands before the root element, within the first bytes of the file; the
+# rest is fed to the parser in blocks of the same size, so that a fault is found at the same place however the
+# source hands out its bytes.
+_BLOCK = 1 << 16
 
 
-class SchemaInvalid(ValueError):
-    """A stream found not valid against its schema; libxml2 validating as it parses gives the reason only."""
-
-    def __init__(self, reason: str, line: int | None, column: int | None) -> None:
-        super().__init__(reason)
-        self.reason, self.line, self.column = reason, line, column
-
-
-# The prolog (declaration, any DOCTYPE) stands before the root element, within the first bytes of the file.
-_HEAD = 1 << 16
-
-
-def iterparse(
-    source: BinaryIO, *, events: tuple[str, ...] = ("end",), schema: etree.XMLSchema | None = None
-) -> Iterator[tuple[str, Any]]:
+def iterparse(source: BinaryIO, *, events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Any]]:
     """:func:`parse` for a file read as it goes, with the same parser settings and refusals, the DOCTYPE and the
-    declared encoding checked on the head of the file. A syntax fault is a ParseError, a schema fault (when
-    ``schema`` validates on the way) a SchemaInvalid. The caller clears the elements it is done with, so that
-    memory stays bounded."""
-    head = source.read(_HEAD)
+    declared encoding checked on the head of the file. A fault is a ParseError. The caller clears the elements it
+    is done with, so that memory stays bounded.
+
+    The end of the document is decided here, not by the parser: the root element must have ended while the file
+    was fed. Told that the input is over, a parser may end the elements still open by itself (lxml 6 gives their
+    ``end`` events) and, validating or not resolving entities, may not raise; a file cut short would then pass."""
+    head = _block(source)
     encoding = xml_encoding(head)
     _refuse_doctype(head, encoding)
     _refuse_lying_declaration(head, encoding)
-    parsed = etree.iterparse(
-        _Rejoined(head, source),
-        events=("start", *(e for e in events if e != "start")),
-        schema=schema,
+    parser = etree.XMLPullParser(
+        events=("start", "end"),
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
         huge_tree=False,
         remove_blank_text=False,
     )
+    watch = _Utf8Watch() if encoding.codec == "utf-8" else None
     first = True
     depth = 0
+    closed = False
     line = 1
+    block = head
     try:
-        for event, element in parsed:
-            depth += 1 if event == "start" else -1
-            line = element.sourceline or line
-            if first:
-                first = False
-                docinfo = element.getroottree().docinfo
-                if docinfo.internalDTD is not None or docinfo.doctype:
-                    raise ParseError(DOCTYPE_REFUSED(line=1, column=1))
-            if event == "start" and etree.QName(element).namespace in XINCLUDE_NAMESPACES:
-                raise ParseError(XINCLUDE_REFUSED(line=element.sourceline or 1, value=element.tag))
-            if event in events:
-                yield event, element
+        while block:
+            if watch is not None:
+                watch.see(block)
+            parser.feed(block)
+            for event, element in parser.read_events():
+                depth += 1 if event == "start" else -1
+                closed = closed or depth == 0
+                line = element.sourceline or line
+                if first:
+                    first = False
+                    docinfo = element.getroottree().docinfo
+                    if docinfo.internalDTD is not None or docinfo.doctype:
+                        raise ParseError(DOCTYPE_REFUSED(line=1, column=1))
+                if event == "start" and etree.QName(element).namespace in XINCLUDE_NAMESPACES:
+                    raise ParseError(XINCLUDE_REFUSED(line=element.sourceline or 1, value=element.tag))
+                if event in events:
+                    yield event, element
+            block = _block(source)
+        # The events the parser gives once told the input is over are not read: any "end" among them is one it
+        # made up for an element the file left open.
+        parser.close()
     except etree.XMLSyntaxError as error:
-        if schema is not None and any(entry.domain_name == "SCHEMASV" for entry in error.error_log):
-            line, column = error.position
-            raise SchemaInvalid(error.msg or "not valid", line or None, column or None) from error
-        raise ParseError(_syntax_error(head, encoding, error)) from error
+        raise ParseError(_syntax_error(head, encoding, error, watch.found if watch else None)) from error
     if first:
         raise ParseError(NOT_XML(line=1, column=1, reason="empty document"))
-    if depth:
-        # libxml2 validating against a schema without entity substitution says nothing of a file that stops short.
-        raise Unfinished(NOT_XML(line=line, reason="premature end of data: the root element is not closed"))
+    if not closed:
+        raise ParseError(NOT_XML(line=line, reason="premature end of data: the root element is not closed"))
 
 
-class Unfinished(ParseError):
-    """A stream that ended inside its root element; a pass of :func:`well_formed` over the file, when it can be
-    read again, names the fault as :func:`parse` does."""
+def _block(source: BinaryIO) -> bytes:
+    """The next _BLOCK bytes of ``source`` (fewer only at its end), however few each read returns."""
+    block = source.read(_BLOCK)
+    if not block or len(block) == _BLOCK:
+        return block
+    parts = [block]
+    size = len(block)
+    while size < _BLOCK and (more := source.read(_BLOCK - size)):
+        parts.append(more)
+        size += len(more)
+    return b"".join(parts)
 
 
-class _Rejoined:
-    """The head already read, then the rest of the source, for the parser."""
+class _Utf8Watch:
+    """The first byte that is not UTF-8 (offset, line, column in bytes, value), found as the blocks go by, so that
+    a stream names it as :func:`parse` names it in the whole file."""
 
-    def __init__(self, head: bytes, source: BinaryIO) -> None:
-        self.head, self.source = head, source
+    def __init__(self) -> None:
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.offset = 0  # of the block being seen
+        self.newlines = 0  # before it
+        self.line_start = 0  # offset of the first byte of the line the block starts in
+        self.found: tuple[int, int, int, int] | None = None
 
-    def read(self, size: int = -1) -> bytes:
-        if self.head:
-            cut = size if size > 0 else len(self.head)
-            taken, self.head = self.head[:cut], self.head[cut:]
-            return taken
-        return self.source.read(size)
+    def see(self, block: bytes) -> None:
+        if self.found is not None:
+            return
+        pending = len(self.decoder.getstate()[0])
+        try:
+            self.decoder.decode(block)
+        except UnicodeDecodeError as error:
+            bad = self.offset - pending + error.start
+            local = max(bad - self.offset, 0)
+            newline = block.rfind(b"\n", 0, local)
+            start = self.offset + newline + 1 if newline >= 0 else self.line_start
+            value = block[local] if bad >= self.offset else error.object[error.start]
+            self.found = (bad, self.newlines + block.count(b"\n", 0, local) + 1, bad - start + 1, value)
+            return
+        newline = block.rfind(b"\n")
+        if newline >= 0:
+            self.line_start = self.offset + newline + 1
+        self.newlines += block.count(b"\n")
+        self.offset += len(block)
 
 
 def well_formed(source: BinaryIO) -> None:
     """Raise ParseError, as :func:`parse` would, unless the rest of ``source`` is well-formed XML; memory holds one
     element at a time."""
-    for _, element in iterparse(source):
-        element.clear()
-        while element.getprevious() is not None:
-            del element.getparent()[0]
+    drain(iterparse(source))
+
+
+def drain(events: Iterator[tuple[str, Any]]) -> None:
+    """Parse the rest of a file whose events are ``events`` (``end`` among them), forgetting each element as it
+    ends: raise ParseError if it is not well-formed."""
+    for event, element in events:
+        if event == "end":
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
 
 
 def local_name(tag: object) -> str:
