@@ -173,7 +173,7 @@ def rates(unit: str) -> st.SearchStrategy[Rate]:
         chargeable_weight=st.none() | decimals().map(lambda v: Quantity(value=v, unit=unit)),
         rate=st.none() | decimals(2),
         total=st.none() | decimals(2),
-    )
+    ).filter(lambda rate: rate != Rate())  # a rate line's charge says something, or there is none
 
 
 def payments() -> st.SearchStrategy[Payment]:

@@ -140,10 +140,10 @@ ALTERED = define(
 NOT_WRITTEN = define(
     "IMP102",
     Severity.INFO,
-    "the mandatory line $value ($title) of $message is not written: the model has no value for $missing; it must "
-    "be supplied before the message is sent",
-    "la línea obligatoria $value ($title) de $message no se escribe: el modelo no tiene valor para $missing; debe "
-    "proporcionarse antes de enviar el mensaje",
+    "the mandatory line $value ($title) of $message is not written whole: the model has no value for $missing; it "
+    "must be supplied before the message is sent",
+    "la línea obligatoria $value ($title) de $message no se escribe completa: el modelo no tiene valor para "
+    "$missing; debe proporcionarse antes de enviar el mensaje",
     f"{_MANUAL}: message structures (FWB/14 ABNF, FWB/17, FHL/5, FFM/8); the writer's counterpart of IMP013",
 )
 

@@ -198,7 +198,7 @@ def write(manifest: Manifest, consignment: Consignment, index: int, out: TextWri
     version = manifest.extensions.get(X_VERSION, "16")
     lines = [f"FWB/{version if version in ('16', '17') else '16'}"]
     writers: dict[str, Callable[[], list[str]]] = {
-        AWB: lambda: [_awb_line(consignment)],
+        AWB: lambda: _awb(consignment, out, path),
         "FLT": lambda: _flt(manifest),
         "SHP": lambda: _party(consignment, PartyRole.SHIPPER, out, path),
         "CNE": lambda: _party(consignment, PartyRole.CONSIGNEE, out, path),
@@ -209,7 +209,8 @@ def write(manifest: Manifest, consignment: Consignment, index: int, out: TextWri
         "ISU": lambda: _isu(consignment, out, path),
         "SPH": lambda: ["SPH/" + "/".join(consignment.handling_codes)] if consignment.handling_codes else [],
         "OCI": lambda: _oci(consignment.customs_notes),
-        "RTG": lambda: _rtg(manifest, consignment),
+        "RTG": lambda: _rtg(manifest, consignment, out, path),
+        "REF": lambda: _ref(consignment, out, path),
     }
     for rule in FWB_LINES:
         writer = writers.get(rule.tag)
@@ -218,6 +219,21 @@ def write(manifest: Manifest, consignment: Consignment, index: int, out: TextWri
         elif consignment.extensions.get(raw_key(rule.tag)):
             lines.extend(consignment.extensions[raw_key(rule.tag)].split("\n"))
     return lines
+
+
+def _awb(consignment: Consignment, out: TextWriter, path: str) -> list[str]:
+    """The AWB consignment detail, which names the waybill and so is always written; the airports, pieces and weight
+    it requires that the model lacks are told in a note."""
+    required = (
+        ("place_of_loading", consignment.place_of_loading and consignment.place_of_loading.code),
+        ("place_of_discharge", consignment.place_of_discharge and consignment.place_of_discharge.code),
+        ("total_packages", consignment.total_packages),
+        ("gross_weight", consignment.gross_weight),
+    )
+    missing = [name for name, value in required if not value]
+    if missing:
+        out.notes.append(lacking_note(charges.Lacking(AWB, missing), "FWB", _TITLES[AWB], path))
+    return [_awb_line(consignment)]
 
 
 def _awb_line(consignment: Consignment) -> str:
@@ -248,13 +264,27 @@ def _flt(manifest: Manifest) -> list[str]:
     return []
 
 
-def _rtg(manifest: Manifest, consignment: Consignment) -> list[str]:
+def _rtg(manifest: Manifest, consignment: Consignment, out: TextWriter, path: str) -> list[str]:
     written = consignment.extensions.get(raw_key("RTG"))
     if written:
         return written.split("\n")
     carrier = manifest.carrier.iata_code if manifest.carrier else None
     destination = consignment.place_of_discharge.code if consignment.place_of_discharge else None
-    return [f"RTG/{destination}{carrier}"] if carrier and destination else []
+    if carrier and destination:
+        return [f"RTG/{destination}{carrier}"]
+    missing = [name for name, value in (("place_of_discharge", destination), ("carrier", carrier)) if not value]
+    # The carrier is the manifest's, not the consignment's: its path is written whole.
+    fields = [name if name != "carrier" else "carrier.iata_code" for name in missing]
+    return _or_note(charges.Lacking("RTG", fields), out, path)
+
+
+def _ref(consignment: Consignment, out: TextWriter, path: str) -> list[str]:
+    """REF, the sender's reference (its Type B address), is kept as read from an FWB; the model has no field for
+    it, so an FWB written from another format says it must be supplied."""
+    written = consignment.extensions.get(raw_key("REF"))
+    if written:
+        return written.split("\n")
+    return _or_note(charges.Lacking("REF", [f"extensions[{raw_key('REF')}]"]), out, path)
 
 
 def _party(consignment: Consignment, role: PartyRole, out: TextWriter, path: str) -> list[str]:
@@ -296,7 +326,7 @@ def _or_note(line: str | charges.Lacking, out: TextWriter, path: str) -> list[st
 
 
 def lacking_note(lacking: charges.Lacking, message: str, title: str, path: str) -> Diagnostic:
-    fields = [f"{path}.{name}" for name in lacking.missing]
+    fields = [name if name.startswith("carrier.") else f"{path}.{name}" for name in lacking.missing]
     return NOT_WRITTEN(field=fields[0], value=lacking.tag, title=title, message=message, missing=", ".join(fields))
 
 
