@@ -42,6 +42,8 @@ def read_declarations(reading: Reading, element: Any, field: str) -> dict[str, A
         "value": ("NilCustomsValueIndicator", "DeclaredValueForCustomsAmount"),
         "insurance_value": ("NilInsuranceValueIndicator", "InsuranceValueAmount"),
     }
+    # A declared value for customs alone is the consignment's value, as other formats give it; the charge
+    # declarations are read when any of their own elements (or a Nil indicator) is there.
     said = any(value is not None for value in found.values())
     customs: Money | None = None
     for name, (nil, path) in declared.items():
@@ -58,7 +60,7 @@ def read_declarations(reading: Reading, element: Any, field: str) -> dict[str, A
         else:
             amount = _amount(reading, element, path, where, currency)
             found[name] = amount
-        said = said or amount is not None
+            said = said or amount is not None
     result: dict[str, Any] = {"value": customs}
     if said:
         reading.place(f"{field}.charges", element)
