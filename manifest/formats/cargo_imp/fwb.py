@@ -2,9 +2,11 @@
 
 Model mapping: the AWB consignment detail gives the consignment (number, origin as place of loading, destination
 as place of discharge, pieces, weight, volume); FLT gives the flight (carrier, flight number); SHP, CNE, AGT and NFY
-the parties; RTD the goods items; CVD the declared value for customs; SPH the special handling codes; OCI the
-customs notes. Every other line (routing, charges, execution, references ...) is kept as written in the
-consignment's extensions under ``cargo-imp.<line identifier>`` and written back in its place.
+the parties; RTD the goods items with their rate charges; CVD the charge declarations and the declared value for
+customs; ISU the carrier's execution (:mod:`.charges`); SPH the special handling codes; OCI the customs notes.
+Every other line (routing, other charges, charge summaries, references ...) is kept as written in the
+consignment's extensions under ``cargo-imp.<line identifier>`` and written back in its place. A mandatory line the
+model has no value for is not written empty: the writer notes what must be supplied (IMP102).
 
 Line layouts checked against real messages, each read without a finding and written back: IATA's FWB/17 examples
 (gumraq/iata-messages IataMessageTests/Examples/fwb17.txt), airline traffic (tyroneous9/CargoIMP-Compiler

@@ -3,7 +3,8 @@
 Structure as in the real Riege XFWB 3.00 samples: the waybill number in BusinessHeaderDocument/ID
 (``888-11111111``), the consignment in MasterConsignment, its flights in SpecifiedLogisticsTransportMovement (the
 first is the manifest's flight; further legs stay in the consignment's extensions), its rate lines in
-ApplicableRating/IncludedMasterConsignmentItem with their ULDs in AssociatedUnitLoadTransportEquipment.
+ApplicableRating/IncludedMasterConsignmentItem with their ULDs in AssociatedUnitLoadTransportEquipment, its charge
+declarations, execution and rate charges as :mod:`.charges` reads them.
 """
 
 from __future__ import annotations
