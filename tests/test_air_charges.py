@@ -139,3 +139,12 @@ def test_every_air_sample_converts_without_an_unexplained_error(path: Path, to: 
     report = api.validate(conversion.written.data, path=f"out.{to}")
     new = [d for d in report.diagnostics if d.severity >= Severity.ERROR and d.code not in before]
     assert [d for d in new if not _explained(d, told)] == []
+
+
+def test_an_agent_without_a_place_is_written_without_an_empty_place_line() -> None:
+    written = _converted(AIR / "northbound-flight-am0642-awb-139-12345675.xfwb.xml", "cargo-imp").written
+    assert written is not None
+    lines = written.data.decode().splitlines()
+    agent = lines.index("AGT//0147521")
+    assert lines[agent + 1 : agent + 3] == ["/CARGA AEREA CONSOLIDADA SA DE CV", "CVD/USD//PP/NVD/NCV/XXX"]
+    assert "/" not in lines
