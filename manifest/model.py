@@ -100,6 +100,13 @@ class EquipmentKind(StrEnum):
     OTHER = "other"
 
 
+class Payment(StrEnum):
+    """Who pays a charge: the shipper at origin (prepaid) or the consignee at destination (collect)."""
+
+    PREPAID = "prepaid"
+    COLLECT = "collect"
+
+
 class Direction(StrEnum):
     """Crossing direction relative to the US/Mexico border; Carta Porte EntradaSalidaMerc is relative to Mexico."""
 
@@ -320,6 +327,49 @@ class Equipment:
 
 @quick_init
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Rate:
+    """The charge of one rate line of an air waybill: Cargo-IMP RTD elements C, S, W, R and T; Cargo-XML
+    ApplicableFreightRateServiceCharge (CategoryCode, CommodityItemID, ChargeableWeightMeasure, AppliedRate,
+    AppliedAmount). Amounts are in the currency of the waybill's charge declarations."""
+
+    rate_class: str | None = None  # IATA rate class code: M minimum, N normal, Q quantity, C specific commodity ...
+    commodity_item: str | None = None  # specific commodity item number
+    chargeable_weight: Quantity | None = None
+    rate: Decimal | None = None  # rate or charge per unit of chargeable weight
+    total: Decimal | None = None  # the line's charge
+    extensions: Extensions = field(default_factory=dict)
+
+
+@quick_init
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChargeDeclarations:
+    """The charge declarations of an air waybill: Cargo-IMP CVD; Cargo-XML ApplicableOriginCurrencyExchange,
+    ApplicableLogisticsServiceCharge, TotalChargePrepaidIndicator, TotalDisbursementPrepaidIndicator and the
+    declared values with their Nil indicators. A declared value of None is declared as none (NVD, XXX; Nil...
+    Indicator true); the declared value for customs is the consignment's ``value`` (NCV when None)."""
+
+    currency: str | None = None  # ISO 4217, the currency of every charge and value of the waybill
+    charge_code: str | None = None  # IATA charge code: PP, CC, PX, CX, CA ...
+    weight_valuation: Payment | None = None  # weight charge and valuation charge
+    other_charges: Payment | None = None
+    carriage_value: Decimal | None = None  # declared value for carriage
+    insurance_value: Decimal | None = None  # amount of insurance
+    extensions: Extensions = field(default_factory=dict)
+
+
+@quick_init
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Execution:
+    """The carrier's execution of an air waybill: Cargo-IMP ISU; Cargo-XML SignatoryCarrierAuthentication."""
+
+    moment: Moment | None = None  # date (and time) of execution
+    place: str | None = None  # place of execution, as named on the waybill
+    signature: str | None = None  # the carrier's or its agent's signature (authorisation)
+    extensions: Extensions = field(default_factory=dict)
+
+
+@quick_init
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GoodsItem:
     sequence: int | None = None
     description: str | None = None
@@ -338,6 +388,7 @@ class GoodsItem:
     sat_product_key: str | None = None  # Carta Porte c_ClaveProdServCP
     customs_documents: tuple[CustomsDocument, ...] = ()
     equipment_ids: tuple[str, ...] = ()  # identifiers of the equipment the item is loaded in
+    rate: Rate | None = None  # an air waybill rate line's charge
     extensions: Extensions = field(default_factory=dict)
 
 
@@ -369,6 +420,8 @@ class Consignment:
     references: tuple[Reference, ...] = ()
     handling_codes: tuple[str, ...] = ()  # IATA special handling codes (GEN, PER, RFL, EAP ...), in message order
     customs_notes: tuple[CustomsNote, ...] = ()
+    charges: ChargeDeclarations | None = None  # an air waybill's charge declarations
+    execution: Execution | None = None  # an air waybill's execution by the carrier
     extensions: Extensions = field(default_factory=dict)
 
     def party(self, role: PartyRole) -> Party | None:

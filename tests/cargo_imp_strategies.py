@@ -18,6 +18,7 @@ from manifest.formats.cargo_imp.goods import ulds_of
 from manifest.model import (
     Address,
     Carrier,
+    ChargeDeclarations,
     Consignment,
     Contact,
     Conveyance,
@@ -25,6 +26,7 @@ from manifest.model import (
     DocumentType,
     Equipment,
     EquipmentKind,
+    Execution,
     GoodsItem,
     Manifest,
     Mode,
@@ -32,9 +34,11 @@ from manifest.model import (
     Packages,
     Party,
     PartyRole,
+    Payment,
     Place,
     PlaceScheme,
     Quantity,
+    Rate,
     Stop,
 )
 
@@ -145,16 +149,56 @@ def agents(draw: st.DrawFn) -> Party:
 
 @st.composite
 def rate_lines(draw: st.DrawFn, sequence: int) -> GoodsItem:
+    weight = draw(weights())
     return GoodsItem(
         sequence=sequence,
         description=draw(st.none() | words(6)),
         packages=draw(packages()),
-        gross_weight=draw(weights()),
+        gross_weight=weight,
         volume=draw(st.none() | volumes()),
         hs_code=draw(st.none() | hs_codes()),
         origin_country=draw(st.none() | COUNTRY),
         equipment_ids=draw(st.sampled_from([(), ("PMC73850AM",), ("AKE12045AM", "PMC73850AM")])),
-        extensions=draw(st.sampled_from([{}, {"cargo-imp.RTD.rate": "CQ/W10/R2.50/T25.00"}])),
+        rate=draw(st.none() | rates(weight.unit)),
+        # A rate combination point, which the model has no field for, is kept as written.
+        extensions=draw(st.sampled_from([{}, {"cargo-imp.RTD.rate": "PNYC"}])),
+    )
+
+
+def rates(unit: str) -> st.SearchStrategy[Rate]:
+    return st.builds(
+        Rate,
+        rate_class=st.none() | st.sampled_from(["M", "N", "Q", "C", "U"]),
+        commodity_item=st.none() | fixed(DIGITS, 4),
+        chargeable_weight=st.none() | decimals().map(lambda v: Quantity(value=v, unit=unit)),
+        rate=st.none() | decimals(2),
+        total=st.none() | decimals(2),
+    ).filter(lambda rate: rate != Rate())  # a rate line's charge says something, or there is none
+
+
+def payments() -> st.SearchStrategy[Payment]:
+    return st.sampled_from(list(Payment))
+
+
+@st.composite
+def declarations(draw: st.DrawFn, currency: str, charge_code: bool = True) -> ChargeDeclarations:
+    """Charge declarations; FHL's CVD line has no charge code."""
+    return ChargeDeclarations(
+        currency=currency,
+        charge_code=draw(st.none() | st.sampled_from(["PP", "CC", "PX", "CX"])) if charge_code else None,
+        weight_valuation=draw(payments()),
+        other_charges=draw(payments()),
+        carriage_value=draw(st.none() | decimals(2)),
+        insurance_value=draw(st.none() | decimals(2)),
+    )
+
+
+@st.composite
+def executions(draw: st.DrawFn) -> Execution:
+    return Execution(
+        moment=draw(st.dates(date(2000, 1, 1), date(2099, 12, 31))),
+        place=draw(words(2).filter(lambda text: len(text) <= 17)),
+        signature=draw(st.none() | words(2).filter(lambda text: len(text) <= 20)),
     )
 
 
@@ -166,7 +210,6 @@ def fwb_manifests(draw: st.DrawFn) -> Manifest:
     day = draw(st.integers(1, 28))
     currency = draw(st.sampled_from(["USD", "MXN"]))
     value = draw(st.none() | st.builds(lambda a: Money(amount=a, currency=currency), decimals(2)))
-    cvd = f"CVD/{currency}//PP/NVD/{'NCV' if value is None else value.amount}/XXX"
     parties = [draw(name_blocks(PartyRole.SHIPPER)), draw(name_blocks(PartyRole.CONSIGNEE))]
     if draw(st.booleans()):
         parties.append(draw(agents()))
@@ -186,14 +229,11 @@ def fwb_manifests(draw: st.DrawFn) -> Manifest:
         goods=rates,
         equipment=ulds_of(rates),
         value=value,
+        charges=draw(declarations(currency)),
+        execution=draw(executions()),
         handling_codes=tuple(draw(st.lists(SHC, max_size=3, unique=True))),
         customs_notes=draw(notes()),
-        extensions={
-            "cargo-imp.RTG": f"RTG/{destination.code}{carrier}",
-            "cargo-imp.CVD": cvd,
-            "cargo-imp.ISU": "ISU/01NOV26/MEXICO",
-            "cargo-imp.REF": "REF/MEXFFAM",
-        },
+        extensions={"cargo-imp.RTG": f"RTG/{destination.code}{carrier}", "cargo-imp.REF": "REF/MEXFFAM"},
     )
     return Manifest(
         mode=Mode.AIR,
@@ -230,9 +270,11 @@ def fhl_manifests(draw: st.DrawFn) -> Manifest:
         pieces, weight = draw(packages()), draw(weights())
         parties: tuple[Party, ...] = ()
         value = None
+        charges = None
         if with_parties:
             parties = (draw(name_blocks(PartyRole.SHIPPER)), draw(name_blocks(PartyRole.CONSIGNEE)))
-            value = Money(amount=draw(decimals(2)), currency="USD")
+            value = draw(st.none() | decimals(2).map(lambda amount: Money(amount=amount, currency="USD")))
+            charges = draw(declarations("USD", charge_code=False))
         houses.append(
             Consignment(
                 document_number=number,
@@ -249,7 +291,7 @@ def fhl_manifests(draw: st.DrawFn) -> Manifest:
                 ),
                 handling_codes=tuple(draw(st.lists(SHC, max_size=2, unique=True))),
                 customs_notes=draw(notes()),
-                extensions={"cargo-imp.CVD": f"CVD/USD/PP/NVD/{value.amount}/XXX"} if value is not None else {},
+                charges=charges,
             )
         )
     return Manifest(

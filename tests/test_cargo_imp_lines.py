@@ -4,7 +4,7 @@ message gives the model, and writing the model gives the message back, byte for 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -14,6 +14,7 @@ from manifest.formats import cargo_imp
 from manifest.model import (
     Address,
     Carrier,
+    ChargeDeclarations,
     Consignment,
     Contact,
     Conveyance,
@@ -21,6 +22,7 @@ from manifest.model import (
     DocumentType,
     Equipment,
     EquipmentKind,
+    Execution,
     GoodsItem,
     Manifest,
     Mode,
@@ -28,9 +30,11 @@ from manifest.model import (
     Packages,
     Party,
     PartyRole,
+    Payment,
     Place,
     PlaceScheme,
     Quantity,
+    Rate,
     Stop,
     TariffCode,
 )
@@ -73,12 +77,9 @@ _MASTER = Consignment(
     gross_weight=_kg("10.5"),
     parties=(_SHIPPER, _CONSIGNEE),
     goods=(GoodsItem(sequence=1, packages=Packages(count=2), gross_weight=_kg("10.5")),),
-    extensions={
-        "cargo-imp.RTG": "RTG/LAXAM",
-        "cargo-imp.CVD": "CVD/USD//PP/NVD/NCV/XXX",
-        "cargo-imp.ISU": "ISU/01NOV26/MEXICO",
-        "cargo-imp.REF": "REF/MEXFFAM",
-    },
+    charges=ChargeDeclarations(currency="USD", weight_valuation=Payment.PREPAID, other_charges=Payment.PREPAID),
+    execution=Execution(moment=date(2026, 11, 1), place="MEXICO"),
+    extensions={"cargo-imp.RTG": "RTG/LAXAM", "cargo-imp.REF": "REF/MEXFFAM"},
 )
 _FWB = Manifest(
     mode=Mode.AIR, consignments=(_MASTER,), extensions={"cargo-imp.message": "FWB", "cargo-imp.version": "16"}
@@ -219,10 +220,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     (
         "fwb declared value for customs",
         _fwb({11: ["CVD/USD//PP/NVD/86500/XXX"]}),
-        _master(
-            value=Money(amount=Decimal("86500"), currency="USD"),
-            extensions={**_MASTER.extensions, "cargo-imp.CVD": "CVD/USD//PP/NVD/86500/XXX"},
-        ),
+        _master(value=Money(amount=Decimal("86500"), currency="USD")),
     ),
     (
         "fwb rate description with goods, volume, HS codes and origin",
@@ -248,7 +246,8 @@ CASES: list[tuple[str, list[str], Manifest]] = [
                     TariffCode(scheme="hs", code="711319"),
                 ),
                 origin_country="MX",
-                extensions={"cargo-imp.RTD.rate": "CQ/W10.5/R2.85/T29.93", "cargo-imp.hs-derived": "1"},
+                rate=Rate(rate_class="Q", chargeable_weight=_kg("10.5"), rate=Decimal("2.85"), total=Decimal("29.93")),
+                extensions={"cargo-imp.hs-derived": "1"},
             )
         ),
     ),

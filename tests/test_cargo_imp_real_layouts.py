@@ -16,7 +16,7 @@ from manifest.diagnostics import Diagnostic
 from manifest.formats import cargo_imp
 from manifest.formats.cargo_imp.ffm_layout import X_END, X_PART
 from manifest.formats.cargo_imp.goods import X_RATE
-from manifest.model import Packages, Quantity
+from manifest.model import Packages, Quantity, Rate
 
 DATA = Path(__file__).resolve().parent / "data" / "air"
 REFERENCE = date(2026, 11, 27)
@@ -59,7 +59,13 @@ def test_a_rate_combination_point_is_a_rate_element() -> None:
     document = cargo_imp.read_at(data, REFERENCE)
     assert document.diagnostics == ()
     first, second = document.manifests[0].consignments[0].goods
-    assert second.extensions[X_RATE] == "PMEX/CU/W520/R2.9/T1508"
+    assert second.extensions[X_RATE] == "PMEX"  # the rate combination point, which the model has no field for
+    assert second.rate == Rate(
+        rate_class="U",
+        chargeable_weight=Quantity(value=Decimal(520), unit="KGM"),
+        rate=Decimal("2.9"),
+        total=Decimal(1508),
+    )
     assert second.packages is None
     written = cargo_imp.write_at(document.manifests, REFERENCE)
     assert (written.data, written.losses) == (data, ())

@@ -20,6 +20,7 @@ from manifest.formats import cargo_xml
 from manifest.model import (
     Address,
     Carrier,
+    ChargeDeclarations,
     Consignment,
     Contact,
     Conveyance,
@@ -27,15 +28,19 @@ from manifest.model import (
     DocumentType,
     Equipment,
     EquipmentKind,
+    Execution,
     GoodsItem,
     Manifest,
     Mode,
+    Money,
     Packages,
     Party,
     PartyRole,
+    Payment,
     Place,
     PlaceScheme,
     Quantity,
+    Rate,
     Stop,
 )
 
@@ -137,6 +142,34 @@ COUNTS = st.integers(min_value=0, max_value=2)
 PICKS = st.lists(st.integers(min_value=0, max_value=3), unique=True, max_size=2)
 PARTS = st.lists(st.integers(min_value=0, max_value=15), min_size=1, max_size=3, unique=True)
 HS_CODES = optional(st.from_regex(r"[0-9]{6}", fullmatch=True))
+AMOUNTS = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
+CURRENCIES = st.sampled_from(("USD", "MXN", "EUR"))
+PAYMENTS = optional(st.sampled_from(list(Payment)))
+DECLARATIONS = optional(
+    st.builds(
+        ChargeDeclarations,
+        currency=optional(CURRENCIES),
+        charge_code=optional(st.sampled_from(("PP", "CC", "PX"))),
+        weight_valuation=PAYMENTS,
+        other_charges=PAYMENTS,
+        carriage_value=optional(AMOUNTS),
+        insurance_value=optional(AMOUNTS),
+    )
+)
+CUSTOMS_VALUES = optional(st.builds(Money, amount=AMOUNTS, currency=CURRENCIES))
+EXECUTIONS = optional(
+    st.builds(Execution, moment=optional(MOMENTS), place=MAYBE_TEXT, signature=MAYBE_TEXT).filter(_any_set)
+)
+RATES = optional(
+    st.builds(
+        Rate,
+        rate_class=optional(st.sampled_from(("M", "N", "Q", "C"))),
+        commodity_item=optional(st.from_regex(r"[0-9]{4}", fullmatch=True)),
+        chargeable_weight=optional(quantities(("KGM", "LBR"))),
+        rate=optional(AMOUNTS),
+        total=optional(AMOUNTS),
+    ).filter(_any_set)
+)
 HOUSE_NUMBERS = st.from_regex(r"[A-Z0-9]{4,12}", fullmatch=True)
 AWB_NUMBERS = awb_numbers()
 WAYBILL_NUMBERS = st.lists(AWB_NUMBERS, max_size=3, unique=True)
@@ -167,8 +200,11 @@ FLIGHT_CORE = core(with_parties=False, with_volume=False)
 
 
 @st.composite
-def rated(draw: st.DrawFn, number: str, kind: DocumentType, master: str | None = None) -> Consignment:
-    """A waybill with rate lines whose ULDs are the consignment's equipment, in the order the lines name them."""
+def rated(
+    draw: st.DrawFn, number: str, kind: DocumentType, master: str | None = None, charged: bool = False
+) -> Consignment:
+    """A waybill with rate lines whose ULDs are the consignment's equipment, in the order the lines name them; a
+    ``charged`` one (a master air waybill) with its charge declarations, execution and rate charges."""
     ulds = {u.identifier: u for u in draw(ULD_LISTS)}
     names = list(ulds)
     goods = [
@@ -180,6 +216,7 @@ def rated(draw: st.DrawFn, number: str, kind: DocumentType, master: str | None =
             volume=draw(VOLUMES),
             hs_code=draw(HS_CODES),
             equipment_ids=tuple(names[i] for i in draw(PICKS) if i < len(names)),
+            rate=draw(RATES) if charged else None,
         )
         for sequence in range(draw(COUNTS))
     ]
@@ -191,6 +228,9 @@ def rated(draw: st.DrawFn, number: str, kind: DocumentType, master: str | None =
         goods=tuple(goods),
         equipment=tuple(ulds[i] for i in used),
         **draw(CORE),
+        value=draw(CUSTOMS_VALUES) if charged else None,
+        charges=draw(DECLARATIONS) if charged else None,
+        execution=draw(EXECUTIONS) if charged else None,
     )
 
 
@@ -216,7 +256,7 @@ def waybills(draw: st.DrawFn) -> Manifest:
         **draw(FLIGHTS),
         departure=draw(MAYBE_STOP),
         arrival=draw(MAYBE_STOP),
-        consignments=(draw(rated(draw(AWB_NUMBERS), DocumentType.AIR_WAYBILL)),),
+        consignments=(draw(rated(draw(AWB_NUMBERS), DocumentType.AIR_WAYBILL, charged=True)),),
         extensions={"cargo-xml.message": "XFWB"},
     )
 

@@ -204,6 +204,7 @@ def write_at(manifests: Sequence[Manifest], reference: date) -> Written:
     """Write every manifest; losses are found by reading the result back with the same ``reference`` date."""
     texts: list[str] = []
     losses: list[Diagnostic] = []
+    notes: list[Diagnostic] = []
     for number, manifest in enumerate(manifests):
         kind = message_kind(manifest)
         out = TextWriter(kind)
@@ -218,10 +219,13 @@ def write_at(manifests: Sequence[Manifest], reference: date) -> Written:
         except ParseError:
             read_back = []
         found = out.losses + not_carried(manifest, read_back, kind, [d.field or "" for d in out.losses])
+        told = out.notes
         if len(manifests) > 1:
             found = [replace(d, field=f"manifests[{number}].{d.field}") for d in found]
+            told = [replace(d, field=f"manifests[{number}].{d.field}") for d in told]
         losses.extend(found)
-    return Written("".join(texts).encode("utf-8"), tuple(losses))
+        notes.extend(told)
+    return Written("".join(texts).encode("utf-8"), tuple(losses), tuple(notes))
 
 
 def _messages(manifest: Manifest, kind: str, out: TextWriter) -> list[list[str]]:

@@ -137,6 +137,15 @@ ALTERED = define(
     "línea, en líneas de 69 caracteres como máximo",
     f"{_MANUAL} section 1.2 (character set) and the slant field separator",
 )
+NOT_WRITTEN = define(
+    "IMP102",
+    Severity.INFO,
+    "the mandatory line $value ($title) of $message is not written whole: the model has no value for $missing; it "
+    "must be supplied before the message is sent",
+    "la línea obligatoria $value ($title) de $message no se escribe completa: el modelo no tiene valor para "
+    "$missing; debe proporcionarse antes de enviar el mensaje",
+    f"{_MANUAL}: message structures (FWB/14 ABNF, FWB/17, FHL/5, FFM/8); the writer's counterpart of IMP013",
+)
 
 # What BAD_FIELD expects, in Spanish; the element is named by its Cargo-IMP address (``HBS/weight``), which reads
 # the same in both languages.
@@ -157,7 +166,15 @@ EXPECTED_ES = {
     "<type, 3><serial, 4-5><owner, 2>": "<tipo, 3><serie, 4-5><propietario, 2>",
     "<type, 3><serial, 4-5><owner, 2>[-<loading indicator>][/<remarks>]": "<tipo, 3><serie, 4-5><propietario, 2>"
     "[-<indicador de carga>][/<observaciones>]",
+    "DDMMMYY": "DDMESAA",
     "DDMON or DDMONHHMM": "DDMES o DDMESHHMM",
+    "ISO 4217 currency code": "código de moneda ISO 4217",
+    "2 letters or nothing": "2 letras o nada",
+    "PP, PC, CP or CC": "PP, PC, CP o CC",
+    "NVD or an amount": "NVD o un importe",
+    "NCV or an amount": "NCV o un importe",
+    "XXX or an amount": "XXX o un importe",
+    "the place of execution": "el lugar de emisión",
     "ISO 3166 2-letter code": "código ISO 3166 de 2 letras",
     "K<weight> or L<weight>": "K<peso> o L<peso>",
     "MC, CF, CI or CC and an amount": "MC, CF, CI o CC y una cantidad",

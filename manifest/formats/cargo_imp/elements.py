@@ -318,6 +318,7 @@ class TextWriter:
     def __init__(self, message: str) -> None:
         self.message = message
         self.losses: list[Diagnostic] = []
+        self.notes: list[Diagnostic] = []  # mandatory lines not written for want of a model value
 
     def text(self, value: str, path: str) -> str:
         written = value.upper().replace("/", " ").replace("\r", " ").replace("\n", " ")

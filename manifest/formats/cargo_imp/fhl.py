@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from manifest.formats.cargo_imp import goods, parties
+from manifest.formats.cargo_imp import charges, goods, parties
 from manifest.formats.cargo_imp.elements import (
     AIRPORT,
     QUANTITY,
@@ -48,14 +48,12 @@ from manifest.model import (
 
 X_SLAC = "cargo-imp.slac"  # shipper's load and count
 X_NATURE = "cargo-imp.HBS.nature"  # the HBS manifest description when a TXT free text description is also given
-X_CVD = "cargo-imp.CVD"
+X_CVD = "cargo-imp.CVD"  # a CVD line out of its format, as written
 X_HS_DERIVED = goods.X_HS_DERIVED
 NATURE_SIZE = 15  # HBS manifest description of goods
 TEXT_SIZE = 65  # TXT free text, per line
 _HOUSE_NUMBER = re.compile(r"[A-Z0-9]{1,12}")
 _SLAC = re.compile(r"[0-9]{0,5}")
-_CVD_CUSTOMS = 4  # CVD/currency/PP-CC/carriage value/customs value/insurance
-_CVD_BLANK = "CVD/XXX//NVD/NCV/XXX"
 
 
 class _House:
@@ -135,12 +133,16 @@ def _record(record: Record, houses: list[_House], sink: Sink) -> None:
         sink.place(where, line, 1, record.tag)
         house.parties.append(parties.read_block(record, sink, where))
     elif record.tag == "CVD":
-        value, written = goods.read_cvd(record, _CVD_CUSTOMS)
-        if value is not None:
-            house.fields["value"] = value
-            sink.place(f"{path}.value", line, 5, "CVD")
-        house.ext[X_CVD] = written
-        sink.place(f"{path}.extensions[{X_CVD}]", line, 1, "CVD")
+        declared = charges.read_cvd(line, sink, "CVD", charge_code=False)
+        if declared is None:
+            house.ext[X_CVD] = line.text  # kept as written, so that nothing of it is lost
+            sink.place(f"{path}.extensions[{X_CVD}]", line, 1, "CVD")
+            return
+        house.fields["charges"] = declared.charges
+        sink.place(f"{path}.charges", line, 5, "CVD")
+        if declared.customs_value is not None:
+            house.fields["value"] = declared.customs_value
+            sink.place(f"{path}.value", line, declared.customs_column, "CVD/customs")
 
 
 def _master(line: Line, sink: Sink) -> Consignment | None:
@@ -283,7 +285,7 @@ def write(manifest: Manifest, out: TextWriter) -> list[list[str]]:
         )
     elif houses and houses[0][1].master_number:
         head.append(f"MBI/{houses[0][1].master_number}")
-    own = [house for _, house in houses[:-1] if house.parties or house.value is not None or X_CVD in house.extensions]
+    own = [house for _, house in houses[:-1] if house.parties or _declares(house)]
     groups = [[entry] for entry in houses] if own else [houses]
     messages: list[list[str]] = []
     for group in groups:
@@ -303,9 +305,20 @@ def _house_tail(index: int, house: Consignment, out: TextWriter) -> list[str]:
         if party is not None:
             where = f"consignments[{index}].parties[{house.parties.index(party)}]"
             lines.extend(parties.write_block(party, out, where))
-    if house.extensions.get(X_CVD) is not None or house.value is not None:
-        lines.append(goods.write_cvd(house.value, house.extensions.get(X_CVD), _CVD_CUSTOMS, _CVD_BLANK))
+    written = house.extensions.get(X_CVD)
+    if written and house.charges is None:
+        lines.append(written)
+    elif _declares(house):
+        # CVD is optional in FHL: declarations the model cannot complete are not written, and reading the message
+        # back lists the values left out.
+        line = charges.cvd_text(house.charges, house.value, charge_code=False)
+        if isinstance(line, str):
+            lines.append(line)
     return lines
+
+
+def _declares(house: Consignment) -> bool:
+    return house.charges is not None or house.value is not None or X_CVD in house.extensions
 
 
 def _write_house(house: Consignment, index: int, out: TextWriter) -> list[str]:

@@ -2,9 +2,11 @@
 
 Model mapping: the AWB consignment detail gives the consignment (number, origin as place of loading, destination
 as place of discharge, pieces, weight, volume); FLT gives the flight (carrier, flight number); SHP, CNE, AGT and NFY
-the parties; RTD the goods items; CVD the declared value for customs; SPH the special handling codes; OCI the
-customs notes. Every other line (routing, charges, execution, references ...) is kept as written in the
-consignment's extensions under ``cargo-imp.<line identifier>`` and written back in its place.
+the parties; RTD the goods items with their rate charges; CVD the charge declarations and the declared value for
+customs; ISU the carrier's execution (:mod:`.charges`); SPH the special handling codes; OCI the customs notes.
+Every other line (routing, other charges, charge summaries, references ...) is kept as written in the
+consignment's extensions under ``cargo-imp.<line identifier>`` and written back in its place. A mandatory line the
+model has no value for is not written empty: the writer notes what must be supplied (IMP102).
 
 Line layouts checked against real messages, each read without a finding and written back: IATA's FWB/17 examples
 (gumraq/iata-messages IataMessageTests/Examples/fwb17.txt), airline traffic (tyroneous9/CargoIMP-Compiler
@@ -21,7 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from manifest.formats.cargo_imp import goods, parties
+from manifest.diagnostics import Diagnostic
+from manifest.formats.cargo_imp import charges, goods, parties
+from manifest.formats.cargo_imp.codes import NOT_WRITTEN
 from manifest.formats.cargo_imp.elements import (
     FLIGHT,
     TextWriter,
@@ -52,12 +56,11 @@ X_MESSAGE = "cargo-imp.message"
 X_VERSION = "cargo-imp.version"
 X_ENVELOPE = "cargo-imp.envelope"
 X_FLT = "cargo-imp.FLT"
-X_CVD = "cargo-imp.CVD"
+X_CVD = "cargo-imp.CVD"  # a CVD line out of its format, as written
+X_ISU = "cargo-imp.ISU"  # an ISU line out of its format, as written
 X_DENSITY = "cargo-imp.density"
 X_SHIPMENT_CODE = "cargo-imp.shipment-code"
-_MAPPED = frozenset({AWB, "FLT", "SHP", "CNE", "AGT", "NFY", "RTD", "CVD", "SPH", "OCI"})
-_CVD_CUSTOMS = 5  # CVD/currency/charge code/PP-CC/carriage value/customs value/insurance
-_CVD_BLANK = "CVD/XXX///NVD/NCV/XXX"  # XXX: ISO 4217 "no currency", replaced by the value's
+_TITLES = {rule.tag: rule.title for rule in FWB_LINES}
 _PATH = "consignments[0]"
 
 
@@ -136,12 +139,24 @@ def read(message: RawMessage, sink: Sink) -> Manifest:
         elif record.tag == "RTD":
             goods_items = goods.read_rtd(record, sink, f"{_PATH}.goods")
         elif record.tag == "CVD":
-            value, written = goods.read_cvd(record, _CVD_CUSTOMS)
-            if value is not None:
-                fields["value"] = value
-                sink.place(f"{_PATH}.value", line, 5, "CVD")
-            ext[X_CVD] = written
-            sink.place(f"{_PATH}.extensions[{X_CVD}]", line, 1, "CVD")
+            declared = charges.read_cvd(line, sink, "CVD", charge_code=True)
+            if declared is None:
+                ext[X_CVD] = line.text  # kept as written, so that nothing of it is lost
+                sink.place(f"{_PATH}.extensions[{X_CVD}]", line, 1, "CVD")
+                continue
+            fields["charges"] = declared.charges
+            sink.place(f"{_PATH}.charges", line, 5, "CVD")
+            if declared.customs_value is not None:
+                fields["value"] = declared.customs_value
+                sink.place(f"{_PATH}.value", line, declared.customs_column, "CVD/customs")
+        elif record.tag == "ISU":
+            execution = charges.read_isu(line, sink, "ISU")
+            if execution is None:
+                ext[X_ISU] = line.text
+                sink.place(f"{_PATH}.extensions[{X_ISU}]", line, 1, "ISU")
+                continue
+            fields["execution"] = execution
+            sink.place(f"{_PATH}.execution", line, 5, "ISU")
         elif record.tag == "SPH":
             for code, column in parse_shc(line, 3, sink, "SPH"):
                 sink.place(f"{_PATH}.handling_codes[{len(handling)}]", line, column, "SPH")
@@ -185,17 +200,19 @@ def write(manifest: Manifest, consignment: Consignment, index: int, out: TextWri
     version = manifest.extensions.get(X_VERSION, "16")
     lines = [f"FWB/{version if version in ('16', '17') else '16'}"]
     writers: dict[str, Callable[[], list[str]]] = {
-        AWB: lambda: [_awb_line(consignment)],
+        AWB: lambda: _awb(consignment, out, path),
         "FLT": lambda: _flt(manifest),
         "SHP": lambda: _party(consignment, PartyRole.SHIPPER, out, path),
         "CNE": lambda: _party(consignment, PartyRole.CONSIGNEE, out, path),
         "AGT": lambda: _party(consignment, PartyRole.AGENT, out, path),
         "NFY": lambda: _party(consignment, PartyRole.NOTIFY, out, path),
-        "RTD": lambda: goods.write_rtd(consignment.goods, out, f"{path}.goods"),
-        "CVD": lambda: _cvd(consignment),
+        "RTD": lambda: _rtd(consignment, out, path),
+        "CVD": lambda: _cvd(consignment, out, path),
+        "ISU": lambda: _isu(consignment, out, path),
         "SPH": lambda: ["SPH/" + "/".join(consignment.handling_codes)] if consignment.handling_codes else [],
         "OCI": lambda: _oci(consignment.customs_notes),
-        "RTG": lambda: _rtg(manifest, consignment),
+        "RTG": lambda: _rtg(manifest, consignment, out, path),
+        "REF": lambda: _ref(consignment, out, path),
     }
     for rule in FWB_LINES:
         writer = writers.get(rule.tag)
@@ -204,6 +221,21 @@ def write(manifest: Manifest, consignment: Consignment, index: int, out: TextWri
         elif consignment.extensions.get(raw_key(rule.tag)):
             lines.extend(consignment.extensions[raw_key(rule.tag)].split("\n"))
     return lines
+
+
+def _awb(consignment: Consignment, out: TextWriter, path: str) -> list[str]:
+    """The AWB consignment detail, which names the waybill and so is always written; the airports, pieces and weight
+    it requires that the model lacks are told in a note."""
+    required = (
+        ("place_of_loading", consignment.place_of_loading and consignment.place_of_loading.code),
+        ("place_of_discharge", consignment.place_of_discharge and consignment.place_of_discharge.code),
+        ("total_packages", consignment.total_packages),
+        ("gross_weight", consignment.gross_weight),
+    )
+    missing = [name for name, value in required if not value]
+    if missing:
+        out.notes.append(lacking_note(charges.Lacking(AWB, missing), "FWB", _TITLES[AWB], path))
+    return [_awb_line(consignment)]
 
 
 def _awb_line(consignment: Consignment) -> str:
@@ -234,13 +266,27 @@ def _flt(manifest: Manifest) -> list[str]:
     return []
 
 
-def _rtg(manifest: Manifest, consignment: Consignment) -> list[str]:
+def _rtg(manifest: Manifest, consignment: Consignment, out: TextWriter, path: str) -> list[str]:
     written = consignment.extensions.get(raw_key("RTG"))
     if written:
         return written.split("\n")
     carrier = manifest.carrier.iata_code if manifest.carrier else None
     destination = consignment.place_of_discharge.code if consignment.place_of_discharge else None
-    return [f"RTG/{destination}{carrier}"] if carrier and destination else []
+    if carrier and destination:
+        return [f"RTG/{destination}{carrier}"]
+    missing = [name for name, value in (("place_of_discharge", destination), ("carrier", carrier)) if not value]
+    # The carrier is the manifest's, not the consignment's: its path is written whole.
+    fields = [name if name != "carrier" else "carrier.iata_code" for name in missing]
+    return _or_note(charges.Lacking("RTG", fields), out, path)
+
+
+def _ref(consignment: Consignment, out: TextWriter, path: str) -> list[str]:
+    """REF, the sender's reference (its Type B address), is kept as read from an FWB; the model has no field for
+    it, so an FWB written from another format says it must be supplied."""
+    written = consignment.extensions.get(raw_key("REF"))
+    if written:
+        return written.split("\n")
+    return _or_note(charges.Lacking("REF", [f"extensions[{raw_key('REF')}]"]), out, path)
 
 
 def _party(consignment: Consignment, role: PartyRole, out: TextWriter, path: str) -> list[str]:
@@ -253,11 +299,37 @@ def _party(consignment: Consignment, role: PartyRole, out: TextWriter, path: str
     return []
 
 
-def _cvd(consignment: Consignment) -> list[str]:
+def _cvd(consignment: Consignment, out: TextWriter, path: str) -> list[str]:
     written = consignment.extensions.get(X_CVD)
-    if written is None and consignment.value is None:
-        return []
-    return [goods.write_cvd(consignment.value, written, _CVD_CUSTOMS, _CVD_BLANK)]
+    if written and consignment.charges is None:
+        return [written]
+    return _or_note(charges.cvd_text(consignment.charges, consignment.value, charge_code=True), out, path)
+
+
+def _isu(consignment: Consignment, out: TextWriter, path: str) -> list[str]:
+    written = consignment.extensions.get(X_ISU)
+    if written and consignment.execution is None:
+        return [written]
+    return _or_note(charges.isu_text(consignment.execution, out, path), out, path)
+
+
+def _rtd(consignment: Consignment, out: TextWriter, path: str) -> list[str]:
+    if not consignment.goods:
+        return _or_note(charges.Lacking("RTD", ["goods"]), out, path)
+    return goods.write_rtd(consignment.goods, out, f"{path}.goods")
+
+
+def _or_note(line: str | charges.Lacking, out: TextWriter, path: str) -> list[str]:
+    """The line; or, when the model lacks a value the line requires, no line and a note saying what to supply."""
+    if isinstance(line, str):
+        return [line]
+    out.notes.append(lacking_note(line, "FWB", _TITLES[line.tag], path))
+    return []
+
+
+def lacking_note(lacking: charges.Lacking, message: str, title: str, path: str) -> Diagnostic:
+    fields = [name if name.startswith("carrier.") else f"{path}.{name}" for name in lacking.missing]
+    return NOT_WRITTEN(field=fields[0], value=lacking.tag, title=title, message=message, missing=", ".join(fields))
 
 
 def _oci(notes: tuple[CustomsNote, ...]) -> list[str]:

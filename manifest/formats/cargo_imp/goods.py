@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from manifest.formats.cargo_imp.charges import rate_elements, read_rate
 from manifest.formats.cargo_imp.elements import (
     COUNTRY,
     QUANTITY,
@@ -26,6 +27,7 @@ from manifest.formats.cargo_imp.elements import (
     VOLUME_CODES,
     VOLUME_UNITS,
     WEIGHT_CODES,
+    WEIGHT_UNITS,
     TextWriter,
     codes_of_tariffs,
     decimal_of,
@@ -38,10 +40,10 @@ from manifest.formats.cargo_imp.lines import Line
 from manifest.formats.cargo_imp.message import Record
 from manifest.formats.cargo_imp.sink import Sink
 from manifest.formats.readers import ascii_digits
-from manifest.model import Equipment, EquipmentKind, GoodsItem, Money, Packages, Quantity
+from manifest.model import Equipment, EquipmentKind, GoodsItem, Packages, Quantity
 
 DESCRIPTION_SIZE = 20  # NG/NC nature and quantity of goods, per line
-X_RATE = "cargo-imp.RTD.rate"  # rate class, commodity item, chargeable weight, rate and total as written
+X_RATE = "cargo-imp.RTD.rate"  # rate elements the model has no field for (a rate combination point), as written
 X_CONSOLIDATION = "cargo-imp.RTD.NC"  # the description is a consolidation (NC) rather than goods (NG)
 X_DETAILS = "cargo-imp.RTD.details"  # ND and NS details as written
 ULD_ID = re.compile(r"[A-Z][A-Z0-9]{2}[A-Z0-9][0-9]{3,4}[A-Z0-9]{2}")  # ULD type (3), serial (4-5), owner (2)
@@ -167,8 +169,9 @@ def _detail(item: _Item, code: str, value: str, line: Line, column: int, sink: S
 def _goods(item: _Item, sequence: int) -> GoodsItem:
     hs_code, tariffs, derived = tariff_codes_of(item.codes)
     extensions: dict[str, str] = {}
-    if item.rate:
-        extensions[X_RATE] = "/".join(item.rate)
+    rate, rest = read_rate(item.rate, item.weight.unit if item.weight else WEIGHT_UNITS["K"])
+    if rest:
+        extensions[X_RATE] = "/".join(rest)
     if item.consolidation:
         extensions[X_CONSOLIDATION] = "1"
     if item.details:
@@ -185,6 +188,7 @@ def _goods(item: _Item, sequence: int) -> GoodsItem:
         tariff_codes=tariffs,
         origin_country=item.origin,
         equipment_ids=tuple(item.ulds),
+        rate=rate,
         extensions=extensions,
     )
 
@@ -201,18 +205,24 @@ def ulds_of(goods: tuple[GoodsItem, ...]) -> tuple[Equipment, ...]:
 
 
 def write_rtd(goods: tuple[GoodsItem, ...], out: TextWriter, path: str) -> list[str]:
+    """The rate lines of ``goods``; an item with nothing for its rate line (no pieces, weight or charge) is not
+    written, since RTD has no empty rate line, and reading the message back lists its values as not carried."""
     lines: list[str] = []
     count = 0
     for index, item in enumerate(goods):
         where = f"{path}[{index}]"
-        count += 1
         elements = []
         if item.packages is not None:
             elements.append(f"P{item.packages.count}")
+        weight_code = WEIGHT_CODES.get(item.gross_weight.unit, "K") if item.gross_weight else "K"
         if item.gross_weight is not None:
-            elements.append(WEIGHT_CODES.get(item.gross_weight.unit, "K") + decimal_text(item.gross_weight.value))
+            elements.append(weight_code + decimal_text(item.gross_weight.value))
         if item.extensions.get(X_RATE):
             elements.append(item.extensions[X_RATE])
+        elements.extend(rate_elements(item.rate, WEIGHT_UNITS[weight_code]))
+        if not elements:
+            continue
+        count += 1
         lines.append(("RTD" if not lines else "") + f"/{count}/" + "/".join(elements))
         details: list[str] = []
         if item.description:
@@ -241,25 +251,3 @@ def write_rtd(goods: tuple[GoodsItem, ...], out: TextWriter, path: str) -> list[
                 count += 1
                 lines.append(f"/{count}/{detail}")
     return lines
-
-
-def read_cvd(record: Record, customs_index: int) -> tuple[Money | None, str]:
-    """Charge declarations: the declared value for customs with its currency, and the line as written."""
-    pieces = [p.text for p in record.first.fields()]
-    money = None
-    if len(pieces) > customs_index and re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", pieces[customs_index]):
-        money = Money(amount=decimal_of(pieces[customs_index]), currency=pieces[1])
-    return money, record.first.text
-
-
-def write_cvd(value: Money | None, written: str | None, customs_index: int, blank: str) -> str:
-    """The CVD line as written, with the currency and customs value of the model; or one from the value alone."""
-    pieces = (written or blank).split("/")
-    while len(pieces) <= customs_index:
-        pieces.append("")
-    if value is not None:
-        pieces[1] = value.currency
-        pieces[customs_index] = decimal_text(value.amount)
-    elif re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", pieces[customs_index]):
-        pieces[customs_index] = "NCV"
-    return "/".join(pieces)

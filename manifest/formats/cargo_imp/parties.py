@@ -341,4 +341,8 @@ def write_agent(party: Party, out: TextWriter, path: str) -> list[str]:
     lines = [head, "/" + (out.text(party.name, f"{path}.name") if party.name else "")]
     city = party.address.city if party.address else None
     lines.append("/" + (out.text(city, f"{path}.address.city") if city else ""))
+    # The name and place lines may be left out (IATA's FWB/17 example ends the block with ``AGT//<code>``): a line
+    # with nothing to say is not written, unless a place follows it and needs its position.
+    while lines[-1] == "/":
+        lines.pop()
     return lines

@@ -17,7 +17,7 @@ import re
 from functools import cache
 from typing import Any
 
-from manifest.formats.cargo_xml import codes, values
+from manifest.formats.cargo_xml import charges, codes, values
 from manifest.formats.cargo_xml.build import Node
 from manifest.formats.cargo_xml.source import Reading
 from manifest.formats.readers import ascii_digits
@@ -69,10 +69,16 @@ def write_uld(node: Node, equipment: Equipment) -> None:
 
 
 def read_item(
-    reading: Reading, element: Any, field: str, destination: str | None, ulds: dict[str, Equipment], owner: str
+    reading: Reading,
+    element: Any,
+    field: str,
+    destination: str | None,
+    ulds: dict[str, Equipment],
+    owner: str,
+    currency: str | None = None,
 ) -> GoodsItem:
     """One rate line; the ULDs it names are added to ``ulds`` (by identifier, first seen first), which become the
-    equipment of the consignment at path ``owner``."""
+    equipment of the consignment at path ``owner``. Its charge is in ``currency``, the waybill's."""
     reading.place(field, element)
     hs_code, tariffs = _commodity_codes(reading, element, field, destination)
     sequence = values.count(reading, element, "SequenceNumeric", f"{field}.sequence")
@@ -93,6 +99,7 @@ def read_item(
         hs_code=hs_code,
         tariff_codes=tariffs,
         equipment_ids=tuple(equipment_ids),
+        rate=charges.read_rate(reading, element, field, currency),
         extensions=reading.residue(element, field),
     )
 
@@ -144,7 +151,7 @@ def _check_dimension_pieces(reading: Reading, element: Any, pieces: int | None, 
         )
 
 
-def write_item(node: Node, item: GoodsItem, ulds: dict[str, Equipment]) -> None:
+def write_item(node: Node, item: GoodsItem, ulds: dict[str, Equipment], currency: str | None = None) -> None:
     node.set("SequenceNumeric", None if item.sequence is None else str(item.sequence))
     codes_written = [t.code for t in item.tariff_codes]
     if item.hs_code is not None and not any(code.startswith(item.hs_code) for code in codes_written):
@@ -160,4 +167,5 @@ def write_item(node: Node, item: GoodsItem, ulds: dict[str, Equipment]) -> None:
         uld = ulds.get(identifier)
         if uld is not None:
             write_uld(node.add("AssociatedUnitLoadTransportEquipment"), uld)
+    charges.write_rate(node, item.rate, currency)
     node.restore(item.extensions)

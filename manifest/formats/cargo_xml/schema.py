@@ -255,6 +255,13 @@ ORDER: dict[str, tuple[str, ...]] = {
     "IncludedCustomsNote": ("ContentCode", "Content", "SubjectCode", "CountryID"),
     "HandlingSPHInstructions": ("Description", "DescriptionCode"),
     "ApplicableRating": ("TypeCode", "TotalChargeAmount", "ConsignmentItemQuantity", "IncludedMasterConsignmentItem"),
+    "ApplicableFreightRateServiceCharge": (
+        "CategoryCode",
+        "CommodityItemID",
+        "ChargeableWeightMeasure",
+        "AppliedRate",
+        "AppliedAmount",
+    ),
     "IncludedMasterConsignmentItem": _ITEM,
     "IncludedHouseConsignmentItem": _ITEM,
     "TransportLogisticsPackage": ("ItemQuantity", "GrossWeightMeasure", "LinearSpatialDimension"),

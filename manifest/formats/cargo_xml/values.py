@@ -23,6 +23,16 @@ AWB = re.compile(r"[0-9]{3}-[0-9]{8}")
 
 
 def measure(reading: Reading, parent: Any, path: str, field: str) -> Quantity | None:
+    value = number(reading, parent, path, field)
+    if value is None:
+        return None
+    unit = reading.attribute(reading.find(parent, path), "unitCode")
+    unit = _UNIT_ALIASES.get(unit or "", unit or "")
+    return Quantity(value=value, unit=unit)
+
+
+def number(reading: Reading, parent: Any, path: str, field: str) -> Decimal | None:
+    """The decimal at ``path`` (a measure's or an amount's value, without its attributes)."""
     element = reading.find(parent, path)
     if element is None:
         return None
@@ -31,9 +41,7 @@ def measure(reading: Reading, parent: Any, path: str, field: str) -> Quantity | 
         reading.release(element)
         reading.report(codes.BAD_NUMBER(**reading.at(element), field=field, value=text, element=local_name(path)))
         return None
-    unit = reading.attribute(element, "unitCode")
-    unit = _UNIT_ALIASES.get(unit or "", unit or "")
-    return Quantity(value=Decimal(text), unit=unit)
+    return Decimal(text)
 
 
 def count(reading: Reading, parent: Any, path: str, field: str) -> int | None:

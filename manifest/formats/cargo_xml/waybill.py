@@ -3,14 +3,15 @@
 Structure as in the real Riege XFWB 3.00 samples: the waybill number in BusinessHeaderDocument/ID
 (``888-11111111``), the consignment in MasterConsignment, its flights in SpecifiedLogisticsTransportMovement (the
 first is the manifest's flight; further legs stay in the consignment's extensions), its rate lines in
-ApplicableRating/IncludedMasterConsignmentItem with their ULDs in AssociatedUnitLoadTransportEquipment.
+ApplicableRating/IncludedMasterConsignmentItem with their ULDs in AssociatedUnitLoadTransportEquipment, its charge
+declarations, execution and rate charges as :mod:`.charges` reads them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from manifest.formats.cargo_xml import codes, values
+from manifest.formats.cargo_xml import charges, codes, values
 from manifest.formats.cargo_xml.build import Node
 from manifest.formats.cargo_xml.consignments import read_core, write_core
 from manifest.formats.cargo_xml.goods import read_item, write_item
@@ -18,7 +19,7 @@ from manifest.formats.cargo_xml.header import read_header, write_header
 from manifest.formats.cargo_xml.movement import check_mode, read_flight, read_stop, write_flight, write_stop
 from manifest.formats.cargo_xml.schema import XFWB
 from manifest.formats.cargo_xml.source import EXT, Reading
-from manifest.model import Consignment, DocumentType, Equipment, GoodsItem, Manifest, Mode
+from manifest.model import Consignment, DocumentType, Equipment, Execution, GoodsItem, Manifest, Mode
 
 _SCHEDULED = "ScheduledOccurrenceDateTime"
 
@@ -47,7 +48,8 @@ def read_waybill(reading: Reading, root: Any) -> Manifest:
             )
         for later in movements[1:]:
             check_mode(reading, later, take=False)
-        consignments = (_master(reading, master, number or ""),)
+        execution = charges.read_execution(reading, root, "consignments[0]")
+        consignments = (_master(reading, master, number or "", execution),)
     return Manifest(
         mode=Mode.AIR,
         **flight,
@@ -66,21 +68,26 @@ def awb_number(reading: Reading, parent: Any, path: str, field: str) -> str | No
     return number
 
 
-def _master(reading: Reading, master: Any, number: str) -> Consignment:
+def _master(reading: Reading, master: Any, number: str, execution: Execution | None) -> Consignment:
     field = "consignments[0]"
     core = read_core(reading, master, field)
+    declared = charges.read_declarations(reading, master, field)
+    currency = declared["charges"].currency if declared.get("charges") else None
     destination = core["place_of_discharge"].code if core["place_of_discharge"] else None
     ulds: dict[str, Equipment] = {}
     goods: list[GoodsItem] = []
     for rating in reading.findall(master, "ApplicableRating"):
         for item in reading.findall(rating, "IncludedMasterConsignmentItem"):
-            goods.append(read_item(reading, item, f"{field}.goods[{len(goods)}]", destination, ulds, field))
+            where = f"{field}.goods[{len(goods)}]"
+            goods.append(read_item(reading, item, where, destination, ulds, field, currency))
     return Consignment(
         document_number=number,
         document_type=DocumentType.AIR_WAYBILL,
         goods=tuple(goods),
         equipment=tuple(ulds.values()),
         **core,
+        **declared,
+        execution=execution,
         extensions=reading.residue(master, field),
     )
 
@@ -96,6 +103,8 @@ def write_waybill(manifest: Manifest) -> Node:
     master = root.walk("MasterConsignment")
     if consignment is not None:
         write_core(master, consignment)
+        charges.write_declarations(master, consignment)
+        charges.write_execution(root, consignment.execution)
     if _has_flight(manifest):
         movement = master.walk("SpecifiedLogisticsTransportMovement")
         write_flight(movement, manifest)
@@ -106,7 +115,8 @@ def write_waybill(manifest: Manifest) -> Node:
         if consignment.goods:
             rating = master.walk("ApplicableRating")
             for item in consignment.goods:
-                write_item(rating.add("IncludedMasterConsignmentItem"), item, ulds)
+                currency = consignment.charges.currency if consignment.charges else None
+                write_item(rating.add("IncludedMasterConsignmentItem"), item, ulds, currency)
         master.restore(consignment.extensions)
     root.restore(manifest.extensions)
     return root
