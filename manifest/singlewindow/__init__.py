@@ -22,7 +22,7 @@ from manifest.formats.base import Document
 from manifest.requirements.config import Config
 from manifest.singlewindow.findings import Disagreement, diagnostic
 from manifest.singlewindow.identity import bill_key
-from manifest.singlewindow.movement import movement
+from manifest.singlewindow.movement import movement, movements
 from manifest.singlewindow.parts import equipment_missing, matched, missing, not_on_conveyance, values
 from manifest.singlewindow.sources import Bill, Source, bills_of, source_of
 
@@ -78,10 +78,15 @@ def disagreements(sources: Sequence[Source]) -> Iterator[Disagreement]:
         for code in (manifest.carrier.scac, manifest.carrier.iata_prefix)
         if code
     )
-    bills = {id(source): bills_of(source, prefixes, bill_key) for source in sources}
-    for first, second in combinations(sources, 2):
-        yield from movement(first, second)
-        yield from _parts(first, second, bills[id(first)], bills[id(second)])
+    bills = [bills_of(source, prefixes, bill_key) for source in sources]
+    groups = movements(sources, bills)
+    for group in groups:
+        for first, second in combinations(group, 2):
+            yield from movement(sources[first], sources[second])
+            yield from _parts(sources[first], sources[second], bills[first], bills[second])
+    for group in groups[1:]:
+        for index in group:
+            yield Disagreement("unrelated", sources[index].whole(), sources[0].whole(), sources[index].path, {})
 
 
 def _parts(first: Source, second: Source, one: list[Bill], other: list[Bill]) -> Iterator[Disagreement]:

@@ -51,7 +51,7 @@ def diagnostic(disagreement: Disagreement, config: Config) -> Diagnostic | None:
         **disagreement.args,
     }
     found = MESSAGES[rule.code](
-        field=here.path,
+        field=here.path or None,
         value=disagreement.value,
         source=rule.source,
         severity=config.severities.get(rule.code, rule.severity),

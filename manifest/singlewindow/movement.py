@@ -5,14 +5,14 @@ Each value is compared only where both documents give it: a Carta Porte names no
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 
 from manifest import codelists
 from manifest.model import Direction, Manifest, Moment, Place
 from manifest.singlewindow.findings import Disagreement
-from manifest.singlewindow.identity import compact, flight_key
-from manifest.singlewindow.sources import Source, Spot
+from manifest.singlewindow.identity import compact, equipment_key, flight_key
+from manifest.singlewindow.sources import Bill, Source, Spot
 
 _CONVEYANCE: tuple[tuple[str, Callable[[Manifest], str | None], Callable[[str], str]], ...] = (
     ("train_id", lambda m: m.conveyance.train_id if m.conveyance else None, compact),
@@ -40,6 +40,50 @@ def movement(first: Source, second: Source) -> Iterator[Disagreement]:
     yield from _ports(first, second)
     yield from _days(first, second)
     yield from _direction(first, second)
+
+
+def movements(sources: Sequence[Source], bills: Sequence[Sequence[Bill]]) -> list[list[int]]:
+    """The sources (by index) grouped into movements: two documents are of one movement when they share a
+    conveyance, a trip, a bill or a piece of equipment, directly or through a third. The group of the first source
+    comes first; each group is in input order."""
+    owner: dict[tuple[str, ...], int] = {}
+    parent = list(range(len(sources)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for index, source in enumerate(sources):
+        for key in _identity(source, bills[index]):
+            if key in owner:
+                parent[root(index)] = root(owner[key])
+            else:
+                owner[key] = index
+    groups: dict[int, list[int]] = {}
+    for index in range(len(sources)):
+        groups.setdefault(root(index), []).append(index)
+    return sorted(groups.values(), key=lambda group: group[0])
+
+
+def _identity(source: Source, bills: Sequence[Bill]) -> Iterator[tuple[str, ...]]:
+    trip_key = flight_key if _mode(source) == "air" else compact
+    for manifest in source.document.manifests:
+        for name, value, key in _CONVEYANCE:
+            found = value(manifest)
+            if found and key(found):
+                yield ("conveyance", name, key(found))
+        if manifest.trip_number and trip_key(manifest.trip_number):
+            yield ("trip", manifest.mode.value, trip_key(manifest.trip_number))
+        for equipment in manifest.equipment:
+            if equipment.number.strip():
+                yield ("equipment", equipment_key(equipment))
+    for bill in bills:
+        yield ("bill", bill.key)
+        for equipment in bill.consignment.equipment:
+            if equipment.number.strip():
+                yield ("equipment", equipment_key(equipment))
 
 
 def _mode(source: Source) -> str | None:

@@ -40,7 +40,7 @@ class Spot:
 
     def related(self) -> Related:
         found = self.position() or Position()
-        return Related(self.source.path, found.line, found.column, found.location, self.path)
+        return Related(self.source.path, found.line, found.column, found.location, self.path or None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +91,10 @@ class Source:
         for index, manifest in enumerate(self.document.manifests):
             if manifest.consignments:
                 return Spot(self, index, "consignments[0]")
+        return Spot(self, 0, "")
+
+    def whole(self) -> Spot:
+        """The document as a whole: its first manifest."""
         return Spot(self, 0, "")
 
     def conveyance_equipment(self) -> list[tuple[Equipment, Spot]]:
