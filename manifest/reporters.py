@@ -404,7 +404,7 @@ def _logical_locations(address: str | None, field: str | None) -> list[dict[str,
 def _sarif_related(related: Related, number: int, artifact: int | None) -> dict[str, object]:
     """A related location (SARIF 3.28): its file as an artifact of the run where it is one, its line and column,
     its format address and model field."""
-    place: dict[str, object] = {} if related.path == "-" else _artifact_location(related.path)
+    place: dict[str, object] = {} if related.path == "-" else dict(_artifact_location(related.path))
     if artifact is not None:
         place["index"] = artifact
     physical: dict[str, object] = {"artifactLocation": place}

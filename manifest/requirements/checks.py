@@ -567,7 +567,8 @@ def validate_params(kind: str, params: Params) -> None:
     """Raise ParamError unless ``params`` suit ``kind`` (recursively for conditionals)."""
     if kind == RECONCILE:
         if params.get("compare") not in COMPARISONS:
-            raise ParamError(f"a reconcile rule compares one of {', '.join(COMPARISONS)}, not {params.get('compare')!r}")
+            comparisons = ", ".join(COMPARISONS)
+            raise ParamError(f"a reconcile rule compares one of {comparisons}, not {params.get('compare')!r}")
         if params["compare"] == "weight":
             _validate_tolerance(params)
         return

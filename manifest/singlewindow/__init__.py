@@ -78,6 +78,7 @@ def disagreements(sources: Sequence[Source]) -> Iterator[Disagreement]:
         for code in (manifest.carrier.scac, manifest.carrier.iata_prefix)
         if code
     )
+    sources = sorted(sources, key=_rank)
     bills = [bills_of(source, prefixes, bill_key) for source in sources]
     groups = movements(sources, bills)
     for group in groups:
@@ -86,7 +87,18 @@ def disagreements(sources: Sequence[Source]) -> Iterator[Disagreement]:
             yield from _parts(sources[first], sources[second], bills[first], bills[second])
     for group in groups[1:]:
         for index in group:
-            yield Disagreement("unrelated", sources[index].whole(), sources[0].whole(), sources[index].path, {})
+            main = sources[groups[0][0]]
+            yield Disagreement("unrelated", sources[index].whole(), main.whole(), sources[index].path, {})
+
+
+# The order in which documents are compared, so that the findings do not depend on the order of the arguments: a
+# disagreement of values stands in the document ranked first (the agency manifest before the consist, the waybills
+# and the Carta Porte), and documents of one movement are reported against the first.
+_KIND_RANK = {"manifest": 0, "consist": 1, "model": 2, "waybill": 3, "houses": 4, "cfdi": 5}
+
+
+def _rank(source: Source) -> tuple[int, str, str]:
+    return _KIND_RANK.get(source.kind, len(_KIND_RANK)), source.document.format, source.path
 
 
 def _parts(first: Source, second: Source, one: list[Bill], other: list[Bill]) -> Iterator[Disagreement]:

@@ -33,9 +33,7 @@ class Disagreement:
 @cache
 def rules_by_comparison() -> Mapping[str, Rule]:
     """The catalogue's reconcile rules by what they compare."""
-    return MappingProxyType(
-        {str(rule.params["compare"]): rule for rule in load_catalogue() if rule.kind == RECONCILE}
-    )
+    return MappingProxyType({str(rule.params["compare"]): rule for rule in load_catalogue() if rule.kind == RECONCILE})
 
 
 def diagnostic(disagreement: Disagreement, config: Config) -> Diagnostic | None:

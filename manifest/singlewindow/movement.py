@@ -44,8 +44,8 @@ def movement(first: Source, second: Source) -> Iterator[Disagreement]:
 
 def movements(sources: Sequence[Source], bills: Sequence[Sequence[Bill]]) -> list[list[int]]:
     """The sources (by index) grouped into movements: two documents are of one movement when they share a
-    conveyance, a trip, a bill or a piece of equipment, directly or through a third. The group of the first source
-    comes first; each group is in input order."""
+    conveyance, a trip, a bill or a piece of equipment, directly or through a third. The largest group comes first
+    (of two as large, the one of the earlier source); each group is in the order of ``sources``."""
     owner: dict[tuple[str, ...], int] = {}
     parent = list(range(len(sources)))
 
@@ -64,7 +64,7 @@ def movements(sources: Sequence[Source], bills: Sequence[Sequence[Bill]]) -> lis
     groups: dict[int, list[int]] = {}
     for index in range(len(sources)):
         groups.setdefault(root(index), []).append(index)
-    return sorted(groups.values(), key=lambda group: group[0])
+    return sorted(groups.values(), key=lambda group: (-len(group), group[0]))
 
 
 def _identity(source: Source, bills: Sequence[Bill]) -> Iterator[tuple[str, ...]]:

@@ -14,7 +14,7 @@ from manifest.model import Consignment, EquipmentKind, Party, PartyRole, Quantit
 from manifest.requirements.checks import apart_beyond
 from manifest.singlewindow.findings import Disagreement, rules_by_comparison
 from manifest.singlewindow.identity import compact, equipment_key, hs6_codes, hs6_of, party_name_key
-from manifest.singlewindow.sources import Bill, Source
+from manifest.singlewindow.sources import Bill, Source, Spot
 
 _KIND_WORDS: Mapping[EquipmentKind, tuple[str, str]] = {
     EquipmentKind.RAILCAR: ("car", "el carro"),
@@ -69,7 +69,11 @@ def equipment_missing(one: Bill, other: Bill) -> Iterator[Disagreement]:
                 one.spot(f".equipment[{index}].identifier"),
                 other.spot(".equipment"),
                 equipment.identifier,
-                {"bill": one.consignment.document_number, "kind": english.capitalize(), "kind_es": spanish.capitalize()},
+                {
+                    "bill": one.consignment.document_number,
+                    "kind": english.capitalize(),
+                    "kind_es": spanish.capitalize(),
+                },
             )
 
 
@@ -104,7 +108,7 @@ def _weight_of(bill: Bill) -> tuple[Quantity, str] | None:
     where it gives none and its goods are the whole bill."""
     consignment = bill.consignment
     if consignment.gross_weight is not None:
-        return consignment.gross_weight, ".gross_weight"
+        return consignment.gross_weight, ""
     weights = [item.gross_weight for item in consignment.goods]
     if bill.source.flight_manifest or not weights or any(w is None for w in weights):
         return None
@@ -113,6 +117,10 @@ def _weight_of(bill: Bill) -> tuple[Quantity, str] | None:
         return None
     total = sum((w.value for w in weights if w is not None), Decimal(0))
     return Quantity(value=total, unit=units.pop()), ".goods[0].gross_weight"
+
+
+def _weight_spot(bill: Bill, below: str) -> Spot:
+    return bill.spot(below) if below else bill.placed(".gross_weight", ".goods[0].gross_weight")
 
 
 def _shown(quantity: Quantity) -> str:
@@ -126,8 +134,8 @@ def _weight(one: Bill, other: Bill) -> Iterator[Disagreement]:
     if apart_beyond(first[0], second[0], rules_by_comparison()["weight"].params):
         yield Disagreement(
             "weight",
-            one.spot(first[1]),
-            other.spot(second[1]),
+            _weight_spot(one, first[1]),
+            _weight_spot(other, second[1]),
             _shown(first[0]),
             {"other": _shown(second[0]), "bill": one.consignment.document_number},
         )

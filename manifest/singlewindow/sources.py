@@ -60,6 +60,16 @@ class Bill:
     def spot(self, below: str = "") -> Spot:
         return Spot(self.source, self.manifest, f"consignments[{self.index}]{below}")
 
+    def placed(self, *belows: str) -> Spot:
+        """The spot of the first of ``belows`` that the reader placed in the file, else of the first: a Carta
+        Porte's bill weight is worked out from its goods, whose weights are written."""
+        positions = self.source.document.source_map(self.manifest).positions
+        for below in belows:
+            spot = self.spot(below)
+            if spot.path in positions:
+                return spot
+        return self.spot(belows[0])
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
