@@ -142,7 +142,7 @@ def test_a_consist_and_its_manifest_disagreeing_on_a_bill_and_a_car() -> None:
     consist = consist.replace(b"VID*RR*TFM*654321", b"VID*RR*TFM*654322")
     reports = reconcile([consist, TRAIN_309.read_bytes()], names=["train.358", "train.309"])
     assert [(p, d.code, d.line, d.value, d.related[0].path, d.related[0].line) for p, d in _findings(reports)] == [
-        ("train.358", "HM-REC-009", 7, "TFM654322", "train.309", 6),
+        ("train.358", "HM-REC-009", 7, "TFM654322", "train.309", 17),
         ("train.358", "HM-REC-008", 11, "KCSM26110999", "train.309", 6),
         ("train.309", "HM-REC-009", 19, "TFM654321", "train.358", 7),
         ("train.309", "HM-REC-010", 19, "TFM654321", "train.358", 6),

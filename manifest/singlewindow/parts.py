@@ -67,7 +67,7 @@ def equipment_missing(one: Bill, other: Bill) -> Iterator[Disagreement]:
             yield Disagreement(
                 "equipment_missing",
                 one.spot(f".equipment[{index}].identifier"),
-                other.spot(".equipment"),
+                other.placed(".equipment", ".equipment[0].number", ".equipment[0]"),
                 equipment.identifier,
                 {
                     "bill": one.consignment.document_number,
