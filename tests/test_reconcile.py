@@ -150,6 +150,21 @@ def test_a_consist_and_its_manifest_disagreeing_on_a_bill_and_a_car() -> None:
     ]
 
 
+def test_a_carta_porte_departing_after_the_flight_arrived() -> None:
+    """The Carta Porte of the flight's waybill says it left Mexico City the day after the flight manifest's arrival."""
+    late = FLIGHT_CP.read_bytes()
+    for moment in (b"2026-11-27T01:10:00", b"2026-11-27T03:55:00"):
+        late = late.replace(
+            b'FechaHoraSalidaLlegada="' + moment, b'FechaHoraSalidaLlegada="' + moment.replace(b"27T", b"28T")
+        )
+    reports = reconcile([late, XFFM.read_bytes()], names=["flight.cartaporte.xml", "flight.xffm.xml"])
+    found = [(p, d.code, d.line, d.value, d.args["other"], d.related[0].line) for p, d in _findings(reports)]
+    assert found == [
+        ("flight.cartaporte.xml", "HM-REC-006", 14, "2026-11-28", "2026-11-27", 41),
+        ("flight.xffm.xml", "HM-REC-005", 41, "2026-11-27", "2026-11-28", 17),
+    ]
+
+
 def test_arguments_in_any_order_give_the_same_findings() -> None:
     variant = VARIANTS / "train-weight-differs.cartaporte.xml"
     forward = _findings(_reports([TRAIN_309, TRAIN_358, variant]))
