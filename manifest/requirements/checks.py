@@ -559,6 +559,7 @@ COMPARISONS = (
     "hs_code",
     "party_tax_id",
     "party_name",
+    "party_country",
     "unrelated",
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
+from manifest.codelists import country_alpha2
 from manifest.model import Consignment, EquipmentKind, Party, PartyRole, Quantity
 from manifest.requirements.checks import apart_beyond
 from manifest.singlewindow.findings import Disagreement, rules_by_comparison
@@ -202,6 +203,7 @@ def _parties(one: Bill, other: Bill) -> Iterator[Disagreement]:
                     tax_id.value,
                     {**words, "other": same_scheme[0].value},
                 )
+        yield from _countries(one, other, (p_index, party), (q_index, counterpart), words)
         if party.name and counterpart.name and party_name_key(party.name) != party_name_key(counterpart.name):
             yield Disagreement(
                 "party_name",
@@ -210,6 +212,25 @@ def _parties(one: Bill, other: Bill) -> Iterator[Disagreement]:
                 party.name,
                 {**words, "other": counterpart.name},
             )
+
+
+def _countries(
+    one: Bill, other: Bill, mine: tuple[int, Party], theirs: tuple[int, Party], words: Mapping[str, str]
+) -> Iterator[Disagreement]:
+    """A party's country in one document against the same party's in the other, alpha-3 codes read as alpha-2."""
+    (p_index, party), (q_index, counterpart) = mine, theirs
+    here = party.address.country if party.address is not None else None
+    there = counterpart.address.country if counterpart.address is not None else None
+    if not here or not there:
+        return
+    if (country_alpha2(here) or here.upper()) != (country_alpha2(there) or there.upper()):
+        yield Disagreement(
+            "party_country",
+            one.spot(f".parties[{p_index}].address.country"),
+            other.spot(f".parties[{q_index}].address.country"),
+            here,
+            {**words, "other": there},
+        )
 
 
 def _party(consignment: Consignment, role: PartyRole) -> tuple[int, Party] | None:
