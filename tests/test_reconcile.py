@@ -327,3 +327,45 @@ def test_numbers_compare_without_punctuation_carrier_prefix_or_padding() -> None
     assert equipment_key(car) == "TFM55012"
     box = Equipment(kind=EquipmentKind.CONTAINER, initial="MSKU", number="123456-5")
     assert equipment_key(box) == "MSKU1234565"
+
+
+def test_the_work_grows_with_the_bills_not_with_their_square(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bills, equipment and parts are matched through keys, each computed a bounded number of times per bill:
+    doubling the bills of both documents doubles the keys worked out."""
+    from dataclasses import replace
+
+    from manifest.singlewindow import parts, sources
+
+    def train(bills: int) -> manifest.Manifest:
+        base = VALID[Mode.RAIL]()
+        first = base.consignments[0]
+        many = tuple(
+            replace(
+                first,
+                document_number=f"KCSM{n:06d}",
+                equipment=(Equipment(kind=EquipmentKind.RAILCAR, initial="KCSM", number=str(100000 + n)),),
+            )
+            for n in range(bills)
+        )
+        return replace(base, consignments=many)
+
+    counts = {"keys": 0, "kinds": 0}
+    real_key, real_kinds = equipment_key, sources.Source.equipment_kinds
+
+    def counting_key(equipment: Equipment) -> str:
+        counts["keys"] += 1
+        return real_key(equipment)
+
+    def counting_kinds(source: sources.Source) -> frozenset[EquipmentKind]:
+        counts["kinds"] += 1  # each walks all the document's equipment
+        return real_kinds(source)
+
+    monkeypatch.setattr(parts, "equipment_key", counting_key)
+    monkeypatch.setattr(sources.Source, "equipment_kinds", counting_kinds)
+    work = []
+    for bills in (200, 400):
+        counts.update(keys=0, kinds=0)
+        assert _findings(_pair(train(bills), train(bills))) == []
+        work.append(dict(counts))
+    assert work[0]["keys"] > 0 and work[1]["keys"] <= 2 * work[0]["keys"]
+    assert work[0]["kinds"] == work[1]["kinds"] == 2

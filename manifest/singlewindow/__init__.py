@@ -106,7 +106,8 @@ def _parts(first: Source, second: Source, one: list[Bill], other: list[Bill]) ->
     yield from missing(other, one, first)
     yield from not_on_conveyance(one, second)
     yield from not_on_conveyance(other, first)
+    kinds = first.equipment_kinds() & second.equipment_kinds()
     for mine, theirs in matched(one, other):
-        yield from equipment_missing(mine, theirs)
-        yield from equipment_missing(theirs, mine)
+        yield from equipment_missing(mine, theirs, kinds)
+        yield from equipment_missing(theirs, mine, kinds)
         yield from values(mine, theirs)

@@ -55,12 +55,12 @@ def missing(bills: list[Bill], others: list[Bill], other: Source) -> Iterator[Di
             )
 
 
-def equipment_missing(one: Bill, other: Bill) -> Iterator[Disagreement]:
-    """Equipment of a bill in one document that the same bill in the other lacks, among the kinds both list."""
+def equipment_missing(one: Bill, other: Bill, kinds: frozenset[EquipmentKind]) -> Iterator[Disagreement]:
+    """Equipment of a bill in one document that the same bill in the other lacks, among ``kinds`` (those both
+    documents identify under their bills)."""
     theirs = other.consignment.equipment
     if not theirs:
         return
-    kinds = one.source.equipment_kinds() & other.source.equipment_kinds()
     keys = {equipment_key(e) for e in theirs}
     for index, equipment in enumerate(one.consignment.equipment):
         if equipment.kind in kinds and equipment_key(equipment) not in keys:
@@ -80,7 +80,8 @@ def equipment_missing(one: Bill, other: Bill) -> Iterator[Disagreement]:
 
 def not_on_conveyance(bills: list[Bill], other: Source) -> Iterator[Disagreement]:
     """The cars a document puts bills in that the other document's train (its consist) does not have."""
-    train = {equipment_key(e): spot for e, spot in other.conveyance_equipment() if e.kind is EquipmentKind.RAILCAR}
+    listed = other.conveyance_equipment()
+    train = {equipment_key(e) for e, _ in listed if e.kind is EquipmentKind.RAILCAR}
     if not train:
         return
     for bill in bills:
@@ -89,7 +90,7 @@ def not_on_conveyance(bills: list[Bill], other: Source) -> Iterator[Disagreement
                 yield Disagreement(
                     "equipment_not_on_conveyance",
                     bill.spot(f".equipment[{index}].identifier"),
-                    other.conveyance_equipment()[0][1],
+                    listed[0][1],
                     equipment.identifier,
                     {"bill": bill.consignment.document_number},
                 )
