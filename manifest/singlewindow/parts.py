@@ -72,8 +72,8 @@ def equipment_missing(one: Bill, other: Bill, kinds: frozenset[EquipmentKind]) -
                 equipment.identifier,
                 {
                     "bill": one.consignment.document_number,
-                    "kind": english.capitalize(),
-                    "kind_es": spanish.capitalize(),
+                    "kind": english,
+                    "kind_es": spanish,
                 },
             )
 
