@@ -555,6 +555,7 @@ COMPARISONS = (
     "equipment_missing",
     "equipment_not_on_conveyance",
     "weight",
+    "goods_weight",
     "packages",
     "hs_code",
     "party_tax_id",

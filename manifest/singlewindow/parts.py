@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from manifest.codelists import country_alpha2
 from manifest.model import Consignment, EquipmentKind, Party, PartyRole, Quantity
-from manifest.requirements.checks import apart_beyond
+from manifest.requirements.checks import apart_beyond, in_base_unit
 from manifest.singlewindow.findings import Disagreement, rules_by_comparison
 from manifest.singlewindow.identity import compact, equipment_key, hs6_codes, hs6_of, party_name_key
 from manifest.singlewindow.sources import Bill, Source, Spot
@@ -25,6 +25,8 @@ _KIND_WORDS: Mapping[EquipmentKind, tuple[str, str]] = {
     EquipmentKind.TRUCK: ("truck", "el camión"),
     EquipmentKind.CHASSIS: ("chassis", "el chasis"),
 }
+# Units of mass (UN/ECE Recommendation 20) that goods weights are added up in, as kilograms.
+_MASS = frozenset({"KGM", "LBR", "TNE", "GRM"})
 _ROLES: Mapping[PartyRole, str] = {PartyRole.SHIPPER: "remitente", PartyRole.CONSIGNEE: "destinatario"}
 
 
@@ -99,6 +101,7 @@ def not_on_conveyance(bills: list[Bill], other: Source) -> Iterator[Disagreement
 def values(one: Bill, other: Bill) -> Iterator[Disagreement]:
     """What two documents say differently of one bill: weight, packages, HS codes, parties."""
     yield from _weight(one, other)
+    yield from _goods_weights(one, other)
     yield from _packages(one, other)
     yield from _hs_codes(one, other)
     yield from _hs_codes(other, one)
@@ -141,6 +144,40 @@ def _weight(one: Bill, other: Bill) -> Iterator[Disagreement]:
             _shown(first[0]),
             {"other": _shown(second[0]), "bill": one.consignment.document_number},
         )
+
+
+def _weights_by_hs(bill: Bill) -> dict[str, tuple[Decimal, int]] | None:
+    """The bill's goods weights in kilograms added up by HS subheading, each with its first line; None when a line
+    lacks its code or a weight in a known unit, or the document is a flight manifest."""
+    if bill.source.flight_manifest or not bill.consignment.goods:
+        return None
+    found: dict[str, tuple[Decimal, int]] = {}
+    for index, item in enumerate(bill.consignment.goods):
+        code, where = hs6_of(item)
+        kilograms = in_base_unit(item.gross_weight) if item.gross_weight is not None else None
+        if where is None or kilograms is None or item.gross_weight is None or item.gross_weight.unit not in _MASS:
+            return None
+        total, first = found.get(code, (Decimal(0), index))
+        found[code] = (total + kilograms, first)
+    return found
+
+
+def _goods_weights(one: Bill, other: Bill) -> Iterator[Disagreement]:
+    mine, theirs = _weights_by_hs(one), _weights_by_hs(other)
+    if mine is None or theirs is None or set(mine) != set(theirs) or (len(mine) < 2 and len(theirs) < 2):
+        return  # a single subheading weighs what the bill weighs, which HM-REC-011 compares
+    params = rules_by_comparison()["goods_weight"].params
+    for code, (weight, line) in mine.items():
+        other_weight, other_line = theirs[code]
+        here, there = Quantity(value=weight, unit="KGM"), Quantity(value=other_weight, unit="KGM")
+        if apart_beyond(here, there, params):
+            yield Disagreement(
+                "goods_weight",
+                one.spot(f".goods[{line}].gross_weight"),
+                other.spot(f".goods[{other_line}].gross_weight"),
+                _shown(here),
+                {"other": _shown(there), "bill": one.consignment.document_number, "hs": code},
+            )
 
 
 def _packages_of(bill: Bill) -> tuple[int, str] | None:
