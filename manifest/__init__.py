@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from manifest.formats import FORMATS
     from manifest.formats.base import Document, Written
     from manifest.model import Consignment, Equipment, GoodsItem, Manifest, Mode, Party
+    from manifest.singlewindow import reconcile
 
 _EXPORTS = {
     "read": "manifest.api",
@@ -37,6 +38,7 @@ _EXPORTS = {
     "Equipment": "manifest.model",
     "Party": "manifest.model",
     "Mode": "manifest.model",
+    "reconcile": "manifest.singlewindow",
 }
 
 __all__ = [
@@ -58,6 +60,7 @@ __all__ = [
     "__version__",
     "convert",
     "read",
+    "reconcile",
     "validate",
     "write",
 ]

@@ -17,6 +17,7 @@ each time they are shown.
 
 from __future__ import annotations
 
+import copy
 import inspect as docstrings
 import os
 import signal
@@ -591,29 +592,49 @@ def ack(source: Path, out: Path | None) -> None:
 
 
 @main.command()
-@_argument("consist", type=_Path(path_type=Path))
-@_argument("manifest_file", metavar="MANIFEST", type=_Path(path_type=Path))
-@_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=REPORT_OUTPUT_HELP)
+@_argument("files", nargs=-1, required=True, type=_Path(path_type=Path, allow_dash=True))
+@_option(
+    "--output",
+    type=click.Choice(["text", "json", "sarif", "junit", "github"]),
+    default="text",
+    show_default=True,
+    help=REPORT_OUTPUT_HELP,
+)
 @_option("--lang", type=click.Choice(LANGS), default=None, help=LANG_HELP)
 @_debug_option
-def crosscheck(consist: Path, manifest_file: Path, output: str, lang: str | None) -> None:
-    """Check a train consist (X12 358) against its manifest (X12 309): same bills, same cars."""
-    from manifest.api import FileReport, read
-    from manifest.diagnostics import ParseError
-    from manifest.formats.x12.crosscheck import crosscheck as run_crosscheck
+@_option("--strict", is_flag=True, help="Fail on warnings too.")
+def reconcile(files: tuple[Path, ...], output: str, lang: str | None, strict: bool) -> None:
+    """Check the documents of one movement against each other (two or more, in any order): each disagreement is
+    reported at its place in both files."""
     from manifest.reporters import REPORTERS
+    from manifest.singlewindow import reconcile as run_reconcile
 
-    consist_data, manifest_data = _read_source(consist), _read_source(manifest_file)
-    try:
-        with _working_on(consist):
-            consist_document = read(consist_data, "x12-358")
-        with _working_on(manifest_file):
-            manifest_document = read(manifest_data, "x12-309")
-    except ParseError as error:
-        report = FileReport(f"{consist} {manifest_file}", diagnostics=(error.diagnostic,))
-    else:
-        with _working_on(f"{consist} {manifest_file}"):
-            found = tuple(run_crosscheck(consist_document, manifest_document))
-        report = FileReport(str(consist), "x12-358", diagnostics=found)
-    click.echo(REPORTERS[output]([report], _language(lang)), nl=False)
-    sys.exit(0 if report.passes() else 1)
+    if len(files) < 2:
+        _fail(_said("reconcile needs two or more documents of one movement"))
+    seen: list[Path] = []
+    for path in files:
+        if any(_same_path(path, earlier) for earlier in seen):
+            _fail(_said("{path} is given twice").format(path=path))
+        seen.append(path)
+    config = _load_config(Path.cwd())
+    data = [_read_source(path, dash_is_stdin=True) for path in files]
+    names = [str(path) for path in files]
+    with _working_on(" ".join(names)):
+        reports = run_reconcile(data, names=names, config=config)
+    click.echo(REPORTERS[output](reports, _language(lang), strict=strict), nl=False)
+    sys.exit(0 if all(report.passes(strict=strict) for report in reports) else 1)
+
+
+# The command's former name, when it compared a consist with its manifest only: the same command, not listed.
+_crosscheck = copy.copy(reconcile)
+_crosscheck.name, _crosscheck.hidden = "crosscheck", True
+main.add_command(_crosscheck)
+
+
+def _same_path(one: Path, other: Path) -> bool:
+    """Whether two arguments name one source: one file under two names, or standard input twice."""
+    from manifest.output import same_file
+
+    if "-" in (str(one), str(other)):
+        return str(one) == str(other)
+    return one == other or same_file(one, other)

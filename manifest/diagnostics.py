@@ -67,6 +67,19 @@ def shown_surrogates(text: str) -> str:
 _EMPTY_ARGS: Mapping[str, str] = MappingProxyType({})
 
 
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding concerns, in the same file or in another one: a bill missing from a consist is
+    found in the manifest that lists it and concerns the consist where it should be (see :mod:`manifest.reconcile`).
+    ``path`` names the file; ``field`` is the model path of the value there."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+    location: str | None = None
+    field: str | None = None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Diagnostic:
     definition: Message  # the code's wording in every language, its default severity and its source
@@ -81,6 +94,8 @@ class Diagnostic:
     # The codes of other layers that found the same fault at the same place (see manifest.faults): one fault, one
     # finding, under its most specific code.
     also: tuple[str, ...] = ()
+    # The other places the finding concerns, each in its file: the same bill in the other document of a movement.
+    related: tuple[Related, ...] = ()
 
     @property
     def code(self) -> str:
@@ -106,6 +121,7 @@ class Diagnostic:
             value=self.value,
             source=self.source,
             also=self.also,
+            related=self.related,
         )
 
     def __reduce__(self) -> tuple[object, tuple[dict[str, object]]]:

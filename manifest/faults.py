@@ -125,4 +125,5 @@ def _one(group: list[Diagnostic]) -> Diagnostic:
         value=kept.value,
         source=kept.source,
         also=(*kept.also, *(code for code in others if code not in kept.also)),
+        related=kept.related,
     )

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from manifest.api import Conversion, FileReport
 from manifest.conversion import LOSS_KINDS
-from manifest.diagnostics import Diagnostic, Lang, Message, Severity, shown_surrogates
+from manifest.diagnostics import Diagnostic, Lang, Message, Related, Severity, shown_surrogates
 from manifest.i18n import words
 
 if TYPE_CHECKING:
@@ -54,7 +54,16 @@ def diagnostic_line(path: str, diagnostic: Diagnostic, lang: Lang) -> str:
     details = [shown_surrogates(part) for part in (diagnostic.location, diagnostic.field) if part]
     if details:
         line += f" [{' | '.join(details)}]"
+    for related in diagnostic.related:
+        line += f"; {words(lang).pgettext('report', 'and')} {related_place(related)}"
     return line
+
+
+def related_place(related: Related) -> str:
+    """``path:line:column [location | field]``: the other place a finding concerns, written as its own place is."""
+    where = ":".join(str(n) for n in (related.path, related.line, related.column) if n is not None)
+    details = [shown_surrogates(part) for part in (related.location, related.field) if part]
+    return f"{where} [{' | '.join(details)}]" if details else where
 
 
 def profile_line(report: FileReport, lang: Lang) -> str | None:
@@ -89,6 +98,17 @@ def diagnostic_to_json(diagnostic: Diagnostic, lang: Lang) -> dict[str, object]:
         "value": _shown(diagnostic.value),
         "source": diagnostic.source,
         "also": list(diagnostic.also),
+        "related": [related_to_json(related) for related in diagnostic.related],
+    }
+
+
+def related_to_json(related: Related) -> dict[str, object]:
+    return {
+        "path": related.path,
+        "line": related.line,
+        "column": related.column,
+        "location": _shown(related.location),
+        "field": _shown(related.field),
     }
 
 
@@ -138,8 +158,11 @@ def github(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = F
                 properties.append(f"col={d.column}")
             properties.append(f"title={_escape_property(d.code)}")
             also = f"({words(lang).pgettext('report', 'also')}: {', '.join(d.also)})" if d.also else None
+            related = [f"({words(lang).pgettext('report', 'and')} {related_place(r)})" for r in d.related]
             detail = shown_surrogates(
-                " ".join(part for part in (d.message(lang), also, f"[{d.field}]" if d.field else None) if part)
+                " ".join(
+                    part for part in (d.message(lang), also, f"[{d.field}]" if d.field else None, *related) if part
+                )
             )
             lines.append(f"::{_GITHUB_LEVELS[d.severity]} {','.join(properties)}::{_escape_data(detail)}")
     lines.append(summary_line(reports, lang))
@@ -230,8 +253,9 @@ def sarif_log(reports: Sequence[FileReport], lang: Lang, *, project: Mapping[str
     driver["rules"] = [
         _sarif_rule(definitions[code], catalogue.get(code), lang, project.get("Documentation")) for code in codes
     ]
+    artifacts = {report.path: number for number, report in reversed(list(enumerate(reports)))}
     results = [
-        _sarif_result(d, index[d.code], _result_artifact(report, artifact), lang)
+        _sarif_result(d, index[d.code], _result_artifact(report, artifact), lang, artifacts)
         for artifact, report in enumerate(reports)
         for d in report.diagnostics
     ]
@@ -326,7 +350,11 @@ def _result_artifact(report: FileReport, index: int) -> dict[str, object]:
 
 
 def _sarif_result(
-    diagnostic: Diagnostic, rule_index: int, artifact: Mapping[str, object], lang: Lang
+    diagnostic: Diagnostic,
+    rule_index: int,
+    artifact: Mapping[str, object],
+    lang: Lang,
+    artifacts: Mapping[str, int],
 ) -> dict[str, object]:
     location: dict[str, object] = {}
     physical: dict[str, object] = {"artifactLocation": dict(artifact)}
@@ -336,13 +364,7 @@ def _sarif_result(
             region["startColumn"] = diagnostic.column
         physical["region"] = region
     location["physicalLocation"] = physical
-    logical = []
-    if diagnostic.location:
-        address = shown_surrogates(diagnostic.location)
-        logical.append({"fullyQualifiedName": address, **_address_kind(address)})
-    if diagnostic.field:
-        # The harmonized model's field path: a member of the model, whatever the format.
-        logical.append({"fullyQualifiedName": shown_surrogates(diagnostic.field), "kind": "member"})
+    logical = _logical_locations(diagnostic.location, diagnostic.field)
     if logical:
         location["logicalLocations"] = logical
     result: dict[str, object] = {
@@ -352,6 +374,12 @@ def _sarif_result(
         "message": {"text": shown_surrogates(diagnostic.message(lang))},
         "locations": [location],
     }
+    if diagnostic.related:
+        # SARIF 3.27.22: the other places the result concerns, each in its own artifact (the other document).
+        result["relatedLocations"] = [
+            _sarif_related(related, number, artifacts.get(related.path))
+            for number, related in enumerate(diagnostic.related, start=1)
+        ]
     extra: dict[str, object] = {}
     if diagnostic.value is not None:
         extra["value"] = shown_surrogates(diagnostic.value)
@@ -362,6 +390,36 @@ def _sarif_result(
     if extra:
         result["properties"] = extra
     return result
+
+
+def _logical_locations(address: str | None, field: str | None) -> list[dict[str, object]]:
+    logical: list[dict[str, object]] = []
+    if address:
+        shown = shown_surrogates(address)
+        logical.append({"fullyQualifiedName": shown, **_address_kind(shown)})
+    if field:
+        # The harmonized model's field path: a member of the model, whatever the format.
+        logical.append({"fullyQualifiedName": shown_surrogates(field), "kind": "member"})
+    return logical
+
+
+def _sarif_related(related: Related, number: int, artifact: int | None) -> dict[str, object]:
+    """A related location (SARIF 3.28): its file as an artifact of the run where it is one, its line and column,
+    its format address and model field."""
+    place: dict[str, object] = {} if related.path == "-" else dict(_artifact_location(related.path))
+    if artifact is not None:
+        place["index"] = artifact
+    physical: dict[str, object] = {"artifactLocation": place}
+    if related.line is not None:
+        region = {"startLine": related.line}
+        if related.column is not None:
+            region["startColumn"] = related.column
+        physical["region"] = region
+    found: dict[str, object] = {"id": number, "physicalLocation": physical}
+    logical = _logical_locations(related.location, related.field)
+    if logical:
+        found["logicalLocations"] = logical
+    return found
 
 
 def _address_kind(address: str) -> dict[str, str]:

@@ -13,7 +13,19 @@ from tests.conftest import SAMPLES
 
 NEGATIVE = Path(__file__).parent / "data" / "negative"
 CANONICAL_SAMPLES = sorted(SAMPLES.glob("*/*.manifest.*"))
-DIAGNOSTIC_KEYS = {"code", "severity", "message", "line", "column", "location", "field", "value", "source", "also"}
+DIAGNOSTIC_KEYS = {
+    "code",
+    "severity",
+    "message",
+    "line",
+    "column",
+    "location",
+    "field",
+    "value",
+    "source",
+    "also",
+    "related",
+}
 
 
 @pytest.fixture
@@ -202,8 +214,13 @@ def test_crosscheck_names_a_car_missing_from_the_train(runner: CliRunner, tmp_pa
     trimmed = tmp_path / "train.358"
     trimmed.write_text(shorter)
     result = runner.invoke(main, ["crosscheck", "--output", "json", str(trimmed), str(RAIL_309)])
-    findings = json.loads(result.output)["files"][0]["diagnostics"]
-    assert any("KCSM26110452" in (f["value"] or "") or "TTGX982345" in (f["value"] or "") for f in findings)
+    assert result.exit_code == 1
+    consist, manifest = json.loads(result.output)["files"]
+    assert consist["diagnostics"] == []
+    found = {(d["code"], d["value"]): d for d in manifest["diagnostics"]}
+    assert set(found) == {("HM-REC-008", "KCSM26110452"), ("HM-REC-010", "TTGX982345")}
+    for finding in found.values():
+        assert [related["path"] for related in finding["related"]] == [str(trimmed)]
 
 
 def test_lossy_conversion_writes_nothing_without_allow_loss(runner: CliRunner, tmp_path: Path) -> None:

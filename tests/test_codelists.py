@@ -113,3 +113,48 @@ def test_every_sat_c_estado_code_is_a_subdivision_of_mexico_the_us_or_canada() -
     sat = frozenset({"sat-c_estado"})
     unknown = [e for e in estados if not any(codelists.subdivision_code(c, e, sat) for c in ("MX", "US", "CA"))]
     assert unknown == ["UN"]  # SAT's "unknown" placeholder, no state at all
+
+
+def test_every_code_of_the_port_crosswalk_is_in_its_own_list() -> None:
+    """Each row's Schedule D port, UN/LOCODE, SAT aduana and IATA airport is a code of the list it claims."""
+    rows = codelists.place_crosswalk()
+    assert rows
+    for row in rows:
+        assert row.codes, row
+        for scheme, code in row.codes.items():
+            assert codelists.contains(scheme, code), (row.place, scheme, code)
+        if "unlocode" in row.codes:
+            assert row.codes["unlocode"][:2] == row.country, row
+
+
+def test_each_border_crossing_of_the_crosswalk_has_both_sides() -> None:
+    sides: defaultdict[str, set[str]] = defaultdict(set)
+    for row in codelists.place_crosswalk():
+        sides[row.place].add(row.country)
+    crossings = ("laredo", "el-paso", "eagle-pass", "brownsville", "nogales", "otay-mesa", "calexico")
+    for crossing in crossings:
+        assert sides[crossing] == {"US", "MX"}, crossing
+
+
+@pytest.mark.parametrize(
+    ("code", "scheme", "place"),
+    [
+        ("2304", "schedule-d", "laredo"),
+        ("MXNLD", "unlocode", "laredo"),
+        ("24", "sat-aduana", "laredo"),
+        ("07", "sat-aduana", "el-paso"),
+        ("USOLS", "unlocode", "nogales"),
+        ("LAX", "iata-airport", "los-angeles"),
+        ("2720", None, "los-angeles"),
+        ("2304", "sat-aduana", None),
+        ("USNOG", "unlocode", None),
+    ],
+)
+def test_a_port_is_found_by_its_code_in_its_scheme(code: str, scheme: str | None, place: str | None) -> None:
+    assert codelists.place_of_code(code, scheme) == place
+
+
+def test_a_town_is_found_by_name_and_country_whatever_the_accents() -> None:
+    assert codelists.place_of_city("MEX", "Ciudad Juárez") == "el-paso"
+    assert codelists.place_of_city("US", "laredo") == "laredo"
+    assert codelists.place_of_city("MX", "Laredo") is None

@@ -28,6 +28,7 @@ COMMANDS: dict[str, Callable[[str], list[str]]] = {
     "ack": lambda file: ["ack", file],
     "crosscheck (consist)": lambda file: ["crosscheck", file, str(RAIL_309)],
     "crosscheck (manifest)": lambda file: ["crosscheck", str(RAIL_358), file],
+    "reconcile": lambda file: ["reconcile", str(RAIL_358), str(RAIL_309), file],
 }
 
 
@@ -87,7 +88,7 @@ CRASHES: dict[str, tuple[str, list[str], str | None]] = {
     "inspect": ("manifest.summary:summarize", ["inspect", str(RAIL_JSON)], str(RAIL_JSON)),
     "ack": ("manifest.formats.x12.ack:acknowledge", ["ack", str(RAIL_309)], str(RAIL_309)),
     "crosscheck": (
-        "manifest.formats.x12.crosscheck:crosscheck",
+        "manifest.singlewindow:reconcile",
         ["crosscheck", str(RAIL_358), str(RAIL_309)],
         f"{RAIL_358} {RAIL_309}",
     ),

@@ -377,7 +377,7 @@ def test_inspect_in_spanish() -> None:
 
 def test_crosscheck_and_ack_in_spanish(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["crosscheck", "--lang", "es", str(RAIL_358), str(RAIL_309)])
-    assert result.output.endswith("1 archivo(s) revisado(s): 0 error(es), 0 advertencia(s)\n")
+    assert result.output.endswith("2 archivo(s) revisado(s): 0 error(es), 0 advertencia(s)\n")
     copy = tmp_path / "train.309"
     copy.write_bytes(RAIL_309.read_bytes())
     refused = CliRunner().invoke(main, ["ack", str(copy), "-o", str(copy)], env=SPANISH_LOCALE)

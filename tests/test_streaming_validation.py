@@ -119,7 +119,8 @@ def test_a_master_that_never_comes_is_reported_at_the_house_waybill() -> None:
 
 
 def test_every_catalogue_rule_can_be_checked_in_a_stream() -> None:
-    assert [rule.code for rule in rules() if not streaming.streamable(rule)] == []
+    one_file = [rule for rule in rules() if rule.kind != "reconcile"]  # the others compare several files
+    assert [rule.code for rule in one_file if not streaming.streamable(rule)] == []
 
 
 def test_a_number_repeated_in_a_later_consignment_is_found_in_a_stream() -> None:

@@ -13,7 +13,6 @@ from manifest.diagnostics import Severity
 from manifest.formats import get, sniff, x12_309, x12_358
 from manifest.formats.base import ConsignmentChunk
 from manifest.formats.x12.ack import acknowledge
-from manifest.formats.x12.crosscheck import crosscheck
 from tests.conftest import SAMPLES
 from tests.x12_helpers import BILL, HEAD, interchange
 
@@ -57,19 +56,6 @@ def test_consist_reads_cars_in_train_order_with_their_bills() -> None:
         ("KCSM26110451", ["KCSM720145", "TFM654321"]),
         ("KCSM26110452", ["TTGX982345"]),
     ]
-
-
-def test_consist_matches_its_manifest() -> None:
-    assert crosscheck(x12_358.read(RAIL_358.read_bytes()), x12_309.read(RAIL_309.read_bytes())) == []
-
-
-def test_consist_faults_name_both_files() -> None:
-    consist = RAIL_358.read_bytes().replace(b"MBL*KCSM*KCSM26110452", b"MBL*KCSM*KCSM26110999")
-    consist = consist.replace(b"VID*RR*TFM*654321", b"VID*RR*TFM*654322")
-    found = crosscheck(x12_358.read(consist), x12_309.read(RAIL_309.read_bytes()))
-    assert [(d.code, d.line) for d in found] == [("X12303", 7), ("X12301", 11), ("X12302", 19), ("X12304", 21)]
-    assert found[1].args["manifest_line"] == "4"
-    assert found[2].args["consist_line"] == "4"
 
 
 def test_stream_gives_the_same_consignments_and_findings() -> None:

@@ -363,3 +363,73 @@ def subdivision_code(country: str, spelling: str, systems: frozenset[str] | None
     if found is None or (systems is not None and found.system not in systems):
         return None
     return found.code
+
+
+# --- ports and border crossings, whatever their code list -----------------------------------------------------------
+
+# The columns of ``border_port_crosswalk.csv`` that hold a code, by the scheme (manifest.model.PlaceScheme value)
+# whose codes they are.
+PLACE_CODE_COLUMNS: Mapping[str, str] = MappingProxyType(
+    {"schedule-d": "schedule_d", "unlocode": "unlocode", "sat-aduana": "sat_aduana", "iata-airport": "iata_airport"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRow:
+    """One row of the crosswalk: a port in one country, and the place (``laredo``) it belongs to. The two sides of
+    a land crossing (Laredo, TX and Nuevo Laredo, Tamps.) are one place, so that a US manifest naming its Schedule D
+    port and a Carta Porte naming the Mexican aduana or the town agree."""
+
+    place: str
+    country: str
+    city: str
+    subdivision: str
+    codes: Mapping[str, str]  # scheme -> code, for the schemes the row gives
+
+
+@cache
+def place_crosswalk() -> tuple[PlaceRow, ...]:
+    """The rows of ``border_port_crosswalk.csv`` (see SOURCES.md)."""
+    header, rows = _rows("border_port_crosswalk.csv")
+    at = {name: header.index(name) for name in ("place", "country", "city", "subdivision")}
+    columns = {scheme: header.index(column) for scheme, column in PLACE_CODE_COLUMNS.items()}
+    return tuple(
+        PlaceRow(
+            place=row[at["place"]],
+            country=row[at["country"]],
+            city=row[at["city"]],
+            subdivision=row[at["subdivision"]],
+            codes=MappingProxyType({scheme: row[index] for scheme, index in columns.items() if row[index]}),
+        )
+        for row in rows
+    )
+
+
+@cache
+def _places_by_code() -> Mapping[tuple[str, str], str]:
+    return MappingProxyType(
+        {(scheme, code): row.place for row in place_crosswalk() for scheme, code in row.codes.items()}
+    )
+
+
+@cache
+def _places_by_city() -> Mapping[tuple[str, str], str]:
+    return MappingProxyType({(row.country, spelling_key(row.city)): row.place for row in place_crosswalk()})
+
+
+def place_of_code(code: str, scheme: str | None = None) -> str | None:
+    """The crosswalk's place (``laredo``) of a port ``code`` of ``scheme`` (a PlaceScheme value), or of any scheme
+    when ``scheme`` is None; None when the crosswalk does not know it."""
+    text = code.strip().upper()
+    schemes = [scheme] if scheme is not None else list(PLACE_CODE_COLUMNS)
+    for name in schemes:
+        found = _places_by_code().get((name, text))
+        if found is not None:
+            return found
+    return None
+
+
+def place_of_city(country: str, city: str) -> str | None:
+    """The crosswalk's place of a town named ``city`` in ``country`` (alpha-2 or alpha-3), accents and case aside."""
+    alpha2 = country_alpha2(country)
+    return None if alpha2 is None else _places_by_city().get((alpha2, spelling_key(city)))

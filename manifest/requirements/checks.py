@@ -501,6 +501,26 @@ REQUIRED_PARAMS: Mapping[str, tuple[str, ...]] = {
 }
 
 
+def apart_beyond(first: object, second: object, params: Params) -> bool | None:
+    """Whether two quantities (or numbers) differ by more than the tolerance that ``params`` state (``tolerance``, a
+    fraction of the larger, and ``step``, units to their rounding steps, as :func:`sum_equals` takes them); None when
+    either is absent or of a unit that cannot be compared."""
+    one, other = _number(first), _number(second)
+    if one is None or other is None:
+        return None
+    relative = Decimal(str(params.get("tolerance", "0"))) * max(abs(one), abs(other), Decimal(1))
+    return abs(one - other) > max(relative, _rounding_step(params, [first, second]))
+
+
+def in_base_unit(value: object) -> Decimal | None:
+    """A quantity in kilograms or cubic metres, a count or a number as a Decimal; None when it is neither."""
+    return _number(value)
+
+
+def plain_number(number: Decimal) -> str:
+    return _plain(number)
+
+
 def _validate_tolerance(params: Params) -> None:
     """A sum rule states its tolerance: ``tolerance`` (a fraction, "0" for exact counts), ``step`` (units to their
     rounding steps), or both; a silent default would hide what the rule accepts."""
@@ -520,8 +540,40 @@ def _validate_tolerance(params: Params) -> None:
             raise ParamError(f"step {unit} = {amount!r}: a known unit of weight or volume and an amount of 0 or more")
 
 
+# A rule of kind ``reconcile`` compares the documents of one movement (manifest.singlewindow), not the fields of one
+# manifest: ``compare`` names what it compares, one of these.
+RECONCILE = "reconcile"
+COMPARISONS = (
+    "conveyance",
+    "trip",
+    "carrier",
+    "port",
+    "arrival_day",
+    "departure_after_arrival",
+    "direction",
+    "part_missing",
+    "equipment_missing",
+    "equipment_not_on_conveyance",
+    "weight",
+    "goods_weight",
+    "packages",
+    "hs_code",
+    "party_tax_id",
+    "party_name",
+    "party_country",
+    "unrelated",
+)
+
+
 def validate_params(kind: str, params: Params) -> None:
     """Raise ParamError unless ``params`` suit ``kind`` (recursively for conditionals)."""
+    if kind == RECONCILE:
+        if params.get("compare") not in COMPARISONS:
+            comparisons = ", ".join(COMPARISONS)
+            raise ParamError(f"a reconcile rule compares one of {comparisons}, not {params.get('compare')!r}")
+        if params["compare"] == "weight":
+            _validate_tolerance(params)
+        return
     if kind not in KINDS:
         raise ParamError(f"unknown check kind {kind!r}; known kinds: {', '.join(KINDS)}")
     for name in REQUIRED_PARAMS.get(kind, ()):

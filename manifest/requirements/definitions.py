@@ -21,8 +21,8 @@ from types import MappingProxyType
 
 from manifest.diagnostics import Severity, define
 from manifest.model import Mode
-from manifest.requirements.checks import ParamError, parsed, validate_params
-from manifest.requirements.documents import DOCUMENTS
+from manifest.requirements.checks import RECONCILE, ParamError, parsed, validate_params
+from manifest.requirements.documents import DOCUMENTS, MOVEMENT
 from manifest.requirements.paths import Path, PathError
 
 PROFILE_NAMES = ("cbp", "sat", "harmonized", "none")
@@ -156,6 +156,9 @@ def _rule(raw: Mapping[str, object], defaults: Mapping[str, object], catalogue: 
     documents = _strings(merged.get("documents", list(DOCUMENTS)), f"{where} documents")
     if not documents or not set(documents) <= set(DOCUMENTS):
         raise CatalogueError(f"{where}: documents must be among {', '.join(DOCUMENTS)}")
+    if (merged["kind"] == RECONCILE) != (documents == (MOVEMENT,)):
+        # A comparison of documents runs on a movement and on nothing else; a movement is checked by comparisons.
+        raise CatalogueError(f"{where}: a '{RECONCILE}' rule applies to the documents '{MOVEMENT}', and only it does")
     passes = tuple(_example(e, f"{where} pass") for e in _list(raw.get("pass", [])))
     fails = tuple(_example(e, f"{where} fail") for e in _list(raw.get("fail", [])))
     if not fails:

@@ -12,9 +12,9 @@ from itertools import groupby
 
 from manifest.codelists import CODELISTS
 from manifest.identifiers import IDENTIFIERS
-from manifest.requirements.checks import KINDS
+from manifest.requirements.checks import COMPARISONS, KINDS, RECONCILE
 from manifest.requirements.definitions import Rule, load_catalogue
-from manifest.requirements.documents import DOCUMENT_OF_FORMAT, DOCUMENT_OF_MESSAGE
+from manifest.requirements.documents import DOCUMENT_OF_FORMAT, DOCUMENT_OF_MESSAGE, MOVEMENT
 from manifest.requirements.profiles import AUTO_BY_FORMAT, DEFAULT_AUTO, PROFILES
 
 
@@ -107,8 +107,17 @@ def render() -> str:
         "|---|---|",
     ]
     lines += [f"| {name} | {kind} |" for name, kind in DOCUMENT_OF_MESSAGE.items()]
+    lines += [
+        "",
+        f"The rules of the documents `{MOVEMENT}` run on no single file: `manifest reconcile FILE...` checks the "
+        "documents of one movement against each other.",
+    ]
     lines += ["", "## Check kinds", "", "| kind | what it checks |", "|---|---|"]
     lines += [f"| `{name}` | {_cell(_summary(check.__doc__))} |" for name, check in KINDS.items()]
+    lines.append(
+        f"| `{RECONCILE}` | The documents of one movement compared with each other (`manifest.singlewindow`): "
+        f"`compare` names what, one of {', '.join(f'`{c}`' for c in COMPARISONS)}. |"
+    )
     lines += ["", "## Identifiers", "", "| identifier | what | source |", "|---|---|---|"]
     lines += [f"| `{i.name}` | {_cell(i.title)} | {_cell(i.source)} |" for i in IDENTIFIERS.values()]
     lines += [

@@ -15,8 +15,10 @@ from manifest.model import Manifest
 # The kinds of document a rule can apply to (see document_kind): a manifest of a
 # conveyance (X12 309, CUSCAR, a flight manifest FFM/XFFM), an air waybill message (FWB, XFWB), a house list or
 # house waybill (FHL, XFHL, XFZB: the master named by number only), a rail consist (X12 358, which names bills filed
-# earlier), a CFDI with Carta Porte, and the harmonized model itself (manifest-json, manifest-xml), which carries all.
-DOCUMENTS = ("manifest", "waybill", "houses", "consist", "cfdi", "model")
+# earlier), a CFDI with Carta Porte, and the harmonized model itself (manifest-json, manifest-xml), which carries all;
+# and the documents of one movement taken together, which ``manifest reconcile`` checks against each other (no
+# single file is of that kind, so its rules never run on one file: see manifest.singlewindow).
+DOCUMENTS = ("manifest", "waybill", "houses", "consist", "cfdi", "model", MOVEMENT := "movement")
 
 # What kind of document each format holds.
 # The IATA formats carry several messages; their readers keep the message name in extensions.

@@ -72,7 +72,10 @@ def evaluate(
 
 
 def check_rule(rule: Rule, manifest: Manifest, source_map: SourceMap | None = None) -> list[Diagnostic]:
-    """The findings of one rule, whatever its profile and mode (used by the catalogue's own examples)."""
+    """The findings of one rule, whatever its profile and mode (used by the catalogue's own examples); a rule that
+    compares the documents of a movement is run by :func:`manifest.singlewindow.reconcile_documents` instead."""
+    if rule.kind not in KINDS:
+        raise ValueError(f"{rule.code} compares documents ({rule.kind}); it does not run on one manifest")
     return list(_run(rule, Context(manifest), source_map or SourceMap(), Config()))
 
 
@@ -92,10 +95,10 @@ def diagnostic_of(rule: Rule, finding: Finding, source_map: SourceMap, config: C
     diagnostic = MESSAGES[rule.code](field=field, value=value, source=rule.source, severity=severity)
     # ``field`` and ``value`` are also template arguments, next to those the check kind adds.
     args = MappingProxyType({"field": field, "value": value or "", **finding.args})
-    return replace(diagnostic, args=args).at(_locate(source_map, finding.item.anchor))
+    return replace(diagnostic, args=args).at(locate_field(source_map, finding.item.anchor))
 
 
-def _locate(source_map: SourceMap, path: str) -> Position | None:
+def locate_field(source_map: SourceMap, path: str) -> Position | None:
     """The position of ``path``; Equipment.identifier is computed from the number, which is where readers record it."""
     if path.endswith(".identifier"):
         found = source_map.positions.get(path.removesuffix(".identifier") + ".number")

@@ -4,5 +4,6 @@
 column, ``envelope`` checks ISA/GS/ST against their trailers, ``dictionary`` and ``syntax`` check elements against the
 X12 data element dictionary, ``loops`` walks a transaction set's declarative loop map. ``ts309``/``ts358`` hold the
 maps of the 309 Customs Manifest and the 358 Customs Consist, ``read309``/``write309``/``consist`` map them to and
-from the harmonized model, ``crosscheck`` compares a consist with its manifest and ``ack`` answers with a 997.
+from the harmonized model, and ``ack`` answers with a 997 (a consist is compared with its manifest by
+:mod:`manifest.singlewindow`).
 """
