@@ -8,11 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from manifest import api
 from manifest.diagnostics import Diagnostic, Severity
 from manifest.formats import get
 from manifest.formats.base import Written
+from manifest.model import EquipmentKind
 from tests.conftest import SAMPLES
 
 CARTA_PORTE = get("carta-porte")
@@ -100,3 +102,35 @@ def unexplained(source: Path) -> list[str]:
 @pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.name)
 def test_every_error_of_the_written_carta_porte_is_explained(source: Path) -> None:
     assert unexplained(source) == []
+
+
+# Elements the CFDI 4.0 and Carta Porte 3.1 schemas require even when the model holds none of their values: each is
+# written bare with the CP404 notes of what it lacks. The unsigned CFDI's Sello and Certificado are CP403's.
+_REQUIRED_ELEMENTS = {"Emisor", "Receptor", "Ubicaciones"}
+_SEAL_PLACEHOLDERS = {"Sello", "Certificado"}
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.name)
+def test_no_empty_value_is_written(source: Path) -> None:
+    document = api.read(source.read_bytes(), name=source.name)
+    written = CARTA_PORTE.write(document.manifests)
+    tree = etree.fromstring(written.data).getroottree()
+    gaps = [d.location or "" for d in written.notes if d.code == "CP404"]
+    for element in tree.iter():
+        name = etree.QName(element).localname
+        assert [a for a, v in element.attrib.items() if not v and a not in _SEAL_PLACEHOLDERS] == [], name
+        if len(element) or element.attrib:
+            continue
+        assert name in _REQUIRED_ELEMENTS, f"{tree.getpath(element)} is written empty"
+        assert any(gap.startswith(tree.getpath(element) + "/") for gap in gaps), name
+
+
+def test_a_rail_container_with_nothing_carta_porte_states_is_a_loss_not_an_empty_element() -> None:
+    source = SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.synthetic.309"
+    document = api.read(source.read_bytes(), name=source.name)
+    container = document.manifests[0].consignments[1].equipment[1]
+    assert container.kind == EquipmentKind.CONTAINER and container.tare_weight is None
+    assert "c_Contenedor" not in {code.kind for code in container.type_codes}
+    written = CARTA_PORTE.write(document.manifests)
+    assert b"Contenedor" not in written.data
+    assert "consignments[1].equipment[1]" in {d.field for d in written.losses}

@@ -265,6 +265,13 @@ class _Losses:
             where = f"{path}.equipment[{number}]"
             carried = _EQUIPMENT.get(equipment.kind)
             if m.mode == Mode.RAIL and equipment.kind == EquipmentKind.CONTAINER:
+                if not rail.container_written(equipment, consignment):
+                    yield messages.not_carried(
+                        where,
+                        "a rail Contenedor goes in the Carro before it and states its type or weights: "
+                        "this one has no Carro before it, or none of them",
+                    )
+                    continue
                 carried = _RAIL_CONTAINER
             if m.mode == Mode.RAIL and equipment.kind not in (EquipmentKind.RAILCAR, EquipmentKind.CONTAINER):
                 carried = _EQUIPMENT[EquipmentKind.RAILCAR]

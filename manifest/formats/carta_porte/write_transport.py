@@ -48,7 +48,7 @@ class TransportWriter(WritingContext):
         for consignment in self.m.consignments:
             car: Any = None
             for equipment in consignment.equipment:
-                if equipment.kind == EquipmentKind.CONTAINER and car is not None:
+                if rail.container_written(equipment, consignment):
                     self._rail_container(etree.SubElement(car, q(CP31, "Contenedor")), equipment)
                 elif equipment.kind != EquipmentKind.CONTAINER:
                     car = etree.Element(q(CP31, "Carro"))
@@ -78,7 +78,7 @@ class TransportWriter(WritingContext):
         )
 
     def _rail_container(self, element: Any, equipment: Equipment) -> None:
-        self._set(element, "TipoContenedor", _type_code(equipment, "c_Contenedor"), required=True)
+        self._set(element, "TipoContenedor", _type_code(equipment, rail.CONTAINER_TYPES), required=True)
         for attribute, weight in (
             ("PesoContenedorVacio", equipment.tare_weight),
             ("PesoNetoMercancia", equipment.net_weight),
