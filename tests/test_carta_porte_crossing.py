@@ -4,6 +4,7 @@ states as c_Estado does, numbers its Ubicaciones, and leaves a value the model l
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from decimal import Decimal
 
@@ -131,6 +132,9 @@ def test_goods_from_texas_enter_mexico_by_road_and_the_distance_known_is_written
     assert states == ["TX", "JAL"]
     destination = cp.findall(f"{q(CP31, 'Ubicaciones')}/{q(CP31, 'Ubicacion')}")[1]
     assert destination.get("DistanciaRecorrida") == "912.5"
+    # The trip's total is a datum of its own that the model does not hold: named, not computed.
+    assert cp.get("TotalDistRec") is None
+    assert "CartaPorte/@TotalDistRec" in {d.args["what"] for d in written.notes if d.code == "CP404"}
     origin = cp.find(f"{q(CP31, 'Ubicaciones')}/{q(CP31, 'Ubicacion')}")
     assert origin is not None and origin.get("DistanciaRecorrida") is None  # not known, not invented
 
@@ -200,3 +204,14 @@ def test_a_carrier_tax_id_that_is_no_rfc_stays_a_loss() -> None:
     assert b"41-1804964" not in written.data
     assert "carrier.tax_id" in {d.field for d in written.losses}
     assert "Emisor/@Rfc" in {d.args.get("what") for d in written.notes}
+
+
+def test_a_distance_the_model_lacks_is_a_note() -> None:
+    manifest = _road(Address(country="MX"), Address(country="US"))
+    assert manifest.arrival is not None
+    unknown = dataclasses.replace(manifest, arrival=dataclasses.replace(manifest.arrival, distance_km=None))
+    written = CARTA_PORTE.write([unknown])
+    assert b"DistanciaRecorrida" not in written.data and b"TotalDistRec" not in written.data
+    gaps = {d.args["what"]: d.field for d in written.notes if d.code == "CP404"}
+    assert gaps["Ubicacion/@DistanciaRecorrida"] == "arrival.distance_km"
+    assert "CartaPorte/@TotalDistRec" in gaps

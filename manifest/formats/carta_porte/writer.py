@@ -48,6 +48,7 @@ from manifest.model import (
     CustomsDocument,
     GoodsItem,
     Manifest,
+    Mode,
     Party,
     PartyRole,
     Place,
@@ -208,6 +209,10 @@ class _Writer(TransportWriter):
             # (c_RegimenAduanero) of the crossing, which none of the manifests the model is read from states.
             self._missing(cp, "RegimenesAduaneros")
         self._locations(etree.SubElement(cp, q(CP31, "Ubicaciones")), planned)
+        if m.mode == Mode.ROAD:
+            # Carta Porte 3.1 standard, CartaPorte@TotalDistRec: required with Autotransporte. The trip's total is a
+            # datum the model does not hold (a Carta Porte read keeps its own).
+            self._set(cp, "TotalDistRec", None, required=True)
         self._goods(etree.SubElement(cp, q(CP31, "Mercancias")))
         figures = [
             p
@@ -318,6 +323,10 @@ class _Writer(TransportWriter):
         self._set(element, "TipoUbicacion", None, required=True, field=path)
         self._set(element, "RFCRemitenteDestinatario", None, required=True, field=path)
         self._set(element, "FechaHoraSalidaLlegada", None, required=True, field=f"{path}.moment")
+        if self.m.mode == Mode.ROAD and element.get("TipoUbicacion") == "Destino":
+            # Carta Porte 3.1 standard, Ubicacion@DistanciaRecorrida: required of a Destino reached by Autotransporte,
+            # the kilometres from the previous Ubicacion. Written only where the model knows it.
+            self._set(element, "DistanciaRecorrida", None, required=True, field=f"{path}.distance_km")
         if place.address is not None:
             self._address(etree.SubElement(element, q(CP31, "Domicilio")), place.address, f"{path}.place.address")
         elif party is not None and party.address is not None:
