@@ -14,6 +14,7 @@ from manifest import api
 from manifest.diagnostics import Diagnostic, Severity
 from manifest.formats import get
 from manifest.formats.base import Written
+from manifest.formats.carta_porte.messages import MISSING_REQUIRED, SCHEMA
 from manifest.model import EquipmentKind
 from tests.conftest import SAMPLES
 
@@ -58,16 +59,9 @@ def _names(error: Diagnostic) -> set[str]:
 
 
 def explains(error: Diagnostic, reason: Diagnostic) -> bool:
-    """Whether a loss or note of the conversion accounts for ``error`` of the written file: it is about the same
-    model field, or about the same attribute or child element of the same element."""
-    if (
-        error.field
-        and reason.field
-        and (
-            _within(_model_path(error.field), _model_path(reason.field))
-            or _within(_model_path(reason.field), _model_path(error.field))
-        )
-    ):
+    """Whether a loss or note of the conversion accounts for ``error`` of the written file: it is about the model
+    field of the error (or one that holds it), or about the same attribute or child element of the same element."""
+    if error.field and reason.field and _within(_model_path(error.field), _model_path(reason.field)):
         return True
     if not error.location or not reason.location or not reason.location.startswith("/"):
         return False
@@ -134,3 +128,21 @@ def test_a_rail_container_with_nothing_carta_porte_states_is_a_loss_not_an_empty
     written = CARTA_PORTE.write(document.manifests)
     assert b"Contenedor" not in written.data
     assert "consignments[1].equipment[1]" in {d.field for d in written.losses}
+
+
+def test_a_note_explains_only_its_own_gap() -> None:
+    mercancia = (
+        "/cfdi:Comprobante/cfdi:Complemento/cartaporte31:CartaPorte/cartaporte31:Mercancias/cartaporte31:Mercancia"
+    )
+    error = SCHEMA(
+        reason="Mercancia: The attribute 'BienesTransp' is required but missing.", location=f"{mercancia}[1]"
+    )
+    assert explains(error, MISSING_REQUIRED(what="Mercancia/@BienesTransp", location=f"{mercancia}[1]/@BienesTransp"))
+    assert not explains(
+        error, MISSING_REQUIRED(what="Mercancia/@BienesTransp", location=f"{mercancia}[2]/@BienesTransp")
+    )
+    assert not explains(error, MISSING_REQUIRED(what="Mercancia/@Descripcion", location=f"{mercancia}[1]/@Descripcion"))
+    rule = SCHEMA(reason="the goods key (BienesTransp) is required", field="consignments[0].goods[0].sat_product_key")
+    assert explains(rule, MISSING_REQUIRED(what="x", field="consignments[0].goods[0].sat_product_key"))
+    assert not explains(rule, MISSING_REQUIRED(what="x", field="consignments[0].goods[1].sat_product_key"))
+    assert not explains(rule, MISSING_REQUIRED(what="x", field="consignments[0].goods[0].sat_product_key.unit"))

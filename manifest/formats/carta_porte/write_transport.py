@@ -58,7 +58,7 @@ class TransportWriter(WritingContext):
         for _, _, car in sorted(cars, key=lambda entry: (entry[0], entry[1])):
             node.append(car)
         if not cars:
-            self._missing(node, "Carro", "consignments")
+            self._missing(node, "Carro")
         return node
 
     def _car(self, element: Any, equipment: Equipment, consignment: Consignment) -> None:

@@ -399,7 +399,7 @@ class _Writer(TransportWriter):
                 path = f"consignments[{c_index}].goods[{g_index}]"
                 self._item(etree.SubElement(holder, q(CP31, "Mercancia")), item, consignment, path)
         if not items:
-            self._missing(holder, "Mercancia", "consignments")
+            self._missing(holder, "Mercancia")
         nodes: dict[str, Any] = {}
         for code, (node, mode) in NODES.items():
             kept = ext.raw_elements(self.ext, f"cartaporte.xml.{node}")
