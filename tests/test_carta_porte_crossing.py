@@ -215,3 +215,11 @@ def test_a_distance_the_model_lacks_is_a_note() -> None:
     gaps = {d.args["what"]: d.field for d in written.notes if d.code == "CP404"}
     assert gaps["Ubicacion/@DistanciaRecorrida"] == "arrival.distance_km"
     assert "CartaPorte/@TotalDistRec" in gaps
+
+
+def test_a_country_c_pais_cannot_name_is_a_loss_and_never_copied() -> None:
+    written = CARTA_PORTE.write([_road(Address(country="MX"), Address(subdivision="TX", country="XU"))])
+    assert b'"XU"' not in written.data
+    assert "consignments[0].parties[1].address.country" in {d.field for d in written.losses}
+    gaps = {d.field for d in written.notes if d.code == "CP404" and d.args["what"] == "Domicilio/@Pais"}
+    assert gaps == {"consignments[0].parties[1].address.country"}

@@ -95,7 +95,7 @@ class TransportWriter(WritingContext):
             self._set(node, "TipoEmbarcacion", conveyance.type_code)
             self._set(node, "NumeroOMI", f"IMO{conveyance.imo_number}" if conveyance.imo_number else None)
             self._set(node, "NombreEmbarc", conveyance.name)
-            self._set(node, "NacionalidadEmbarc", values.alpha3(conveyance.flag))
+            self._set(node, "NacionalidadEmbarc", self._pais(conveyance.flag, "conveyance.flag"))
         self._set(node, "LineaNaviera", m.carrier.name if m.carrier else None)
         self._set(node, "NumViaje", m.trip_number)
         bill = next((c for c in m.consignments if c.document_type in BILL_TYPES), None)

@@ -168,8 +168,9 @@ class _Writer(TransportWriter):
         self._set(element, "Nombre", party.name if party else None, required=True)
         postal = party.address.postal_code if party and party.address else None
         self._set(element, "DomicilioFiscalReceptor", postal, required=True)
-        if foreign is not None:
-            self._set(element, "ResidenciaFiscal", values.alpha3(foreign.country))
+        if party is not None and foreign is not None:
+            where = f"{self._party_path(PartyRole.RECEIVER, 'tax_ids')}[{party.tax_ids.index(foreign)}].country"
+            self._set(element, "ResidenciaFiscal", self._pais(foreign.country, where))
             element.set("NumRegIdTrib", foreign.value)
         if party is not None:
             ext.restore(element, party.extensions, "cfdi.Receptor")
@@ -309,7 +310,8 @@ class _Writer(TransportWriter):
             self._set(element, "NombreRemitenteDestinatario", party.name)
             if foreign is not None:
                 element.set("NumRegIdTrib", foreign.value)
-                self._set(element, "ResidenciaFiscal", values.alpha3(foreign.country))
+                where = f"{planned.party_path}.tax_ids[{party.tax_ids.index(foreign)}].country"
+                self._set(element, "ResidenciaFiscal", self._pais(foreign.country, where))
         if stop.moment is not None:
             element.set("FechaHoraSalidaLlegada", values.moment_text(stop.moment))
         if stop.distance_km is not None:
@@ -335,9 +337,7 @@ class _Writer(TransportWriter):
             )
 
     def _address(self, element: Any, address: Address, path: str) -> None:
-        country = values.alpha3(address.country)
-        if address.country and country is None:
-            self.losses.append(messages.not_carried(f"{path}.country", "c_Pais has no code for it"))
+        country = self._pais(address.country, f"{path}.country")
         for attribute, value in (
             ("Calle", address.street),
             ("NumeroExterior", address.number),
@@ -377,7 +377,8 @@ class _Writer(TransportWriter):
         foreign = _foreign(party)
         if foreign is not None:
             element.set("NumRegIdTribFigura", foreign.value)
-            self._set(element, "ResidenciaFiscalFigura", values.alpha3(foreign.country))
+            where = f"{path}.tax_ids[{party.tax_ids.index(foreign)}].country"
+            self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, where))
         ext.restore(element, party.extensions, "cartaporte.TiposFigura")
         self._set(element, "TipoFigura", None, required=True)
         for attributes in ext.restore_numbered(party.extensions, "cartaporte.PartesTransporte"):

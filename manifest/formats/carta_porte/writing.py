@@ -8,7 +8,7 @@ from typing import Any
 from lxml import etree
 
 from manifest.diagnostics import Diagnostic
-from manifest.formats.carta_porte import messages
+from manifest.formats.carta_porte import messages, values
 from manifest.formats.carta_porte.namespaces import CP31, q
 from manifest.model import Manifest
 
@@ -50,6 +50,14 @@ class WritingContext:
             element.set(attribute, value)
         elif required and element.get(attribute) is None:
             self._missing(element, f"@{attribute}", field)
+
+    def _pais(self, code: str | None, field: str) -> str | None:
+        """The c_Pais code (ISO 3166-1 alpha-3) of a country of the model; one that c_Pais cannot name is a loss, never
+        written as it came."""
+        found = values.alpha3(code)
+        if code and found is None:
+            self.losses.append(messages.not_carried(field, f"c_Pais has no code for '{code}'"))
+        return found
 
     def gap_notes(self, root: Any) -> list[Diagnostic]:
         """One CP404 per value still missing once the document is built, at the XPath a validator reports it at
