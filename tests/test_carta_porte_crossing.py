@@ -223,3 +223,16 @@ def test_a_country_c_pais_cannot_name_is_a_loss_and_never_copied() -> None:
     assert "consignments[0].parties[1].address.country" in {d.field for d in written.losses}
     gaps = {d.field for d in written.notes if d.code == "CP404" and d.args["what"] == "Domicilio/@Pais"}
     assert gaps == {"consignments[0].parties[1].address.country"}
+
+
+def test_the_total_weight_is_never_a_partial_sum() -> None:
+    manifest = _road(Address(country="MX"), Address(country="US"))
+    first = manifest.consignments[0]
+    unweighed = GoodsItem(description="CRATES")
+    both = dataclasses.replace(first, goods=(*first.goods, unweighed))
+    written = CARTA_PORTE.write([dataclasses.replace(manifest, consignments=(both,))])
+    goods = _carta_porte(written.data).find(q(CP31, "Mercancias"))
+    assert goods is not None and goods.get("PesoBrutoTotal") is None and goods.get("NumTotalMercancias") == "2"
+    assert "Mercancias/@PesoBrutoTotal" in {d.args["what"] for d in written.notes if d.code == "CP404"}
+    whole = CARTA_PORTE.write([manifest])
+    assert b'PesoBrutoTotal="1000"' in whole.data

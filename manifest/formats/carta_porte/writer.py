@@ -390,10 +390,14 @@ class _Writer(TransportWriter):
 
     def _goods(self, holder: Any) -> None:
         items = [item for c in self.m.consignments for item in c.goods]
-        weights = [values.in_kilograms(i.gross_weight) for i in items if i.gross_weight is not None]
-        holder.set("PesoBrutoTotal", values.text(sum((w for w in weights if w is not None), Decimal(0))))
+        # Mercancias@PesoBrutoTotal is the sum of the Mercancia's PesoEnKg (Carta Porte 3.1 standard): written when
+        # every one is known, never a partial sum nor a zero for goods the model does not list.
+        weights = [_kilograms(item, c) for c in self.m.consignments for item in c.goods]
+        if items and all(w is not None for w in weights):
+            holder.set("PesoBrutoTotal", values.text(sum((w for w in weights if w is not None), Decimal(0))))
         holder.set("UnidadPeso", "KGM")
-        holder.set("NumTotalMercancias", str(len(items)))
+        if items:
+            holder.set("NumTotalMercancias", str(len(items)))
         ext.restore(holder, self.ext, "cartaporte.Mercancias")
         for c_index, consignment in enumerate(self.m.consignments):
             for g_index, item in enumerate(consignment.goods):
@@ -401,6 +405,8 @@ class _Writer(TransportWriter):
                 self._item(etree.SubElement(holder, q(CP31, "Mercancia")), item, consignment, path)
         if not items:
             self._missing(holder, "Mercancia")
+        self._set(holder, "PesoBrutoTotal", None, required=True)
+        self._set(holder, "NumTotalMercancias", None, required=True)
         nodes: dict[str, Any] = {}
         for code, (node, mode) in NODES.items():
             kept = ext.raw_elements(self.ext, f"cartaporte.xml.{node}")
@@ -427,9 +433,7 @@ class _Writer(TransportWriter):
         if hazardous is not None:
             element.set("MaterialPeligroso", "Sí")
             self._set(element, "CveMaterialPeligroso", hazardous.un_number)
-        weight = values.in_kilograms(item.gross_weight) if item.gross_weight else None
-        if weight is None and consignment.gross_weight is not None and len(consignment.goods) == 1:
-            weight = values.in_kilograms(consignment.gross_weight)
+        weight = _kilograms(item, consignment)
         self._set(element, "PesoEnKg", values.text(weight) if weight is not None else None)
         if item.value is not None:
             element.set("ValorMercancia", values.text(item.value.amount))
@@ -478,6 +482,14 @@ class _Writer(TransportWriter):
         if document.importer_tax_id is not None and document.importer_tax_id.scheme == TaxIdScheme.RFC:
             element.set("RFCImpo", document.importer_tax_id.value)
         ext.restore(element, document.extensions, "cartaporte.DocumentacionAduanera")
+
+
+def _kilograms(item: GoodsItem, consignment: Consignment) -> Decimal | None:
+    """Mercancia@PesoEnKg: the item's gross weight, or its consignment's when it is the only item."""
+    weight = values.in_kilograms(item.gross_weight) if item.gross_weight else None
+    if weight is None and consignment.gross_weight is not None and len(consignment.goods) == 1:
+        weight = values.in_kilograms(consignment.gross_weight)
+    return weight
 
 
 def _party(parties: Iterable[Party], role: PartyRole) -> Party | None:
