@@ -158,3 +158,43 @@ def test_a_town_is_found_by_name_and_country_whatever_the_accents() -> None:
     assert codelists.place_of_city("MEX", "Ciudad Juárez") == "el-paso"
     assert codelists.place_of_city("US", "laredo") == "laredo"
     assert codelists.place_of_city("MX", "Laredo") is None
+
+
+@pytest.mark.parametrize(
+    ("country", "spelling", "expected"),
+    [
+        ("MX", "NL", "NLE"),  # X12's two-letter form of Nuevo León
+        ("MEX", "Nuevo León", "NLE"),
+        ("MX", "NLE", "NLE"),
+        ("MX", "DIF", "CMX"),
+        ("US", "TX", "TX"),
+        ("USA", "tx", "TX"),
+        ("CA", "PQ", "QC"),  # Canada Post's former code for Quebec
+        ("US", "DC", None),  # an ISO 3166-2 subdivision c_Estado does not hold
+        ("CA", "NU", None),
+        ("MX", "ZZ", None),
+        ("CR", "SJ", None),  # c_Estado holds only Mexico, the US and Canada
+        ("XX", "NL", None),
+    ],
+)
+def test_the_sat_state_of_a_spelling(country: str, spelling: str, expected: str | None) -> None:
+    assert codelists.sat_state(country, spelling) == expected
+
+
+def test_the_shipped_c_estado_is_the_reference_one() -> None:
+    schema = Path(__file__).resolve().parents[2] / "shared" / "reference" / "sat-schemas" / "sitio_internet" / "cfd"
+    path = schema / "catalogos" / "catCFDI.xsd"
+    if not path.exists():
+        pytest.skip("the SAT reference schemas are not at hand")
+    text = path.read_text(encoding="utf-8")
+    start = text.index('name="c_Estado"')
+    estados = re.findall(r'enumeration value="([^"]+)"', text[start : text.index("</xs:simpleType>", start)])
+    assert codelists.codes("sat-state") == frozenset(estados)
+    assert {"NLE", "DIF", "TX", "QC"} <= codelists.codes("sat-state")
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"), [("MX", "MEX"), ("us", "USA"), ("USA", "USA"), ("ZZ", None), ("", None)]
+)
+def test_the_alpha3_of_a_country(given: str, expected: str | None) -> None:
+    assert codelists.country_alpha3(given) == expected

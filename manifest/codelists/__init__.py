@@ -12,6 +12,7 @@ import csv
 import importlib.util
 import io
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -60,6 +61,19 @@ def _sat_catalogue(catalogue: str) -> Callable[[], Iterable[str]]:
         return (row[column] for row in csv.reader(lines) if row[key] == catalogue)
 
     return load
+
+
+def _sat_states() -> Iterable[str]:
+    """The codes of c_Estado, read from the copy of SAT's catCFDI.xsd the package ships (one line of simple types,
+    each enumeration an ``<xs:enumeration value="..."/>``)."""
+    text = (
+        resources.files("manifest")
+        .joinpath("schemas", "sat", "sitio_internet", "cfd", "catalogos", "catCFDI.xsd")
+        .read_text(encoding="utf-8")
+    )
+    start = text.index('<xs:simpleType name="c_Estado">')
+    end = text.index("</xs:simpleType>", start)
+    return re.findall(r'<xs:enumeration value="([^"]*)"/>', text[start:end])
 
 
 def _unlocodes() -> Iterable[str]:
@@ -265,6 +279,7 @@ _LISTS = (
         "ISO 3166-2 (pycountry)",
         _pycountry("subdivisions", "iso3166-2", "code"),
     ),
+    CodeList("sat-state", "SAT states and provinces", "SAT catCFDI.xsd c_Estado", _sat_states),
     CodeList("currency", "ISO 4217 currencies", "ISO 4217 (pycountry)", _pycountry("currencies", "iso4217", "alpha_3")),
     CodeList(
         "uncl-1225",
@@ -303,6 +318,20 @@ def country_alpha2(code: str) -> str | None:
     if text in codes("country"):
         return text
     return _alpha3_to_alpha2().get(text)
+
+
+def country_alpha3(code: str) -> str | None:
+    """The ISO 3166-1 alpha-3 code (SAT's c_Pais spelling: ``MEX``, ``USA``) of a country given as alpha-2 or
+    alpha-3, None if neither."""
+    text = code.strip().upper()
+    if text in codes("country-alpha3"):
+        return text
+    return _alpha2_to_alpha3().get(text)
+
+
+@cache
+def _alpha2_to_alpha3() -> Mapping[str, str]:
+    return MappingProxyType({alpha2: alpha3 for alpha3, alpha2 in _alpha3_to_alpha2().items()})
 
 
 @cache
@@ -433,3 +462,20 @@ def place_of_city(country: str, city: str) -> str | None:
     """The crosswalk's place of a town named ``city`` in ``country`` (alpha-2 or alpha-3), accents and case aside."""
     alpha2 = country_alpha2(country)
     return None if alpha2 is None else _places_by_city().get((alpha2, spelling_key(city)))
+
+
+# SAT's c_Estado (catCFDI.xsd) holds the states of Mexico, the states of the US and the provinces and territories
+# of Canada, each under its ISO 3166-2 suffix (and Mexico City also under DIF); elsewhere a CFDI's Estado is free
+# text. The US District of Columbia and outlying areas, and Nunavut, are not in it.
+SAT_STATE_COUNTRIES = frozenset({"MX", "US", "CA"})
+
+
+def sat_state(country: str, spelling: str) -> str | None:
+    """SAT's c_Estado code of the state or province of ``country`` (MX, US or CA, alpha-2 or alpha-3) written
+    ``spelling`` in any spelling the crosswalk knows (``NL``, ``N.L.``, ``Nuevo León`` -> ``NLE``; ``TX``), or
+    None when the crosswalk cannot name it or c_Estado has no code for it."""
+    code = subdivision_code(country, spelling)
+    if code is None or code[:2] not in SAT_STATE_COUNTRIES:
+        return None
+    suffix = code.partition("-")[2]
+    return suffix if suffix in codes("sat-state") else None

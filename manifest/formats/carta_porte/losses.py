@@ -15,7 +15,13 @@ from typing import Any
 from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import extensions as ext
 from manifest.formats.carta_porte import messages, rail
-from manifest.formats.carta_porte.sat import BILL_TYPES, FIGURE_ROLES, REFERENCE_IDCCP, REFERENCE_UUID
+from manifest.formats.carta_porte.sat import (
+    BILL_TYPES,
+    FIGURE_ROLES,
+    REFERENCE_IDCCP,
+    REFERENCE_UUID,
+    issuer_is_carrier,
+)
 from manifest.formats.readback import entry_path
 from manifest.model import (
     Address,
@@ -143,7 +149,10 @@ class _Losses:
             carried.add("equipment")
         yield from self._fields(m, "", carried)
         if m.carrier is not None:
-            yield from self._fields(m.carrier, "carrier", _CARRIER[m.mode])
+            # A carrier that issues the CFDI gives the Emisor its RFC, and its name unless an issuer party names it.
+            named = any(p.role == PartyRole.ISSUER and p.name for p in m.parties)
+            issuer = frozenset({"tax_id"} if named else {"tax_id", "name"}) if issuer_is_carrier(m) else frozenset()
+            yield from self._fields(m.carrier, "carrier", _CARRIER[m.mode] | issuer)
         if m.conveyance is not None:
             yield from self._fields(m.conveyance, "conveyance", _CONVEYANCE[m.mode])
             yield from self._trailers_30(m.conveyance.extensions)
@@ -256,6 +265,13 @@ class _Losses:
             where = f"{path}.equipment[{number}]"
             carried = _EQUIPMENT.get(equipment.kind)
             if m.mode == Mode.RAIL and equipment.kind == EquipmentKind.CONTAINER:
+                if not rail.container_written(equipment, consignment):
+                    yield messages.not_carried(
+                        where,
+                        "a rail Contenedor goes in the Carro before it and states its type or weights: "
+                        "this one has no Carro before it, or none of them",
+                    )
+                    continue
                 carried = _RAIL_CONTAINER
             if m.mode == Mode.RAIL and equipment.kind not in (EquipmentKind.RAILCAR, EquipmentKind.CONTAINER):
                 carried = _EQUIPMENT[EquipmentKind.RAILCAR]

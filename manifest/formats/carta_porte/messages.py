@@ -255,9 +255,9 @@ UNSIGNED = define(
 MISSING_REQUIRED = define(
     "CP404",
     Severity.WARNING,
-    "the model holds no value for $what, which Carta Porte requires: the file will not pass the SAT schema until "
+    "the model holds no value for $what, which Carta Porte requires: the file will not pass SAT's validation until "
     "it is supplied",
-    "el modelo no tiene valor para $what, que Carta Porte exige: el archivo no pasará el esquema del SAT hasta "
+    "el modelo no tiene valor para $what, que Carta Porte exige: el archivo no pasará la validación del SAT hasta "
     "que se registre",
     _STANDARD,
 )

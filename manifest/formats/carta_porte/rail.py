@@ -44,3 +44,25 @@ def goods_follow_waybills(consignments: tuple[Consignment, ...]) -> bool:
         ):
             return False
     return True
+
+
+# c_Contenedor, the catalogue of a rail Contenedor's TipoContenedor.
+CONTAINER_TYPES = "c_Contenedor"
+
+
+def container_written(equipment: Equipment, consignment: Consignment) -> bool:
+    """Whether a Carro of the waybill holds ``equipment`` as a Contenedor. A rail Contenedor states only its type
+    and weights (CartaPorte31.xsd Carro/Contenedor: TipoContenedor, PesoContenedorVacio, PesoNetoMercancia): one of
+    which the model has none is not written as an empty element, nor one that no car before it on the waybill
+    carries."""
+    if equipment.kind != EquipmentKind.CONTAINER:
+        return False
+    position = consignment.equipment.index(equipment)
+    if not any(e.kind != EquipmentKind.CONTAINER for e in consignment.equipment[:position]):
+        return False
+    return (
+        equipment.tare_weight is not None
+        or equipment.net_weight is not None
+        or any(r.kind == CONTAINER_TYPES for r in equipment.type_codes)
+        or any(key.startswith("cartaporte.Contenedor.") for key in equipment.extensions)
+    )

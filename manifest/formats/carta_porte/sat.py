@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from manifest.model import DocumentType, Mode, PartyRole
+from manifest.model import DocumentType, Manifest, Mode, PartyRole, TaxIdScheme
 
 NODES = {
     "01": ("Autotransporte", Mode.ROAD),
@@ -18,3 +18,18 @@ FIGURE_ROLES = {"01": PartyRole.OPERATOR, "02": PartyRole.OWNER, "03": PartyRole
 REFERENCE_UUID = "cfdi-uuid"
 REFERENCE_IDCCP = "cartaporte-idccp"
 BILL_TYPES = (DocumentType.BILL_OF_LADING, DocumentType.SEA_WAYBILL, DocumentType.HOUSE_BILL_OF_LADING)
+# CartaPorte31.xsd Ubicacion@IDUbicacion (OR|DE)[0-9]{6}: the prefix of an Origen's and of a Destino's id.
+LOCATION_ID_PREFIX = {"Origen": "OR", "Destino": "DE"}
+
+
+def issuer_is_carrier(manifest: Manifest) -> bool:
+    """Whether the CFDI's Emisor is written from the carrier: the carrier issues the Carta Porte (Carta Porte 3.1
+    standard) and the model has its RFC as the carrier's tax id, with no issuer party of its own."""
+    issuer = next((p for p in manifest.parties if p.role == PartyRole.ISSUER), None)
+    carrier = manifest.carrier
+    return (
+        not (issuer is not None and any(t.scheme == TaxIdScheme.RFC for t in issuer.tax_ids))
+        and carrier is not None
+        and carrier.tax_id is not None
+        and carrier.tax_id.scheme == TaxIdScheme.RFC
+    )

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pycountry
 
+from manifest import codelists
 from manifest.model import Moment, Quantity
 
 # Conversion factors to kilograms of the c_ClaveUnidadPeso codes a manifest uses (UN/ECE Recommendation 20).
@@ -32,12 +33,8 @@ def alpha2(code: str | None) -> str | None:
 
 
 def alpha3(code: str | None) -> str | None:
-    if not code:
-        return None
-    if len(code) == 3:
-        return code
-    country = pycountry.countries.get(alpha_2=code)
-    return None if country is None else str(country.alpha_3)
+    """The c_Pais (ISO 3166-1 alpha-3) code of a country given as alpha-2 or alpha-3, None when ISO has none."""
+    return codelists.country_alpha3(code) if code else None
 
 
 # XML Schema Part 2, 3.2.3.1: the lexical space of xs:decimal is an optional sign, digits and an optional decimal

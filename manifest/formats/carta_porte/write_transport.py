@@ -48,7 +48,7 @@ class TransportWriter(WritingContext):
         for consignment in self.m.consignments:
             car: Any = None
             for equipment in consignment.equipment:
-                if equipment.kind == EquipmentKind.CONTAINER and car is not None:
+                if rail.container_written(equipment, consignment):
                     self._rail_container(etree.SubElement(car, q(CP31, "Contenedor")), equipment)
                 elif equipment.kind != EquipmentKind.CONTAINER:
                     car = etree.Element(q(CP31, "Carro"))
@@ -58,7 +58,7 @@ class TransportWriter(WritingContext):
         for _, _, car in sorted(cars, key=lambda entry: (entry[0], entry[1])):
             node.append(car)
         if not cars:
-            self._missing("TransporteFerroviario/Carro")
+            self._missing(node, "Carro")
         return node
 
     def _car(self, element: Any, equipment: Equipment, consignment: Consignment) -> None:
@@ -78,7 +78,7 @@ class TransportWriter(WritingContext):
         )
 
     def _rail_container(self, element: Any, equipment: Equipment) -> None:
-        self._set(element, "TipoContenedor", _type_code(equipment, "c_Contenedor"), required=True)
+        self._set(element, "TipoContenedor", _type_code(equipment, rail.CONTAINER_TYPES), required=True)
         for attribute, weight in (
             ("PesoContenedorVacio", equipment.tare_weight),
             ("PesoNetoMercancia", equipment.net_weight),
@@ -95,7 +95,7 @@ class TransportWriter(WritingContext):
             self._set(node, "TipoEmbarcacion", conveyance.type_code)
             self._set(node, "NumeroOMI", f"IMO{conveyance.imo_number}" if conveyance.imo_number else None)
             self._set(node, "NombreEmbarc", conveyance.name)
-            self._set(node, "NacionalidadEmbarc", values.alpha3(conveyance.flag))
+            self._set(node, "NacionalidadEmbarc", self._pais(conveyance.flag, "conveyance.flag"))
         self._set(node, "LineaNaviera", m.carrier.name if m.carrier else None)
         self._set(node, "NumViaje", m.trip_number)
         bill = next((c for c in m.consignments if c.document_type in BILL_TYPES), None)

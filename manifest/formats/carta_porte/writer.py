@@ -5,30 +5,39 @@ fields, so reading a Carta Porte and writing it again keeps every attribute (its
 made from another format is written unsigned: sealing (Sello, NoCertificado, Certificado, with the issuer's CSD) and
 stamping (the TimbreFiscalDigital, by a PAC) cannot be done by a converter. That warning (CP403) goes in
 ``Written.notes``: no model value is left behind, but an unsigned CFDI has no fiscal effect until it is sealed. So
-does CP404, one per value SAT's schema requires that the model lacks (an issuer's RFC from a 309, say): the file
-says what must be supplied before filing, as X12403 does for a 309.
+does CP404, one per value SAT requires that the model lacks (an issuer's RFC from a 309, say), located by the XPath
+a validator of the written file reports it at and naming the model field that would hold it: the file says what
+must be supplied before filing, as X12403 does for a 309.
+
+What SAT requires is derived from the facts the model holds, never invented: the border crossing from the countries
+of the Ubicaciones (:mod:`.crossing`), c_Estado and c_Pais codes through the code lists' crosswalks (a state they
+cannot spell is a loss), IDUbicacion from each Ubicacion's place in Ubicaciones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from lxml import etree
 
+from manifest import codelists
 from manifest.formats.base import Written
+from manifest.formats.carta_porte import crossing, losses, messages, values
 from manifest.formats.carta_porte import extensions as ext
-from manifest.formats.carta_porte import losses, messages, values
 from manifest.formats.carta_porte.namespaces import CFDI, CP31, SCHEMA_LOCATION, TFD, XSI, q
 from manifest.formats.carta_porte.sat import (
     FIGURE_ROLES,
     FOREIGN_RFC,
+    LOCATION_ID_PREFIX,
     NODE_OF_MODE,
     NODES,
     PEDIMENTO_TYPE,
     REFERENCE_IDCCP,
     REFERENCE_UUID,
+    issuer_is_carrier,
 )
 from manifest.formats.carta_porte.traslado import service_concept
 from manifest.formats.carta_porte.write_transport import TransportWriter
@@ -39,6 +48,7 @@ from manifest.model import (
     CustomsDocument,
     GoodsItem,
     Manifest,
+    Mode,
     Party,
     PartyRole,
     Place,
@@ -50,6 +60,25 @@ from manifest.model import (
 _NSMAP = {"cfdi": CFDI, "cartaporte31": CP31, "xsi": XSI}
 _CFDI_ORDER = ("InformacionGlobal", "CfdiRelacionados", "Emisor", "Receptor", "Conceptos", "Impuestos")
 UNSIGNED_CERTIFICATE = "0" * 20  # cfdv40.xsd NoCertificado [0-9]{20}, filled by the issuer when it seals
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedLocation:
+    """An Ubicacion to write: the stop, its TipoUbicacion (None for a stop between), the model path of the stop,
+    and the sender or recipient whose address stands in for a place without one."""
+
+    stop: Stop
+    kind: str | None
+    path: str
+    party: Party | None
+    party_path: str | None
+
+    @property
+    def country(self) -> str | None:
+        """The country of the Domicilio written for this Ubicacion, else of its place."""
+        place = self.stop.place
+        address = place.address or (self.party.address if self.party is not None else None)
+        return (address.country if address is not None else None) or place.country
 
 
 def write(manifests: Sequence[Manifest]) -> Written:
@@ -90,6 +119,7 @@ class _Writer(TransportWriter):
         for element in ext.raw_elements(self.ext, "cfdi.xml.Addenda"):
             root.append(element)
         etree.cleanup_namespaces(root, top_nsmap=_NSMAP, keep_ns_prefixes=["cfdi", "cartaporte31"])
+        self.notes.extend(self.gap_notes(root))
         return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
     # -- CFDI ----------------------------------------------------------------------------------------------------
@@ -105,8 +135,10 @@ class _Writer(TransportWriter):
         if root.get("LugarExpedicion") is None:
             issuer = _party(self.m.parties, PartyRole.ISSUER)
             postal = issuer.address.postal_code if issuer and issuer.address else None
-            self._set(root, "LugarExpedicion", postal, required=True)
-        self._set(root, "Fecha", None, required=True)
+            self._set(
+                root, "LugarExpedicion", postal, required=True, field=self._party_path(PartyRole.ISSUER, "address")
+            )
+        self._set(root, "Fecha", None, required=True, field="departure.moment")
         if "cfdi.Sello" not in self.ext:
             # A CFDI read and rewritten keeps its own seal state; one made from another format cannot be sealed here.
             self.notes.append(messages.UNSIGNED(location="/cfdi:Comprobante/@Sello"))
@@ -116,8 +148,14 @@ class _Writer(TransportWriter):
 
     def _issuer(self, element: Any) -> None:
         party = _party(self.m.parties, PartyRole.ISSUER)
-        self._set(element, "Rfc", _tax_id(party, TaxIdScheme.RFC), required=True)
-        self._set(element, "Nombre", party.name if party else None, required=True)
+        rfc, name = _tax_id(party, TaxIdScheme.RFC), party.name if party else None
+        carrier = self.m.carrier
+        if carrier is not None and carrier.tax_id is not None and issuer_is_carrier(self.m):
+            # The carrier issues the CFDI (Carta Porte 3.1 standard): the model may hold the issuer's RFC as the
+            # carrier's tax id rather than as an issuer party's (SAT-CP-001).
+            rfc, name = carrier.tax_id.value, name or carrier.name
+        self._set(element, "Rfc", rfc, required=True, field="carrier.tax_id")
+        self._set(element, "Nombre", name, required=True)
         if party is not None:
             ext.restore(element, party.extensions, "cfdi.Emisor")
         self._set(element, "RegimenFiscal", None, required=True)
@@ -130,8 +168,9 @@ class _Writer(TransportWriter):
         self._set(element, "Nombre", party.name if party else None, required=True)
         postal = party.address.postal_code if party and party.address else None
         self._set(element, "DomicilioFiscalReceptor", postal, required=True)
-        if foreign is not None:
-            element.set("ResidenciaFiscal", values.alpha3(foreign.country) or "")
+        if party is not None and foreign is not None:
+            where = f"{self._party_path(PartyRole.RECEIVER, 'tax_ids')}[{party.tax_ids.index(foreign)}].country"
+            self._set(element, "ResidenciaFiscal", self._pais(foreign.country, where))
             element.set("NumRegIdTrib", foreign.value)
         if party is not None:
             ext.restore(element, party.extensions, "cfdi.Receptor")
@@ -156,27 +195,25 @@ class _Writer(TransportWriter):
         m = self.m
         cp.set("Version", "3.1")
         self._set(cp, "IdCCP", next((r.value for r in m.references if r.kind == REFERENCE_IDCCP), None), required=True)
-        flow, other = None, None
-        if m.country_from == "MX" and m.country_to and m.country_to != "MX":
-            flow, other = "Salida", m.country_to
-        elif m.country_to == "MX" and m.country_from and m.country_from != "MX":
-            flow, other = "Entrada", m.country_from
-        if flow is not None:
-            cp.set("TranspInternac", "Sí")
-            cp.set("EntradaSalidaMerc", flow)
-            self._set(cp, "PaisOrigenDestino", values.alpha3(other))
-            if not any(key.startswith("cartaporte.") for key in self.ext):
-                # From another format: the crossing is made by the manifest's mode. A Carta Porte read keeps its own.
-                cp.set("ViaEntradaSalida", NODE_OF_MODE[m.mode][0])
-        else:
-            cp.set("TranspInternac", "No")
+        planned = self._planned_locations()
+        self._crossing(cp, planned)
         ext.restore(cp, self.ext, "cartaporte")
+        self._set(cp, "TranspInternac", None, required=True, field="country_to")
+        self.international = cp.get("TranspInternac") == "Sí"
         regimes = ext.restore_numbered(self.ext, "cartaporte.RegimenAduaneroCCP")
         if regimes:
             holder = etree.SubElement(cp, q(CP31, "RegimenesAduaneros"))
             for attributes in regimes:
                 etree.SubElement(holder, q(CP31, "RegimenAduaneroCCP"), attributes)
-        self._locations(etree.SubElement(cp, q(CP31, "Ubicaciones")))
+        if self.international:
+            # Carta Porte 3.1 standard, CartaPorte@TranspInternac "Sí": RegimenesAduaneros names the customs regime
+            # (c_RegimenAduanero) of the crossing, which none of the manifests the model is read from states.
+            self._missing(cp, "RegimenesAduaneros")
+        self._locations(etree.SubElement(cp, q(CP31, "Ubicaciones")), planned)
+        if m.mode == Mode.ROAD:
+            # Carta Porte 3.1 standard, CartaPorte@TotalDistRec: required with Autotransporte. The trip's total is a
+            # datum the model does not hold (a Carta Porte read keeps its own).
+            self._set(cp, "TotalDistRec", None, required=True)
         self._goods(etree.SubElement(cp, q(CP31, "Mercancias")))
         figures = [
             p
@@ -186,30 +223,80 @@ class _Writer(TransportWriter):
         if figures:
             holder = etree.SubElement(cp, q(CP31, "FiguraTransporte"))
             for party in figures:
-                self._figure(etree.SubElement(holder, q(CP31, "TiposFigura")), party)
+                index = m.parties.index(party)
+                self._figure(etree.SubElement(holder, q(CP31, "TiposFigura")), party, f"parties[{index}]")
 
-    def _locations(self, holder: Any) -> None:
+    def _from_carta_porte(self) -> bool:
+        """Whether the manifest was read from a Carta Porte, whose own attributes are restored from extensions."""
+        return any(key.startswith("cartaporte.") for key in self.ext)
+
+    def _crossing(self, cp: Any, planned: Sequence[PlannedLocation]) -> None:
+        """TranspInternac and, for an international movement, EntradaSalidaMerc, PaisOrigenDestino and
+        ViaEntradaSalida, from the countries the goods leave and reach (see :func:`.crossing.derive`)."""
+        m = self.m
+        origin = next((p for p in planned if p.kind == "Origen"), None)
+        destination = next((p for p in planned if p.kind == "Destino"), None)
+        found = crossing.derive(
+            m.country_from or (origin.country if origin else None),
+            m.country_to or (destination.country if destination else None),
+        )
+        if found.international is None:
+            if self._from_carta_porte():
+                # The reader keeps TranspInternac only when it is not the plain "No" with nothing beside it.
+                cp.set("TranspInternac", "No")
+            return
+        cp.set("TranspInternac", "Sí" if found.international else "No")
+        if not found.international:
+            return
+        field = "country_to" if found.flow == "Salida" else "country_from"
+        self._set(cp, "EntradaSalidaMerc", found.flow, required=True, field="direction")
+        self._set(cp, "PaisOrigenDestino", found.country, required=True, field=field)
+        if not self._from_carta_porte():
+            # c_CveTransporte of the manifest's own mode (01 autotransporte, 02 marítimo, 03 aéreo, 04 ferroviario):
+            # the conveyance it describes is the one that crosses. A Carta Porte read keeps its own.
+            cp.set("ViaEntradaSalida", NODE_OF_MODE[m.mode][0])
+
+    def _planned_locations(self) -> list[PlannedLocation]:
         m = self.m
         first = m.consignments[0] if m.consignments else None
         # An Ubicacion is the sender's or the recipient's place: without a departure (or arrival) in the model, the
         # shipper's (or consignee's) own address is that place.
+        planned: list[PlannedLocation] = []
         shipper = first.party(PartyRole.SHIPPER) if first else None
         consignee = first.party(PartyRole.CONSIGNEE) if first else None
         departure = m.departure or (Stop(place=Place()) if shipper else None)
         arrival = m.arrival or (Stop(place=Place()) if consignee else None)
         if departure is not None:
-            self._location(holder, departure, "Origen", shipper)
-        for stop in m.stops:
-            self._location(holder, stop, None, None)
+            planned.append(PlannedLocation(departure, "Origen", "departure", shipper, self._consignor_path(shipper)))
+        for index, stop in enumerate(m.stops):
+            planned.append(PlannedLocation(stop, None, f"stops[{index}]", None, None))
         if arrival is not None:
-            self._location(holder, arrival, "Destino", consignee)
-        if len(holder) < 2:
-            self._missing("Ubicaciones/Ubicacion (an Origen and a Destino)")
+            planned.append(PlannedLocation(arrival, "Destino", "arrival", consignee, self._consignor_path(consignee)))
+        return planned
 
-    def _location(self, holder: Any, stop: Stop, kind: str | None, party: Party | None) -> None:
-        element = etree.SubElement(holder, q(CP31, "Ubicacion"))
-        if kind is not None:
-            element.set("TipoUbicacion", kind)
+    def _consignor_path(self, party: Party | None) -> str | None:
+        first = self.m.consignments[0] if self.m.consignments else None
+        if party is None or first is None:
+            return None
+        return f"consignments[0].parties[{first.parties.index(party)}]"
+
+    def _party_path(self, role: PartyRole, name: str) -> str | None:
+        index = next((i for i, p in enumerate(self.m.parties) if p.role == role), None)
+        return None if index is None else f"parties[{index}].{name}"
+
+    def _locations(self, holder: Any, planned: Sequence[PlannedLocation]) -> None:
+        for position, location in enumerate(planned, start=1):
+            self._location(etree.SubElement(holder, q(CP31, "Ubicacion")), location, position)
+        # CartaPorte31.xsd Ubicaciones: at least two Ubicacion, an Origen and a Destino (CP217).
+        if not any(p.kind == "Origen" for p in planned):
+            self._missing(holder, "Ubicacion", "departure", checked=False)
+        if not any(p.kind == "Destino" for p in planned):
+            self._missing(holder, "Ubicacion", "arrival", checked=False)
+
+    def _location(self, element: Any, planned: PlannedLocation, position: int) -> None:
+        stop, party, path = planned.stop, planned.party, planned.path
+        if planned.kind is not None:
+            element.set("TipoUbicacion", planned.kind)
         place = stop.place
         if place.code and place.scheme == PlaceScheme.SAT_STATION:
             element.set("NumEstacion", place.code)
@@ -219,39 +306,70 @@ class _Writer(TransportWriter):
         if party is not None:
             foreign = _foreign(party)
             rfc = _tax_id(party, TaxIdScheme.RFC) or (FOREIGN_RFC if foreign else None)
-            self._set(element, "RFCRemitenteDestinatario", rfc)
+            self._set(element, "RFCRemitenteDestinatario", rfc, required=True, field=f"{planned.party_path}.tax_ids")
             self._set(element, "NombreRemitenteDestinatario", party.name)
             if foreign is not None:
                 element.set("NumRegIdTrib", foreign.value)
-                self._set(element, "ResidenciaFiscal", values.alpha3(foreign.country))
+                where = f"{planned.party_path}.tax_ids[{party.tax_ids.index(foreign)}].country"
+                self._set(element, "ResidenciaFiscal", self._pais(foreign.country, where))
         if stop.moment is not None:
             element.set("FechaHoraSalidaLlegada", values.moment_text(stop.moment))
         if stop.distance_km is not None:
             element.set("DistanciaRecorrida", values.text(stop.distance_km))
         ext.restore(element, stop.extensions, "cartaporte.Ubicacion")
-        for attribute in ("TipoUbicacion", "RFCRemitenteDestinatario", "FechaHoraSalidaLlegada"):
-            self._set(element, attribute, None, required=True)
-        address = place.address or (party.address if party is not None else None)
-        if address is not None:
-            self._address(etree.SubElement(element, q(CP31, "Domicilio")), address)
+        kind = element.get("TipoUbicacion")
+        if element.get("IDUbicacion") is None and kind in LOCATION_ID_PREFIX and not self._from_carta_porte():
+            # CartaPorte31.xsd Ubicacion@IDUbicacion (OR|DE)[0-9]{6}: OR for an Origen, DE for a Destino; numbered by
+            # the Ubicacion's place in Ubicaciones, so every one is distinct and the same manifest gives the same ids.
+            element.set("IDUbicacion", f"{LOCATION_ID_PREFIX[kind]}{position:06d}")
+        self._set(element, "TipoUbicacion", None, required=True, field=path)
+        self._set(element, "RFCRemitenteDestinatario", None, required=True, field=path)
+        self._set(element, "FechaHoraSalidaLlegada", None, required=True, field=f"{path}.moment")
+        if self.m.mode == Mode.ROAD and element.get("TipoUbicacion") == "Destino":
+            # Carta Porte 3.1 standard, Ubicacion@DistanciaRecorrida: required of a Destino reached by Autotransporte,
+            # the kilometres from the previous Ubicacion. Written only where the model knows it.
+            self._set(element, "DistanciaRecorrida", None, required=True, field=f"{path}.distance_km")
+        if place.address is not None:
+            self._address(etree.SubElement(element, q(CP31, "Domicilio")), place.address, f"{path}.place.address")
+        elif party is not None and party.address is not None:
+            self._address(
+                etree.SubElement(element, q(CP31, "Domicilio")), party.address, f"{planned.party_path}.address"
+            )
 
-    def _address(self, element: Any, address: Address) -> None:
+    def _address(self, element: Any, address: Address, path: str) -> None:
+        country = self._pais(address.country, f"{path}.country")
         for attribute, value in (
             ("Calle", address.street),
             ("NumeroExterior", address.number),
             ("Colonia", address.district),
             ("Localidad", address.city),
             ("Municipio", address.municipality),
-            ("Estado", address.subdivision),
-            ("Pais", values.alpha3(address.country)),
+            ("Estado", self._state(address, path)),
+            ("Pais", country),
             ("CodigoPostal", address.postal_code),
         ):
             self._set(element, attribute, value)
         ext.restore(element, address.extensions, "cartaporte.Domicilio")
-        for attribute in ("Estado", "Pais", "CodigoPostal"):
-            self._set(element, attribute, None, required=True)
+        for attribute, name in (("Estado", "subdivision"), ("Pais", "country"), ("CodigoPostal", "postal_code")):
+            self._set(element, attribute, None, required=True, field=f"{path}.{name}")
 
-    def _figure(self, element: Any, party: Party) -> None:
+    def _state(self, address: Address, path: str) -> str | None:
+        """Domicilio@Estado: the c_Estado code (catCFDI) of a state of Mexico, the US or Canada, through the
+        subdivision crosswalk (NL -> NLE); elsewhere Estado is free text (CartaPorte31.xsd: 1 to 30 characters
+        without '|'). A state the crosswalk cannot name in c_Estado is a loss, never copied as it came."""
+        spelled = address.subdivision
+        if not spelled:
+            return None
+        country = codelists.country_alpha2(address.country) if address.country else None
+        if country is not None and country not in codelists.SAT_STATE_COUNTRIES:
+            return spelled
+        code = codelists.sat_state(country, spelled) if country is not None else None
+        if code is None:
+            reason = f"c_Estado has no code for '{spelled}'" + (f" in {country}" if country else " without a country")
+            self.losses.append(messages.not_carried(f"{path}.subdivision", reason))
+        return code
+
+    def _figure(self, element: Any, party: Party, path: str) -> None:
         code = next((code for code, role in FIGURE_ROLES.items() if role == party.role), None)
         self._set(element, "TipoFigura", code)
         self._set(element, "RFCFigura", _tax_id(party, TaxIdScheme.RFC))
@@ -259,28 +377,36 @@ class _Writer(TransportWriter):
         foreign = _foreign(party)
         if foreign is not None:
             element.set("NumRegIdTribFigura", foreign.value)
-            self._set(element, "ResidenciaFiscalFigura", values.alpha3(foreign.country))
+            where = f"{path}.tax_ids[{party.tax_ids.index(foreign)}].country"
+            self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, where))
         ext.restore(element, party.extensions, "cartaporte.TiposFigura")
         self._set(element, "TipoFigura", None, required=True)
         for attributes in ext.restore_numbered(party.extensions, "cartaporte.PartesTransporte"):
             etree.SubElement(element, q(CP31, "PartesTransporte"), attributes)
         if party.address is not None:
-            self._address(etree.SubElement(element, q(CP31, "Domicilio")), party.address)
+            self._address(etree.SubElement(element, q(CP31, "Domicilio")), party.address, f"{path}.address")
 
     # -- Mercancias ------------------------------------------------------------------------------------------------
 
     def _goods(self, holder: Any) -> None:
         items = [item for c in self.m.consignments for item in c.goods]
-        weights = [values.in_kilograms(i.gross_weight) for i in items if i.gross_weight is not None]
-        holder.set("PesoBrutoTotal", values.text(sum((w for w in weights if w is not None), Decimal(0))))
+        # Mercancias@PesoBrutoTotal is the sum of the Mercancia's PesoEnKg (Carta Porte 3.1 standard): written when
+        # every one is known, never a partial sum nor a zero for goods the model does not list.
+        weights = [_kilograms(item, c) for c in self.m.consignments for item in c.goods]
+        if items and all(w is not None for w in weights):
+            holder.set("PesoBrutoTotal", values.text(sum((w for w in weights if w is not None), Decimal(0))))
         holder.set("UnidadPeso", "KGM")
-        holder.set("NumTotalMercancias", str(len(items)))
+        if items:
+            holder.set("NumTotalMercancias", str(len(items)))
         ext.restore(holder, self.ext, "cartaporte.Mercancias")
-        for consignment in self.m.consignments:
-            for item in consignment.goods:
-                self._item(etree.SubElement(holder, q(CP31, "Mercancia")), item, consignment)
+        for c_index, consignment in enumerate(self.m.consignments):
+            for g_index, item in enumerate(consignment.goods):
+                path = f"consignments[{c_index}].goods[{g_index}]"
+                self._item(etree.SubElement(holder, q(CP31, "Mercancia")), item, consignment, path)
         if not items:
-            self._missing("Mercancias/Mercancia")
+            self._missing(holder, "Mercancia")
+        self._set(holder, "PesoBrutoTotal", None, required=True)
+        self._set(holder, "NumTotalMercancias", None, required=True)
         nodes: dict[str, Any] = {}
         for code, (node, mode) in NODES.items():
             kept = ext.raw_elements(self.ext, f"cartaporte.xml.{node}")
@@ -291,10 +417,10 @@ class _Writer(TransportWriter):
         for code in sorted(nodes):
             holder.append(nodes[code])
 
-    def _item(self, element: Any, item: GoodsItem, consignment: Consignment) -> None:
-        self._set(element, "BienesTransp", item.sat_product_key, required=True)
+    def _item(self, element: Any, item: GoodsItem, consignment: Consignment, path: str) -> None:
+        self._set(element, "BienesTransp", item.sat_product_key, required=True, field=f"{path}.sat_product_key")
         self._set(element, "ClaveSTCC", item.stcc)
-        self._set(element, "Descripcion", item.description, required=True)
+        self._set(element, "Descripcion", item.description, required=True, field=f"{path}.description")
         if item.quantity is not None:
             element.set("Cantidad", values.text(item.quantity.value))
             self._set(element, "ClaveUnidad", item.quantity.unit)
@@ -307,9 +433,7 @@ class _Writer(TransportWriter):
         if hazardous is not None:
             element.set("MaterialPeligroso", "Sí")
             self._set(element, "CveMaterialPeligroso", hazardous.un_number)
-        weight = values.in_kilograms(item.gross_weight) if item.gross_weight else None
-        if weight is None and consignment.gross_weight is not None and len(consignment.goods) == 1:
-            weight = values.in_kilograms(consignment.gross_weight)
+        weight = _kilograms(item, consignment)
         self._set(element, "PesoEnKg", values.text(weight) if weight is not None else None)
         if item.value is not None:
             element.set("ValorMercancia", values.text(item.value.amount))
@@ -317,8 +441,18 @@ class _Writer(TransportWriter):
         fraccion = next((t.code for t in item.tariff_codes if t.scheme == "mx-fraccion"), None)
         self._set(element, "FraccionArancelaria", fraccion)
         ext.restore(element, item.extensions, "cartaporte.Mercancia")
-        for attribute in ("Cantidad", "ClaveUnidad", "PesoEnKg"):
-            self._set(element, attribute, None, required=True)
+        for attribute, name in (
+            ("Cantidad", "quantity"),
+            ("ClaveUnidad", "quantity.unit"),
+            ("PesoEnKg", "gross_weight"),
+        ):
+            self._set(element, attribute, None, required=True, field=f"{path}.{name}")
+        if self.international:
+            # Carta Porte 3.1 standard, TranspInternac "Sí": every Mercancia states its FraccionArancelaria and the
+            # customs documents that cover it (DocumentacionAduanera).
+            self._set(element, "FraccionArancelaria", None, required=True, field=f"{path}.tariff_codes")
+            if not item.customs_documents:
+                self._missing(element, "DocumentacionAduanera", f"{path}.customs_documents")
         for document in item.customs_documents:
             self._customs_document(etree.SubElement(element, q(CP31, "DocumentacionAduanera")), document)
         for name in ("GuiasIdentificacion", "CantidadTransporta"):
@@ -334,8 +468,8 @@ class _Writer(TransportWriter):
                 node.set("PesoNeto", values.text(item.net_weight.value))
             if item.packages is not None:
                 node.set("NumPiezas", str(item.packages.count))
-            for attribute in ("PesoBruto", "PesoTara"):
-                self._set(node, attribute, None, required=True)
+            self._set(node, "PesoBruto", None, required=True, field=f"{path}.gross_weight")
+            self._set(node, "PesoTara", None, required=True)
 
     def _customs_document(self, element: Any, document: CustomsDocument) -> None:
         if document.kind == "pedimento":
@@ -348,6 +482,14 @@ class _Writer(TransportWriter):
         if document.importer_tax_id is not None and document.importer_tax_id.scheme == TaxIdScheme.RFC:
             element.set("RFCImpo", document.importer_tax_id.value)
         ext.restore(element, document.extensions, "cartaporte.DocumentacionAduanera")
+
+
+def _kilograms(item: GoodsItem, consignment: Consignment) -> Decimal | None:
+    """Mercancia@PesoEnKg: the item's gross weight, or its consignment's when it is the only item."""
+    weight = values.in_kilograms(item.gross_weight) if item.gross_weight else None
+    if weight is None and consignment.gross_weight is not None and len(consignment.goods) == 1:
+        weight = values.in_kilograms(consignment.gross_weight)
+    return weight
 
 
 def _party(parties: Iterable[Party], role: PartyRole) -> Party | None:

@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
 
 from manifest.diagnostics import Diagnostic
-from manifest.formats.carta_porte import messages
+from manifest.formats.carta_porte import messages, values
+from manifest.formats.carta_porte.namespaces import CP31, q
 from manifest.model import Manifest
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A value SAT requires that the model lacks: the attribute (``@Rfc``) or child element (``RegimenesAduaneros``)
+    of ``element`` left unwritten, and the model field that would hold it when there is one."""
+
+    element: Any
+    name: str
+    field: str | None = None
+    checked: bool = True  # False: missing whatever the element holds (an Ubicacion of one TipoUbicacion)
+
+    def present(self) -> bool:
+        if not self.checked:
+            return False
+        if self.name.startswith("@"):
+            return self.element.get(self.name[1:]) is not None
+        return self.element.find(q(CP31, self.name)) is not None
 
 
 class WritingContext:
@@ -17,12 +37,44 @@ class WritingContext:
         self.ext = dict(manifest.extensions)
         self.losses: list[Diagnostic] = []
         self.notes: list[Diagnostic] = []
+        self.gaps: list[Gap] = []
+        self.international = False  # CartaPorte@TranspInternac is "Sí"
 
-    def _missing(self, location: str) -> None:
-        self.notes.append(messages.MISSING_REQUIRED(what=location, location=location))
+    def _missing(self, element: Any, name: str, field: str | None = None, *, checked: bool = True) -> None:
+        self.gaps.append(Gap(element, name, field, checked))
 
-    def _set(self, element: Any, attribute: str, value: str | None, *, required: bool = False) -> None:
+    def _set(
+        self, element: Any, attribute: str, value: str | None, *, required: bool = False, field: str | None = None
+    ) -> None:
         if value is not None and value != "":
             element.set(attribute, value)
         elif required and element.get(attribute) is None:
-            self._missing(f"{etree.QName(element).localname}/@{attribute}")
+            self._missing(element, f"@{attribute}", field)
+
+    def _pais(self, code: str | None, field: str) -> str | None:
+        """The c_Pais code (ISO 3166-1 alpha-3) of a country of the model; one that c_Pais cannot name is a loss, never
+        written as it came."""
+        found = values.alpha3(code)
+        if code and found is None:
+            self.losses.append(messages.not_carried(field, f"c_Pais has no code for '{code}'"))
+        return found
+
+    def gap_notes(self, root: Any) -> list[Diagnostic]:
+        """One CP404 per value still missing once the document is built, at the XPath a validator reports it at
+        (``/cfdi:Comprobante/cfdi:Emisor/@Rfc``) and with the model field that would hold it."""
+        tree = root.getroottree()
+        found: list[Diagnostic] = []
+        seen: set[tuple[Any, str, str | None]] = set()
+        for gap in self.gaps:
+            # One note per attribute; the first gap found names the model field. Unchecked gaps (an Origen and a
+            # Destino both missing from Ubicaciones) are each their own.
+            key = (gap.element, gap.name, None if gap.checked else gap.field)
+            if gap.present() or key in seen:
+                continue
+            seen.add(key)
+            step = gap.name if gap.name.startswith("@") else f"cartaporte31:{gap.name}"
+            what = f"{etree.QName(gap.element).localname}/{gap.name}"
+            found.append(
+                messages.MISSING_REQUIRED(what=what, location=f"{tree.getpath(gap.element)}/{step}", field=gap.field)
+            )
+        return found
