@@ -38,7 +38,7 @@ def factory_for(set_id: str) -> object:
         index = counter[0]
         counter[0] += 1
         if set_id == "309":
-            return ts309.TS309, Reader309(context, index)
+            return ts309.map_for(context.version), Reader309(context, index)
         from manifest.formats.x12.consist import Reader358
 
         return ts358.map_for(context.version), Reader358(context, index)
