@@ -60,6 +60,7 @@ def test_codes_are_unique_and_well_formed() -> None:
             "CBP-RAIL",
             "CBP-OCEAN",
             "CBP-AIR",
+            "CBP-ROAD",
             "SAT-CP",
             "SAT-RAIL",
             "SAT-MAR",
@@ -81,7 +82,7 @@ def test_every_rule_has_a_source_both_wordings_and_examples() -> None:
 def test_every_kind_is_used_or_tested_and_profiles_cover_every_mode() -> None:
     assert {rule.kind for rule in ALL} <= set(KINDS)
     for profile in PROFILES:
-        for mode in (Mode.RAIL, Mode.MARITIME, Mode.AIR):
+        for mode in Mode:
             assert rules(profile, mode), (profile, mode)
 
 
@@ -111,7 +112,9 @@ def test_rules_filter_by_mode() -> None:
     rail = rules(mode=Mode.RAIL)
     assert rail and all(Mode.RAIL in rule.modes for rule in rail)
     assert not any(rule.code.startswith("CBP-AIR") for rule in rail)
-    assert rules(mode=Mode.ROAD) == ()
+    road = {rule.code for rule in rules(mode=Mode.ROAD)}
+    assert {"CBP-ROAD-001", "ID-010", "ID-011"} <= road
+    assert not any(code.startswith(("CBP-RAIL", "CBP-OCEAN", "CBP-AIR")) for code in road)
 
 
 def test_diagnostics_render_in_both_languages() -> None:
