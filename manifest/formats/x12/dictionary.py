@@ -398,6 +398,45 @@ _TRUCK: tuple[SegmentSpec, ...] = (
 )
 
 
+# The acknowledgment segments of CBP's 355 (X12.6: the 997's AK1, AK2, AK5 and AK9) and the K1 remarks of the 355
+# and 350; AK3 and AK4 hold a composite and are placed by the loop map only.
+_RESPONSES: tuple[SegmentSpec, ...] = (
+    _s(
+        "AK1",
+        "Functional Group Response Header",
+        _e("479", "Functional Identifier Code", "M", "ID", 2, 2),
+        _e("28", "Group Control Number", "M", "N0", 1, 9),
+    ),
+    _s(
+        "AK2",
+        "Transaction Set Response Header",
+        _e("143", "Transaction Set Identifier Code", "M", "ID", 3, 3),
+        _e("329", "Transaction Set Control Number", "M", "AN", 4, 9),
+    ),
+    _s(
+        "AK5",
+        "Transaction Set Response Trailer",
+        _e("717", "Transaction Set Acknowledgment Code", "M", "ID", 1, 1, "A E M P R W X"),
+        *(_e("718", "Transaction Set Syntax Error Code", "O", "ID", 1, 3) for _ in range(5)),
+    ),
+    _s(
+        "AK9",
+        "Functional Group Response Trailer",
+        _e("715", "Functional Group Acknowledge Code", "M", "ID", 1, 1, "A E M P R W X"),
+        _e("97", "Number of Transaction Sets Included", "M", "N0", 1, 6),
+        _e("123", "Number of Received Transaction Sets", "M", "N0", 1, 6),
+        _e("2", "Number of Accepted Transaction Sets", "M", "N0", 1, 6),
+        *(_e("716", "Functional Group Syntax Error Code", "O", "ID", 1, 3) for _ in range(5)),
+    ),
+    _s(
+        "K1",
+        "Remarks",
+        _e("61", "Free-Form Message", "M", "AN", 1, 30),
+        _e("61", "Free-Form Message", "O", "AN", 1, 30),
+    ),
+)
+
+
 def _004060() -> tuple[SegmentSpec, ...]:
     """004060, the version of CBP's ACE truck guides ("ACE Truck ANSI X12 Introduction", 004060USCBP, February 2004):
     the 004040 segments, the truck heading, and an M10 whose country, trip and manifest type are optional. The truck
@@ -411,7 +450,7 @@ def _004060() -> tuple[SegmentSpec, ...]:
             # A truck has no vessel: R0504 (vessel code or vessel name) does not apply.
             spec = replace(spec, rules=tuple(rule for rule in spec.rules if rule != "R0504"))
         out.append(spec)
-    return (*out, *_TRUCK)
+    return (*out, *_TRUCK, *_RESPONSES)
 
 
 DICTIONARIES: Mapping[str, Mapping[str, SegmentSpec]] = {
