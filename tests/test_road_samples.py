@@ -18,6 +18,7 @@ FAULTS = Path(__file__).parent / "data" / "road"
 VARIANTS = [
     ("vin-check-digit.358", "ID-010", 5, "VEH-02"),
     ("plate-without-state.358", "CBP-ROAD-006", 5, "VEH-10"),
+    ("plate-state-not-of-its-country.358", "ID-012", 5, "VEH-10"),
     ("no-driver.358", "CBP-ROAD-007", 3, "ST"),
     ("driver-without-birth-date.358", "CBP-ROAD-008", 7, "DMG-02"),
     ("port-not-schedule-d.358", "CBP-ROAD-019", 9, "P4-01"),
