@@ -44,3 +44,14 @@ def test_each_fault_is_caught_at_its_line(name: str, code: str, line: int, locat
 
 def test_every_variant_is_listed() -> None:
     assert sorted(path.name for path in FAULTS.iterdir()) == sorted(v[0] for v in VARIANTS)
+
+
+@pytest.mark.parametrize("sample", [p for p in ROAD if p.suffix in (".309", ".358")], ids=lambda path: path.name)
+def test_the_truck_x12_samples_are_written_back_byte_for_byte(sample: Path) -> None:
+    from manifest import formats
+
+    fmt = formats.get(f"x12-{sample.suffix[1:]}")
+    data = sample.read_bytes()
+    written = fmt.write(fmt.read(data).manifests)
+    assert written.losses == ()
+    assert written.data == data
