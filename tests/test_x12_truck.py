@@ -171,3 +171,15 @@ def test_the_real_truck_358_is_a_road_trip_with_its_isa_fault_only(external_samp
     assert trip.carrier is not None and trip.carrier.scac == "AAA"
     assert trip.office_of_entry is not None and trip.office_of_entry.code == "1234"
     assert trip.extensions["x12.M10.02"] == "O"
+
+
+def test_a_trip_and_its_shipments_must_name_the_same_truck() -> None:
+    from manifest.formats.x12.crosscheck import crosscheck
+    from tests.conftest import SAMPLES
+
+    shipments = x12_309.read((SAMPLES / "road" / "northbound-truck-lrdy0731.synthetic.309").read_bytes())
+    trip = (SAMPLES / "road" / "northbound-truck-lrdy0731.synthetic.358").read_bytes()
+    assert crosscheck(x12_358.read(trip), shipments) == []
+    other = x12_358.read(trip.replace(b"3AKJHHDR8NSMA1234", b"1M8GDM9AXKP042788").replace(b"*R123456*", b"*R654321*"))
+    found = [(d.code, d.line, d.location, d.args["manifest_line"]) for d in crosscheck(other, shipments)]
+    assert found == [("X12305", 5, "VEH-02", "5"), ("X12305", 5, "VEH-09", "5")]

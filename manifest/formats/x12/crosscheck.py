@@ -1,4 +1,5 @@
-"""A train's consist (358) against its manifest (309): what CBP matches when the train reaches the port.
+"""A train's consist (358) against its manifest (309): what CBP matches when the train reaches the port; and a
+truck's trip (358) against its shipments (309), which must name the same tractor.
 
 ACE rail: the carrier files a 309 per bill ahead of the train, then a 358 consist listing the cars of the train and
 the bills each car carries. Every bill on the train must have been manifested, and every car the manifest puts a
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from manifest.diagnostics import Diagnostic, Position, Severity, define
 from manifest.formats.base import Document
-from manifest.model import EquipmentKind
+from manifest.model import EquipmentKind, Mode
 
 SOURCE = "CBP ACE rail: 358 consist matched against the 309 manifests of the train"
 
@@ -43,6 +44,44 @@ NOT_ON_TRAIN = define(
     "el conocimiento $value está manifestado (309) pero no va en el tren (358 en la línea $consist_line)",
     SOURCE,
 )
+
+
+TRUCKS_DIFFER = define(
+    "X12305",
+    Severity.ERROR,
+    "the trip (358) names the truck's $what '$value', its manifest (309, line $manifest_line) '$other'",
+    "el viaje (358) da como $what_es del tractocamión '$value', su manifiesto (309, línea $manifest_line) '$other'",
+    "CBP ACE truck: the 309 and the 358 of one trip carry the same conveyance (VEH)",
+)
+
+_TRUCK_FIELDS = (
+    ("vin", "VIN", "NIV"),
+    ("vehicle_plate", "licence plate", "placa"),
+    ("plate_subdivision", "plate's state or province", "estado o provincia de la placa"),
+)
+
+
+def _trucks(consist: Document, manifest: Document) -> list[Diagnostic]:
+    """ACE truck: the tractor the 358 names must be the one the 309 of the same trip names (both carry VEH)."""
+    found: list[Diagnostic] = []
+    for k_index, trip in enumerate(consist.manifests):
+        truck = trip.conveyance
+        if trip.mode is not Mode.ROAD or truck is None:
+            continue
+        for m_index, shipped in enumerate(manifest.manifests):
+            other = shipped.conveyance
+            if other is None or shipped.trip_number != trip.trip_number:
+                continue
+            for name, what, what_es in _TRUCK_FIELDS:
+                mine, theirs = getattr(truck, name), getattr(other, name)
+                if mine and theirs and mine != theirs:
+                    m_where = manifest.source_map(m_index).locate(f"conveyance.{name}")
+                    found.append(
+                        TRUCKS_DIFFER(
+                            what=what, what_es=what_es, value=mine, other=theirs, manifest_line=_line(m_where)
+                        ).at(consist.source_map(k_index).locate(f"conveyance.{name}"))
+                    )
+    return found
 
 
 def _line(position: Position | None) -> str:
@@ -101,4 +140,4 @@ def crosscheck(consist: Document, manifest: Document) -> list[Diagnostic]:
                             value=equipment.identifier, bill=c.document_number, consist_line=_line(consist_head)
                         ).at(source_map.locate(f"consignments[{c_index}].equipment[{e_index}]"))
                     )
-    return found
+    return found + _trucks(consist, manifest)
