@@ -1,9 +1,9 @@
 """The files the benchmark measures: which sample each grows from, to what size, and how it is checked and converted.
 
 Each file is one of the situations the tool is used in: a carrier's 20,000-bill vessel call (ocean 309), a day of
-trains (rail 309 and 358), a CUSCAR interchange of many vessel calls, a Carta Porte of a large shipment, a busy
-flight's XFFM and a consolidator's XFHL, Cargo-IMP FFM and FWB traffic, and the canonical formats of a large vessel
-call. Sizes are at ``--scale 1``.
+trains (rail 309 and 358), the shipments of a day's trucks at one crossing (ACE truck 309), a CUSCAR interchange of
+many vessel calls, a Carta Porte of a large shipment, a busy flight's XFFM and a consolidator's XFHL, Cargo-IMP FFM
+and FWB traffic, and the canonical formats of a large vessel call. Sizes are at ``--scale 1``.
 """
 
 from __future__ import annotations
@@ -103,11 +103,13 @@ def _houses(template: Manifest, houses: int) -> list[Manifest]:
 MARITIME = "maritime/northbound-vessel-maersk-kensington-647n"
 RAIL = "rail/northbound-train-kcsm-qmtyla27"
 AIR = "air/northbound-flight-am0642"
+ROAD = "road/northbound-truck-lrdy0731"
 
 WORKLOADS = (
     Workload("x12-309-ocean", "x12-309", f"{MARITIME}.synthetic.309", 20_000, "bills", _bills, Family.X12, "cuscar"),
     Workload("x12-309-rail", "x12-309", f"{RAIL}.synthetic.309", 5_000, "cars", _trains, Family.X12, "x12-358"),
     Workload("x12-358", "x12-358", f"{RAIL}.synthetic.358", 5_000, "cars", _trains, Family.X12, "x12-309"),
+    Workload("x12-309-road", "x12-309", f"{ROAD}.synthetic.309", 2_000, "shipments", _bills, Family.X12, "x12-358"),
     Workload("cuscar", "cuscar", f"{MARITIME}.cuscar", 2_000, "messages", _vessel_calls, Family.EDIFACT, "x12-309"),
     Workload(
         "carta-porte",

@@ -170,6 +170,37 @@ def _unlocode_countries() -> frozenset[str]:
     return frozenset(code[:2] for code in codelists.codes("unlocode"))
 
 
+# 49 CFR 565.15 (the VIN of a vehicle built for the US market from model year 1981 on, ISO 3779's structure): 17
+# characters of the digits and the capital letters but I, O and Q; position 9 is a check digit. Each character is
+# given a value (table I of 565.15(c): A-H 1-8, J-N 1-5, P 7, R 9, S-Z 2-9, digits themselves), multiplied by the
+# weight of its position (table III: 8 7 6 5 4 3 2 10 0 9 8 7 6 5 4 3 2); the sum's remainder by 11 is the check
+# digit, 10 written as X.
+_VIN = re.compile(r"[0-9A-HJ-NPR-Z]{17}")
+_VIN_VALUES = {
+    **{str(d): d for d in range(10)},
+    **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
+    **dict(zip("JKLMN", range(1, 6), strict=True)),
+    "P": 7,
+    "R": 9,
+    **dict(zip("STUVWXYZ", range(2, 10), strict=True)),
+}
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def vin(value: str) -> bool:
+    """A vehicle identification number of 17 characters with its check digit (49 CFR 565.15, ISO 3779)."""
+    if _VIN.fullmatch(value) is None:
+        return False
+    remainder = sum(_VIN_VALUES[c] * w for c, w in zip(value, _VIN_WEIGHTS, strict=True)) % 11
+    return value[8] == ("X" if remainder == 10 else str(remainder))
+
+
+def usdot_number(value: str) -> bool:
+    """A USDOT number as FMCSA assigns it (49 CFR 390.201): digits only, at most 8, not all zero; the marking
+    "USDOT" that 49 CFR 390.21 puts before it on the vehicle is not part of the number."""
+    return re.fullmatch(r"[0-9]{1,8}", value) is not None and value.strip("0") != ""
+
+
 @dataclass(frozen=True, slots=True)
 class Identifier:
     name: str
@@ -196,6 +227,8 @@ _ENTRIES = (
     ),
     Identifier("schedule-k", "Schedule K foreign port code", "Census/USACE Schedule K (form only)", schedule_k),
     Identifier("unlocode", "UN/LOCODE", "UNECE Recommendation 16", unlocode),
+    Identifier("vin", "vehicle identification number", "49 CFR 565.15; ISO 3779", vin),
+    Identifier("usdot", "USDOT number", "49 CFR 390.201 and 390.21", usdot_number),
 )
 
 IDENTIFIERS: Mapping[str, Identifier] = MappingProxyType({entry.name: entry for entry in _ENTRIES})

@@ -227,8 +227,83 @@ class Conveyance:
     train_id: str | None = None
     flight_number: str | None = None  # carrier designator + number, e.g. "AM0402"
     aircraft_registration: str | None = None
-    vehicle_plate: str | None = None
+    vehicle_plate: str | None = None  # a truck's licence plate number, as issued
+    plate_subdivision: str | None = None  # the state or province that issued the plate (ISO 3166-2 suffix)
+    plate_country: str | None = None  # the country that issued the plate
+    vin: str | None = None  # vehicle identification number, 17 characters (ISO 3779, 49 CFR 565)
+    usdot_number: str | None = None  # US DOT number of the motor carrier operating the truck (49 CFR 390.19)
+    transponder: str | None = None  # CBP ACE decal or transponder number of a commercial truck
+    model_year: int | None = None  # Carta Porte AnioModeloVM
+    gross_vehicle_weight: Quantity | None = None  # Carta Porte PesoBrutoVehicular
     type_code: str | None = None  # e.g. SAT c_ConfigMaritima, c_ConfigAutotransporte
+    permits: tuple[Permit, ...] = ()  # authority to operate: SAT PermSCT and NumPermisoSCT
+    insurances: tuple[Insurance, ...] = ()  # Carta Porte Seguros: civil liability, environment, cargo
+    extensions: Extensions = field(default_factory=dict)
+
+
+@quick_init
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Permit:
+    """A permit to operate a conveyance: the SCT's federal motor transport permit of a Carta Porte."""
+
+    kind: str | None = None  # SAT c_TipoPermiso (TPAF01 ...)
+    number: str | None = None  # NumPermisoSCT
+    extensions: Extensions = field(default_factory=dict)
+
+
+class InsuranceCover(StrEnum):
+    CIVIL_LIABILITY = "civil-liability"  # Carta Porte AseguraRespCivil / PolizaRespCivil
+    ENVIRONMENT = "environment"  # AseguraMedAmbiente / PolizaMedAmbiente (hazardous materials)
+    CARGO = "cargo"  # AseguraCarga / PolizaCarga
+    OTHER = "other"
+
+
+@quick_init
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Insurance:
+    cover: InsuranceCover
+    insurer: str | None = None
+    policy: str | None = None
+    premium: Money | None = None  # Carta Porte PrimaSeguro
+    extensions: Extensions = field(default_factory=dict)
+
+
+class CrewRole(StrEnum):
+    DRIVER = "driver"
+    CREW = "crew"
+    PASSENGER = "passenger"
+
+
+@quick_init
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TravelDocument:
+    """A document that identifies a crew member: a passport, a driver's licence, a border crossing card."""
+
+    kind: str  # the format's own document type code (ACE truck REF01, Carta Porte licence)
+    number: str
+    country: str | None = None  # issuing country
+    subdivision: str | None = None  # issuing state or province, for a driver's licence
+    extensions: Extensions = field(default_factory=dict)
+
+
+@quick_init
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CrewMember:
+    """A person aboard a conveyance: the driver and co-driver of a truck, its passengers (ACE truck NM1 loop,
+    Carta Porte FiguraTransporte of TipoFigura 01)."""
+
+    role: CrewRole = CrewRole.DRIVER
+    name: str | None = None  # the whole name, where the format does not split it
+    family_name: str | None = None
+    given_name: str | None = None
+    middle_name: str | None = None
+    date_of_birth: Moment | None = None  # a date
+    gender: str | None = None  # M, F or X, as ACE codes it
+    citizenship: str | None = None  # country of citizenship
+    documents: tuple[TravelDocument, ...] = ()
+    fast_card: str | None = None  # CBP Free and Secure Trade commercial driver card number
+    tax_ids: tuple[TaxId, ...] = ()  # Carta Porte RFCFigura, NumRegIdTribFigura
+    address: Address | None = None
     extensions: Extensions = field(default_factory=dict)
 
 
@@ -318,6 +393,9 @@ class Equipment:
     gross_weight: Quantity | None = None
     net_weight: Quantity | None = None
     type_codes: tuple[Reference, ...] = ()  # agency type codes: X12 VID01, SAT c_TipoCarro ...
+    vehicle_plate: str | None = None  # a trailer's or chassis's licence plate number, as issued
+    plate_subdivision: str | None = None  # the state or province that issued the plate
+    plate_country: str | None = None  # the country that issued the plate
     extensions: Extensions = field(default_factory=dict)
 
     @property
@@ -444,6 +522,7 @@ class Manifest:
     country_to: str | None = None
     parties: tuple[Party, ...] = ()  # manifest-level parties: filer, issuer, receiver, operators
     references: tuple[Reference, ...] = ()
-    equipment: tuple[Equipment, ...] = ()  # the conveyance's own equipment in order: a train consist
+    equipment: tuple[Equipment, ...] = ()  # the conveyance's own equipment in order: a train consist, trailers
+    crew: tuple[CrewMember, ...] = ()  # the people aboard: a truck's driver, co-driver and passengers
     consignments: tuple[Consignment, ...] = ()
     extensions: Extensions = field(default_factory=dict)

@@ -7,8 +7,7 @@ consolidation. Identifiers carry valid check digits (RFC, ISO 6346, IMO, air way
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from manifest.model import (
@@ -16,6 +15,7 @@ from manifest.model import (
     Carrier,
     Consignment,
     Conveyance,
+    CrewMember,
     CustomsDocument,
     Direction,
     DocumentType,
@@ -36,6 +36,7 @@ from manifest.model import (
     TariffCode,
     TaxId,
     TaxIdScheme,
+    TravelDocument,
 )
 
 
@@ -269,17 +270,61 @@ def air() -> Manifest:
 
 
 def road() -> Manifest:
-    """The vessel call's two containers trucked on from Nuevo Laredo over the border to Laredo. No agency rule is
-    written for road yet: the identifiers alone apply, and they hold."""
-    train, vessel = rail(), maritime()
-    return replace(
-        vessel,
+    """A northbound truck Nuevo Laredo -> Laredo (2304): a tractor with one trailer, its driver, one shipment."""
+    trailer = Equipment(
+        kind=EquipmentKind.TRAILER,
+        number="TR5531",
+        seals=(Seal(number="SL778812"),),
+        vehicle_plate="45XY7Z",
+        plate_subdivision="TAM",
+        plate_country="MX",
+    )
+    shipment = Consignment(
+        document_number="ABCD2612050001",
+        document_type=DocumentType.ROAD_CONSIGNMENT_NOTE,
+        place_of_loading=Place(name="NUEVO LAREDO", country="MX"),
+        parties=(_shipper("AUTOPARTES DEL NORTE SA DE CV", "NAL851215QT1"), _consignee("TEXAS AUTO PARTS INC")),
+        goods=(_goods(1, "AUTOMOTIVE BRAKE PARTS", "870899", "8708.99.81.80", "87089999", "8400", 20, ("TR5531",)),),
+        equipment=(trailer,),
+        total_packages=Packages(count=20, kind="PLT"),
+        gross_weight=_kg("8400"),
+    )
+    return Manifest(
         mode=Mode.ROAD,
-        conveyance=Conveyance(vehicle_plate="97AB1C", type_code="T3S2"),
-        trip_number="NLD-0412",
-        departure=train.departure,
-        arrival=train.arrival,
-        office_of_entry=train.office_of_entry,
+        carrier=Carrier(name="TRANSPORTES FRONTERA SA DE CV", scac="ABCD"),
+        conveyance=Conveyance(
+            vin="3AKJHHDR8NSMA1234",
+            vehicle_plate="12AB3C",
+            plate_subdivision="TAM",
+            plate_country="MX",
+            usdot_number="1234567",
+            model_year=2022,
+        ),
+        trip_number="ABCD2612050001",
+        departure=Stop(
+            place=Place(code="24", scheme=PlaceScheme.SAT_ADUANA, name="NUEVO LAREDO", country="MX"),
+            moment=datetime(2026, 12, 5, 8, 0),
+        ),
+        arrival=Stop(
+            place=Place(code="2304", scheme=PlaceScheme.SCHEDULE_D, name="LAREDO, TX", country="US"),
+            moment=datetime(2026, 12, 5, 9, 30),
+        ),
+        office_of_entry=Place(code="2304", scheme=PlaceScheme.SCHEDULE_D, name="LAREDO, TX", country="US"),
+        direction=Direction.NORTHBOUND,
+        country_from="MX",
+        country_to="US",
+        equipment=(trailer,),
+        crew=(
+            CrewMember(
+                family_name="GARZA",
+                given_name="JUAN",
+                date_of_birth=date(1981, 4, 17),
+                gender="M",
+                citizenship="MX",
+                documents=(TravelDocument(kind="passport", number="G12345678", country="MX"),),
+            ),
+        ),
+        consignments=(shipment,),
     )
 
 

@@ -63,6 +63,7 @@ def test_codes_are_unique_and_well_formed() -> None:
             "CBP-RAIL",
             "CBP-OCEAN",
             "CBP-AIR",
+            "CBP-ROAD",
             "SAT-CP",
             "SAT-RAIL",
             "SAT-MAR",
@@ -84,7 +85,7 @@ def test_every_rule_has_a_source_both_wordings_and_examples() -> None:
 def test_every_kind_is_used_or_tested_and_profiles_cover_every_mode() -> None:
     assert {rule.kind for rule in ALL} <= {*KINDS, "reconcile"}
     for profile in PROFILES:
-        for mode in (Mode.RAIL, Mode.MARITIME, Mode.AIR):
+        for mode in Mode:
             assert rules(profile, mode), (profile, mode)
 
 
@@ -114,9 +115,9 @@ def test_rules_filter_by_mode() -> None:
     rail = rules(mode=Mode.RAIL)
     assert rail and all(Mode.RAIL in rule.modes for rule in rail)
     assert not any(rule.code.startswith("CBP-AIR") for rule in rail)
-    # No agency has road rules in the catalogue yet: a truck's manifest gets the identifiers' checks alone.
-    road = rules(mode=Mode.ROAD)
-    assert road and {rule.code.split("-")[0] for rule in road} == {"ID"}
+    road = {rule.code for rule in rules(mode=Mode.ROAD)}
+    assert {"CBP-ROAD-001", "ID-010", "ID-011"} <= road
+    assert not any(code.startswith(("CBP-RAIL", "CBP-OCEAN", "CBP-AIR")) for code in road)
 
 
 def test_diagnostics_render_in_both_languages() -> None:

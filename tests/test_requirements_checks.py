@@ -258,7 +258,7 @@ def test_references_resolve_and_agree() -> None:
     [
         ("nonsense", {}, "unknown check kind"),
         ("pattern", {"regex": "("}, "bad pattern"),
-        ("check_digit", {"identifier": "vin"}, "unknown identifier"),
+        ("check_digit", {"identifier": "isbn"}, "unknown identifier"),
         ("conditional", {"if": {"kind": "required"}, "then": {"kind": "required"}}, "needs a 'field'"),
         ("conditional", {"if": "x", "then": {"kind": "required"}}, "a table 'if'"),
         ("agree", {"other": "trip_number", "extract": "digits9"}, "unknown extract"),

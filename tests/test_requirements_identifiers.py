@@ -88,6 +88,20 @@ CASES = [
     ("unlocode", "CNSHA", True),  # China is not bundled: form and country only
     ("unlocode", "QQABC", False),  # no such country
     ("unlocode", "MXZL1", False),  # digits 0 and 1 are not used
+    # VIN (49 CFR 565.15): 17 characters without I, O, Q; position 9 = weighted sum mod 11, 10 written X.
+    ("vin", "1M8GDM9AXKP042788", True),  # a check digit of 10, written X
+    ("vin", "1HGCM82633A004352", True),
+    ("vin", "3AKJHHDR8NSMA1234", True),
+    ("vin", "3AKJHHDR9NSMA1234", False),  # check digit off by one
+    ("vin", "1HGCM82633A00435I", False),  # I is never used
+    ("vin", "1hgcm82633a004352", False),
+    ("vin", "1HGCM82633A00435", False),  # 16 characters
+    # USDOT number: digits only, the marking USDOT is not part of it.
+    ("usdot", "1234567", True),
+    ("usdot", "42", True),
+    ("usdot", "USDOT1234567", False),
+    ("usdot", "123456789", False),
+    ("usdot", "0000000", False),
 ]
 
 

@@ -19,6 +19,7 @@ from manifest.model import (
     Consignment,
     Contact,
     Conveyance,
+    CrewMember,
     DocumentType,
     Equipment,
     EquipmentKind,
@@ -38,6 +39,7 @@ from manifest.model import (
     Seal,
     Stop,
     TariffCode,
+    TravelDocument,
 )
 from tests.strategies import manifests as any_manifests
 from tests.x12_helpers import minimal_309
@@ -90,9 +92,61 @@ def goods(draw: st.DrawFn, equipment_id: str) -> GoodsItem:
     )
 
 
+_KINDS = {
+    Mode.RAIL: [EquipmentKind.RAILCAR, EquipmentKind.CONTAINER],
+    Mode.MARITIME: [EquipmentKind.RAILCAR, EquipmentKind.CONTAINER],
+    Mode.ROAD: [EquipmentKind.TRAILER, EquipmentKind.CONTAINER],
+}
+_VID_CODES = {EquipmentKind.RAILCAR: "RR", EquipmentKind.CONTAINER: "CN", EquipmentKind.TRAILER: "TL"}
+_DOCUMENT_TYPES = {
+    Mode.RAIL: DocumentType.RAIL_WAYBILL,
+    Mode.MARITIME: DocumentType.BILL_OF_LADING,
+    Mode.ROAD: DocumentType.ROAD_CONSIGNMENT_NOTE,
+}
+
+
+@st.composite
+def crew_members(draw: st.DrawFn) -> CrewMember:
+    """A person aboard a truck as the ACE truck heading carries one (NM1, DMG, REF, N3, N4)."""
+    address = None
+    if draw(st.booleans()):
+        address = Address(
+            street=draw(text(1, 55)),
+            city=draw(text(2, 30)),
+            subdivision=draw(optional(text(2, 2, UPPER))),
+            country=draw(optional(st.sampled_from(["MX", "US"]))),
+        )
+    return CrewMember(
+        family_name=draw(text(1, 60)),
+        given_name=draw(optional(text(1, 35))),
+        middle_name=draw(optional(text(1, 25))),
+        date_of_birth=draw(optional(st.dates(date(1920, 1, 1), date(2010, 12, 31)))),
+        gender=draw(optional(st.sampled_from(["M", "F", "X"]))),
+        citizenship=draw(optional(st.sampled_from(["MX", "US", "CA"]))),
+        documents=tuple(
+            draw(st.lists(st.builds(TravelDocument, kind=text(2, 3, UPPER), number=text(1, 50)), max_size=2))
+        ),
+        address=address,
+        # NM101, the entity code of the person, as an ACE truck file gives it (the model has no code list for it).
+        extensions={"x12.NM1.01": draw(text(2, 3, UPPER))},
+    )
+
+
+@st.composite
+def tractors(draw: st.DrawFn) -> Conveyance | None:
+    tractor = Conveyance(
+        vin=draw(optional(text(17, 17, UPPER + DIGITS))),
+        model_year=draw(optional(st.integers(1980, 2030))),
+        vehicle_plate=draw(optional(text(1, 30, UPPER + DIGITS))),
+        plate_subdivision=draw(optional(text(2, 2, UPPER))),
+        plate_country=draw(optional(st.sampled_from(["MX", "US"]))),
+    )
+    return tractor if tractor != Conveyance() else None
+
+
 @st.composite
 def equipment(draw: st.DrawFn, mode: Mode) -> Equipment:
-    kind = draw(st.sampled_from([EquipmentKind.RAILCAR, EquipmentKind.CONTAINER]))
+    kind = draw(st.sampled_from(_KINDS[mode]))
     seals = draw(st.lists(text(2, 15, UPPER + DIGITS), max_size=2))
     return Equipment(
         kind=kind,
@@ -101,7 +155,7 @@ def equipment(draw: st.DrawFn, mode: Mode) -> Equipment:
         size_type=draw(optional(text(4, 4, UPPER + DIGITS))),
         seals=tuple(Seal(number=s) for s in seals),
         loaded=draw(st.none() | st.booleans()),
-        type_codes=(Reference(kind="x12.VID.01", value="RR" if kind is EquipmentKind.RAILCAR else "CN"),),
+        type_codes=(Reference(kind="x12.VID.01", value=_VID_CODES[kind]),),
     )
 
 
@@ -137,7 +191,7 @@ def consignments(draw: st.DrawFn, mode: Mode, port: Place) -> Consignment:
     goods_items = [g for e in items for g in draw(st.lists(goods(e.identifier), max_size=2))]
     return Consignment(
         document_number=draw(text(1, 12, UPPER + DIGITS)),
-        document_type=DocumentType.RAIL_WAYBILL if mode is Mode.RAIL else DocumentType.BILL_OF_LADING,
+        document_type=_DOCUMENT_TYPES[mode],
         place_of_discharge=port,
         place_of_loading=draw(optional(text(5, 5, DIGITS).map(lambda c: Place(code=c, scheme=PlaceScheme.SCHEDULE_K)))),
         place_of_receipt=draw(optional(text(1, 17).map(lambda n: Place(name=n)))),
@@ -162,8 +216,9 @@ def consignments(draw: st.DrawFn, mode: Mode, port: Place) -> Consignment:
 
 @st.composite
 def manifests(draw: st.DrawFn) -> Manifest:
-    mode = draw(st.sampled_from([Mode.RAIL, Mode.MARITIME]))
+    mode = draw(st.sampled_from([Mode.RAIL, Mode.MARITIME, Mode.ROAD]))
     rail = mode is Mode.RAIL
+    road = mode is Mode.ROAD
     trip = draw(text(2, 10, UPPER + DIGITS))
     port = Place(code=draw(text(4, 4, DIGITS)), scheme=PlaceScheme.SCHEDULE_D)
     sender = draw(text(2, 15, UPPER))
@@ -179,32 +234,35 @@ def manifests(draw: st.DrawFn) -> Manifest:
         "x12.ISA.08": "CBPACE".ljust(15),
         "x12.ISA.09": "261127",
         "x12.ISA.10": "1200",
-        "x12.ISA.11": "^" if rail else "U",
-        "x12.ISA.12": "00404" if rail else "00401",
+        "x12.ISA.11": "^" if rail or road else "U",
+        "x12.ISA.12": {Mode.RAIL: "00404", Mode.ROAD: "00406"}.get(mode, "00401"),
         "x12.ISA.13": f"{control:09d}",
         "x12.ISA.14": "0",
         "x12.ISA.15": "P",
         "x12.ISA.16": ">",
-        "x12.GS.01": "AQ" if rail else "SO",
+        "x12.GS.01": "AQ" if rail or road else "SO",
         "x12.GS.02": sender,
         "x12.GS.03": "CBPACE",
         "x12.GS.04": "20261127",
         "x12.GS.05": "1200",
         "x12.GS.06": str(control),
         "x12.GS.07": "X",
-        "x12.GS.08": "004040" if rail else "004010",
+        "x12.GS.08": {Mode.RAIL: "004040", Mode.ROAD: "004060"}.get(mode, "004010"),
         "x12.ST.02": f"{control % 10000:04d}",
         "x12.separators": "*~\n",
     }
     return Manifest(
         mode=mode,
         carrier=Carrier(scac=draw(text(2, 4, UPPER))),
-        conveyance=Conveyance(
+        conveyance=draw(tractors())
+        if road
+        else Conveyance(
             name=draw(optional(text(2, 28).filter(lambda name: name != trip))),
             imo_number=draw(optional(text(7, 7, DIGITS))),
             flag=draw(st.sampled_from(["MX", "US", "SG", "PA"])),
             train_id=trip if rail else None,
         ),
+        crew=tuple(draw(st.lists(crew_members(), max_size=3))) if road else (),
         trip_number=trip,
         arrival=Stop(place=port, moment=draw(st.dates(date(2000, 1, 1), date(2099, 12, 31)))),
         office_of_entry=port,

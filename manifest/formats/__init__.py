@@ -57,14 +57,14 @@ _ENTRIES = (
     ),
     FormatInfo(
         "x12-309",
-        "ANSI X12 309 Customs Manifest (4010 ocean, 4040 rail)",
-        "CBP ACE rail and ocean; SAT VUCEM rail",
+        "ANSI X12 309 Customs Manifest (4010 ocean, 4040 rail, 4060 truck)",
+        "CBP ACE rail, ocean and truck; SAT VUCEM rail",
         "manifest.formats.x12_309",
     ),
     FormatInfo(
         "x12-358",
-        "ANSI X12 358 Customs Consist (rail)",
-        "CBP ACE rail",
+        "ANSI X12 358 Customs Consist (rail) and ACE truck trip (4060)",
+        "CBP ACE rail and truck",
         "manifest.formats.x12_358",
     ),
     FormatInfo(

@@ -15,9 +15,9 @@ from manifest.formats.x12 import read_set
 from manifest.model import Manifest, Mode
 
 NAME = "x12-309"
-TITLE = "ANSI X12 309 Customs Manifest (4010 ocean, 4040 rail)"
+TITLE = "ANSI X12 309 Customs Manifest (4010 ocean, 4040 rail, 4060 truck)"
 EXTENSIONS = sniffing.EXTENSIONS[NAME]
-MODES = (Mode.RAIL, Mode.MARITIME)
+MODES = (Mode.RAIL, Mode.MARITIME, Mode.ROAD)
 
 
 sniff = sniffing.x12_309

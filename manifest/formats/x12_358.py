@@ -12,9 +12,9 @@ from manifest.formats.x12 import read_set
 from manifest.model import Manifest, Mode
 
 NAME = "x12-358"
-TITLE = "ANSI X12 358 Customs Consist (rail)"
+TITLE = "ANSI X12 358 Customs Consist (rail) and ACE truck trip (4060)"
 EXTENSIONS = sniffing.EXTENSIONS[NAME]
-MODES = (Mode.RAIL,)
+MODES = (Mode.RAIL, Mode.ROAD)
 
 
 sniff = sniffing.x12_358

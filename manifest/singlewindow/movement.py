@@ -19,6 +19,9 @@ _CONVEYANCE: tuple[tuple[str, Callable[[Manifest], str | None], Callable[[str], 
     ("imo_number", lambda m: m.conveyance.imo_number if m.conveyance else None, compact),
     ("name", lambda m: m.conveyance.name if m.conveyance else None, compact),
     ("flight_number", lambda m: m.conveyance.flight_number if m.conveyance else None, flight_key),
+    # A truck: the tractor's VIN and licence plate (ACE truck 358 and 309 VEH-02 and VEH-09).
+    ("vin", lambda m: m.conveyance.vin if m.conveyance else None, compact),
+    ("vehicle_plate", lambda m: m.conveyance.vehicle_plate if m.conveyance else None, compact),
 )
 _CARRIER: tuple[tuple[str, Callable[[Manifest], str | None]], ...] = (
     ("scac", lambda m: m.carrier.scac if m.carrier else None),

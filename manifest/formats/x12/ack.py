@@ -56,7 +56,7 @@ def _factory(received: list[SetContext]) -> Callable[[SetContext], tuple[Loop, S
         received.append(context)
         set_id = context.st.get(1)
         if set_id == "309":
-            return ts309.TS309, Reader309(context, context.index)
+            return ts309.map_for(context.version), Reader309(context, context.index)
         if set_id == "358":
             return ts358.map_for(context.version), Reader358(context, context.index)
         position = context.st.position(1)

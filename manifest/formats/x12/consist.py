@@ -15,13 +15,14 @@ from datetime import datetime
 
 from manifest.formats.base import ConsignmentChunk, SourceMap, Written
 from manifest.formats.x12 import convert as cv
+from manifest.formats.x12 import truck
 from manifest.formats.x12.envelope import SetContext
 from manifest.formats.x12.fit import fit_sets
 from manifest.formats.x12.losses import losses
-from manifest.formats.x12.read309 import Reader309, SetEnd, _BillMapper, _Equipment
+from manifest.formats.x12.read309 import Reader309, SetEnd, _BillMapper, _Equipment, document_type
 from manifest.formats.x12.tokens import Segment
 from manifest.formats.x12.writer import Elements, SegmentWriter, delimiters_from, envelope
-from manifest.model import Consignment, DocumentType, Manifest, Mode
+from manifest.model import Consignment, Manifest, Mode
 
 
 @dataclass
@@ -40,9 +41,12 @@ class Reader358(Reader309):
         self._bills: dict[tuple[str, str], _Bill] = {}
         self._current: _Bill | None = None
         self._car_open = False
+        self._heading = truck.Heading()
 
     def segment(self, segment: Segment, path: tuple[str, ...]) -> list[object]:
         tag = segment.tag
+        if self._first is None and self._heading.take(segment, path):
+            return []
         if tag in ("M10", "P4"):
             if tag == "P4":
                 self._p4_count += 1
@@ -60,6 +64,8 @@ class Reader358(Reader309):
             bill = self._bills.setdefault(key, _Bill(segment))
             bill.cars.append(len(self._cars) - 1)
             self._current = bill
+        elif tag == "M7" and self._cars and path[-1:] == ("VID",):
+            self._cars[-1].m7.append(segment)
         elif tag in ("M13", "X1", "VID") and self._current is not None:
             self._current.extra.setdefault(f"x12.{tag}", cv.raw(segment))
         return []
@@ -81,7 +87,7 @@ class Reader358(Reader309):
             b_positions.put(f"{path}.document_number", bill.mbl, 2)
             consignment = Consignment(
                 document_number=bill.mbl.get(2),
-                document_type=DocumentType.RAIL_WAYBILL if header.mode is Mode.RAIL else DocumentType.BILL_OF_LADING,
+                document_type=document_type(header.mode),
                 equipment=tuple(cars[i] for i in dict.fromkeys(bill.cars)),
                 extensions=ext,
             )
@@ -106,6 +112,8 @@ def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written
         "GS01": "SO" if old else "BD",
         "GS08": "004010" if old else "004040",
     }
+    if first.mode is Mode.ROAD:
+        defaults = dict(truck.ENVELOPE)
     sets = [_set(m, i, old) for i, m in enumerate(manifests)]
     fitting = fit_sets(sets, ext.get("x12.GS.08", defaults["GS08"]))
     envelope(writer, ext, defaults, sets, now or datetime.now())

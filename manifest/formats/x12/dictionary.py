@@ -7,7 +7,8 @@ customs sets rely on. Syntax notes are written as X12 writes them (``P0405``: pa
 Sources: the ASC X12 004010 and 004040 segment directories. M10, M11, VID and N10 were checked element by element
 against published copies of the directory (stedi.com/edi/x12-004010); the element lists of P4, M12, M13, P5, H1, H2,
 VC and MBL could only be checked against the real and synthetic files at hand, so they are kept lenient (optional,
-wide) where the directory could not be read. Versions differ only where noted.
+wide) where the directory could not be read. Versions differ only where noted. 004060, the version of CBP's ACE truck
+guides, adds the truck heading (VEH, NM1, DMG, REF) to the 004040 segments.
 """
 
 from __future__ import annotations
@@ -329,9 +330,133 @@ def _004040() -> tuple[SegmentSpec, ...]:
     return tuple(out)
 
 
+# The segments of the ACE truck heading, as the X12 directory defines them (VEH, NM1, DMG and REF of the 004010
+# directory, doc.chinlinktech.com/x12/004010/segment/VEH and the like; VEH17, the country of registration, from the
+# 005010 directory, zenbridge.io/edi-dictionary/X12/5010/309-customs-manifest/segment/VEH-250). CBP's truck guides
+# could be read only in part (their first pages), so their own restrictions are not enforced here: lengths are the
+# directory's, DMG05 and REF02 are kept wide.
+_TRUCK: tuple[SegmentSpec, ...] = (
+    _s(
+        "VEH",
+        "Vehicle Information",
+        _e("554", "Assigned Number", "O", "N0", 1, 6),
+        _e("539", "Vehicle Identification Number", "O", "AN", 1, 25),
+        _e("1095", "Year", "O", "N0", 4, 4),
+        _e("559", "Agency Qualifier Code", "X", "ID", 2, 2),
+        _e("751", "Product Description Code", "X", "AN", 1, 12),
+        _e("751", "Product Description Code", "O", "AN", 1, 12),
+        _e("751", "Product Description Code", "X", "AN", 1, 12),
+        _e("82", "Length", "O", "R", 1, 8),
+        _e("127", "Reference Identification", "O", *_AN30),
+        _e("156", "State or Province Code", "O", "ID", 2, 2),
+        _e("310", "Location Identifier", "O", *_AN30),
+        _e("1073", "Yes/No Condition or Response Code", "O", "ID", 1, 1, "N Y"),
+        _e("610", "Amount", "O", "N2", 1, 15),
+        _e("1073", "Yes/No Condition or Response Code", "O", "ID", 1, 1, "N Y"),
+        _e("610", "Amount", "O", "N2", 1, 15),
+        _e("306", "Action Code", "O", "ID", 1, 2),
+        _e("26", "Country Code", "O", "ID", 2, 3),
+    ),
+    _s(
+        "NM1",
+        "Individual or Organizational Name",
+        _e("98", "Entity Identifier Code", "M", "ID", 2, 3),
+        _e("1065", "Entity Type Qualifier", "M", "ID", 1, 1, "1 2"),
+        _e("1035", "Name Last or Organization Name", "X", "AN", 1, 60),
+        _e("1036", "Name First", "O", "AN", 1, 35),
+        _e("1037", "Name Middle", "O", "AN", 1, 25),
+        _e("1038", "Name Prefix", "O", "AN", 1, 10),
+        _e("1039", "Name Suffix", "O", "AN", 1, 10),
+        _e("66", "Identification Code Qualifier", "X", "ID", 1, 2),
+        _e("67", "Identification Code", "X", "AN", 2, 80),
+        _e("706", "Entity Relationship Code", "X", "ID", 2, 2),
+        _e("98", "Entity Identifier Code", "O", "ID", 2, 3),
+        rules="P0809 C1110",
+    ),
+    _s(
+        "DMG",
+        "Demographic Information",
+        _e("1250", "Date Time Period Format Qualifier", "X", "ID", 2, 3),
+        _e("1251", "Date Time Period", "X", "AN", 1, 35),
+        _e("1068", "Gender Code", "O", "ID", 1, 1),
+        _e("1067", "Marital Status Code", "O", "ID", 1, 1),
+        _e("1109", "Race or Ethnicity Code", "O", "AN", 1, 30),
+        _e("1066", "Citizenship Status Code", "O", "ID", 1, 2),
+        _e("26", "Country Code", "O", "ID", 2, 3),
+        _e("659", "Basis of Verification Code", "O", "ID", 1, 2),
+        _e("380", "Quantity", "O", "R", 1, 15),
+        rules="P0102",
+    ),
+    _s(
+        "REF",
+        "Reference Identification",
+        _e("128", "Reference Identification Qualifier", "M", "ID", 2, 3),
+        _e("127", "Reference Identification", "X", "AN", 1, 50),
+        _e("352", "Description", "X", "AN", 1, 80),
+        rules="R0203",
+    ),
+)
+
+
+# The acknowledgment segments of CBP's 355 (X12.6: the 997's AK1, AK2, AK5 and AK9) and the K1 remarks of the 355
+# and 350; AK3 and AK4 hold a composite and are placed by the loop map only.
+_RESPONSES: tuple[SegmentSpec, ...] = (
+    _s(
+        "AK1",
+        "Functional Group Response Header",
+        _e("479", "Functional Identifier Code", "M", "ID", 2, 2),
+        _e("28", "Group Control Number", "M", "N0", 1, 9),
+    ),
+    _s(
+        "AK2",
+        "Transaction Set Response Header",
+        _e("143", "Transaction Set Identifier Code", "M", "ID", 3, 3),
+        _e("329", "Transaction Set Control Number", "M", "AN", 4, 9),
+    ),
+    _s(
+        "AK5",
+        "Transaction Set Response Trailer",
+        _e("717", "Transaction Set Acknowledgment Code", "M", "ID", 1, 1, "A E M P R W X"),
+        *(_e("718", "Transaction Set Syntax Error Code", "O", "ID", 1, 3) for _ in range(5)),
+    ),
+    _s(
+        "AK9",
+        "Functional Group Response Trailer",
+        _e("715", "Functional Group Acknowledge Code", "M", "ID", 1, 1, "A E M P R W X"),
+        _e("97", "Number of Transaction Sets Included", "M", "N0", 1, 6),
+        _e("123", "Number of Received Transaction Sets", "M", "N0", 1, 6),
+        _e("2", "Number of Accepted Transaction Sets", "M", "N0", 1, 6),
+        *(_e("716", "Functional Group Syntax Error Code", "O", "ID", 1, 3) for _ in range(5)),
+    ),
+    _s(
+        "K1",
+        "Remarks",
+        _e("61", "Free-Form Message", "M", "AN", 1, 30),
+        _e("61", "Free-Form Message", "O", "AN", 1, 30),
+    ),
+)
+
+
+def _004060() -> tuple[SegmentSpec, ...]:
+    """004060, the version of CBP's ACE truck guides ("ACE Truck ANSI X12 Introduction", 004060USCBP, February 2004):
+    the 004040 segments, the truck heading, and an M10 whose country, trip and manifest type are optional. The truck
+    files published with an open licence carry only M1001 and M1002 (JeffCarpenter/x12-types src/v004060), and the
+    truck guide's requirement for the other elements could not be read, so they are not reported missing."""
+    out: list[SegmentSpec] = []
+    for spec in _004040():
+        if spec.tag == "M10":
+            for index in (2, 5, 8):
+                spec = _with(spec, index, req="O")
+            # A truck has no vessel: R0504 (vessel code or vessel name) does not apply.
+            spec = replace(spec, rules=tuple(rule for rule in spec.rules if rule != "R0504"))
+        out.append(spec)
+    return (*out, *_TRUCK, *_RESPONSES)
+
+
 DICTIONARIES: Mapping[str, Mapping[str, SegmentSpec]] = {
     "004010": {spec.tag: spec for spec in _004010},
     "004040": {spec.tag: spec for spec in _004040()},
+    "004060": {spec.tag: spec for spec in _004060()},
 }
 
 

@@ -19,7 +19,7 @@ from manifest.diagnostics import Diagnostic
 from manifest.formats.readers import ascii_digits
 from manifest.formats.x12 import messages as m
 from manifest.formats.x12.delimiters import Delimiters
-from manifest.formats.x12.dictionary import ENVELOPE, SegmentSpec, dictionary_for
+from manifest.formats.x12.dictionary import DICTIONARIES, ENVELOPE, SegmentSpec, dictionary_for
 from manifest.formats.x12.loops import Loop, Walker
 from manifest.formats.x12.syntax import Checker, check_segment, checker, interchange_date_time
 from manifest.formats.x12.tokens import Segment
@@ -248,7 +248,8 @@ class Envelope(Generic[T]):
         if dictionary_for(version) is None and group is not None and not group.dictionary_noted:
             group.dictionary_noted = True
             self.add(
-                m.NO_DICTIONARY(version=version or "(none)", known="004010, 004040").at(group.gs.position(8)), segment
+                m.NO_DICTIONARY(version=version or "(none)", known=", ".join(DICTIONARIES)).at(group.gs.position(8)),
+                segment,
             )
         return out
 

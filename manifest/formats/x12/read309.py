@@ -20,7 +20,7 @@ from datetime import date
 from manifest.diagnostics import Position
 from manifest.formats.base import ConsignmentChunk, SourceMap
 from manifest.formats.readers import LONG_SEGMENT, ascii_digits, overfull
-from manifest.formats.x12 import bills
+from manifest.formats.x12 import bills, truck
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.envelope import SetContext
@@ -298,11 +298,14 @@ class Reader309:
         self._header: Manifest | None = None
         self._bill: _Bill | None = None
         self._count = 0
+        self._heading = truck.Heading()
 
     @property
     def mode(self) -> Mode:
         gs01 = self._context.gs.get(1) if self._context.gs is not None else ""
         method = self._m10.get(2) if self._m10 is not None else ""
+        if truck.is_truck(self._context.version, method):
+            return Mode.ROAD
         return Mode.RAIL if method == "R" or (gs01 == "AQ" and method in ("", "R")) else Mode.MARITIME
 
     def segment(self, segment: Segment, path: tuple[str, ...]) -> list[object]:
@@ -322,6 +325,8 @@ class Reader309:
             return out
         if tag == "M10":
             self._m10 = segment
+            return []
+        if bill is None and self._heading.take(segment, path):
             return []
         if bill is None:
             return []
@@ -362,7 +367,7 @@ class Reader309:
         if m10 is not None:
             pos.put("carrier.scac", m10, 1)
             method = m10.get(2)
-            if method != _default_method(mode):
+            if method != default_method(mode):
                 ext["x12.M10.02"] = method
             vessel_code = m10.get(4)
             imo = vessel_code if len(vessel_code) == 7 and ascii_digits(vessel_code) else None
@@ -405,7 +410,7 @@ class Reader309:
             conveyance = None
         if carrier == Carrier():
             carrier = None
-        return Manifest(
+        header = Manifest(
             mode=mode,
             carrier=carrier,
             conveyance=conveyance,
@@ -414,11 +419,20 @@ class Reader309:
             office_of_entry=office,
             extensions=ext,
         )
+        return self._heading.apply(header, pos) if mode is Mode.ROAD else header
 
 
-def _default_method(mode: Mode) -> str:
-    # X12 element 91: R rail; O containerized ocean (the code of the ACE ocean 309s seen).
-    return "R" if mode is Mode.RAIL else "O"
+def document_type(mode: Mode) -> DocumentType:
+    """What a bill of the 309 or 358 is called in the mode: a rail waybill, a truck shipment's consignment note, an
+    ocean bill of lading."""
+    return {Mode.RAIL: DocumentType.RAIL_WAYBILL, Mode.ROAD: DocumentType.ROAD_CONSIGNMENT_NOTE}.get(
+        mode, DocumentType.BILL_OF_LADING
+    )
+
+
+def default_method(mode: Mode) -> str:
+    # X12 element 91: R rail; J motor; O containerized ocean (the code of the ACE ocean 309s seen).
+    return {Mode.RAIL: "R", Mode.ROAD: truck.MOTOR}.get(mode, "O")
 
 
 def _port(p4: Segment, ext: dict[str, str], prefix: str = "P4") -> tuple[Place | None, Stop | None]:
@@ -526,7 +540,7 @@ class _BillMapper:
                 goods.append(self.goods(len(goods), g, item.identifier))
         return Consignment(
             document_number=number,
-            document_type=DocumentType.RAIL_WAYBILL if self.mode is Mode.RAIL else DocumentType.BILL_OF_LADING,
+            document_type=document_type(self.mode),
             place_of_receipt=receipt,
             place_of_loading=loading,
             place_of_discharge=discharge,

@@ -10,7 +10,7 @@ from manifest.diagnostics import Diagnostic
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, without_ends
 from manifest.formats.readers import collector_paused
 from manifest.formats.x12 import convert as cv
-from manifest.formats.x12 import ts309, ts358
+from manifest.formats.x12 import responses, ts309, ts358
 from manifest.formats.x12.envelope import Finding, SetContext, SetHandler
 from manifest.formats.x12.interchange import run_stream, run_whole
 from manifest.formats.x12.loops import Loop
@@ -24,6 +24,9 @@ def factory_for(set_id: str) -> object:
 
     def factory(context: SetContext) -> tuple[Loop, SetHandler[object]] | Diagnostic:
         actual = context.st.get(1)
+        if set_id == "309" and actual in responses.RESPONSE_SETS:
+            # CBP's answers to a 309 or 358 are read by the X12 reader that takes every set but the 358.
+            return responses.map_for(actual), responses.ResponseReader(context)
         if actual != set_id:
             position = context.st.position(1)
             return NOT_THIS_SET(
@@ -38,7 +41,7 @@ def factory_for(set_id: str) -> object:
         index = counter[0]
         counter[0] += 1
         if set_id == "309":
-            return ts309.TS309, Reader309(context, index)
+            return ts309.map_for(context.version), Reader309(context, index)
         from manifest.formats.x12.consist import Reader358
 
         return ts358.map_for(context.version), Reader358(context, index)
@@ -61,15 +64,18 @@ def _read(data: bytes, name: str, set_id: str) -> Document:
     manifests: list[Manifest] = []
     maps: list[SourceMap] = []
     consignments: dict[int, list[ConsignmentChunk]] = {}
+    said: list[Diagnostic] = []
     for item in outputs:
-        if isinstance(item, ConsignmentChunk):
+        if isinstance(item, Diagnostic):
+            said.append(item)
+        elif isinstance(item, ConsignmentChunk):
             consignments.setdefault(item.manifest_index, []).append(item)
         elif isinstance(item, SetEnd):
             chunks = consignments.pop(item.manifest_index, [])
             positions = cv.SetPositions(item.positions, [chunk.source_map.positions for chunk in chunks])
             manifests.append(replace(item.header, consignments=tuple(c.consignment for c in chunks)))
             maps.append(SourceMap(positions))
-    return Document(name, tuple(manifests), tuple(maps), _diagnostics(findings, notes))
+    return Document(name, tuple(manifests), tuple(maps), _diagnostics(findings, notes) + tuple(said))
 
 
 def stream(source: BinaryIO, set_id: str) -> Iterator[ConsignmentChunk | Diagnostic]:
@@ -82,6 +88,8 @@ def stream_parts(source: BinaryIO, set_id: str) -> Iterator[StreamItem]:
     for item in run_stream(source, factory_for(set_id)):  # type: ignore[arg-type]
         if isinstance(item, Finding):
             yield item.diagnostic
+        elif isinstance(item, Diagnostic):
+            yield item
         elif isinstance(item, ConsignmentChunk):
             counts[item.manifest_index] = counts.get(item.manifest_index, 0) + 1
             yield item

@@ -1,4 +1,5 @@
-"""The loop map of the 309 Customs Manifest (X12 004010 and 004040; the 4040 table keeps the 4010 loops).
+"""The loop maps of the 309 Customs Manifest (X12 004010 and 004040; the 4040 table keeps the 4010 loops; 004060
+for the ACE truck 309, with the truck heading below).
 
 Table (X12 309, heading and detail): ST, M10, then the P4 loop (U.S. port, up to 20) holding the LX loop (one per
 bill of lading, up to 9999): M13 amendment, M11 bill details, N9 references, the N1 loop (N1, N3, N4, DTM, PER),
@@ -22,6 +23,20 @@ LX_LOOP = Loop(
 )
 P4_LOOP = Loop("P4", (Seg("P4", True), LX_LOOP), required=True, max=20)
 TS309 = Loop("ST", (Seg("ST", True), Seg("M10", True), P4_LOOP, Seg("SE", True)))
+
+# The truck heading of the ACE truck 309 and 358 (004060): after M10, the tractor (VEH), the seals on it (M7) and one
+# NM1 loop per person aboard (NM1 name, DMG birth date, gender and citizenship, REF travel documents, N3/N4 address).
+# The loops are those the X12 309 and 358 tables standardize from 005010 on (VEH, M7, NM1 loop of NM1, DMG, REF, N3,
+# N4), which CBP's 004060 truck guides introduced ahead of the standard.
+NM1_LOOP = Loop("NM1", (Seg("NM1", True), Seg("DMG"), Seg("REF", max=10), Seg("N3", max=2), Seg("N4")), max=999)
+TRUCK_HEADING = (Seg("VEH", max=10), Seg("M7"), NM1_LOOP)
+TRUCK_VERSION = "004060"
+TS309_TRUCK = Loop("ST", (Seg("ST", True), Seg("M10", True), *TRUCK_HEADING, P4_LOOP, Seg("SE", True)))
+
+
+def map_for(version: str) -> Loop:
+    return TS309_TRUCK if version[:6] == TRUCK_VERSION else TS309
+
 
 TITLES = {
     "309": "Customs Manifest",

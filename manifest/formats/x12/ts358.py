@@ -8,6 +8,7 @@ then the MBL loop of MBL, M13 and VID) under P4.
 from __future__ import annotations
 
 from manifest.formats.x12.loops import Loop, Seg
+from manifest.formats.x12.ts309 import TRUCK_HEADING, TRUCK_VERSION
 
 _MBL_4040 = Loop("MBL", (Seg("MBL", True), Seg("M13"), Seg("X1")), max=9999)
 TS358_4040 = Loop(
@@ -36,5 +37,26 @@ TS358_4010 = Loop(
 )
 
 
+# The ACE truck 358 (trip): the truck heading, then per port the trailers and other equipment (VID, with their
+# seals in M7) and under each the shipments it carries (MBL).
+TS358_TRUCK = Loop(
+    "ST",
+    (
+        Seg("ST", True),
+        Seg("M10", True),
+        *TRUCK_HEADING,
+        Loop(
+            "P4",
+            (Seg("P4", True), Loop("VID", (Seg("VID", True), Seg("M7"), _MBL_4040), max=9999)),
+            required=True,
+            max=20,
+        ),
+        Seg("SE", True),
+    ),
+)
+
+
 def map_for(version: str) -> Loop:
+    if version[:6] == TRUCK_VERSION:
+        return TS358_TRUCK
     return TS358_4010 if version[:6] < "004020" else TS358_4040

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from manifest.formats.base import Written
 from manifest.formats.readers import ascii_digits
-from manifest.formats.x12 import bills
+from manifest.formats.x12 import bills, truck
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.fit import Fitting, fit_sets
 from manifest.formats.x12.losses import losses
@@ -22,6 +22,7 @@ from manifest.formats.x12.read309 import (
     DESCRIPTION_WIDTH,
     MARKS_WIDTH,
     VID_TYPE,
+    default_method,
     hazard_name_pieces,
 )
 from manifest.formats.x12.writer import Elements, SegmentWriter, delimiters_from, envelope
@@ -64,6 +65,8 @@ def _render(manifests: Sequence[Manifest], now: datetime | None) -> tuple[bytes,
         "GS01": "AQ" if rail else "SO",
         "GS08": "004040" if rail else "004010",
     }
+    if first.mode is Mode.ROAD:
+        defaults = dict(truck.ENVELOPE)
     sets = [_set(m, i) for i, m in enumerate(manifests)]
     fitting = fit_sets(sets, ext.get("x12.GS.08", defaults["GS08"]))
     envelope(writer, ext, defaults, sets, now or datetime.now())
@@ -114,7 +117,7 @@ def _header(w: SegmentWriter, manifest: Manifest) -> None:
     imo = conveyance.imo_number if conveyance and conveyance.imo_number else ""
     m10 = {
         1: manifest.carrier.scac if manifest.carrier and manifest.carrier.scac else "",
-        2: ext.get("x12.M10.02", "R" if rail else "O"),
+        2: ext.get("x12.M10.02", default_method(manifest.mode)),
         3: cv.country_code(conveyance.flag) if conveyance and conveyance.flag else "",
         4: imo,
         5: (conveyance.name if conveyance and conveyance.name else "") or (manifest.trip_number or "" if rail else ""),
@@ -123,6 +126,7 @@ def _header(w: SegmentWriter, manifest: Manifest) -> None:
         10: ext.get("x12.M10.10", "L") if imo else "",
     }
     w.add("M10", *_rest(ext, "M10", m10, 12))
+    truck.write_heading(w, manifest)
     port = manifest.office_of_entry.code if manifest.office_of_entry and manifest.office_of_entry.code else ""
     moment = manifest.arrival.moment if manifest.arrival else None
     p4_date = ext.get("x12.P4.02", cv.date_text(moment) if moment else "")
