@@ -427,9 +427,34 @@ def _human_texts(output: str, *, findings_only: bool = False) -> list[str]:
 
         collect(json.loads(output))
         return found
+    if output.startswith("<!DOCTYPE html>"):
+        return _html_texts(output)
     if output.startswith("<?xml"):
         return re.findall(r'message="([^"]*)"', output) + re.findall(r">([^<]+)</failure>", output)
     return [line.split("::", 2)[2] if line.startswith("::") else line for line in output.splitlines()]
+
+
+def _html_texts(page: str) -> list[str]:
+    """The text a person reads on an HTML page: the text of its elements, not its style, script or markup."""
+    from html.parser import HTMLParser
+
+    texts: list[str] = []
+
+    class Reader(HTMLParser):
+        within = ""
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.within = tag if tag in ("style", "script") else self.within
+
+        def handle_endtag(self, tag: str) -> None:
+            self.within = "" if tag == self.within else self.within
+
+        def handle_data(self, data: str) -> None:
+            if not self.within and data.strip():
+                texts.append(data.strip())
+
+    Reader().feed(page)
+    return texts
 
 
 @pytest.mark.parametrize("name", sorted(REPORTERS))
