@@ -28,7 +28,8 @@ _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 _STYLE = """
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#1b1b1b;background:#fff}
-h1{font-size:1.5em;margin:0 0 .3em}h2{font-size:1.15em;margin:1.6em 0 .3em;word-break:break-all}
+h1{font-size:1.5em;margin:0 0 .3em}h2{font-size:1.15em;margin:1.2em 0 .3em;word-break:break-all;display:inline-block}
+summary{cursor:pointer}
 table{border-collapse:collapse}
 .summary td,.summary th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
 .summary th{background:#f0f0f0}
@@ -54,8 +55,9 @@ background:#fcfcfc}
 .unplaced{margin:.4em 0}
 """
 
-# Filtering: a finding is shown when its severity is ticked and its code chosen; a line stays highlighted while
-# one of its findings is shown.
+# Filtering: a finding is shown when its severity is ticked and its code chosen; a line stays highlighted, in the
+# colour of its worst finding shown, while one of its findings is shown. The address may preset the filter, so that
+# a link can point at one code: report.html#code=ID-007&hide=info,warning.
 _SCRIPT = """
 (function(){
   function apply(){
@@ -77,6 +79,12 @@ _SCRIPT = """
   }
   document.querySelectorAll('input.severity-filter,#code-filter').forEach(function(control){
     control.addEventListener('change',apply);
+  });
+  var asked=new URLSearchParams(location.hash.slice(1));
+  if(asked.has('code')){document.getElementById('code-filter').value=asked.get('code');}
+  (asked.get('hide')||'').split(',').forEach(function(level){
+    var box=document.querySelector('input.severity-filter[value="'+level+'"]');
+    if(box){box.checked=false;}
   });
   apply();
 })();
@@ -201,7 +209,9 @@ def shown_line_numbers(count: int, flagged: Sequence[int], *, whole: bool) -> li
 
 def _file_section(index: int, report: FileReport, data: bytes | None, lang: Lang) -> str:
     said = words(lang)
-    parts = [f'<section class="file" id="file-{index}"><h2>{_e(report.path)}</h2>']
+    # A file with findings is shown open; one without, folded to its name (a click shows its text).
+    opened = " open" if report.diagnostics else ""
+    parts = [f'<section class="file" id="file-{index}"><details{opened}><summary><h2>{_e(report.path)}</h2></summary>']
     facts = [report.format or said.pgettext("format", "unknown")]
     if report.profile is not None:
         reason = report.profile_reason.said(lang) if report.profile_reason is not None else ""
@@ -222,7 +232,7 @@ def _file_section(index: int, report: FileReport, data: bytes | None, lang: Lang
     elif lines:
         whole = len(lines) <= SHOWN_WHOLE_LINES and len(data) <= SHOWN_WHOLE_BYTES
         parts.append(_source_table(index, lines, by_line, lang, whole=whole))
-    parts.append("</section>")
+    parts.append("</details></section>")
     return "\n".join(parts)
 
 
