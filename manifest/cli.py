@@ -500,6 +500,12 @@ class _CountingFile(io.FileIO):
             self.advance(count)
         return count
 
+    def readall(self) -> bytes:
+        # What a buffered read of the whole file calls, bypassing readinto.
+        data = super().readall()
+        self.advance(len(data))
+        return data
+
 
 class _Progress:
     """A progress bar on standard error, when ``shown`` (a terminal, and not --quiet): by bytes, with the count of
