@@ -641,14 +641,15 @@ def convert(source: Path, target: str, out: Path | None, format_: str | None, al
 @_argument("path", type=_Path(path_type=Path, allow_dash=True))
 @_option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection.")
 @_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=TABLE_OUTPUT_HELP)
+@_option("--bills", is_flag=True, help="List every bill or waybill: parties, pieces, weight, equipment and ports.")
 @_lang_option
 @_debug_option
-def inspect(path: Path, format_: str | None, output: str) -> None:
+def inspect(path: Path, format_: str | None, output: str, bills: bool) -> None:
     """What a file holds, at a glance: mode, carrier, conveyance, trip, ports, consignments, equipment, totals."""
     import json
 
     from manifest.api import read
-    from manifest.diagnostics import ParseError
+    from manifest.diagnostics import ParseError, Severity
     from manifest.reporters import diagnostic_line
     from manifest.summary import render_text, summarize
 
@@ -659,7 +660,13 @@ def inspect(path: Path, format_: str | None, output: str) -> None:
         except ParseError as error:
             click.echo(diagnostic_line(str(path), error.diagnostic, _language()))
             sys.exit(1)
-        summary = summarize(document)
+        if not document.manifests:
+            # Nothing read: not the format it was taken for (an X12 315 read as a 309), or empty of manifests.
+            errors = [d for d in document.diagnostics if d.severity >= Severity.ERROR] or list(document.diagnostics)
+            for diagnostic in errors:
+                click.echo(diagnostic_line(str(path), diagnostic, _language()))
+            sys.exit(1)
+        summary = summarize(document, bills=bills)
     if output == "json":
         click.echo(json.dumps({"path": str(path), **summary}, ensure_ascii=False, indent=2))
     else:
@@ -715,9 +722,10 @@ def rules(profile: str | None, mode: str | None, output: str) -> None:
 @_lang_option
 @_debug_option
 def ack(source: Path, out: Path | None) -> None:
-    """Write the X12 997 functional acknowledgement that CBP or VUCEM would return for SOURCE."""
+    """Write the X12 997 functional acknowledgement that CBP or VUCEM would return for SOURCE (exit 1 when it
+    rejects a transaction set or a group)."""
     from manifest.diagnostics import ParseError
-    from manifest.formats.x12.ack import acknowledge
+    from manifest.formats.x12.ack import acknowledgement
     from manifest.output import same_file
     from manifest.reporters import diagnostic_line
 
@@ -726,14 +734,15 @@ def ack(source: Path, out: Path | None) -> None:
     data = _read_source(source)
     try:
         with _working_on(source):
-            data = acknowledge(data)
+            answer = acknowledgement(data)
     except ParseError as error:
         click.echo(diagnostic_line(str(source), error.diagnostic, _language()))
         sys.exit(1)
     if out is None:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(answer.data)
     else:
-        _write_output(out, data)
+        _write_output(out, answer.data)
+    sys.exit(1 if answer.rejects else 0)  # a 997 that rejects a set or a group: the file is in error
 
 
 @main.command()

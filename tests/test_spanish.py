@@ -517,3 +517,38 @@ def test_the_spanish_summary_line_fills_every_placeholder() -> None:
     line = words("es").gettext("{files} file(s) checked: {errors} error(s), {warnings} warning(s)")
     fields = {name for _, name, _, _ in string.Formatter().parse(line) if name}
     assert fields == {"files", "errors", "warnings"}
+
+
+def _english_titles() -> set[str]:
+    """Every title the project keeps in English: the formats' and the X12 transaction sets'."""
+    from manifest.formats.x12.ts309 import TITLES
+
+    return {*TITLES.values(), *(info.title for info in FORMATS.values())}
+
+
+@pytest.mark.parametrize("set_id", ["309", "310", "315", "350", "353", "355", "358", "997", "999"])
+def test_no_english_title_inside_a_spanish_finding(set_id: str) -> None:
+    """A finding that names a transaction set, read as a 309 or a 358, names it in Spanish: no title in English,
+    and no English word, in a Spanish message."""
+    from manifest.formats.x12.ack import acknowledge
+
+    data = RAIL_309.read_bytes().replace(b"ST*309*", f"ST*{set_id}*".encode())
+    found = [*validate(data, path="set.x12").diagnostics, *validate(data, format="x12-358").diagnostics]
+    assert set_id in ("309", "358") or any(d.code == "X12205" for d in found)
+    for diagnostic in found:
+        spanish = diagnostic.message("es")
+        for title in _english_titles():
+            assert title not in spanish, (diagnostic.code, spanish)
+        prose = re.sub(r"'[^']*'|\S*[/@=_.]\S*", " ", spanish)
+        assert not ENGLISH_TERMS.search(prose), (diagnostic.code, spanish)
+    acknowledge(data)  # the 997 is made from the same finding, its Spanish filled too
+
+
+def test_every_spanish_finding_of_the_samples_is_free_of_english_titles() -> None:
+    rng = random.Random(20)
+    files = [p for p in sorted(SAMPLES.rglob("*")) if p.is_file() and p.suffix != ".md"]
+    for path in files:
+        for data in _broken_copies(path.read_bytes(), rng):
+            for diagnostic in validate(data, path=path.name).diagnostics:
+                spanish = diagnostic.message("es")
+                assert not any(title in spanish for title in _english_titles()), (path.name, spanish)
