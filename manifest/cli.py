@@ -149,6 +149,13 @@ class _Command(click.Command):
     epilog = _Said()
     options_metavar = _Said("metavar")
 
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The first paragraph of the help, whole: the group's list of commands wraps it where Click would cut it
+        at ``limit`` characters with an ellipsis."""
+        if self.short_help:
+            return str(self.short_help)
+        return " ".join((self.help or "").split("\n\n")[0].split())
+
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         return _help_option_said(super().get_help_option(ctx))
 
@@ -678,11 +685,24 @@ def inspect(path: Path, format_: str | None, output: str, bills: bool) -> None:
 @_lang_option
 @_debug_option
 def formats(output: str) -> None:
-    """The formats this tool reads and writes."""
+    """The formats this tool reads and writes, and whether this installation reads and writes each."""
     from manifest.formats import FORMATS
     from manifest.tables import render_table
 
-    rows = [{"name": f.name, "title": _said(f.title), "agency use": _said(f.agency_use)} for f in FORMATS.values()]
+    def able(format_name: str, verb: str) -> str:
+        can = callable(getattr(FORMATS[format_name].load(), verb, None))
+        return ("yes" if can else "no") if output == "json" else _said("yes" if can else "no", "answer")
+
+    rows = [
+        {
+            "name": f.name,
+            "title": _said(f.title),
+            "read": able(f.name, "read"),
+            "write": able(f.name, "write"),
+            "agency use": _said(f.agency_use),
+        }
+        for f in FORMATS.values()
+    ]
     click.echo(render_table(rows, output, _language()), nl=False)
 
 
@@ -694,9 +714,12 @@ def formats(output: str) -> None:
 @_debug_option
 def rules(profile: str | None, mode: str | None, output: str) -> None:
     """The catalogue of data requirements, with the source of each rule."""
+    import shutil
+
     from manifest.model import Mode
     from manifest.requirements import rules as catalogue
-    from manifest.tables import render_table
+    from manifest.rule_text import readable
+    from manifest.tables import aligned, render_table
 
     # JSON keeps the severity and mode names a program matches on; text shows them in the language of the run.
     def named(value: str, kind: str) -> str:
@@ -708,12 +731,23 @@ def rules(profile: str | None, mode: str | None, output: str) -> None:
             "severity": named(str(rule.severity), "severity"),
             "modes": ", ".join(named(m.value, "mode") for m in rule.modes),
             "profiles": ", ".join(rule.profiles),
-            "message": rule.message_es if _language() == "es" else rule.message_en,
+            "message": readable(rule.message_es if _language() == "es" else rule.message_en, rule.fields, _language()),
             "source": rule.source,
         }
         for rule in catalogue(profile, Mode(mode) if mode else None)
     ]
-    click.echo(render_table(rows, output, _language()), nl=False)
+    if output == "text" and not rows:
+        # The headings all the same, and a line that says there is nothing under them.
+        columns = ("code", "severity", "modes", "profiles", "message", "source")
+        headings = {c: words(_language()).pgettext("column", c).upper() for c in columns}
+        click.echo("\n".join([*aligned([dict.fromkeys(columns, "")], headings)[:1], _said("no rules")]))
+        return
+    # On a terminal (or with COLUMNS set) the table fits its width, the long columns wrapped; piped, lines stay
+    # whole, one rule a line.
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() or os.environ.get("COLUMNS") else None
+    click.echo(
+        render_table(rows, output, _language(), width=width, wrap=("modes", "profiles", "message", "source")), nl=False
+    )
 
 
 @main.command()

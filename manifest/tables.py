@@ -12,7 +12,7 @@ from manifest.i18n import words
 # Colour for a cell, given by the command line (the library itself never colours): (column, value, padded text).
 Paint = Callable[[str, str, str], str]
 # The narrowest a wrapped column is made, however narrow the terminal: a word or two per line still reads.
-NARROWEST_WRAPPED = 24
+NARROWEST_WRAPPED = 12
 
 
 def render_table(
@@ -21,12 +21,12 @@ def render_table(
     lang: Lang = "en",
     *,
     width: int | None = None,
-    wrap: str | None = None,
+    wrap: Sequence[str] = (),
     paint: Paint | None = None,
 ) -> str:
     """JSON keeps the column names as keys; text heads each column with its name in ``lang``, upper-cased.
 
-    With ``width`` (the terminal's), the column ``wrap`` is wrapped so that a line fits in it."""
+    With ``width`` (the terminal's), the columns ``wrap`` are wrapped so that a line fits in it."""
     if output == "json":
         return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
     if not rows:
@@ -41,16 +41,24 @@ def aligned(
     headings: Mapping[str, str],
     *,
     width: int | None = None,
-    wrap: str | None = None,
+    wrap: Sequence[str] = (),
     paint: Paint | None = None,
 ) -> list[str]:
     """The lines of a text table: a heading line, then each row, its columns padded to the widest cell, two spaces
-    apart. A row whose ``wrap`` cell is wrapped takes several lines, the other cells on its first."""
+    apart. With ``width``, the columns ``wrap`` share what the others leave of it: each gets NARROWEST_WRAPPED (or
+    its widest cell, if narrower), and the rest is shared in proportion to what each still lacks; a row whose cells
+    are wrapped takes several lines."""
     columns = list(headings)
     widths = {c: max(len(headings[c]), *(len(row[c]) for row in rows)) for c in columns}
-    if width is not None and wrap in widths:
-        others = sum(widths[c] + 2 for c in columns if c != wrap)
-        widths[wrap] = max(NARROWEST_WRAPPED, min(widths[wrap], width - others))
+    wrapped = [c for c in wrap if c in widths]
+    natural = sum(widths[c] for c in wrapped)
+    if width is not None and wrapped and sum(widths.values()) + 2 * (len(columns) - 1) > width:
+        left = width - sum(widths[c] + 2 for c in columns if c not in wrapped) - 2 * (len(wrapped) - 1)
+        least = {c: min(widths[c], NARROWEST_WRAPPED) for c in wrapped}
+        spare = max(0, left - sum(least.values()))
+        extra = natural - sum(least.values())
+        for c in wrapped:
+            widths[c] = least[c] + (spare * (widths[c] - least[c]) // extra if extra else 0)
 
     def cell(column: str, value: str) -> str:
         padded = value.ljust(widths[column])
@@ -59,8 +67,9 @@ def aligned(
     lines = ["  ".join(headings[c].ljust(widths[c]) for c in columns).rstrip()]
     for row in rows:
         pieces = {c: [row[c]] for c in columns}
-        if wrap in pieces and len(row[wrap]) > widths[wrap]:
-            pieces[wrap] = textwrap.wrap(row[wrap], widths[wrap], break_on_hyphens=False) or [""]
+        for c in wrapped:
+            if len(row[c]) > widths[c]:
+                pieces[c] = textwrap.wrap(row[c], widths[c], break_on_hyphens=False) or [""]
         for index in range(max(len(p) for p in pieces.values())):
             shown = [cell(c, pieces[c][index] if index < len(pieces[c]) else "") for c in columns]
             lines.append("  ".join(shown).rstrip())

@@ -34,6 +34,7 @@ from manifest.model import Direction, Mode
 from manifest.po import Entry, catalogues, compile_mo, read_po
 from manifest.reporters import REPORTERS
 from manifest.requirements import ConfigError, rules
+from manifest.rule_text import readable
 from manifest.summary import LABELS
 from tests.conftest import SAMPLES
 
@@ -45,7 +46,7 @@ RAIL_JSON = next(SAMPLES.glob("rail/*.manifest.json"))
 SPANISH_LOCALE = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "es_MX.UTF-8"}
 ENGLISH_LOCALE = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
 # Catalogue entries whose Spanish is rightly the English text itself.
-SAME_IN_BOTH = {"Error: {message}", "Error: {e.message}", "{text} {deprecated_message}", "d", "error"}
+SAME_IN_BOTH = {"Error: {message}", "Error: {e.message}", "{text} {deprecated_message}", "d", "error", "no"}
 # Words a careless translation leaves unaccented (lower case: SAT element names such as Mercancia keep theirs).
 UNACCENTED = re.compile(
     r"\b(mercancia|mercancias|guia|guias|aerea|aereo|maritimo|codigo|numero|valido|invalido|transito|vehiculo|"
@@ -349,20 +350,22 @@ def test_validate_text_report_in_spanish() -> None:
 
 def test_formats_table_in_spanish() -> None:
     output = CliRunner().invoke(main, ["--lang", "es", "formats"]).output
-    assert output.splitlines()[0].split() == ["NOMBRE", "TÍTULO", "USO", "POR", "LAS", "AUTORIDADES"]
+    heading = ["NOMBRE", "TÍTULO", "LEE", "ESCRIBE", "USO", "POR", "LAS", "AUTORIDADES"]
+    assert output.splitlines()[0].split() == heading
+    assert " sí " in output.splitlines()[1] and " yes " not in output
     assert "Manifiesto aduanero ANSI X12 309" in output and "ventanilla única" in output
     assert "Customs Manifest" not in output and "every mode" not in output
     # JSON keeps its keys for programs.
     rows = json.loads(CliRunner().invoke(main, ["--lang", "es", "formats", "--output", "json"]).output)
-    assert {"name", "title", "agency use"} == set(rows[0])
+    assert {"name", "title", "read", "write", "agency use"} == set(rows[0])
 
 
 def test_rules_table_in_spanish() -> None:
-    output = CliRunner().invoke(main, ["rules", "--mode", "rail", "--lang", "es"]).output
+    output = CliRunner().invoke(main, ["rules", "--mode", "rail", "--lang", "es"], env={"COLUMNS": ""}).output
     heading, *lines = output.splitlines()
     assert heading.split() == ["CÓDIGO", "SEVERIDAD", "MODOS", "PERFILES", "MENSAJE", "FUENTE"]
     assert "ferroviario" in output and "rail" not in " ".join(line.split("  ")[2] for line in lines[:3])
-    spanish_messages = {rule.message_es for rule in rules(mode=Mode.RAIL)}
+    spanish_messages = {readable(rule.message_es, rule.fields, "es") for rule in rules(mode=Mode.RAIL)}
     assert all(any(message in line for message in spanish_messages) for line in lines)
     assert re.search(r"\b(warning|info)\b", output) is None
 
