@@ -13,7 +13,9 @@ def _readme_commands() -> list[str]:
 
 def test_ci_runs_the_readme_commands_verbatim() -> None:
     setup, tests = _readme_commands()
-    assert setup.startswith("pip install . && manifest validate samples/")
+    assert setup.startswith(
+        "python -m venv .venv && . .venv/bin/activate && pip install . && manifest validate samples/"
+    )
     assert "ruff check" in tests
     assert "mypy" in tests
     assert "pytest" in tests
@@ -46,3 +48,30 @@ def test_configuration_example_is_a_valid_configuration() -> None:
     (example,) = re.findall(r"```toml\n(.+?)\n```", (REPO / "README.md").read_text(), flags=re.DOTALL)
     config = parse_config(tomllib.loads(example)["tool"]["manifest"])
     assert config.profile == "cbp"
+
+
+def test_the_pre_commit_example_names_a_real_revision_with_the_hook() -> None:
+    import shutil
+    import subprocess
+
+    import pytest
+    import yaml
+
+    (example,) = re.findall(r"```yaml\n(.+?)\n```", (REPO / "README.md").read_text(), flags=re.DOTALL)
+    (repository,) = yaml.safe_load(example)["repos"]
+    revision = str(repository["rev"])
+    assert re.fullmatch(r"[0-9a-f]{40}", revision), revision  # a commit, as no tag is published yet
+    if shutil.which("git") is None or not (REPO / ".git").exists() or (REPO / ".git" / "shallow").exists():
+        pytest.skip("not a full git checkout")
+    hooks = subprocess.run(
+        ["git", "-C", str(REPO), "show", f"{revision}:.pre-commit-hooks.yaml"], capture_output=True, text=True
+    )
+    assert hooks.returncode == 0, hooks.stderr
+    assert [hook["id"] for hook in yaml.safe_load(hooks.stdout)] == [h["id"] for h in repository["hooks"]]
+
+
+def test_the_readme_shows_the_summary_table_and_the_html_report() -> None:
+    readme = (REPO / "README.md").read_text()
+    assert re.search(r"^FILE +FORMAT +PROFILE +ERRORS +WARNINGS +RESULT +WHY$", readme, flags=re.MULTILINE)
+    (picture,) = re.findall(r"!\[[^\]]+\]\((docs/[^)]+\.png)\)", readme)
+    assert (REPO / picture).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
