@@ -299,18 +299,19 @@ def validate_file(
     settings: BatchSettings,
     config: Config,
     *,
-    stream_above: int = STREAM_THRESHOLD,
+    stream_above: int | None = None,
     opener: typing.Callable[[Path], BinaryIO] = _open_binary,
 ) -> FileReport | Unreadable | None:
     """One file of a batch: its report, Unreadable, or None when it is in no known format and may be skipped.
 
-    A file above ``stream_above`` bytes is validated consignment by consignment from the file ``opener`` opens, so
+    A file above ``stream_above`` bytes (by default STREAM_THRESHOLD) is validated consignment by consignment from the file ``opener`` opens, so
     that memory stays bounded by one consignment whatever the size; the report is the one a whole read gives (a
     caller that shows how far the reading has come opens the file through a counting reader). Any other failure is
     a defect of this package, raised as InternalError naming the file.
     """
     try:
-        return _validate_file(path, settings, config, stream_above, opener)
+        threshold = STREAM_THRESHOLD if stream_above is None else stream_above
+        return _validate_file(path, settings, config, threshold, opener)
     except Exception as error:
         raise InternalError(str(path), error_line(error)) from error
 
