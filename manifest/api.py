@@ -304,10 +304,10 @@ def validate_file(
 ) -> FileReport | Unreadable | None:
     """One file of a batch: its report, Unreadable, or None when it is in no known format and may be skipped.
 
-    A file above ``stream_above`` bytes (by default STREAM_THRESHOLD) is validated consignment by consignment from the file ``opener`` opens, so
-    that memory stays bounded by one consignment whatever the size; the report is the one a whole read gives (a
-    caller that shows how far the reading has come opens the file through a counting reader). Any other failure is
-    a defect of this package, raised as InternalError naming the file.
+    A file above ``stream_above`` bytes (by default STREAM_THRESHOLD) is validated consignment by consignment from
+    the file ``opener`` opens, so that memory stays bounded by one consignment whatever the size; the report is the
+    one a whole read gives (a caller that shows how far the reading has come opens the file through a counting
+    reader). Any other failure is a defect of this package, raised as InternalError naming the file.
     """
     try:
         threshold = STREAM_THRESHOLD if stream_above is None else stream_above

@@ -403,7 +403,8 @@ def validate(
                     continue
                 with _working_on("-"):
                     reports.append(validate(data, path="-", format=format_, profile=chosen_profile, config=config))
-                sources["-"] = data
+                if output == "html":
+                    sources["-"] = data  # standard input cannot be read again for the page
                 continue
             if isinstance(item, Skipped):
                 skipped.append(item)
