@@ -19,16 +19,31 @@ def test_ci_runs_the_readme_commands_verbatim() -> None:
     assert "ruff check" in tests
     assert "mypy" in tests
     assert "pytest" in tests
-    ci_lines = (REPO / ".ci" / "run").read_text().splitlines()
+    ci_lines = _ci_commands()
     assert setup in ci_lines
     assert tests in ci_lines
+
+
+def _ci_commands() -> list[str]:
+    """The lines of .ci/run, each without the ``|| exit 1`` that makes a failure anywhere in its list stop CI."""
+    lines = (REPO / ".ci" / "run").read_text().splitlines()
+    return [line.removesuffix(" || exit 1") for line in lines]
+
+
+def test_a_failure_anywhere_in_a_readme_line_stops_ci() -> None:
+    """set -e does not stop a script when a command before the last && of a list fails: each README command
+    carries its own exit."""
+    blocks = re.findall(r"```sh\n(.+?)\n```", (REPO / "README.md").read_text())
+    run = (REPO / ".ci" / "run").read_text().splitlines()
+    for command in [*blocks[:2], *(b for b in blocks if "--resolution lowest-direct" in b)]:
+        assert f"{command} || exit 1" in run, command
 
 
 def test_ci_runs_the_suite_again_with_the_lowest_declared_versions() -> None:
     blocks = re.findall(r"```sh\n(.+?)\n```", (REPO / "README.md").read_text())
     (lowest,) = [block for block in blocks if "--resolution lowest-direct" in block]
     assert lowest.endswith("python -m pytest")
-    assert lowest in (REPO / ".ci" / "run").read_text().splitlines()
+    assert lowest in _ci_commands()
 
 
 def test_formats_table_lists_every_registered_format() -> None:
