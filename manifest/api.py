@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Union
 
 from manifest import formats
 from manifest.diagnostics import Diagnostic, ParseError, Severity, define
@@ -46,6 +46,38 @@ INVALID_SOURCE = define(
 )
 
 
+# What the library reads: the bytes themselves, a path to a file, or a file opened in binary mode. A ``str`` is
+# refused (it could be a path or the content, and text has lost its encoding), and so is a file opened as text.
+Source = Union[bytes, bytearray, memoryview, "os.PathLike[str]", "os.PathLike[bytes]", BinaryIO]
+
+
+def source_bytes(source: Source) -> tuple[bytes, str | None]:
+    """The bytes of ``source`` and the file name it came by (None for bytes and unnamed streams).
+
+    Raises TypeError for a ``str``, a text stream or anything else that is not bytes, a path or a binary file, and
+    OSError when the path cannot be read."""
+    if isinstance(source, bytes):
+        return source, None
+    if isinstance(source, (bytearray, memoryview)):
+        return bytes(source), None
+    if isinstance(source, str):
+        raise TypeError(
+            "manifest reads bytes, a path (os.PathLike) or a binary file, not str: pass data.encode() for content "
+            "or pathlib.Path(text) for a file name"
+        )
+    if isinstance(source, os.PathLike):
+        path = Path(os.fsdecode(source))
+        return path.read_bytes(), path.name
+    read_method = getattr(source, "read", None)
+    if callable(read_method):
+        data = read_method()
+        if not isinstance(data, bytes):
+            raise TypeError(f"manifest reads binary files: this file gave {type(data).__name__}, open it with 'rb'")
+        name = getattr(source, "name", None)
+        return data, Path(os.fsdecode(name)).name if isinstance(name, (str, bytes)) else None
+    raise TypeError(f"manifest reads bytes, a path (os.PathLike) or a binary file, not {type(source).__name__}")
+
+
 def detect(data: bytes, name: str | None = None) -> str | None:
     """The format of ``data``: by content first, by file name only when the content says nothing."""
     found = formats.sniff(data[: formats.SNIFF_BYTES])
@@ -54,8 +86,11 @@ def detect(data: bytes, name: str | None = None) -> str | None:
     return found
 
 
-def read(data: bytes, format: str | None = None, *, name: str | None = None) -> Document:
-    """Read ``data`` into manifests; raises ParseError (with its diagnostic) when nothing can be read."""
+def read(source: Source, format: str | None = None, *, name: str | None = None) -> Document:
+    """Read ``source`` (bytes, a path or a binary file) into manifests; raises ParseError (with its diagnostic) when
+    nothing can be read, TypeError for a ``str`` (see :func:`source_bytes`)."""
+    data, own_name = source_bytes(source)
+    name = name if name is not None else own_name
     if blank(data):
         raise ParseError(EMPTY_FILE(line=1, column=1))
     chosen = format or detect(data, name)
@@ -117,23 +152,33 @@ class FileReport:
         threshold = Severity.WARNING if strict else Severity.ERROR
         return all(d.severity < threshold for d in self.diagnostics)
 
+    @property
+    def valid(self) -> bool:
+        """Nothing at error level: the ``valid`` of the JSON report (``passes(strict=True)`` counts warnings)."""
+        return self.passes()
+
 
 def _position_key(diagnostic: Diagnostic) -> tuple[int, int, str]:
     return (diagnostic.line or 0, diagnostic.column or 0, diagnostic.code)
 
 
 def validate(
-    data: bytes,
+    source: Source,
     *,
-    path: str = "-",
+    path: str | None = None,
     format: str | None = None,
     profile: str = "auto",
     config: Config | None = None,
 ) -> FileReport:
     """All three layers on one file: syntax, schema (both by the reader), then the requirements of ``profile``.
 
-    The configuration applies to every finding, the reader's too; a fault that several layers found at one place is
-    one finding under its most specific code, the others named in its ``also`` (see :mod:`manifest.faults`)."""
+    ``source`` is bytes, a path or a binary file (a ``str`` is a TypeError); ``path`` names it in the report,
+    by default the path it was read from, else ``-``. The configuration applies to every finding, the reader's too;
+    a fault that several layers found at one place is one finding under its most specific code, the others named in
+    its ``also`` (see :mod:`manifest.faults`)."""
+    data, _ = source_bytes(source)
+    if path is None:
+        path = os.fsdecode(source) if isinstance(source, os.PathLike) else _stream_name(source)
     # The readers pause the cyclic collector while they build the model (see collector_paused); checking it makes
     # no reference cycles either, and a collection between the two would scan the whole model just built.
     with collector_paused():
@@ -166,6 +211,11 @@ def validate(
     )
 
 
+def _stream_name(source: object) -> str:
+    name = getattr(source, "name", None)
+    return os.fsdecode(name) if isinstance(name, (str, bytes)) else "-"
+
+
 def _joined(reasons: list[Reason]) -> Reason | None:
     """The reasons of a file's manifests, each said once."""
     parts = tuple(dict.fromkeys(part for reason in reasons for part in reason.parts))
@@ -183,6 +233,15 @@ class Unreadable:
 
 def _unreadable(path: Path, error: OSError) -> Unreadable:
     return Unreadable(str(path), error.strerror or str(error))
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file passed over without being checked, and why (in English; the reporters say it in the reader's language):
+    a file found in a folder, or named with ``skip_unknown``, whose content and name belong to no known format."""
+
+    path: str
+    reason: str = "in no known format"
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,24 +290,43 @@ class BatchSettings:
 STREAM_THRESHOLD = 32 * 1024 * 1024
 
 
-def validate_file(path: Path, settings: BatchSettings, config: Config) -> FileReport | Unreadable | None:
+def _open_binary(path: Path) -> BinaryIO:
+    return path.open("rb")
+
+
+def validate_file(
+    path: Path,
+    settings: BatchSettings,
+    config: Config,
+    *,
+    stream_above: int | None = None,
+    opener: typing.Callable[[Path], BinaryIO] = _open_binary,
+) -> FileReport | Unreadable | None:
     """One file of a batch: its report, Unreadable, or None when it is in no known format and may be skipped.
 
-    A file above STREAM_THRESHOLD is validated consignment by consignment from the open file, so that memory stays
-    bounded by one consignment whatever the size; the report is the one a whole read gives. Any other failure is a
-    defect of this package, raised as InternalError naming the file.
+    A file above ``stream_above`` bytes (by default STREAM_THRESHOLD) is validated consignment by consignment from
+    the file ``opener`` opens, so that memory stays bounded by one consignment whatever the size; the report is the
+    one a whole read gives (a caller that shows how far the reading has come opens the file through a counting
+    reader). Any other failure is a defect of this package, raised as InternalError naming the file.
     """
     try:
-        return _validate_file(path, settings, config)
+        threshold = STREAM_THRESHOLD if stream_above is None else stream_above
+        return _validate_file(path, settings, config, threshold, opener)
     except Exception as error:
         raise InternalError(str(path), error_line(error)) from error
 
 
-def _validate_file(path: Path, settings: BatchSettings, config: Config) -> FileReport | Unreadable | None:
+def _validate_file(
+    path: Path,
+    settings: BatchSettings,
+    config: Config,
+    stream_above: int,
+    opener: typing.Callable[[Path], BinaryIO],
+) -> FileReport | Unreadable | None:
     profile = settings.profile or config.profile or "auto"
     try:
-        if path.stat().st_size > STREAM_THRESHOLD:
-            with path.open("rb") as source:
+        if path.stat().st_size > stream_above:
+            with opener(path) as source:
                 head = _head(source)
                 if settings.skip_unknown and settings.format is None and detect(head, path.name) is None:
                     return None
@@ -462,7 +540,7 @@ class Conversion:
 
 
 def convert(
-    data: bytes,
+    source: Source,
     to: str,
     *,
     format: str | None = None,
@@ -470,7 +548,7 @@ def convert(
     config: Config | None = None,
     allow_errors: bool = False,
 ) -> Conversion:
-    """Read ``data`` and write it as ``to``; a source with errors is not converted (MF301 and its findings say why)
+    """Read ``source`` and write it as ``to``; a source with errors is not converted (MF301 and its findings say why)
     unless ``allow_errors``, and then its errors come with the result. The errors are counted as :func:`validate`
     counts the reader's: one per fault, after ``config`` disabled codes or changed their severity. A source that
     cannot be read at all is never converted.
@@ -480,6 +558,8 @@ def convert(
     """
     from manifest.conversion import settle
 
+    data, own_name = source_bytes(source)
+    name = name if name is not None else own_name
     target = formats.get(to)  # an unknown target is a usage error: KeyError before any reading
     try:
         document = read(data, format, name=name)
@@ -493,13 +573,22 @@ def convert(
     return Conversion(document, settle(target.write(document.manifests), document, to), (), errors, to)
 
 
-def iter_files(paths: Iterable[Path]) -> Iterator[Path | Unreadable]:
+@typing.overload
+def iter_files(paths: Iterable[Path]) -> Iterator[Path | Unreadable]: ...
+
+
+@typing.overload
+def iter_files(paths: Iterable[Path], *, skipped: typing.Literal[True]) -> Iterator[Path | Unreadable | Skipped]: ...
+
+
+def iter_files(paths: Iterable[Path], *, skipped: bool = False) -> Iterator[Path | Unreadable | Skipped]:
     """The files to check: named files as they are, folders walked (hidden entries skipped) in a stable order.
 
     A file found by walking is kept only when its content or name belongs to a known format, so a README or an
-    image beside the manifests is not reported as unreadable. A path that cannot even be looked at (a name too
-    long, a folder that cannot be listed, an entry of a folder without search permission) is Unreadable, in its
-    place: nothing is passed over in silence.
+    image beside the manifests is not reported as unreadable; with ``skipped`` it is given, in its place, as
+    Skipped, so that a report can say what was passed over. A path that cannot even be looked at (a name too long,
+    a folder that cannot be listed, an entry of a folder without search permission) is Unreadable, in its place:
+    nothing is passed over in silence.
     """
     for path in paths:
         try:
@@ -508,12 +597,12 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path | Unreadable]:
             yield _unreadable(path, error)
             continue
         if folder:
-            yield from _walk(path)
+            yield from (item for item in _walk(path) if skipped or not isinstance(item, Skipped))
         else:
             yield path  # reported as unreadable, if it is, when it is read
 
 
-def _walk(folder: Path) -> Iterator[Path | Unreadable]:
+def _walk(folder: Path) -> Iterator[Path | Unreadable | Skipped]:
     # Depth first, each folder's entries sorted by name: the order of sorting every path by its parts. A link to a
     # folder is not followed (a link may loop); a link to a file is taken.
     try:
@@ -535,8 +624,7 @@ def _walk(folder: Path) -> Iterator[Path | Unreadable]:
         except OSError as error:
             yield _unreadable(candidate, error)
             continue
-        if _looks_like_manifest(candidate):
-            yield candidate
+        yield candidate if _looks_like_manifest(candidate) else Skipped(str(candidate))
 
 
 def _looks_like_manifest(path: Path) -> bool:

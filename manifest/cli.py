@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import copy
 import inspect as docstrings
+import io
 import os
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
@@ -35,7 +36,7 @@ from manifest import __version__
 from manifest.i18n import language_from_environment, speaking, words
 
 if TYPE_CHECKING:
-    from manifest.api import FileReport, Unreadable
+    from manifest.api import BatchSettings, FileReport, Outcome, Skipped, Unreadable
     from manifest.diagnostics import Lang
     from manifest.requirements import Config
 
@@ -148,6 +149,13 @@ class _Command(click.Command):
     short_help = _Said()
     epilog = _Said()
     options_metavar = _Said("metavar")
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The first paragraph of the help, whole: the group's list of commands wraps it where Click would cut it
+        at ``limit`` characters with an ellipsis."""
+        if self.short_help:
+            return str(self.short_help)
+        return " ".join((self.help or "").split("\n\n")[0].split())
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         return _help_option_said(super().get_help_option(ctx))
@@ -281,18 +289,50 @@ def _load_config(start: Path) -> Config:
         raise  # unreachable: _fail exits
 
 
-def _inputs(paths: Sequence[Path]) -> Iterator[Path | Unreadable | None]:
-    """What ``validate`` checks, in the order of the command line: the files of each path (a folder walked), a
-    path that cannot be looked at as Unreadable, and None where standard input stands (``-``, read once)."""
+def _inputs(paths: Sequence[Path]) -> Iterator[Path | Unreadable | Skipped | None]:
+    """What ``validate`` checks, in the order of the command line: the files of each path (a folder walked, the
+    files in it in no known format as Skipped), a path that cannot be looked at as Unreadable, and None where
+    standard input stands (``-``, read once)."""
     from manifest.api import iter_files
 
     stdin_taken = False
     for path in paths:
         if str(path) != "-":
-            yield from iter_files([path])
+            yield from iter_files([path], skipped=True)
         elif not stdin_taken:
             stdin_taken = True
             yield None
+
+
+def _colour(stream: Any) -> bool:
+    """Whether to colour what goes to ``stream``: never with NO_COLOR set (no-color.org), always with FORCE_COLOR
+    set to anything but 0, otherwise when it is a terminal."""
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+# Terminal colours of the parts of a report (see manifest.reporters.Highlight): the severity, the code and where.
+_STYLES: dict[str, dict[str, Any]] = {
+    "error": {"fg": "red", "bold": True},
+    "warning": {"fg": "yellow", "bold": True},
+    "info": {"fg": "cyan"},
+    "code": {"bold": True},
+    "location": {"fg": "blue"},
+    "passed": {"fg": "green"},
+    "failed": {"fg": "red", "bold": True},
+    "skipped": {"dim": True},
+}
+
+
+def _painter(enabled: bool) -> Callable[[str, str], str]:
+    def paint(kind: str, text: str) -> str:
+        return click.style(text, **_STYLES[kind]) if enabled and kind in _STYLES else text
+
+    return paint
 
 
 @main.command()
@@ -305,7 +345,7 @@ def _inputs(paths: Sequence[Path]) -> Iterator[Path | Unreadable | None]:
 )
 @_option(
     "--output",
-    type=click.Choice(["text", "json", "sarif", "junit", "github"]),
+    type=click.Choice(["text", "json", "sarif", "junit", "github", "html"]),
     help="Report format (default: github under GitHub Actions, else text).",
 )
 @_option("--lang", type=click.Choice(LANGS), default=None, help=LANG_HELP)
@@ -319,6 +359,7 @@ def _inputs(paths: Sequence[Path]) -> Iterator[Path | Unreadable | None]:
     help="Check files on the workers of the Dask scheduler at ADDRESS (tcp://host:port), which must see them at "
     "the same paths.",
 )
+@_option("--quiet", "-q", is_flag=True, help="No progress bar on standard error.")
 def validate(
     paths: tuple[Path, ...],
     format_: str | None,
@@ -329,10 +370,10 @@ def validate(
     skip_unknown: bool,
     jobs: int,
     scheduler: str | None,
+    quiet: bool,
 ) -> None:
     """Check manifests (files, folders or - for stdin) against the syntax, schema and agency requirements."""
-    from manifest.api import BatchSettings, NotChecked, Unreadable, validate, validate_files
-    from manifest.reporters import REPORTERS
+    from manifest.api import BatchSettings, NotChecked, Skipped, Unreadable, validate, validate_files
 
     if scheduler is not None and jobs != 1:
         _fail(_said("--jobs and --scheduler cannot be combined: the cluster's workers check the files"))
@@ -340,11 +381,18 @@ def validate(
     settings = BatchSettings(format=format_, profile=profile, config_start=Path.cwd(), skip_unknown=skip_unknown)
     inputs = list(_inputs(paths))
     files = [item for item in inputs if isinstance(item, Path)]
-    outcomes = validate_files(files, settings, jobs=jobs, scheduler=scheduler)
+    progress = _Progress(files, shown=not quiet and sys.stderr.isatty())
+    outcomes: Generator[Outcome, None, None]
+    if progress.reads_one_file and jobs == 1 and scheduler is None:
+        outcomes = _read_with_progress(files[0], settings, progress)
+    else:
+        outcomes = validate_files(files, settings, jobs=jobs, scheduler=scheduler)
     reports: list[FileReport] = []
+    skipped: list[Skipped] = []
+    sources: dict[str, bytes] = {}
     not_read = False
     # Closed once its last outcome is taken: its pool of processes or its cluster client is let go then.
-    with closing(outcomes), _progress(len(files)) as advance, _cluster_errors():
+    with closing(outcomes), progress, _cluster_errors():
         for item in inputs:
             if item is None:
                 chosen_profile = profile or config.profile or "auto"
@@ -356,10 +404,15 @@ def validate(
                     continue
                 with _working_on("-"):
                     reports.append(validate(data, path="-", format=format_, profile=chosen_profile, config=config))
+                if output == "html":
+                    sources["-"] = data  # standard input cannot be read again for the page
+                continue
+            if isinstance(item, Skipped):
+                skipped.append(item)
                 continue
             outcome = item if isinstance(item, Unreadable) else next(outcomes)
             if isinstance(item, Path):
-                advance()
+                progress.advance(item)
             if isinstance(outcome, Unreadable):
                 _say_cannot_read(outcome.path, _said(outcome.reason, "os error"))
                 not_read = True
@@ -367,13 +420,63 @@ def validate(
                 wording = _said("{path} was not checked: the process checking it stopped (killed, or out of memory)")
                 click.echo("manifest: " + wording.format(path=outcome.path), err=True)
                 not_read = True
+            elif outcome is None and isinstance(item, Path):
+                skipped.append(Skipped(str(item)))
             elif outcome is not None:
                 reports.append(outcome)
     chosen_output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    click.echo(REPORTERS[chosen_output](reports, _language(lang), strict=strict), nl=False)
+    click.echo(
+        _report(chosen_output, reports, skipped, sources, _language(lang), strict), nl=False, color=_colour(sys.stdout)
+    )
     if not_read:
         sys.exit(2)
     sys.exit(0 if all(r.passes(strict=strict) for r in reports) else 1)
+
+
+def _report(
+    output: str, reports: list[FileReport], skipped: list[Skipped], sources: dict[str, bytes], lang: Lang, strict: bool
+) -> str:
+    """The report in ``output``; the text one coloured where standard output takes colour, the HTML one with the
+    text of each file (read again from its path; standard input's as it was read)."""
+    from manifest import reporters
+
+    if output == "text":
+        return reporters.text(reports, lang, strict=strict, skipped=skipped, paint=_painter(_colour(sys.stdout)))
+    if output == "html":
+        from manifest.report_html import html_report
+
+        return html_report(reports, lang, strict=strict, skipped=skipped, sources=_Sources(sources))
+    return reporters.REPORTERS[output](reports, lang, strict=strict, skipped=skipped)
+
+
+class _Sources(Mapping[str, bytes]):
+    """The bytes of each file reported, read from its path when the HTML report asks for it (one at a time, so
+    that a batch is not held in memory); a file that cannot be read again is left out."""
+
+    def __init__(self, known: dict[str, bytes]) -> None:
+        self.known = known
+
+    def __getitem__(self, path: str) -> bytes:
+        if path in self.known:
+            return self.known[path]
+        try:
+            return Path(path).read_bytes()
+        except OSError as error:
+            raise KeyError(path) from error
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.known)
+
+    def __len__(self) -> int:
+        return len(self.known)
+
+
+def _read_with_progress(path: Path, settings: BatchSettings, progress: _Progress) -> Generator[Outcome, None, None]:
+    """One large file read through a counting reader, so that the bar follows the bytes as they are read."""
+    from manifest.api import validate_file
+    from manifest.requirements import load_config
+
+    yield validate_file(path, settings, load_config(settings.config_start), stream_above=0, opener=progress.open)
 
 
 @contextmanager
@@ -389,14 +492,82 @@ def _cluster_errors() -> Iterator[None]:
         _fail(error.said(_language()))
 
 
-@contextmanager
-def _progress(total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar on standard error when it is a terminal and there is more than one file; nothing otherwise."""
-    if total < 2 or not sys.stderr.isatty():
-        yield lambda: None
-        return
-    with click.progressbar(length=total, file=sys.stderr, label=_said("checking")) as bar:
-        yield lambda: bar.update(1)
+# A single file larger than this has a progress bar of its own, following the bytes read.
+PROGRESS_BYTES = 4 * 1024 * 1024
+
+
+class _CountingFile(io.FileIO):
+    """A file that tells how many bytes each read brought."""
+
+    def __init__(self, path: Path, advance: Callable[[int], None]) -> None:
+        super().__init__(path, "rb")
+        self.advance = advance
+
+    def readinto(self, buffer: Any) -> int | None:
+        count = super().readinto(buffer)
+        if count:
+            self.advance(count)
+        return count
+
+    def readall(self) -> bytes:
+        # What a buffered read of the whole file calls, bypassing readinto.
+        data = super().readall()
+        self.advance(len(data))
+        return data
+
+
+class _Progress:
+    """A progress bar on standard error, when ``shown`` (a terminal, and not --quiet): by bytes, with the count of
+    files beside it, for a batch; by bytes as they are read for a single file over PROGRESS_BYTES; nothing else."""
+
+    def __init__(self, files: Sequence[Path], *, shown: bool) -> None:
+        self.sizes = {file: _size(file) for file in files} if shown else {}
+        self.total_files = len(files)
+        self.done_files = 0
+        total = sum(self.sizes.values())
+        self.reads_one_file = shown and len(files) == 1 and total > PROGRESS_BYTES
+        self.bar: Any = None
+        if shown and (len(files) > 1 or self.reads_one_file):
+            self.bar = click.progressbar(
+                length=max(total, 1),
+                file=sys.stderr,
+                label=_said("checking"),
+                item_show_func=lambda _item: self._files_done(),
+            )
+
+    def _files_done(self) -> str:
+        return _said("{done}/{total} files").format(done=self.done_files, total=self.total_files)
+
+    def __enter__(self) -> _Progress:
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def open(self, path: Path) -> BinaryIO:
+        """``path`` opened for reading, the bar moving with every block read."""
+        return io.BufferedReader(_CountingFile(path, self._read))
+
+    def _read(self, count: int) -> None:
+        self.bar.update(count)
+
+    def advance(self, path: Path) -> None:
+        """One more file done."""
+        self.done_files += 1
+        if self.bar is not None and not self.reads_one_file:
+            self.bar.update(self.sizes.get(path, 0))
+        elif self.bar is not None:
+            self.bar.render_progress()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _os_reason(error: OSError) -> str:
@@ -496,14 +667,15 @@ def convert(
 @_argument("path", type=_Path(path_type=Path, allow_dash=True))
 @_option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection.")
 @_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=TABLE_OUTPUT_HELP)
+@_option("--bills", is_flag=True, help="List every bill or waybill: parties, pieces, weight, equipment and ports.")
 @_lang_option
 @_debug_option
-def inspect(path: Path, format_: str | None, output: str) -> None:
+def inspect(path: Path, format_: str | None, output: str, bills: bool) -> None:
     """What a file holds, at a glance: mode, carrier, conveyance, trip, ports, consignments, equipment, totals."""
     import json
 
     from manifest.api import read
-    from manifest.diagnostics import ParseError
+    from manifest.diagnostics import ParseError, Severity
     from manifest.reporters import diagnostic_line
     from manifest.summary import render_text, summarize
 
@@ -514,7 +686,13 @@ def inspect(path: Path, format_: str | None, output: str) -> None:
         except ParseError as error:
             click.echo(diagnostic_line(str(path), error.diagnostic, _language()))
             sys.exit(1)
-        summary = summarize(document)
+        if not document.manifests:
+            # Nothing read: not the format it was taken for (an X12 315 read as a 309), or empty of manifests.
+            errors = [d for d in document.diagnostics if d.severity >= Severity.ERROR] or list(document.diagnostics)
+            for diagnostic in errors:
+                click.echo(diagnostic_line(str(path), diagnostic, _language()))
+            sys.exit(1)
+        summary = summarize(document, bills=bills)
     if output == "json":
         click.echo(json.dumps({"path": str(path), **summary}, ensure_ascii=False, indent=2))
     else:
@@ -526,11 +704,24 @@ def inspect(path: Path, format_: str | None, output: str) -> None:
 @_lang_option
 @_debug_option
 def formats(output: str) -> None:
-    """The formats this tool reads and writes."""
+    """The formats this tool reads and writes, and whether this installation reads and writes each."""
     from manifest.formats import FORMATS
     from manifest.tables import render_table
 
-    rows = [{"name": f.name, "title": _said(f.title), "agency use": _said(f.agency_use)} for f in FORMATS.values()]
+    def able(format_name: str, verb: str) -> str:
+        can = callable(getattr(FORMATS[format_name].load(), verb, None))
+        return ("yes" if can else "no") if output == "json" else _said("yes" if can else "no", "answer")
+
+    rows = [
+        {
+            "name": f.name,
+            "title": _said(f.title),
+            "read": able(f.name, "read"),
+            "write": able(f.name, "write"),
+            "agency use": _said(f.agency_use),
+        }
+        for f in FORMATS.values()
+    ]
     click.echo(render_table(rows, output, _language()), nl=False)
 
 
@@ -542,9 +733,12 @@ def formats(output: str) -> None:
 @_debug_option
 def rules(profile: str | None, mode: str | None, output: str) -> None:
     """The catalogue of data requirements, with the source of each rule."""
+    import shutil
+
     from manifest.model import Mode
     from manifest.requirements import rules as catalogue
-    from manifest.tables import render_table
+    from manifest.rule_text import readable
+    from manifest.tables import aligned, render_table
 
     # JSON keeps the severity and mode names a program matches on; text shows them in the language of the run.
     def named(value: str, kind: str) -> str:
@@ -556,12 +750,23 @@ def rules(profile: str | None, mode: str | None, output: str) -> None:
             "severity": named(str(rule.severity), "severity"),
             "modes": ", ".join(named(m.value, "mode") for m in rule.modes),
             "profiles": ", ".join(rule.profiles),
-            "message": rule.message_es if _language() == "es" else rule.message_en,
+            "message": readable(rule.message_es if _language() == "es" else rule.message_en, rule.fields, _language()),
             "source": rule.source,
         }
         for rule in catalogue(profile, Mode(mode) if mode else None)
     ]
-    click.echo(render_table(rows, output, _language()), nl=False)
+    if output == "text" and not rows:
+        # The headings all the same, and a line that says there is nothing under them.
+        columns = ("code", "severity", "modes", "profiles", "message", "source")
+        headings = {c: words(_language()).pgettext("column", c).upper() for c in columns}
+        click.echo("\n".join([*aligned([dict.fromkeys(columns, "")], headings)[:1], _said("no rules")]))
+        return
+    # On a terminal (or with COLUMNS set) the table fits its width, the long columns wrapped; piped, lines stay
+    # whole, one rule a line.
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() or os.environ.get("COLUMNS") else None
+    click.echo(
+        render_table(rows, output, _language(), width=width, wrap=("modes", "profiles", "message", "source")), nl=False
+    )
 
 
 @main.command()
@@ -570,9 +775,10 @@ def rules(profile: str | None, mode: str | None, output: str) -> None:
 @_lang_option
 @_debug_option
 def ack(source: Path, out: Path | None) -> None:
-    """Write the X12 997 functional acknowledgement that CBP or VUCEM would return for SOURCE."""
+    """Write the X12 997 functional acknowledgement that CBP or VUCEM would return for SOURCE (exit 1 when it
+    rejects a transaction set or a group)."""
     from manifest.diagnostics import ParseError
-    from manifest.formats.x12.ack import acknowledge
+    from manifest.formats.x12.ack import acknowledgement
     from manifest.output import same_file
     from manifest.reporters import diagnostic_line
 
@@ -581,14 +787,15 @@ def ack(source: Path, out: Path | None) -> None:
     data = _read_source(source)
     try:
         with _working_on(source):
-            data = acknowledge(data)
+            answer = acknowledgement(data)
     except ParseError as error:
         click.echo(diagnostic_line(str(source), error.diagnostic, _language()))
         sys.exit(1)
     if out is None:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(answer.data)
     else:
-        _write_output(out, data)
+        _write_output(out, answer.data)
+    sys.exit(1 if answer.rejects else 0)  # a 997 that rejects a set or a group: the file is in error
 
 
 @main.command()

@@ -14,13 +14,14 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from manifest.api import Conversion, FileReport
+from manifest.api import Conversion, FileReport, Skipped
 from manifest.conversion import LOSS_KINDS
 from manifest.diagnostics import Diagnostic, Lang, Message, Related, Severity, shown_surrogates
 from manifest.i18n import words
+from manifest.tables import Paint, aligned
 
 if TYPE_CHECKING:
     from manifest.requirements import Rule
@@ -45,15 +46,25 @@ def severity_word(severity: Severity, lang: Lang) -> str:
     return words(lang).pgettext("severity", str(severity))
 
 
-def diagnostic_line(path: str, diagnostic: Diagnostic, lang: Lang) -> str:
+# Colour for a part of a finding's line, given by the command line: (kind, text) -> text. The kinds are the
+# severity names ("error", "warning", "info"), "code" and "location" (where it stands: path, line, column).
+Highlight = Callable[[str, str], str]
+
+
+def _plain(_kind: str, text: str) -> str:
+    return text
+
+
+def diagnostic_line(path: str, diagnostic: Diagnostic, lang: Lang, *, paint: Highlight = _plain) -> str:
     where = ":".join(str(n) for n in (path, diagnostic.line, diagnostic.column) if n is not None)
-    severity = severity_word(diagnostic.severity, lang)
-    line = f"{where}: {severity} {diagnostic.code} {shown_surrogates(diagnostic.message(lang))}"
+    severity = paint(str(diagnostic.severity), severity_word(diagnostic.severity, lang))
+    code = paint("code", diagnostic.code)
+    line = f"{paint('location', where)}: {severity} {code} {shown_surrogates(diagnostic.message(lang))}"
     if diagnostic.also:
         line += f" ({words(lang).pgettext('report', 'also')}: {', '.join(diagnostic.also)})"
     details = [shown_surrogates(part) for part in (diagnostic.location, diagnostic.field) if part]
     if details:
-        line += f" [{' | '.join(details)}]"
+        line += f" [{paint('location', ' | '.join(details))}]"
     for related in diagnostic.related:
         line += f"; {words(lang).pgettext('report', 'and')} {related_place(related)}"
     return line
@@ -74,16 +85,90 @@ def profile_line(report: FileReport, lang: Lang) -> str | None:
     return words(lang).gettext(PROFILE_LINE).format(path=report.path, profile=report.profile, reason=reason)
 
 
-def text(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str:
+def text(
+    reports: Sequence[FileReport],
+    lang: Lang = "en",
+    *,
+    strict: bool = False,
+    skipped: Sequence[Skipped] = (),
+    paint: Highlight = _plain,
+) -> str:
     """For each file, the profile it was checked against and why, then ``path:line:column: severity CODE message
-    [location | field]``, one line per finding; then a summary."""
+    [location | field]``, one line per finding; for more than one file (or one and a file passed over) a table of
+    every file and its result, the files passed over with the reason; then a summary. ``paint`` colours the parts
+    of a line (see Highlight); by default nothing is coloured."""
     lines: list[str] = []
     for report in reports:
         chosen = profile_line(report, lang)
         lines += [chosen] if chosen is not None else []
-        lines += [diagnostic_line(report.path, d, lang) for d in report.diagnostics]
+        lines += [diagnostic_line(report.path, d, lang, paint=paint) for d in report.diagnostics]
+    if len(reports) + len(skipped) > 1:
+        lines += ["", *summary_table(reports, lang, strict=strict, skipped=skipped, paint=paint), ""]
     lines.append(summary_line(reports, lang))
     return "\n".join(lines) + "\n"
+
+
+# The columns of the summary table, by their names in the catalogue (context "column").
+SUMMARY_COLUMNS = ("file", "format", "profile", "errors", "warnings", "result", "why")
+
+
+def result_word(report: FileReport, lang: Lang, *, strict: bool = False) -> str:
+    return words(lang).pgettext("result", "passed" if report.passes(strict=strict) else "failed")
+
+
+def skipped_reason(skipped: Skipped, lang: Lang) -> str:
+    return words(lang).pgettext("skipped", skipped.reason)
+
+
+def summary_rows(
+    reports: Sequence[FileReport], lang: Lang, *, strict: bool = False, skipped: Sequence[Skipped] = ()
+) -> list[dict[str, str]]:
+    """One row per file checked (its format, the profile and why it was chosen, its counts and result), then one
+    per file passed over (the reason in ``why``)."""
+    catalogue = words(lang)
+    rows = [
+        {
+            "file": report.path,
+            "format": report.format or catalogue.pgettext("format", "unknown"),
+            "profile": report.profile or "-",
+            "errors": str(report.count(Severity.ERROR)),
+            "warnings": str(report.count(Severity.WARNING)),
+            "result": result_word(report, lang, strict=strict),
+            "why": report.profile_reason.said(lang) if report.profile_reason is not None else "",
+        }
+        for report in reports
+    ]
+    passed_over = catalogue.pgettext("result", "skipped")
+    rows += [
+        {"file": s.path, "format": "-", "profile": "-", "errors": "", "warnings": "", "result": passed_over}
+        | {"why": skipped_reason(s, lang)}
+        for s in skipped
+    ]
+    return rows
+
+
+def summary_table(
+    reports: Sequence[FileReport],
+    lang: Lang,
+    *,
+    strict: bool = False,
+    skipped: Sequence[Skipped] = (),
+    paint: Highlight = _plain,
+) -> list[str]:
+    """The lines of the table of :func:`summary_rows`, headed in ``lang``; the result is painted as ``passed``,
+    ``failed`` or ``skipped``."""
+    rows = summary_rows(reports, lang, strict=strict, skipped=skipped)
+    catalogue = words(lang)
+    results = {catalogue.pgettext("result", word): word for word in ("passed", "failed", "skipped")}
+
+    def painted(column: str, value: str, padded: str) -> str:
+        if column != "result":
+            return padded
+        return paint(results.get(value, value), value) + padded[len(value) :]
+
+    headings = {c: catalogue.pgettext("column", c).upper() for c in SUMMARY_COLUMNS}
+    table_paint: Paint | None = None if paint is _plain else painted
+    return aligned(rows, headings, paint=table_paint)
 
 
 def diagnostic_to_json(diagnostic: Diagnostic, lang: Lang) -> dict[str, object]:
@@ -116,7 +201,9 @@ def _shown(text: str | None) -> str | None:
     return None if text is None else shown_surrogates(text)
 
 
-def as_json(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str:
+def as_json(
+    reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False, skipped: Sequence[Skipped] = ()
+) -> str:
     files = [
         {
             "path": r.path,
@@ -129,7 +216,9 @@ def as_json(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = 
         }
         for r in reports
     ]
-    return json.dumps({"files": files, "summary": summary(reports)}, ensure_ascii=False, indent=2) + "\n"
+    passed_over = [{"path": s.path, "reason": skipped_reason(s, lang)} for s in skipped]
+    shape = {"files": files, "skipped": passed_over, "summary": summary(reports)}
+    return json.dumps(shape, ensure_ascii=False, indent=2) + "\n"
 
 
 def _escape_data(text: str) -> str:
@@ -145,7 +234,9 @@ def _escape_property(text: str) -> str:
 _GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def github(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str:
+def github(
+    reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False, skipped: Sequence[Skipped] = ()
+) -> str:
     """GitHub Actions annotations (``::error file=…,line=…,col=…,title=…::message``), one per finding."""
     lines = []
     for report in reports:
@@ -169,7 +260,9 @@ def github(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = F
     return "\n".join(lines) + "\n"
 
 
-def junit(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str:
+def junit(
+    reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False, skipped: Sequence[Skipped] = ()
+) -> str:
     """JUnit XML, one test case per file: CI servers show a failed case per file that does not pass.
 
     The failure of a case lists every finding of its file; a file that passes with warnings or notes lists them in
@@ -179,7 +272,8 @@ def junit(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = Fa
     from xml.etree import ElementTree
 
     failing = sum(1 for r in reports if not r.passes(strict=strict))
-    counts = {"tests": str(len(reports)), "failures": str(failing), "errors": "0", "skipped": "0"}
+    tests = str(len(reports) + len(skipped))
+    counts = {"tests": tests, "failures": str(failing), "errors": "0", "skipped": str(len(skipped))}
     suites = ElementTree.Element("testsuites", {"name": "manifest", **counts})
     suite = ElementTree.SubElement(suites, "testsuite", {"name": "manifest validate", **counts})
     for report in reports:
@@ -193,6 +287,10 @@ def junit(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = Fa
         worst = max(d.severity for d in report.diagnostics)
         failure = ElementTree.SubElement(case, "failure", type=str(worst), message=summary_line([report], lang))
         failure.text = findings
+    for passed_over in skipped:
+        unknown = words(lang).pgettext("format", "unknown")
+        case = ElementTree.SubElement(suite, "testcase", classname=unknown, name=_xml_text(passed_over.path))
+        ElementTree.SubElement(case, "skipped", message=_xml_text(skipped_reason(passed_over, lang)))
     ElementTree.indent(suites)
     return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
 
@@ -225,7 +323,9 @@ _MIME_TYPES = {
 }
 
 
-def sarif(reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str:
+def sarif(
+    reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False, skipped: Sequence[Skipped] = ()
+) -> str:
     """A SARIF 2.1.0 log for code scanning: the rule metadata of every code found, one result per finding."""
     return json.dumps(sarif_log(reports, lang, project=project_urls()), ensure_ascii=False, indent=2) + "\n"
 
@@ -459,8 +559,21 @@ def _artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(os.fsencode(pure.as_posix())), "uriBaseId": SOURCE_ROOT}
 
 
+def html(
+    reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False, skipped: Sequence[Skipped] = ()
+) -> str:
+    """The HTML page of :mod:`manifest.report_html`, without the files' text (which the command line gives it)."""
+    from manifest.report_html import html_report
+
+    return html_report(reports, lang, strict=strict, skipped=skipped)
+
+
 class Reporter(Protocol):
-    def __call__(self, reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False) -> str: ...
+    """A report of a run: the files checked and, where the format has a place for them, the files passed over."""
+
+    def __call__(
+        self, reports: Sequence[FileReport], lang: Lang = "en", *, strict: bool = False, skipped: Sequence[Skipped] = ()
+    ) -> str: ...
 
 
 REPORTERS: dict[str, Reporter] = {
@@ -469,6 +582,7 @@ REPORTERS: dict[str, Reporter] = {
     "junit": junit,
     "github": github,
     "sarif": sarif,
+    "html": html,
 }
 
 

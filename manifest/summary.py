@@ -6,18 +6,22 @@ import typing
 from collections import defaultdict
 from decimal import Decimal
 
+from manifest.codelists import place_name
 from manifest.diagnostics import Lang
 from manifest.formats.base import Document
 from manifest.i18n import words
-from manifest.model import Consignment, DocumentType, Manifest, Place, Stop
+from manifest.model import Consignment, DocumentType, Manifest, PartyRole, Place, Stop
+from manifest.tables import aligned
 
 _HOUSES = (DocumentType.HOUSE_AIR_WAYBILL, DocumentType.HOUSE_BILL_OF_LADING)
 
 
 def _place(place: Place | None) -> str | None:
+    """A place's code and name (``2304 (Laredo, TX)``): the name the file gives, else the one its code list has."""
     if place is None:
         return None
-    label = " ".join(part for part in (place.code, f"({place.name})" if place.name else None) if part)
+    name = place.name or place_name(place.scheme, place.code)
+    label = " ".join(part for part in (place.code, f"({name})" if name else None) if part)
     return label or None
 
 
@@ -65,11 +69,52 @@ def summarize_manifest(manifest: Manifest) -> dict[str, object]:
     }
 
 
-def summarize(document: Document) -> dict[str, object]:
+def _weight(consignment: Consignment) -> str | None:
+    weight = consignment.gross_weight
+    if weight is None:
+        weights = [g.gross_weight for g in consignment.goods if g.gross_weight is not None]
+        units = {w.unit for w in weights}
+        if not weights or len(units) != 1:
+            return None
+        return f"{format(sum(w.value for w in weights), 'f')} {units.pop()}"
+    return f"{format(weight.value, 'f')} {weight.unit}"
+
+
+def _pieces(consignment: Consignment) -> int | None:
+    if consignment.total_packages is not None:
+        return consignment.total_packages.count
+    counts = [g.packages.count for g in consignment.goods if g.packages is not None]
+    return sum(counts) if counts else None
+
+
+def bill(consignment: Consignment) -> dict[str, object]:
+    """One bill or waybill at a glance: its number, shipper and consignee, pieces and weight (the document's totals,
+    else the sum of its goods items), its equipment, how many goods items it has, and its ports with their names."""
+    shipper = consignment.party(PartyRole.SHIPPER)
+    consignee = consignment.party(PartyRole.CONSIGNEE)
     return {
-        "format": document.format,
-        "manifests": [summarize_manifest(m) for m in document.manifests],
+        "number": consignment.document_number,
+        "type": consignment.document_type.value,
+        "shipper": shipper.name if shipper is not None else None,
+        "consignee": consignee.name if consignee is not None else None,
+        "pieces": _pieces(consignment),
+        "weight": _weight(consignment),
+        "equipment": [e.identifier for e in consignment.equipment],
+        "goods_items": len(consignment.goods),
+        "loading": _place(consignment.place_of_loading),
+        "discharge": _place(consignment.place_of_discharge),
     }
+
+
+def summarize(document: Document, *, bills: bool = False) -> dict[str, object]:
+    """What the document holds; with ``bills``, each manifest lists its bills and waybills (see :func:`bill`)."""
+    manifests = []
+    for manifest in document.manifests:
+        summary = summarize_manifest(manifest)
+        if bills:
+            summary["bills"] = [bill(c) for c in manifest.consignments]
+        manifests.append(summary)
+    return {"format": document.format, "manifests": manifests}
 
 
 LABELS = {
@@ -106,6 +151,8 @@ def render_text(path: str, summary: dict[str, object], lang: Lang = "en") -> str
     for index, manifest in enumerate(manifests, 1):
         lines.append("  " + catalogue.gettext("manifest {index}").format(index=index))
         for key, value in manifest.items():
+            if key == "bills":
+                continue
             if value in (None, {}, 0) and key not in ("consignments",):
                 continue
             if isinstance(value, dict):
@@ -115,4 +162,33 @@ def render_text(path: str, summary: dict[str, object], lang: Lang = "en") -> str
             else:
                 shown = value
             lines.append(f"    {labels[key]:<{width}} {shown}")
+        if "bills" in manifest:
+            listed = bills_table(typing.cast(list[dict[str, object]], manifest["bills"]), lang)
+            lines += ["", *("    " + line for line in listed)]
     return "\n".join(lines) + "\n"
+
+
+# The columns of ``inspect --bills``, by their names in the catalogue (context "column").
+BILL_COLUMNS = ("number", "shipper", "consignee", "pieces", "weight", "equipment", "goods items", "ports")
+
+
+def bills_table(bills: list[dict[str, object]], lang: Lang = "en") -> list[str]:
+    """The lines of a table of bills: one row per bill, its ports as ``loading → discharge``."""
+    catalogue = words(lang)
+    rows = []
+    for entry in bills:
+        ports = " → ".join(str(entry[k]) for k in ("loading", "discharge") if entry[k] is not None)
+        equipment = typing.cast(list[str], entry["equipment"])
+        values = {
+            "number": entry["number"],
+            "shipper": entry["shipper"],
+            "consignee": entry["consignee"],
+            "pieces": entry["pieces"],
+            "weight": entry["weight"],
+            "equipment": ", ".join(equipment),
+            "goods items": entry["goods_items"],
+            "ports": ports,
+        }
+        rows.append({key: "" if value is None else str(value) for key, value in values.items()})
+    headings = {c: catalogue.pgettext("column", c).upper() for c in BILL_COLUMNS}
+    return aligned(rows, headings) if rows else []

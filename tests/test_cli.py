@@ -71,7 +71,8 @@ def test_not_well_formed_xml_exits_1_with_position(runner: CliRunner) -> None:
 def test_json_report_shape(runner: CliRunner) -> None:
     result = runner.invoke(main, ["validate", "--output", "json", str(NEGATIVE)])
     report = json.loads(result.output)
-    assert set(report) == {"files", "summary"}
+    assert set(report) == {"files", "skipped", "summary"}
+    assert report["skipped"] == []
     assert report["summary"]["files"] == len(report["files"]) == 3
     assert report["summary"]["errors"] >= 3
     for entry in report["files"]:

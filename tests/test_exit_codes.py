@@ -86,7 +86,7 @@ CRASHES: dict[str, tuple[str, list[str], str | None]] = {
     "validate (report)": ("manifest.reporters:summary_line", ["validate", str(RAIL_JSON)], None),
     "convert": ("manifest.api:convert", ["convert", str(RAIL_JSON), "--to", "manifest-xml"], str(RAIL_JSON)),
     "inspect": ("manifest.summary:summarize", ["inspect", str(RAIL_JSON)], str(RAIL_JSON)),
-    "ack": ("manifest.formats.x12.ack:acknowledge", ["ack", str(RAIL_309)], str(RAIL_309)),
+    "ack": ("manifest.formats.x12.ack:acknowledgement", ["ack", str(RAIL_309)], str(RAIL_309)),
     "crosscheck": (
         "manifest.singlewindow:reconcile",
         ["crosscheck", str(RAIL_358), str(RAIL_309)],

@@ -17,20 +17,37 @@ def _readme_commands() -> list[str]:
 
 def test_ci_runs_the_readme_commands_verbatim() -> None:
     setup, tests = _readme_commands()
-    assert setup.startswith("pip install . && manifest validate samples/")
+    assert setup.startswith(
+        "python -m venv .venv && . .venv/bin/activate && pip install . && manifest validate samples/"
+    )
     assert "ruff check" in tests
     assert "mypy" in tests
     assert "pytest" in tests
-    ci_lines = (REPO / ".ci" / "run").read_text().splitlines()
+    ci_lines = _ci_commands()
     assert setup in ci_lines
     assert tests in ci_lines
+
+
+def _ci_commands() -> list[str]:
+    """The lines of .ci/run, each without the ``|| exit 1`` that makes a failure anywhere in its list stop CI."""
+    lines = (REPO / ".ci" / "run").read_text().splitlines()
+    return [line.removesuffix(" || exit 1") for line in lines]
+
+
+def test_a_failure_anywhere_in_a_readme_line_stops_ci() -> None:
+    """set -e does not stop a script when a command before the last && of a list fails: each README command
+    carries its own exit."""
+    blocks = re.findall(r"```sh\n(.+?)\n```", (REPO / "README.md").read_text())
+    run = (REPO / ".ci" / "run").read_text().splitlines()
+    for command in [*blocks[:2], *(b for b in blocks if "--resolution lowest-direct" in b)]:
+        assert f"{command} || exit 1" in run, command
 
 
 def test_ci_runs_the_suite_again_with_the_lowest_declared_versions() -> None:
     blocks = re.findall(r"```sh\n(.+?)\n```", (REPO / "README.md").read_text())
     (lowest,) = [block for block in blocks if "--resolution lowest-direct" in block]
     assert lowest.endswith("python -m pytest")
-    assert lowest in (REPO / ".ci" / "run").read_text().splitlines()
+    assert lowest in _ci_commands()
 
 
 def test_formats_table_lists_every_registered_format() -> None:
@@ -82,3 +99,30 @@ def test_the_converting_example_is_what_the_tool_prints(tmp_path: Path, monkeypa
     kinds = [labels.index(row.group(1)) for row in rows if row]
     assert kinds == sorted(set(kinds)), real
     assert sum(int(row.group(2)) for row in rows if row) == int(numbers.findall(first)[0]), real
+
+
+def test_the_pre_commit_example_names_a_real_revision_with_the_hook() -> None:
+    import shutil
+    import subprocess
+
+    import pytest
+    import yaml
+
+    (example,) = re.findall(r"```yaml\n(.+?)\n```", (REPO / "README.md").read_text(), flags=re.DOTALL)
+    (repository,) = yaml.safe_load(example)["repos"]
+    revision = str(repository["rev"])
+    assert re.fullmatch(r"[0-9a-f]{40}", revision), revision  # a commit, as no tag is published yet
+    if shutil.which("git") is None or not (REPO / ".git").exists() or (REPO / ".git" / "shallow").exists():
+        pytest.skip("not a full git checkout")
+    hooks = subprocess.run(
+        ["git", "-C", str(REPO), "show", f"{revision}:.pre-commit-hooks.yaml"], capture_output=True, text=True
+    )
+    assert hooks.returncode == 0, hooks.stderr
+    assert [hook["id"] for hook in yaml.safe_load(hooks.stdout)] == [h["id"] for h in repository["hooks"]]
+
+
+def test_the_readme_shows_the_summary_table_and_the_html_report() -> None:
+    readme = (REPO / "README.md").read_text()
+    assert re.search(r"^FILE +FORMAT +PROFILE +ERRORS +WARNINGS +RESULT +WHY$", readme, flags=re.MULTILINE)
+    (picture,) = re.findall(r"!\[[^\]]+\]\((docs/[^)]+\.png)\)", readme)
+    assert (REPO / picture).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -375,15 +375,16 @@ def test_the_readme_train_example_is_what_the_command_says(tmp_path: Path, monke
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Single window") : readme.index("## Requirements and profiles")]
     example = section[section.index("$ manifest reconcile train.309") :].split("```")[0]
-    shown = [line for line in example.splitlines() if line.startswith(("train.", "3 file(s)"))]
-    assert len(shown) == 6
+    # The findings, then the table of the files (its rows start with their names too) and the count.
+    shown = [line for line in example.splitlines() if line.startswith(("train.", "FILE ", "3 file(s)"))]
+    assert len(shown) == 10
     (tmp_path / "train.309").write_bytes(TRAIN_309.read_bytes())
     (tmp_path / "train.358").write_bytes(TRAIN_358.read_bytes())
     cp = TRAIN_CP.read_bytes().replace(b'MatriculaCarro="TFM654321"', b'MatriculaCarro="TFM654312"')
     (tmp_path / "train.cartaporte.xml").write_bytes(cp)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["reconcile", "train.309", "train.358", "train.cartaporte.xml"])
-    lines = result.output.splitlines()
+    lines = [line for line in result.output.splitlines() if line]
     assert len(lines) == len(shown)
     for printed, documented in zip(lines, shown, strict=True):
         # The README shortens the addresses in brackets; the rest of each line is as printed.

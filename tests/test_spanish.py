@@ -34,6 +34,7 @@ from manifest.model import Direction, Mode
 from manifest.po import Entry, catalogues, compile_mo, read_po
 from manifest.reporters import REPORTERS
 from manifest.requirements import ConfigError, rules
+from manifest.rule_text import readable
 from manifest.summary import LABELS
 from tests.conftest import SAMPLES
 
@@ -45,7 +46,7 @@ RAIL_JSON = next(SAMPLES.glob("rail/*.manifest.json"))
 SPANISH_LOCALE = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "es_MX.UTF-8"}
 ENGLISH_LOCALE = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
 # Catalogue entries whose Spanish is rightly the English text itself.
-SAME_IN_BOTH = {"Error: {message}", "Error: {e.message}", "{text} {deprecated_message}", "d", "error"}
+SAME_IN_BOTH = {"Error: {message}", "Error: {e.message}", "{text} {deprecated_message}", "d", "error", "no"}
 # Words a careless translation leaves unaccented (lower case: SAT element names such as Mercancia keep theirs).
 UNACCENTED = re.compile(
     r"\b(mercancia|mercancias|guia|guias|aerea|aereo|maritimo|codigo|numero|valido|invalido|transito|vehiculo|"
@@ -349,20 +350,22 @@ def test_validate_text_report_in_spanish() -> None:
 
 def test_formats_table_in_spanish() -> None:
     output = CliRunner().invoke(main, ["--lang", "es", "formats"]).output
-    assert output.splitlines()[0].split() == ["NOMBRE", "TÍTULO", "USO", "POR", "LAS", "AUTORIDADES"]
+    heading = ["NOMBRE", "TÍTULO", "LEE", "ESCRIBE", "USO", "POR", "LAS", "AUTORIDADES"]
+    assert output.splitlines()[0].split() == heading
+    assert " sí " in output.splitlines()[1] and " yes " not in output
     assert "Manifiesto aduanero ANSI X12 309" in output and "ventanilla única" in output
     assert "Customs Manifest" not in output and "every mode" not in output
     # JSON keeps its keys for programs.
     rows = json.loads(CliRunner().invoke(main, ["--lang", "es", "formats", "--output", "json"]).output)
-    assert {"name", "title", "agency use"} == set(rows[0])
+    assert {"name", "title", "read", "write", "agency use"} == set(rows[0])
 
 
 def test_rules_table_in_spanish() -> None:
-    output = CliRunner().invoke(main, ["rules", "--mode", "rail", "--lang", "es"]).output
+    output = CliRunner().invoke(main, ["rules", "--mode", "rail", "--lang", "es"], env={"COLUMNS": ""}).output
     heading, *lines = output.splitlines()
     assert heading.split() == ["CÓDIGO", "SEVERIDAD", "MODOS", "PERFILES", "MENSAJE", "FUENTE"]
     assert "ferroviario" in output and "rail" not in " ".join(line.split("  ")[2] for line in lines[:3])
-    spanish_messages = {rule.message_es for rule in rules(mode=Mode.RAIL)}
+    spanish_messages = {readable(rule.message_es, rule.fields, "es") for rule in rules(mode=Mode.RAIL)}
     assert all(any(message in line for message in spanish_messages) for line in lines)
     assert re.search(r"\b(warning|info)\b", output) is None
 
@@ -427,9 +430,34 @@ def _human_texts(output: str, *, findings_only: bool = False) -> list[str]:
 
         collect(json.loads(output))
         return found
+    if output.startswith("<!DOCTYPE html>"):
+        return _html_texts(output)
     if output.startswith("<?xml"):
         return re.findall(r'message="([^"]*)"', output) + re.findall(r">([^<]+)</failure>", output)
     return [line.split("::", 2)[2] if line.startswith("::") else line for line in output.splitlines()]
+
+
+def _html_texts(page: str) -> list[str]:
+    """The text a person reads on an HTML page: the text of its elements, not its style, script or markup."""
+    from html.parser import HTMLParser
+
+    texts: list[str] = []
+
+    class Reader(HTMLParser):
+        within = ""
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.within = tag if tag in ("style", "script") else self.within
+
+        def handle_endtag(self, tag: str) -> None:
+            self.within = "" if tag == self.within else self.within
+
+        def handle_data(self, data: str) -> None:
+            if not self.within and data.strip():
+                texts.append(data.strip())
+
+    Reader().feed(page)
+    return texts
 
 
 @pytest.mark.parametrize("name", sorted(REPORTERS))
@@ -492,3 +520,38 @@ def test_the_spanish_summary_line_fills_every_placeholder() -> None:
     line = words("es").gettext("{files} file(s) checked: {errors} error(s), {warnings} warning(s)")
     fields = {name for _, name, _, _ in string.Formatter().parse(line) if name}
     assert fields == {"files", "errors", "warnings"}
+
+
+def _english_titles() -> set[str]:
+    """Every title the project keeps in English: the formats' and the X12 transaction sets'."""
+    from manifest.formats.x12.ts309 import TITLES
+
+    return {*TITLES.values(), *(info.title for info in FORMATS.values())}
+
+
+@pytest.mark.parametrize("set_id", ["309", "310", "315", "350", "353", "355", "358", "997", "999"])
+def test_no_english_title_inside_a_spanish_finding(set_id: str) -> None:
+    """A finding that names a transaction set, read as a 309 or a 358, names it in Spanish: no title in English,
+    and no English word, in a Spanish message."""
+    from manifest.formats.x12.ack import acknowledge
+
+    data = RAIL_309.read_bytes().replace(b"ST*309*", f"ST*{set_id}*".encode())
+    found = [*validate(data, path="set.x12").diagnostics, *validate(data, format="x12-358").diagnostics]
+    assert set_id in ("309", "358") or any(d.code == "X12205" for d in found)
+    for diagnostic in found:
+        spanish = diagnostic.message("es")
+        for title in _english_titles():
+            assert title not in spanish, (diagnostic.code, spanish)
+        prose = re.sub(r"'[^']*'|\S*[/@=_.]\S*", " ", spanish)
+        assert not ENGLISH_TERMS.search(prose), (diagnostic.code, spanish)
+    acknowledge(data)  # the 997 is made from the same finding, its Spanish filled too
+
+
+def test_every_spanish_finding_of_the_samples_is_free_of_english_titles() -> None:
+    rng = random.Random(20)
+    files = [p for p in sorted(SAMPLES.rglob("*")) if p.is_file() and p.suffix != ".md"]
+    for path in files:
+        for data in _broken_copies(path.read_bytes(), rng):
+            for diagnostic in validate(data, path=path.name).diagnostics:
+                spanish = diagnostic.message("es")
+                assert not any(title in spanish for title in _english_titles()), (path.name, spanish)

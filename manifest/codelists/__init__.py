@@ -13,6 +13,7 @@ import importlib.util
 import io
 import json
 import re
+import string
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -479,3 +480,74 @@ def sat_state(country: str, spelling: str) -> str | None:
         return None
     suffix = code.partition("-")[2]
     return suffix if suffix in codes("sat-state") else None
+
+
+# --- the names of places, for people reading a summary ---------------------------------------------------------------
+
+
+def place_name(scheme: str | None, code: str | None) -> str | None:
+    """The name of the place ``code`` of the list ``scheme`` as a person reads it (Schedule D ``2304``: ``Laredo,
+    TX``; UN/LOCODE ``MXMTY``: ``Monterrey, NL``; aduana ``24``: ``Nuevo Laredo``), or None when the list has no
+    such code or keeps no names."""
+    if scheme is None or code is None:
+        return None
+    return _place_names(scheme).get(code.strip().upper())
+
+
+@cache
+def _place_names(scheme: str) -> Mapping[str, str]:
+    found: dict[str, str] = {}
+    if scheme == "schedule-d":
+        header, rows = _rows("us_cbp_schedule_d_ports.csv")
+        code, name = header.index("port_code"), header.index("name")
+        found = {row[code]: _us_port_name(row[name]) for row in rows}
+    elif scheme == "sat-aduana":
+        header, rows = _rows("mx_sat_aduanas.csv")
+        code, name, until = header.index("code"), header.index("name"), header.index("valid_to")
+        found = {row[code]: string.capwords(row[name]) for row in rows if not row[until]}
+    elif scheme == "iata-airport":
+        # The city the airport serves, as the airports file airportsdata ships names it (MEX: Mexico City).
+        text = (_package_folder("airportsdata") / "airports.csv").read_text(encoding="utf-8")
+        rows = csv.reader(io.StringIO(text))
+        header = next(rows)
+        code, city = header.index("iata"), header.index("city")
+        found = {row[code]: row[city] for row in rows if row[code] and row[city]}
+    elif scheme == "unlocode":
+        for filename in ("unlocode_2024-2_us_mx_partners.csv", "unlocode_ca_2015_partial.csv"):
+            header, rows = _rows(filename)
+            code, name, state = header.index("locode"), header.index("name"), header.index("subdivision")
+            found.update({row[code]: ", ".join(part for part in (row[name], row[state]) if part) for row in rows})
+    return MappingProxyType(found)
+
+
+def _us_port_name(listed: str) -> str:
+    """A Schedule D name (``LAREDO, TEXAS``) as a person writes it: the city in capitals and small letters, the
+    state by its postal abbreviation (``Laredo, TX``); a place abroad keeps what the list says of it."""
+    city, _, state = listed.rpartition(",")
+    if not city:
+        return string.capwords(listed)
+    key = spelling_key(state)
+    subdivision = subdivision_code("US", state) or _us_states_by_name().get(key) or _GPO_STATES.get(key)
+    region = subdivision.removeprefix("US-") if subdivision else state.strip()
+    return f"{string.capwords(city.strip())}, {region if len(region) <= 3 else string.capwords(region)}"
+
+
+# The abbreviations of states that Schedule D writes in the style of the US Government Publishing Office (CALIF.,
+# WASH.), by spelling_key; those of two letters (N.Y., N.D.) are postal codes, found as ISO 3166-2 suffixes.
+_GPO_STATES = {
+    "ALA": "AL", "ARIZ": "AZ", "ARK": "AR", "CAL": "CA", "CALIF": "CA", "COLO": "CO", "CONN": "CT", "DEL": "DE",
+    "FLA": "FL", "ILL": "IL", "IND": "IN", "KANS": "KS", "MASS": "MA", "MICH": "MI", "MINN": "MN", "MISS": "MS",
+    "MONT": "MT", "NEBR": "NE", "NEV": "NV", "OKLA": "OK", "ORE": "OR", "TENN": "TN", "TEX": "TX", "WASH": "WA",
+    "WIS": "WI", "WVA": "WV", "WYO": "WY",
+}  # fmt: skip
+
+
+@cache
+def _us_states_by_name() -> Mapping[str, str]:
+    """The ISO 3166-2 code of each US state, district and outlying area by the spelling_key of its name."""
+    names = _pycountry("subdivisions", "iso3166-2", "name")()
+    found = {}
+    for code, name in zip(_pycountry("subdivisions", "iso3166-2", "code")(), names, strict=True):
+        if code.startswith("US-"):
+            found[spelling_key(name)] = code
+    return MappingProxyType(found)

@@ -16,6 +16,7 @@ from datetime import datetime
 from manifest.diagnostics import Diagnostic, Severity
 from manifest.formats.x12 import ts309, ts358
 from manifest.formats.x12.consist import Reader358
+from manifest.formats.x12.delimiters import ISA_WIDTHS
 from manifest.formats.x12.envelope import Finding, SetContext, SetHandler
 from manifest.formats.x12.interchange import run_whole
 from manifest.formats.x12.loops import Loop
@@ -63,15 +64,33 @@ def _factory(received: list[SetContext]) -> Callable[[SetContext], tuple[Loop, S
         return NOT_THIS_SET(
             value=set_id,
             title=ts309.TITLES.get(set_id, "unknown"),
+            title_es=ts309.TITLES_ES.get(set_id, "desconocido"),
             expected="309 or 358",
+            expected_es="309 ni 358",
             expected_title="the X12 309 Customs Manifest and 358 Customs Consist",
+            expected_title_es="el Manifiesto aduanero X12 309 y la Lista de carros para la aduana X12 358",
         ).at(position)
 
     return factory
 
 
+@dataclass(frozen=True, slots=True)
+class Acknowledgement:
+    """A 997 and whether it rejects anything: a transaction set (AK501 R) or a group, wholly or in part (AK901 R
+    or P)."""
+
+    data: bytes
+    rejects: bool
+
+
 def acknowledge(data: bytes, now: datetime | None = None) -> bytes:
     """The 997 for the interchange ``data``; raises ParseError when ``data`` is not an X12 interchange."""
+    return acknowledgement(data, now).data
+
+
+def acknowledgement(data: bytes, now: datetime | None = None) -> Acknowledgement:
+    """The 997 for the interchange ``data`` and whether it rejects anything; raises ParseError when ``data`` is not
+    an X12 interchange."""
     received: list[SetContext] = []
     _, findings, _ = run_whole(data, _factory(received))
     groups: dict[str, _GroupAck] = {}
@@ -128,12 +147,13 @@ def _group_codes(group: _GroupAck) -> list[str]:
     return list(dict.fromkeys(codes))[:5]
 
 
-def _write(isa: list[str], groups: list[_GroupAck], delimiters: object, now: datetime) -> bytes:
+def _write(isa: list[str], groups: list[_GroupAck], delimiters: object, now: datetime) -> Acknowledgement:
     from manifest.formats.x12.delimiters import Delimiters
 
     d = delimiters if isinstance(delimiters, Delimiters) else Delimiters(suffix="\n")
     writer = SegmentWriter(d)
-    received = {f"x12.ISA.{i:02d}": value for i, value in enumerate(isa, start=1)}
+    # The ISA is of fixed width (X12.5): a value received shorter than its element is padded, ISA13 with zeros.
+    received = {f"x12.ISA.{i:02d}": _fixed_width(i, value) for i, value in enumerate(isa, start=1)}
     # The answer goes back: sender and receiver change places; the date and time are the receiver's.
     swapped = dict(received)
     for a, b in (("05", "07"), ("06", "08")):
@@ -175,7 +195,14 @@ def _write(isa: list[str], groups: list[_GroupAck], delimiters: object, now: dat
         writer.add("SE", str(len(writer.segments) - start), control)
         writer.add("GE", "1", str(number))
     writer.add("IEA", str(len(groups)), writer.segments[0][13])
-    return writer.text().encode("utf-8")
+    rejects = any(segment[0] in ("AK5", "AK9") and segment[1] in ("R", "P") for segment in writer.segments)
+    return Acknowledgement(writer.text().encode("utf-8"), rejects)
+
+
+def _fixed_width(position: int, value: str) -> str:
+    """``value`` of ISA element ``position`` at its fixed width; a longer one is kept whole, never cut."""
+    width = ISA_WIDTHS[position - 1] if position <= len(ISA_WIDTHS) else len(value)
+    return value.zfill(width) if position == 13 and value.isdigit() else value.ljust(width)
 
 
 def _segment_errors(writer: SegmentWriter, ack: _SetAck) -> None:

@@ -266,7 +266,7 @@ NOT_THIS_SET = define(
     "X12205",
     Severity.ERROR,
     "transaction set $value ($title) is not $expected: this reader reads $expected_title",
-    "el conjunto de transacción $value ($title) no es $expected: este lector lee $expected_title",
+    "el conjunto de transacción $value ($title_es) no es $expected_es: este lector lee $expected_title_es",
     X12_6 + ", ST01",
 )
 

@@ -35,8 +35,11 @@ def factory_for(set_id: str) -> object:
                 location=position.location,
                 value=actual,
                 title=ts309.TITLES.get(actual, "unknown"),
+                title_es=ts309.TITLES_ES.get(actual, "desconocido"),
                 expected=set_id,
+                expected_es=set_id,
                 expected_title=f"the X12 {set_id} {ts309.TITLES[set_id]}",
+                expected_title_es=f"el {ts309.TITLES_ES[set_id]} X12 {set_id}",
             )
         index = counter[0]
         counter[0] += 1

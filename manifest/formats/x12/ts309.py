@@ -48,3 +48,14 @@ TITLES = {
     "358": "Customs Consist Information",
     "997": "Functional Acknowledgment",
 }
+# The same titles in Spanish, for the Spanish wording of a finding that names a set (X12205).
+TITLES_ES = {
+    "309": "Manifiesto aduanero",
+    "310": "Recibo de flete y factura (marítimo)",
+    "315": "Detalles de estado (marítimo)",
+    "350": "Información de estado aduanero",
+    "353": "Detalles de avisos de eventos aduaneros",
+    "355": "Aceptación o rechazo de la aduana de EE. UU.",
+    "358": "Lista de carros para la aduana",
+    "997": "Acuse de recibo funcional",
+}
