@@ -22,29 +22,15 @@ from manifest.formats.edifact.codes import (
 )
 from manifest.formats.edifact.segments import Segment, build_segment
 from manifest.formats.edifact.syntax import Delimiters
+from manifest.formats.held import TAG_ROOM, Held, tag_of
 from manifest.formats.readers import LONG_SEGMENT, LONGEST_READ, OVERFULL_SEGMENT, SEPARATOR_LIMIT, overfull
 
 _TAG = re.compile(r"[A-Z0-9]{3}\Z")
 _BREAKS = "\r\n"
 _BLANKS = " \t"
-_LINE_BREAKS = re.compile(r"[\r\n]*")
 _VISIBLE = re.compile(r"\S")
-_TAG_ROOM = 11  # characters enough to hold the longest tag reported (10) and the separator after it
 # Tags already seen to be well formed (three upper-case letters or digits); shared, it only grows by valid tags.
 _VALID_TAGS: set[str] = set()
-
-
-class _Skip:
-    """A segment being passed over: where it starts, its tag, and how many characters have gone by."""
-
-    __slots__ = ("blank", "column", "length", "line", "tag")
-
-    def __init__(self, line: int, column: int, tag: str, length: int, blank: bool) -> None:
-        self.line = line
-        self.column = column
-        self.tag = tag
-        self.length = length
-        self.blank = blank  # only white space so far: at the end of the data it is no segment at all
 
 
 class Tokenizer:
@@ -59,12 +45,10 @@ class Tokenizer:
         "_column",
         "_d",
         "_held",
-        "_held_size",
         "_indented",
         "_line",
         "_number",
         "_odd_release",
-        "_skip",
         "diagnostics",
     )
 
@@ -73,10 +57,9 @@ class Tokenizer:
         self._line = line
         self._column = column  # column of the first character of the held text
         self._number = number
-        self._held: list[str] = []  # the unfinished last segment, as the pieces it came in
-        self._held_size = 0
+        # The unfinished last segment, or the one being passed over, which starts at (line, column).
+        self._held: Held[tuple[int, int]] = Held(LONGEST_READ, _VISIBLE)
         self._odd_release = False  # the text before this piece ends in an odd run of release characters
-        self._skip: _Skip | None = None  # the segment being passed over
         # Lines whose segment tag stands after white space, and the first of them: reported once, at the end.
         self._indented: tuple[int, int, int] | None = None
         self.diagnostics: list[Diagnostic] = []
@@ -87,7 +70,7 @@ class Tokenizer:
 
     def feed(self, text: str) -> list[Segment]:
         """The segments completed by ``text``; an unfinished segment waits for the next piece."""
-        if self._skip is not None:
+        if self._held.skip is not None:
             stop = self._terminator(text, 0, first=True)
             if stop < 0:
                 self._pass(text, 0, len(text))
@@ -100,11 +83,7 @@ class Tokenizer:
         if cut < 0:
             self._hold(text, 0)
             return []
-        data = text[: cut + 1]
-        if self._held:
-            data = "".join(self._held) + data
-            self._held.clear()
-            self._held_size = 0
+        data = self._held.join(text[: cut + 1])
         segments = self._split(data, closed=True)
         self._odd_release = False
         self._hold(text, cut + 1)
@@ -129,16 +108,14 @@ class Tokenizer:
         self._indented = (count + 1, first_line, first_column)
 
     def _finish(self) -> list[Segment]:
-        skip = self._skip
+        skip = self._held.skip
         if skip is not None:
             if not skip.blank:
                 location = self._passed(terminated=False)
                 unterminated = UNTERMINATED(tag=skip.tag, terminator=self._d.terminator)
-                self.diagnostics.append(unterminated.at(Position(skip.line, skip.column, location)))
+                self.diagnostics.append(unterminated.at(Position(*skip.start, location)))
             return []
-        data = "".join(self._held)
-        self._held.clear()
-        self._held_size = 0
+        data = self._held.join()
         if not data.strip():
             return []
         return self._split(data, closed=False)
@@ -184,49 +161,32 @@ class Tokenizer:
 
     def _hold(self, text: str, start: int) -> None:
         """Keep ``text[start:]``, the start of a segment whose terminator has not come yet."""
-        if not self._held:
-            # The line breaks after a terminator are not part of the next segment: they are passed at once, so that
-            # held text never starts with them and a run of them alone is never held.
-            body = _LINE_BREAKS.match(text, start).end()  # type: ignore[union-attr]
-            self._advance(text, start, body)
-            start = body
-        size = len(text) - start
-        if not size:
+        held = self._held
+        body = held.body(text, start)
+        self._advance(text, start, body)
+        if body == len(text):
             return
-        if self._held_size + size <= LONGEST_READ:
-            self._held.append(text[start:] if start else text)
-            self._held_size += size
-            self._after(text, start, len(text))
+        if held.keep(text, body):
+            self._after(text, body, len(text))
             return
         # Too long to be a segment: pass it over from here on, keeping only where it starts and its tag.
-        held = self._held
-        head = ("".join(held[:_TAG_ROOM]) + text[start : start + _TAG_ROOM])[:_TAG_ROOM]
-        blank = not any(_VISIBLE.search(piece) for piece in held) and not _VISIBLE.search(text, start)
-        self._skip = _Skip(self._line, self._column, self._tag(head), self._held_size, blank)
         self._odd_release = False
-        for piece in held:
+        for piece in held.pass_over(text, body, (self._line, self._column), self._d.element):
             self._advance(piece, 0, len(piece))
             self._after(piece, 0, len(piece))
-        held.clear()
-        self._held_size = 0
-        self._pass(text, start, len(text))
+        self._pass(text, body, len(text))
 
     def _pass(self, text: str, start: int, stop: int) -> None:
         """``text[start:stop]`` is part of the segment being passed over."""
-        skip = self._skip
-        assert skip is not None
-        skip.length += stop - start
-        if skip.blank and _VISIBLE.search(text, start, stop):
-            skip.blank = False
+        self._held.passing(text, start, stop)
         self._advance(text, start, stop)
         self._after(text, start, stop)
 
     def _passed(self, terminated: bool) -> str:
         """The segment passed over, reported, its terminator (if any) passed too; its location."""
-        skip = self._skip
-        assert skip is not None
-        self._skip = None
-        location = self._report_unread(skip.line, skip.column, skip.tag, self._number, skip.length)
+        skip = self._held.passed()
+        line, column = skip.start
+        location = self._report_unread(line, column, skip.tag, self._number, skip.length)
         self._number += 1  # it keeps its ordinal: the message's segment count (UNT) still counts it
         if terminated:
             self._advance(self._d.terminator, 0, 1)
@@ -238,9 +198,6 @@ class Tokenizer:
             UNREAD_SEGMENT(line=line, column=column, location=location, tag=tag, length=length, limit=LONGEST_READ)
         )
         return location
-
-    def _tag(self, head: str) -> str:
-        return head.split(self._d.element, 1)[0][:10]
 
     def _advance(self, text: str, start: int, stop: int) -> None:
         """``text[start:stop]``, which starts where the held text starts, is behind us."""
@@ -300,7 +257,7 @@ class Tokenizer:
             whole = body
             if len(body) > LONGEST_READ:
                 # Completed by this piece of text, not passed over while it came (see _hold): the same report.
-                self._report_unread(line, column, self._tag(body[:_TAG_ROOM]), number, len(body))
+                self._report_unread(line, column, tag_of(body[:TAG_ROOM], self._d.element), number, len(body))
                 number += 1
                 if "\n" in body:
                     line += body.count("\n")

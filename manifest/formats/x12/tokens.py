@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from manifest.diagnostics import Diagnostic, Position
+from manifest.formats.held import TAG_ROOM, Held, tag_of
 from manifest.formats.readers import LONG_SEGMENT, LONGEST_READ, OVERFULL_SEGMENT, SEPARATOR_LIMIT, overfull
 from manifest.formats.textpos import LineIndex
 from manifest.formats.x12.delimiters import Delimiters
@@ -24,7 +25,6 @@ WINDOW = 1 << 16  # characters of text split at a time
 _BREAKS = re.compile(r"[\r\n]*")
 _PADDING = " \t\r\n\x00\x1a"  # what may follow the last segment without being one: blanks, NUL, the DOS end mark
 _NOT_PADDING = re.compile(f"[^{_PADDING}]")
-_TAG_ROOM = 11  # characters enough to hold the longest tag reported (10) and the separator after it
 
 
 class Lines:
@@ -97,20 +97,6 @@ class Unread(Segment):
     unread = True
 
 
-class _Skip:
-    """A segment being passed over: where it starts, its tag, and how many characters have gone by."""
-
-    __slots__ = ("blank", "column", "length", "line", "offset", "tag")
-
-    def __init__(self, offset: int, line: int, column: int, tag: str, length: int, blank: bool) -> None:
-        self.offset = offset
-        self.line = line
-        self.column = column
-        self.tag = tag
-        self.length = length
-        self.blank = blank  # only padding so far: at the end of the data it is no segment at all
-
-
 class Tokenizer:
     """Segments of an interchange fed as text chunks; ``feed`` returns the segments each chunk completes.
 
@@ -123,21 +109,18 @@ class Tokenizer:
         "_cursor",
         "_delimiters",
         "_held",
-        "_held_size",
         "_indented",
         "_line",
         "_line_start",
         "_number",
         "_offset",
-        "_skip",
         "diagnostics",
     )
 
     def __init__(self, delimiters: Delimiters) -> None:
         self._delimiters = delimiters
-        self._held: list[str] = []  # the unfinished last segment, as the pieces it came in
-        self._held_size = 0
-        self._skip: _Skip | None = None  # the segment being passed over
+        # The unfinished last segment, or the one being passed over, which starts at (offset, line, column).
+        self._held: Held[tuple[int, int, int]] = Held(LONGEST_READ, _NOT_PADDING)
         self._offset = 0  # character offset of the start of the held text
         self._line = 1  # line of that offset
         self._line_start = 0  # character offset of the start of that line
@@ -153,7 +136,8 @@ class Tokenizer:
         """The segments ``chunk`` completes, cut as they are consumed: a whole file is never held as segments."""
         terminator = self._delimiters.segment
         size = len(terminator)
-        if self._skip is not None:
+        held = self._held
+        if held.skip is not None:
             stop = chunk.find(terminator)
             if stop == -1:
                 self._pass(chunk, 0, len(chunk))
@@ -165,13 +149,8 @@ class Tokenizer:
         if end < size:
             self._hold(chunk, 0)
             return
-        if self._held:
-            text = "".join(self._held) + chunk
-            end += self._held_size
-            self._held.clear()
-            self._held_size = 0
-        else:
-            text = chunk
+        end += held.size
+        text = held.join(chunk)
         lines = Lines(text, self._offset, self._line, self._line_start)
         at = 0
         while at < end:
@@ -203,15 +182,14 @@ class Tokenizer:
         return segments
 
     def _finish(self) -> list[Segment]:
-        if self._skip is not None:
-            if self._skip.blank:
-                self._skip = None
+        held = self._held
+        if held.skip is not None:
+            if held.skip.blank:
+                held.passed()
                 return []
             segments: list[Segment] = [self._passed(terminated=False)]
         else:
-            rest = "".join(self._held)
-            self._held.clear()
-            self._held_size = 0
+            rest = held.join()
             if not rest.strip(_PADDING):
                 return []
             segments = list(
@@ -272,57 +250,38 @@ class Tokenizer:
 
     def _hold(self, text: str, start: int) -> None:
         """Keep ``text[start:]``, the start of a segment whose terminator has not come yet."""
-        if not self._held:
-            # The line breaks after a terminator are not part of the next segment: they are passed at once, so that
-            # held text never starts with them and a run of them alone is never held.
-            body = _BREAKS.match(text, start).end()  # type: ignore[union-attr]
-            self._advance(text, start, body)
-            start = body
-        size = len(text) - start
-        if not size:
-            return
-        if self._held_size + size <= LONGEST_READ:
-            self._held.append(text[start:] if start else text)
-            self._held_size += size
+        held = self._held
+        body = held.body(text, start)
+        self._advance(text, start, body)
+        if body == len(text) or held.keep(text, body):
             return
         # Too long to be a segment: pass it over from here on, keeping only where it starts and its tag.
-        held = self._held
-        head = ("".join(held[:_TAG_ROOM]) + text[start : start + _TAG_ROOM])[:_TAG_ROOM]
-        blank = not any(_NOT_PADDING.search(piece) for piece in held) and not _NOT_PADDING.search(text, start)
-        self._skip = _Skip(
-            self._offset, self._line, self._offset - self._line_start + 1, self._tag(head), self._held_size, blank
-        )
-        for piece in held:
+        where = (self._offset, self._line, self._offset - self._line_start + 1)
+        for piece in held.pass_over(text, body, where, self._delimiters.element):
             self._advance(piece, 0, len(piece))
-        held.clear()
-        self._held_size = 0
-        self._pass(text, start, len(text))
+        self._pass(text, body, len(text))
 
     def _pass(self, text: str, start: int, stop: int) -> None:
         """``text[start:stop]`` is part of the segment being passed over."""
-        skip = self._skip
-        assert skip is not None
-        skip.length += stop - start
-        if skip.blank and _NOT_PADDING.search(text, start, stop):
-            skip.blank = False
+        self._held.passing(text, start, stop)
         self._advance(text, start, stop)
 
     def _passed(self, terminated: bool) -> Unread:
         """The segment passed over, reported, its terminator (if any) passed too."""
-        skip = self._skip
-        assert skip is not None
-        self._skip = None
+        skip = self._held.passed()
         if terminated:
             terminator = self._delimiters.segment
             self._advance(terminator, 0, len(terminator))
-        return self._report_unread(skip.offset, skip.line, skip.column, skip.tag, skip.length)
+        offset, line, column = skip.start
+        return self._report_unread(offset, line, column, skip.tag, skip.length)
 
     def _unread(self, text: str, start: int, stop: int, lines: Lines) -> Unread:
         """The segment ``text[start:stop]`` of a text fed whole, passed over as :meth:`_hold` passes it over."""
         offset = self._offset + start
         line, column = lines.position(offset)
         self._cursor = self._offset + stop + len(self._delimiters.segment)
-        return self._report_unread(offset, line, column, self._tag(text[start : start + _TAG_ROOM]), stop - start)
+        tag = tag_of(text[start : start + TAG_ROOM], self._delimiters.element)
+        return self._report_unread(offset, line, column, tag, stop - start)
 
     def _report_unread(self, offset: int, line: int, column: int, tag: str, length: int) -> Unread:
         self.diagnostics.append(
@@ -330,9 +289,6 @@ class Tokenizer:
         )
         self._number += 1
         return Unread([tag], offset, self._number, Lines(tag, offset, line, offset - column + 1))
-
-    def _tag(self, head: str) -> str:
-        return head.split(self._delimiters.element, 1)[0][:10]
 
     def _advance(self, text: str, start: int, stop: int) -> None:
         """``text[start:stop]``, which starts where the held text starts, is behind us."""
