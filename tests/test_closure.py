@@ -1,0 +1,135 @@
+"""The closure property of conversions, for every format pair: a file converted from a valid source is read by its
+own reader and, validated under the profile the source was validated under, has no error the source did not have
+unless a loss or a note of the conversion explains it (see :mod:`tests.closure` for how one explains an error).
+
+Over every sample in ``samples/`` and over generated models written in every format. The pairs where the property
+does not hold yet are known gaps, each a strict xfail naming why: when a gap is closed the test says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from manifest import api, formats
+from manifest.model import Manifest
+from tests import closure
+from tests.conftest import SAMPLES
+from tests.strategies import manifests
+
+SOURCES = sorted(path for path in SAMPLES.rglob("*") if path.is_file() and path.suffix != ".md")
+TARGETS = list(formats.FORMATS)
+
+_AIR = "northbound-flight-am0642-"
+_AIR_SAMPLES = frozenset(path.name for path in SOURCES if path.parent.name == "air")
+_SURFACE_SAMPLES = frozenset(path.name for path in SOURCES if path.parent.name != "air")
+_WAYBILLS = frozenset(
+    {
+        f"{_AIR}awb-139-12345675.fwb",
+        f"{_AIR}awb-139-24681016.fwb",
+        f"{_AIR}consolidation-139-12345675.fhl",
+        f"{_AIR}mex-lax.ffm",
+    }
+)
+_EXEMPT_SOURCES = _WAYBILLS | {
+    "northbound-manzanillo-long-beach.cartaporte.xml",
+    "northbound-nuevo-laredo.cartaporte.xml",
+    "northbound-train-kcsm-qmtyla27.synthetic.358",
+}
+_EXEMPT = (
+    "a requirement the source's own format is exempt from (a Cargo-IMP waybill's flight and shipper, a consist's "
+    "bills, a Carta Porte's train or vessel identity) applies to the canonical file, and nothing notes it"
+)
+# Every pair where the property does not hold yet, by target: the samples and why.
+KNOWN_GAPS: dict[str, tuple[frozenset[str], str]] = {
+    "manifest-json": (_EXEMPT_SOURCES, _EXEMPT),
+    "manifest-xml": (_EXEMPT_SOURCES, _EXEMPT),
+    "x12-309": (
+        _AIR_SAMPLES
+        | {"northbound-manzanillo-long-beach.cartaporte.xml", "northbound-nuevo-laredo.cartaporte.xml"}
+        | {"northbound-train-kcsm-qmtyla27.synthetic.358"},
+        "the X12 writer writes mandatory elements it has no value for (M10, P4, N9) empty without a note "
+        "(X12101, X12109), and notes none of the vessel or train data the 309's mode requires",
+    ),
+    "x12-358": (
+        _AIR_SAMPLES
+        | {
+            "northbound-manzanillo-long-beach.cartaporte.xml",
+            "northbound-nuevo-laredo.cartaporte.xml",
+            "northbound-train-kcsm-qmtyla27.manifest.json",
+            "northbound-train-kcsm-qmtyla27.manifest.xml",
+            "northbound-train-kcsm-qmtyla27.synthetic.309",
+        },
+        "the X12 358 writer writes mandatory elements it has no value for (M10, P4) empty without a note "
+        "(X12101, X12109), and a consist written from a bill-level manifest lists no bill (CBP-RAIL-008)",
+    ),
+    "cuscar": (
+        (_AIR_SAMPLES - {f"{_AIR}mex-lax.ffm"})
+        | {
+            "northbound-manzanillo-long-beach.cartaporte.xml",
+            "northbound-nuevo-laredo.cartaporte.xml",
+            "northbound-train-kcsm-qmtyla27.manifest.json",
+            "northbound-train-kcsm-qmtyla27.manifest.xml",
+            "northbound-train-kcsm-qmtyla27.synthetic.358",
+        },
+        "the CUSCAR writer notes none of what the profile requires of the target's mode and the source lacks "
+        "(the master air waybill SAT-AIR-001, the vessel's IMO number and flag, the train number)",
+    ),
+    "cargo-imp": (
+        _SURFACE_SAMPLES - {"northbound-nuevo-laredo.cartaporte.xml"},
+        "the Cargo-IMP writer writes surface values FFM cannot spell (a voyage as flight number, a UN/LOCODE as "
+        "airport, a container number as ULD: IMP012, IMP013, IMP019) instead of listing them as losses",
+    ),
+    "cargo-xml": (
+        _SURFACE_SAMPLES,
+        "the Cargo-XML writer writes bills of lading as air waybill numbers (ID-003) without a loss, and notes none "
+        "of the flight data the air profile requires (CBP-AIR-011, 012, 014, 015)",
+    ),
+}
+
+
+def _pairs() -> list[object]:
+    pairs: list[object] = []
+    for source in SOURCES:
+        for to in TARGETS:
+            gap = KNOWN_GAPS.get(to)
+            marks = []
+            if gap is not None and source.name in gap[0]:
+                marks.append(pytest.mark.xfail(strict=True, reason=gap[1]))
+            pairs.append(pytest.param(source, to, marks=marks, id=f"{source.name}-{to}"))
+    return pairs
+
+
+def test_every_known_gap_names_a_sample() -> None:
+    names = {path.name for path in SOURCES}
+    assert set(KNOWN_GAPS) <= set(TARGETS)
+    assert all(samples <= names for samples, _ in KNOWN_GAPS.values())
+
+
+@pytest.mark.parametrize(("source", "to"), _pairs())
+def test_every_sample_converts_to_every_format_without_an_unexplained_error(source: Path, to: str) -> None:
+    assert closure.unexplained(source.read_bytes(), str(source), to) == []
+
+
+# Generated models, written in a format to be the source: only a source its reader reads without an error is
+# converted (the rest is what convert refuses), and each source format's written file is validated under the
+# profile its report chose. The example count is a fraction of the profile's: each example is two validations.
+_GENERATED = settings(
+    max_examples=max(5, settings.default.max_examples // 10),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
+
+
+@pytest.mark.parametrize("to", TARGETS)
+@_GENERATED
+@given(manifest=manifests(), source_format=st.sampled_from(TARGETS))
+def test_a_generated_model_converts_without_an_unexplained_error(
+    to: str, manifest: Manifest, source_format: str
+) -> None:
+    written = formats.get(source_format).write([manifest])
+    assume(written.data)
+    assume(api.convert(written.data, to, format=source_format).written is not None)
+    assert closure.unexplained(written.data, f"source.{source_format}", to) == []
