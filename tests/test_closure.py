@@ -8,6 +8,7 @@ does not hold yet are known gaps, each a strict xfail naming why: when a gap is 
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from manifest import api, formats
+from manifest.formats.base import Written
+from manifest.formats.cargo_imp.codes import NOT_WRITTEN
+from manifest.formats.carta_porte.messages import MISSING_REQUIRED, SCHEMA
+from manifest.formats.x12.fit import LEFT_EMPTY
+from manifest.formats.x12.messages import MISSING_ELEMENT
 from manifest.model import Manifest
 from tests import closure
 from tests.conftest import SAMPLES
@@ -44,27 +50,25 @@ _EXEMPT = (
     "bills, a Carta Porte's train or vessel identity) applies to the canonical file, and nothing notes it"
 )
 # Every pair where the property does not hold yet, by target: the samples and why.
-KNOWN_GAPS: dict[str, tuple[frozenset[str], str]] = {
+KNOWN_GAPS: dict[str, tuple[AbstractSet[str], str]] = {
     "manifest-json": (_EXEMPT_SOURCES, _EXEMPT),
     "manifest-xml": (_EXEMPT_SOURCES, _EXEMPT),
     "x12-309": (
         _AIR_SAMPLES
-        | {"northbound-manzanillo-long-beach.cartaporte.xml", "northbound-nuevo-laredo.cartaporte.xml"}
-        | {"northbound-train-kcsm-qmtyla27.synthetic.358"},
-        "the X12 writer writes mandatory elements it has no value for (M10, P4, N9) empty without a note "
-        "(X12101, X12109), and notes none of the vessel or train data the 309's mode requires",
+        | {"northbound-manzanillo-long-beach.cartaporte.xml", "northbound-train-kcsm-qmtyla27.synthetic.358"},
+        "the 309 writer notes none of what the profile requires of the 309's mode and the source lacks (the "
+        "vessel's SCAC, name, IMO number and flag, the place of receipt or loading, a consist's bill data)",
     ),
     "x12-358": (
-        _AIR_SAMPLES
-        | {
-            "northbound-manzanillo-long-beach.cartaporte.xml",
-            "northbound-nuevo-laredo.cartaporte.xml",
+        {
+            f"{_AIR}mex-lax.ffm",
+            f"{_AIR}mex-lax.xffm.xml",
             "northbound-train-kcsm-qmtyla27.manifest.json",
             "northbound-train-kcsm-qmtyla27.manifest.xml",
             "northbound-train-kcsm-qmtyla27.synthetic.309",
         },
-        "the X12 358 writer writes mandatory elements it has no value for (M10, P4) empty without a note "
-        "(X12101, X12109), and a consist written from a bill-level manifest lists no bill (CBP-RAIL-008)",
+        "the 358 writer writes an air ULD number as a container number (VID-03, MBL-02: ID-001, SAT-MAR-004) "
+        "without a loss, and a consist written from a bill-level manifest lists no bill (CBP-RAIL-008)",
     ),
     "cuscar": (
         (_AIR_SAMPLES - {f"{_AIR}mex-lax.ffm"})
@@ -118,7 +122,7 @@ def test_every_sample_converts_to_every_format_without_an_unexplained_error(sour
 # converted (the rest is what convert refuses), and each source format's written file is validated under the
 # profile its report chose. The example count is a fraction of the profile's: each example is two validations.
 _GENERATED = settings(
-    max_examples=max(5, settings.default.max_examples // 10),
+    max_examples=max(5, settings().max_examples // 10),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 
@@ -133,3 +137,27 @@ def test_a_generated_model_converts_without_an_unexplained_error(
     assume(written.data)
     assume(api.convert(written.data, to, format=source_format).written is not None)
     assert closure.unexplained(written.data, f"source.{source_format}", to) == []
+
+
+def test_an_element_left_empty_explains_only_its_own_error() -> None:
+    missing = MISSING_ELEMENT(ref="M1001", name="Standard Carrier Alpha Code", location="M10-01")
+    note = LEFT_EMPTY(element="M1001", name="Standard Carrier Alpha Code", why="mandatory", location="M10-01")
+    other = LEFT_EMPTY(element="M1003", name="Country Code", why="mandatory", location="M10-03")
+    assert closure.explains(missing, note)
+    assert not closure.explains(missing, other)
+
+
+def test_a_note_on_a_child_the_rule_names_explains_it() -> None:
+    ferroviario = (
+        "/cfdi:Comprobante/cfdi:Complemento/cartaporte31:CartaPorte/cartaporte31:Mercancias"
+        "/cartaporte31:TransporteFerroviario"
+    )
+    rule = SCHEMA(reason="each waybill needs at least one rail car (Carro)", location="/cfdi:Comprobante")
+    assert closure.explains(rule, MISSING_REQUIRED(what="Carro", location=f"{ferroviario}/cartaporte31:Carro"))
+    assert not closure.explains(rule, MISSING_REQUIRED(what="TipoDeTrafico", location=f"{ferroviario}/@TipoDeTrafico"))
+
+
+def test_nothing_written_holds_only_when_a_loss_says_why() -> None:
+    lost = Written(b"", losses=(NOT_WRITTEN(field="consignments", value="FFM", title="", message="", missing=""),))
+    assert closure.unexplained_in(lost, "cargo-imp", "auto", ()) == []
+    assert closure.unexplained_in(Written(b""), "cargo-imp", "auto", ()) != []
