@@ -12,7 +12,7 @@ from lxml import etree
 from manifest import api
 from manifest.formats import get
 from manifest.formats.carta_porte.messages import MISSING_REQUIRED, SCHEMA
-from manifest.model import EquipmentKind
+from manifest.model import Consignment, DocumentType, EquipmentKind, Manifest, Mode
 from tests import closure
 from tests.closure import explains
 from tests.conftest import SAMPLES
@@ -82,3 +82,11 @@ def test_a_note_explains_only_its_own_gap() -> None:
     assert explains(rule, MISSING_REQUIRED(what="x", field="consignments[0].goods[0].sat_product_key"))
     assert not explains(rule, MISSING_REQUIRED(what="x", field="consignments[0].goods[1].sat_product_key"))
     assert not explains(rule, MISSING_REQUIRED(what="x", field="consignments[0].goods[0].sat_product_key.unit"))
+
+
+def test_an_air_waybill_without_a_number_is_noted_not_written_empty() -> None:
+    waybill = Consignment(document_number="", document_type=DocumentType.AIR_WAYBILL)
+    written = CARTA_PORTE.write([Manifest(mode=Mode.AIR, consignments=(waybill,))])
+    assert b'NumeroGuia=""' not in written.data
+    guide = [d for d in written.notes if (d.location or "").endswith("/@NumeroGuia")]
+    assert [(d.code, d.field) for d in guide] == [("CP404", "consignments[0].document_number")]

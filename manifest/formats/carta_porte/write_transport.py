@@ -144,9 +144,11 @@ class TransportWriter(WritingContext):
         node = etree.Element(q(CP31, "TransporteAereo"))
         if m.conveyance is not None:
             self._set(node, "MatriculaAeronave", m.conveyance.aircraft_registration)
-        waybill = next((c for c in m.consignments if c.document_type == DocumentType.AIR_WAYBILL), None)
+        waybill = next((i for i, c in enumerate(m.consignments) if c.document_type == DocumentType.AIR_WAYBILL), None)
         if waybill is not None:
-            node.set("NumeroGuia", waybill.document_number)
+            # An empty number is no NumeroGuia (the schema's minLength is 12): it is noted below, not written empty.
+            field = f"consignments[{waybill}].document_number"
+            self._set(node, "NumeroGuia", m.consignments[waybill].document_number, required=True, field=field)
         self._set(node, "CodigoTransportista", m.carrier.sat_air_code if m.carrier else None)
         ext.restore(node, self._conveyance_extensions(), "cartaporte.TransporteAereo")
         for attribute in ("PermSCT", "NumPermisoSCT", "NumeroGuia", "CodigoTransportista"):
