@@ -4,6 +4,7 @@ it belongs, never an invented value, and a value the target cannot spell is a li
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from lxml import etree
 from manifest import api
 from manifest.formats import get
 from manifest.formats.carta_porte.messages import MISSING_REQUIRED, SCHEMA
-from manifest.model import Consignment, DocumentType, EquipmentKind, Manifest, Mode
+from manifest.model import Consignment, DocumentType, EquipmentKind, Manifest, Mode, Place, Stop
 from tests import closure
 from tests.closure import explains
 from tests.conftest import SAMPLES
@@ -90,3 +91,11 @@ def test_an_air_waybill_without_a_number_is_noted_not_written_empty() -> None:
     assert b'NumeroGuia=""' not in written.data
     guide = [d for d in written.notes if (d.location or "").endswith("/@NumeroGuia")]
     assert [(d.code, d.field) for d in guide] == [("CP404", "consignments[0].document_number")]
+
+
+def test_a_date_before_2010_is_a_loss_not_a_fecha_the_schema_rejects() -> None:
+    manifest = Manifest(mode=Mode.RAIL, departure=Stop(place=Place(), moment=date(2000, 1, 1)))
+    written = CARTA_PORTE.write([manifest])
+    assert b'Fecha="2000' not in written.data
+    assert "departure.moment" in {d.field for d in written.losses}
+    assert [d.field for d in written.notes if d.location == "/cfdi:Comprobante/@Fecha"] == ["departure.moment"]
