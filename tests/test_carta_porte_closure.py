@@ -85,12 +85,14 @@ def test_a_note_explains_only_its_own_gap() -> None:
     assert not explains(rule, MISSING_REQUIRED(what="x", field="consignments[0].goods[0].sat_product_key.unit"))
 
 
-def test_an_air_waybill_without_a_number_is_noted_not_written_empty() -> None:
-    waybill = Consignment(document_number="", document_type=DocumentType.AIR_WAYBILL)
+@pytest.mark.parametrize("number", ["", "0", "1234567890123456", "139-1234|5675"])
+def test_an_air_waybill_number_numeroguia_cannot_hold_is_noted_not_written(number: str) -> None:
+    waybill = Consignment(document_number=number, document_type=DocumentType.AIR_WAYBILL)
     written = CARTA_PORTE.write([Manifest(mode=Mode.AIR, consignments=(waybill,))])
-    assert b'NumeroGuia=""' not in written.data
+    assert b"NumeroGuia=" not in written.data
     guide = [d for d in written.notes if (d.location or "").endswith("/@NumeroGuia")]
     assert [(d.code, d.field) for d in guide] == [("CP404", "consignments[0].document_number")]
+    assert ("consignments[0].document_number" in {d.field for d in written.losses}) == bool(number)
 
 
 def test_a_date_before_2010_is_a_loss_not_a_fecha_the_schema_rejects() -> None:
