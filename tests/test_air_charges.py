@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from manifest import api
-from manifest.diagnostics import Diagnostic, Severity
 from manifest.formats import cargo_imp
 from manifest.model import ChargeDeclarations, GoodsItem, Money, Payment
+from tests import closure
 from tests.cargo_imp_strategies import REFERENCE
 
 AIR = Path(__file__).resolve().parent.parent / "samples" / "air"
@@ -115,30 +115,9 @@ def test_cvd_and_isu_out_of_their_format_are_told_and_kept_as_written() -> None:
     assert cargo_imp.write_at(document.manifests, REFERENCE).data == data
 
 
-def _explained(error: Diagnostic, told: list[Diagnostic]) -> bool:
-    """An error of the written file is explained by a loss or note about its model field, or by a note that the
-    line it is about was not written whole."""
-    field = error.field or ""
-    line = (error.location or "").split("/")[0]
-    for diagnostic in told:
-        other = diagnostic.field or ""
-        if field and other and (field.startswith(other) or other.startswith(field)):
-            return True
-        if diagnostic.code == "IMP102" and diagnostic.args.get("value") == line:
-            return True
-    return False
-
-
 @pytest.mark.parametrize(("path", "to"), CONVERSIONS, ids=[f"{p.name}-{to}" for p, to in CONVERSIONS])
 def test_every_air_sample_converts_without_an_unexplained_error(path: Path, to: str) -> None:
-    source = api.validate(path.read_bytes(), path=path.name)
-    before = {d.code for d in source.diagnostics if d.severity >= Severity.ERROR}
-    conversion = _converted(path, to)
-    assert conversion.written is not None
-    told = [*conversion.written.losses, *conversion.written.notes]
-    report = api.validate(conversion.written.data, path=f"out.{to}")
-    new = [d for d in report.diagnostics if d.severity >= Severity.ERROR and d.code not in before]
-    assert [d for d in new if not _explained(d, told)] == []
+    assert closure.unexplained(path.read_bytes(), path.name, to) == []
 
 
 def test_an_agent_without_a_place_is_written_without_an_empty_place_line() -> None:

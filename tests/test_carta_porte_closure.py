@@ -4,18 +4,18 @@ it belongs, never an invented value, and a value the target cannot spell is a li
 
 from __future__ import annotations
 
-import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from manifest import api
-from manifest.diagnostics import Diagnostic, Severity
 from manifest.formats import get
-from manifest.formats.base import Written
 from manifest.formats.carta_porte.messages import MISSING_REQUIRED, SCHEMA
-from manifest.model import EquipmentKind
+from manifest.model import Consignment, DocumentType, EquipmentKind, Manifest, Mode, Place, Stop
+from tests import closure
+from tests.closure import explains
 from tests.conftest import SAMPLES
 
 CARTA_PORTE = get("carta-porte")
@@ -24,73 +24,10 @@ CARTA_PORTE = get("carta-porte")
 SOURCES = sorted(
     path for path in SAMPLES.rglob("*") if path.is_file() and path.suffix != ".md" and ".cartaporte." not in path.name
 )
-_FILTER = re.compile(r"\[[^\]0-9][^\]]*\]")  # [scheme=rfc], [role=issuer]: a rule's filter, not a position
-_QUOTED = re.compile(r"'([A-Za-z]+)'")
-_CAPITALIZED = re.compile(r"\b[A-Z][A-Za-z]+\b")
-_NAMESPACED = re.compile(r"\}([A-Za-z]+)")
-_CITED = re.compile(r"@([A-Za-z]+)")
-
-
-def _model_path(field: str) -> str:
-    return _FILTER.sub("", field)
-
-
-def _within(inner: str, outer: str) -> bool:
-    return inner == outer or inner.startswith((outer + ".", outer + "["))
-
-
-def _element(location: str) -> str:
-    """The XPath of the element a finding is about: its attribute step (``/@Rfc``) taken off."""
-    return re.sub(r"/@[A-Za-z]+$", "", location)
-
-
-def _names(error: Diagnostic) -> set[str]:
-    """The attributes and elements a finding may be about: at the end of its location, quoted or capitalized in its
-    message (``'BienesTransp'``, ``RegimenesAduaneros``, ``{ns}Ubicacion``), or named ``Element@Attribute`` in the
-    standard it cites."""
-    message = error.message()
-    named = set(_QUOTED.findall(message)) | set(_CAPITALIZED.findall(message)) | set(_NAMESPACED.findall(message))
-    named |= set(_CITED.findall(error.source or ""))
-    if error.location and "/@" in error.location:
-        named.add(error.location.rpartition("/@")[2])
-    return named
-
-
-def explains(error: Diagnostic, reason: Diagnostic) -> bool:
-    """Whether a loss or note of the conversion accounts for ``error`` of the written file: it is about the model
-    field of the error (or one that holds it), or about the same attribute or child element of the same element."""
-    if error.field and reason.field and _within(_model_path(error.field), _model_path(reason.field)):
-        return True
-    if not error.location or not reason.location or not reason.location.startswith("/"):
-        return False
-    if reason.location == error.location:
-        return True
-    parent, _, step = reason.location.rpartition("/")
-    name = step.removeprefix("@").rpartition(":")[2]
-    # libxml2 reports a missing child element at its parent or at the sibling found in its place.
-    at = _element(error.location)
-    return parent in (at, at.rpartition("/")[0]) and name in _names(error)
 
 
 def unexplained(source: Path) -> list[str]:
-    data = source.read_bytes()
-    before = api.validate(data, path=str(source), profile="sat")
-    conversion = api.convert(data, "carta-porte", name=str(source))
-    assert conversion.written is not None, [d.code for d in conversion.diagnostics]
-    # The writer's own findings, before the conversion pins them to the source: notes keep the XPath they name.
-    assert conversion.source is not None
-    written: Written = CARTA_PORTE.write(conversion.source.manifests)
-    assert written.data == conversion.written.data
-    after = api.validate(written.data, path="written.xml", profile="sat")
-    had = {(d.code, d.field) for d in before.diagnostics if d.severity >= Severity.ERROR}
-    reasons = [*written.losses, *written.notes]
-    return [
-        f"{d.code} {d.location} {d.field}: {d.message()}"
-        for d in after.diagnostics
-        if d.severity >= Severity.ERROR
-        and (d.code, d.field) not in had
-        and not any(explains(d, reason) for reason in reasons)
-    ]
+    return closure.unexplained(source.read_bytes(), str(source), "carta-porte", profile="sat")
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.name)
@@ -147,3 +84,21 @@ def test_a_note_explains_only_its_own_gap() -> None:
     assert explains(rule, MISSING_REQUIRED(what="x", field="consignments[0].goods[0].sat_product_key"))
     assert not explains(rule, MISSING_REQUIRED(what="x", field="consignments[0].goods[1].sat_product_key"))
     assert not explains(rule, MISSING_REQUIRED(what="x", field="consignments[0].goods[0].sat_product_key.unit"))
+
+
+@pytest.mark.parametrize("number", ["", "0", "1234567890123456", "139-1234|5675"])
+def test_an_air_waybill_number_numeroguia_cannot_hold_is_noted_not_written(number: str) -> None:
+    waybill = Consignment(document_number=number, document_type=DocumentType.AIR_WAYBILL)
+    written = CARTA_PORTE.write([Manifest(mode=Mode.AIR, consignments=(waybill,))])
+    assert b"NumeroGuia=" not in written.data
+    guide = [d for d in written.notes if (d.location or "").endswith("/@NumeroGuia")]
+    assert [(d.code, d.field) for d in guide] == [("CP404", "consignments[0].document_number")]
+    assert ("consignments[0].document_number" in {d.field for d in written.losses}) == bool(number)
+
+
+def test_a_date_before_2010_is_a_loss_not_a_fecha_the_schema_rejects() -> None:
+    manifest = Manifest(mode=Mode.RAIL, departure=Stop(place=Place(), moment=date(2000, 1, 1)))
+    written = CARTA_PORTE.write([manifest])
+    assert b'Fecha="2000' not in written.data
+    assert "departure.moment" in {d.field for d in written.losses}
+    assert [d.field for d in written.notes if d.location == "/cfdi:Comprobante/@Fecha"] == ["departure.moment"]

@@ -7,7 +7,7 @@ from typing import Any
 from lxml import etree
 
 from manifest.formats.carta_porte import extensions as ext
-from manifest.formats.carta_porte import rail, values
+from manifest.formats.carta_porte import messages, rail, values
 from manifest.formats.carta_porte.namespaces import CP31, q
 from manifest.formats.carta_porte.sat import (
     BILL_TYPES,
@@ -144,9 +144,16 @@ class TransportWriter(WritingContext):
         node = etree.Element(q(CP31, "TransporteAereo"))
         if m.conveyance is not None:
             self._set(node, "MatriculaAeronave", m.conveyance.aircraft_registration)
-        waybill = next((c for c in m.consignments if c.document_type == DocumentType.AIR_WAYBILL), None)
+        waybill = next((i for i, c in enumerate(m.consignments) if c.document_type == DocumentType.AIR_WAYBILL), None)
         if waybill is not None:
-            node.set("NumeroGuia", waybill.document_number)
+            # Carta Porte 3.1 NumeroGuia is [^|]{12,15}: an empty number is noted, another one it cannot hold is a
+            # loss (and the attribute noted), never written as it came.
+            field = f"consignments[{waybill}].document_number"
+            number: str | None = m.consignments[waybill].document_number
+            if number and not (12 <= len(number) <= 15 and "|" not in number):
+                self.losses.append(messages.not_carried(field, "NumeroGuia takes 12 to 15 characters, without '|'"))
+                number = None
+            self._set(node, "NumeroGuia", number, required=True, field=field)
         self._set(node, "CodigoTransportista", m.carrier.sat_air_code if m.carrier else None)
         ext.restore(node, self._conveyance_extensions(), "cartaporte.TransporteAereo")
         for attribute in ("PermSCT", "NumPermisoSCT", "NumeroGuia", "CodigoTransportista"):

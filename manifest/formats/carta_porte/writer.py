@@ -130,8 +130,14 @@ class _Writer(TransportWriter):
         for attribute, value in defaults.items():
             if root.get(attribute) is None:
                 root.set(attribute, value)
-        if root.get("Fecha") is None and self.m.departure is not None and self.m.departure.moment is not None:
-            root.set("Fecha", values.moment_text(self.m.departure.moment))
+        moment = self.m.departure.moment if self.m.departure is not None else None
+        if root.get("Fecha") is None and moment is not None:
+            # CFDI 4.0 t_FechaH: the pattern takes the years 2010 to 2099 only; another year is a loss, and the
+            # Fecha left out is noted below.
+            if 2010 <= moment.year <= 2099:
+                root.set("Fecha", values.moment_text(moment))
+            else:
+                self.losses.append(messages.not_carried("departure.moment", "CFDI Fecha takes the years 2010 to 2099"))
         if root.get("LugarExpedicion") is None:
             issuer = _party(self.m.parties, PartyRole.ISSUER)
             postal = issuer.address.postal_code if issuer and issuer.address else None
