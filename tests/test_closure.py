@@ -41,14 +41,17 @@ _WAYBILLS = frozenset(
         f"{_AIR}mex-lax.ffm",
     }
 )
+_ROAD = "northbound-truck-lrdy0731."
 _EXEMPT_SOURCES = _WAYBILLS | {
     "northbound-manzanillo-long-beach.cartaporte.xml",
     "northbound-nuevo-laredo.cartaporte.xml",
     "northbound-train-kcsm-qmtyla27.synthetic.358",
+    f"{_ROAD}synthetic.358",
 }
 _EXEMPT = (
     "a requirement the source's own format is exempt from (a Cargo-IMP waybill's flight and shipper, a consist's "
-    "bills, a Carta Porte's train or vessel identity) applies to the canonical file, and nothing notes it"
+    "bills, a truck trip's shipments, a Carta Porte's train or vessel identity) applies to the canonical file, and "
+    "nothing notes it"
 )
 # Every pair where the property does not hold yet, by target: the samples and why.
 KNOWN_GAPS: dict[str, tuple[AbstractSet[str], str]] = {
@@ -56,7 +59,11 @@ KNOWN_GAPS: dict[str, tuple[AbstractSet[str], str]] = {
     "manifest-xml": (_EXEMPT_SOURCES, _EXEMPT),
     "x12-309": (
         _AIR_SAMPLES
-        | {"northbound-manzanillo-long-beach.cartaporte.xml", "northbound-train-kcsm-qmtyla27.synthetic.358"},
+        | {
+            "northbound-manzanillo-long-beach.cartaporte.xml",
+            "northbound-train-kcsm-qmtyla27.synthetic.358",
+            f"{_ROAD}synthetic.358",
+        },
         "the 309 writer notes none of what the profile requires of the 309's mode and the source lacks (the "
         "vessel's SCAC, name, IMO number and flag, the place of receipt or loading, a consist's bill data)",
     ),
@@ -79,9 +86,14 @@ KNOWN_GAPS: dict[str, tuple[AbstractSet[str], str]] = {
             "northbound-train-kcsm-qmtyla27.manifest.json",
             "northbound-train-kcsm-qmtyla27.manifest.xml",
             "northbound-train-kcsm-qmtyla27.synthetic.358",
+            f"{_ROAD}manifest.json",
+            f"{_ROAD}manifest.xml",
+            f"{_ROAD}synthetic.309",
+            f"{_ROAD}synthetic.358",
         },
         "the CUSCAR writer notes none of what the profile requires of the target's mode and the source lacks "
-        "(the master air waybill SAT-AIR-001, the vessel's IMO number and flag, the train number)",
+        "(the master air waybill SAT-AIR-001, the vessel's IMO number and flag, the train number, a truck's "
+        "shipment data), and leaves a truck's crew behind without a loss (CBP-ROAD-007)",
     ),
     "cargo-imp": (
         _SURFACE_SAMPLES - {"northbound-nuevo-laredo.cartaporte.xml"},
