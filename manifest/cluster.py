@@ -102,16 +102,20 @@ def _file_by_file(
     client: Client, files: Files, settings: BatchSettings, scheduler: str, timeout: float
 ) -> list[Outcome]:
     """The files of a task given up, each checked again as a task of its own: a file whose workers die again is
-    NotChecked, the others are reported as usual."""
+    NotChecked, the others are reported as usual.
+
+    The files go one at a time, each after the last has ended: submitted together, a file could wait on the worker
+    that the file killing it is running on, die with it and be given up too (the scheduler counts every task a dead
+    worker held against its retries)."""
     if len(files.shown) == 1:
         return [NotChecked(files.shown[0])]
-    singles = [Files((absolute,), (shown,)) for absolute, shown in zip(files.absolute, files.shown, strict=True)]
     outcomes: list[Outcome] = []
-    for single, future in zip(singles, client.map(check_chunk, singles, settings=settings, pure=False), strict=True):
+    for absolute, shown in zip(files.absolute, files.shown, strict=True):
+        future = client.submit(check_chunk, Files((absolute,), (shown,)), settings=settings, pure=False)
         try:
             outcomes.extend(_result(client, future, scheduler, timeout))
         except _TaskKilled:
-            outcomes.append(NotChecked(single.shown[0]))
+            outcomes.append(NotChecked(shown))
     return outcomes
 
 
