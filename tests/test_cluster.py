@@ -27,7 +27,7 @@ def scheduler() -> Iterator[str]:
     # Processes, as a real cluster has them: what crosses to the workers must pickle, and they import the package
     # for themselves. One thread each, as checking is pure Python.
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=True
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=True
     ) as local:
         yield local.scheduler_address
 
