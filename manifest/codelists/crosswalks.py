@@ -77,6 +77,23 @@ def _countries() -> Iterable[Pair]:
         yield Pair("iso3166-alpha3", country.alpha_3, "sat-c-pais", country.alpha_3, Relation.EQUAL, name)
 
 
+def _tariff_codes() -> Iterable[Pair]:
+    """Each fracción of SAT c_FraccionArancelaria under its HS subheading, and each fracción with its NICO under its
+    fracción: the first six and eight digits (see :mod:`manifest.codelists.tariffs`). A fracción whose first six
+    digits are no HS 2022 subheading has no HS pair: Mexico's own chapter 98, and the fracciones of earlier TIGIE
+    editions that SAT's catalogue still lists (``01011001``: HS 2007 subheading 0101.10). No US list is shipped: an
+    HTS number's subheading is taken from its digits by :func:`manifest.codelists.tariffs.subheading_of`."""
+    from manifest import codelists
+    from manifest.codelists import tariffs
+
+    subheadings = codelists.codes("hs2022")
+    for code in sorted(codelists.codes(tariffs.MX_FRACCION)):
+        if len(code) == 10:
+            yield Pair("mx-fraccion-10", code, "mx-fraccion-8", code[:8], Relation.NARROWER, "its first eight digits")
+        elif (subheading := code[: tariffs.SUBHEADING_DIGITS]) in subheadings:
+            yield Pair("mx-fraccion-8", code, "hs6", subheading, Relation.NARROWER, "the shared HS prefix")
+
+
 _CROSSWALKS = (
     Crosswalk(
         "package-forms",
@@ -144,6 +161,17 @@ _CROSSWALKS = (
         },
         "ISO 3166-1 (pycountry)",
         _countries,
+    ),
+    Crosswalk(
+        "tariff-codes",
+        "Tariff codes",
+        {
+            "hs6": "WCO Harmonized System 2022 subheading (X12 N10-05 in part, CUSCAR PIA, Cargo-XML TypeCode)",
+            "mx-fraccion-8": "Mexican fracción arancelaria (SAT c_FraccionArancelaria, Carta Porte Mercancia)",
+            "mx-fraccion-10": "Mexican fracción with its NICO (SAT c_FraccionArancelaria)",
+        },
+        "SAT catComExt.xsd c_FraccionArancelaria; WCO HS Convention art. 3(3); LIGIE art. 1 and 2",
+        _tariff_codes,
     ),
 )
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from manifest.codelists import tariffs
 from manifest.model import Equipment, EquipmentKind, GoodsItem
 
 _FLIGHT = re.compile(r"([A-Z0-9]{2}[A-Z]?)0*([0-9]{1,4}[A-Z]?)")
@@ -115,19 +116,16 @@ def party_name_key(name: str) -> str:
 
 def hs6_of(item: GoodsItem) -> tuple[str, str | None]:
     """The six-digit HS subheading a goods line declares, and the model path under the line where it is written:
-    its ``hs_code``, else the first six digits of its first national tariff code (an HTS number, a fracción)."""
-    if item.hs_code and len(digits := compact(item.hs_code)) >= 6:
-        return digits[:6], "hs_code"
+    its ``hs_code``, else the subheading of its first HS-based national code (an HTS number, a fracción)."""
+    if item.hs_code and (own := tariffs.subheading_of(tariffs.HS, item.hs_code)) is not None:
+        return own, "hs_code"
     for index, tariff in enumerate(item.tariff_codes):
-        digits = compact(tariff.code)
-        if len(digits) >= 6 and digits.isdigit():
-            return digits[:6], f"tariff_codes[{index}].code"
+        if (found := tariffs.subheading_of(tariff.scheme, tariff.code)) is not None:
+            return found, f"tariff_codes[{index}].code"
     return "", None
 
 
 def hs6_codes(item: GoodsItem) -> set[str]:
     """Every six-digit HS subheading a goods line names: its HS code and the first six digits of its national codes
     (a US HTS number and a Mexican fracción of one line both begin with the line's HS subheading)."""
-    found = {compact(item.hs_code)[:6]} if item.hs_code else set()
-    found.update(compact(tariff.code)[:6] for tariff in item.tariff_codes if tariff.scheme != "stcc")
-    return {code for code in found if len(code) == 6 and code.isdigit()}
+    return tariffs.subheadings(item.hs_code, [(tariff.scheme, tariff.code) for tariff in item.tariff_codes])
