@@ -17,7 +17,7 @@ from manifest import api
 from manifest.formats import cargo_imp
 from manifest.model import ChargeDeclarations, GoodsItem, Money, Payment
 from tests import closure
-from tests.cargo_imp_strategies import REFERENCE
+from tests.strategies.cargo_imp import REFERENCE
 
 AIR = Path(__file__).resolve().parent.parent / "samples" / "air"
 TWINS = sorted(AIR.glob("*.xfwb.xml"))

@@ -13,7 +13,7 @@ from manifest import model
 from manifest.diagnostics import Diagnostic, ParseError, Severity
 from manifest.formats import manifest_json, manifest_xml
 from manifest.formats.base import ConsignmentChunk, Document
-from tests.strategies import manifests
+from tests.strategies.model import manifests
 
 CANONICAL = [manifest_json, manifest_xml]
 

@@ -38,7 +38,7 @@ from manifest.model import (
     Stop,
     TariffCode,
 )
-from tests.cargo_imp_strategies import REFERENCE
+from tests.strategies.cargo_imp import REFERENCE
 
 
 def _airport(code: str, country: str | None = None) -> Place:

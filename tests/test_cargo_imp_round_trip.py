@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from manifest.formats import cargo_imp, manifest_json
 from manifest.formats.cargo_imp.ffm_layout import X_END, X_PART
 from manifest.model import Manifest, Party, PartyRole, TaxId, TaxIdScheme
-from tests.cargo_imp_strategies import REFERENCE, ffm_manifests, fhl_manifests, fwb_manifests
 from tests.conftest import SAMPLES
+from tests.strategies.cargo_imp import REFERENCE, ffm_manifests, fhl_manifests, fwb_manifests
 
 
 def _round_trip(manifest: Manifest) -> None:

@@ -17,8 +17,8 @@ from manifest.formats import cargo_imp
 from manifest.formats.base import ConsignmentChunk, ManifestEnd, StreamItem
 from manifest.formats.cargo_imp import lines
 from manifest.model import Manifest
-from tests.cargo_imp_strategies import REFERENCE, ffm_manifests, fhl_manifests, fwb_manifests
 from tests.conftest import SAMPLES
+from tests.strategies.cargo_imp import REFERENCE, ffm_manifests, fhl_manifests, fwb_manifests
 
 IMP_SAMPLES = sorted(p for p in (SAMPLES / "air").iterdir() if p.suffix in (".fwb", ".fhl", ".ffm"))
 

@@ -16,8 +16,8 @@ from manifest.diagnostics import ParseError, Severity
 from manifest.formats import cargo_imp, manifest_json
 from manifest.formats.base import Document
 from manifest.model import DocumentType, PartyRole
-from tests.cargo_imp_strategies import REFERENCE
 from tests.conftest import SAMPLES
+from tests.strategies.cargo_imp import REFERENCE
 from tests.test_cargo_imp_lines import _FFM_HEAD, _FWB_LINES, _fwb
 
 IMP_SAMPLES = sorted(p for p in (SAMPLES / "air").iterdir() if p.suffix in (".fwb", ".fhl", ".ffm"))

@@ -25,7 +25,7 @@ from manifest.model import (
     TaxIdScheme,
 )
 from tests.conftest import SAMPLES
-from tests.strategies import manifests
+from tests.strategies.model import manifests
 
 WAYBILL = (SAMPLES / "air" / "northbound-flight-am0642-awb-139-12345675.xfwb.xml").read_bytes()
 FLIGHT = (SAMPLES / "air" / "northbound-flight-am0642-mex-lax.xffm.xml").read_bytes()

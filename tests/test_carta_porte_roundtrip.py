@@ -28,7 +28,7 @@ from manifest.model import (
     TariffCode,
 )
 from tests.carta_porte_edit import RAIL
-from tests.carta_porte_models import carta_porte_manifests
+from tests.strategies.carta_porte import carta_porte_manifests
 
 CARTA_PORTE = get("carta-porte")
 

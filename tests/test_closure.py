@@ -25,7 +25,7 @@ from manifest.formats.x12.messages import MISSING_ELEMENT
 from manifest.model import Address, Consignment, Manifest, Mode, Place, Stop
 from tests import closure
 from tests.conftest import SAMPLES
-from tests.strategies import manifests
+from tests.strategies.model import manifests
 
 SOURCES = sorted(path for path in SAMPLES.rglob("*") if path.is_file() and path.suffix != ".md")
 TARGETS = list(formats.FORMATS)

@@ -15,6 +15,7 @@ import pycountry
 import pytest
 
 from manifest import codelists
+from manifest.codelists import sources
 
 FROM_PACKAGES: dict[str, Callable[[], set[str]]] = {
     "country": lambda: {country.alpha_2 for country in pycountry.countries},
@@ -37,7 +38,7 @@ def test_without_the_package_file_the_package_is_asked(name: str, monkeypatch: p
     def nowhere(package: str) -> None:
         raise FileNotFoundError(package)
 
-    monkeypatch.setattr(codelists, "_package_folder", nowhere)
+    monkeypatch.setattr(sources, "package_folder", nowhere)
     assert set(codelists.CODELISTS[name].load()) == FROM_PACKAGES[name]()
 
 

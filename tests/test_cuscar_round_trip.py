@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from manifest.formats import cuscar
 from manifest.model import Manifest
-from tests.cuscar_strategies import manifests
+from tests.strategies.cuscar import manifests
 
 
 @given(st.lists(manifests(), min_size=1, max_size=2))

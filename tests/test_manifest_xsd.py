@@ -10,7 +10,7 @@ from manifest import model
 from manifest.formats import manifest_xml
 from manifest.formats.manifest_xsd import generate
 from tests.conftest import REPO, SAMPLES
-from tests.strategies import manifests
+from tests.strategies.model import manifests
 
 SCHEMA_PATH = REPO / "schemas" / "manifest.xsd"
 SECOND_OPINION = xmlschema.XMLSchema10(str(SCHEMA_PATH))

@@ -15,7 +15,7 @@ from manifest.model import CustomsNote, Manifest, Mode, Place, PlaceScheme, Stop
 from manifest.reporters import PROFILE_LINE, as_json, text
 from manifest.requirements import choose_profile, resolve_profile
 from manifest.requirements.profiles import REASON_TEMPLATES, traffic_countries
-from tests.requirements_models import VALID
+from tests.models.requirements import VALID
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CUSCAR = SAMPLES / "maritime" / "northbound-vessel-maersk-kensington-647n.cuscar"

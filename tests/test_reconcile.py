@@ -23,7 +23,7 @@ from manifest.requirements.definitions import load_catalogue
 from manifest.requirements.examples import apply_example
 from manifest.singlewindow import reconcile, reconcile_documents
 from manifest.singlewindow.identity import bill_key, equipment_key, flight_key, party_name_key
-from tests.requirements_models import VALID
+from tests.models.requirements import VALID
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 VARIANTS = Path(__file__).resolve().parent / "data" / "reconcile"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from manifest.api import write
 from manifest.model import Equipment, Manifest, Mode, PartyRole, Quantity
 from manifest.singlewindow import reconcile
-from tests.requirements_models import VALID
+from tests.models.requirements import VALID
 
 # Two formats per mode that each carry what is changed below, written from the catalogue's valid models.
 PAIRS = {

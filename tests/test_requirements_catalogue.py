@@ -15,7 +15,7 @@ from manifest.requirements.checks import KINDS
 from manifest.requirements.definitions import load_catalogue, parse_catalogue
 from manifest.requirements.docs import render
 from manifest.requirements.examples import ExampleError, apply_example
-from tests.requirements_models import VALID
+from tests.models.requirements import VALID
 
 REPO = Path(__file__).resolve().parent.parent
 ALL = load_catalogue()

@@ -17,8 +17,8 @@ from manifest.model import DocumentType, Manifest, Mode, Quantity
 from manifest.requirements import checks, evaluate
 from manifest.requirements.checks import KINDS, Context, ParamError, validate_params
 from manifest.requirements.paths import Attr, Index, Path, PathError, expand
-from tests.requirements_models import VALID
-from tests.strategies import manifests
+from tests.models.requirements import VALID
+from tests.strategies.model import manifests
 
 
 def _paths(manifest: Manifest, text: str) -> list[tuple[str, object]]:

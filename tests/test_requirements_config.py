@@ -19,7 +19,7 @@ from manifest.requirements import Config, ConfigError, ProfileError, evaluate, l
 from manifest.requirements.config import UNREADABLE
 from manifest.requirements.documents import document_kind
 from tests.conftest import SAMPLES
-from tests.requirements_models import VALID
+from tests.models.requirements import VALID
 
 
 def _broken_rail() -> tuple[Manifest, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from manifest.formats import manifest_json, manifest_xml
-from tests.road_models import northbound_truck
+from tests.models.road import northbound_truck
 
 
 @pytest.mark.parametrize("fmt", [manifest_json, manifest_xml], ids=lambda f: f.NAME)

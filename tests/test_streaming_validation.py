@@ -20,7 +20,7 @@ from manifest.formats import manifest_json, manifest_xml
 from manifest.formats.base import ConsignmentChunk, ManifestEnd
 from manifest.requirements import Config, rules
 from tests.conftest import REPO, SAMPLES
-from tests.strategies import manifests
+from tests.strategies.model import manifests
 
 NEGATIVE = REPO / "tests" / "data" / "negative"
 FILES = sorted(p for p in [*SAMPLES.rglob("*"), *NEGATIVE.iterdir()] if p.is_file() and p.name != "README.md")

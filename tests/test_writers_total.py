@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from manifest import formats
 from manifest.diagnostics import ParseError
 from manifest.model import Manifest
-from tests.strategies import manifests
+from tests.strategies.model import manifests
 
 # Lone surrogates are left out: no reader can produce them (every input is decoded strictly or with a
 # replacement), so no model a user holds contains one.

@@ -25,7 +25,8 @@ from manifest.model import (
     Seal,
     Stop,
 )
-from tests.test_x12_properties import DIGITS, UPPER, crew_members, text, tractors
+from tests.strategies.common import DIGITS, UPPER
+from tests.strategies.x12 import crew_members, text, tractors
 
 TRUCK_ENVELOPE = {
     "x12.ISA.01": "00",
@@ -155,7 +156,7 @@ def test_any_truck_trip_survives_a_round_trip(trip: Manifest) -> None:
 
 
 def test_what_the_truck_heading_cannot_carry_is_listed() -> None:
-    from tests.road_models import northbound_truck
+    from tests.models.road import northbound_truck
 
     written = x12_309.write([northbound_truck()])
     lost = {d.field for d in written.losses}

@@ -19,7 +19,7 @@ from manifest.formats.x12 import truck
 from manifest.formats.x12.envelope import SetContext
 from manifest.formats.x12.fit import fit_sets
 from manifest.formats.x12.losses import losses
-from manifest.formats.x12.read309 import Reader309, SetEnd, _BillMapper, _Equipment, document_type
+from manifest.formats.x12.read309 import BillMapper, EquipmentLoop, Reader309, SetEnd, document_type
 from manifest.formats.x12.tokens import Segment
 from manifest.formats.x12.writer import Elements, SegmentWriter, delimiters_from, envelope
 from manifest.model import Consignment, Manifest, Mode
@@ -37,7 +37,7 @@ class Reader358(Reader309):
 
     def __init__(self, context: SetContext, manifest_index: int) -> None:
         super().__init__(context, manifest_index)
-        self._cars: list[_Equipment] = []
+        self._cars: list[EquipmentLoop] = []
         self._bills: dict[tuple[str, str], _Bill] = {}
         self._current: _Bill | None = None
         self._car_open = False
@@ -57,7 +57,7 @@ class Reader358(Reader309):
         elif tag == "LX":
             self._car_open = False
         elif tag == "VID" and path[-1:] != ("MBL",):
-            self._cars.append(_Equipment(segment))
+            self._cars.append(EquipmentLoop(segment))
             self._current = None
         elif tag == "MBL" and self._cars:
             key = (segment.get(1), segment.get(2))
@@ -73,7 +73,7 @@ class Reader358(Reader309):
     def end(self, trailer: Segment | None) -> list[object]:
         header = self.header()
         positions = self._positions
-        mapper = _BillMapper(header.mode, "", positions, header)
+        mapper = BillMapper(header.mode, "", positions, header)
         cars = tuple(mapper.equipment(i, car) for i, car in enumerate(self._cars))
         scac = header.carrier.scac if header.carrier else None
         out: list[object] = []

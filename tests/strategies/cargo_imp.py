@@ -41,16 +41,9 @@ from manifest.model import (
     Rate,
     Stop,
 )
+from tests.strategies.common import DIGITS, UPPER, awb_numbers, fixed
 
 REFERENCE = date(2026, 11, 27)
-
-UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-DIGITS = "0123456789"
-
-
-def fixed(alphabet: str, size: int, largest: int | None = None) -> st.SearchStrategy[str]:
-    return st.text(alphabet=alphabet, min_size=size, max_size=largest or size)
-
 
 WORD = st.builds(lambda first, rest: first + rest, fixed(UPPER + DIGITS, 1), fixed(UPPER + DIGITS + ".-", 0, 9))
 CODE3 = fixed(UPPER, 3)
@@ -65,13 +58,6 @@ def words(max_words: int = 4) -> st.SearchStrategy[str]:
 
 def airports() -> st.SearchStrategy[Place]:
     return CODE3.map(lambda code: Place(code=code, scheme=PlaceScheme.IATA_AIRPORT))
-
-
-@st.composite
-def awb_numbers(draw: st.DrawFn) -> str:
-    prefix = draw(st.integers(0, 999))
-    serial = draw(st.integers(0, 9_999_999))
-    return f"{prefix:03d}-{serial:07d}{serial % 7}"
 
 
 def decimals(places: int = 1, top: int = 99_999) -> st.SearchStrategy[Decimal]:

@@ -38,6 +38,7 @@ from manifest.model import (
     TaxId,
     TaxIdScheme,
 )
+from tests.strategies.common import DIGITS, UPPER, fixed
 
 
 def texts(max_size: int = 40, wide: bool = False) -> st.SearchStrategy[str]:
@@ -45,14 +46,6 @@ def texts(max_size: int = 40, wide: bool = False) -> st.SearchStrategy[str]:
     top = 0x17F if wide else 0xFF
     alphabet = st.characters(min_codepoint=0x20, max_codepoint=top, exclude_categories=["Cc"])
     return st.text(alphabet, min_size=1, max_size=max_size)
-
-
-UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-DIGITS = "0123456789"
-
-
-def fixed(alphabet: str, size: int, most: int | None = None) -> st.SearchStrategy[str]:
-    return st.text(alphabet, min_size=size, max_size=size if most is None else most)
 
 
 codes = fixed(UPPER + DIGITS, 2, 8)

@@ -1,0 +1,77 @@
+"""The layout of the code: the packages cut by job stay small, no module reaches for another's private names, and
+hypothesis strategies have one home."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+PACKAGE = REPO / "manifest"
+# Packages cut by job (the readers along the groups of their message): none of their modules a monolith again.
+CUT_PACKAGES = ("formats/edifact/cuscar_read", "formats/x12/read309", "codelists")
+MOST_LINES = 400
+# The 358 writer still shares two helpers of the 309 writer.
+KNOWN_PRIVATE_IMPORTS = {("manifest.formats.x12.consist", "manifest.formats.x12.write309")}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(REPO).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+@pytest.mark.parametrize("package", CUT_PACKAGES)
+def test_a_cut_package_has_only_small_modules(package: str) -> None:
+    modules = sorted((PACKAGE / package).glob("*.py"))
+    assert len(modules) > 3
+    long = {m.name: n for m in modules if (n := len(m.read_text(encoding="utf-8").splitlines())) > MOST_LINES}
+    assert long == {}
+
+
+def test_no_module_imports_a_private_name_of_another() -> None:
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("manifest"):
+                for alias in node.names:
+                    if alias.name.startswith("_") and not alias.name.startswith("__"):
+                        found.add((_module_name(path), node.module, alias.name))
+    assert {(importer, owner) for importer, owner, _ in found} <= KNOWN_PRIVATE_IMPORTS, sorted(found)
+
+
+def _strategy_names(path: Path) -> set[str]:
+    """Module-level strategies a file defines: composite functions, functions returning a strategy, and names bound
+    to a hypothesis call."""
+    names = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.FunctionDef):
+            composite = any(ast.unparse(d) == "st.composite" for d in node.decorator_list)
+            if composite or (node.returns is not None and "SearchStrategy" in ast.unparse(node.returns)):
+                names.add(node.name)
+        elif isinstance(node, ast.Assign) and ast.unparse(node.value).startswith("st."):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return names
+
+
+def test_no_test_file_defines_a_strategy_found_elsewhere() -> None:
+    """A strategy a test file keeps to itself is fine; one that another file also defines belongs in
+    tests/strategies, where modules of different domains may each draw their own ``manifests``."""
+    tests = REPO / "tests"
+    names = {path: _strategy_names(path) for path in sorted(tests.glob("test_*.py"))}
+    names.update({path: _strategy_names(path) for path in sorted((tests / "strategies").glob("*.py"))})
+    shared = sorted(
+        (path.name, name)
+        for path in tests.glob("test_*.py")
+        for name in names[path]
+        if any(name in others for other, others in names.items() if other != path)
+    )
+    assert shared == []
+
+
+def test_strategies_live_in_one_package() -> None:
+    tests = REPO / "tests"
+    strays = sorted(p.name for p in tests.glob("*.py") if p.stem.endswith(("_strategies", "_models", "strategies")))
+    assert strays == []
