@@ -547,6 +547,7 @@ def convert(
     name: str | None = None,
     config: Config | None = None,
     allow_errors: bool = False,
+    profile: str = "auto",
 ) -> Conversion:
     """Read ``source`` and write it as ``to``; a source with errors is not converted (MF301 and its findings say why)
     unless ``allow_errors``, and then its errors come with the result. The errors are counted as :func:`validate`
@@ -554,9 +555,12 @@ def convert(
     cannot be read at all is never converted.
 
     Every value the target cannot carry is in ``losses``, by model path and at its line and column in the source;
-    envelope values of the source that only describe its transmission are notes (see :mod:`manifest.conversion`).
+    envelope values of the source that only describe its transmission are notes (see :mod:`manifest.conversion`),
+    and so is each requirement of the target's kind of document that the model leaves unmet, under ``profile``
+    chosen as :func:`validate` chooses it (see :mod:`manifest.unmet`).
     """
     from manifest.conversion import settle
+    from manifest.unmet import noted
 
     data, own_name = source_bytes(source)
     name = name if name is not None else own_name
@@ -570,7 +574,8 @@ def convert(
     errors = tuple(d for d in found if d.severity >= Severity.ERROR)
     if errors and not allow_errors:
         return Conversion(document, None, (INVALID_SOURCE(count=len(errors)), *errors), errors, to)
-    return Conversion(document, settle(target.write(document.manifests), document, to), (), errors, to)
+    written = noted(target.write(document.manifests), document, to, profile=profile, config=config)
+    return Conversion(document, settle(written, document, to), (), errors, to)
 
 
 @typing.overload

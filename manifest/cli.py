@@ -642,7 +642,13 @@ def convert(
     shown_output = None if out is None else str(out)
     with _working_on(source):
         conversion = run_conversion(
-            data, target, format=format_, name=_name_of(source), config=config, allow_errors=allow_errors
+            data,
+            target,
+            format=format_,
+            name=_name_of(source),
+            config=config,
+            allow_errors=allow_errors,
+            profile=config.profile or "auto",  # the profile validate checks the source under, from the same config
         )
         if output == "json":
             report = conversion_json(

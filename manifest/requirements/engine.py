@@ -42,16 +42,18 @@ def iter_diagnostics(
     profile: str,
     config: Config | None = None,
     format_name: str | None = None,
+    document: str | None = None,
 ) -> Iterator[Diagnostic]:
     """Lazily, each finding of the rules of ``profile`` for the manifest's mode, minus those the config turns off.
 
     Only the rules for the kind of document the manifest was read from run (see ``Rule.documents``): a CUSCAR is
     not asked for the RFCs that only a Carta Porte carries, nor an X12 358 consist for the contents of its bills.
-    The kind comes from ``format_name`` when given, else from the readers' extension keys; a manifest of unknown
-    origin is checked as the harmonized model. :func:`check_rule` runs a rule whatever the document.
+    The kind is ``document`` when given (a conversion checks the model as the kind of document it writes), else it
+    comes from ``format_name``, else from the readers' extension keys; a manifest of unknown origin is checked as the
+    harmonized model. :func:`check_rule` runs a rule whatever the document.
     """
     settings = config or Config()
-    document = document_kind(format_name, manifest)
+    document = document or document_kind(format_name, manifest)
     context = Context(manifest)
     for rule in rules(profile, manifest.mode):
         if rule.code in settings.disabled or document not in rule.documents:
@@ -66,9 +68,14 @@ def evaluate(
     profile: str,
     config: Config | None = None,
     format_name: str | None = None,
+    document: str | None = None,
 ) -> list[Diagnostic]:
     """Every finding of the rules of ``profile`` on ``manifest``, in catalogue order."""
-    return list(iter_diagnostics(manifest, source_map, profile=profile, config=config, format_name=format_name))
+    return list(
+        iter_diagnostics(
+            manifest, source_map, profile=profile, config=config, format_name=format_name, document=document
+        )
+    )
 
 
 def check_rule(rule: Rule, manifest: Manifest, source_map: SourceMap | None = None) -> list[Diagnostic]:

@@ -1,0 +1,115 @@
+"""A requirement that the target of a conversion brings and the source holds no value for is a note (MF303): the
+file is written without the value, never with an invented one, and the note names the rule and the model field."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from manifest import api, formats
+from manifest.cli import main
+from manifest.diagnostics import Diagnostic
+from manifest.model import Conveyance, Manifest, Mode
+from manifest.requirements import rules
+from manifest.unmet import UNMET_REQUIREMENT, noted, written_as
+from tests.conftest import SAMPLES
+
+# A house waybill: the file names no vessel, and a list of house waybills is held to no vessel data; written as
+# CUSCAR it is a manifest of a vessel, which SAT asks the IMO number and the flag of (RGCE 1.9.22).
+HOUSE = SAMPLES / "air" / "northbound-flight-am0642-hawb-mex26110001.xfzb.xml"
+RAIL_309 = SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.synthetic.309"
+
+
+def _unmet(notes: tuple[Diagnostic, ...]) -> list[tuple[str, str | None]]:
+    """The rule and the field of each MF303 note."""
+    return [(note.args["rule"], note.field) for note in notes if note.code == UNMET_REQUIREMENT.code]
+
+
+def test_a_model_without_the_vessels_imo_number_converted_to_cuscar_gets_exactly_that_note() -> None:
+    conversion = api.convert(HOUSE.read_bytes(), "cuscar", name=HOUSE.name)
+    assert conversion.written is not None
+    assert _unmet(conversion.notes) == [("SAT-MAR-001", "conveyance.imo_number"), ("SAT-MAR-003", "conveyance.flag")]
+    (imo,) = (note for note in conversion.notes if note.field == "conveyance.imo_number")
+    assert "SAT-MAR-001" in imo.message() and "cuscar" in imo.message() and "by sea" in imo.message()
+    assert "SAT-MAR-001" in imo.message("es") and "por vía marítima" in imo.message("es")
+    assert imo.line is not None  # pinned to the source by settle, at what holds the missing value
+    (rule,) = (rule for rule in rules() if rule.code == "SAT-MAR-001")
+    assert imo.source == rule.source
+
+
+@pytest.mark.parametrize(
+    ("imo_number", "expected"),
+    [
+        (None, [("SAT-MAR-001", "conveyance.imo_number"), ("SAT-MAR-003", "conveyance.flag")]),
+        ("9321483", [("SAT-MAR-003", "conveyance.flag")]),
+    ],
+)
+def test_a_model_that_has_the_imo_number_gets_no_note_for_it(
+    imo_number: str | None, expected: list[tuple[str, str]]
+) -> None:
+    # The house waybill's model carried by sea: a list of house waybills is still held to no vessel data.
+    document = api.read(HOUSE.read_bytes())
+    (manifest,) = document.manifests
+    vessel = Conveyance(imo_number=imo_number) if imo_number else None
+    by_sea = dataclasses.replace(manifest, mode=Mode.MARITIME, conveyance=vessel)
+    source = dataclasses.replace(document, manifests=(by_sea,))
+    written = formats.get("cuscar").write(source.manifests)
+    assert _unmet(noted(written, source, "cuscar", profile="sat").notes) == expected
+
+
+def test_the_rules_are_those_of_the_profile_asked_for() -> None:
+    conversion = api.convert(HOUSE.read_bytes(), "cuscar", name=HOUSE.name, profile="cbp")
+    rules = {rule for rule, _ in _unmet(conversion.notes)}
+    assert {"CBP-OCEAN-005", "CBP-OCEAN-007"} <= rules
+    assert not any(rule.startswith("SAT-") for rule in rules)
+    assert _unmet(api.convert(HOUSE.read_bytes(), "cuscar", profile="none").notes) == []
+
+
+def test_the_written_file_is_checked_in_the_mode_and_kind_its_reader_reads() -> None:
+    document = api.read(HOUSE.read_bytes())
+    written = formats.get("x12-309").write(document.manifests)
+    assert written_as(written, "x12-309", document.manifests) == [(Mode.MARITIME, "manifest")]
+    own = formats.get("cargo-xml").write(document.manifests)
+    assert written_as(own, "cargo-xml", document.manifests) == [(Mode.AIR, "houses")]
+
+
+def test_a_conversion_within_the_same_kind_and_mode_notes_nothing() -> None:
+    # A rail 309 and the canonical model: the source's own kind is held to every rule the canonical file is.
+    conversion = api.convert(RAIL_309.read_bytes(), "manifest-json")
+    assert _unmet(conversion.notes) == []
+
+
+def test_what_the_writer_already_reports_is_not_noted_twice() -> None:
+    # Carta Porte: the writer notes the carrier's RFC it lacks (CP404); the requirement is not repeated.
+    conversion = api.convert(RAIL_309.read_bytes(), "carta-porte")
+    told = {note.field for note in conversion.notes if note.code == "CP404" and note.field}
+    assert "carrier.tax_id" in told
+    assert not any(field in told for _, field in _unmet(conversion.notes))
+
+
+def test_each_manifest_of_a_file_is_noted_under_its_own_path() -> None:
+    # Two empty manifests in the canonical JSON, written as one CUSCAR interchange of two vessel manifests.
+    two = (Manifest(mode=Mode.RAIL), Manifest(mode=Mode.RAIL))
+    document = api.read(formats.get("manifest-json").write(two).data, "manifest-json")
+    written = formats.get("cuscar").write(document.manifests)
+    fields = [field or "" for _, field in _unmet(noted(written, document, "cuscar").notes)]
+    assert "manifests[0].conveyance.imo_number" in fields and "manifests[1].conveyance.imo_number" in fields
+    assert all(re.match(r"manifests\[[01]\]\.", field) for field in fields)
+
+
+def test_the_note_is_in_the_json_report_and_counted_in_the_summary(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "out.edi"
+    arguments = ["convert", str(HOUSE), "--to", "cuscar", "-o", str(out), "--allow-loss"]
+    report = json.loads(runner.invoke(main, [*arguments, "--output", "json"]).output)
+    unmet = [note for note in report["notes"] if note["code"] == "MF303"]
+    assert [note["field"] for note in unmet] == ["conveyance.imo_number", "conveyance.flag"]
+    assert all(note["line"] is not None and note["severity"] == "warning" for note in unmet)
+    assert report["summary"]["notes"] == len(report["notes"])
+    line = runner.invoke(main, arguments).output.splitlines()[0]
+    assert re.search(rf"\b{len(report['notes'])} note\(s\)", line), line
