@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import BinaryIO, Union
 
 from manifest import formats
+from manifest.core.document import ConsignmentChunk, Document, Written, without_ends
 from manifest.diagnostics import Diagnostic, ParseError, Severity, define
 from manifest.faults import one_per_fault
-from manifest.formats.base import ConsignmentChunk, Document, Written, without_ends
 from manifest.formats.charsets import blank
 from manifest.formats.readers import collector_paused
 from manifest.model import Manifest, Mode

@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from manifest.core.document import Document, Written
 from manifest.diagnostics import Diagnostic, Severity, define
-from manifest.formats.base import Document, Written
 from manifest.model import Manifest
 
 TRANSMISSION_VALUE = define(

@@ -28,9 +28,9 @@ from types import MappingProxyType
 from typing import BinaryIO
 
 from manifest import formats
+from manifest.core.document import ConsignmentChunk, ManifestEnd, SourceMap, StreamItem, stream_from_document
 from manifest.diagnostics import Diagnostic, ParseError, Position, Severity, define
 from manifest.faults import one_per_fault
-from manifest.formats.base import ConsignmentChunk, ManifestEnd, SourceMap, StreamItem, stream_from_document
 from manifest.model import Consignment, Manifest, Mode
 from manifest.requirements import Config, iter_diagnostics, rules
 from manifest.requirements.checks import Context, Finding, is_missing, parsed, unique_key
