@@ -36,7 +36,8 @@ from manifest import __version__
 from manifest.i18n import language_from_environment, speaking, words
 
 if TYPE_CHECKING:
-    from manifest.api import BatchSettings, FileReport, Outcome, Skipped, Unreadable
+    from manifest.api import FileReport
+    from manifest.checkfile import BatchSettings, Outcome, Skipped, Unreadable
     from manifest.diagnostics import Lang
     from manifest.requirements import Config
 
@@ -194,7 +195,7 @@ class _Group(click.Group):
 def _internal_error(error: Exception, *, debug: bool) -> None:
     """A defect of this package: one line on stderr naming the file being worked on, the traceback only when asked
     for, and exit 3, so that CI tells a crash from a file with errors (exit 1)."""
-    from manifest.api import InternalError, error_line
+    from manifest.checkfile import InternalError, error_line
 
     if debug:
         click.echo("".join(traceback.format_exception(error)), err=True, nl=False)
@@ -210,7 +211,7 @@ def _internal_error(error: Exception, *, debug: bool) -> None:
 @contextmanager
 def _working_on(path: Path | str) -> Iterator[None]:
     """An internal error escaping the block names ``path`` in the line that reports it."""
-    from manifest.api import InternalError, error_line
+    from manifest.checkfile import InternalError, error_line
     from manifest.diagnostics import ParseError
 
     try:
@@ -293,7 +294,7 @@ def _inputs(paths: Sequence[Path]) -> Iterator[Path | Unreadable | Skipped | Non
     """What ``validate`` checks, in the order of the command line: the files of each path (a folder walked, the
     files in it in no known format as Skipped), a path that cannot be looked at as Unreadable, and None where
     standard input stands (``-``, read once)."""
-    from manifest.api import iter_files
+    from manifest.checkfile import iter_files
 
     stdin_taken = False
     for path in paths:
@@ -373,7 +374,9 @@ def validate(
     quiet: bool,
 ) -> None:
     """Check manifests (files, folders or - for stdin) against the syntax, schema and agency requirements."""
-    from manifest.api import BatchSettings, NotChecked, Skipped, Unreadable, validate, validate_files
+    from manifest.api import validate
+    from manifest.batch import validate_files
+    from manifest.checkfile import BatchSettings, NotChecked, Skipped, Unreadable
 
     if scheduler is not None and jobs != 1:
         _fail(_said("--jobs and --scheduler cannot be combined: the cluster's workers check the files"))
@@ -473,7 +476,7 @@ class _Sources(Mapping[str, bytes]):
 
 def _read_with_progress(path: Path, settings: BatchSettings, progress: _Progress) -> Generator[Outcome, None, None]:
     """One large file read through a counting reader, so that the bar follows the bytes as they are read."""
-    from manifest.api import validate_file
+    from manifest.checkfile import validate_file
     from manifest.requirements import load_config
 
     yield validate_file(path, settings, load_config(settings.config_start), stream_above=0, opener=progress.open)

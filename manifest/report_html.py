@@ -14,7 +14,8 @@ import html
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from manifest.api import FileReport, Skipped
+from manifest.api import FileReport
+from manifest.checkfile import Skipped
 from manifest.diagnostics import Diagnostic, Lang, Severity, shown_surrogates
 from manifest.formats.charsets import decode_legacy, xml_text
 from manifest.i18n import words

@@ -17,7 +17,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from manifest.api import Conversion, FileReport, Skipped
+from manifest.api import Conversion, FileReport
+from manifest.checkfile import Skipped
 from manifest.conversion import LOSS_KINDS
 from manifest.diagnostics import Diagnostic, Lang, Message, Related, Severity, shown_surrogates
 from manifest.i18n import words
