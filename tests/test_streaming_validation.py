@@ -19,7 +19,7 @@ from manifest.checkfile import BatchSettings, validate_file
 from manifest.diagnostics import Diagnostic
 from manifest.formats import manifest_json, manifest_xml
 from manifest.formats.base import ConsignmentChunk, ManifestEnd
-from manifest.requirements import Config, rules
+from manifest.requirements import Config, rules, streamed
 from tests.conftest import REPO, SAMPLES
 from tests.strategies import manifests
 
@@ -151,15 +151,15 @@ def test_a_total_over_all_consignments_cannot_be_streamed_and_is_noted(monkeypat
         kind="sum_equals",
     )
     assert streaming.placement(total) is None
-    monkeypatch.setattr(streaming, "rules", lambda profile, mode: (total,))
-    streaming._plan.cache_clear()
+    monkeypatch.setattr(streamed, "rules", lambda profile, mode: (total,))
+    streamed.plan.cache_clear()
     data = (SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.manifest.xml").read_bytes()
     quiet = Config(disabled=frozenset({"MF401"}))
     try:
         found = validate_stream(io.BytesIO(data), profile="harmonized").diagnostics
         unsaid = validate_stream(io.BytesIO(data), profile="harmonized", config=quiet).diagnostics
     finally:
-        streaming._plan.cache_clear()
+        streamed.plan.cache_clear()
     notes = [d for d in found if d.code == "MF401"]
     assert [(d.args["rule"], str(d.severity)) for d in notes] == [("HM-GEN-003", "info")]
     assert "MF401" not in {d.code for d in unsaid}  # the note, like every finding, obeys the configuration
