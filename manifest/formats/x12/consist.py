@@ -21,6 +21,7 @@ from manifest.formats.x12.fit import fit_sets
 from manifest.formats.x12.losses import losses
 from manifest.formats.x12.read309 import Reader309, SetEnd, _BillMapper, _Equipment, document_type
 from manifest.formats.x12.tokens import Segment
+from manifest.formats.x12.write_shared import write_equipment, write_header
 from manifest.formats.x12.writer import Elements, SegmentWriter, delimiters_from, envelope
 from manifest.model import Consignment, Manifest, Mode
 
@@ -124,18 +125,16 @@ def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written
 
 
 def _set(manifest: Manifest, index: int, old: bool) -> list[Elements]:
-    from manifest.formats.x12.write309 import _equipment, _header
-
     ext = manifest.extensions
     w = SegmentWriter(delimiters_from(ext))
     control = ext.get("x12.ST.02", f"{index + 1:04d}") if index == 0 else f"{index + 1:04d}"
     w.add("ST", "358", control, ext.get("x12.ST.03", ""))
-    _header(w, manifest)
+    write_header(w, manifest)
     scac = manifest.carrier.scac if manifest.carrier and manifest.carrier.scac else ""
     for number, car in enumerate(manifest.equipment, start=1):
         if old:
             w.add("LX", str(number))
-        _equipment(w, car, [])
+        write_equipment(w, car, [])
         for c in manifest.consignments:
             if any(e.identifier == car.identifier for e in c.equipment):
                 _mbl(w, c, scac)
