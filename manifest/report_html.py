@@ -1,7 +1,7 @@
 """The HTML report: one self-contained page, readable offline, for a person going through a batch's findings.
 
 The page holds its style and script inline and loads nothing: no font, image or script from the network. It shows
-the summary of the run (the table of :func:`manifest.reporters.summary_rows`), then each file's text with its line
+the summary of the run (the table of :func:`manifest.report_summary.summary_rows`), then each file's text with its line
 numbers, every line that has a finding highlighted and its findings beside it (code, message, address, model field,
 value, source). The findings can be filtered by severity and by code. A file longer than SHOWN_WHOLE_LINES lines
 (or SHOWN_WHOLE_BYTES bytes) is shown as the lines around each finding, CONTEXT_LINES either side, with the lines
@@ -19,7 +19,7 @@ from manifest.checkfile import Skipped
 from manifest.diagnostics import Diagnostic, Lang, Severity, shown_surrogates
 from manifest.formats.charsets import decode_legacy, xml_text
 from manifest.i18n import words
-from manifest.reporters import SUMMARY_COLUMNS, severity_word, summary_line, summary_rows
+from manifest.report_summary import SUMMARY_COLUMNS, severity_word, summary_line, summary_rows
 
 SHOWN_WHOLE_LINES = 5000
 SHOWN_WHOLE_BYTES = 2 * 1024 * 1024

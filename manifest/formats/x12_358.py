@@ -25,9 +25,9 @@ def read(data: bytes) -> Document:
 
 
 def write(manifests: Sequence[Manifest]) -> Written:
-    from manifest.formats.x12 import consist
+    from manifest.formats.x12 import write358
 
-    return consist.write(manifests)
+    return write358.write(manifests)
 
 
 def stream(source: BinaryIO) -> Iterator[ConsignmentChunk | Diagnostic]:

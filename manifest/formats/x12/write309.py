@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from manifest.formats.base import Written
-from manifest.formats.x12 import bills, truck
+from manifest.formats.x12 import bills, read_set, truck
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.fit import Fitting, fit_sets
 from manifest.formats.x12.losses import losses
@@ -30,9 +30,8 @@ EPOCH = datetime(2000, 1, 1)
 
 def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written:
     data, fitting = _render(manifests, now)
-    from manifest.formats import x12_309
-
-    return Written(data, losses(manifests, x12_309.read(data).manifests, "x12-309", fitting), tuple(fitting.notices))
+    read_back = read_set.read(data, "x12-309", "309").manifests
+    return Written(data, losses(manifests, read_back, "x12-309", fitting), tuple(fitting.notices))
 
 
 def render(manifests: Sequence[Manifest], now: datetime | None = None) -> bytes:
