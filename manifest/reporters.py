@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 from manifest.api import Conversion, FileReport
 from manifest.checkfile import Skipped
 from manifest.conversion import LOSS_KINDS
+from manifest.core.registry import FORMATS
 from manifest.diagnostics import Diagnostic, Lang, Message, Related, Severity, shown_surrogates
 from manifest.i18n import words
 from manifest.report_summary import SUMMARY_COLUMNS as SUMMARY_COLUMNS
@@ -263,17 +264,6 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 # GitHub code scanning resolve it to the checkout.
 SOURCE_ROOT = "SRCROOT"
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-# RFC 1767 registers EDI-X12 and EDIFACT; the XML and JSON formats are what their names say; Cargo-IMP is plain text.
-_MIME_TYPES = {
-    "x12-309": "application/EDI-X12",
-    "x12-358": "application/EDI-X12",
-    "cuscar": "application/EDIFACT",
-    "cargo-imp": "text/plain",
-    "cargo-xml": "application/xml",
-    "carta-porte": "application/xml",
-    "manifest-xml": "application/xml",
-    "manifest-json": "application/json",
-}
 
 
 def sarif(
@@ -487,8 +477,9 @@ def _sarif_artifact(report: FileReport) -> dict[str, object]:
     artifact: dict[str, object] = {}
     if report.path != "-":  # standard input has no address
         artifact["location"] = _artifact_location(report.path)
-    if report.format in _MIME_TYPES:
-        artifact["mimeType"] = _MIME_TYPES[report.format]
+    registered = FORMATS.get(report.format) if report.format is not None else None
+    if registered is not None:  # RFC 1767 registers EDI-X12 and EDIFACT; see each format's description
+        artifact["mimeType"] = registered.description.mime_type
     artifact["properties"] = {
         "format": report.format,
         "modes": [m.value for m in report.modes],

@@ -14,9 +14,7 @@ engine; they are named here too, where every format module has always found them
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
-
+from manifest.core.description import Format
 from manifest.core.document import (
     ConsignmentChunk,
     Document,
@@ -29,7 +27,6 @@ from manifest.core.document import (
     without_ends,
 )
 from manifest.core.paths import parent_path
-from manifest.model import Manifest, Mode
 
 __all__ = [
     "ConsignmentChunk",
@@ -44,16 +41,3 @@ __all__ = [
     "stream_from_document",
     "without_ends",
 ]
-
-
-class Format(Protocol):
-    NAME: str
-    TITLE: str
-    EXTENSIONS: tuple[str, ...]
-    MODES: tuple[Mode, ...]
-
-    def sniff(self, head: bytes) -> bool: ...
-
-    def read(self, data: bytes) -> Document: ...
-
-    def write(self, manifests: Sequence[Manifest]) -> Written: ...
