@@ -523,9 +523,9 @@ class Reporter(Protocol):
 REPORTERS: dict[str, Reporter] = {
     "text": text,
     "json": as_json,
+    "sarif": sarif,
     "junit": junit,
     "github": github,
-    "sarif": sarif,
     "html": html,
 }
 
