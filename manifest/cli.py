@@ -17,8 +17,6 @@ from __future__ import annotations
 import copy
 import os
 import sys
-from collections.abc import Generator
-from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,26 +36,17 @@ from manifest.cli_click import language as _language
 from manifest.cli_click import option as _option
 from manifest.cli_click import said as _said
 from manifest.cli_click import working_on as _working_on
+from manifest.cli_listing import formats_table, rules_table
 from manifest.cli_progress import PROGRESS_BYTES
-from manifest.cli_progress import Progress as _Progress
-from manifest.cli_progress import cluster_errors as _cluster_errors
-from manifest.cli_progress import read_with_progress as _read_with_progress
-from manifest.cli_terminal import Sources as _Sources
 from manifest.cli_terminal import colour as _colour
-from manifest.cli_terminal import inputs as _inputs
 from manifest.cli_terminal import load_config_or_fail as _load_config
 from manifest.cli_terminal import name_of as _name_of
-from manifest.cli_terminal import os_reason as _os_reason
-from manifest.cli_terminal import painter as _painter
 from manifest.cli_terminal import read_source as _read_source
-from manifest.cli_terminal import say_cannot_read as _say_cannot_read
 from manifest.cli_terminal import write_output as _write_output
-from manifest.i18n import words
+from manifest.cli_validate import check_all, report
 
 if TYPE_CHECKING:
-    from manifest.api import FileReport
-    from manifest.checkfile import Outcome, Skipped
-    from manifest.diagnostics import Lang
+    pass
 
 __all__ = ["LANGS", "MODES", "PROFILES", "PROGRESS_BYTES", "main"]
 
@@ -136,82 +125,18 @@ def validate(
     quiet: bool,
 ) -> None:
     """Check manifests (files, folders or - for stdin) against the syntax, schema and agency requirements."""
-    from manifest.api import validate
-    from manifest.batch import validate_files
-    from manifest.checkfile import BatchSettings, NotChecked, Skipped, Unreadable
+    from manifest.checkfile import BatchSettings
 
     if scheduler is not None and jobs != 1:
         _fail(_said("--jobs and --scheduler cannot be combined: the cluster's workers check the files"))
     config = _load_config(Path.cwd())
     settings = BatchSettings(format=format_, profile=profile, config_start=Path.cwd(), skip_unknown=skip_unknown)
-    inputs = list(_inputs(paths))
-    files = [item for item in inputs if isinstance(item, Path)]
-    progress = _Progress(files, shown=not quiet and sys.stderr.isatty())
-    outcomes: Generator[Outcome, None, None]
-    if progress.reads_one_file and jobs == 1 and scheduler is None:
-        outcomes = _read_with_progress(files[0], settings, progress)
-    else:
-        outcomes = validate_files(files, settings, jobs=jobs, scheduler=scheduler)
-    reports: list[FileReport] = []
-    skipped: list[Skipped] = []
-    sources: dict[str, bytes] = {}
-    not_read = False
-    # Closed once its last outcome is taken: its pool of processes or its cluster client is let go then.
-    with closing(outcomes), progress, _cluster_errors():
-        for item in inputs:
-            if item is None:
-                chosen_profile = profile or config.profile or "auto"
-                try:
-                    data = sys.stdin.buffer.read()
-                except OSError as error:
-                    _say_cannot_read("-", _os_reason(error))
-                    not_read = True
-                    continue
-                with _working_on("-"):
-                    reports.append(validate(data, path="-", format=format_, profile=chosen_profile, config=config))
-                if output == "html":
-                    sources["-"] = data  # standard input cannot be read again for the page
-                continue
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                continue
-            outcome = item if isinstance(item, Unreadable) else next(outcomes)
-            if isinstance(item, Path):
-                progress.advance(item)
-            if isinstance(outcome, Unreadable):
-                _say_cannot_read(outcome.path, _said(outcome.reason, "os error"))
-                not_read = True
-            elif isinstance(outcome, NotChecked):
-                wording = _said("{path} was not checked: the process checking it stopped (killed, or out of memory)")
-                click.echo("manifest: " + wording.format(path=outcome.path), err=True)
-                not_read = True
-            elif outcome is None and isinstance(item, Path):
-                skipped.append(Skipped(str(item)))
-            elif outcome is not None:
-                reports.append(outcome)
+    checked = check_all(paths, settings, config, html=output == "html", jobs=jobs, scheduler=scheduler, quiet=quiet)
     chosen_output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    click.echo(
-        _report(chosen_output, reports, skipped, sources, _language(lang), strict), nl=False, color=_colour(sys.stdout)
-    )
-    if not_read:
+    click.echo(report(chosen_output, checked, _language(lang), strict), nl=False, color=_colour(sys.stdout))
+    if checked.not_read:
         sys.exit(2)
-    sys.exit(0 if all(r.passes(strict=strict) for r in reports) else 1)
-
-
-def _report(
-    output: str, reports: list[FileReport], skipped: list[Skipped], sources: dict[str, bytes], lang: Lang, strict: bool
-) -> str:
-    """The report in ``output``; the text one coloured where standard output takes colour, the HTML one with the
-    text of each file (read again from its path; standard input's as it was read)."""
-    from manifest import reporters
-
-    if output == "text":
-        return reporters.text(reports, lang, strict=strict, skipped=skipped, paint=_painter(_colour(sys.stdout)))
-    if output == "html":
-        from manifest.report_html import html_report
-
-        return html_report(reports, lang, strict=strict, skipped=skipped, sources=_Sources(sources))
-    return reporters.REPORTERS[output](reports, lang, strict=strict, skipped=skipped)
+    sys.exit(0 if all(r.passes(strict=strict) for r in checked.reports) else 1)
 
 
 @main.command()
@@ -314,24 +239,7 @@ def inspect(path: Path, format_: str | None, output: str, bills: bool) -> None:
 @_debug_option
 def formats(output: str) -> None:
     """The formats this tool reads and writes, and whether this installation reads and writes each."""
-    from manifest.formats import FORMATS
-    from manifest.tables import render_table
-
-    def able(format_name: str, verb: str) -> str:
-        can = callable(getattr(FORMATS[format_name].load(), verb, None))
-        return ("yes" if can else "no") if output == "json" else _said("yes" if can else "no", "answer")
-
-    rows = [
-        {
-            "name": f.name,
-            "title": _said(f.title),
-            "read": able(f.name, "read"),
-            "write": able(f.name, "write"),
-            "agency use": _said(f.agency_use),
-        }
-        for f in FORMATS.values()
-    ]
-    click.echo(render_table(rows, output, _language()), nl=False)
+    click.echo(formats_table(output), nl=False)
 
 
 @main.command()
@@ -342,40 +250,7 @@ def formats(output: str) -> None:
 @_debug_option
 def rules(profile: str | None, mode: str | None, output: str) -> None:
     """The catalogue of data requirements, with the source of each rule."""
-    import shutil
-
-    from manifest.model import Mode
-    from manifest.requirements import rules as catalogue
-    from manifest.rule_text import readable
-    from manifest.tables import aligned, render_table
-
-    # JSON keeps the severity and mode names a program matches on; text shows them in the language of the run.
-    def named(value: str, kind: str) -> str:
-        return value if output == "json" else _said(value, kind)
-
-    rows = [
-        {
-            "code": rule.code,
-            "severity": named(str(rule.severity), "severity"),
-            "modes": ", ".join(named(m.value, "mode") for m in rule.modes),
-            "profiles": ", ".join(rule.profiles),
-            "message": readable(rule.message_es if _language() == "es" else rule.message_en, rule.fields, _language()),
-            "source": rule.source,
-        }
-        for rule in catalogue(profile, Mode(mode) if mode else None)
-    ]
-    if output == "text" and not rows:
-        # The headings all the same, and a line that says there is nothing under them.
-        columns = ("code", "severity", "modes", "profiles", "message", "source")
-        headings = {c: words(_language()).pgettext("column", c).upper() for c in columns}
-        click.echo("\n".join([*aligned([dict.fromkeys(columns, "")], headings)[:1], _said("no rules")]))
-        return
-    # On a terminal (or with COLUMNS set) the table fits its width, the long columns wrapped; piped, lines stay
-    # whole, one rule a line.
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() or os.environ.get("COLUMNS") else None
-    click.echo(
-        render_table(rows, output, _language(), width=width, wrap=("modes", "profiles", "message", "source")), nl=False
-    )
+    click.echo(rules_table(profile, mode, output), nl=False)
 
 
 @main.command()

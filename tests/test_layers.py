@@ -60,6 +60,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "manifest.cli_click",
             "manifest.cli_terminal",
             "manifest.cli_progress",
+            "manifest.cli_listing",
+            "manifest.cli_validate",
             "manifest.cli",
             "manifest.__main__",
         ),
