@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING
 import click
 
 from manifest import __version__
-from manifest.cli_choices import CONCRETE_PROFILES, LANGS, MODES, PROFILES, movement_report_names, report_names
+from manifest.cli_choices import (
+    LANGS,
+    concrete_profile_names,
+    format_names,
+    mode_names,
+    movement_report_names,
+    profile_names,
+    report_names,
+)
 from manifest.cli_click import LANG_HELP, LazyChoice
 from manifest.cli_click import Group as _Group
 from manifest.cli_click import SaidIntRange as _IntRange
@@ -48,7 +56,7 @@ from manifest.cli_validate import check_all, report
 if TYPE_CHECKING:
     pass
 
-__all__ = ["LANGS", "MODES", "PROFILES", "PROGRESS_BYTES", "main"]
+__all__ = ["PROGRESS_BYTES", "main"]
 
 TABLE_OUTPUT_HELP = "Aligned text for people or JSON for programs."
 REPORT_OUTPUT_HELP = "Report format."
@@ -81,18 +89,12 @@ def main() -> None:
     """
 
 
-def _format_names() -> list[str]:
-    from manifest.formats import FORMATS
-
-    return list(FORMATS)
-
-
 @main.command()
 @_argument("paths", nargs=-1, required=True, type=_Path(path_type=Path, allow_dash=True))
-@_option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection: read every file as this.")
+@_option("--format", "format_", type=LazyChoice(format_names), help="Skip detection: read every file as this.")
 @_option(
     "--profile",
-    type=click.Choice(PROFILES),
+    type=LazyChoice(profile_names),
     help="Whose requirements to check (default: auto, or config); none: syntax, schema and identifiers only.",
 )
 @_option(
@@ -141,9 +143,9 @@ def validate(
 
 @main.command()
 @_argument("source", type=_Path(path_type=Path, allow_dash=True))
-@_option("--to", "target", required=True, type=click.Choice(_format_names()), help="The format to write.")
+@_option("--to", "target", required=True, type=LazyChoice(format_names), help="The format to write.")
 @_option("-o", "out", type=_Path(path_type=Path, dir_okay=False), help="Default: stdout.")
-@_option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection of the source format.")
+@_option("--format", "format_", type=LazyChoice(format_names), help="Skip detection of the source format.")
 @_option("--allow-loss", is_flag=True, help="Write even if the target cannot carry some of the data.")
 @_option("--allow-errors", is_flag=True, help="Convert even a source with errors; the report lists them.")
 @_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=REPORT_OUTPUT_HELP)
@@ -199,7 +201,7 @@ def convert(
 
 @main.command()
 @_argument("path", type=_Path(path_type=Path, allow_dash=True))
-@_option("--format", "format_", type=click.Choice(_format_names()), help="Skip detection.")
+@_option("--format", "format_", type=LazyChoice(format_names), help="Skip detection.")
 @_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=TABLE_OUTPUT_HELP)
 @_option("--bills", is_flag=True, help="List every bill or waybill: parties, pieces, weight, equipment and ports.")
 @_lang_option
@@ -243,8 +245,8 @@ def formats(output: str) -> None:
 
 
 @main.command()
-@_option("--profile", type=click.Choice(CONCRETE_PROFILES), help="Only the rules of this profile.")
-@_option("--mode", type=click.Choice(MODES), help="Only the rules of this mode.")
+@_option("--profile", type=LazyChoice(concrete_profile_names), help="Only the rules of this profile.")
+@_option("--mode", type=LazyChoice(mode_names), help="Only the rules of this mode.")
 @_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=TABLE_OUTPUT_HELP)
 @_lang_option
 @_debug_option
