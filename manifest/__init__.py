@@ -12,9 +12,9 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from manifest.api import Conversion, FileReport, convert, read, validate, write
+    from manifest.core.document import Document, Written
     from manifest.diagnostics import Diagnostic, ParseError, Position, Severity
     from manifest.formats import FORMATS
-    from manifest.formats.base import Document, Written
     from manifest.model import Consignment, Equipment, GoodsItem, Manifest, Mode, Party
     from manifest.singlewindow import reconcile
 
@@ -30,8 +30,8 @@ _EXPORTS = {
     "Position": "manifest.diagnostics",
     "Severity": "manifest.diagnostics",
     "FORMATS": "manifest.formats",
-    "Document": "manifest.formats.base",
-    "Written": "manifest.formats.base",
+    "Document": "manifest.core.document",
+    "Written": "manifest.core.document",
     "Manifest": "manifest.model",
     "Consignment": "manifest.model",
     "GoodsItem": "manifest.model",

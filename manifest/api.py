@@ -7,17 +7,15 @@ these functions, and software embedding ``manifest`` calls them directly.
 from __future__ import annotations
 
 import os
-import typing
-from collections import deque
-from collections.abc import Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Union
 
 from manifest import formats
+from manifest.core.document import ConsignmentChunk, Document, Written, without_ends
 from manifest.diagnostics import Diagnostic, ParseError, Severity, define
 from manifest.faults import one_per_fault
-from manifest.formats.base import ConsignmentChunk, Document, Written, without_ends
 from manifest.formats.charsets import blank
 from manifest.formats.readers import collector_paused
 from manifest.model import Manifest, Mode
@@ -104,7 +102,7 @@ def stream(
 ) -> Iterator[ConsignmentChunk | Diagnostic]:
     """Consignment by consignment: the format's own streaming reader where it has one (memory bounded by one
     consignment), otherwise the file read whole and handed out the same way."""
-    chosen = format or detect(_head(source), name)
+    chosen = format or detect(head_bytes(source), name)
     if chosen is None:
         try:
             read(source.read(), name=name)
@@ -116,7 +114,7 @@ def stream(
     yield from without_ends(parts(source, chosen))
 
 
-def _head(source: BinaryIO) -> bytes:
+def head_bytes(source: BinaryIO) -> bytes:
     """The first bytes of ``source`` for sniffing, leaving the stream where it was."""
     peek = getattr(source, "peek", None)
     if peek is not None:
@@ -222,127 +220,6 @@ def _joined(reasons: list[Reason]) -> Reason | None:
     return Reason(parts) if parts else None
 
 
-@dataclass(frozen=True, slots=True)
-class Unreadable:
-    """A file that could not be read at all (missing, a folder, no permission, a name too long), or a folder that
-    could not be walked; ``reason`` is the system's."""
-
-    path: str
-    reason: str
-
-
-def _unreadable(path: Path, error: OSError) -> Unreadable:
-    return Unreadable(str(path), error.strerror or str(error))
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A file passed over without being checked, and why (in English; the reporters say it in the reader's language):
-    a file found in a folder, or named with ``skip_unknown``, whose content and name belong to no known format."""
-
-    path: str
-    reason: str = "in no known format"
-
-
-@dataclass(frozen=True, slots=True)
-class NotChecked:
-    """A file of a batch whose check never finished: the process checking it died (killed, out of memory)."""
-
-    path: str
-
-
-class InternalError(RuntimeError):
-    """Working on ``path`` failed for a reason that is not the file's but a defect of this package.
-
-    ``reason`` is the original error on one line (it survives the trip from a worker process); the original error
-    is the ``__cause__``.
-    """
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(path, reason)
-        self.path = path
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
-
-
-def error_line(error: BaseException) -> str:
-    """``error`` on one line: its type and its message with the white space squeezed."""
-    message = " ".join(str(error).split())
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__
-
-
-Outcome = FileReport | Unreadable | NotChecked | None
-
-
-@dataclass(frozen=True, slots=True)
-class BatchSettings:
-    """What every file of a batch is checked with; the configuration is looked up from ``config_start``."""
-
-    format: str | None = None
-    profile: str | None = None
-    config_start: Path = field(default_factory=Path.cwd)
-    skip_unknown: bool = False
-
-
-# Files larger than this are validated as a stream (see validate_stream), the smaller ones read whole.
-STREAM_THRESHOLD = 32 * 1024 * 1024
-
-
-def _open_binary(path: Path) -> BinaryIO:
-    return path.open("rb")
-
-
-def validate_file(
-    path: Path,
-    settings: BatchSettings,
-    config: Config,
-    *,
-    stream_above: int | None = None,
-    opener: typing.Callable[[Path], BinaryIO] = _open_binary,
-) -> FileReport | Unreadable | None:
-    """One file of a batch: its report, Unreadable, or None when it is in no known format and may be skipped.
-
-    A file above ``stream_above`` bytes (by default STREAM_THRESHOLD) is validated consignment by consignment from
-    the file ``opener`` opens, so that memory stays bounded by one consignment whatever the size; the report is the
-    one a whole read gives (a caller that shows how far the reading has come opens the file through a counting
-    reader). Any other failure is a defect of this package, raised as InternalError naming the file.
-    """
-    try:
-        threshold = STREAM_THRESHOLD if stream_above is None else stream_above
-        return _validate_file(path, settings, config, threshold, opener)
-    except Exception as error:
-        raise InternalError(str(path), error_line(error)) from error
-
-
-def _validate_file(
-    path: Path,
-    settings: BatchSettings,
-    config: Config,
-    stream_above: int,
-    opener: typing.Callable[[Path], BinaryIO],
-) -> FileReport | Unreadable | None:
-    profile = settings.profile or config.profile or "auto"
-    try:
-        if path.stat().st_size > stream_above:
-            with opener(path) as source:
-                head = _head(source)
-                if settings.skip_unknown and settings.format is None and detect(head, path.name) is None:
-                    return None
-                return validate_stream(source, path=str(path), format=settings.format, profile=profile, config=config)
-        data = path.read_bytes()
-    except OSError as error:
-        return _unreadable(path, error)
-    chosen = settings.format
-    if settings.skip_unknown and chosen is None:
-        chosen = detect(data, path.name)  # told once: validate reads it as what was found
-        if chosen is None:
-            return None
-    report = validate(data, path=str(path), format=chosen, profile=profile, config=config)
-    return replace(report, manifests=())
-
-
 def validate_stream(
     source: BinaryIO,
     *,
@@ -360,7 +237,7 @@ def validate_stream(
     """
     from manifest.streaming import check_stream, parts
 
-    head = _head(source)
+    head = head_bytes(source)
     chosen = format or detect(head, path)
     if blank(head) and _blank(source):
         return FileReport(path, chosen, diagnostics=(EMPTY_FILE(line=1, column=1),))
@@ -389,117 +266,6 @@ def _blank(source: BinaryIO) -> bool:
         return True
     finally:
         source.seek(start)
-
-
-def validate_files(
-    paths: Sequence[Path], settings: BatchSettings, *, jobs: int = 1, scheduler: str | None = None
-) -> Generator[Outcome, None, None]:
-    """Every file of ``paths`` in input order; with ``jobs`` > 1 the files are checked by a pool of processes, with
-    ``scheduler`` (the address of a Dask scheduler, ``tcp://host:port``) by the workers of that cluster, which must
-    see the files at the same paths (see :mod:`manifest.cluster`, which raises ClusterError when it cannot be used).
-
-    The configuration is loaded once per process from ``settings.config_start``, so nothing but paths and reports
-    crosses between processes; a ConfigError is raised before any file is read. A file whose worker process dies
-    while checking it is NotChecked; the others are reported as usual. A caller that stops before the end closes
-    the generator, which lets the pool or the cluster client go.
-    """
-    from manifest.requirements import load_config
-
-    config = load_config(settings.config_start)
-    if scheduler is not None:
-        from manifest.cluster import validate_on_cluster
-
-        yield from validate_on_cluster(paths, settings, scheduler)
-        return
-    if jobs <= 1 or len(paths) <= 1:
-        for path in paths:
-            yield validate_file(path, settings, config)
-        return
-    yield from _checked_in_pools(paths, settings, jobs)
-
-
-def _checked_in_pools(paths: Sequence[Path], settings: BatchSettings, jobs: int) -> Iterator[Outcome]:
-    """The outcomes of ``paths`` in input order, checked by pools of ``jobs`` processes.
-
-    A worker that dies breaks its pool and every file handed to it is lost, with no word of which one killed it.
-    Files are therefore handed over a few at a time (two per worker: one being checked, one waiting), so that a
-    death leaves only those few in doubt; each of them is then checked again alone, in a pool of one process where
-    a death names its file, which is NotChecked. The files never handed over go to a fresh pool.
-    """
-    outcomes: dict[int, Outcome] = {}
-    waiting = deque(range(len(paths)))
-    suspects: deque[int] = deque()
-    shown = 0
-    while shown < len(paths):
-        alone = bool(suspects)
-        queue, workers, window = (suspects, 1, 1) if alone else (waiting, jobs, 2 * jobs)
-        for index, outcome in _pool_pass(paths, queue, settings, workers, window):
-            if outcome is not _LOST:
-                outcomes[index] = typing.cast(Outcome, outcome)
-            elif alone:
-                outcomes[index] = NotChecked(str(paths[index]))
-            else:
-                suspects.append(index)
-            while shown in outcomes:
-                yield outcomes.pop(shown)
-                shown += 1
-        suspects = deque(sorted(suspects))
-
-
-# The outcome of a file that was in a pool when one of its processes died.
-_LOST = object()
-
-
-def _pool_pass(
-    paths: Sequence[Path], queue: deque[int], settings: BatchSettings, workers: int, window: int
-) -> Iterator[tuple[int, object]]:
-    """Check the files of ``queue`` (indexes into ``paths``, taken from its left) in one pool of ``workers``
-    processes, at most ``window`` at a time, yielding each as it finishes, until the queue is empty or the pool
-    breaks: then every file handed to it that did not finish is _LOST, and the rest stay queued."""
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
-
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(settings,))
-    handed: dict[Future[Outcome], int] = {}
-    broken = False
-    try:
-        while (queue and not broken) or handed:
-            while queue and not broken and len(handed) < window:
-                index = queue.popleft()
-                try:
-                    handed[pool.submit(_check_in_worker, paths[index])] = index
-                except BrokenProcessPool:
-                    broken = True
-                    if handed:
-                        queue.appendleft(index)
-                    else:
-                        yield index, _LOST  # so that every pass settles at least one file
-            if not handed:
-                break
-            finished, _ = wait(handed, return_when=FIRST_COMPLETED)
-            for future in sorted(finished, key=handed.__getitem__):
-                index = handed.pop(future)
-                if isinstance(future.exception(), BrokenProcessPool):
-                    broken = True
-                    yield index, _LOST
-                else:
-                    yield index, future.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-_WORKER: dict[str, object] = {}
-
-
-def _start_worker(settings: BatchSettings) -> None:
-    from manifest.requirements import load_config
-
-    _WORKER["settings"] = settings
-    _WORKER["config"] = load_config(settings.config_start)
-
-
-def _check_in_worker(path: Path) -> Outcome:
-    return validate_file(path, typing.cast(BatchSettings, _WORKER["settings"]), typing.cast(Config, _WORKER["config"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,66 +342,3 @@ def convert(
         return Conversion(document, None, (INVALID_SOURCE(count=len(errors)), *errors), errors, to)
     written = noted(target.write(document.manifests), document, to, profile=profile, config=config)
     return Conversion(document, settle(written, document, to), (), errors, to)
-
-
-@typing.overload
-def iter_files(paths: Iterable[Path]) -> Iterator[Path | Unreadable]: ...
-
-
-@typing.overload
-def iter_files(paths: Iterable[Path], *, skipped: typing.Literal[True]) -> Iterator[Path | Unreadable | Skipped]: ...
-
-
-def iter_files(paths: Iterable[Path], *, skipped: bool = False) -> Iterator[Path | Unreadable | Skipped]:
-    """The files to check: named files as they are, folders walked (hidden entries skipped) in a stable order.
-
-    A file found by walking is kept only when its content or name belongs to a known format, so a README or an
-    image beside the manifests is not reported as unreadable; with ``skipped`` it is given, in its place, as
-    Skipped, so that a report can say what was passed over. A path that cannot even be looked at (a name too long,
-    a folder that cannot be listed, an entry of a folder without search permission) is Unreadable, in its place:
-    nothing is passed over in silence.
-    """
-    for path in paths:
-        try:
-            folder = path.is_dir()
-        except OSError as error:
-            yield _unreadable(path, error)
-            continue
-        if folder:
-            yield from (item for item in _walk(path) if skipped or not isinstance(item, Skipped))
-        else:
-            yield path  # reported as unreadable, if it is, when it is read
-
-
-def _walk(folder: Path) -> Iterator[Path | Unreadable | Skipped]:
-    # Depth first, each folder's entries sorted by name: the order of sorting every path by its parts. A link to a
-    # folder is not followed (a link may loop); a link to a file is taken.
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
-    except OSError as error:
-        yield _unreadable(folder, error)
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        candidate = folder / entry.name
-        try:
-            if entry.is_dir(follow_symlinks=False):
-                yield from _walk(candidate)
-                continue
-            if not entry.is_file():
-                continue
-        except OSError as error:
-            yield _unreadable(candidate, error)
-            continue
-        yield candidate if _looks_like_manifest(candidate) else Skipped(str(candidate))
-
-
-def _looks_like_manifest(path: Path) -> bool:
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(formats.SNIFF_BYTES)
-    except OSError:
-        return True  # reported as unreadable when it is read for real
-    return detect(head, path.name) is not None

@@ -3,7 +3,7 @@
 The files are read by the workers, by path: every worker must see them at the same absolute path as the machine
 that submits the batch (a shared filesystem), and must have this package installed at the same version. Sending
 paths rather than contents keeps the scheduler out of the data's way and lets a worker stream a large file from
-disk as :func:`manifest.api.validate_file` does on one machine. The configuration is looked up on the workers from
+disk as :func:`manifest.checkfile.validate_file` does on one machine. The configuration is looked up on the workers from
 the same ``config_start`` folder, so nothing but paths, settings and reports crosses the network.
 
 Workers run tasks in threads; checking is pure Python, so a cluster for this work is best started with one thread
@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from manifest.api import BatchSettings, InternalError, NotChecked, Outcome, validate_file
+from manifest.checkfile import BatchSettings, InternalError, NotChecked, Outcome, validate_file
 from manifest.i18n import WordedError
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def validate_on_cluster(
     paths: Sequence[Path], settings: BatchSettings, scheduler: str, *, timeout: float | None = None
 ) -> Iterator[Outcome]:
     """Every file of ``paths`` checked by the workers of the scheduler at ``scheduler`` (``tcp://host:port``), in
-    input order, as :func:`manifest.api.validate_files` gives them.
+    input order, as :func:`manifest.batch.validate_files` gives them.
 
     Raises ClusterError when distributed is missing, when the scheduler does not answer within ``timeout`` seconds
     (CONNECT_TIMEOUT by default) or has no worker for that long, and when the cluster fails while the batch runs.
@@ -172,7 +172,7 @@ class Files:
 
 
 def check_chunk(files: Files, settings: BatchSettings) -> list[Outcome]:
-    """On a worker: the outcome of each file, as :func:`manifest.api.validate_file` gives it (an InternalError
+    """On a worker: the outcome of each file, as :func:`manifest.checkfile.validate_file` gives it (an InternalError
     included), named as the file was given."""
     config = _config(settings)
     outcomes: list[Outcome] = []

@@ -19,8 +19,9 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from manifest.core.document import Document, Written
+from manifest.core.registry import transmission_value
 from manifest.diagnostics import Diagnostic, Severity, define
-from manifest.formats.base import Document, Written
 from manifest.model import Manifest
 
 TRANSMISSION_VALUE = define(
@@ -33,54 +34,6 @@ TRANSMISSION_VALUE = define(
     "ASC X12.5 (ISA/IEA), X12.6 (GS/GE, ST/SE); ISO 9735 (UNB, UNH); IATA Cargo-XML MessageHeaderDocument; "
     "IATA Cargo-IMP message identifier",
 )
-
-_SYNTAX = ("its syntax, version or message type", "su sintaxis, versión o tipo de mensaje")
-_CONTROL = (
-    "an identifier or control number of the transmission",
-    "un identificador o número de control de la transmisión",
-)
-_PREPARED = ("the moment it was prepared", "el momento en que se preparó")
-_NOTHING = ("it states that no information is present", "indica que no hay información")
-_DEFAULT = ("the unmarked default of every interchange", "el valor implícito de todo intercambio")
-
-# Envelope values that describe the transmission whatever they hold.
-_TRANSMISSION: Mapping[str, tuple[str, str]] = {
-    "x12.separators": _SYNTAX,
-    "x12.ISA.11": _SYNTAX,  # repetition separator (00402 and later) or standards identifier 'U' (00401)
-    "x12.ISA.12": _SYNTAX,  # interchange control version number
-    "x12.ISA.16": _SYNTAX,  # component element separator
-    "x12.GS.01": _SYNTAX,  # functional identifier code, fixed by the transaction set (SO for 309, BD for 358)
-    "x12.GS.07": _SYNTAX,  # responsible agency code 'X'
-    "x12.GS.08": _SYNTAX,  # version / release / industry identifier code
-    "x12.ISA.13": _CONTROL,
-    "x12.GS.06": _CONTROL,
-    "x12.ST.02": _CONTROL,
-    "x12.ISA.09": _PREPARED,
-    "x12.ISA.10": _PREPARED,
-    "x12.GS.04": _PREPARED,
-    "x12.GS.05": _PREPARED,
-    "cuscar.UNB.01": _SYNTAX,  # S001 syntax identifier and version
-    "cuscar.UNB.04": _PREPARED,  # S004 date and time of preparation
-    "cuscar.UNB.05": _CONTROL,  # 0020 interchange control reference
-    "cuscar.UNH.01": _CONTROL,  # 0062 message reference number
-    "cargo-xml.message": _SYNTAX,  # XFWB, XFZB, XFHL, XFFM: the message, chosen by the writer from the model
-    "cargo-xml.MessageHeaderDocument/Name": _SYNTAX,
-    "cargo-xml.MessageHeaderDocument/TypeCode": _SYNTAX,
-    "cargo-xml.MessageHeaderDocument/ID": _CONTROL,
-    "cargo-xml.MessageHeaderDocument/IssueDateTime": _PREPARED,
-    "cargo-imp.message": _SYNTAX,  # FWB, FHL, FFM
-    "cargo-imp.version": _SYNTAX,  # message version number
-}
-# Envelope values that carry nothing only when they hold these values (X12.5 code lists of ISA01, ISA03, ISA14 and
-# ISA15: '00' no authorization / security information present, '0' no acknowledgment requested, 'P' production).
-_UNMARKED: Mapping[str, tuple[str, tuple[str, str]]] = {
-    "x12.ISA.01": ("00", _NOTHING),
-    "x12.ISA.03": ("00", _NOTHING),
-    "x12.ISA.14": ("0", _DEFAULT),
-    "x12.ISA.15": ("P", _DEFAULT),
-}
-# ISA02 and ISA04 (authorization and security information) are blank when the qualifier says none is present.
-_BLANK_WHEN_EMPTY = frozenset({"x12.ISA.02", "x12.ISA.04"})
 
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 _MANIFEST_PREFIX = re.compile(r"^manifests\[(\d+)\]\.")
@@ -143,14 +96,9 @@ def _transmission_note(loss: Diagnostic, document: Document, target: str) -> Dia
 
 
 def _why_transmission(key: str, value: str) -> tuple[str, str] | None:
-    if key in _TRANSMISSION:
-        return _TRANSMISSION[key]
-    if key in _UNMARKED:
-        unmarked, why = _UNMARKED[key]
-        return why if value.strip() == unmarked else None
-    if key in _BLANK_WHEN_EMPTY and not value.strip():
-        return _NOTHING
-    return None
+    """Why envelope value ``key`` belongs to the transmission, as the format that writes it describes its envelope."""
+    found = transmission_value(key, value)
+    return found.why if found is not None else None
 
 
 def _pinned(diagnostic: Diagnostic, document: Document) -> Diagnostic:

@@ -1,7 +1,7 @@
 """The HTML report: one self-contained page, readable offline, for a person going through a batch's findings.
 
 The page holds its style and script inline and loads nothing: no font, image or script from the network. It shows
-the summary of the run (the table of :func:`manifest.reporters.summary_rows`), then each file's text with its line
+the summary of the run (the table of :func:`manifest.report_summary.summary_rows`), then each file's text with its line
 numbers, every line that has a finding highlighted and its findings beside it (code, message, address, model field,
 value, source). The findings can be filtered by severity and by code. A file longer than SHOWN_WHOLE_LINES lines
 (or SHOWN_WHOLE_BYTES bytes) is shown as the lines around each finding, CONTEXT_LINES either side, with the lines
@@ -14,16 +14,17 @@ import html
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from manifest.api import FileReport, Skipped
+from manifest.api import FileReport
+from manifest.checkfile import Skipped
+from manifest.core.registry import FORMATS
 from manifest.diagnostics import Diagnostic, Lang, Severity, shown_surrogates
 from manifest.formats.charsets import decode_legacy, xml_text
 from manifest.i18n import words
-from manifest.reporters import SUMMARY_COLUMNS, severity_word, summary_line, summary_rows
+from manifest.report_summary import SUMMARY_COLUMNS, severity_word, summary_line, summary_rows
 
 SHOWN_WHOLE_LINES = 5000
 SHOWN_WHOLE_BYTES = 2 * 1024 * 1024
 CONTEXT_LINES = 3
-_XML_FORMATS = frozenset({"cargo-xml", "carta-porte", "manifest-xml"})
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 _STYLE = """
@@ -190,7 +191,7 @@ def _finding(diagnostic: Diagnostic, lang: Lang) -> str:
 def decoded_lines(data: bytes, format_name: str | None) -> list[str]:
     """The lines of a file as the readers number them: split at line feeds, after decoding as the format does (an
     XML file by its declaration, anything else as UTF-8 with single bytes of Windows-1252 kept)."""
-    text = xml_text(data) if format_name in _XML_FORMATS else decode_legacy(data)
+    text = xml_text(data) if _is_xml(format_name) else decode_legacy(data)
     lines = text.removeprefix("\ufeff").split("\n")
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()
@@ -268,3 +269,9 @@ def _source_table(
 def _gap(first: int, last: int, lang: Lang) -> str:
     wording = words(lang).pgettext("html", "lines {first}–{last} not shown")
     return f'<tr class="gap"><td colspan="3">{_e(wording.format(first=first, last=last))}</td></tr>'
+
+
+def _is_xml(format_name: str | None) -> bool:
+    """Whether the format is XML (its MIME type says so), whose encoding its declaration names."""
+    info = FORMATS.get(format_name) if format_name is not None else None
+    return info is not None and info.description.mime_type.endswith("xml")

@@ -17,33 +17,26 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from manifest.api import Conversion, FileReport, Skipped
+from manifest.api import Conversion, FileReport
+from manifest.checkfile import Skipped
 from manifest.conversion import LOSS_KINDS
+from manifest.core.registry import FORMATS
 from manifest.diagnostics import Diagnostic, Lang, Message, Related, Severity, shown_surrogates
 from manifest.i18n import words
+from manifest.report_summary import SUMMARY_COLUMNS as SUMMARY_COLUMNS
+from manifest.report_summary import SUMMARY_LINE as SUMMARY_LINE
+from manifest.report_summary import result_word as result_word
+from manifest.report_summary import severity_word as severity_word
+from manifest.report_summary import skipped_reason as skipped_reason
+from manifest.report_summary import summary as summary
+from manifest.report_summary import summary_line as summary_line
+from manifest.report_summary import summary_rows as summary_rows
 from manifest.tables import Paint, aligned
 
 if TYPE_CHECKING:
     from manifest.requirements import Rule
 
-SUMMARY_LINE = "{files} file(s) checked: {errors} error(s), {warnings} warning(s)"
 PROFILE_LINE = "{path}: profile {profile}: {reason}"
-
-
-def summary(reports: Sequence[FileReport]) -> dict[str, int]:
-    return {
-        "files": len(reports),
-        "errors": sum(r.count(Severity.ERROR) for r in reports),
-        "warnings": sum(r.count(Severity.WARNING) for r in reports),
-    }
-
-
-def summary_line(reports: Sequence[FileReport], lang: Lang) -> str:
-    return words(lang).gettext(SUMMARY_LINE).format(**summary(reports))
-
-
-def severity_word(severity: Severity, lang: Lang) -> str:
-    return words(lang).pgettext("severity", str(severity))
 
 
 # Colour for a part of a finding's line, given by the command line: (kind, text) -> text. The kinds are the
@@ -106,45 +99,6 @@ def text(
         lines += ["", *summary_table(reports, lang, strict=strict, skipped=skipped, paint=paint), ""]
     lines.append(summary_line(reports, lang))
     return "\n".join(lines) + "\n"
-
-
-# The columns of the summary table, by their names in the catalogue (context "column").
-SUMMARY_COLUMNS = ("file", "format", "profile", "errors", "warnings", "result", "why")
-
-
-def result_word(report: FileReport, lang: Lang, *, strict: bool = False) -> str:
-    return words(lang).pgettext("result", "passed" if report.passes(strict=strict) else "failed")
-
-
-def skipped_reason(skipped: Skipped, lang: Lang) -> str:
-    return words(lang).pgettext("skipped", skipped.reason)
-
-
-def summary_rows(
-    reports: Sequence[FileReport], lang: Lang, *, strict: bool = False, skipped: Sequence[Skipped] = ()
-) -> list[dict[str, str]]:
-    """One row per file checked (its format, the profile and why it was chosen, its counts and result), then one
-    per file passed over (the reason in ``why``)."""
-    catalogue = words(lang)
-    rows = [
-        {
-            "file": report.path,
-            "format": report.format or catalogue.pgettext("format", "unknown"),
-            "profile": report.profile or "-",
-            "errors": str(report.count(Severity.ERROR)),
-            "warnings": str(report.count(Severity.WARNING)),
-            "result": result_word(report, lang, strict=strict),
-            "why": report.profile_reason.said(lang) if report.profile_reason is not None else "",
-        }
-        for report in reports
-    ]
-    passed_over = catalogue.pgettext("result", "skipped")
-    rows += [
-        {"file": s.path, "format": "-", "profile": "-", "errors": "", "warnings": "", "result": passed_over}
-        | {"why": skipped_reason(s, lang)}
-        for s in skipped
-    ]
-    return rows
 
 
 def summary_table(
@@ -310,17 +264,6 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 # GitHub code scanning resolve it to the checkout.
 SOURCE_ROOT = "SRCROOT"
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-# RFC 1767 registers EDI-X12 and EDIFACT; the XML and JSON formats are what their names say; Cargo-IMP is plain text.
-_MIME_TYPES = {
-    "x12-309": "application/EDI-X12",
-    "x12-358": "application/EDI-X12",
-    "cuscar": "application/EDIFACT",
-    "cargo-imp": "text/plain",
-    "cargo-xml": "application/xml",
-    "carta-porte": "application/xml",
-    "manifest-xml": "application/xml",
-    "manifest-json": "application/json",
-}
 
 
 def sarif(
@@ -534,8 +477,9 @@ def _sarif_artifact(report: FileReport) -> dict[str, object]:
     artifact: dict[str, object] = {}
     if report.path != "-":  # standard input has no address
         artifact["location"] = _artifact_location(report.path)
-    if report.format in _MIME_TYPES:
-        artifact["mimeType"] = _MIME_TYPES[report.format]
+    registered = FORMATS.get(report.format) if report.format is not None else None
+    if registered is not None:  # RFC 1767 registers EDI-X12 and EDIFACT; see each format's description
+        artifact["mimeType"] = registered.description.mime_type
     artifact["properties"] = {
         "format": report.format,
         "modes": [m.value for m in report.modes],
@@ -579,9 +523,9 @@ class Reporter(Protocol):
 REPORTERS: dict[str, Reporter] = {
     "text": text,
     "json": as_json,
+    "sarif": sarif,
     "junit": junit,
     "github": github,
-    "sarif": sarif,
     "html": html,
 }
 

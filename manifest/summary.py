@@ -7,8 +7,8 @@ from collections import defaultdict
 from decimal import Decimal
 
 from manifest.codelists import place_name
+from manifest.core.document import Document
 from manifest.diagnostics import Lang
-from manifest.formats.base import Document
 from manifest.i18n import words
 from manifest.model import Consignment, DocumentType, Manifest, PartyRole, Place, Stop
 from manifest.tables import aligned

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from manifest import api
+from manifest import batch, checkfile
 from manifest.cli import main
 from manifest.requirements import Config
 from tests.conftest import REPO, SAMPLES
@@ -166,14 +166,14 @@ def deadly_file(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the patch reaches the workers only when they are forked")
-    checking = api.validate_file
+    checking = checkfile.validate_file
 
-    def validate_file(path: Path, settings: api.BatchSettings, config: Config) -> api.Outcome:
+    def validate_file(path: Path, settings: checkfile.BatchSettings, config: Config) -> checkfile.Outcome:
         if path.name == KILLER:
             os.kill(os.getpid(), signal.SIGKILL)
         return checking(path, settings, config)
 
-    monkeypatch.setattr(api, "validate_file", validate_file)
+    monkeypatch.setattr(batch, "validate_file", validate_file)
 
 
 def _many(folder: Path) -> list[Path]:
@@ -190,12 +190,12 @@ def test_a_worker_that_dies_costs_the_report_of_its_own_file_only(tmp_path: Path
     paths = _many(tmp_path)
     killer = tmp_path / KILLER
     killer.write_bytes((SAMPLES / ALTERED["x12-309"][0]).read_bytes())
-    settings = api.BatchSettings()
-    expected = list(api.validate_files(paths, settings))
+    settings = checkfile.BatchSettings()
+    expected = list(batch.validate_files(paths, settings))
     for place in (0, 3, len(paths)):
         with_killer = [*paths[:place], killer, *paths[place:]]
-        outcomes = list(api.validate_files(with_killer, settings, jobs=2))
-        assert outcomes[place] == api.NotChecked(str(killer))
+        outcomes = list(batch.validate_files(with_killer, settings, jobs=2))
+        assert outcomes[place] == checkfile.NotChecked(str(killer))
         assert [*outcomes[:place], *outcomes[place + 1 :]] == expected
 
 
@@ -223,9 +223,9 @@ def _dying_on_killer(distributed: Any) -> Any:
             from manifest import cluster
 
             names = vars(cluster)  # the name the cluster's tasks call, bound when the module was imported
-            checking: Callable[[Path, api.BatchSettings, Config], api.Outcome] = names["validate_file"]
+            checking: Callable[[Path, checkfile.BatchSettings, Config], checkfile.Outcome] = names["validate_file"]
 
-            def validate_file(path: Path, settings: api.BatchSettings, config: Config) -> api.Outcome:
+            def validate_file(path: Path, settings: checkfile.BatchSettings, config: Config) -> checkfile.Outcome:
                 if path.name == KILLER:
                     os.kill(os.getpid(), signal.SIGKILL)
                 return checking(path, settings, config)
@@ -252,9 +252,9 @@ def test_a_cluster_worker_that_dies_costs_the_report_of_its_own_file_only(tmp_pa
     ):
         with distributed.Client(local) as client:
             client.register_plugin(_dying_on_killer(distributed))
-        outcomes = list(api.validate_files(with_killer, api.BatchSettings(), scheduler=local.scheduler_address))
-    assert outcomes[5] == api.NotChecked(str(killer))
-    assert [*outcomes[:5], *outcomes[6:]] == list(api.validate_files(paths, api.BatchSettings()))
+        outcomes = list(batch.validate_files(with_killer, checkfile.BatchSettings(), scheduler=local.scheduler_address))
+    assert outcomes[5] == checkfile.NotChecked(str(killer))
+    assert [*outcomes[:5], *outcomes[6:]] == list(batch.validate_files(paths, checkfile.BatchSettings()))
 
 
 # -- the order of the command line, and paths that cannot be read --------------------------------------------------

@@ -13,7 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from manifest import cluster
-from manifest.api import BatchSettings, FileReport, Unreadable, validate_files
+from manifest.api import FileReport
+from manifest.batch import validate_files
+from manifest.checkfile import BatchSettings, Unreadable
 from manifest.cli import main
 from tests.conftest import SAMPLES
 

@@ -21,7 +21,8 @@ import pytest
 from click.testing import CliRunner
 
 from manifest import report_html
-from manifest.api import FileReport, Skipped, validate
+from manifest.api import FileReport, validate
+from manifest.checkfile import Skipped
 from manifest.cli import main
 from manifest.report_html import decoded_lines, html_report, shown_line_numbers
 from tests.conftest import SAMPLES

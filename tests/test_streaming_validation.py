@@ -13,12 +13,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from manifest import api, model, streaming
-from manifest.api import BatchSettings, FileReport, validate, validate_file, validate_stream
+from manifest import api, checkfile, model, streaming
+from manifest.api import FileReport, validate, validate_stream
+from manifest.checkfile import BatchSettings, validate_file
 from manifest.diagnostics import Diagnostic
 from manifest.formats import manifest_json, manifest_xml
 from manifest.formats.base import ConsignmentChunk, ManifestEnd
-from manifest.requirements import Config, rules
+from manifest.requirements import Config, rules, streamed
 from tests.conftest import REPO, SAMPLES
 from tests.strategies.model import manifests
 
@@ -28,7 +29,7 @@ SCHEMA_INVALID = {NEGATIVE / "maritime-bill-without-number.manifest.xml"}
 PROFILES = ("auto", "cbp", "sat", "harmonized")
 
 
-def shown(report: FileReport | api.Unreadable | None) -> tuple[object, ...]:
+def shown(report: FileReport | checkfile.Unreadable | None) -> tuple[object, ...]:
     assert isinstance(report, FileReport)
     findings = tuple(
         (d.code, d.severity, d.line, d.column, d.location, d.field, d.value, d.message(), d.message("es"))
@@ -44,7 +45,7 @@ def test_a_file_streamed_gives_the_report_of_a_whole_read(
 ) -> None:
     settings = BatchSettings(profile=profile)
     whole = validate_file(path, settings, Config())
-    monkeypatch.setattr(api, "STREAM_THRESHOLD", 0)
+    monkeypatch.setattr(checkfile, "STREAM_THRESHOLD", 0)
     streamed = validate_file(path, settings, Config())
     assert shown(streamed) == shown(whole)
 
@@ -150,15 +151,15 @@ def test_a_total_over_all_consignments_cannot_be_streamed_and_is_noted(monkeypat
         kind="sum_equals",
     )
     assert streaming.placement(total) is None
-    monkeypatch.setattr(streaming, "rules", lambda profile, mode: (total,))
-    streaming._plan.cache_clear()
+    monkeypatch.setattr(streamed, "rules", lambda profile, mode: (total,))
+    streamed.plan.cache_clear()
     data = (SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.manifest.xml").read_bytes()
     quiet = Config(disabled=frozenset({"MF401"}))
     try:
         found = validate_stream(io.BytesIO(data), profile="harmonized").diagnostics
         unsaid = validate_stream(io.BytesIO(data), profile="harmonized", config=quiet).diagnostics
     finally:
-        streaming._plan.cache_clear()
+        streamed.plan.cache_clear()
     notes = [d for d in found if d.code == "MF401"]
     assert [(d.args["rule"], str(d.severity)) for d in notes] == [("HM-GEN-003", "info")]
     assert "MF401" not in {d.code for d in unsaid}  # the note, like every finding, obeys the configuration
@@ -184,7 +185,7 @@ def test_stream_parts_end_each_set_with_its_located_header() -> None:
 def test_a_large_file_is_validated_from_the_open_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = tmp_path / "train.309"
     path.write_bytes((SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.synthetic.309").read_bytes())
-    monkeypatch.setattr(api, "STREAM_THRESHOLD", 0)
+    monkeypatch.setattr(checkfile, "STREAM_THRESHOLD", 0)
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("a large file is never read whole"))
     report = validate_file(path, BatchSettings(), Config())
     assert isinstance(report, FileReport) and report.format == "x12-309" and report.manifests == ()

@@ -13,7 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 import manifest
-from manifest.api import FileReport, Skipped, iter_files
+from manifest.api import FileReport
+from manifest.checkfile import Skipped, iter_files
 from manifest.cli import main
 from manifest.diagnostics import MESSAGES
 from manifest.reporters import junit, summary_table, text

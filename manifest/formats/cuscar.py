@@ -17,8 +17,8 @@ import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from manifest.core.registry import described
 from manifest.diagnostics import Diagnostic, ParseError
-from manifest.formats import sniffing
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.charsets import first_non_utf8
 from manifest.formats.edifact.characters import RepertoireCheck
@@ -34,12 +34,13 @@ from manifest.formats.edifact.tokenizer import Tokenizer
 from manifest.formats.edifact.write_charset import fit_text, fit_to_level, recoded_losses, unow_note
 from manifest.formats.readback import differences
 from manifest.formats.readers import collector_paused
-from manifest.model import Consignment, Manifest, Mode
+from manifest.model import Consignment, Manifest
 
-NAME = "cuscar"
-TITLE = "UN/EDIFACT CUSCAR customs cargo report (D95B and later)"
-EXTENSIONS = sniffing.EXTENSIONS[NAME]
-MODES = (Mode.MARITIME, Mode.RAIL, Mode.ROAD, Mode.AIR)
+DESCRIPTION = described("cuscar")
+NAME = DESCRIPTION.name
+TITLE = DESCRIPTION.title
+EXTENSIONS = DESCRIPTION.extensions
+MODES = DESCRIPTION.modes
 
 _HEAD = 512
 _SLICE = 1 << 16  # characters tokenized at a time by read
@@ -47,7 +48,7 @@ _SLICE = 1 << 16  # characters tokenized at a time by read
 _DIRECTORY = re.compile(r"(95B|9[6-9][AB]|[0-8][0-9][AB])\Z")
 
 
-sniff = sniffing.cuscar
+sniff = DESCRIPTION.sniff
 
 
 Item = tuple[MessageReader, "tuple[int, Consignment] | Manifest"]

@@ -17,19 +17,20 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
+from manifest.core.registry import described
 from manifest.diagnostics import LONE_SURROGATE, Diagnostic, ParseError, Position, Severity, define, shown_surrogates
-from manifest.formats import sniffing
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.formats.canonical import SCHEMA_VERSION, WRONG_SHAPE, TreeDecoder, fields_of, to_tree
 from manifest.formats.readback import entry_path, join_path
 from manifest.formats.readers import MAX_DIGITS
 from manifest.formats.textpos import LineIndex
-from manifest.model import Manifest, Mode
+from manifest.model import Manifest
 
-NAME = "manifest-json"
-TITLE = "The harmonized model as JSON"
-EXTENSIONS = sniffing.EXTENSIONS[NAME]
-MODES = tuple(Mode)
+DESCRIPTION = described("manifest-json")
+NAME = DESCRIPTION.name
+TITLE = DESCRIPTION.title
+EXTENSIONS = DESCRIPTION.extensions
+MODES = DESCRIPTION.modes
 
 NOT_JSON = define(
     "MF001",
@@ -63,7 +64,7 @@ NOT_A_CHARACTER = define(
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-sniff = sniffing.manifest_json
+sniff = DESCRIPTION.sniff
 
 
 def decode_text(data: bytes) -> str:

@@ -17,8 +17,9 @@ from typing import Any, BinaryIO
 
 from lxml import etree
 
+from manifest.core.registry import described
 from manifest.diagnostics import Diagnostic, ParseError, Position, Severity, define
-from manifest.formats import sniffing, xmlsafe
+from manifest.formats import xmlsafe
 from manifest.formats.base import (
     ConsignmentChunk,
     Document,
@@ -34,10 +35,11 @@ from manifest.formats.manifest_xml_faults import SchemaFaults
 from manifest.formats.xmlchars import xml_ready
 from manifest.model import Consignment, Manifest, Mode
 
-NAME = "manifest-xml"
-TITLE = "The harmonized model as XML (schemas/manifest.xsd)"
-EXTENSIONS = sniffing.EXTENSIONS[NAME]
-MODES = tuple(Mode)
+DESCRIPTION = described("manifest-xml")
+NAME = DESCRIPTION.name
+TITLE = DESCRIPTION.title
+EXTENSIONS = DESCRIPTION.extensions
+MODES = DESCRIPTION.modes
 
 _NS = "{" + NAMESPACE + "}"
 
@@ -57,7 +59,7 @@ WRONG_ROOT = define(
 )
 
 
-sniff = sniffing.manifest_xml
+sniff = DESCRIPTION.sniff
 
 # Where a value stands: its element's line and XPath, made into a Position only when a finding asks for it (a valid
 # file asks for none, and a Position per value cost a tenth of a validation).

@@ -12,19 +12,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Mapping
 
+from manifest.core.paths import entry_path as entry_path
+from manifest.core.paths import join_path as join_path
+
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def join_path(prefix: str, name: str) -> str:
-    """The path of field ``name`` of the object at ``prefix`` (the manifest itself when ``prefix`` is empty)."""
-    return f"{prefix}.{name}" if prefix else name
-
-
-def entry_path(path: str, key: object) -> str:
-    """The path of one entry of an ``extensions`` map. A key with characters one cannot see or type (a control
-    character) is shown as its Python literal, so that the report says which key it is."""
-    shown = key if isinstance(key, str) and key.isprintable() else repr(key)
-    return f"{path}[{shown}]"
 
 
 def differences(

@@ -8,12 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 
+from manifest.core.canonical import MAX_DIGITS as MAX_DIGITS
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.textpos import LineIndex
-
-# int() refuses a string of more digits than sys.get_int_max_str_digits() (4300 by default, never set below 640) with
-# a ValueError, because converting one takes quadratic time. No element of any format read here comes near 640 digits.
-MAX_DIGITS = 640
 
 
 def ascii_digits(text: str) -> bool:

@@ -8,19 +8,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
+from manifest.core.registry import described
 from manifest.diagnostics import Diagnostic
-from manifest.formats import sniffing
 from manifest.formats.base import ConsignmentChunk, Document, StreamItem, Written
 from manifest.formats.x12 import read_set
-from manifest.model import Manifest, Mode
+from manifest.model import Manifest
 
-NAME = "x12-309"
-TITLE = "ANSI X12 309 Customs Manifest (4010 ocean, 4040 rail, 4060 truck)"
-EXTENSIONS = sniffing.EXTENSIONS[NAME]
-MODES = (Mode.RAIL, Mode.MARITIME, Mode.ROAD)
+DESCRIPTION = described("x12-309")
+NAME = DESCRIPTION.name
+TITLE = DESCRIPTION.title
+EXTENSIONS = DESCRIPTION.extensions
+MODES = DESCRIPTION.modes
 
 
-sniff = sniffing.x12_309
+sniff = DESCRIPTION.sniff
 
 
 def read(data: bytes) -> Document:

@@ -5,19 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
+from manifest.core.registry import described
 from manifest.diagnostics import Diagnostic
-from manifest.formats import sniffing
 from manifest.formats.base import ConsignmentChunk, Document, StreamItem, Written
 from manifest.formats.x12 import read_set
-from manifest.model import Manifest, Mode
+from manifest.model import Manifest
 
-NAME = "x12-358"
-TITLE = "ANSI X12 358 Customs Consist (rail) and ACE truck trip (4060)"
-EXTENSIONS = sniffing.EXTENSIONS[NAME]
-MODES = (Mode.RAIL, Mode.ROAD)
+DESCRIPTION = described("x12-358")
+NAME = DESCRIPTION.name
+TITLE = DESCRIPTION.title
+EXTENSIONS = DESCRIPTION.extensions
+MODES = DESCRIPTION.modes
 
 
-sniff = sniffing.x12_358
+sniff = DESCRIPTION.sniff
 
 
 def read(data: bytes) -> Document:
@@ -25,9 +26,9 @@ def read(data: bytes) -> Document:
 
 
 def write(manifests: Sequence[Manifest]) -> Written:
-    from manifest.formats.x12 import consist
+    from manifest.formats.x12 import write358
 
-    return consist.write(manifests)
+    return write358.write(manifests)
 
 
 def stream(source: BinaryIO) -> Iterator[ConsignmentChunk | Diagnostic]:

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from manifest import codelists
-from manifest.formats.canonical import scalar_to_text
+from manifest.core.canonical import scalar_to_text
 from manifest.identifiers import IDENTIFIERS, pedimento_aduana
 from manifest.model import Manifest, Money, Quantity
 from manifest.requirements.paths import Attr, Concrete, Item, Path, expand, shared_prefix

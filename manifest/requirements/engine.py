@@ -12,8 +12,8 @@ from dataclasses import replace
 from functools import cache
 from types import MappingProxyType
 
+from manifest.core.document import SourceMap
 from manifest.diagnostics import MESSAGES, Diagnostic, Position
-from manifest.formats.base import SourceMap
 from manifest.model import Manifest, Mode
 from manifest.requirements.checks import KINDS, Context, Finding, shown_value
 from manifest.requirements.config import Config

@@ -7,7 +7,7 @@ tree is decoded back with the canonical decoder, so an example that does not fit
 
 from __future__ import annotations
 
-from manifest.formats.canonical import TreeDecoder, to_tree
+from manifest.core.canonical import TreeDecoder, to_tree
 from manifest.model import Manifest
 from manifest.requirements.definitions import Example
 from manifest.requirements.paths import Attr, Index, Key, Path, Step

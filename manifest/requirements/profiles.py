@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from manifest import codelists
+from manifest.core.registry import FORMATS
 from manifest.diagnostics import Lang
 from manifest.model import Manifest, Place, PlaceScheme
 
@@ -80,37 +81,11 @@ class AutoChoice:
     reason: str
 
 
+# As each format describes itself (manifest.core.registry).
 AUTO_BY_FORMAT: Mapping[str, AutoChoice] = MappingProxyType(
     {
-        choice.format: choice
-        for choice in (
-            AutoChoice("carta-porte", "sat", "a CFDI with the Carta Porte complement is filed with SAT only"),
-            AutoChoice(
-                "x12-309",
-                "cbp",
-                "the 309 is CBP's ACE manifest transaction; SAT takes the same data set only when the envelope names "
-                "VUCEM (ISA08/GS03), which is checked first",
-            ),
-            AutoChoice("x12-358", "cbp", "the 358 consist is a CBP ACE rail transaction only"),
-            AutoChoice(
-                "cuscar",
-                "sat",
-                "CBP takes ocean manifests as CAMIR records or an X12 309, not CUSCAR; CUSCAR is SAT's maritime format",
-            ),
-            AutoChoice(
-                "cargo-imp",
-                "cbp",
-                "ACE Air AMS (CAMIR-Air) is built on Cargo-IMP lines; VUCEM air takes Cargo-XML only",
-            ),
-            AutoChoice(
-                "cargo-xml",
-                "harmonized",
-                "VUCEM air (since 2015) and CBP ACAS both take Cargo-XML; the recipient address of the message header "
-                "is read first (VUCEM: sat; CBP or ACAS: cbp), and a message addressed to neither may go to either",
-            ),
-            AutoChoice("manifest-json", "harmonized", "the single-window model itself, meant for both agencies"),
-            AutoChoice("manifest-xml", "harmonized", "the single-window model itself, meant for both agencies"),
-        )
+        name: AutoChoice(name, info.description.auto.profile, info.description.auto.reason)
+        for name, info in FORMATS.items()
     }
 )
 DEFAULT_AUTO = "harmonized"
@@ -123,16 +98,7 @@ class ProfileError(ValueError):
 # Which agencies take each format (see AUTO_BY_FORMAT for why): when the traffic concerns both, a format only one of
 # them takes is checked against that one.
 AGENCIES_BY_FORMAT: Mapping[str, frozenset[str]] = MappingProxyType(
-    {
-        "x12-309": frozenset({"cbp"}),  # SAT's only when addressed to it, which the receiver tells first
-        "x12-358": frozenset({"cbp"}),
-        "cuscar": frozenset({"sat"}),
-        "cargo-imp": frozenset({"cbp"}),
-        "cargo-xml": frozenset({"cbp", "sat"}),
-        "carta-porte": frozenset({"sat"}),
-        "manifest-json": frozenset({"cbp", "sat"}),
-        "manifest-xml": frozenset({"cbp", "sat"}),
-    }
+    {name: info.description.auto.agencies for name, info in FORMATS.items()}
 )
 _AGENCY_OF_COUNTRY = {"US": "cbp", "MX": "sat"}
 _AGENCY_NAMES = {"cbp": "CBP", "sat": "SAT"}
@@ -207,15 +173,16 @@ def choose_profile(profile: str, format_name: str, manifest: Manifest) -> Profil
     countries = traffic_countries(manifest)
     listed = ", ".join(sorted(countries))
     if not countries:
-        choice = AUTO_BY_FORMAT.get(format_name)
-        chosen = choice.profile if choice is not None else DEFAULT_AUTO
+        registered = FORMATS.get(format_name)
+        chosen = registered.description.auto.profile if registered is not None else DEFAULT_AUTO
         return ProfileChoice(chosen, Reason.of(NO_COUNTRY, format=format_name, profile=chosen))
     agencies = {_AGENCY_OF_COUNTRY[c] for c in countries if c in _AGENCY_OF_COUNTRY}
     if not agencies:
         return ProfileChoice("none", Reason.of(TRAFFIC_NEITHER, countries=listed))
     template = TRAFFIC_BOTH if len(agencies) == 2 else TRAFFIC_US if agencies == {"cbp"} else TRAFFIC_MX
     reason = Reason.of(template, countries=listed)
-    taking = AGENCIES_BY_FORMAT.get(format_name, frozenset({"cbp", "sat"}))
+    registered = FORMATS.get(format_name)
+    taking = registered.description.auto.agencies if registered is not None else frozenset({"cbp", "sat"})
     if len(agencies & taking) == 1 and len(agencies) == 2:
         (agency,) = agencies & taking
         reason += Reason.of(ONLY_ONE_AGENCY, format=format_name, agency=_AGENCY_NAMES[agency])

@@ -17,8 +17,8 @@ from collections.abc import Iterator, Sequence
 from itertools import combinations
 
 from manifest.api import FileReport, read
+from manifest.core.document import Document
 from manifest.diagnostics import Diagnostic, ParseError
-from manifest.formats.base import Document
 from manifest.requirements.config import Config
 from manifest.singlewindow.findings import Disagreement, diagnostic
 from manifest.singlewindow.identity import bill_key

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from manifest.core.document import Document
 from manifest.diagnostics import Position, Related
-from manifest.formats.base import Document
 from manifest.model import Consignment, DocumentType, Equipment, EquipmentKind, Manifest
 from manifest.requirements.documents import document_kind
 from manifest.requirements.engine import locate_field

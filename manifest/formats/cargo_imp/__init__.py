@@ -19,8 +19,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import BinaryIO
 
+from manifest.core.registry import described
 from manifest.diagnostics import Diagnostic, ParseError
-from manifest.formats import sniffing
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.cargo_imp import ffm, ffm_write, fhl, fwb
 from manifest.formats.cargo_imp.codes import (
@@ -38,15 +38,16 @@ from manifest.formats.cargo_imp.losses import not_carried
 from manifest.formats.cargo_imp.message import RawMessage, check_lengths, each_message, split_messages
 from manifest.formats.cargo_imp.sink import Sink, place_extensions
 from manifest.formats.readers import control_characters
-from manifest.model import DocumentType, Manifest, Mode
+from manifest.model import DocumentType, Manifest
 
-NAME = "cargo-imp"
-TITLE = "IATA Cargo-IMP FWB, FHL and FFM text messages"
-EXTENSIONS = sniffing.EXTENSIONS[NAME]
-MODES = (Mode.AIR,)
+DESCRIPTION = described("cargo-imp")
+NAME = DESCRIPTION.name
+TITLE = DESCRIPTION.title
+EXTENSIONS = DESCRIPTION.extensions
+MODES = DESCRIPTION.modes
 
 
-sniff = sniffing.cargo_imp  # the first line past any Type B envelope is an FWB, FHL or FFM identifier
+sniff = DESCRIPTION.sniff
 
 
 def today() -> date:

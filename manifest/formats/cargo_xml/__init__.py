@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from manifest.core.registry import described
 from manifest.diagnostics import Diagnostic, ParseError
-from manifest.formats import sniffing, xmlsafe
+from manifest.formats import xmlsafe
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.formats.cargo_xml import codes
 from manifest.formats.cargo_xml.build import Node, serialize
@@ -30,17 +31,18 @@ from manifest.formats.cargo_xml.schema import BY_ROOT, MESSAGES, XFFM, XFHL, XFW
 from manifest.formats.cargo_xml.source import EXT, Reading
 from manifest.formats.cargo_xml.waybill import read_waybill, write_waybill
 from manifest.formats.readback import differences
-from manifest.model import DocumentType, Manifest, Mode
+from manifest.model import DocumentType, Manifest
 
-NAME = "cargo-xml"
-TITLE = "IATA Cargo-XML XFWB, XFZB, XFHL, XFFM"
-EXTENSIONS = sniffing.EXTENSIONS[NAME]
-MODES = (Mode.AIR,)
+DESCRIPTION = described("cargo-xml")
+NAME = DESCRIPTION.name
+TITLE = DESCRIPTION.title
+EXTENSIONS = DESCRIPTION.extensions
+MODES = DESCRIPTION.modes
 
 MESSAGE_KEY = f"{EXT}message"
 
 
-sniff = sniffing.cargo_xml
+sniff = DESCRIPTION.sniff
 
 
 def read(data: bytes) -> Document:

@@ -18,20 +18,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from manifest.formats import sniffing
+from manifest.core.registry import described
 from manifest.formats.base import Document, Written
 from manifest.formats.carta_porte.document import NAME, read_document
 from manifest.formats.carta_porte.writer import write as write_cfdi
-from manifest.model import Manifest, Mode
+from manifest.model import Manifest
 
-TITLE = "SAT CFDI 4.0 with the Complemento Carta Porte 3.1"
-EXTENSIONS = sniffing.EXTENSIONS[NAME]
-MODES = (Mode.RAIL, Mode.MARITIME, Mode.AIR, Mode.ROAD)
+DESCRIPTION = described(NAME)
+TITLE = DESCRIPTION.title
+EXTENSIONS = DESCRIPTION.extensions
+MODES = DESCRIPTION.modes
 
-__all__ = ["EXTENSIONS", "MODES", "NAME", "TITLE", "read", "sniff", "write"]
+__all__ = ["DESCRIPTION", "EXTENSIONS", "MODES", "NAME", "TITLE", "read", "sniff", "write"]
 
 
-sniff = sniffing.carta_porte
+sniff = DESCRIPTION.sniff
 
 
 def read(data: bytes) -> Document:

@@ -1,5 +1,5 @@
 """The 358 Customs Consist: read into the model (cars in train order in ``Manifest.equipment``, each bill a
-consignment with the cars that carry it) and written back.
+consignment with the cars that carry it); :mod:`manifest.formats.x12.write358` writes it back.
 
 Mapping (X12 358): M10 and P4 as in the 309; VID a car or container of the train, in order; MBL under a VID a bill
 carried in it (MBL01 the SCAC of the bill's issuer, MBL02 the bill number). A bill split over several cars is one
@@ -9,20 +9,15 @@ verbatim in the consignment's extensions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 
-from manifest.formats.base import ConsignmentChunk, SourceMap, Written
+from manifest.formats.base import ConsignmentChunk, SourceMap
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12 import truck
 from manifest.formats.x12.envelope import SetContext
-from manifest.formats.x12.fit import fit_sets
-from manifest.formats.x12.losses import losses
 from manifest.formats.x12.read309 import BillMapper, EquipmentLoop, Reader309, SetEnd, document_type
 from manifest.formats.x12.tokens import Segment
-from manifest.formats.x12.writer import Elements, SegmentWriter, delimiters_from, envelope
-from manifest.model import Consignment, Manifest, Mode
+from manifest.model import Consignment
 
 
 @dataclass
@@ -98,54 +93,3 @@ class Reader358(Reader309):
             )
         out.append(SetEnd(self._index, replace(header, equipment=cars), positions))
         return out
-
-
-def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written:
-    first = manifests[0] if manifests else Manifest(mode=Mode.RAIL)
-    ext = first.extensions
-    writer = SegmentWriter(delimiters_from(ext))
-    old = ext.get("x12.GS.08", "004040")[:6] < "004020"
-    # X12 004010 puts the 358 in functional group SO, 004040 in BD.
-    defaults = {
-        "ISA12": "00401" if old else "00404",
-        "ISA11": "U" if old else "^",
-        "GS01": "SO" if old else "BD",
-        "GS08": "004010" if old else "004040",
-    }
-    if first.mode is Mode.ROAD:
-        defaults = dict(truck.ENVELOPE)
-    sets = [_set(m, i, old) for i, m in enumerate(manifests)]
-    fitting = fit_sets(sets, ext.get("x12.GS.08", defaults["GS08"]))
-    envelope(writer, ext, defaults, sets, now or datetime.now())
-    data = writer.text().encode("utf-8")
-    from manifest.formats import x12_358
-
-    return Written(data, losses(manifests, x12_358.read(data).manifests, "x12-358", fitting), tuple(fitting.notices))
-
-
-def _set(manifest: Manifest, index: int, old: bool) -> list[Elements]:
-    from manifest.formats.x12.write309 import _equipment, _header
-
-    ext = manifest.extensions
-    w = SegmentWriter(delimiters_from(ext))
-    control = ext.get("x12.ST.02", f"{index + 1:04d}") if index == 0 else f"{index + 1:04d}"
-    w.add("ST", "358", control, ext.get("x12.ST.03", ""))
-    _header(w, manifest)
-    scac = manifest.carrier.scac if manifest.carrier and manifest.carrier.scac else ""
-    for number, car in enumerate(manifest.equipment, start=1):
-        if old:
-            w.add("LX", str(number))
-        _equipment(w, car, [])
-        for c in manifest.consignments:
-            if any(e.identifier == car.identifier for e in c.equipment):
-                _mbl(w, c, scac)
-    w.segments.append(["SE", str(len(w.segments) + 1), control])
-    return w.segments
-
-
-def _mbl(w: SegmentWriter, c: Consignment, scac: str) -> None:
-    ext = c.extensions
-    w.add("MBL", ext.get("x12.MBL.01", scac), c.document_number)
-    for tag in ("M13", "X1", "VID"):
-        if f"x12.{tag}" in ext:
-            w.add(tag, *cv.unraw(ext[f"x12.{tag}"]))
