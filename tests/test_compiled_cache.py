@@ -4,8 +4,10 @@ again when its source changed or its kept form is damaged, and never a failure w
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,10 +21,10 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "cache"
 
 
-def counting(value: object) -> tuple[list[int], object]:
+def counting(value: Any) -> tuple[list[int], Callable[[], Any]]:
     calls: list[int] = []
 
-    def parse() -> object:
+    def parse() -> Any:
         calls.append(1)
         return value
 
