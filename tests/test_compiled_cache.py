@@ -93,3 +93,19 @@ def test_the_catalogue_read_back_gives_the_rules_parsed(folder: Path) -> None:
         assert [catalogue_rules(data, entry.name) for data, entry in zip(kept, files, strict=True)] == expected
     assert len(calls) == 1
     assert load_catalogue() == tuple(rule for rules in expected for rule in rules)
+
+
+def test_sat_catalogues_read_back_are_the_catalogues_cut(folder: Path) -> None:
+    from manifest.formats.carta_porte import catalogues, schema
+
+    base = schema.cfd_directory()
+    wanted = ["c_CodigoPostal", "c_ClaveProdServCP", "c_Colonia"]
+    fresh = schema._cut(base, wanted)
+    calls, parse = counting(fresh)
+    kept = [compiled.compiled("sat-catalogues", catalogues.signature(base, wanted), parse) for _ in range(2)]
+    assert kept[0] == kept[1] == fresh and len(calls) == 1
+    values, schemas, stand_ins = kept[1]
+    assert set(values) == set(stand_ins) == {"c_CodigoPostal", "c_ClaveProdServCP", "c_Colonia"}
+    assert all(stand_ins[name] in values[name] for name in values)
+    assert len(schemas) == len(catalogues.FILES) and all(isinstance(text, bytes) for text in schemas.values())
+    assert catalogues.signature(base, wanted) != catalogues.signature(base, wanted[:2])
