@@ -52,3 +52,29 @@ def test_the_shared_map_is_immutable_and_survives_copies() -> None:
         assert copied == party
         assert copied.extensions is NO_EXTENSIONS
     assert Party(role=PartyRole.SHIPPER, name="ACME", address=Address(city="Laredo"), extensions={}) == party
+
+
+def test_equal_x12_values_share_one_string_and_the_memory_of_them_is_bounded() -> None:
+    from manifest.formats.x12 import tokens
+    from manifest.formats.x12.delimiters import Delimiters
+
+    tokenizer = tokens.Tokenizer(Delimiters())
+    first, second = tokenizer.feed("N1*SH*PACIFIC BEVERAGE IMPORTS INC~N1*CN*PACIFIC BEVERAGE IMPORTS INC~")
+    assert first.elements[2] == second.elements[2]
+    assert first.elements[2] is second.elements[2]
+    distinct = "".join(f"REF*BM*{n}~" for n in range(tokens.KNOWN_VALUES + 10_000))
+    assert sum(1 for _ in tokenizer.feed(distinct)) == tokens.KNOWN_VALUES + 10_000
+    assert len(tokenizer._values) <= tokens.KNOWN_VALUES + tokens.WINDOW
+
+
+def test_a_whole_read_309_shares_the_values_its_bills_repeat() -> None:
+    from benchmarks import replicate
+
+    sample = SAMPLES / "maritime/northbound-vessel-maersk-kensington-647n.synthetic.309"
+    (vessel,) = api.read(sample.read_bytes()).manifests
+    (grown,) = api.read(api.write([replicate.grow(vessel, 20)], "x12-309").data).manifests
+    countries = [p.address.country for c in grown.consignments for p in c.parties if p.address and p.address.country]
+    weights = [c.gross_weight.value for c in grown.consignments if c.gross_weight is not None]
+    assert len(countries) > 40 and len(weights) > 40
+    assert len({id(country) for country in countries}) == len(set(countries))
+    assert len({id(weight) for weight in weights}) == len(set(weights))
