@@ -1,6 +1,7 @@
 """Write each workload's file with the project's own writer, once: files are kept in ``benchmarks/.data/`` (ignored by
-git) under a name that carries their size and a digest of their template, so a rerun reuses them (writing the largest
-takes about a minute) and a changed sample makes new ones; ``fresh`` writes them again, e.g. after a writer changed."""
+git) under a name that carries their size and a digest of their template and of how it is grown, so a rerun reuses
+them (writing the largest takes about a minute) and a changed sample makes new ones; ``fresh`` writes them again,
+e.g. after a writer changed."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ DATA = Path(__file__).resolve().parent / ".data"
 
 
 def _digest(workload: Workload) -> str:
-    return hashlib.sha256((SAMPLES / workload.template).read_bytes()).hexdigest()[:12]
+    """The template's bytes and how it is grown: a changed sample or a new way of growing it makes a new file."""
+    grown = workload.grow.__qualname__.encode()
+    return hashlib.sha256((SAMPLES / workload.template).read_bytes() + grown).hexdigest()[:12]
 
 
 def path_for(workload: Workload, count: int, data: Path = DATA) -> Path:

@@ -4,11 +4,13 @@ also counts what C libraries (lxml's libxml2) allocate, out of tracemalloc's sig
 
 from __future__ import annotations
 
+import gc
 import json
 import resource
 import subprocess
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -31,6 +33,22 @@ def best_of(runs: int, action: Callable[[], object], budget: float | None = None
         if budget is not None and sum(times) >= budget:
             break
     return min(times)
+
+
+def held_by(read: Callable[[], object]) -> float:
+    """MB that the object ``read`` returns holds, as tracemalloc counts the Python allocations made while reading
+    that are still alive once it returns (what C libraries allocate, lxml's trees, is out of its sight)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = read()
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    del kept
+    return held / 1e6
 
 
 def peak_rss(format: str, path: Path) -> tuple[float, float]:

@@ -85,6 +85,23 @@ def baselines_table(results: Sequence[FileResult]) -> str:
     return table(("file", "baseline", "baseline", "full validation", "ratio", "goal", "goal met"), rows)
 
 
+def memory_table(results: Sequence[FileResult]) -> str:
+    return table(
+        ("file", "size", "held by a whole read (tracemalloc)", "times the file", "goal", "goal met"),
+        (
+            (
+                f"`{r.workload}`",
+                f"{r.megabytes:.2f} MB",
+                "–" if r.held is None else f"{r.held:.1f} MB",
+                "–" if r.held_ratio is None else f"{r.held_ratio:.1f}×",
+                "–" if r.held_goal is None else f"≤ {r.held_goal:g}×",
+                verdict(r.held_met),
+            )
+            for r in results
+        ),
+    )
+
+
 def wall_table(walls: Sequence[WallTime]) -> str:
     return table(
         ("command", "CPU time", "wall time", "`python -c pass` (CPU)", "goal (CPU)", "goal met"),
@@ -113,6 +130,8 @@ def render(results: Sequence[FileResult], walls: Sequence[WallTime]) -> str:
             files_table(results),
             "### Full validation against the baselines",
             baselines_table(results),
+            "### Memory held by a whole read",
+            memory_table(results),
         ]
     if walls:
         parts += ["### Start-up and many small files", wall_table(walls)]

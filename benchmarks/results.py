@@ -37,6 +37,18 @@ class FileResult:
     peak_rss: float  # MB, the same process's peak once it has validated the file whole
     baselines: tuple[Timing, ...]
     stages: tuple[Timing, ...] = ()
+    held: float | None = None  # MB that a whole read's document holds (tracemalloc), None when not measured
+    held_goal: float | None = None  # the most it may hold, as a multiple of the file's size
+
+    @property
+    def held_ratio(self) -> float | None:
+        """What a whole read holds, as a multiple of the file's size."""
+        return None if self.held is None else self.held / self.megabytes
+
+    @property
+    def held_met(self) -> bool | None:
+        ratio = self.held_ratio
+        return None if ratio is None or self.held_goal is None else ratio <= self.held_goal
 
     def ratio(self, baseline: Timing) -> float | None:
         """Full validation throughput over the baseline's, on the same file in the same run."""

@@ -69,6 +69,18 @@ def _bills(template: Manifest, bills: int) -> list[Manifest]:
     return [replicate.grow(template, _copies(template, bills, len(template.consignments)))]
 
 
+# X12 element 554 (LX01, the assigned number of each bill's loop) holds at most 4 digits: a transaction set carries
+# at most 9,999 bills. A carrier filing a large vessel call sends it as several 309 sets in one interchange, each
+# for the same voyage; a thousand bills a set keeps every set well within the limit.
+BILLS_PER_SET = 1_000
+
+
+def _sets_of_bills(template: Manifest, bills: int) -> list[Manifest]:
+    """The vessel call's bills as several transaction sets of the same voyage, ``BILLS_PER_SET`` bills each."""
+    per_copy = max(1, len(template.consignments))
+    return replicate.split(template, _copies(template, bills, per_copy), max(1, BILLS_PER_SET // per_copy))
+
+
 def _railcars(manifest: Manifest) -> int:
     cars = {e.identifier for c in manifest.consignments for e in c.equipment if e.kind is EquipmentKind.RAILCAR}
     return len(cars | {e.identifier for e in manifest.equipment if e.kind is EquipmentKind.RAILCAR})
@@ -106,7 +118,9 @@ AIR = "air/northbound-flight-am0642"
 ROAD = "road/northbound-truck-lrdy0731"
 
 WORKLOADS = (
-    Workload("x12-309-ocean", "x12-309", f"{MARITIME}.synthetic.309", 20_000, "bills", _bills, Family.X12, "cuscar"),
+    Workload(
+        "x12-309-ocean", "x12-309", f"{MARITIME}.synthetic.309", 20_000, "bills", _sets_of_bills, Family.X12, "cuscar"
+    ),
     Workload("x12-309-rail", "x12-309", f"{RAIL}.synthetic.309", 5_000, "cars", _trains, Family.X12, "x12-358"),
     Workload("x12-358", "x12-358", f"{RAIL}.synthetic.358", 5_000, "cars", _trains, Family.X12, "x12-309"),
     Workload("x12-309-road", "x12-309", f"{ROAD}.synthetic.309", 2_000, "shipments", _bills, Family.X12, "x12-358"),

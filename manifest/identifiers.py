@@ -12,34 +12,54 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from manifest import codelists
 
 # python-stdnum is imported by the validators that use it, on first use: its shared helpers import ssl and pydoc,
-# a third of the start-up of checking one small file that may carry no such number.
+# a third of the start-up of checking one small file that may carry no such number. The container and ship numbers
+# that nearly every manifest carries are checked here instead, with their check digit computed once per value.
+
+# The identifiers checked last are remembered (a bill names the same container, shipper and consignee on many lines),
+# within a bound: a streamed file of millions of bills must not grow the memory.
+_REMEMBERED = 4096
 
 # ISO 6346:1995 section 3: owner code (3 letters), equipment category identifier (U freight container, J detachable
 # freight container-related equipment, Z trailer or chassis), 6-digit serial number, check digit.
 _CONTAINER = re.compile(r"[A-Z]{3}[UJZ][0-9]{7}")
+# ISO 6346 annex A: a letter is worth 10 for A upwards, the multiples of 11 (11, 22, 33) left out; a digit its own
+# value. Each of the first ten characters is weighted by 2 to the power of its position (0 to 9); the remainder of
+# the sum by 11, with 10 written as 0, is the check digit.
+_ISO6346_VALUES = {
+    **{str(digit): digit for digit in range(10)},
+    **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", (v for v in range(10, 39) if v % 11), strict=True)),
+}
 
 
+def iso6346_check_digit(first_ten: str) -> str:
+    """The ISO 6346 check digit of an owner code, category identifier and serial number (10 characters)."""
+    total = sum(_ISO6346_VALUES[character] << position for position, character in enumerate(first_ten))
+    return str(total % 11 % 10)
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def container_number(value: str) -> bool:
-    """ISO 6346 container identification (``HASU5044950``) with its check digit."""
-    from stdnum import iso6346
+    """ISO 6346 container identification (``HASU5044950``) with its check digit; kept per value, as a manifest
+    names each container on every bill and goods item that it holds."""
+    return _CONTAINER.fullmatch(value) is not None and iso6346_check_digit(value[:10]) == value[10]
 
-    return _CONTAINER.fullmatch(value) is not None and bool(iso6346.is_valid(value))
 
-
+@lru_cache(maxsize=_REMEMBERED)
 def imo_number(value: str) -> bool:
-    """IMO ship identification number (IMO Resolution A.1117(30)): 7 digits, the last a weighted check digit.
+    """IMO ship identification number (IMO Resolution A.1117(30)): 7 digits, the last the remainder by 10 of the
+    first six weighted 7, 6, 5, 4, 3 and 2.
 
     The model holds the 7 digits without the "IMO" prefix that Carta Porte NumeroOMI writes.
     """
-    from stdnum import imo
-
-    return re.fullmatch(r"[0-9]{7}", value) is not None and bool(imo.is_valid(value))
+    if re.fullmatch(r"[0-9]{7}", value) is None:
+        return False
+    return sum(int(digit) * weight for digit, weight in zip(value, range(7, 1, -1), strict=False)) % 10 == int(value[6])
 
 
 # SAT generic RFCs (Anexo 20 of the RMF, CFDI 4.0 guide): XAXX010101000 for the general public and domestic
@@ -51,6 +71,7 @@ GENERIC_RFCS = frozenset({"XAXX010101000", "XEXX010101000"})
 _RFC = re.compile(r"[A-ZÑ&]{3,4}[0-9]{6}[A-Z0-9]{3}")
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def rfc(value: str) -> bool:
     """Mexican Registro Federal de Contribuyentes with its check digit, or one of SAT's generic RFCs."""
     if value in GENERIC_RFCS:
@@ -66,6 +87,7 @@ def rfc(value: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def ein(value: str) -> bool:
     """US IRS employer identification number, ``NN-NNNNNNN`` or 9 digits, with an assigned campus prefix."""
     from stdnum.us import ein as stdnum_ein

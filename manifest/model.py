@@ -13,7 +13,7 @@ conversion elsewhere can list exactly what it leaves behind.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -21,6 +21,32 @@ from enum import StrEnum
 from manifest.slotted import quick_init
 
 Extensions = Mapping[str, str]
+
+
+class _NoExtensions(dict[str, str]):
+    """The extensions of an object that has none: one shared, immutable empty map instead of an empty dict per
+    object (most objects of a manifest carry no format-only data, and a large file made tens of thousands of them).
+    A dict still, so that everything that reads, compares, serializes or pickles extensions treats it as one."""
+
+    def _refuse(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("a model object's extensions are immutable")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse  # type: ignore[assignment]
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset())  # immutable, so hashable (which is also what lets it be a dataclass default)
+
+    def __reduce__(self) -> str:
+        return "NO_EXTENSIONS"  # unpickled as the same shared object
+
+    def __copy__(self) -> _NoExtensions:
+        return self
+
+    def __deepcopy__(self, memo: object) -> _NoExtensions:
+        return self
+
+
+NO_EXTENSIONS: Extensions = _NoExtensions()
 
 
 Moment = date | datetime
@@ -148,7 +174,7 @@ class Address:
     subdivision: str | None = None  # state or province code (ISO 3166-2 suffix, SAT c_Estado)
     postal_code: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-2 or alpha-3, as the source has it
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -159,7 +185,7 @@ class Place:
     name: str | None = None
     country: str | None = None
     address: Address | None = None
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -170,7 +196,7 @@ class Stop:
     place: Place
     moment: Moment | None = None
     distance_km: Decimal | None = None
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -199,7 +225,7 @@ class Party:
     trusted_trader_id: str | None = None  # C-TPAT SVI, NEEC/OEA registration
     contact: Contact | None = None
     code: str | None = None  # the party's code in the format (SCAC, CAAT, GLN, IATA agent code)
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -212,7 +238,7 @@ class Carrier:
     sat_caat: str | None = None  # SAT Codigo Alfanumerico Armonizado del Transportista
     sat_air_code: str | None = None  # SAT Carta Porte c_CodigoTransporteAereo (CA001 ...)
     tax_id: TaxId | None = None
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -238,7 +264,7 @@ class Conveyance:
     type_code: str | None = None  # e.g. SAT c_ConfigMaritima, c_ConfigAutotransporte
     permits: tuple[Permit, ...] = ()  # authority to operate: SAT PermSCT and NumPermisoSCT
     insurances: tuple[Insurance, ...] = ()  # Carta Porte Seguros: civil liability, environment, cargo
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -248,7 +274,7 @@ class Permit:
 
     kind: str | None = None  # SAT c_TipoPermiso (TPAF01 ...)
     number: str | None = None  # NumPermisoSCT
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 class InsuranceCover(StrEnum):
@@ -265,7 +291,7 @@ class Insurance:
     insurer: str | None = None
     policy: str | None = None
     premium: Money | None = None  # Carta Porte PrimaSeguro
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 class CrewRole(StrEnum):
@@ -283,7 +309,7 @@ class TravelDocument:
     number: str
     country: str | None = None  # issuing country
     subdivision: str | None = None  # issuing state or province, for a driver's licence
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -304,7 +330,7 @@ class CrewMember:
     fast_card: str | None = None  # CBP Free and Secure Trade commercial driver card number
     tax_ids: tuple[TaxId, ...] = ()  # Carta Porte RFCFigura, NumRegIdTribFigura
     address: Address | None = None
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -314,7 +340,7 @@ class Reference:
 
     kind: str
     value: str
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -326,7 +352,7 @@ class CustomsDocument:
     number: str | None = None
     regime: str | None = None  # SAT c_RegimenAduanero, US entry type
     importer_tax_id: TaxId | None = None
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -340,7 +366,7 @@ class CustomsNote:
     subject: str | None = None  # information identifier: ISS, SHP, CNE, IMP, EXP, AGT ...
     content_code: str | None = None  # control information identifier: T (tax id), RA, SD, AH, RT ...
     content: str | None = None
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -352,7 +378,7 @@ class InBond:
     number: str | None = None
     destination: Place | None = None
     bonded_carrier: str | None = None
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -363,7 +389,7 @@ class HazardousMaterial:
     packing_group: str | None = None  # I, II or III
     proper_shipping_name: str | None = None
     contact: Contact | None = None
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -396,7 +422,7 @@ class Equipment:
     vehicle_plate: str | None = None  # a trailer's or chassis's licence plate number, as issued
     plate_subdivision: str | None = None  # the state or province that issued the plate
     plate_country: str | None = None  # the country that issued the plate
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
     @property
     def identifier(self) -> str:
@@ -415,7 +441,7 @@ class Rate:
     chargeable_weight: Quantity | None = None
     rate: Decimal | None = None  # rate or charge per unit of chargeable weight
     total: Decimal | None = None  # the line's charge
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -432,7 +458,7 @@ class ChargeDeclarations:
     other_charges: Payment | None = None
     carriage_value: Decimal | None = None  # declared value for carriage
     insurance_value: Decimal | None = None  # amount of insurance
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -443,7 +469,7 @@ class Execution:
     moment: Moment | None = None  # date (and time) of execution
     place: str | None = None  # place of execution, as named on the waybill
     signature: str | None = None  # the carrier's or its agent's signature (authorisation)
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -467,7 +493,7 @@ class GoodsItem:
     customs_documents: tuple[CustomsDocument, ...] = ()
     equipment_ids: tuple[str, ...] = ()  # identifiers of the equipment the item is loaded in
     rate: Rate | None = None  # an air waybill rate line's charge
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @quick_init
@@ -500,7 +526,7 @@ class Consignment:
     customs_notes: tuple[CustomsNote, ...] = ()
     charges: ChargeDeclarations | None = None  # an air waybill's charge declarations
     execution: Execution | None = None  # an air waybill's execution by the carrier
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS
 
     def party(self, role: PartyRole) -> Party | None:
         return next((p for p in self.parties if p.role == role), None)
@@ -525,4 +551,4 @@ class Manifest:
     equipment: tuple[Equipment, ...] = ()  # the conveyance's own equipment in order: a train consist, trailers
     crew: tuple[CrewMember, ...] = ()  # the people aboard: a truck's driver, co-driver and passengers
     consignments: tuple[Consignment, ...] = ()
-    extensions: Extensions = field(default_factory=dict)
+    extensions: Extensions = NO_EXTENSIONS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -33,6 +33,10 @@ def quick_init(cls: type[T]) -> type[T]:
         if spec.default is not dataclasses.MISSING:
             names[f"_default_{name}"] = spec.default
             into.append(f"{name}=_default_{name}")
+            if isinstance(spec.default, Mapping) and not spec.default:
+                # A shared, immutable empty map as default (the model's extensions): an empty dict given in its
+                # place is replaced by it, so that a reader building its maps as it goes keeps no empty ones.
+                body.append(f"    if type({name}) is dict and not {name}:\n        {name} = _default_{name}")
         elif spec.default_factory is not dataclasses.MISSING:
             names[f"_factory_{name}"] = spec.default_factory
             into.append(f"{name}=_MISSING")

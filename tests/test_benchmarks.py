@@ -84,8 +84,17 @@ def test_ratios_come_from_the_same_run(measured: Run) -> None:
 def test_the_baselines_the_goals_name_are_there(measured: Run) -> None:
     results, _ = measured
     named = {r.workload: {b.name for b in r.baselines} for r in results}
-    assert "str.split tokenization" in named["x12-309-ocean"]
+    for name in ("x12-309-ocean", "cuscar", "cargo-imp-fwb"):
+        assert {"str.split tokenization", "str.split + one regex per segment"} <= named[name]
+    assert "pyx12 segment reader (peer)" in named["x12-309-ocean"]
     assert "pydifact parse (peer)" in named["cuscar"]
+    goals = {(r.workload, b.name): b.goal for r in results for b in r.baselines}
+    assert goals[("x12-309-ocean", "pyx12 segment reader (peer)")] == 1.5
+    assert goals[("cuscar", "pydifact parse (peer)")] == 6
+    assert goals[("manifest-xml", "xmlschema validation (peer)")] == 10
+    assert goals[("manifest-xml", "lxml parse + XSD validation")] == 0.2
+    assert goals[("carta-porte", "xmlschema validation (peer)")] == 15
+    assert goals[("x12-309-ocean", "str.split tokenization")] is None
     assert {"lxml parse", "lxml parse + XSD validation", "xmlschema validation (peer)"} <= named["manifest-xml"]
     assert {"lxml parse", "lxml parse + XSD validation"} <= named["carta-porte"]
     by_name = {b.name: b for b in next(r for r in results if r.workload == "cargo-xml-xffm").baselines}
@@ -105,13 +114,23 @@ def test_start_up_and_precommit_commands_run(measured: Run) -> None:
 
 def test_printed_tables_parse_and_carry_every_row(measured: Run) -> None:
     results, walls = measured
-    files, against, commands = tables(report.render(results, walls))
+    files, against, memory, commands = tables(report.render(results, walls))
     assert [row[0] for row in files[1:]] == [f"`{r.workload}`" for r in results]
     assert len(against) - 1 == sum(len(r.baselines) + len(r.stages) for r in results)
     ratio_column = against[0].index("ratio")
     for row in against[1:]:
         assert re.fullmatch(r"[0-9.e+-]+(×| %)|–", row[ratio_column]), row
     assert len(commands) - 1 == len(walls)
+    assert [row[0] for row in memory[1:]] == [f"`{r.workload}`" for r in results]
+
+
+def test_memory_held_by_a_whole_read_is_measured_with_the_x12_goal(measured: Run) -> None:
+    results, _ = measured
+    for result in results:
+        assert result.held is not None and result.held > 0, result.workload
+        x12 = result.format.startswith("x12-")
+        assert (result.held_goal is not None) is x12
+        assert result.held_met is (None if not x12 else result.held / result.megabytes <= 6)
 
 
 def test_command_line_options() -> None:
@@ -141,3 +160,15 @@ def test_grown_manifests_keep_identifiers_unique_and_valid() -> None:
 def test_every_workload_grows_from_a_sample_of_its_format() -> None:
     for workload in WORKLOADS:
         assert api.detect((SAMPLES / workload.template).read_bytes()) == workload.format, workload.name
+
+
+def test_the_full_size_vessel_call_is_filed_as_sets_within_the_lx_limit() -> None:
+    """X12 LX01 holds at most 9,999 bills a set: the 20,000-bill vessel call of ``--scale 1`` is written as several
+    309 sets of the same voyage, as a carrier files it, so that its file checks clean."""
+    workload = BY_NAME["x12-309-ocean"]
+    (vessel,) = api.read((SAMPLES / workload.template).read_bytes()).manifests
+    sets = workload.grow(vessel, workload.count(1))
+    assert len(sets) > 1
+    assert all(len(s.consignments) <= 9_999 for s in sets)
+    assert sum(len(s.consignments) for s in sets) >= workload.count(1)
+    assert {s.trip_number for s in sets} == {vessel.trip_number}

@@ -129,3 +129,39 @@ def test_a_path_bound_through_its_key_is_the_path_bound(text: str) -> None:
         for item in expand(manifest, Path.parse(text)):
             for other in others:
                 assert context.bound(other, item.steps) == expand(manifest, other.bind(item.steps))
+
+
+@given(st.lists(_STEPS, min_size=1, max_size=6), st.lists(_STEPS, min_size=1, max_size=6), st.integers(0, 99))
+def test_any_path_bound_to_any_item_expands_as_the_bound_path(steps: list[Step], at: list[Step], which: int) -> None:
+    """Context.bound follows the fixed steps and expands the rest with the rule path's own compiled steps; that
+    gives what expanding the bound path gives, absent values and left-over steps included."""
+    manifest = MANIFESTS[which % len(MANIFESTS)]
+    path = Path(tuple(steps))
+    for item in expand(manifest, Path(tuple(at)))[:5]:
+        for concrete in (item.steps, (*item.steps, *(s for s in item.rest if isinstance(s, Attr | Key | Index)))):
+            assert Context(manifest).bound(path, concrete) == expand(manifest, path.bind(concrete))
+
+
+def test_a_rule_path_is_compiled_once_whatever_the_number_of_items_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule comparing each bill with its own fields (the sum of its goods' weights) binds its path to every bill:
+    how many paths are compiled does not grow with the number of bills."""
+    from benchmarks import replicate
+    from manifest.requirements import paths
+
+    compiled: list[object] = []
+    original = paths._compile
+
+    def counting(steps: tuple[Step, ...]) -> object:
+        compiled.append(steps)
+        return original(steps)
+
+    monkeypatch.setattr(paths, "_compile", counting)
+    sample = "samples/maritime/northbound-vessel-maersk-kensington-647n.synthetic.309"
+    (vessel,) = api.read((FilePath(__file__).parent.parent / sample).read_bytes()).manifests
+    counts = []
+    for copies in (5, 10, 20):  # the first run compiles the catalogue's own paths, kept for the process
+        written = api.write([replicate.grow(vessel, copies)], "x12-309").data
+        compiled.clear()
+        assert not api.validate(written).diagnostics
+        counts.append(len(compiled))
+    assert counts[1] == counts[2], counts

@@ -157,3 +157,40 @@ def test_every_bundled_list_loads() -> None:
 def test_unknown_list_is_a_clear_error() -> None:
     with pytest.raises(KeyError, match="unknown code list"):
         codelists.codes("schedule-z")
+
+
+def test_own_container_and_ship_check_digits_agree_with_stdnum() -> None:
+    """ISO 6346 and IMO numbers are checked without python-stdnum (its import costs a small file's start-up): the
+    own check digits must accept and refuse exactly what stdnum does, over every check digit of many serials."""
+    import random
+    import string
+
+    from stdnum import imo, iso6346
+
+    draw = random.Random(6346)
+    for _ in range(2_000):
+        owner = "".join(draw.choice(string.ascii_uppercase) for _ in range(3)) + draw.choice("UJZ")
+        serial = "".join(draw.choice(string.digits) for _ in range(6))
+        ship = "".join(draw.choice(string.digits) for _ in range(6))
+        for digit in string.digits:
+            container = owner + serial + digit
+            assert IDENTIFIERS["iso6346"].is_valid(container) is iso6346.is_valid(container), container
+            assert IDENTIFIERS["imo"].is_valid(ship + digit) is imo.is_valid(ship + digit), ship + digit
+
+
+def test_checking_a_309_does_not_import_stdnum() -> None:
+    """Containers and ships are checked by the project's own code: a 309 of containers validates without importing
+    python-stdnum."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sample = Path(__file__).parent.parent / "samples/maritime/northbound-vessel-maersk-kensington-647n.synthetic.309"
+    script = (
+        "import sys; from manifest import api; "
+        f"report = api.validate(open({str(sample)!r}, 'rb').read()); "
+        "assert report.manifests[0].consignments[0].equipment; "
+        "print('stdnum' in sys.modules)"
+    )
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert ran.stdout.strip() == "False"

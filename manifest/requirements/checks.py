@@ -21,7 +21,7 @@ from manifest import codelists
 from manifest.core.canonical import scalar_to_text
 from manifest.identifiers import IDENTIFIERS, pedimento_aduana
 from manifest.model import Manifest, Money, Quantity
-from manifest.requirements.paths import Attr, Concrete, Item, Path, expand, shared_prefix
+from manifest.requirements.paths import Attr, Concrete, Item, Path, expand, expand_bound, shared_prefix
 
 Params = Mapping[str, object]
 
@@ -43,7 +43,7 @@ class Context:
         self.manifest = manifest
         self._items: dict[Path, list[Item]] = {}
         self._bound: dict[tuple[Path, tuple[int, ...]], list[Item]] = {}
-        self._names: dict[tuple[Path, str], frozenset[str]] = {}
+        self._names: dict[tuple[Path, tuple[int, ...], str], frozenset[str]] = {}
         self._firsts: dict[tuple[Path, str], Mapping[tuple[str, str], str]] = {}
 
     def items(self, path: Path) -> list[Item]:
@@ -68,10 +68,11 @@ class Context:
     def bound(self, path: Path, concrete: tuple[Concrete, ...]) -> list[Item]:
         """The items of ``path`` bound to ``concrete`` (see :meth:`Path.bind`); the bound path is made once for all
         the items that bind it alike (every goods item of a bill looks at the same bill)."""
-        key = (path, path.bind_key(concrete))
+        indexes, fixed = path.binding(concrete)
+        key = (path, indexes)
         found = self._bound.get(key)
         if found is None:
-            found = self._bound[key] = self.items(path.bind(concrete))
+            found = self._bound[key] = expand_bound(self.manifest, path, concrete[:fixed])
         return found
 
     def firsts(self, path: Path, alike: str) -> Mapping[tuple[str, str], str]:
@@ -87,12 +88,14 @@ class Context:
             found = self._firsts[key] = firsts
         return found
 
-    def names(self, path: Path, attribute: str) -> frozenset[str]:
-        """The text of ``attribute`` (or of the value itself) of every object at ``path``."""
-        key = (path, attribute)
+    def names(self, path: Path, attribute: str, concrete: tuple[Concrete, ...] = ()) -> frozenset[str]:
+        """The text of ``attribute`` (or of the value itself) of every object at ``path``, bound to ``concrete``
+        when given (see :meth:`Path.bind`)."""
+        key = (path, path.bind_key(concrete), attribute)
         found = self._names.get(key)
         if found is None:
-            values = (getattr(item.value, attribute, None) if attribute else item.value for item in self.items(path))
+            items = self.bound(path, concrete) if concrete else self.items(path)
+            values = (getattr(item.value, attribute, None) if attribute else item.value for item in items)
             found = self._names[key] = frozenset(str(value) for value in values if value is not None)
         return found
 
@@ -395,7 +398,7 @@ def references_resolve(context: Context, item: Item, params: Params) -> Iterator
     of the same consignment by identifier)."""
     if is_missing(item.value):
         return
-    names = context.names(parsed(str(params["in"])).bind(item.steps), str(params.get("attribute", "")))
+    names = context.names(parsed(str(params["in"])), str(params.get("attribute", "")), item.steps)
     if text_of(item.value) not in names:
         yield Finding(item)
 

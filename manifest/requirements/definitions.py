@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
+from typing import Any
 
+from manifest.compiled import compiled
 from manifest.diagnostics import Severity, define
 from manifest.model import Mode
 from manifest.requirements.checks import RECONCILE, ParamError, parsed, validate_params
@@ -191,10 +193,18 @@ def _list(value: object) -> list[object]:
 
 def parse_catalogue(text: str, name: str) -> tuple[Rule, ...]:
     """The rules of one catalogue file."""
+    return catalogue_rules(_toml(text, name), name)
+
+
+def _toml(text: str, name: str) -> dict[str, Any]:
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CatalogueError(f"{name}: {error}") from None
+
+
+def catalogue_rules(data: Mapping[str, Any], name: str) -> tuple[Rule, ...]:
+    """The rules of one catalogue file, parsed from TOML."""
     unknown = set(data) - {"defaults", "rule"}
     if unknown:
         raise CatalogueError(f"{name}: unknown top-level keys {sorted(unknown)}")
@@ -208,10 +218,17 @@ def parse_catalogue(text: str, name: str) -> tuple[Rule, ...]:
 def load_catalogue() -> tuple[Rule, ...]:
     """Every rule of the bundled catalogue, in file order (files sorted by name), each code defined once."""
     folder = resources.files("manifest.requirements").joinpath("catalogue")
+    files = sorted((e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
+    names = [entry.name for entry in files]
+    texts = [entry.read_bytes() for entry in files]
+    # The TOML parsed once and kept in the user's cache (see manifest.compiled): parsing it took longer than
+    # checking a small file.
+    parsed_files = compiled(
+        "catalogue", texts, lambda: [_toml(text.decode("utf-8"), name) for text, name in zip(texts, names, strict=True)]
+    )
     loaded: list[Rule] = []
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            loaded.extend(parse_catalogue(entry.read_text(encoding="utf-8"), entry.name))
+    for data, name in zip(parsed_files, names, strict=True):
+        loaded.extend(catalogue_rules(data, name))
     seen: set[str] = set()
     for rule in loaded:
         if rule.code in seen:

@@ -154,15 +154,21 @@ class Path:
         """The indexes :meth:`bind` puts in place of the leading ``[*]``, in order: two concretes with the same key
         bind this path to the same path. Cheaper than binding: most steps compared are the very same objects (see
         ``_STEPS``), and a tuple of numbers hashes at once."""
+        return self.binding(concrete)[0]
+
+    def binding(self, concrete: tuple[Concrete, ...]) -> tuple[tuple[int, ...], int]:
+        """:meth:`bind_key`, and how many leading steps the binding fixes: the bound path is ``concrete[:n]``
+        followed by this path's steps from ``n`` on (see :func:`expand_bound`)."""
         fixed: list[int] = []
+        bound = 0
         for step, other in zip(self.steps, concrete, strict=False):
-            if step is other:
-                continue
-            if isinstance(step, Each) and isinstance(other, Index):
-                fixed.append(other.index)
-            elif step != other:
-                break
-        return tuple(fixed)
+            if step is not other:
+                if isinstance(step, Each) and isinstance(other, Index):
+                    fixed.append(other.index)
+                elif step != other:
+                    break
+            bound += 1
+        return tuple(fixed), bound
 
 
 # Every step parsed, once: the paths of the catalogue share their step objects, so that comparing the steps of two
@@ -207,6 +213,33 @@ def expand(root: object, path: Path) -> list[Item]:
     return found
 
 
+def expand_bound(root: object, path: Path, fixed: tuple[Concrete, ...]) -> list[Item]:
+    """``expand(root, path.bind(concrete))`` where ``fixed`` is the part of ``concrete`` that binds (see
+    :meth:`Path.binding`), without making the bound path: the fixed steps are followed, and the rest of the path is
+    expanded by ``path``'s own compiled steps, compiled once per rule instead of once per item bound."""
+    found: list[Item] = []
+    node = root
+    for at, step in enumerate(fixed):
+        if node is None:
+            # As a compiled path reports an absent value: unless a later ``[*]`` leaves the number of fields unknown.
+            if not any(isinstance(later, Each) for later in path.steps[len(fixed) :]):
+                found.append(Item(fixed[:at], None, fixed[at:] + path.steps[len(fixed) :]))
+            return found
+        node = _step_into(node, step)
+    _expander(path)[len(fixed)](node, fixed, found)
+    return found
+
+
+def _step_into(node: object, step: Concrete) -> object:
+    """The value one concrete step reaches from ``node`` (None when there is none)."""
+    if isinstance(step, Attr):
+        return getattr(node, step.name, None)
+    if isinstance(step, Key):
+        return node.get(step.key) if isinstance(node, Mapping) else None
+    items = node if isinstance(node, tuple) else ()
+    return items[step.index] if step.index < len(items) else None
+
+
 def _follow(root: object, steps: tuple[Step, ...], found: list[Item]) -> None:
     node = root
     done: tuple[Concrete, ...] = ()
@@ -214,14 +247,8 @@ def _follow(root: object, steps: tuple[Step, ...], found: list[Item]) -> None:
         if node is None:
             found.append(Item(done, None, steps[at:]))
             return
-        if isinstance(step, Attr):
-            node = getattr(node, step.name, None)
-        elif isinstance(step, Key):
-            node = node.get(step.key) if isinstance(node, Mapping) else None
-        else:
-            assert isinstance(step, Index)
-            items = node if isinstance(node, tuple) else ()
-            node = items[step.index] if step.index < len(items) else None
+        assert isinstance(step, Attr | Key | Index)
+        node = _step_into(node, step)
         done = (*done, step)
     found.append(Item(done, node))
 

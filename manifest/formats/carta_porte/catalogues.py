@@ -30,6 +30,17 @@ class Catalogues:
     schemas: dict[str, bytes]  # the catalogue XSDs by file URI, the large catalogues' enumerations left out
 
 
+def signature(base: Path, wanted: Iterable[str]) -> list[bytes]:
+    """What :func:`load` depends on, to name its result in a cache: the catalogue files (their path, size and time
+    of change, as Python names its compiled modules) and the catalogues wanted."""
+    found = [f"{name}\n".encode() for name in wanted]
+    for relative in FILES:
+        path = base / relative
+        state = path.stat()
+        found.append(f"{path}\0{state.st_size}\0{state.st_mtime_ns}".encode())
+    return found
+
+
 def load(base: Path, wanted: Iterable[str]) -> Catalogues:
     """The values of each catalogue in ``wanted`` that has at least ``LARGE`` values, and the catalogue schemas
     without those values.

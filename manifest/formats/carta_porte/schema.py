@@ -21,6 +21,7 @@ from typing import Any
 
 from lxml import etree
 
+from manifest.compiled import compiled
 from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import catalogues, messages
 from manifest.formats.carta_porte.namespaces import CFDI, CP30, CP31, q
@@ -68,13 +69,21 @@ def _compiled() -> _Compiled:
     types: dict[TypeKey, str] = {}
     for relative in _ROOTS.values():
         types.update(_attribute_types(etree.parse(str(base / relative))))
-    wanted = {name for name in types.values() if name.startswith("c_")}
-    loaded = catalogues.load(base, wanted)
+    wanted = sorted({name for name in types.values() if name.startswith("c_")})
+    values, schemas, stand_ins = compiled(
+        "sat-catalogues", catalogues.signature(base, wanted), lambda: _cut(base, wanted)
+    )
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    parser.resolvers.add(_Replaced(loaded.schemas))
+    parser.resolvers.add(_Replaced(schemas))
     document = etree.fromstring(wrapper.encode(), parser, base_url=(base / "carta-porte.xsd").as_uri())
-    stand_ins = {name: min(codes) for name, codes in loaded.values.items()}
-    return _Compiled(etree.XMLSchema(document), types, loaded.values, stand_ins)
+    return _Compiled(etree.XMLSchema(document), types, values, stand_ins)
+
+
+def _cut(base: Path, wanted: list[str]) -> tuple[dict[str, frozenset[str]], dict[str, bytes], dict[str, str]]:
+    """The large catalogues cut out of SAT's XSDs (see :func:`catalogues.load`) and a stand-in of each, in the form
+    kept in the user's cache (manifest.compiled): cutting them took most of checking one small Carta Porte."""
+    loaded = catalogues.load(base, wanted)
+    return loaded.values, loaded.schemas, {name: min(codes) for name, codes in loaded.values.items()}
 
 
 class _Replaced(etree.Resolver):  # type: ignore[misc]  # lxml's resolver base class is untyped

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from itertools import chain
 
 from manifest.codelists import crosswalks
@@ -21,8 +22,10 @@ _UNLOCODE = re.compile(r"[A-Z]{2}[A-Z2-9]{3}")
 _X12_UNIT = re.compile(r"[A-Z]{3}")
 
 
+@lru_cache(maxsize=4096)
 def decimal(text: str) -> Decimal | None:
-    """An X12 R or N0 value as a Decimal, keeping its written precision; None when it is not a number."""
+    """An X12 R or N0 value as a Decimal, keeping its written precision; None when it is not a number. A Decimal
+    is immutable: the weights, counts and values that a manifest repeats share one each."""
     if _DECIMAL.fullmatch(text) is None:
         return None
     try:

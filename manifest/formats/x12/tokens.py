@@ -22,6 +22,9 @@ from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.messages import EMPTY_SEGMENT, INDENTED, NO_TERMINATOR, UNREAD_SEGMENT
 
 WINDOW = 1 << 16  # characters of text split at a time
+# Distinct element values remembered for sharing before the memory starts afresh, so that a streamed file of any
+# size keeps a bounded number (a whole-read 4,000-bill 309 has about 20,000).
+KNOWN_VALUES = 1 << 16
 _BREAKS = re.compile(r"[\r\n]*")
 _PADDING = " \t\r\n\x00\x1a"  # what may follow the last segment without being one: blanks, NUL, the DOS end mark
 _NOT_PADDING = re.compile(f"[^{_PADDING}]")
@@ -114,6 +117,7 @@ class Tokenizer:
         "_line_start",
         "_number",
         "_offset",
+        "_values",
         "diagnostics",
     )
 
@@ -131,6 +135,9 @@ class Tokenizer:
         self._blanks = "".join(c for c in " \t" if c not in (delimiters.element, delimiters.segment))
         self._indented: tuple[int, int, int] | None = None
         self.diagnostics: list[Diagnostic] = []
+        # Each element value met, so that equal values share one string: a manifest repeats its codes, ports,
+        # countries, units and parties on every bill, and the model keeps them (see KNOWN_VALUES).
+        self._values: dict[str, str] = {}
 
     def feed(self, chunk: str) -> Iterator[Segment]:
         """The segments ``chunk`` completes, cut as they are consumed: a whole file is never held as segments."""
@@ -207,6 +214,9 @@ class Tokenizer:
         offset = self._cursor
         number = self._number
         blanks = self._blanks
+        if len(self._values) > KNOWN_VALUES:
+            self._values.clear()
+        same = self._values.setdefault
         for piece in pieces:
             if piece and piece[0] in "\r\n":
                 stripped = piece.lstrip("\r\n")
@@ -230,7 +240,8 @@ class Tokenizer:
             length = len(piece)
             if length > LONG_SEGMENT:
                 piece = self._bounded(piece, offset, lines)
-            yield Segment(piece.split(separator), offset, number, lines)
+            parts = piece.split(separator)
+            yield Segment(list(map(same, parts, parts)), offset, number, lines)
             offset += length + term_length
         self._number = number
         self._cursor = offset

@@ -1,0 +1,79 @@
+"""Data files the package reads on every start, kept in a fast form in the user's cache.
+
+Parsing the requirements catalogue's TOML took more of a small file's check than reading the file itself; the
+parsed data (plain dicts, lists, strings, numbers and booleans) is written with :mod:`marshal`, which loads it
+many times faster, under a name made of a digest of the exact bytes it was parsed from and of the Python version
+(marshal's format belongs to it). A changed catalogue or another interpreter has another name, so a stale form is
+never read; a form that cannot be read is parsed again, and one that cannot be written (a read-only home, no home)
+is simply not kept. ``MANIFEST_CACHE_DIR`` chooses the folder (empty: keep nothing); by default it is
+``$XDG_CACHE_HOME/manifest-toolkit`` or ``~/.cache/manifest-toolkit``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+T = TypeVar("T")
+
+CACHE_VARIABLE = "MANIFEST_CACHE_DIR"
+
+
+def cache_folder() -> Path | None:
+    """Where compiled forms are kept, or None when they are not to be kept."""
+    chosen = os.environ.get(CACHE_VARIABLE)
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return None if base.startswith("~") else Path(base) / "manifest-toolkit"
+
+
+def key_of(kind: str, sources: Sequence[bytes]) -> str:
+    """The name of the compiled form of ``sources``: every byte of each, its length, and the interpreter."""
+    digest = hashlib.sha256(f"{kind}\0{sys.implementation.cache_tag}\0{marshal.version}".encode())
+    for source in sources:
+        digest.update(len(source).to_bytes(8, "big"))
+        digest.update(source)
+    return f"{kind}-{digest.hexdigest()[:24]}.marshal"
+
+
+def compiled(kind: str, sources: Sequence[bytes], parse: Callable[[], T]) -> T:
+    """``parse()``, or the form it gave for the same ``sources`` before. ``parse`` must return data that marshal
+    keeps (no datetimes, no objects of the project's classes); its exceptions pass through and nothing is kept."""
+    folder = cache_folder()
+    path = None if folder is None else folder / key_of(kind, sources)
+    if path is not None:
+        try:
+            return marshal.loads(path.read_bytes())  # type: ignore[no-any-return]
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # not kept yet, or unreadable: parsed again below
+    value = parse()
+    if path is not None:
+        try:
+            data = marshal.dumps(cast(Any, value))
+        except ValueError:
+            return value  # holds something marshal cannot keep: parsed on every start, as without a cache
+        _keep(path, data)
+    return value
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write ``data`` whole or not at all: another process may read the same name at the same moment."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, partial = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(partial, path)
+        except BaseException:
+            os.unlink(partial)
+            raise
+    except OSError:
+        pass  # a cache that cannot be written is no error: the data was parsed and is used

@@ -1,0 +1,111 @@
+"""Data parsed once and kept in the user's cache (manifest.compiled): read back instead of parsed again, parsed
+again when its source changed or its kept form is damaged, and never a failure when it cannot be kept."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from manifest import compiled
+from manifest.requirements.definitions import catalogue_rules, load_catalogue, parse_catalogue
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(compiled.CACHE_VARIABLE, str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def counting(value: Any) -> tuple[list[int], Callable[[], Any]]:
+    calls: list[int] = []
+
+    def parse() -> Any:
+        calls.append(1)
+        return value
+
+    return calls, parse
+
+
+def test_parsed_once_then_read_back(folder: Path) -> None:
+    calls, parse = counting({"rule": [{"code": "X", "modes": ["rail"], "n": 1.5, "on": True}]})
+    first = compiled.compiled("test", [b"a", b"b"], parse)
+    again = compiled.compiled("test", [b"a", b"b"], parse)
+    assert first == again and len(calls) == 1
+    assert [p.name for p in folder.iterdir()] == [compiled.key_of("test", [b"a", b"b"])]
+
+
+def test_changed_sources_are_parsed_again(folder: Path) -> None:
+    calls, parse = counting([1, 2])
+    compiled.compiled("test", [b"a", b"b"], parse)
+    compiled.compiled("test", [b"ab"], parse)  # the same bytes cut elsewhere are other sources
+    compiled.compiled("test", [b"a", b"c"], parse)
+    assert len(calls) == 3
+
+
+def test_a_damaged_form_is_parsed_again(folder: Path) -> None:
+    calls, parse = counting({"x": [1]})
+    compiled.compiled("test", [b"a"], parse)
+    (folder / compiled.key_of("test", [b"a"])).write_bytes(b"\xff not marshal")
+    assert compiled.compiled("test", [b"a"], parse) == {"x": [1]}
+    assert len(calls) == 2
+
+
+def test_nothing_kept_where_it_cannot_be_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv(compiled.CACHE_VARIABLE, str(blocked / "cache"))
+    calls, parse = counting([1])
+    assert compiled.compiled("test", [b"a"], parse) == [1]
+    assert compiled.compiled("test", [b"a"], parse) == [1]
+    assert len(calls) == 2
+
+
+def test_an_empty_folder_setting_keeps_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(compiled.CACHE_VARIABLE, "")
+    monkeypatch.chdir(tmp_path)
+    calls, parse = counting([1])
+    compiled.compiled("test", [b"a"], parse)
+    compiled.compiled("test", [b"a"], parse)
+    assert len(calls) == 2 and not list(tmp_path.iterdir())
+
+
+def test_what_marshal_cannot_keep_is_returned_and_not_kept(folder: Path) -> None:
+    import datetime
+
+    value = {"when": datetime.date(2026, 12, 6)}
+    assert compiled.compiled("test", [b"a"], lambda: value) is value
+    assert not folder.exists() or not list(folder.iterdir())
+
+
+def test_the_catalogue_read_back_gives_the_rules_parsed(folder: Path) -> None:
+    catalogue = resources.files("manifest.requirements").joinpath("catalogue")
+    files = sorted((e for e in catalogue.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
+    texts = [entry.read_bytes() for entry in files]
+    expected = [parse_catalogue(text.decode("utf-8"), entry.name) for text, entry in zip(texts, files, strict=True)]
+    calls, parse = counting([tomllib.loads(text.decode("utf-8")) for text in texts])
+    for _ in range(2):
+        kept = compiled.compiled("catalogue", texts, parse)
+        assert [catalogue_rules(data, entry.name) for data, entry in zip(kept, files, strict=True)] == expected
+    assert len(calls) == 1
+    assert load_catalogue() == tuple(rule for rules in expected for rule in rules)
+
+
+def test_sat_catalogues_read_back_are_the_catalogues_cut(folder: Path) -> None:
+    from manifest.formats.carta_porte import catalogues, schema
+
+    base = schema.cfd_directory()
+    wanted = ["c_CodigoPostal", "c_ClaveProdServCP", "c_Colonia"]
+    fresh = schema._cut(base, wanted)
+    calls, parse = counting(fresh)
+    kept = [compiled.compiled("sat-catalogues", catalogues.signature(base, wanted), parse) for _ in range(2)]
+    assert kept[0] == kept[1] == fresh and len(calls) == 1
+    values, schemas, stand_ins = kept[1]
+    assert set(values) == set(stand_ins) == {"c_CodigoPostal", "c_ClaveProdServCP", "c_Colonia"}
+    assert all(stand_ins[name] in values[name] for name in values)
+    assert len(schemas) == len(catalogues.FILES) and all(isinstance(text, bytes) for text in schemas.values())
+    assert catalogues.signature(base, wanted) != catalogues.signature(base, wanted[:2])
