@@ -27,7 +27,17 @@ PACKAGE = Path(__file__).resolve().parent.parent / "manifest"
 
 # Each layer by the module names (and their submodules) it holds, bottom first.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("manifest.slotted", "manifest.model", "manifest.po", "manifest.diagnostics", "manifest.i18n")),
+    (
+        "base",
+        (
+            "manifest.slotted",
+            "manifest.model",
+            "manifest.po",
+            "manifest.diagnostics",
+            "manifest.i18n",
+            "manifest.compiled",
+        ),
+    ),
     (
         "reference",
         ("manifest.codelists", "manifest.identifiers", "manifest.codes", "manifest.rule_text", "manifest.tables"),
