@@ -4,12 +4,23 @@ What the target has no place for is listed as not written, with its model field.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from manifest import api, formats
-from manifest.model import Consignment, Equipment, EquipmentKind, Manifest, Mode
+from manifest.formats.base import Written
+from manifest.model import Consignment, Equipment, EquipmentKind, Manifest, Mode, Place
 from tests.conftest import SAMPLES
 
 _FLIGHT = SAMPLES / "air" / "northbound-flight-am0642-mex-lax.ffm"
 _TRAIN = SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.manifest.json"
+_VESSEL = SAMPLES / "maritime" / "northbound-vessel-maersk-kensington-647n.cuscar"
+_TRUCK = SAMPLES / "road" / "northbound-truck-lrdy0731.manifest.json"
+
+
+def _written(source: Path, to: str) -> Written:
+    conversion = api.convert(source.read_bytes(), to, name=str(source))
+    assert conversion.source is not None
+    return formats.get(to).write(conversion.source.manifests)
 
 
 def _codes(findings: tuple[object, ...]) -> dict[str | None, str]:
@@ -50,7 +61,7 @@ def test_a_bill_in_no_car_is_listed_with_the_index_it_has_in_the_manifest() -> N
         consignments=(
             Consignment(document_number="LOOSE1"),
             Consignment(document_number="INULD2", equipment=(uld,)),
-            Consignment(document_number="KCSM3", equipment=(uld, car)),
+            Consignment(document_number="KCSM3", equipment=(uld, car), place_of_loading=Place(code="MXMTY")),
         ),
     )
     written = formats.get("x12-358").write([manifest])
@@ -58,7 +69,47 @@ def test_a_bill_in_no_car_is_listed_with_the_index_it_has_in_the_manifest() -> N
     assert found["consignments[0]"] == "X12414" and found["consignments[1]"] == "X12414"
     assert found["equipment[0]"] == "X12413" and found["consignments[2].equipment[0]"] == "X12413"
     assert "consignments[2]" not in found
+    # What the 358 has no element for is named at the bill's own index, not at its index among the bills written.
+    assert found["consignments[2].place_of_loading.code"] == "X12401"
     assert not any(d.field and d.field.startswith("consignments[0].") for d in written.losses)
     text = written.data.decode()
     assert "MBL**KCSM3" in text and "LOOSE1" not in text and "INULD2" not in text and "73850AM" not in text
     assert written.notes == () or "consignments" not in _codes(written.notes)
+
+
+def test_a_flight_manifest_does_not_list_bills_of_lading_as_air_waybills() -> None:
+    written = _written(_VESSEL, "cargo-xml")
+    assert b"FlightManifest" in written.data
+    for number in (b"MAEU264781203", b"MAEU264781377", b"MAEU264781402"):
+        assert number not in written.data
+    found = _codes(written.losses)
+    assert [found[f"consignments[{i}]"] for i in range(3)] == ["CXML014"] * 3
+    assert _codes(written.notes)["consignments"] == "CXML016"
+
+
+def test_a_waybill_message_does_not_carry_a_truck_shipment_number_as_its_air_waybill_number() -> None:
+    written = _written(_TRUCK, "cargo-xml")
+    assert b"<ns2:Waybill" in written.data and b"LRDY2612050001" not in written.data
+    assert b"BusinessHeaderDocument>\n    <ID" not in written.data
+    loss = next(d for d in written.losses if d.field == "consignments[0].document_number")
+    assert loss.code == "CXML013" and loss.location == "/Waybill/BusinessHeaderDocument/ID"
+    reread = formats.get("cargo-xml").read(written.data)
+    assert reread.manifests[0].consignments[0].document_number == ""
+
+
+def test_a_waybill_without_a_number_says_the_number_is_required() -> None:
+    manifest = Manifest(mode=Mode.AIR, consignments=(Consignment(document_number=""),))
+    written = formats.get("cargo-xml").write([manifest])
+    assert [(d.code, d.location) for d in written.notes] == [("CXML015", "/Waybill/BusinessHeaderDocument/ID")]
+    assert b"<ID></ID>" not in written.data and b"<ID/>" not in written.data
+
+
+def test_a_flight_manifest_names_what_it_leaves_of_a_waybill_at_the_waybill_index() -> None:
+    air_waybill = Consignment(document_number="139-12345675")
+    manifest = Manifest(mode=Mode.AIR, consignments=(Consignment(document_number="MAEU264781203"), air_waybill))
+    written = formats.get("cargo-xml").write([manifest])
+    assert b"139-12345675" in written.data and b"MAEU264781203" not in written.data
+    found = _codes(written.losses)
+    assert found["consignments[0]"] == "CXML014"
+    assert found["consignments[1].document_type"] == "CXML101"
+    assert written.notes == ()

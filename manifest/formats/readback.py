@@ -10,7 +10,8 @@ its line in the source of a conversion.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
@@ -65,3 +66,15 @@ def _field_names(cls: type) -> tuple[str, ...]:
     if names is None:
         names = _FIELD_NAMES[cls] = tuple(spec.name for spec in dataclasses.fields(cls))
     return names
+
+
+def renumbered(path: str, items: str, origins: Sequence[int | None]) -> str:
+    """``path`` of a model a writer cut down to what its format can list, with the index after ``items`` (the path
+    of a list, ``consignments``) changed to the index that item has in the model given (``origins[k]``, None when
+    it has none there: the path is kept as it is)."""
+    match = re.match(re.escape(items) + r"\[([0-9]+)\]", path)
+    if match is None:
+        return path
+    index = int(match.group(1))
+    origin = origins[index] if index < len(origins) else None
+    return path if origin is None else f"{items}[{origin}]{path[match.end() :]}"

@@ -26,10 +26,11 @@ from manifest.formats.cargo_xml import codes
 from manifest.formats.cargo_xml.build import Node, serialize
 from manifest.formats.cargo_xml.flight import read_flight_manifest, write_flight_manifest
 from manifest.formats.cargo_xml.houses import read_houses, write_houses
+from manifest.formats.cargo_xml.numbers import named
 from manifest.formats.cargo_xml.schema import BY_ROOT, MESSAGES, XFFM, XFHL, XFWB, XFZB, Message
 from manifest.formats.cargo_xml.source import EXT, Reading
 from manifest.formats.cargo_xml.waybill import read_waybill, write_waybill
-from manifest.formats.readback import differences
+from manifest.formats.readback import differences, renumbered
 from manifest.model import DocumentType, Manifest, Mode
 
 NAME = "cargo-xml"
@@ -83,13 +84,16 @@ def _build(manifest: Manifest, message: Message) -> Node:
 def write(manifests: Sequence[Manifest]) -> Written:
     if not manifests:
         return Written(b"")
-    manifest = manifests[0]
-    message = message_for(manifest)
-    data = serialize(_build(manifest, message), message)
+    message = message_for(manifests[0])
+    shown = named(manifests[0], message)
+    data = serialize(_build(shown.manifest, message), message)
     losses: list[Diagnostic] = [
         codes.ONE_MESSAGE_PER_FILE(field=f"manifests[{index}]", index=index) for index in range(1, len(manifests))
     ]
+    losses.extend(shown.losses)
     reread: Any = read(data).manifests[0]
-    lost = (path for path, _ in differences(manifest, reread, any_order=True) if path)
-    losses.extend(codes.NOT_CARRIED(field=path, message=message.code) for path in lost)
-    return Written(data, tuple(losses))
+    lost = (path for path, _ in differences(shown.manifest, reread, any_order=True) if path)
+    losses.extend(
+        codes.NOT_CARRIED(field=renumbered(path, "consignments", shown.origins), message=message.code) for path in lost
+    )
+    return Written(data, tuple(losses), shown.notes)

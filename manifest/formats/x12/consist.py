@@ -22,6 +22,7 @@ from datetime import datetime
 
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.base import ConsignmentChunk, SourceMap, Written
+from manifest.formats.readback import renumbered
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12 import truck
 from manifest.formats.x12.envelope import SetContext
@@ -227,30 +228,19 @@ def _listable(equipment: Equipment) -> bool:
     return equipment.kind is not EquipmentKind.ULD
 
 
-_PATH = re.compile(r"(manifests\[(\d+)\]\.)?(consignments|equipment)\[(\d+)\](\.equipment\[(\d+)\])?")
-
-
 def _renumbered(finding: Diagnostic, trains: Sequence[_Train], many: bool) -> Diagnostic:
     """A finding about the manifest the 358 could list, with the indexes of the manifest given."""
     field = finding.field or ""
-    match = _PATH.match(field)
-    if match is None:
-        return finding
-    train = trains[int(match.group(2)) if many and match.group(2) else 0]
-    index = int(match.group(4))
-    if match.group(3) == "equipment":
-        origin = train.cars[index] if index < len(train.cars) else None
-        if origin is None:
-            return finding
-        path = f"{match.group(1) or ''}equipment[{origin}]"
-    else:
-        bill = train.bills[index]
-        path = f"{match.group(1) or ''}consignments[{bill}]"
-        if match.group(5):
-            path += f".equipment[{train.bill_cars[index][int(match.group(6))]}]"
-    return replace(
-        finding, field=path + field[match.end() :], args={**finding.args, "field": path + field[match.end() :]}
-    )
+    prefix = re.match(r"manifests\[([0-9]+)\]\.", field) if many else None
+    train = trains[int(prefix.group(1)) if prefix else 0]
+    at = prefix.group(0) if prefix else ""
+    path = renumbered(field, f"{at}equipment", train.cars)
+    bill = re.match(re.escape(at) + r"consignments\[([0-9]+)\]", path)
+    if bill is not None and int(bill.group(1)) < len(train.bills):
+        index = int(bill.group(1))
+        path = renumbered(path, f"{at}consignments", train.bills)
+        path = renumbered(path, f"{at}consignments[{train.bills[index]}].equipment", train.bill_cars[index])
+    return finding if path == field else replace(finding, field=path, args={**finding.args, "field": path})
 
 
 def _set(manifest: Manifest, index: int, old: bool) -> list[Elements]:
