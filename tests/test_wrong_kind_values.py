@@ -4,11 +4,26 @@ What the target has no place for is listed as not written, with its model field.
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from manifest import api, formats
+from manifest.formats import cargo_imp
 from manifest.formats.base import Written
-from manifest.model import Consignment, Equipment, EquipmentKind, Manifest, Mode, Place
+from manifest.model import (
+    Consignment,
+    Conveyance,
+    Equipment,
+    EquipmentKind,
+    GoodsItem,
+    Manifest,
+    Mode,
+    Packages,
+    Place,
+    Quantity,
+    Stop,
+)
 from tests.conftest import SAMPLES
 
 _FLIGHT = SAMPLES / "air" / "northbound-flight-am0642-mex-lax.ffm"
@@ -113,3 +128,67 @@ def test_a_flight_manifest_names_what_it_leaves_of_a_waybill_at_the_waybill_inde
     assert found["consignments[0]"] == "CXML014"
     assert found["consignments[1].document_type"] == "CXML101"
     assert written.notes == ()
+
+
+def test_a_vessel_voyage_is_no_flight_and_its_bills_are_no_air_waybills() -> None:
+    conversion = api.convert(_VESSEL.read_bytes(), "cargo-imp", name=str(_VESSEL))
+    assert conversion.source is not None
+    (vessel,) = conversion.source.manifests
+    assert vessel.trip_number == "647N"
+    assert cargo_imp.message_kind(vessel) == "FWB"
+    written = formats.get("cargo-imp").write([vessel])
+    assert b"647N" not in written.data and b"MAEU" not in written.data and b"MXZLO" not in written.data
+    found = _codes(written.losses)
+    assert [found[f"consignments[{i}]"] for i in range(3)] == ["IMP103"] * 3
+    assert found["trip_number"] == "IMP100"
+
+
+_CONTAINER = Equipment(kind=EquipmentKind.CONTAINER, initial="MSKU", number="1234565")
+_PALLET = Equipment(kind=EquipmentKind.ULD, initial="PMC", number="73850AM")
+
+
+def _flight(*consignments: Consignment) -> Manifest:
+    return Manifest(
+        mode=Mode.AIR,
+        conveyance=Conveyance(flight_number="AM0642"),
+        departure=Stop(place=Place(code="MEX"), moment=date(2026, 11, 27)),
+        arrival=Stop(place=Place(code="LAX", country="US")),
+        equipment=(_CONTAINER, _PALLET),
+        consignments=consignments,
+    )
+
+
+def _loaded(number: str, *equipment: Equipment) -> Consignment:
+    weight = Quantity(value=Decimal("120"), unit="KGM")
+    ids = tuple(e.identifier for e in equipment)
+    item = GoodsItem(description="STEEL", packages=Packages(count=2), gross_weight=weight, equipment_ids=ids)
+    return Consignment(
+        document_number=number,
+        goods=(item,),
+        equipment=equipment,
+        place_of_loading=Place(code="MEX"),
+        place_of_discharge=Place(code="LAX"),
+        total_packages=Packages(count=2),
+        gross_weight=weight,
+    )
+
+
+def test_a_flight_manifest_lists_neither_a_container_as_uld_nor_a_bill_of_lading() -> None:
+    manifest = _flight(_loaded("MAEU264781203", _PALLET), _loaded("139-12345675", _CONTAINER))
+    written = cargo_imp.write_at([manifest], date(2026, 11, 27))
+    text = written.data.decode()
+    assert text.startswith("FFM/8") and "139-12345675" in text
+    assert "MSKU1234565" not in text and "MAEU264781203" not in text
+    found = _codes(written.losses)
+    assert found["consignments[0]"] == "IMP103"
+    assert found["consignments[1].goods[0].equipment_ids[0]"] == "IMP104"
+    (flight,) = cargo_imp.read_at(written.data, date(2026, 11, 27)).manifests
+    assert flight.consignments[0].goods[0].equipment_ids == ()
+
+
+def test_an_air_waybill_names_a_uld_in_its_rate_line_but_not_a_container() -> None:
+    manifest = Manifest(mode=Mode.AIR, consignments=(_loaded("139-12345675", _PALLET, _CONTAINER),))
+    written = cargo_imp.write_at([manifest], date(2026, 11, 27))
+    text = written.data.decode()
+    assert text.startswith("FWB/") and "NU/PMC73850AM" in text and "MSKU1234565" not in text
+    assert _codes(written.losses)["consignments[0].goods[0].equipment_ids[1]"] == "IMP104"

@@ -4,7 +4,9 @@ A Cargo-XML master consignment is named by its air waybill number: BusinessHeade
 message is the waybill) and TransportContractDocument/ID of each IncludedMasterConsignment of an XFFM (IATA
 Cargo-XML Toolkit, XFWB 3.00 and XFFM 2.00: both elements mandatory). An air waybill number is an airline prefix and
 a serial with its check digit (IATA Resolution 600a); a bill of lading, a truck's shipment number or a rail waybill
-number is not one, and writing it there would file a waybill that does not exist. So:
+number is not one, and writing it there would file a waybill that does not exist. What tells them apart is the form
+(:func:`manifest.identifiers.air_waybill_form`); a number of that form with a wrong check digit is carried as the
+model has it, for validation to report (ID-003). So:
 
 - an XFWB whose consignment's number is not an air waybill number is written without it, and the number is listed
   as not written (CXML013); one whose consignment has no number, or that has no consignment, is written without it
@@ -22,16 +24,16 @@ from dataclasses import dataclass, replace
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.cargo_xml.codes import TOOLKIT
 from manifest.formats.cargo_xml.schema import XFFM, XFWB, Message
-from manifest.identifiers import air_waybill
+from manifest.identifiers import air_waybill_form
 from manifest.model import Consignment, DocumentType, Manifest
 
 NOT_AN_AIR_WAYBILL = define(
     "CXML013",
     Severity.WARNING,
-    "$field ('$value') is not an air waybill number (3-digit airline prefix, 8-digit serial whose last digit is the "
-    "first seven mod 7); it is not written as $element",
-    "$field ('$value') no es un número de guía aérea (prefijo de aerolínea de 3 dígitos, serie de 8 cuyo último "
-    "dígito es el residuo módulo 7 de los siete primeros); no se escribe como $element",
+    "$field ('$value') is not an air waybill number (3-digit airline prefix, hyphen, 8-digit serial); it is not "
+    "written as $element",
+    "$field ('$value') no es un número de guía aérea (prefijo de aerolínea de 3 dígitos, guion, serie de 8 dígitos); "
+    "no se escribe como $element",
     "IATA Resolution 600a (air waybill number and its check digit); " + TOOLKIT,
 )
 NOT_LISTED = define(
@@ -76,7 +78,7 @@ def named(manifest: Manifest, message: Message) -> Named:
     """The waybills ``message`` can name by their air waybill number, and what it says of the others."""
     every = tuple(range(len(manifest.consignments)))
     if message is XFFM:
-        kept = tuple(i for i, c in enumerate(manifest.consignments) if air_waybill(c.document_number))
+        kept = tuple(i for i, c in enumerate(manifest.consignments) if air_waybill_form(c.document_number))
         lost = tuple(
             NOT_LISTED(field=f"consignments[{i}]", value=c.document_number, location=None)
             for i, c in enumerate(manifest.consignments)
@@ -89,7 +91,7 @@ def named(manifest: Manifest, message: Message) -> Named:
         return Named(manifest, every)
     index = waybill_index(manifest)
     number = manifest.consignments[index].document_number if index is not None else ""
-    if air_waybill(number):
+    if air_waybill_form(number):
         return Named(manifest, every)
     location = f"/{XFWB.root}/{_HEADER_ID}"
     blank = (
