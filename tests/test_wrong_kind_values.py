@@ -4,6 +4,7 @@ What the target has no place for is listed as not written, with its model field.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +22,7 @@ from manifest.model import (
     Mode,
     Packages,
     Place,
+    PlaceScheme,
     Quantity,
     Stop,
 )
@@ -140,7 +142,7 @@ def test_a_vessel_voyage_is_no_flight_and_its_bills_are_no_air_waybills() -> Non
     assert b"647N" not in written.data and b"MAEU" not in written.data and b"MXZLO" not in written.data
     found = _codes(written.losses)
     assert [found[f"consignments[{i}]"] for i in range(3)] == ["IMP103"] * 3
-    assert found["trip_number"] == "IMP100"
+    assert found["trip_number"] == "IMP105"
 
 
 _CONTAINER = Equipment(kind=EquipmentKind.CONTAINER, initial="MSKU", number="1234565")
@@ -192,3 +194,31 @@ def test_an_air_waybill_names_a_uld_in_its_rate_line_but_not_a_container() -> No
     text = written.data.decode()
     assert text.startswith("FWB/") and "NU/PMC73850AM" in text and "MSKU1234565" not in text
     assert _codes(written.losses)["consignments[0].goods[0].equipment_ids[1]"] == "IMP104"
+
+
+def test_a_truck_trip_is_no_flight_and_its_ports_are_no_airports() -> None:
+    written = _written(_TRUCK, "cargo-xml")
+    assert b"LRDY0731" not in written.data and b">2304<" not in written.data and b">24<" not in written.data
+    found = {d.field: d for d in written.losses}
+    assert found["trip_number"].code == "CXML017" and "surface" in found["trip_number"].message()
+    for field in ("arrival.place.code", "departure.place.code", "consignments[0].place_of_loading.code"):
+        assert found[field].code == "CXML017" and "airport" in found[field].message()
+
+
+def test_a_port_the_crosswalk_knows_as_an_airport_is_written_as_that_airport() -> None:
+    # border_port_crosswalk.csv: UN/LOCODE USLAX and IATA LAX are one port (Schedule D 2720, Los Angeles airport).
+    seaport = Place(code="MXZLO", scheme=PlaceScheme.UNLOCODE)
+    manifest = Manifest(
+        mode=Mode.AIR,
+        conveyance=Conveyance(flight_number="AM0642"),
+        departure=Stop(place=Place(code="MXMEX", scheme=PlaceScheme.UNLOCODE)),
+        arrival=Stop(place=Place(code="USLAX", scheme=PlaceScheme.UNLOCODE)),
+        consignments=(replace(_loaded("139-12345675"), place_of_loading=seaport),),
+    )
+    for to in ("cargo-xml", "cargo-imp"):
+        written = formats.get(to).write([manifest])
+        assert b"LAX" in written.data and b"MEX" in written.data, to
+        assert b"USLAX" not in written.data and b"MXMEX" not in written.data and b"MXZLO" not in written.data, to
+        found = _codes(written.losses)
+        assert "arrival.place.code" not in found and "departure.place.code" not in found, to
+        assert found["consignments[0].place_of_loading.code"] in ("CXML017", "IMP105"), to

@@ -21,11 +21,13 @@ from typing import BinaryIO
 
 from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats import sniffing
+from manifest.formats.air_kind import NOT_OF_KIND, air_view
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.cargo_imp import ffm, ffm_write, fhl, fwb
 from manifest.formats.cargo_imp.codes import (
     MESSAGE_TOO_LONG,
     NO_MESSAGE,
+    NOT_AIR,
     NOT_AN_AIR_WAYBILL,
     STRAY_LINE,
     UNSUPPORTED_MESSAGE,
@@ -210,9 +212,16 @@ def write_at(manifests: Sequence[Manifest], reference: date) -> Written:
     texts: list[str] = []
     losses: list[Diagnostic] = []
     notes: list[Diagnostic] = []
-    for number, manifest in enumerate(manifests):
-        kind = message_kind(manifest)
+    for number, given in enumerate(manifests):
+        kind = message_kind(given)
         out = TextWriter(kind)
+        manifest, left = air_view(given)
+        out.losses.extend(
+            NOT_AIR(
+                field=v.field, value=v.value, message=kind, what=NOT_OF_KIND[v.kind][0], what_es=NOT_OF_KIND[v.kind][1]
+            )
+            for v in left
+        )
         messages = _messages(manifest, kind, out)
         envelope = manifest.extensions.get(X_ENVELOPE)
         text = "".join(line + CRLF for lines in messages for line in lines)

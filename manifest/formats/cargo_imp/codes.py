@@ -163,6 +163,13 @@ NOT_A_ULD = define(
     "escribe como tal",
     f"{_MANUAL}: ULD identification (FFM ULD line, FWB RTD NU); IATA ULD Regulations, ULD identification code",
 )
+NOT_AIR = define(
+    "IMP105",
+    Severity.WARNING,
+    "$field ('$value') is not $what; $message does not write it",
+    "$field ('$value') no es $what_es; $message no lo escribe",
+    f"{_MANUAL}: DE313 airport code (IATA Resolution 763 location identifier), flight identification (IATA SSIM)",
+)
 
 # What BAD_FIELD expects, in Spanish; the element is named by its Cargo-IMP address (``HBS/weight``), which reads
 # the same in both languages.

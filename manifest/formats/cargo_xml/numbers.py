@@ -52,6 +52,13 @@ NO_WAYBILL = define(
     "ninguno de los $count embarques del manifiesto tiene número de guía aérea; el XFFM no lista ninguna guía",
     "IATA Resolution 600a; " + TOOLKIT + ": IncludedMasterConsignment/TransportContractDocument/ID",
 )
+NOT_AIR = define(
+    "CXML017",
+    Severity.WARNING,
+    "$field ('$value') is not $what; it is not written",
+    "$field ('$value') no es $what_es; no se escribe",
+    "IATA Resolution 763 (location identifiers); IATA SSIM (flight designator); " + TOOLKIT,
+)
 NO_NUMBER = define(
     "CXML015",
     Severity.INFO,
