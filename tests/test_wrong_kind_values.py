@@ -222,3 +222,17 @@ def test_a_port_the_crosswalk_knows_as_an_airport_is_written_as_that_airport() -
         found = _codes(written.losses)
         assert "arrival.place.code" not in found and "departure.place.code" not in found, to
         assert found["consignments[0].place_of_loading.code"] in ("CXML017", "IMP105"), to
+
+
+def test_a_flight_manifest_does_not_list_rail_cars_and_containers_as_ulds() -> None:
+    consist = SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.synthetic.358"
+    conversion = api.convert(consist.read_bytes(), "cargo-xml", name=str(consist))
+    assert conversion.source is not None
+    (train,) = conversion.source.manifests
+    written = formats.get("cargo-xml").write([train])
+    assert b"UnitLoadTransportEquipment" not in written.data and b"TGHU" not in written.data
+    found = {d.field: d for d in written.losses}
+    for index, car in enumerate(train.equipment):
+        assert found[f"equipment[{index}]"].code == "CXML017", car
+        assert "unit load device" in found[f"equipment[{index}]"].message()
+    assert not any((field or "").startswith("equipment[0].") for field in found)

@@ -7,7 +7,9 @@ aduana is no airport code: written there, it would name a flight or an airport t
 air message is given the manifest as :func:`air_view` sees it: a place code that is not an airport code becomes the
 airport of the same port where the crosswalk names one (``USLAX``: ``LAX``, the same place in the airport's words),
 and is otherwise left out; a surface trip number is left out. Each value left out is returned, by model path, for
-the writer to list as not written.
+the writer to list as not written. So is each container, rail car or trailer: the messages name unit load devices
+only (Cargo-XML UtilizedUnitLoadTransportEquipment, Cargo-IMP ULD and NU lines), and their writers write no other
+equipment (:func:`unit_load_device`).
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from manifest import codelists
-from manifest.model import Consignment, Manifest, Mode, Place, PlaceScheme, Stop
+from manifest.model import Consignment, Equipment, EquipmentKind, Manifest, Mode, Place, PlaceScheme, Stop
 
 FLIGHT = "flight"
 AIRPORT = "airport"
+ULD = "uld"
 # What a value left out is not, in English and Spanish, for the writers' findings.
 NOT_OF_KIND = {
     FLIGHT: (
@@ -29,6 +32,7 @@ NOT_OF_KIND = {
         "an IATA airport code, and the crosswalk names no airport for that port",
         "un código IATA de aeropuerto, y la tabla de equivalencias no da aeropuerto para ese puerto",
     ),
+    ULD: ("a unit load device", "un dispositivo unitario de carga"),
 }
 
 
@@ -39,6 +43,11 @@ class LeftOut:
     field: str
     value: str
     kind: str  # FLIGHT or AIRPORT
+
+
+def unit_load_device(equipment: Equipment) -> bool:
+    """Whether an air message can name ``equipment``: a ULD, not a container, rail car or trailer."""
+    return equipment.kind is EquipmentKind.ULD
 
 
 def airport_code(place: Place) -> str | None:
@@ -81,6 +90,17 @@ def air_view(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
             return value
         return replace(value, place_of_loading=loading, place_of_discharge=discharge)
 
+    left.extend(
+        LeftOut(f"equipment[{i}]", e.identifier, ULD)
+        for i, e in enumerate(manifest.equipment)
+        if not unit_load_device(e)
+    )
+    left.extend(
+        LeftOut(f"consignments[{i}].equipment[{j}]", e.identifier, ULD)
+        for i, c in enumerate(manifest.consignments)
+        for j, e in enumerate(c.equipment)
+        if not unit_load_device(e)
+    )
     trip = manifest.trip_number
     if trip and manifest.mode is not Mode.AIR:
         left.append(LeftOut("trip_number", trip, FLIGHT))

@@ -78,3 +78,9 @@ def renumbered(path: str, items: str, origins: Sequence[int | None]) -> str:
     index = int(match.group(1))
     origin = origins[index] if index < len(origins) else None
     return path if origin is None else f"{items}[{origin}]{path[match.end() :]}"
+
+
+def within_any(path: str, paths: Sequence[str]) -> bool:
+    """Whether ``path`` is one of ``paths`` or a value inside one of them (``consignments[0].goods`` is inside
+    ``consignments[0]``)."""
+    return any(path == outer or path.startswith((outer + ".", outer + "[")) for outer in paths if outer)

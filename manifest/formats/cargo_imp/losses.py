@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from manifest.diagnostics import Diagnostic
 from manifest.formats.cargo_imp.codes import NOT_CARRIED
-from manifest.formats.readback import differences
+from manifest.formats.readback import differences, within_any
 from manifest.model import Consignment, Manifest, Mode
 
 
@@ -37,11 +37,7 @@ def not_carried(
             continue
         pool.remove(match)
         lost.extend(path for path, _ in differences(consignment, match, f"consignments[{index}]"))
-    found = [
-        NOT_CARRIED(field=path, message=message)
-        for path in lost
-        if not any(path == done or path.startswith((done + ".", done + "[")) for done in reported)
-    ]
+    found = [NOT_CARRIED(field=path, message=message) for path in lost if not within_any(path, reported)]
     if nothing and not found and not reported:
         return [NOT_CARRIED(field="consignments", message=message)]  # an empty manifest, written as nothing
     return found

@@ -31,7 +31,7 @@ from manifest.formats.cargo_xml.numbers import NOT_AIR, named
 from manifest.formats.cargo_xml.schema import BY_ROOT, MESSAGES, XFFM, XFHL, XFWB, XFZB, Message
 from manifest.formats.cargo_xml.source import EXT, Reading
 from manifest.formats.cargo_xml.waybill import read_waybill, write_waybill
-from manifest.formats.readback import differences, renumbered
+from manifest.formats.readback import differences, renumbered, within_any
 from manifest.model import DocumentType, Manifest, Mode
 
 NAME = "cargo-xml"
@@ -97,8 +97,8 @@ def write(manifests: Sequence[Manifest]) -> Written:
     )
     losses.extend(shown.losses)
     reread: Any = read(data).manifests[0]
-    lost = (path for path, _ in differences(shown.manifest, reread, any_order=True) if path)
-    losses.extend(
-        codes.NOT_CARRIED(field=renumbered(path, "consignments", shown.origins), message=message.code) for path in lost
-    )
+    told = [d.field or "" for d in losses]
+    found = differences(shown.manifest, reread, any_order=True)
+    lost = (renumbered(path, "consignments", shown.origins) for path, _ in found if path)
+    losses.extend(codes.NOT_CARRIED(field=path, message=message.code) for path in lost if not within_any(path, told))
     return Written(data, tuple(losses), shown.notes)

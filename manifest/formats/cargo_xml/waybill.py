@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from manifest.formats.air_kind import unit_load_device
 from manifest.formats.cargo_xml import charges, codes, values
 from manifest.formats.cargo_xml.build import Node
 from manifest.formats.cargo_xml.consignments import read_core, write_core
@@ -111,7 +112,7 @@ def write_waybill(manifest: Manifest) -> Node:
         write_stop(movement, manifest.arrival, "OccurrenceArrivalLocation", _SCHEDULED, "ArrivalEvent")
         write_stop(movement, manifest.departure, "OccurrenceDepartureLocation", _SCHEDULED, "DepartureEvent")
     if consignment is not None:
-        ulds = {uld.identifier: uld for uld in consignment.equipment}
+        ulds = {uld.identifier: uld for uld in consignment.equipment if unit_load_device(uld)}
         if consignment.goods:
             rating = master.walk("ApplicableRating")
             for item in consignment.goods:
