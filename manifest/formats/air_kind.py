@@ -42,7 +42,7 @@ class LeftOut:
 
     field: str
     value: str
-    kind: str  # FLIGHT or AIRPORT
+    kind: str  # FLIGHT, AIRPORT or ULD
 
 
 def unit_load_device(equipment: Equipment) -> bool:

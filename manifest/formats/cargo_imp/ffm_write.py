@@ -24,7 +24,7 @@ from manifest.formats.cargo_imp.ffm_layout import (
     ordered,
     unloading,
 )
-from manifest.formats.cargo_imp.kinds import described, named_by_air_waybill, unit_load_device
+from manifest.formats.cargo_imp.kinds import described, named_by_air_waybill, names_a_uld
 from manifest.formats.cargo_imp.lines import CRLF, LINE_LIMIT, MESSAGE_LIMIT
 from manifest.formats.readers import ascii_digits
 from manifest.model import Equipment, GoodsItem, Manifest
@@ -151,7 +151,7 @@ def _blocks(manifest: Manifest, out: TextWriter) -> list[_Block]:
         if not named_by_air_waybill(entry[2]):
             continue
         uld = entry[3].equipment_ids[0] if entry[3].equipment_ids else None
-        if uld is not None and not unit_load_device(uld, known):
+        if uld is not None and not names_a_uld(uld, known):
             field = f"consignments[{entry[0]}].goods[{entry[1]}].equipment_ids[0]"
             out.losses.append(NOT_A_ULD(field=field, value=uld, message="FFM"))
             uld = None

@@ -38,7 +38,7 @@ from manifest.formats.cargo_imp.elements import (
     tariff_paths,
     weight_of,
 )
-from manifest.formats.cargo_imp.kinds import ULD_ID, unit_load_device
+from manifest.formats.cargo_imp.kinds import ULD_ID, names_a_uld
 from manifest.formats.cargo_imp.lines import Line
 from manifest.formats.cargo_imp.message import Record
 from manifest.formats.cargo_imp.sink import Sink
@@ -244,7 +244,7 @@ def write_rtd(
         split = max((n + 1 for n, d in enumerate(kept) if d.startswith("ND/")), default=0)
         details.extend(kept[:split])
         for number, identifier in enumerate(item.equipment_ids):
-            if unit_load_device(identifier, known or {}):
+            if names_a_uld(identifier, known or {}):
                 details.append(f"NU/{identifier}")
             else:
                 field = f"{where}.equipment_ids[{number}]"

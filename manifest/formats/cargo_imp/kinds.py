@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from manifest.formats.air_kind import unit_load_device
 from manifest.identifiers import air_waybill_form
-from manifest.model import Consignment, DocumentType, Equipment, EquipmentKind
+from manifest.model import Consignment, DocumentType, Equipment
 
 ULD_ID = re.compile(r"[A-Z][A-Z0-9]{2}[A-Z0-9][0-9]{3,4}[A-Z0-9]{2}")  # ULD type (3), serial (4-5), owner (2)
 
@@ -31,10 +32,10 @@ def described(equipment: Iterable[Equipment]) -> dict[str, Equipment]:
     return found
 
 
-def unit_load_device(identifier: str, known: Mapping[str, Equipment]) -> bool:
+def names_a_uld(identifier: str, known: Mapping[str, Equipment]) -> bool:
     """Whether ``identifier`` names a ULD: the equipment it names is one, or, where the model does not describe it,
     it has the form of a ULD identification."""
     equipment = known.get(identifier)
     if equipment is not None:
-        return equipment.kind is EquipmentKind.ULD
+        return unit_load_device(equipment)
     return ULD_ID.fullmatch(identifier) is not None
