@@ -129,6 +129,13 @@ def air_waybill(value: str) -> bool:
     return match is not None and int(match.group(2)) % 7 == int(match.group(3))
 
 
+def air_waybill_form(value: str) -> bool:
+    """Whether ``value`` has the form of an IATA air waybill number (``PPP-SSSSSSSC``), whatever its check digit:
+    what tells an air waybill from a bill of lading or a rail or truck waybill number. Whether it is a valid one is
+    :func:`air_waybill`'s question."""
+    return _AWB.fullmatch(value) is not None
+
+
 # Anexo 22 (Instructivo de llenado del pedimento), field "número de pedimento": 2 digits of the year of validation,
 # 2 of the aduana, 4 of the customs broker's patente, 7 progressive; Carta Porte 3.1 NumPedimento writes the groups
 # separated by two spaces (XSD pattern [0-9]{2}  [0-9]{2}  [0-9]{4}  [0-9]{7}).

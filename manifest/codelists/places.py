@@ -75,6 +75,23 @@ def place_of_code(code: str, scheme: str | None = None) -> str | None:
     return None
 
 
+def airport_of_code(code: str, scheme: str | None = None) -> str | None:
+    """The IATA airport code of the port whose ``code`` (of ``scheme``, or of any scheme when None) the crosswalk
+    lists on the same row as an airport (UN/LOCODE ``USLAX``, Schedule D ``2720``: ``LAX``): one port meant, in an
+    airport's words; None when the crosswalk names no airport for it. The two sides of a land crossing are
+    separate rows, so a border town's code never gives an airport across the border."""
+    text = code.strip().upper()
+    schemes = [scheme] if scheme is not None else list(PLACE_CODE_COLUMNS)
+    return next(
+        (
+            row.codes["iata-airport"]
+            for row in place_crosswalk()
+            if "iata-airport" in row.codes and any(row.codes.get(name) == text for name in schemes)
+        ),
+        None,
+    )
+
+
 def place_of_city(country: str, city: str) -> str | None:
     """The crosswalk's place of a town named ``city`` in ``country`` (alpha-2 or alpha-3), accents and case aside."""
     alpha2 = country_alpha2(country)

@@ -10,7 +10,8 @@ its line in the source of a conversion.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
 
 from manifest.core.paths import entry_path as entry_path
 from manifest.core.paths import join_path as join_path
@@ -56,3 +57,21 @@ def _field_names(cls: type) -> tuple[str, ...]:
     if names is None:
         names = _FIELD_NAMES[cls] = tuple(spec.name for spec in dataclasses.fields(cls))
     return names
+
+
+def renumbered(path: str, items: str, origins: Sequence[int | None]) -> str:
+    """``path`` of a model a writer cut down to what its format can list, with the index after ``items`` (the path
+    of a list, ``consignments``) changed to the index that item has in the model given (``origins[k]``, None when
+    it has none there: the path is kept as it is)."""
+    match = re.match(re.escape(items) + r"\[([0-9]+)\]", path)
+    if match is None:
+        return path
+    index = int(match.group(1))
+    origin = origins[index] if index < len(origins) else None
+    return path if origin is None else f"{items}[{origin}]{path[match.end() :]}"
+
+
+def within_any(path: str, paths: Sequence[str]) -> bool:
+    """Whether ``path`` is one of ``paths`` or a value inside one of them (``consignments[0].goods`` is inside
+    ``consignments[0]``)."""
+    return any(path == outer or path.startswith((outer + ".", outer + "[")) for outer in paths if outer)

@@ -21,11 +21,14 @@ from typing import BinaryIO
 
 from manifest.core.registry import described
 from manifest.diagnostics import Diagnostic, ParseError
+from manifest.formats.air_kind import NOT_OF_KIND, air_view
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.cargo_imp import ffm, ffm_write, fhl, fwb
 from manifest.formats.cargo_imp.codes import (
     MESSAGE_TOO_LONG,
     NO_MESSAGE,
+    NOT_AIR,
+    NOT_AN_AIR_WAYBILL,
     STRAY_LINE,
     UNSUPPORTED_MESSAGE,
     UNSUPPORTED_VERSION,
@@ -33,12 +36,13 @@ from manifest.formats.cargo_imp.codes import (
 from manifest.formats.cargo_imp.elements import TextWriter
 from manifest.formats.cargo_imp.fwb import X_ENVELOPE, X_MESSAGE
 from manifest.formats.cargo_imp.grammar import VERSIONS
+from manifest.formats.cargo_imp.kinds import named_by_air_waybill
 from manifest.formats.cargo_imp.lines import CRLF, MESSAGE_LIMIT, ControlScan, Line, decode, read_lines, split_lines
 from manifest.formats.cargo_imp.losses import not_carried
 from manifest.formats.cargo_imp.message import RawMessage, check_lengths, each_message, split_messages
 from manifest.formats.cargo_imp.sink import Sink, place_extensions
 from manifest.formats.readers import control_characters
-from manifest.model import DocumentType, Manifest
+from manifest.model import DocumentType, Manifest, Mode
 
 DESCRIPTION = described("cargo-imp")
 NAME = DESCRIPTION.name
@@ -190,7 +194,10 @@ def message_kind(manifest: Manifest) -> str:
     counterpart = _COUNTERPARTS.get(manifest.extensions.get("cargo-xml.message", ""))
     if counterpart is not None:
         return counterpart
-    if (manifest.conveyance and manifest.conveyance.flight_number) or manifest.trip_number:
+    # FFM line 2 names the flight (carrier designator and flight number); a vessel voyage, a train or a truck trip
+    # is no flight, so a surface manifest's trip number does not make it a flight manifest.
+    flight = manifest.trip_number if manifest.mode is Mode.AIR else None
+    if (manifest.conveyance and manifest.conveyance.flight_number) or flight:
         return "FFM"
     if any(c.document_type == DocumentType.HOUSE_AIR_WAYBILL for c in manifest.consignments):
         return "FHL"
@@ -206,9 +213,16 @@ def write_at(manifests: Sequence[Manifest], reference: date) -> Written:
     texts: list[str] = []
     losses: list[Diagnostic] = []
     notes: list[Diagnostic] = []
-    for number, manifest in enumerate(manifests):
-        kind = message_kind(manifest)
+    for number, given in enumerate(manifests):
+        kind = message_kind(given)
         out = TextWriter(kind)
+        manifest, left = air_view(given)
+        out.losses.extend(
+            NOT_AIR(
+                field=v.field, value=v.value, message=kind, what=NOT_OF_KIND[v.kind][0], what_es=NOT_OF_KIND[v.kind][1]
+            )
+            for v in left
+        )
         messages = _messages(manifest, kind, out)
         envelope = manifest.extensions.get(X_ENVELOPE)
         text = "".join(line + CRLF for lines in messages for line in lines)
@@ -234,8 +248,10 @@ def _messages(manifest: Manifest, kind: str, out: TextWriter) -> list[list[str]]
         return [ffm_write.write(manifest, out)]
     if kind == "FHL":
         return fhl.write(manifest, out)
-    return [
-        fwb.write(manifest, consignment, index, out)
-        for index, consignment in enumerate(manifest.consignments)
-        if consignment.document_type != DocumentType.HOUSE_AIR_WAYBILL
-    ]
+    masters = [(i, c) for i, c in enumerate(manifest.consignments) if c.document_type != DocumentType.HOUSE_AIR_WAYBILL]
+    out.losses.extend(
+        NOT_AN_AIR_WAYBILL(field=f"consignments[{i}]", value=c.document_number, message=kind)
+        for i, c in masters
+        if not named_by_air_waybill(c)
+    )
+    return [fwb.write(manifest, c, i, out) for i, c in masters if named_by_air_waybill(c)]

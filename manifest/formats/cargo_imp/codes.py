@@ -146,6 +146,30 @@ NOT_WRITTEN = define(
     "$missing; debe proporcionarse antes de enviar el mensaje",
     f"{_MANUAL}: message structures (FWB/14 ABNF, FWB/17, FHL/5, FFM/8); the writer's counterpart of IMP013",
 )
+NOT_AN_AIR_WAYBILL = define(
+    "IMP103",
+    Severity.WARNING,
+    "consignment '$value' ($field) has no air waybill number (3-digit airline prefix, hyphen, 8-digit serial), by "
+    "which $message names each waybill; it is not written",
+    "el embarque '$value' ($field) no tiene número de guía aérea (prefijo de aerolínea de 3 dígitos, guion, serie de "
+    "8 dígitos), con el que $message nombra cada guía; no se escribe",
+    f"{_MANUAL}: AWB consignment detail (DE 112 airline prefix, DE 113 AWB serial number); IATA Resolution 600a",
+)
+NOT_A_ULD = define(
+    "IMP104",
+    Severity.WARNING,
+    "$field ('$value') is not a unit load device (ULD type, serial and owner code); $message does not write it as one",
+    "$field ('$value') no es un dispositivo unitario de carga (tipo, serie y propietario del ULD); $message no lo "
+    "escribe como tal",
+    f"{_MANUAL}: ULD identification (FFM ULD line, FWB RTD NU); IATA ULD Regulations, ULD identification code",
+)
+NOT_AIR = define(
+    "IMP105",
+    Severity.WARNING,
+    "$field ('$value') is not $what; $message does not write it",
+    "$field ('$value') no es $what_es; $message no lo escribe",
+    f"{_MANUAL}: DE313 airport code (IATA Resolution 763 location identifier), flight identification (IATA SSIM)",
+)
 
 # What BAD_FIELD expects, in Spanish; the element is named by its Cargo-IMP address (``HBS/weight``), which reads
 # the same in both languages.

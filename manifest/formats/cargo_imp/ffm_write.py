@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from manifest.formats.cargo_imp.codes import NOT_A_ULD, NOT_AN_AIR_WAYBILL
 from manifest.formats.cargo_imp.elements import TextWriter, awb_detail_text, day_month_text, oci_text
 from manifest.formats.cargo_imp.ffm_layout import (
     X_DENSITY,
@@ -23,6 +24,7 @@ from manifest.formats.cargo_imp.ffm_layout import (
     ordered,
     unloading,
 )
+from manifest.formats.cargo_imp.kinds import described, named_by_air_waybill, names_a_uld
 from manifest.formats.cargo_imp.lines import CRLF, LINE_LIMIT, MESSAGE_LIMIT
 from manifest.formats.readers import ascii_digits
 from manifest.model import Equipment, GoodsItem, Manifest
@@ -133,17 +135,28 @@ def _uld_lines(identifier: str, ulds: dict[str, Equipment]) -> list[str]:
 
 
 def _blocks(manifest: Manifest, out: TextWriter) -> list[_Block]:
-    """One block per consignment line, with its point of unloading and ULD, in the order written."""
+    """One block per consignment line, with its point of unloading and ULD, in the order written. A consignment
+    without an air waybill number is not listed (IMP103), and cargo in a container or trailer rather than a ULD is
+    listed as bulk, its equipment as not written (IMP104): see :mod:`.kinds`."""
     arrival = manifest.arrival.place.code if manifest.arrival is not None else None
+    known = described(_ulds(manifest).values())
+    out.losses.extend(
+        NOT_AN_AIR_WAYBILL(field=f"consignments[{i}]", value=c.document_number, message="FFM")
+        for i, c in enumerate(manifest.consignments)
+        if not named_by_air_waybill(c)
+    )
     written: set[int] = set()
-    return [
-        _Block(
-            unloading(entry[2], arrival),
-            entry[3].equipment_ids[0] if entry[3].equipment_ids else None,
-            tuple(_item_lines(entry, written, out)),
-        )
-        for entry in ordered(manifest)
-    ]
+    blocks: list[_Block] = []
+    for entry in ordered(manifest):
+        if not named_by_air_waybill(entry[2]):
+            continue
+        uld = entry[3].equipment_ids[0] if entry[3].equipment_ids else None
+        if uld is not None and not names_a_uld(uld, known):
+            field = f"consignments[{entry[0]}].goods[{entry[1]}].equipment_ids[0]"
+            out.losses.append(NOT_A_ULD(field=field, value=uld, message="FFM"))
+            uld = None
+        blocks.append(_Block(unloading(entry[2], arrival), uld, tuple(_item_lines(entry, written, out))))
+    return blocks
 
 
 def _item_lines(entry: Entry, written: set[int], out: TextWriter) -> list[str]:

@@ -37,6 +37,7 @@ from manifest.formats.cargo_imp.elements import (
     parse_shc,
 )
 from manifest.formats.cargo_imp.grammar import AWB, FWB_LINES
+from manifest.formats.cargo_imp.kinds import described
 from manifest.formats.cargo_imp.message import RawMessage, check_structure, group_records
 from manifest.formats.cargo_imp.sink import Sink
 from manifest.model import (
@@ -206,7 +207,7 @@ def write(manifest: Manifest, consignment: Consignment, index: int, out: TextWri
         "CNE": lambda: _party(consignment, PartyRole.CONSIGNEE, out, path),
         "AGT": lambda: _party(consignment, PartyRole.AGENT, out, path),
         "NFY": lambda: _party(consignment, PartyRole.NOTIFY, out, path),
-        "RTD": lambda: _rtd(consignment, out, path),
+        "RTD": lambda: _rtd(manifest, consignment, out, path),
         "CVD": lambda: _cvd(consignment, out, path),
         "ISU": lambda: _isu(consignment, out, path),
         "SPH": lambda: ["SPH/" + "/".join(consignment.handling_codes)] if consignment.handling_codes else [],
@@ -313,10 +314,11 @@ def _isu(consignment: Consignment, out: TextWriter, path: str) -> list[str]:
     return _or_note(charges.isu_text(consignment.execution, out, path), out, path)
 
 
-def _rtd(consignment: Consignment, out: TextWriter, path: str) -> list[str]:
+def _rtd(manifest: Manifest, consignment: Consignment, out: TextWriter, path: str) -> list[str]:
     if not consignment.goods:
         return _or_note(charges.Lacking("RTD", ["goods"]), out, path)
-    return goods.write_rtd(consignment.goods, out, f"{path}.goods")
+    known = described((*manifest.equipment, *consignment.equipment))
+    return goods.write_rtd(consignment.goods, out, f"{path}.goods", known)
 
 
 def _or_note(line: str | charges.Lacking, out: TextWriter, path: str) -> list[str]:

@@ -17,9 +17,11 @@ A description cut in the middle of a word is read with a space at the cut, as on
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from manifest.formats.cargo_imp.charges import rate_elements, read_rate
+from manifest.formats.cargo_imp.codes import NOT_A_ULD
 from manifest.formats.cargo_imp.elements import (
     COUNTRY,
     QUANTITY,
@@ -36,6 +38,7 @@ from manifest.formats.cargo_imp.elements import (
     tariff_paths,
     weight_of,
 )
+from manifest.formats.cargo_imp.kinds import ULD_ID, names_a_uld
 from manifest.formats.cargo_imp.lines import Line
 from manifest.formats.cargo_imp.message import Record
 from manifest.formats.cargo_imp.sink import Sink
@@ -46,7 +49,6 @@ DESCRIPTION_SIZE = 20  # NG/NC nature and quantity of goods, per line
 X_RATE = "cargo-imp.RTD.rate"  # rate elements the model has no field for (a rate combination point), as written
 X_CONSOLIDATION = "cargo-imp.RTD.NC"  # the description is a consolidation (NC) rather than goods (NG)
 X_DETAILS = "cargo-imp.RTD.details"  # ND and NS details as written
-ULD_ID = re.compile(r"[A-Z][A-Z0-9]{2}[A-Z0-9][0-9]{3,4}[A-Z0-9]{2}")  # ULD type (3), serial (4-5), owner (2)
 X_HS_DERIVED = "cargo-imp.hs-derived"  # hs_code was cut from a longer national code and is not written itself
 _DETAIL = re.compile(r"N[GCDVUSHO]")
 _COUNT = re.compile(r"[0-9]{1,2}")
@@ -204,9 +206,14 @@ def ulds_of(goods: tuple[GoodsItem, ...]) -> tuple[Equipment, ...]:
     return tuple(found.values())
 
 
-def write_rtd(goods: tuple[GoodsItem, ...], out: TextWriter, path: str) -> list[str]:
+def write_rtd(
+    goods: tuple[GoodsItem, ...], out: TextWriter, path: str, known: Mapping[str, Equipment] | None = None
+) -> list[str]:
     """The rate lines of ``goods``; an item with nothing for its rate line (no pieces, weight or charge) is not
-    written, since RTD has no empty rate line, and reading the message back lists its values as not carried."""
+    written, since RTD has no empty rate line, and reading the message back lists its values as not carried. An
+    item's equipment is written in NU only when it is a unit load device (``known``: the equipment described, by
+    identifier); a container or a trailer is listed as not written (IMP104)."""
+
     lines: list[str] = []
     count = 0
     for index, item in enumerate(goods):
@@ -236,7 +243,12 @@ def write_rtd(goods: tuple[GoodsItem, ...], out: TextWriter, path: str) -> list[
         # ND and NS lines stay in their order, split after the last ND.
         split = max((n + 1 for n, d in enumerate(kept) if d.startswith("ND/")), default=0)
         details.extend(kept[:split])
-        details.extend(f"NU/{identifier}" for identifier in item.equipment_ids)
+        for number, identifier in enumerate(item.equipment_ids):
+            if names_a_uld(identifier, known or {}):
+                details.append(f"NU/{identifier}")
+            else:
+                field = f"{where}.equipment_ids[{number}]"
+                out.losses.append(NOT_A_ULD(field=field, value=identifier, message=out.message))
         if item.volume is not None and item.volume.unit in VOLUME_CODES:
             details.append(f"NV/{VOLUME_CODES[item.volume.unit]}{decimal_text(item.volume.value)}")
         details.extend(kept[split:])

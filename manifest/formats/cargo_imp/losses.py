@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from manifest.diagnostics import Diagnostic
 from manifest.formats.cargo_imp.codes import NOT_CARRIED
-from manifest.formats.readback import differences
-from manifest.model import Consignment, Manifest
+from manifest.formats.readback import differences, within_any
+from manifest.model import Consignment, Manifest, Mode
 
 
 def not_carried(
@@ -22,9 +22,11 @@ def not_carried(
     """One diagnostic per model field (or whole object) of ``original`` that reading its message back lacks.
 
     Consignments are matched by document number, since a message may hold them in another order or in several
-    messages (one FWB per master)."""
-    if not read_back:
-        return [NOT_CARRIED(field="consignments", message=message)]
+    messages (one FWB per master). When nothing was written or read back, every value is compared with none, so
+    that each is listed where it is."""
+    nothing = not read_back
+    if nothing:
+        read_back = [Manifest(mode=Mode.AIR)]  # what a Cargo-IMP reader gives of no message
     pool: list[Consignment] = [c for manifest in read_back for c in manifest.consignments]
     header, header_back = (dataclasses.replace(m, consignments=()) for m in (original, read_back[0]))
     lost = [path for path, _ in differences(header, header_back)]
@@ -35,8 +37,7 @@ def not_carried(
             continue
         pool.remove(match)
         lost.extend(path for path, _ in differences(consignment, match, f"consignments[{index}]"))
-    return [
-        NOT_CARRIED(field=path, message=message)
-        for path in lost
-        if not any(path == done or path.startswith((done + ".", done + "[")) for done in reported)
-    ]
+    found = [NOT_CARRIED(field=path, message=message) for path in lost if not within_any(path, reported)]
+    if nothing and not found and not reported:
+        return [NOT_CARRIED(field="consignments", message=message)]  # an empty manifest, written as nothing
+    return found

@@ -22,15 +22,17 @@ from typing import Any
 from manifest.core.registry import described
 from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats import xmlsafe
+from manifest.formats.air_kind import NOT_OF_KIND, air_view
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.formats.cargo_xml import codes
 from manifest.formats.cargo_xml.build import Node, serialize
 from manifest.formats.cargo_xml.flight import read_flight_manifest, write_flight_manifest
 from manifest.formats.cargo_xml.houses import read_houses, write_houses
+from manifest.formats.cargo_xml.numbers import NOT_AIR, named
 from manifest.formats.cargo_xml.schema import BY_ROOT, MESSAGES, XFFM, XFHL, XFWB, XFZB, Message
 from manifest.formats.cargo_xml.source import EXT, Reading
 from manifest.formats.cargo_xml.waybill import read_waybill, write_waybill
-from manifest.formats.readback import differences
+from manifest.formats.readback import differences, renumbered, within_any
 from manifest.model import DocumentType, Manifest
 
 DESCRIPTION = described("cargo-xml")
@@ -85,13 +87,20 @@ def _build(manifest: Manifest, message: Message) -> Node:
 def write(manifests: Sequence[Manifest]) -> Written:
     if not manifests:
         return Written(b"")
-    manifest = manifests[0]
-    message = message_for(manifest)
-    data = serialize(_build(manifest, message), message)
+    message = message_for(manifests[0])
+    view, left = air_view(manifests[0])
+    shown = named(view, message)
+    data = serialize(_build(shown.manifest, message), message)
     losses: list[Diagnostic] = [
         codes.ONE_MESSAGE_PER_FILE(field=f"manifests[{index}]", index=index) for index in range(1, len(manifests))
     ]
+    losses.extend(
+        NOT_AIR(field=v.field, value=v.value, what=NOT_OF_KIND[v.kind][0], what_es=NOT_OF_KIND[v.kind][1]) for v in left
+    )
+    losses.extend(shown.losses)
     reread: Any = read(data).manifests[0]
-    lost = (path for path, _ in differences(manifest, reread, any_order=True) if path)
-    losses.extend(codes.NOT_CARRIED(field=path, message=message.code) for path in lost)
-    return Written(data, tuple(losses))
+    told = [d.field or "" for d in losses]
+    found = differences(shown.manifest, reread, any_order=True)
+    lost = (renumbered(path, "consignments", shown.origins) for path, _ in found if path)
+    losses.extend(codes.NOT_CARRIED(field=path, message=message.code) for path in lost if not within_any(path, told))
+    return Written(data, tuple(losses), shown.notes)

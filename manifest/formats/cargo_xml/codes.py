@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from manifest.diagnostics import Severity, define
 
-_TOOLKIT = "IATA Cargo-XML Toolkit (XFWB 3.00, XFZB 3.00, XFHL 2.00, XFFM 2.00), message structure"
+TOOLKIT = "IATA Cargo-XML Toolkit (XFWB 3.00, XFZB 3.00, XFHL 2.00, XFFM 2.00), message structure"
 _CCTS = "UN/CEFACT CCTS 2.01 data types used by Cargo-XML (iata:datamodel:3)"
 
 UNKNOWN_MESSAGE = define(
@@ -12,14 +12,14 @@ UNKNOWN_MESSAGE = define(
     Severity.ERROR,
     "the root element $found is not a Cargo-XML XFWB, XFZB, XFHL or XFFM message",
     "el elemento raíz $found no es un mensaje Cargo-XML XFWB, XFZB, XFHL ni XFFM",
-    _TOOLKIT,
+    TOOLKIT,
 )
 MISSING_ELEMENT = define(
     "CXML002",
     Severity.ERROR,
     "$element is missing in $parent",
     "falta $element en $parent",
-    _TOOLKIT,
+    TOOLKIT,
 )
 BAD_NUMBER = define(
     "CXML003",
@@ -40,7 +40,7 @@ NO_MODE_CODE = define(
     Severity.WARNING,
     "transport movement $movement has no ModeCode; air transport (4) is assumed",
     "el movimiento de transporte $movement no tiene ModeCode; se supone transporte aéreo (4)",
-    _TOOLKIT + ": LogisticsTransportMovement/ModeCode, UN/ECE Recommendation 19 (4 = air transport)",
+    TOOLKIT + ": LogisticsTransportMovement/ModeCode, UN/ECE Recommendation 19 (4 = air transport)",
 )
 NOT_AIR_MODE = define(
     "CXML006",
@@ -54,7 +54,7 @@ PIECES_VS_PACKAGES = define(
     Severity.ERROR,
     "item $item declares $pieces pieces but its TransportLogisticsPackage ItemQuantity values add up to $items",
     "la partida $item declara $pieces piezas pero los ItemQuantity de sus TransportLogisticsPackage suman $items",
-    _TOOLKIT + ": the dimension lines (TransportLogisticsPackage) describe every piece of the rate line",
+    TOOLKIT + ": the dimension lines (TransportLogisticsPackage) describe every piece of the rate line",
 )
 BAD_INTEGER = define(
     "CXML008",
@@ -68,7 +68,7 @@ NOTE_WITHOUT_CONTENT = define(
     Severity.WARNING,
     "IncludedCustomsNote has no $missing",
     "IncludedCustomsNote no tiene $missing",
-    _TOOLKIT + ": CustomsNote (the OCI line of Cargo-IMP) carries ContentCode and Content",
+    TOOLKIT + ": CustomsNote (the OCI line of Cargo-IMP) carries ContentCode and Content",
 )
 UNKNOWN_ACAS_CODE = define(
     "CXML010",
@@ -90,19 +90,19 @@ NOT_CARRIED = define(
     Severity.WARNING,
     "$field cannot be carried by a Cargo-XML $message message",
     "$field no se puede llevar en un mensaje Cargo-XML $message",
-    _TOOLKIT,
+    TOOLKIT,
 )
 ONE_MESSAGE_PER_FILE = define(
     "CXML102",
     Severity.WARNING,
     "a Cargo-XML file holds one message: manifest $index is not written",
     "un archivo Cargo-XML contiene un solo mensaje: el manifiesto $index no se escribe",
-    _TOOLKIT,
+    TOOLKIT,
 )
 OTHER_VERSION = define(
     "CXML012",
     Severity.WARNING,
     "$message version $value is not one this reader knows ($known); it is read as version $known",
     "la versión $value de $message no es una que este lector conozca ($known); se lee como la versión $known",
-    _TOOLKIT + ", MessageHeaderDocument/VersionID",
+    TOOLKIT + ", MessageHeaderDocument/VersionID",
 )

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from manifest.formats.air_kind import unit_load_device
 from manifest.formats.cargo_xml import values
 from manifest.formats.cargo_xml.build import Node
 from manifest.formats.cargo_xml.consignments import read_core, write_core
@@ -227,11 +228,13 @@ def write_flight_manifest(manifest: Manifest) -> Node:
 
 
 def _all_ulds(manifest: Manifest) -> list[Equipment]:
+    """The ULDs of the flight; other equipment is no ULD (see :mod:`manifest.formats.air_kind`), and the parts
+    loaded in it are listed as bulk."""
     found = {e.identifier: e for e in manifest.equipment}
     for consignment in manifest.consignments:
         for equipment in consignment.equipment:
             found.setdefault(equipment.identifier, equipment)
-    return list(found.values())
+    return [e for e in found.values() if unit_load_device(e)]
 
 
 def _write_part(node: Node, consignment: Consignment, item: GoodsItem, split: str) -> None:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from manifest.formats.air_kind import unit_load_device
 from manifest.formats.cargo_xml import charges, codes, values
 from manifest.formats.cargo_xml.build import Node
 from manifest.formats.cargo_xml.consignments import read_core, write_core
 from manifest.formats.cargo_xml.goods import read_item, write_item
 from manifest.formats.cargo_xml.header import read_header, write_header
 from manifest.formats.cargo_xml.movement import check_mode, read_flight, read_stop, write_flight, write_stop
+from manifest.formats.cargo_xml.numbers import waybill_index
 from manifest.formats.cargo_xml.schema import XFWB
 from manifest.formats.cargo_xml.source import EXT, Reading
 from manifest.model import Consignment, DocumentType, Equipment, Execution, GoodsItem, Manifest, Mode
@@ -93,12 +95,11 @@ def _master(reading: Reading, master: Any, number: str, execution: Execution | N
 
 
 def write_waybill(manifest: Manifest) -> Node:
-    consignment = next(
-        (c for c in manifest.consignments if c.document_type == DocumentType.AIR_WAYBILL),
-        manifest.consignments[0] if manifest.consignments else None,
-    )
+    index = waybill_index(manifest)
+    consignment = manifest.consignments[index] if index is not None else None
     root = Node(XFWB.root)
-    number = consignment.document_number if consignment else None
+    # An empty number is left out rather than written as an empty element (see :mod:`.numbers`).
+    number = (consignment.document_number or None) if consignment else None
     write_header(root, XFWB, number)
     master = root.walk("MasterConsignment")
     if consignment is not None:
@@ -111,7 +112,7 @@ def write_waybill(manifest: Manifest) -> Node:
         write_stop(movement, manifest.arrival, "OccurrenceArrivalLocation", _SCHEDULED, "ArrivalEvent")
         write_stop(movement, manifest.departure, "OccurrenceDepartureLocation", _SCHEDULED, "DepartureEvent")
     if consignment is not None:
-        ulds = {uld.identifier: uld for uld in consignment.equipment}
+        ulds = {uld.identifier: uld for uld in consignment.equipment if unit_load_device(uld)}
         if consignment.goods:
             rating = master.walk("ApplicableRating")
             for item in consignment.goods:

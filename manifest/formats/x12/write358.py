@@ -1,20 +1,59 @@
 """The X12 358 Customs Consist written from the model: per manifest, the M10/P4 heading, then each car (VID) with
 the bills (MBL) loaded in it, in an interchange whose envelope is the one read where the model keeps it.
+
+The train is the manifest's equipment followed by any car or container that only a bill names. The 358 has no place
+for a bill outside a VID (004040: P4 loop > VID loop > MBL loop; 004010: LX > VID > MBL), and its VID names a rail
+car or a container (element 40 Equipment Description Code, 206 initial, 207 number): an air unit load device is
+neither, and is not written as one. A ULD and a bill carried in no car or container are listed as not written
+(X12413, X12414), and a consist left with no bill at all says so (X12415).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.base import Written
+from manifest.formats.readback import renumbered
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12 import read_set, truck
 from manifest.formats.x12.fit import fit_sets
 from manifest.formats.x12.losses import losses
 from manifest.formats.x12.write_shared import write_equipment, write_header
 from manifest.formats.x12.writer import Elements, SegmentWriter, delimiters_from, envelope
-from manifest.model import Consignment, Manifest, Mode
+from manifest.model import Consignment, Equipment, EquipmentKind, Manifest, Mode
+
+NOT_A_CAR = define(
+    "X12413",
+    Severity.WARNING,
+    "$field ('$value') is an air unit load device, not a rail car or container that a 358 VID names; it is not written",
+    "$field ('$value') es un dispositivo unitario de carga aérea, no un carro ni un contenedor que nombre un VID del "
+    "358; no se escribe",
+    "X12 358 VID (element 40 Equipment Description Code: rail car, container; 206 initial, 207 number); IATA ULD "
+    "Regulations (ULD identification code)",
+)
+NOT_IN_A_CAR = define(
+    "X12414",
+    Severity.WARNING,
+    "bill '$value' ($field) is carried in no rail car or container of the train, and a 358 lists a bill only under "
+    "the VID of its car; it is not written",
+    "el conocimiento '$value' ($field) no viaja en ningún carro ni contenedor del tren, y el 358 solo lista un "
+    "conocimiento bajo el VID de su carro; no se escribe",
+    "X12 358 004040 (P4 loop > VID loop > MBL loop) and 004010 (LX loop > VID > MBL loop)",
+)
+NO_BILL = define(
+    "X12415",
+    Severity.INFO,
+    "none of the manifest's $count bills is carried in a rail car or container the consist lists; the 358 lists "
+    "no bill",
+    "ninguno de los $count conocimientos del manifiesto viaja en un carro o contenedor que liste el consist; el 358 "
+    "no lista ningún conocimiento",
+    "X12 358 004040 (P4 loop > VID loop > MBL loop) and 004010 (LX loop > VID > MBL loop)",
+)
+
 
 
 def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written:
@@ -31,12 +70,94 @@ def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written
     }
     if first.mode is Mode.ROAD:
         defaults = dict(truck.ENVELOPE)
-    sets = [_set(m, i, old) for i, m in enumerate(manifests)]
+    trains = [_Train.of(m) for m in manifests]
+    sets = [_set(train.manifest, i, old) for i, train in enumerate(trains)]
     fitting = fit_sets(sets, ext.get("x12.GS.08", defaults["GS08"]))
     envelope(writer, ext, defaults, sets, now or datetime.now())
     data = writer.text().encode("utf-8")
     read_back = read_set.read(data, "x12-358", "358").manifests
-    return Written(data, losses(manifests, read_back, "x12-358", fitting), tuple(fitting.notices))
+    left = losses([train.manifest for train in trains], read_back, "x12-358", fitting)
+    many = len(trains) > 1
+    renumbered = tuple(_renumbered(d, trains, many) for d in left)
+    own = tuple(d for i, train in enumerate(trains) for d in train.findings(f"manifests[{i}]." if many else ""))
+    notes = tuple(note for i, train in enumerate(trains) if (note := train.note(f"manifests[{i}]." if many else "")))
+    return Written(data, own + renumbered, (*fitting.notices, *notes))
+
+
+@dataclass(frozen=True)
+class _Train:
+    """What of a manifest a 358 can list (``manifest``: its cars and containers, and the bills carried in them) and
+    where each part came from in the manifest given (``given``), by index."""
+
+    given: Manifest
+    manifest: Manifest
+    cars: tuple[int | None, ...]  # the given manifest's equipment index of each car, None for one a bill names
+    bills: tuple[int, ...]  # the given consignment index of each bill written
+    bill_cars: tuple[tuple[int, ...], ...]  # for each bill written, the given index of each of its cars
+
+    @classmethod
+    def of(cls, manifest: Manifest) -> _Train:
+        cars = [e for e in manifest.equipment if _listable(e)]
+        origins: list[int | None] = [i for i, e in enumerate(manifest.equipment) if _listable(e)]
+        known = {e.identifier for e in cars}
+        bills: list[int] = []
+        bill_cars: list[tuple[int, ...]] = []
+        consignments: list[Consignment] = []
+        for index, c in enumerate(manifest.consignments):
+            own = tuple(j for j, e in enumerate(c.equipment) if _listable(e))
+            for j in own:
+                if c.equipment[j].identifier not in known:
+                    known.add(c.equipment[j].identifier)
+                    cars.append(c.equipment[j])
+                    origins.append(None)
+            if own:
+                bills.append(index)
+                bill_cars.append(own)
+                consignments.append(replace(c, equipment=tuple(c.equipment[j] for j in own)))
+        shown = replace(manifest, equipment=tuple(cars), consignments=tuple(consignments))
+        return cls(manifest, shown, tuple(origins), tuple(bills), tuple(bill_cars))
+
+    def findings(self, prefix: str) -> list[Diagnostic]:
+        found = [
+            NOT_A_CAR(field=f"{prefix}equipment[{i}]", value=e.identifier, location=None)
+            for i, e in enumerate(self.given.equipment)
+            if not _listable(e)
+        ]
+        for index, c in enumerate(self.given.consignments):
+            path = f"{prefix}consignments[{index}]"
+            if index not in self.bills:
+                found.append(NOT_IN_A_CAR(field=path, value=c.document_number, location=None))
+                continue
+            found.extend(
+                NOT_A_CAR(field=f"{path}.equipment[{j}]", value=e.identifier, location=None)
+                for j, e in enumerate(c.equipment)
+                if not _listable(e)
+            )
+        return found
+
+    def note(self, prefix: str) -> Diagnostic | None:
+        if self.bills or not self.given.consignments:
+            return None
+        return NO_BILL(count=str(len(self.given.consignments)), field=f"{prefix}consignments", location="ST")
+
+
+def _listable(equipment: Equipment) -> bool:
+    return equipment.kind is not EquipmentKind.ULD
+
+
+def _renumbered(finding: Diagnostic, trains: Sequence[_Train], many: bool) -> Diagnostic:
+    """A finding about the manifest the 358 could list, with the indexes of the manifest given."""
+    field = finding.field or ""
+    prefix = re.match(r"manifests\[([0-9]+)\]\.", field) if many else None
+    train = trains[int(prefix.group(1)) if prefix else 0]
+    at = prefix.group(0) if prefix else ""
+    path = renumbered(field, f"{at}equipment", train.cars)
+    bill = re.match(re.escape(at) + r"consignments\[([0-9]+)\]", path)
+    if bill is not None and int(bill.group(1)) < len(train.bills):
+        index = int(bill.group(1))
+        path = renumbered(path, f"{at}consignments", train.bills)
+        path = renumbered(path, f"{at}consignments[{train.bills[index]}].equipment", train.bill_cars[index])
+    return finding if path == field else replace(finding, field=path, args={**finding.args, "field": path})
 
 
 def _set(manifest: Manifest, index: int, old: bool) -> list[Elements]:

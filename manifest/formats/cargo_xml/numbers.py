@@ -1,0 +1,121 @@
+"""Which waybills a Cargo-XML message can name, and what it says of the others.
+
+A Cargo-XML master consignment is named by its air waybill number: BusinessHeaderDocument/ID of an XFWB (the
+message is the waybill) and TransportContractDocument/ID of each IncludedMasterConsignment of an XFFM (IATA
+Cargo-XML Toolkit, XFWB 3.00 and XFFM 2.00: both elements mandatory). An air waybill number is an airline prefix and
+a serial with its check digit (IATA Resolution 600a); a bill of lading, a truck's shipment number or a rail waybill
+number is not one, and writing it there would file a waybill that does not exist. What tells them apart is the form
+(:func:`manifest.identifiers.air_waybill_form`); a number of that form with a wrong check digit is carried as the
+model has it, for validation to report (ID-003). So:
+
+- an XFWB whose consignment's number is not an air waybill number is written without it, and the number is listed
+  as not written (CXML013); one whose consignment has no number, or that has no consignment, is written without it
+  and a note says the element is required and the model has no value for it (CXML015), as a required value the
+  model lacks always is;
+- an XFFM lists the parts of each waybill under its number, and a reader tells the waybills apart by it, so a
+  consignment without an air waybill number is not listed at all, and is listed as not written (CXML014); a note
+  says so when none is left to list (CXML016).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from manifest.diagnostics import Diagnostic, Severity, define
+from manifest.formats.cargo_xml.codes import TOOLKIT
+from manifest.formats.cargo_xml.schema import XFFM, XFWB, Message
+from manifest.identifiers import air_waybill_form
+from manifest.model import Consignment, DocumentType, Manifest
+
+NOT_AN_AIR_WAYBILL = define(
+    "CXML013",
+    Severity.WARNING,
+    "$field ('$value') is not an air waybill number (3-digit airline prefix, hyphen, 8-digit serial); it is not "
+    "written as $element",
+    "$field ('$value') no es un número de guía aérea (prefijo de aerolínea de 3 dígitos, guion, serie de 8 dígitos); "
+    "no se escribe como $element",
+    "IATA Resolution 600a (air waybill number and its check digit); " + TOOLKIT,
+)
+NOT_LISTED = define(
+    "CXML014",
+    Severity.WARNING,
+    "consignment '$value' ($field) has no air waybill number, by which an XFFM names each waybill "
+    "(TransportContractDocument/ID); it is not listed",
+    "el embarque '$value' ($field) no tiene número de guía aérea, con el que un XFFM nombra cada guía "
+    "(TransportContractDocument/ID); no se lista",
+    "IATA Resolution 600a; " + TOOLKIT + ": IncludedMasterConsignment/TransportContractDocument/ID",
+)
+NO_WAYBILL = define(
+    "CXML016",
+    Severity.INFO,
+    "none of the manifest's $count consignments has an air waybill number; the XFFM lists no waybill",
+    "ninguno de los $count embarques del manifiesto tiene número de guía aérea; el XFFM no lista ninguna guía",
+    "IATA Resolution 600a; " + TOOLKIT + ": IncludedMasterConsignment/TransportContractDocument/ID",
+)
+NOT_AIR = define(
+    "CXML017",
+    Severity.WARNING,
+    "$field ('$value') is not $what; it is not written",
+    "$field ('$value') no es $what_es; no se escribe",
+    "IATA Resolution 763 (location identifiers); IATA SSIM (flight designator); " + TOOLKIT,
+)
+NO_NUMBER = define(
+    "CXML015",
+    Severity.INFO,
+    "$element (the air waybill number) is required in $message but the model has no value for it; it is left out",
+    "$element (el número de guía aérea) es obligatorio en $message pero el modelo no tiene valor para él; se omite",
+    TOOLKIT,
+)
+
+_HEADER_ID = "BusinessHeaderDocument/ID"
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """What of a manifest a message names (``manifest``), where each consignment of it was in the manifest given
+    (``origins``), and the losses and notes of what it leaves out."""
+
+    manifest: Manifest
+    origins: tuple[int, ...]
+    losses: tuple[Diagnostic, ...] = ()
+    notes: tuple[Diagnostic, ...] = ()
+
+
+def named(manifest: Manifest, message: Message) -> Named:
+    """The waybills ``message`` can name by their air waybill number, and what it says of the others."""
+    every = tuple(range(len(manifest.consignments)))
+    if message is XFFM:
+        kept = tuple(i for i, c in enumerate(manifest.consignments) if air_waybill_form(c.document_number))
+        lost = tuple(
+            NOT_LISTED(field=f"consignments[{i}]", value=c.document_number, location=None)
+            for i, c in enumerate(manifest.consignments)
+            if i not in kept
+        )
+        listed = replace(manifest, consignments=tuple(manifest.consignments[i] for i in kept))
+        none = () if kept or not lost else (NO_WAYBILL(count=str(len(lost)), field="consignments", location=None),)
+        return Named(listed, kept, lost, none)
+    if message is not XFWB:
+        return Named(manifest, every)
+    index = waybill_index(manifest)
+    number = manifest.consignments[index].document_number if index is not None else ""
+    if air_waybill_form(number):
+        return Named(manifest, every)
+    location = f"/{XFWB.root}/{_HEADER_ID}"
+    blank = (
+        manifest if index is None else replace(manifest, consignments=_with_number(manifest.consignments, index, ""))
+    )
+    if not number:
+        return Named(blank, every, notes=(NO_NUMBER(element=_HEADER_ID, message=XFWB.code, location=location),))
+    field = f"consignments[{index}].document_number"
+    loss = NOT_AN_AIR_WAYBILL(field=field, value=number, element=_HEADER_ID, location=location)
+    return Named(blank, every, losses=(loss,))
+
+
+def waybill_index(manifest: Manifest) -> int | None:
+    """The consignment an XFWB is the waybill of: the first air waybill, else the first consignment."""
+    found = next((i for i, c in enumerate(manifest.consignments) if c.document_type == DocumentType.AIR_WAYBILL), None)
+    return found if found is not None else (0 if manifest.consignments else None)
+
+
+def _with_number(consignments: tuple[Consignment, ...], index: int, number: str) -> tuple[Consignment, ...]:
+    return tuple(replace(c, document_number=number) if i == index else c for i, c in enumerate(consignments))
