@@ -55,7 +55,6 @@ NO_BILL = define(
 )
 
 
-
 def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written:
     first = manifests[0] if manifests else Manifest(mode=Mode.RAIL)
     ext = first.extensions
