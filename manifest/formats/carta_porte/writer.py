@@ -25,7 +25,7 @@ from lxml import etree
 
 from manifest import codelists
 from manifest.formats.base import Written
-from manifest.formats.carta_porte import crossing, losses, messages, values
+from manifest.formats.carta_porte import crossing, losses, messages, road, values
 from manifest.formats.carta_porte import extensions as ext
 from manifest.formats.carta_porte.namespaces import CFDI, CP31, SCHEMA_LOCATION, TFD, XSI, q
 from manifest.formats.carta_porte.sat import (
@@ -45,6 +45,7 @@ from manifest.formats.xmlchars import xml_ready
 from manifest.model import (
     Address,
     Consignment,
+    CrewMember,
     CustomsDocument,
     GoodsItem,
     Manifest,
@@ -226,8 +227,11 @@ class _Writer(TransportWriter):
             for p in m.parties
             if p.role in FIGURE_ROLES.values() or "cartaporte.TiposFigura.TipoFigura" in p.extensions
         ]
-        if figures:
+        drivers = [(i, c) for i, c in enumerate(m.crew) if c.role in road.DRIVING] if m.mode == Mode.ROAD else []
+        if figures or drivers:
             holder = etree.SubElement(cp, q(CP31, "FiguraTransporte"))
+            for index, member in drivers:
+                self._driver(etree.SubElement(holder, q(CP31, "TiposFigura")), member, f"crew[{index}]")
             for party in figures:
                 index = m.parties.index(party)
                 self._figure(etree.SubElement(holder, q(CP31, "TiposFigura")), party, f"parties[{index}]")
@@ -308,12 +312,12 @@ class _Writer(TransportWriter):
             element.set("NumEstacion", place.code)
         elif place.code and place.scheme == PlaceScheme.SAT_LOCATION_ID:
             element.set("IDUbicacion", place.code)
-        self._set(element, "NombreEstacion", place.name)
+        self._set(element, "NombreEstacion", place.name, field=f"{path}.place.name")
         if party is not None:
             foreign = _foreign(party)
             rfc = _tax_id(party, TaxIdScheme.RFC) or (FOREIGN_RFC if foreign else None)
             self._set(element, "RFCRemitenteDestinatario", rfc, required=True, field=f"{planned.party_path}.tax_ids")
-            self._set(element, "NombreRemitenteDestinatario", party.name)
+            self._set(element, "NombreRemitenteDestinatario", party.name, field=f"{planned.party_path}.name")
             if foreign is not None:
                 element.set("NumRegIdTrib", foreign.value)
                 where = f"{planned.party_path}.tax_ids[{party.tax_ids.index(foreign)}].country"
@@ -344,17 +348,17 @@ class _Writer(TransportWriter):
 
     def _address(self, element: Any, address: Address, path: str) -> None:
         country = self._pais(address.country, f"{path}.country")
-        for attribute, value in (
-            ("Calle", address.street),
-            ("NumeroExterior", address.number),
-            ("Colonia", address.district),
-            ("Localidad", address.city),
-            ("Municipio", address.municipality),
-            ("Estado", self._state(address, path)),
-            ("Pais", country),
-            ("CodigoPostal", address.postal_code),
+        for attribute, value, name in (
+            ("Calle", address.street, "street"),
+            ("NumeroExterior", address.number, "number"),
+            ("Colonia", address.district, "district"),
+            ("Localidad", address.city, "city"),
+            ("Municipio", address.municipality, "municipality"),
+            ("Estado", self._state(address, path), "subdivision"),
+            ("Pais", country, "country"),
+            ("CodigoPostal", address.postal_code, "postal_code"),
         ):
-            self._set(element, attribute, value)
+            self._set(element, attribute, value, field=f"{path}.{name}")
         ext.restore(element, address.extensions, "cartaporte.Domicilio")
         for attribute, name in (("Estado", "subdivision"), ("Pais", "country"), ("CodigoPostal", "postal_code")):
             self._set(element, attribute, None, required=True, field=f"{path}.{name}")
@@ -391,6 +395,27 @@ class _Writer(TransportWriter):
             etree.SubElement(element, q(CP31, "PartesTransporte"), attributes)
         if party.address is not None:
             self._address(etree.SubElement(element, q(CP31, "Domicilio")), party.address, f"{path}.address")
+
+    def _driver(self, element: Any, member: CrewMember, path: str) -> None:
+        """A driver of the truck as the Operador figure (c_FiguraTransporte 01): NombreFigura holds the whole name,
+        NumLicencia the federal licence, RFCFigura or NumRegIdTribFigura the tax id."""
+        element.set("TipoFigura", road.OPERATOR)
+        self._set(element, "RFCFigura", _tax_id(member, TaxIdScheme.RFC), field=f"{path}.tax_ids")
+        licence = next((d for d in member.documents if d.kind == road.LICENCE), None)
+        if licence is not None:
+            where = f"{path}.documents[{member.documents.index(licence)}].number"
+            self._set(element, "NumLicencia", licence.number, field=where)
+        self._set(element, "NombreFigura", road.whole_name(member), required=True, field=f"{path}.name")
+        foreign = _foreign(member)
+        if foreign is not None:
+            where = f"{path}.tax_ids[{member.tax_ids.index(foreign)}]"
+            self._set(element, "NumRegIdTribFigura", foreign.value, field=f"{where}.value")
+            self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, f"{where}.country"))
+        ext.restore(element, member.extensions, "cartaporte.TiposFigura")
+        for attributes in ext.restore_numbered(member.extensions, "cartaporte.PartesTransporte"):
+            etree.SubElement(element, q(CP31, "PartesTransporte"), attributes)
+        if member.address is not None:
+            self._address(etree.SubElement(element, q(CP31, "Domicilio")), member.address, f"{path}.address")
 
     # -- Mercancias ------------------------------------------------------------------------------------------------
 
@@ -502,13 +527,13 @@ def _party(parties: Iterable[Party], role: PartyRole) -> Party | None:
     return next((p for p in parties if p.role == role), None)
 
 
-def _tax_id(party: Party | None, scheme: TaxIdScheme) -> str | None:
+def _tax_id(party: Party | CrewMember | None, scheme: TaxIdScheme) -> str | None:
     if party is None:
         return None
     return next((t.value for t in party.tax_ids if t.scheme == scheme), None)
 
 
-def _foreign(party: Party | None) -> Any:
+def _foreign(party: Party | CrewMember | None) -> Any:
     if party is None:
         return None
     return next((t for t in party.tax_ids if t.scheme == TaxIdScheme.FOREIGN), None)
