@@ -98,7 +98,12 @@ KNOWN_GAPS: dict[str, tuple[AbstractSet[str], str]] = {
         "shipment data), and leaves a truck's crew behind without a loss (CBP-ROAD-007)",
     ),
     "cargo-imp": (
-        _SURFACE_SAMPLES - {"northbound-nuevo-laredo.cartaporte.xml", f"{_ROAD}cartaporte.xml"},
+        _SURFACE_SAMPLES
+        - {
+            "northbound-nuevo-laredo.cartaporte.xml",
+            f"{_ROAD}cartaporte.xml",
+            "southbound-truck-lrdy0732.cartaporte.xml",
+        },
         "the Cargo-IMP writer writes surface values FFM cannot spell (a voyage as flight number, a UN/LOCODE as "
         "airport, a container number as ULD: IMP012, IMP013, IMP019) instead of listing them as losses",
     ),

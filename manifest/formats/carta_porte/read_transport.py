@@ -245,6 +245,8 @@ class TransportReader(ReadingContext):
                 self._record(f"{where}.policy", seguros, policy)
                 insurances.append(Insurance(cover=cover, insurer=seguros.get(insurer), policy=seguros.get(policy)))
         trailers: list[Equipment] = []
+        # The truck's trailers are the Autotransporte's Remolques: a missing one is reported where they would be.
+        self._record("equipment", node)
         for trailer in node.iterfind(f"{self._q('Remolques')}/{self._q('Remolque')}"):
             self._record(f"equipment[{len(trailers)}]", trailer)
             self._record(f"equipment[{len(trailers)}].vehicle_plate", trailer, "Placa")

@@ -412,6 +412,11 @@ class _Writer(TransportWriter):
             self._set(element, "NumRegIdTribFigura", foreign.value, field=f"{where}.value")
             self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, f"{where}.country"))
         ext.restore(element, member.extensions, "cartaporte.TiposFigura")
+        # Carta Porte 3.1 standard, TiposFigura of an Operador: the federal licence, and the RFC of one resident in
+        # Mexico (a foreign one gives NumRegIdTribFigura instead).
+        self._set(element, "NumLicencia", None, required=True, field=f"{path}.documents")
+        if element.get("NumRegIdTribFigura") is None:
+            self._set(element, "RFCFigura", None, required=True, field=f"{path}.tax_ids")
         for attributes in ext.restore_numbered(member.extensions, "cartaporte.PartesTransporte"):
             etree.SubElement(element, q(CP31, "PartesTransporte"), attributes)
         if member.address is not None:
