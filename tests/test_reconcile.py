@@ -7,17 +7,19 @@ from __future__ import annotations
 import dataclasses
 import json
 import pickle
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import manifest
+from manifest import formats
 from manifest.api import FileReport
 from manifest.cli import main
 from manifest.diagnostics import Diagnostic, Related
 from manifest.formats.base import Document
-from manifest.model import Equipment, EquipmentKind, Mode
+from manifest.model import Equipment, EquipmentKind, Mode, Quantity
 from manifest.reporters import as_json, sarif_log, text
 from manifest.requirements import Config, Rule
 from manifest.requirements.definitions import load_catalogue
@@ -441,3 +443,43 @@ def test_the_readme_train_example_is_what_the_command_says(tmp_path: Path, monke
         if "; and " in documented:
             other_place = documented.split("; and ")[1].split(" [")[0]
             assert printed.split("; and ")[1].split(" [")[0] == other_place
+
+
+def _road_with(change: str) -> manifest.Manifest:
+    """The valid road model, with one value changed."""
+    model = VALID[Mode.ROAD]()
+    if change == "driver":
+        return dataclasses.replace(model, crew=(dataclasses.replace(model.crew[0], given_name="PEDRO"),))
+    shipment = model.consignments[0]
+    item = shipment.goods[0]
+    if change == "weight":
+        heavier = Quantity(value=Decimal("8900"), unit="KGM")
+        shipment = dataclasses.replace(
+            shipment, gross_weight=heavier, goods=(dataclasses.replace(item, gross_weight=heavier),)
+        )
+    else:
+        shipper = dataclasses.replace(shipment.parties[0], name="FRENOS DEL BAJIO SA DE CV")
+        shipment = dataclasses.replace(shipment, parties=(shipper, *shipment.parties[1:]))
+    return dataclasses.replace(model, consignments=(shipment,))
+
+
+@pytest.mark.parametrize(
+    ("change", "code"), [(None, None), ("driver", "HM-REC-021"), ("weight", "HM-REC-011"), ("shipper", "HM-REC-015")]
+)
+def test_a_truck_written_as_ace_and_as_carta_porte_disagrees_only_where_changed(
+    change: str | None, code: str | None
+) -> None:
+    """The valid road model written as an ACE truck 309 and 358, and as a Carta Porte with one value changed: the
+    documents disagree on that value alone (the read findings of values the formats require and the model lacks
+    aside)."""
+    model = VALID[Mode.ROAD]()
+    carta_porte = _road_with(change) if change else model
+    files = [
+        formats.get("x12-309").write([model]).data,
+        formats.get("x12-358").write([model]).data,
+        formats.get("carta-porte").write([carta_porte]).data,
+    ]
+    reports = reconcile(files, names=["309", "358", "cp"])
+    found = {(report.path, d.code) for report in reports for d in report.diagnostics if d.code.startswith("HM-")}
+    expected = {("309", code), ("358", code)} if change == "driver" else {("309", code)}
+    assert found == (expected if code else set())
