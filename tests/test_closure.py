@@ -24,7 +24,7 @@ from manifest.formats.cargo_imp.codes import NOT_WRITTEN
 from manifest.formats.carta_porte.messages import MISSING_REQUIRED, SCHEMA
 from manifest.formats.x12.fit import LEFT_EMPTY
 from manifest.formats.x12.messages import MISSING_ELEMENT
-from manifest.model import Address, Consignment, GoodsItem, Manifest, Mode, Place, Quantity, Stop
+from manifest.model import Address, Consignment, Conveyance, GoodsItem, Manifest, Mode, Place, Quantity, Stop
 from tests import closure
 from tests.conftest import SAMPLES
 from tests.strategies import manifests
@@ -159,8 +159,9 @@ GENERATED_GAPS: dict[str, str] = {
     "x12-309": "the 309 writer notes none of the bill data the rail profile requires (CBP-RAIL-010, place of loading)",
     "x12-358": "a consist written from a manifest without equipment lists no bill (CBP-RAIL-008)",
     "cuscar": "the CUSCAR writer notes none of the vessel data the ocean profile requires (CBP-OCEAN-001, SCAC)",
-    "carta-porte": "the Carta Porte writer writes a number outside its attribute's range (a negative Cantidad, "
-    "which the schema's minInclusive 0.000001 rejects) without a loss",
+    "carta-porte": "the Carta Porte writer checks the patterns and ranges of the road, place, party and goods "
+    "attributes only: an aircraft registration of one character is written as MatriculaAeronave, whose pattern "
+    "([A-Z]|[0-9]|-){5,11} rejects it, without a loss",
     "cargo-xml": "the Cargo-XML writer writes a waybill without BusinessHeaderDocument/ID when the model has no "
     "bill number, without a note (CXML002)",
 }
@@ -172,6 +173,11 @@ _TWO_WAYBILLS = Manifest(
     arrival=Stop(place=Place(), moment=date(2020, 1, 1)),
 )
 _ONE_RAIL_BILL = Manifest(mode=Mode.RAIL, consignments=(Consignment(document_number="BILL1"),))
+_AN_AIRCRAFT_OF_ONE_CHARACTER = Manifest(
+    mode=Mode.AIR,
+    conveyance=Conveyance(aircraft_registration="0"),
+    consignments=(Consignment(document_number="", goods=(GoodsItem(),)),),
+)
 _A_NEGATIVE_QUANTITY = Manifest(
     mode=Mode.RAIL,
     consignments=(
@@ -201,12 +207,12 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @settings(_GENERATED, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(manifest=manifests(), source_format=st.sampled_from(TARGETS))
 # Models that show every gap above, so that a gap fails whichever models are drawn: two bills without a number nor
-# a flight, written as Cargo-XML, one rail bill without goods, a station named '|' and goods of a negative quantity
+# a flight, written as Cargo-XML, one rail bill without goods, a station named '|' and an aircraft registered as '0'
 # in the canonical JSON.
 @example(manifest=_TWO_WAYBILLS, source_format="cargo-xml")
 @example(manifest=_ONE_RAIL_BILL, source_format="manifest-json")
 @example(manifest=_A_STATION_WITH_A_BAR, source_format="manifest-json")
-@example(manifest=_A_NEGATIVE_QUANTITY, source_format="manifest-json")
+@example(manifest=_AN_AIRCRAFT_OF_ONE_CHARACTER, source_format="manifest-json")
 def test_a_generated_model_converts_without_an_unexplained_error(
     to: str, manifest: Manifest, source_format: str
 ) -> None:
@@ -224,6 +230,16 @@ def test_a_place_name_carta_porte_cannot_spell_is_a_loss_not_an_error(name: str)
     assert [d.field for d in written.losses if d.field == "arrival.place.name"] == ["arrival.place.name"]
     assert b"NombreEstacion" not in written.data
     source = formats.get("manifest-json").write([station]).data
+    assert closure.unexplained(source, "source.manifest-json", "carta-porte") == []
+
+
+def test_a_number_outside_its_attribute_s_range_is_a_loss_not_an_error() -> None:
+    """Mercancia@Cantidad is at least 0.000001 with six decimals (CartaPorte31.xsd): a negative quantity is listed as
+    a loss of its value and not written, and the missing Cantidad is noted."""
+    written = formats.get("carta-porte").write([_A_NEGATIVE_QUANTITY])
+    assert "consignments[0].goods[0].quantity.value" in {d.field for d in written.losses}
+    assert b'Cantidad="-1"' not in written.data
+    source = formats.get("manifest-json").write([_A_NEGATIVE_QUANTITY]).data
     assert closure.unexplained(source, "source.manifest-json", "carta-porte") == []
 
 

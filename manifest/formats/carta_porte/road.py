@@ -6,6 +6,7 @@ document kind a figure's NumLicencia is kept as, and the patterns of the attribu
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from manifest.model import CrewMember, CrewRole, InsuranceCover
 
@@ -48,11 +49,47 @@ PATTERNS = {
 }
 
 
+# The decimal attributes a writer fills from model values: their minimum, maximum and fraction digits
+# (CartaPorte31.xsd; ValorMercancia is a tdCFDI t_Importe, [0-9]{1,18}(.[0-9]{1,6})?).
+_KG = (Decimal("0.001"), None, 3)
+NUMBERS: dict[str, tuple[Decimal, Decimal | None, int | None]] = {
+    "Cantidad": (Decimal("0.000001"), None, 6),
+    "PesoEnKg": _KG,
+    "PesoBruto": _KG,
+    "PesoNeto": _KG,
+    "PesoTara": _KG,
+    "PesoBrutoTotal": _KG,
+    "ToneladasNetasCarro": _KG,
+    "PesoContenedorVacio": _KG,
+    "PesoNetoMercancia": _KG,
+    "PesoBrutoVehicular": (Decimal("0.01"), None, 2),
+    "DistanciaRecorrida": (Decimal("0.01"), Decimal(99999), None),
+    "ValorMercancia": (Decimal(0), Decimal("999999999999999999.999999"), 6),
+    "NumPiezas": (Decimal(1), None, 0),
+}
+
+
+def _number_fits(attribute: str, text: str) -> bool:
+    try:
+        value = Decimal(text) if re.fullmatch(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", text) else None
+    except ArithmeticError:
+        value = None
+    if value is None:
+        return False
+    least, most, digits = NUMBERS[attribute]
+    if value < least or (most is not None and value > most):
+        return False
+    exponent = value.normalize().as_tuple().exponent
+    return digits is None or not isinstance(exponent, int) or exponent >= -digits
+
+
 def fits(attribute: str, value: str) -> bool:
     """Whether ``value`` matches the pattern the schema gives ``attribute``; free text may not hold a '|' nor be
     blank. The CFDI and Carta Porte string types collapse whitespace before the pattern applies (XML Schema Part 2,
     4.3.6), so a value of spaces and tabs alone is empty to the schema."""
     collapsed = " ".join(value.split())
+    if attribute in NUMBERS:
+        return _number_fits(attribute, collapsed)
     pattern = PATTERNS.get(attribute, _FREE_TEXT)
     return pattern.fullmatch(collapsed) is not None
 

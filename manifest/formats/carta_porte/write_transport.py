@@ -101,9 +101,10 @@ class TransportWriter(WritingContext):
             self._set(node, "NacionalidadEmbarc", self._pais(conveyance.flag, "conveyance.flag"))
         self._set(node, "LineaNaviera", m.carrier.name if m.carrier else None)
         self._set(node, "NumViaje", m.trip_number)
-        bill = next((c for c in m.consignments if c.document_type in BILL_TYPES), None)
+        bill = next((i for i, c in enumerate(m.consignments) if c.document_type in BILL_TYPES), None)
         if bill is not None:
-            node.set("NumConocEmbarc", bill.document_number)
+            number = m.consignments[bill].document_number
+            self._set(node, "NumConocEmbarc", number, field=f"consignments[{bill}].document_number")
         ext.restore(node, self._conveyance_extensions(), "cartaporte.TransporteMaritimo")
         for attribute in (
             "TipoEmbarcacion",

@@ -325,7 +325,7 @@ class _Writer(TransportWriter):
         if stop.moment is not None:
             element.set("FechaHoraSalidaLlegada", values.moment_text(stop.moment))
         if stop.distance_km is not None:
-            element.set("DistanciaRecorrida", values.text(stop.distance_km))
+            self._set(element, "DistanciaRecorrida", values.text(stop.distance_km), field=f"{path}.distance_km")
         ext.restore(element, stop.extensions, "cartaporte.Ubicacion")
         kind = element.get("TipoUbicacion")
         if element.get("IDUbicacion") is None and kind in LOCATION_ID_PREFIX and not self._from_carta_porte():
@@ -429,7 +429,7 @@ class _Writer(TransportWriter):
         # Mercancias@PesoBrutoTotal is the sum of the Mercancia's PesoEnKg (Carta Porte 3.1 standard): written when
         # every one is known, never a partial sum nor a zero for goods the model does not list.
         weights = [_kilograms(item, c) for c in self.m.consignments for item in c.goods]
-        if items and all(w is not None for w in weights):
+        if items and all(w is not None and road.fits("PesoEnKg", values.text(w)) for w in weights):
             holder.set("PesoBrutoTotal", values.text(sum((w for w in weights if w is not None), Decimal(0))))
         holder.set("UnidadPeso", "KGM")
         if items:
@@ -458,10 +458,10 @@ class _Writer(TransportWriter):
         self._set(element, "ClaveSTCC", item.stcc)
         self._set(element, "Descripcion", item.description, required=True, field=f"{path}.description")
         if item.quantity is not None:
-            element.set("Cantidad", values.text(item.quantity.value))
+            self._set(element, "Cantidad", values.text(item.quantity.value), field=f"{path}.quantity.value")
             self._set(element, "ClaveUnidad", item.quantity.unit)
         elif item.packages is not None and "cartaporte.DetalleMercancia.PesoBruto" not in item.extensions:
-            element.set("Cantidad", str(item.packages.count))
+            self._set(element, "Cantidad", str(item.packages.count), field=f"{path}.packages.count")
             # UN/ECE Recommendation 21 package codes appear in c_ClaveUnidad with an "X" prefix (XBX box).
             kind = item.packages.kind
             element.set("ClaveUnidad", f"X{kind}" if kind and len(kind) == 2 else "H87")
@@ -470,10 +470,13 @@ class _Writer(TransportWriter):
             element.set("MaterialPeligroso", "Sí")
             self._set(element, "CveMaterialPeligroso", hazardous.un_number)
         weight = _kilograms(item, consignment)
-        self._set(element, "PesoEnKg", values.text(weight) if weight is not None else None)
+        self._set(
+            element, "PesoEnKg", values.text(weight) if weight is not None else None, field=f"{path}.gross_weight"
+        )
         if item.value is not None:
-            element.set("ValorMercancia", values.text(item.value.amount))
-            element.set("Moneda", item.value.currency)
+            self._set(element, "ValorMercancia", values.text(item.value.amount), field=f"{path}.value.amount")
+            if element.get("ValorMercancia") is not None:
+                element.set("Moneda", item.value.currency)
         fraccion = next((t.code for t in item.tariff_codes if t.scheme == "mx-fraccion"), None)
         self._set(element, "FraccionArancelaria", fraccion)
         ext.restore(element, item.extensions, "cartaporte.Mercancia")
@@ -501,9 +504,9 @@ class _Writer(TransportWriter):
                 node.set("UnidadPesoMerc", item.net_weight.unit)
             ext.restore(node, item.extensions, "cartaporte.DetalleMercancia")
             if item.net_weight is not None:
-                node.set("PesoNeto", values.text(item.net_weight.value))
+                self._set(node, "PesoNeto", values.text(item.net_weight.value), field=f"{path}.net_weight")
             if item.packages is not None:
-                node.set("NumPiezas", str(item.packages.count))
+                self._set(node, "NumPiezas", str(item.packages.count), field=f"{path}.packages.count")
             self._set(node, "PesoBruto", None, required=True, field=f"{path}.gross_weight")
             self._set(node, "PesoTara", None, required=True)
 
