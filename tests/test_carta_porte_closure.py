@@ -37,8 +37,9 @@ def test_every_error_of_the_written_carta_porte_is_explained(source: Path) -> No
 
 # Elements the CFDI 4.0 and Carta Porte 3.1 schemas require even when the model holds none of their values: each is
 # written bare with the CP404 notes of what it lacks (Autotransporte requires its Seguros, whose insurer and policy a
-# truck's e-manifest does not give). The unsigned CFDI's Sello and Certificado are CP403's.
-_REQUIRED_ELEMENTS = {"Emisor", "Receptor", "Ubicaciones", "Seguros"}
+# truck's e-manifest does not give, and a Remolque for each trailer, known to Carta Porte by a SubTipoRem and a Placa
+# that a 358 does not give). The unsigned CFDI's Sello and Certificado are CP403's.
+_REQUIRED_ELEMENTS = {"Emisor", "Receptor", "Ubicaciones", "Seguros", "Remolque"}
 _SEAL_PLACEHOLDERS = {"Sello", "Certificado"}
 
 

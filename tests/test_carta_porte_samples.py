@@ -21,7 +21,7 @@ def _compiled_schema() -> None:
 
 
 def test_there_is_a_sample_per_mode() -> None:
-    assert {path.parent.name for path in FILES} == {"rail", "maritime", "air"}
+    assert {path.parent.name for path in FILES} == {"rail", "maritime", "air", "road"}
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)

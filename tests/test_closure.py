@@ -9,6 +9,7 @@ does not hold yet are known gaps, each a strict xfail naming why: when a gap is 
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -25,7 +26,7 @@ from manifest.formats.carta_porte.messages import MISSING_REQUIRED, SCHEMA
 from manifest.formats.edifact.cuscar_codes import NOT_CARRIED as CUSCAR_NOT_CARRIED
 from manifest.formats.x12.fit import LEFT_EMPTY
 from manifest.formats.x12.messages import MISSING_ELEMENT
-from manifest.model import Address, Consignment, Conveyance, Manifest, Mode, Place, Quantity, Stop
+from manifest.model import Address, Consignment, Conveyance, GoodsItem, Manifest, Mode, Place, Quantity, Stop
 from manifest.requirements import rules
 from tests import closure
 from tests.conftest import SAMPLES
@@ -102,8 +103,8 @@ GENERATED_GAPS: dict[str, str] = {
     "notes that the truck is then left with neither VIN nor plate (CBP-ROAD-005)",
     "cuscar": "the CUSCAR writer writes a control character (a tab) that the syntax level's repertoire excludes "
     "(EDI005) without a loss",
-    "carta-porte": "the Carta Porte writer writes a place name with '|' as NombreEstacion, which the schema's "
-    "pattern [^|]{1,50} rejects, without a loss",
+    "carta-porte": "the Carta Porte writer writes codes that the SAT catalogue of their attribute does not hold (a "
+    "unit as Mercancia/@ClaveUnidad, c_ClaveUnidad; a currency as @Moneda, c_Moneda) without a loss",
     "cargo-xml": "a bill without shipper, pieces or weight, or a manifest without bills, written as an XFWB: "
     "nothing notes the shipper, total pieces and gross weight the air profile requires (CBP-AIR-004, 007, 021)",
 }
@@ -121,6 +122,29 @@ _A_VOLUME_TOO_LONG = Manifest(
 )
 _A_TAB_IN_THE_TRIP = Manifest(mode=Mode.MARITIME, trip_number="V\t1")
 _A_ONE_CHARACTER_TRIP = Manifest(mode=Mode.MARITIME, trip_number="I")
+_AN_AIRCRAFT_OF_ONE_CHARACTER = Manifest(
+    mode=Mode.AIR,
+    conveyance=Conveyance(aircraft_registration="0"),
+    consignments=(Consignment(document_number="", goods=(GoodsItem(),)),),
+)
+_A_NEGATIVE_QUANTITY = Manifest(
+    mode=Mode.RAIL,
+    consignments=(
+        Consignment(
+            document_number="BILL1",
+            goods=(GoodsItem(description="STEEL", quantity=Quantity(value=Decimal(-1), unit="H87")),),
+        ),
+    ),
+)
+_A_UNIT_SAT_DOES_NOT_LIST = Manifest(
+    mode=Mode.RAIL,
+    consignments=(
+        Consignment(
+            document_number="BILL1",
+            goods=(GoodsItem(description="STEEL", quantity=Quantity(value=Decimal(1), unit="QQQ")),),
+        ),
+    ),
+)
 _A_STATION_WITH_A_BAR = Manifest(
     mode=Mode.RAIL,
     departure=Stop(place=Place()),
@@ -150,18 +174,45 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @given(manifest=manifests(), source_format=st.sampled_from(TARGETS))
 # Models that show every gap above, so that a gap fails whichever models are drawn: two air waybills without a
 # flight, written as Cargo-XML, one rail bill without goods, a volume of 14 characters, a trip number with a tab,
-# one of one character, a station named '|' and a truck whose plate X12 cannot spell in the canonical JSON.
+# one of one character, a truck whose plate X12 cannot spell, an aircraft registered as '0' and a unit SAT does
+# not list in the canonical JSON.
 @example(manifest=_TWO_WAYBILLS, source_format="cargo-xml")
 @example(manifest=_ONE_RAIL_BILL, source_format="manifest-json")
 @example(manifest=_A_VOLUME_TOO_LONG, source_format="manifest-json")
 @example(manifest=_A_TAB_IN_THE_TRIP, source_format="manifest-json")
 @example(manifest=_A_ONE_CHARACTER_TRIP, source_format="manifest-json")
 @example(manifest=_A_STATION_WITH_A_BAR, source_format="manifest-json")
+@example(manifest=_A_UNIT_SAT_DOES_NOT_LIST, source_format="manifest-json")
 @example(manifest=_A_TRUCK_PLATE_OUTSIDE_ASCII, source_format="manifest-json")
+@example(manifest=_AN_AIRCRAFT_OF_ONE_CHARACTER, source_format="manifest-json")
 def test_a_generated_model_converts_without_an_unexplained_error(
     to: str, manifest: Manifest, source_format: str
 ) -> None:
     _closure_of_generated(to, manifest, source_format)
+
+
+@pytest.mark.parametrize("name", ["|", "LAREDO | TX", " \t "])
+def test_a_place_name_carta_porte_cannot_spell_is_a_loss_not_an_error(name: str) -> None:
+    """NombreEstacion is [^|]{1,50} after whitespace is collapsed (CartaPorte31.xsd): a name with '|', or blank,
+    is listed as a loss of the place's name and not written, so the Carta Porte written has no schema error."""
+    station = replace(
+        _A_STATION_WITH_A_BAR, arrival=Stop(place=Place(code="", name=name, country="", address=Address()))
+    )
+    written = formats.get("carta-porte").write([station])
+    assert [d.field for d in written.losses if d.field == "arrival.place.name"] == ["arrival.place.name"]
+    assert b"NombreEstacion" not in written.data
+    source = formats.get("manifest-json").write([station]).data
+    assert closure.unexplained(source, "source.manifest-json", "carta-porte") == []
+
+
+def test_a_number_outside_its_attribute_s_range_is_a_loss_not_an_error() -> None:
+    """Mercancia@Cantidad is at least 0.000001 with six decimals (CartaPorte31.xsd): a negative quantity is listed as
+    a loss of its value and not written, and the missing Cantidad is noted."""
+    written = formats.get("carta-porte").write([_A_NEGATIVE_QUANTITY])
+    assert "consignments[0].goods[0].quantity.value" in {d.field for d in written.losses}
+    assert b'Cantidad="-1"' not in written.data
+    source = formats.get("manifest-json").write([_A_NEGATIVE_QUANTITY]).data
+    assert closure.unexplained(source, "source.manifest-json", "carta-porte") == []
 
 
 def test_an_element_left_empty_explains_only_its_own_error() -> None:

@@ -68,6 +68,7 @@ def test_codes_are_unique_and_well_formed() -> None:
             "SAT-RAIL",
             "SAT-MAR",
             "SAT-AIR",
+            "SAT-ROAD",
             "ID",
         } or (prefix.startswith("HM-")), code
         assert code.rsplit("-", 1)[1].isdigit()

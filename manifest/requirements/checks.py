@@ -565,6 +565,9 @@ COMPARISONS = (
     "party_name",
     "party_country",
     "unrelated",
+    "trailer",
+    "trailer_plate",
+    "driver",
 )
 
 

@@ -1,7 +1,8 @@
 """Single window: the documents of one movement checked against each other.
 
 A northbound train is told to CBP as an X12 309 and 358 and to SAT as a CFDI with Carta Porte; a vessel call as an
-ACE 309 and a CUSCAR; a flight as air waybills, a flight manifest and a Carta Porte. :func:`reconcile` reads each
+ACE 309 and a CUSCAR; a flight as air waybills, a flight manifest and a Carta Porte; a truck crossing as an ACE truck
+309 and 358 and a Carta Porte autotransporte. :func:`reconcile` reads each
 document by its content (the order of the files does not matter), matches the parts of every pair of documents by
 identifier, and reports each disagreement under a rule of the catalogue (``reconcile.toml``, HM-REC-...), standing
 at the value in one file with the value in the other as its related place. The read findings of every file are
@@ -25,6 +26,7 @@ from manifest.singlewindow.identity import bill_key
 from manifest.singlewindow.movement import movement, movements
 from manifest.singlewindow.parts import equipment_missing, matched, missing, not_on_conveyance, values
 from manifest.singlewindow.sources import Bill, Source, bills_of, source_of
+from manifest.singlewindow.truck import paired, truck
 
 __all__ = ["reconcile", "reconcile_documents"]
 
@@ -84,7 +86,9 @@ def disagreements(sources: Sequence[Source]) -> Iterator[Disagreement]:
     for group in groups:
         for first, second in combinations(group, 2):
             yield from movement(sources[first], sources[second])
-            yield from _parts(sources[first], sources[second], bills[first], bills[second])
+            yield from truck(sources[first], sources[second])
+            one, other = paired(sources[first], bills[first], sources[second], bills[second])
+            yield from _parts(sources[first], sources[second], one, other)
     for group in groups[1:]:
         for index in group:
             main = sources[groups[0][0]]

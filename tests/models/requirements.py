@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from manifest.formats.carta_porte.road import LICENCE
 from manifest.model import (
     Address,
     Carrier,
@@ -23,11 +24,14 @@ from manifest.model import (
     EquipmentKind,
     GoodsItem,
     HazardousMaterial,
+    Insurance,
+    InsuranceCover,
     Manifest,
     Mode,
     Packages,
     Party,
     PartyRole,
+    Permit,
     Place,
     PlaceScheme,
     Quantity,
@@ -299,6 +303,14 @@ def road() -> Manifest:
             plate_country="MX",
             usdot_number="1234567",
             model_year=2022,
+            type_code="T3S2",
+            gross_vehicle_weight=Quantity(value=Decimal("23.4"), unit="TNE"),
+            permits=(Permit(kind="TPAF01", number="0928LRD0731"),),
+            insurances=(
+                Insurance(
+                    cover=InsuranceCover.CIVIL_LIABILITY, insurer="SEGUROS FRONTERA SA DE CV", policy="RC-2026-7731"
+                ),
+            ),
         ),
         trip_number="ABCD2612050001",
         departure=Stop(
@@ -321,7 +333,11 @@ def road() -> Manifest:
                 date_of_birth=date(1981, 4, 17),
                 gender="M",
                 citizenship="MX",
-                documents=(TravelDocument(kind="passport", number="G12345678", country="MX"),),
+                documents=(
+                    TravelDocument(kind="passport", number="G12345678", country="MX"),
+                    TravelDocument(kind=LICENCE, number="LFC0912345"),
+                ),
+                tax_ids=(TaxId(scheme=TaxIdScheme.RFC, value="GAXJ810417H5A"),),
             ),
         ),
         consignments=(shipment,),

@@ -13,11 +13,13 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from manifest.formats.carta_porte.road import LICENCE
 from manifest.model import (
     Address,
     Carrier,
     Consignment,
     Conveyance,
+    CrewMember,
     CustomsDocument,
     Direction,
     DocumentType,
@@ -25,11 +27,14 @@ from manifest.model import (
     EquipmentKind,
     GoodsItem,
     HazardousMaterial,
+    Insurance,
+    InsuranceCover,
     Manifest,
     Mode,
     Money,
     Party,
     PartyRole,
+    Permit,
     Place,
     PlaceScheme,
     Quantity,
@@ -39,6 +44,7 @@ from manifest.model import (
     TariffCode,
     TaxId,
     TaxIdScheme,
+    TravelDocument,
 )
 
 # RFCs with valid dates and check digits (CFF art. 27), computed with python-stdnum.
@@ -211,15 +217,10 @@ _CONVEYANCE_EXTENSIONS = {
         "cartaporte.TransporteMaritimo.NumAutorizacionNaviero": "ANC001/2022",
     },
     Mode.AIR: {"cartaporte.TransporteAereo.PermSCT": "TPTA01", "cartaporte.TransporteAereo.NumPermisoSCT": "AFAC-0139"},
-    Mode.ROAD: {
-        "cartaporte.Autotransporte.PermSCT": "TPAF01",
-        "cartaporte.Autotransporte.NumPermisoSCT": "0123456",
-        "cartaporte.IdentificacionVehicular.PesoBrutoVehicular": "41.5",
-        "cartaporte.IdentificacionVehicular.AnioModeloVM": "2022",
-        "cartaporte.Seguros.AseguraRespCivil": "Seguros del Norte",
-        "cartaporte.Seguros.PolizaRespCivil": "RC123456",
-    },
+    Mode.ROAD: {},
 }
+# Autotransporte/Seguros: the civil liability cover always, the environment and cargo covers at times.
+_COVERS = (InsuranceCover.ENVIRONMENT, InsuranceCover.CARGO)
 _VIA = {Mode.ROAD: "01", Mode.MARITIME: "02", Mode.AIR: "03", Mode.RAIL: "04"}
 
 
@@ -271,6 +272,7 @@ def carta_porte_manifests(draw: st.DrawFn, mode: Mode | None = None) -> Manifest
     carrier = None
     trip = None
     equipment: tuple[Equipment, ...] = ()
+    crew: tuple[CrewMember, ...] = ()
     if mode == Mode.MARITIME:
         conveyance = Conveyance(
             name=draw(st.none() | TEXT.map(lambda t: t[:50])),
@@ -287,22 +289,45 @@ def carta_porte_manifests(draw: st.DrawFn, mode: Mode | None = None) -> Manifest
         )
         carrier = Carrier(sat_air_code=draw(st.sampled_from(("CA001", "CA014", "CA100"))))
     elif mode == Mode.ROAD:
+        chosen = draw(st.sets(st.sampled_from(_COVERS)))
+        covers = [InsuranceCover.CIVIL_LIABILITY, *(cover for cover in _COVERS if cover in chosen)]
         conveyance = Conveyance(
-            vehicle_plate="AB1234C",
+            vehicle_plate=draw(st.sampled_from(("AB1234C", "12AB3C", "R12345"))),
+            model_year=draw(st.integers(1990, 2030)),
+            gross_vehicle_weight=Quantity(value=Decimal(draw(st.integers(100, 9000))) / 100, unit="TNE"),
             type_code=draw(st.sampled_from(("C2", "T3S2"))),
-            extensions=_CONVEYANCE_EXTENSIONS[mode],
+            permits=(Permit(kind="TPAF01", number=draw(st.sampled_from(("0123456", "SCT/0928-LRD")))),),
+            insurances=tuple(
+                Insurance(
+                    cover=cover,
+                    insurer=f"Seguros {draw(TEXT)}"[:50],
+                    policy=f"POL{draw(st.integers(100, 99999))}",
+                )
+                for cover in covers
+            ),
         )
         equipment = tuple(
             Equipment(
                 kind=EquipmentKind.TRAILER,
-                number=f"TR{plate}",
+                number="",
+                vehicle_plate=f"TR{plate}",
                 type_codes=(Reference(kind="c_SubTipoRem", value="CTR004"),),
             )
-            for plate in draw(st.lists(st.integers(1000, 99999), max_size=2))
+            for plate in draw(st.lists(st.integers(100, 99999), max_size=2))
         )
+        crew = tuple(
+            CrewMember(
+                name=draw(TEXT),
+                tax_ids=(TaxId(scheme=TaxIdScheme.RFC, value=PERSON_RFC),),
+                documents=(TravelDocument(kind=LICENCE, number=f"LF{number}"),) if number else (),
+            )
+            for number in draw(st.lists(st.none() | st.integers(10000, 99999999), max_size=2))
+        )
+    # On a road Carta Porte an Operador (01) is a driver, one of the crew; of other modes it is a party.
+    roles = (PartyRole.OWNER, PartyRole.LESSOR) if mode == Mode.ROAD else (PartyRole.OPERATOR, PartyRole.OWNER)
     figures = tuple(
         Party(role=role, name=draw(TEXT), tax_ids=(TaxId(scheme=TaxIdScheme.RFC, value=PERSON_RFC),))
-        for role in draw(st.lists(st.sampled_from((PartyRole.OPERATOR, PartyRole.OWNER)), max_size=2))
+        for role in draw(st.lists(st.sampled_from(roles), max_size=2))
     )
     head = (
         Party(
@@ -342,6 +367,7 @@ def carta_porte_manifests(draw: st.DrawFn, mode: Mode | None = None) -> Manifest
         parties=head + figures,
         references=(Reference(kind="cartaporte-idccp", value=id_ccp),),
         equipment=equipment,
+        crew=crew,
         consignments=tuple(consignments),
         extensions=extensions,
     )

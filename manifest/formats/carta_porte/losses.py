@@ -15,6 +15,7 @@ from typing import Any
 from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import extensions as ext
 from manifest.formats.carta_porte import messages, rail
+from manifest.formats.carta_porte.road import DRIVING, INSURANCE, LICENCE, MOST_TRAILERS
 from manifest.formats.carta_porte.sat import (
     BILL_TYPES,
     FIGURE_ROLES,
@@ -27,17 +28,21 @@ from manifest.model import (
     Address,
     Consignment,
     Contact,
+    Conveyance,
     CustomsDocument,
     DocumentType,
     EquipmentKind,
     GoodsItem,
     HazardousMaterial,
+    Insurance,
+    InsuranceCover,
     Manifest,
     Mode,
     Money,
     Packages,
     Party,
     PartyRole,
+    Permit,
     Place,
     PlaceScheme,
     Quantity,
@@ -47,6 +52,7 @@ from manifest.model import (
     TariffCode,
     TaxId,
     TaxIdScheme,
+    TravelDocument,
 )
 
 _NO_FIELD = "Carta Porte has no attribute for it"
@@ -88,6 +94,9 @@ _COMMON: dict[type, frozenset[str]] = {
     Seal: frozenset({"number"}),
     Reference: frozenset({"kind", "value", "extensions"}),
     Contact: frozenset(),
+    Permit: frozenset({"kind", "number"}),
+    Insurance: frozenset({"cover", "insurer", "policy"}),
+    TravelDocument: frozenset({"kind", "number"}),
 }
 _MANIFEST = frozenset(
     {
@@ -103,6 +112,7 @@ _MANIFEST = frozenset(
         "parties",
         "references",
         "consignments",
+        "crew",
         "extensions",
     }
 )
@@ -110,7 +120,9 @@ _CONVEYANCE = {
     Mode.RAIL: frozenset({"extensions"}),
     Mode.MARITIME: frozenset({"name", "imo_number", "flag", "type_code", "extensions"}),
     Mode.AIR: frozenset({"aircraft_registration", "extensions"}),
-    Mode.ROAD: frozenset({"vehicle_plate", "type_code", "extensions"}),
+    Mode.ROAD: frozenset(
+        {"vehicle_plate", "type_code", "gross_vehicle_weight", "model_year", "permits", "insurances", "extensions"}
+    ),
 }
 _CARRIER = {
     Mode.RAIL: frozenset({"extensions"}),
@@ -121,8 +133,13 @@ _CARRIER = {
 _EQUIPMENT = {
     EquipmentKind.RAILCAR: frozenset({"kind", "initial", "number", "net_weight", "type_codes", "extensions"}),
     EquipmentKind.CONTAINER: frozenset({"kind", "initial", "number", "seals", "type_codes", "extensions"}),
-    EquipmentKind.TRAILER: frozenset({"kind", "number", "type_codes", "extensions"}),
+    EquipmentKind.TRAILER: frozenset({"kind", "number", "vehicle_plate", "type_codes", "extensions"}),
 }
+# A driver as a TiposFigura: NombreFigura (whole name or its parts), RFCFigura or NumRegIdTribFigura, NumLicencia
+# and Domicilio; each of these is then checked on its own.
+_DRIVER = frozenset(
+    {"role", "name", "given_name", "middle_name", "family_name", "tax_ids", "documents", "address", "extensions"}
+)
 _RAIL_CONTAINER = frozenset({"kind", "tare_weight", "net_weight", "type_codes", "extensions"})
 _SAT_PLACES = (PlaceScheme.SAT_STATION, PlaceScheme.SAT_LOCATION_ID)
 _OUR_REFERENCES = (REFERENCE_UUID, REFERENCE_IDCCP)
@@ -156,6 +173,9 @@ class _Losses:
         if m.conveyance is not None:
             yield from self._fields(m.conveyance, "conveyance", _CONVEYANCE[m.mode])
             yield from self._trailers_30(m.conveyance.extensions)
+            if m.mode == Mode.ROAD:
+                yield from self._vehicle(m.conveyance)
+        yield from self._crew()
         for name in ("departure", "arrival"):
             stop = getattr(m, name)
             if stop is not None:
@@ -175,9 +195,17 @@ class _Losses:
         for index, reference in enumerate(m.references):
             if reference.kind not in _OUR_REFERENCES:
                 yield messages.not_carried(f"references[{index}]", f"no place for a {reference.kind}")
+        trailers = 0
         for index, equipment in enumerate(m.equipment):
             if m.mode == Mode.ROAD and equipment.kind == EquipmentKind.TRAILER:
-                yield from self._fields(equipment, f"equipment[{index}]", _EQUIPMENT[EquipmentKind.TRAILER])
+                trailers += 1
+                where = f"equipment[{index}]"
+                if trailers > MOST_TRAILERS:
+                    yield messages.not_carried(where, f"Remolques holds at most {MOST_TRAILERS} Remolque")
+                    continue
+                yield from self._fields(equipment, where, _EQUIPMENT[EquipmentKind.TRAILER])
+                if equipment.number:
+                    yield messages.not_carried(f"{where}.number", "a Remolque is known by its Placa only")
         for index, consignment in enumerate(m.consignments):
             yield from self._consignment(consignment, f"consignments[{index}]", index)
         if m.mode == Mode.RAIL and not rail.goods_follow_waybills(m.consignments):
@@ -188,6 +216,49 @@ class _Losses:
                         "goods are tied to a GuiaCarro waybill only through its cars' ToneladasNetasCarro, "
                         "which the model does not give for every car",
                     )
+
+    def _vehicle(self, conveyance: Conveyance) -> Iterator[Diagnostic]:
+        """Autotransporte has one PermSCT and NumPermisoSCT, and Seguros one insurer and policy per cover."""
+        for index, permit in enumerate(conveyance.permits):
+            where = f"conveyance.permits[{index}]"
+            if index > 0:
+                yield messages.not_carried(where, "Autotransporte has one PermSCT and NumPermisoSCT")
+            else:
+                yield from self._object(permit, where)
+        covered: set[InsuranceCover] = set()
+        for index, insurance in enumerate(conveyance.insurances):
+            where = f"conveyance.insurances[{index}]"
+            if insurance.cover not in INSURANCE or insurance.cover in covered:
+                yield messages.not_carried(where, "Seguros holds one civil liability, environment and cargo cover")
+                continue
+            covered.add(insurance.cover)
+            yield from self._object(insurance, where)
+
+    def _crew(self) -> Iterator[Diagnostic]:
+        """A road Carta Porte names its drivers as Operador figures; anyone else aboard has no figure."""
+        for index, member in enumerate(self.m.crew):
+            where = f"crew[{index}]"
+            if self.m.mode != Mode.ROAD or member.role not in DRIVING:
+                yield messages.not_carried(where, f"no Carta Porte figure for a {member.role.value} aboard")
+                continue
+            yield from self._fields(member, where, _DRIVER)
+            if member.address is not None:
+                yield from self._object(member.address, f"{where}.address")
+            # Written whole in NombreFigura, the parts of a name are not told apart again.
+            why = "NombreFigura holds the whole name" if member.name is None else _NO_FIELD
+            for part in ("given_name", "middle_name", "family_name"):
+                if getattr(member, part):
+                    yield messages.not_carried(f"{where}.{part}", why)
+            licence = next((d for d in member.documents if d.kind == LICENCE), None)
+            for number, document in enumerate(member.documents):
+                if document is licence:
+                    yield from self._object(document, f"{where}.documents[{number}]")
+                else:
+                    yield messages.not_carried(f"{where}.documents[{number}]", "one NumLicencia, the federal licence")
+            for number, tax_id in enumerate(member.tax_ids):
+                same = [t for t in member.tax_ids[:number] if t.scheme == tax_id.scheme]
+                if tax_id.scheme not in (TaxIdScheme.RFC, TaxIdScheme.FOREIGN) or same:
+                    yield messages.not_carried(f"{where}.tax_ids[{number}]", "one RFC and one NumRegIdTrib")
 
     def _trailers_30(self, extensions: Mapping[str, str]) -> Iterator[Diagnostic]:
         """Carta Porte 3.0 RemolquesCCP of a vessel travel in 3.1 only inside a Contenedor."""

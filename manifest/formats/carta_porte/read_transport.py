@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from manifest.formats.carta_porte import extensions as ext
-from manifest.formats.carta_porte import values
+from manifest.formats.carta_porte import road, values
 from manifest.formats.carta_porte.reading import ReadingContext, TransportUnit
+from manifest.formats.carta_porte.road import PATTERNS
 from manifest.formats.carta_porte.sat import NODES
 from manifest.model import (
     Carrier,
@@ -14,7 +15,9 @@ from manifest.model import (
     DocumentType,
     Equipment,
     EquipmentKind,
+    Insurance,
     Mode,
+    Permit,
     Quantity,
     Reference,
     Seal,
@@ -205,26 +208,71 @@ class TransportReader(ReadingContext):
     def _road(
         self, node: Any, id_ccp: str
     ) -> tuple[Conveyance, Carrier | None, str | None, list[TransportUnit], list[Equipment]]:
-        kept = ext.attributes(node, "cartaporte.Autotransporte")
+        kept = ext.attributes(node, "cartaporte.Autotransporte", ("PermSCT", "NumPermisoSCT"))
+        permits: tuple[Permit, ...] = ()
+        if node.get("PermSCT") is not None or node.get("NumPermisoSCT") is not None:
+            self._record("conveyance.permits[0].kind", node, "PermSCT")
+            self._record("conveyance.permits[0].number", node, "NumPermisoSCT")
+            permits = (Permit(kind=node.get("PermSCT"), number=node.get("NumPermisoSCT")),)
         vehicle = node.find(self._q("IdentificacionVehicular"))
         plate = config = None
+        weight: Quantity | None = None
+        year: int | None = None
         if vehicle is not None:
-            kept.update(ext.attributes(vehicle, "cartaporte.IdentificacionVehicular", ("PlacaVM", "ConfigVehicular")))
+            mapped = ("PlacaVM", "ConfigVehicular", "PesoBrutoVehicular", "AnioModeloVM")
+            kept.update(ext.attributes(vehicle, "cartaporte.IdentificacionVehicular", mapped))
             plate, config = vehicle.get("PlacaVM"), vehicle.get("ConfigVehicular")
-            self._record("conveyance.vehicle_plate", vehicle, "PlacaVM")
-        insurance = node.find(self._q("Seguros"))
-        if insurance is not None:
-            kept.update(ext.attributes(insurance, "cartaporte.Seguros"))
+            tonnes = self._number(vehicle, "PesoBrutoVehicular", kept, "cartaporte.IdentificacionVehicular")
+            weight = Quantity(value=tonnes, unit=road.GROSS_WEIGHT_UNIT) if tonnes is not None else None
+            year = self._number(vehicle, "AnioModeloVM", kept, "cartaporte.IdentificacionVehicular", _year)
+            for name, attribute in (
+                ("vehicle_plate", "PlacaVM"),
+                ("type_code", "ConfigVehicular"),
+                ("gross_vehicle_weight", "PesoBrutoVehicular"),
+                ("model_year", "AnioModeloVM"),
+            ):
+                self._record(f"conveyance.{name}", vehicle, attribute)
+        insurances: list[Insurance] = []
+        seguros = node.find(self._q("Seguros"))
+        if seguros is not None:
+            pairs = [attribute for pair in road.INSURANCE.values() for attribute in pair]
+            kept.update(ext.attributes(seguros, "cartaporte.Seguros", pairs))
+            for cover, (insurer, policy) in road.INSURANCE.items():
+                if seguros.get(insurer) is None and seguros.get(policy) is None:
+                    continue
+                where = f"conveyance.insurances[{len(insurances)}]"
+                self._record(f"{where}.insurer", seguros, insurer)
+                self._record(f"{where}.policy", seguros, policy)
+                insurances.append(Insurance(cover=cover, insurer=seguros.get(insurer), policy=seguros.get(policy)))
         trailers: list[Equipment] = []
+        # The truck's trailers are the Autotransporte's Remolques: a missing one is reported where they would be.
+        self._record("equipment", node)
         for trailer in node.iterfind(f"{self._q('Remolques')}/{self._q('Remolque')}"):
-            self._record(f"equipment[{len(trailers)}].number", trailer, "Placa")
+            self._record(f"equipment[{len(trailers)}]", trailer)
+            self._record(f"equipment[{len(trailers)}].vehicle_plate", trailer, "Placa")
+            # A Remolque is known by its plate only: Carta Porte has no trailer number.
             trailers.append(
                 Equipment(
                     kind=EquipmentKind.TRAILER,
-                    number=trailer.get("Placa", ""),
+                    number="",
+                    vehicle_plate=trailer.get("Placa"),
                     type_codes=(Reference(kind="c_SubTipoRem", value=trailer.get("SubTipoRem", "")),),
                     extensions=ext.attributes(trailer, "cartaporte.Remolque", ("Placa", "SubTipoRem")),
                 )
             )
-        conveyance = Conveyance(vehicle_plate=plate, type_code=config, extensions=kept)
+        conveyance = Conveyance(
+            vehicle_plate=plate,
+            type_code=config,
+            gross_vehicle_weight=weight,
+            model_year=year,
+            permits=permits,
+            insurances=tuple(insurances),
+            extensions=kept,
+        )
         return conveyance, None, None, [TransportUnit(id_ccp, DocumentType.ROAD_CONSIGNMENT_NOTE)], trailers
+
+
+def _year(text: str) -> int | None:
+    """AnioModeloVM, an xs:int of the form 19xx or 20xx (CartaPorte31.xsd)."""
+    stripped = text.strip()
+    return int(stripped) if PATTERNS["AnioModeloVM"].fullmatch(stripped) else None

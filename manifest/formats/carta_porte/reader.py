@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from manifest.formats.carta_porte import extensions as ext
-from manifest.formats.carta_porte import values
+from manifest.formats.carta_porte import road, values
 from manifest.formats.carta_porte.namespaces import CFDI, TFD, q
 from manifest.formats.carta_porte.positions import Locator, Spot
 from manifest.formats.carta_porte.read_goods import GoodsReader
@@ -28,9 +28,12 @@ from manifest.formats.carta_porte.traslado import service_concept
 from manifest.model import (
     Address,
     Consignment,
+    CrewMember,
+    CrewRole,
     Direction,
     GoodsItem,
     Manifest,
+    Mode,
     Party,
     PartyRole,
     Place,
@@ -40,6 +43,7 @@ from manifest.model import (
     Stop,
     TaxId,
     TaxIdScheme,
+    TravelDocument,
 )
 
 # c_CveTransporte (catCartaPorte.xsd): the transport node of each mode.
@@ -147,7 +151,8 @@ class Reader(TransportReader, GoodsReader):
         self._allocate(goods, units)
         departure, arrival, middle, shipper, consignee = stops
         consignments = self._consignments(units, shipper, consignee)
-        parties.extend(self._figures(len(parties)))
+        figures, crew = self._figures(len(parties), mode)
+        parties.extend(figures)
         return Manifest(
             mode=mode,
             carrier=carrier,
@@ -162,6 +167,7 @@ class Reader(TransportReader, GoodsReader):
             parties=tuple(parties),
             references=tuple(references),
             equipment=tuple(manifest_equipment),
+            crew=tuple(crew),
             consignments=tuple(consignments),
             extensions=kept,
         )
@@ -321,10 +327,14 @@ class Reader(TransportReader, GoodsReader):
             )
         return result
 
-    def _figures(self, first: int) -> list[Party]:
+    def _figures(self, first: int, mode: Mode) -> tuple[list[Party], list[CrewMember]]:
+        """The TiposFigura: on a road Carta Porte an Operador (01) is a driver of the truck, one of its crew; every
+        other figure, and an operator of another mode, is a party."""
         found: list[Party] = []
+        crew: list[CrewMember] = []
         for element in self.cp.iterfind(f"{self._q('FiguraTransporte')}/{self._q('TiposFigura')}"):
             kind = element.get("TipoFigura", "")
+            driving = mode == Mode.ROAD and kind == road.OPERATOR
             role = FIGURE_ROLES.get(kind, PartyRole.OTHER)
             mapped = ["NombreFigura", "RFCFigura", "NumRegIdTribFigura"]
             residence = element.get("ResidenciaFiscalFigura")
@@ -332,14 +342,18 @@ class Reader(TransportReader, GoodsReader):
                 mapped.append("ResidenciaFiscalFigura")
             if kind in FIGURE_ROLES:
                 mapped.append("TipoFigura")
+            if driving:
+                mapped.append("NumLicencia")
             kept = ext.attributes(element, "cartaporte.TiposFigura", mapped)
             kept.update(ext.numbered(element.iterfind(self._q("PartesTransporte")), "cartaporte.PartesTransporte"))
-            path = f"parties[{first + len(found)}]"
+            path = f"crew[{len(crew)}]" if driving else f"parties[{first + len(found)}]"
             self._record(path, element)
+            self._record(f"{path}.name", element, "NombreFigura")
             self._record(
                 f"{path}.tax_ids[0]", element, "RFCFigura" if element.get("RFCFigura") else "NumRegIdTribFigura"
             )
             domicilio = element.find(self._q("Domicilio"))
+            address = self._address(domicilio, f"{path}.address") if domicilio is not None else None
             ids: list[TaxId] = []
             if element.get("RFCFigura"):
                 ids.append(TaxId(scheme=TaxIdScheme.RFC, value=element.get("RFCFigura")))
@@ -351,16 +365,26 @@ class Reader(TransportReader, GoodsReader):
                         country=values.alpha2(residence),
                     )
                 )
-            found.append(
-                Party(
-                    role=role,
-                    name=element.get("NombreFigura"),
-                    tax_ids=tuple(ids),
-                    address=self._address(domicilio, f"{path}.address") if domicilio is not None else None,
-                    extensions=kept,
+            if driving:
+                licence = element.get("NumLicencia")
+                documents = (TravelDocument(kind=road.LICENCE, number=licence),) if licence is not None else ()
+                if documents:
+                    self._record(f"{path}.documents[0].number", element, "NumLicencia")
+                crew.append(
+                    CrewMember(
+                        role=CrewRole.DRIVER,
+                        name=element.get("NombreFigura"),
+                        tax_ids=tuple(ids),
+                        documents=documents,
+                        address=address,
+                        extensions=kept,
+                    )
                 )
+                continue
+            found.append(
+                Party(role=role, name=element.get("NombreFigura"), tax_ids=tuple(ids), address=address, extensions=kept)
             )
-        return found
+        return found, crew
 
 
 def _is_service_concept(conceptos: Any, carta_porte: Any) -> bool:

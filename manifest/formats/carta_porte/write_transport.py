@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from lxml import etree
 
 from manifest.formats.carta_porte import extensions as ext
-from manifest.formats.carta_porte import messages, rail, values
+from manifest.formats.carta_porte import messages, rail, road, values
 from manifest.formats.carta_porte.namespaces import CP31, q
 from manifest.formats.carta_porte.sat import (
     BILL_TYPES,
@@ -16,9 +17,11 @@ from manifest.formats.carta_porte.writing import WritingContext
 from manifest.formats.readers import ascii_digits
 from manifest.model import (
     Consignment,
+    Conveyance,
     DocumentType,
     Equipment,
     EquipmentKind,
+    InsuranceCover,
     Mode,
 )
 
@@ -98,9 +101,10 @@ class TransportWriter(WritingContext):
             self._set(node, "NacionalidadEmbarc", self._pais(conveyance.flag, "conveyance.flag"))
         self._set(node, "LineaNaviera", m.carrier.name if m.carrier else None)
         self._set(node, "NumViaje", m.trip_number)
-        bill = next((c for c in m.consignments if c.document_type in BILL_TYPES), None)
+        bill = next((i for i, c in enumerate(m.consignments) if c.document_type in BILL_TYPES), None)
         if bill is not None:
-            node.set("NumConocEmbarc", bill.document_number)
+            number = m.consignments[bill].document_number
+            self._set(node, "NumConocEmbarc", number, field=f"consignments[{bill}].document_number")
         ext.restore(node, self._conveyance_extensions(), "cartaporte.TransporteMaritimo")
         for attribute in (
             "TipoEmbarcacion",
@@ -162,32 +166,73 @@ class TransportWriter(WritingContext):
 
     def _road(self) -> Any:
         m = self.m
+        conveyance = m.conveyance
         kept = self._conveyance_extensions()
         node = etree.Element(q(CP31, "Autotransporte"))
+        if conveyance is not None and conveyance.permits:
+            permit = conveyance.permits[0]
+            self._set(node, "PermSCT", permit.kind, field="conveyance.permits[0].kind")
+            self._set(node, "NumPermisoSCT", permit.number, field="conveyance.permits[0].number")
         ext.restore(node, kept, "cartaporte.Autotransporte")
         vehicle = etree.SubElement(node, q(CP31, "IdentificacionVehicular"))
-        if m.conveyance is not None:
-            self._set(vehicle, "ConfigVehicular", m.conveyance.type_code)
-            self._set(vehicle, "PlacaVM", m.conveyance.vehicle_plate)
+        if conveyance is not None:
+            self._set(vehicle, "ConfigVehicular", conveyance.type_code, field="conveyance.type_code")
+            self._set(vehicle, "PesoBrutoVehicular", self._tonnes(conveyance), field="conveyance.gross_vehicle_weight")
+            self._set(vehicle, "PlacaVM", conveyance.vehicle_plate, field="conveyance.vehicle_plate")
+            year = str(conveyance.model_year) if conveyance.model_year is not None else None
+            self._set(vehicle, "AnioModeloVM", year, field="conveyance.model_year")
         ext.restore(vehicle, kept, "cartaporte.IdentificacionVehicular")
         insurance = etree.SubElement(node, q(CP31, "Seguros"))
+        covered: set[InsuranceCover] = set()
+        for index, cover in enumerate(conveyance.insurances if conveyance is not None else ()):
+            if cover.cover not in road.INSURANCE or cover.cover in covered:
+                continue  # listed by the loss report: Seguros has one insurer and policy per cover
+            covered.add(cover.cover)
+            insurer, policy = road.INSURANCE[cover.cover]
+            self._set(insurance, insurer, cover.insurer, field=f"conveyance.insurances[{index}].insurer")
+            self._set(insurance, policy, cover.policy, field=f"conveyance.insurances[{index}].policy")
         ext.restore(insurance, kept, "cartaporte.Seguros")
-        for element, attributes in (
-            (node, ("PermSCT", "NumPermisoSCT")),
-            (vehicle, ("ConfigVehicular", "PesoBrutoVehicular", "PlacaVM", "AnioModeloVM")),
-            (insurance, ("AseguraRespCivil", "PolizaRespCivil")),
+        # Carta Porte 3.1 standard, Autotransporte: the SCT permit, the vehicle and its civil liability insurance are
+        # required; what the model lacks is noted (CP404) with the field that would hold it.
+        for element, attribute, field in (
+            (node, "PermSCT", "conveyance.permits"),
+            (node, "NumPermisoSCT", "conveyance.permits"),
+            (vehicle, "ConfigVehicular", "conveyance.type_code"),
+            (vehicle, "PesoBrutoVehicular", "conveyance.gross_vehicle_weight"),
+            (vehicle, "PlacaVM", "conveyance.vehicle_plate"),
+            (vehicle, "AnioModeloVM", "conveyance.model_year"),
+            (insurance, "AseguraRespCivil", "conveyance.insurances"),
+            (insurance, "PolizaRespCivil", "conveyance.insurances"),
         ):
-            for attribute in attributes:
-                self._set(element, attribute, None, required=True)
-        trailers = [e for e in m.equipment if e.kind == EquipmentKind.TRAILER]
+            self._set(element, attribute, None, required=True, field=field)
+        trailers = [(i, e) for i, e in enumerate(m.equipment) if e.kind == EquipmentKind.TRAILER]
         if trailers:
             holder = etree.SubElement(node, q(CP31, "Remolques"))
-            for equipment in trailers:
+            # CartaPorte31.xsd Remolques/Remolque [1..2]: a third trailer is a loss (see .losses).
+            for index, equipment in trailers[: road.MOST_TRAILERS]:
                 trailer = etree.SubElement(holder, q(CP31, "Remolque"))
-                self._set(trailer, "SubTipoRem", _type_code(equipment, "c_SubTipoRem"), required=True)
-                trailer.set("Placa", equipment.number)
+                path = f"equipment[{index}]"
+                self._set(trailer, "SubTipoRem", _type_code(equipment, "c_SubTipoRem"), field=f"{path}.type_codes")
+                self._set(trailer, "Placa", equipment.vehicle_plate, field=f"{path}.vehicle_plate")
                 ext.restore(trailer, equipment.extensions, "cartaporte.Remolque")
+                self._set(trailer, "SubTipoRem", None, required=True, field=f"{path}.type_codes")
+                self._set(trailer, "Placa", None, required=True, field=f"{path}.vehicle_plate")
         return node
+
+    def _tonnes(self, conveyance: Conveyance) -> str | None:
+        """PesoBrutoVehicular: the gross vehicle weight in tonnes with at most two decimals (CartaPorte31.xsd);
+        a weight in another unit is converted, one that does not convert or needs more decimals is a loss."""
+        weight = conveyance.gross_vehicle_weight
+        if weight is None:
+            return None
+        kilograms = values.in_kilograms(weight)
+        tonnes = kilograms / 1000 if kilograms is not None else None
+        if tonnes is None or tonnes <= 0 or tonnes != tonnes.quantize(Decimal("0.01")):
+            reason = "PesoBrutoVehicular takes tonnes, above zero, with at most two decimals"
+            self.losses.append(messages.not_carried("conveyance.gross_vehicle_weight", reason))
+            return None
+        # A weight in tonnes is written as it came ("36.50" stays so); a converted one without trailing zeros.
+        return values.text(weight.value if weight.unit == road.GROSS_WEIGHT_UNIT else tonnes.normalize())
 
 
 def _type_code(equipment: Equipment, catalogue: str) -> str | None:

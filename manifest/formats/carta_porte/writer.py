@@ -25,7 +25,7 @@ from lxml import etree
 
 from manifest import codelists
 from manifest.formats.base import Written
-from manifest.formats.carta_porte import crossing, losses, messages, values
+from manifest.formats.carta_porte import crossing, losses, messages, road, values
 from manifest.formats.carta_porte import extensions as ext
 from manifest.formats.carta_porte.namespaces import CFDI, CP31, SCHEMA_LOCATION, TFD, XSI, q
 from manifest.formats.carta_porte.sat import (
@@ -45,6 +45,7 @@ from manifest.formats.xmlchars import xml_ready
 from manifest.model import (
     Address,
     Consignment,
+    CrewMember,
     CustomsDocument,
     GoodsItem,
     Manifest,
@@ -226,8 +227,11 @@ class _Writer(TransportWriter):
             for p in m.parties
             if p.role in FIGURE_ROLES.values() or "cartaporte.TiposFigura.TipoFigura" in p.extensions
         ]
-        if figures:
+        drivers = [(i, c) for i, c in enumerate(m.crew) if c.role in road.DRIVING] if m.mode == Mode.ROAD else []
+        if figures or drivers:
             holder = etree.SubElement(cp, q(CP31, "FiguraTransporte"))
+            for index, member in drivers:
+                self._driver(etree.SubElement(holder, q(CP31, "TiposFigura")), member, f"crew[{index}]")
             for party in figures:
                 index = m.parties.index(party)
                 self._figure(etree.SubElement(holder, q(CP31, "TiposFigura")), party, f"parties[{index}]")
@@ -308,12 +312,12 @@ class _Writer(TransportWriter):
             element.set("NumEstacion", place.code)
         elif place.code and place.scheme == PlaceScheme.SAT_LOCATION_ID:
             element.set("IDUbicacion", place.code)
-        self._set(element, "NombreEstacion", place.name)
+        self._set(element, "NombreEstacion", place.name, field=f"{path}.place.name")
         if party is not None:
             foreign = _foreign(party)
             rfc = _tax_id(party, TaxIdScheme.RFC) or (FOREIGN_RFC if foreign else None)
             self._set(element, "RFCRemitenteDestinatario", rfc, required=True, field=f"{planned.party_path}.tax_ids")
-            self._set(element, "NombreRemitenteDestinatario", party.name)
+            self._set(element, "NombreRemitenteDestinatario", party.name, field=f"{planned.party_path}.name")
             if foreign is not None:
                 element.set("NumRegIdTrib", foreign.value)
                 where = f"{planned.party_path}.tax_ids[{party.tax_ids.index(foreign)}].country"
@@ -321,7 +325,7 @@ class _Writer(TransportWriter):
         if stop.moment is not None:
             element.set("FechaHoraSalidaLlegada", values.moment_text(stop.moment))
         if stop.distance_km is not None:
-            element.set("DistanciaRecorrida", values.text(stop.distance_km))
+            self._set(element, "DistanciaRecorrida", values.text(stop.distance_km), field=f"{path}.distance_km")
         ext.restore(element, stop.extensions, "cartaporte.Ubicacion")
         kind = element.get("TipoUbicacion")
         if element.get("IDUbicacion") is None and kind in LOCATION_ID_PREFIX and not self._from_carta_porte():
@@ -344,17 +348,17 @@ class _Writer(TransportWriter):
 
     def _address(self, element: Any, address: Address, path: str) -> None:
         country = self._pais(address.country, f"{path}.country")
-        for attribute, value in (
-            ("Calle", address.street),
-            ("NumeroExterior", address.number),
-            ("Colonia", address.district),
-            ("Localidad", address.city),
-            ("Municipio", address.municipality),
-            ("Estado", self._state(address, path)),
-            ("Pais", country),
-            ("CodigoPostal", address.postal_code),
+        for attribute, value, name in (
+            ("Calle", address.street, "street"),
+            ("NumeroExterior", address.number, "number"),
+            ("Colonia", address.district, "district"),
+            ("Localidad", address.city, "city"),
+            ("Municipio", address.municipality, "municipality"),
+            ("Estado", self._state(address, path), "subdivision"),
+            ("Pais", country, "country"),
+            ("CodigoPostal", address.postal_code, "postal_code"),
         ):
-            self._set(element, attribute, value)
+            self._set(element, attribute, value, field=f"{path}.{name}")
         ext.restore(element, address.extensions, "cartaporte.Domicilio")
         for attribute, name in (("Estado", "subdivision"), ("Pais", "country"), ("CodigoPostal", "postal_code")):
             self._set(element, attribute, None, required=True, field=f"{path}.{name}")
@@ -392,6 +396,32 @@ class _Writer(TransportWriter):
         if party.address is not None:
             self._address(etree.SubElement(element, q(CP31, "Domicilio")), party.address, f"{path}.address")
 
+    def _driver(self, element: Any, member: CrewMember, path: str) -> None:
+        """A driver of the truck as the Operador figure (c_FiguraTransporte 01): NombreFigura holds the whole name,
+        NumLicencia the federal licence, RFCFigura or NumRegIdTribFigura the tax id."""
+        element.set("TipoFigura", road.OPERATOR)
+        self._set(element, "RFCFigura", _tax_id(member, TaxIdScheme.RFC), field=f"{path}.tax_ids")
+        licence = next((d for d in member.documents if d.kind == road.LICENCE), None)
+        if licence is not None:
+            where = f"{path}.documents[{member.documents.index(licence)}].number"
+            self._set(element, "NumLicencia", licence.number, field=where)
+        self._set(element, "NombreFigura", road.whole_name(member), required=True, field=f"{path}.name")
+        foreign = _foreign(member)
+        if foreign is not None:
+            where = f"{path}.tax_ids[{member.tax_ids.index(foreign)}]"
+            self._set(element, "NumRegIdTribFigura", foreign.value, field=f"{where}.value")
+            self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, f"{where}.country"))
+        ext.restore(element, member.extensions, "cartaporte.TiposFigura")
+        # Carta Porte 3.1 standard, TiposFigura of an Operador: the federal licence, and the RFC of one resident in
+        # Mexico (a foreign one gives NumRegIdTribFigura instead).
+        self._set(element, "NumLicencia", None, required=True, field=f"{path}.documents")
+        if element.get("NumRegIdTribFigura") is None:
+            self._set(element, "RFCFigura", None, required=True, field=f"{path}.tax_ids")
+        for attributes in ext.restore_numbered(member.extensions, "cartaporte.PartesTransporte"):
+            etree.SubElement(element, q(CP31, "PartesTransporte"), attributes)
+        if member.address is not None:
+            self._address(etree.SubElement(element, q(CP31, "Domicilio")), member.address, f"{path}.address")
+
     # -- Mercancias ------------------------------------------------------------------------------------------------
 
     def _goods(self, holder: Any) -> None:
@@ -399,7 +429,7 @@ class _Writer(TransportWriter):
         # Mercancias@PesoBrutoTotal is the sum of the Mercancia's PesoEnKg (Carta Porte 3.1 standard): written when
         # every one is known, never a partial sum nor a zero for goods the model does not list.
         weights = [_kilograms(item, c) for c in self.m.consignments for item in c.goods]
-        if items and all(w is not None for w in weights):
+        if items and all(w is not None and road.fits("PesoEnKg", values.text(w)) for w in weights):
             holder.set("PesoBrutoTotal", values.text(sum((w for w in weights if w is not None), Decimal(0))))
         holder.set("UnidadPeso", "KGM")
         if items:
@@ -428,10 +458,10 @@ class _Writer(TransportWriter):
         self._set(element, "ClaveSTCC", item.stcc)
         self._set(element, "Descripcion", item.description, required=True, field=f"{path}.description")
         if item.quantity is not None:
-            element.set("Cantidad", values.text(item.quantity.value))
+            self._set(element, "Cantidad", values.text(item.quantity.value), field=f"{path}.quantity.value")
             self._set(element, "ClaveUnidad", item.quantity.unit)
         elif item.packages is not None and "cartaporte.DetalleMercancia.PesoBruto" not in item.extensions:
-            element.set("Cantidad", str(item.packages.count))
+            self._set(element, "Cantidad", str(item.packages.count), field=f"{path}.packages.count")
             # UN/ECE Recommendation 21 package codes appear in c_ClaveUnidad with an "X" prefix (XBX box).
             kind = item.packages.kind
             element.set("ClaveUnidad", f"X{kind}" if kind and len(kind) == 2 else "H87")
@@ -440,10 +470,13 @@ class _Writer(TransportWriter):
             element.set("MaterialPeligroso", "Sí")
             self._set(element, "CveMaterialPeligroso", hazardous.un_number)
         weight = _kilograms(item, consignment)
-        self._set(element, "PesoEnKg", values.text(weight) if weight is not None else None)
+        self._set(
+            element, "PesoEnKg", values.text(weight) if weight is not None else None, field=f"{path}.gross_weight"
+        )
         if item.value is not None:
-            element.set("ValorMercancia", values.text(item.value.amount))
-            element.set("Moneda", item.value.currency)
+            self._set(element, "ValorMercancia", values.text(item.value.amount), field=f"{path}.value.amount")
+            if element.get("ValorMercancia") is not None:
+                element.set("Moneda", item.value.currency)
         fraccion = next((t.code for t in item.tariff_codes if t.scheme == "mx-fraccion"), None)
         self._set(element, "FraccionArancelaria", fraccion)
         ext.restore(element, item.extensions, "cartaporte.Mercancia")
@@ -453,13 +486,14 @@ class _Writer(TransportWriter):
             ("PesoEnKg", "gross_weight"),
         ):
             self._set(element, attribute, None, required=True, field=f"{path}.{name}")
+        documents = self._writable_documents(item, path)
         if self.international:
             # Carta Porte 3.1 standard, TranspInternac "Sí": every Mercancia states its FraccionArancelaria and the
             # customs documents that cover it (DocumentacionAduanera).
             self._set(element, "FraccionArancelaria", None, required=True, field=f"{path}.tariff_codes")
-            if not item.customs_documents:
+            if not documents:
                 self._missing(element, "DocumentacionAduanera", f"{path}.customs_documents")
-        for document in item.customs_documents:
+        for document in documents:
             self._customs_document(etree.SubElement(element, q(CP31, "DocumentacionAduanera")), document)
         for name in ("GuiasIdentificacion", "CantidadTransporta"):
             for attributes in ext.restore_numbered(item.extensions, f"cartaporte.{name}"):
@@ -471,11 +505,25 @@ class _Writer(TransportWriter):
                 node.set("UnidadPesoMerc", item.net_weight.unit)
             ext.restore(node, item.extensions, "cartaporte.DetalleMercancia")
             if item.net_weight is not None:
-                node.set("PesoNeto", values.text(item.net_weight.value))
+                self._set(node, "PesoNeto", values.text(item.net_weight.value), field=f"{path}.net_weight")
             if item.packages is not None:
-                node.set("NumPiezas", str(item.packages.count))
+                self._set(node, "NumPiezas", str(item.packages.count), field=f"{path}.packages.count")
             self._set(node, "PesoBruto", None, required=True, field=f"{path}.gross_weight")
             self._set(node, "PesoTara", None, required=True)
+
+    def _writable_documents(self, item: GoodsItem, path: str) -> list[CustomsDocument]:
+        """The customs documents of ``item`` a Carta Porte can hold; each other one is listed as not carried.
+
+        TipoDocumento takes a code of c_DocumentoAduanero (catCartaPorte.xsd): a document of another kind (a US
+        entry, an in-bond) has no place in a Carta Porte and is not written under a code SAT does not know."""
+        kept = []
+        for index, document in enumerate(item.customs_documents):
+            if document.kind == "pedimento" or codelists.contains("sat-customs-document", document.kind):
+                kept.append(document)
+            else:
+                reason = f"TipoDocumento takes a code of SAT c_DocumentoAduanero, and '{document.kind}' is none"
+                self.losses.append(messages.not_carried(f"{path}.customs_documents[{index}]", reason))
+        return kept
 
     def _customs_document(self, element: Any, document: CustomsDocument) -> None:
         if document.kind == "pedimento":
@@ -502,13 +550,13 @@ def _party(parties: Iterable[Party], role: PartyRole) -> Party | None:
     return next((p for p in parties if p.role == role), None)
 
 
-def _tax_id(party: Party | None, scheme: TaxIdScheme) -> str | None:
+def _tax_id(party: Party | CrewMember | None, scheme: TaxIdScheme) -> str | None:
     if party is None:
         return None
     return next((t.value for t in party.tax_ids if t.scheme == scheme), None)
 
 
-def _foreign(party: Party | None) -> Any:
+def _foreign(party: Party | CrewMember | None) -> Any:
     if party is None:
         return None
     return next((t for t in party.tax_ids if t.scheme == TaxIdScheme.FOREIGN), None)

@@ -8,7 +8,7 @@ from typing import Any
 from lxml import etree
 
 from manifest.diagnostics import Diagnostic
-from manifest.formats.carta_porte import messages, values
+from manifest.formats.carta_porte import messages, road, values
 from manifest.formats.carta_porte.namespaces import CP31, q
 from manifest.model import Manifest
 
@@ -46,6 +46,12 @@ class WritingContext:
     def _set(
         self, element: Any, attribute: str, value: str | None, *, required: bool = False, field: str | None = None
     ) -> None:
+        """Write a model value; one the attribute's pattern rejects (a '|' in free text, a plate with a space) is a
+        loss of ``field`` (else of the attribute) and left unwritten, so that a required one is noted as missing."""
+        if value is not None and value != "" and not road.fits(attribute, value):
+            where = field or f"{etree.QName(element).localname}@{attribute}"
+            self.losses.append(messages.not_carried(where, f"'{value}' does not fit the pattern of {attribute}"))
+            value = None
         if value is not None and value != "":
             element.set(attribute, value)
         elif required and element.get(attribute) is None:

@@ -1,0 +1,103 @@
+"""What the Carta Porte reader and writer share about the Autotransporte node and the road figures (CartaPorte31.xsd
+Autotransporte, FiguraTransporte/TiposFigura): the Seguros attribute pairs of each cover, the plate pattern, the
+document kind a figure's NumLicencia is kept as, and the patterns of the attributes whose values come from the model.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from manifest.model import CrewMember, CrewRole, InsuranceCover
+
+# Seguros: the insurer and policy attributes of each cover (CartaPorte31.xsd Autotransporte/Seguros).
+INSURANCE = {
+    InsuranceCover.CIVIL_LIABILITY: ("AseguraRespCivil", "PolizaRespCivil"),
+    InsuranceCover.ENVIRONMENT: ("AseguraMedAmbiente", "PolizaMedAmbiente"),
+    InsuranceCover.CARGO: ("AseguraCarga", "PolizaCarga"),
+}
+# c_FiguraTransporte 01 Operador: on a road Carta Porte the people who drive the truck, read as its crew.
+OPERATOR = "01"
+DRIVING = (CrewRole.DRIVER, CrewRole.CREW)
+# TiposFigura@NumLicencia: the operator's federal driving licence, kept as a travel document of this kind.
+LICENCE = "mx-licencia-federal"
+MOST_TRAILERS = 2  # CartaPorte31.xsd Remolques/Remolque maxOccurs
+# PesoBrutoVehicular is the vehicle's gross weight in tonnes (Carta Porte 3.1 standard, Autotransporte).
+GROSS_WEIGHT_UNIT = "TNE"
+
+# The patterns of the attributes a writer fills from model values (CartaPorte31.xsd). PlacaVM and Placa take
+# [^(?!.*\s)-]{5,7}: an XSD character class (not a look-ahead) that excludes '(', '?', '!', '.', '*', ')', '-' and
+# whitespace. Every other free-text attribute of the complement excludes '|', the cadena original's separator.
+PLATE = re.compile(r"[^(?!.*\s)\-]{5,7}")
+_FREE_TEXT = re.compile(r"[^|]+")
+PATTERNS = {
+    "PlacaVM": PLATE,
+    "Placa": PLATE,
+    "AnioModeloVM": re.compile(r"19[0-9]{2}|20[0-9]{2}"),
+    "AseguraRespCivil": re.compile(r"[^|]{3,50}"),
+    "PolizaRespCivil": re.compile(r"[^|]{3,30}"),
+    "AseguraMedAmbiente": re.compile(r"[^|]{3,50}"),
+    "PolizaMedAmbiente": re.compile(r"[^|]{3,30}"),
+    "AseguraCarga": re.compile(r"[^|]{3,50}"),
+    "PolizaCarga": re.compile(r"[^|]{3,30}"),
+    "NumPermisoSCT": re.compile(r"[^|]{1,50}"),
+    "NumLicencia": re.compile(r"[^|]{6,16}"),
+    "NombreFigura": re.compile(r"[^|]{1,254}"),
+    "NumRegIdTribFigura": re.compile(r"[^|]{6,40}"),
+    "NombreEstacion": re.compile(r"[^|]{1,50}"),
+    "ClaveSTCC": re.compile(r"[0-9|]{6,7}"),
+}
+
+
+# The decimal attributes a writer fills from model values: their minimum, maximum and fraction digits
+# (CartaPorte31.xsd; ValorMercancia is a tdCFDI t_Importe, [0-9]{1,18}(.[0-9]{1,6})?).
+_KG = (Decimal("0.001"), None, 3)
+NUMBERS: dict[str, tuple[Decimal, Decimal | None, int | None]] = {
+    "Cantidad": (Decimal("0.000001"), None, 6),
+    "PesoEnKg": _KG,
+    "PesoBruto": _KG,
+    "PesoNeto": _KG,
+    "PesoTara": _KG,
+    "PesoBrutoTotal": _KG,
+    "ToneladasNetasCarro": _KG,
+    "PesoContenedorVacio": _KG,
+    "PesoNetoMercancia": _KG,
+    "PesoBrutoVehicular": (Decimal("0.01"), None, 2),
+    "DistanciaRecorrida": (Decimal("0.01"), Decimal(99999), None),
+    "ValorMercancia": (Decimal(0), Decimal("999999999999999999.999999"), 6),
+    "NumPiezas": (Decimal(1), None, 0),
+}
+
+
+def _number_fits(attribute: str, text: str) -> bool:
+    try:
+        value = Decimal(text) if re.fullmatch(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", text) else None
+    except ArithmeticError:
+        value = None
+    if value is None:
+        return False
+    least, most, digits = NUMBERS[attribute]
+    if value < least or (most is not None and value > most):
+        return False
+    exponent = value.normalize().as_tuple().exponent
+    return digits is None or not isinstance(exponent, int) or exponent >= -digits
+
+
+def fits(attribute: str, value: str) -> bool:
+    """Whether ``value`` matches the pattern the schema gives ``attribute``; free text may not hold a '|' nor be
+    blank. The CFDI and Carta Porte string types collapse whitespace before the pattern applies (XML Schema Part 2,
+    4.3.6), so a value of spaces and tabs alone is empty to the schema."""
+    collapsed = " ".join(value.split())
+    if attribute in NUMBERS:
+        return _number_fits(attribute, collapsed)
+    pattern = PATTERNS.get(attribute, _FREE_TEXT)
+    return pattern.fullmatch(collapsed) is not None
+
+
+def whole_name(member: CrewMember) -> str | None:
+    """NombreFigura: the whole name, or the given, middle and family names in that order when only the parts are
+    known (an ACE truck manifest's NM1 splits them)."""
+    if member.name:
+        return member.name
+    parts = [p for p in (member.given_name, member.middle_name, member.family_name) if p]
+    return " ".join(parts) or None
