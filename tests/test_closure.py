@@ -107,10 +107,6 @@ _GENERATED = settings(
 GENERATED_GAPS: dict[str, str] = {
     "cargo-imp": "the Cargo-IMP writer leaves out the lines FWB and FFM require (SHP and CNE, the flight) when the "
     "model has no value for them, without a note (IMP012, IMP013)",
-    "x12-309": "the 309 writer writes values outside their element's length (a volume of 14 characters in M11-07: "
-    "X12103; a voyage number of one character in M10-06: X12102) without a loss",
-    "x12-358": "the 358 writer writes a trip number of one character in M10-06, shorter than the element allows "
-    "(X12102), without a loss",
     "cuscar": "the CUSCAR writer writes a control character (a tab) that the syntax level's repertoire excludes "
     "(EDI005) without a loss",
     "carta-porte": "the Carta Porte writer writes a place name with '|' as NombreEstacion, which the schema's "

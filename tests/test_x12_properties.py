@@ -73,6 +73,6 @@ def test_any_model_writes_and_what_is_left_is_listed(manifest: Manifest) -> None
         written = fmt.write([manifest])
         document = fmt.read(written.data)
         assert len(document.manifests) == 1
-        codes = ("X12401", "X12402", "X12410", "X12411", "X12412")
+        codes = ("X12401", "X12402", "X12410", "X12411", "X12412", "X12413")
         assert all(loss.code in codes and loss.field for loss in written.losses)
         assert all(note.code == "X12403" and note.location for note in written.notes)

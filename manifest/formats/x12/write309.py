@@ -18,7 +18,6 @@ from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.fit import Fitting, fit_sets
 from manifest.formats.x12.losses import losses
 from manifest.formats.x12.read309 import (
-    DEFAULT_MANIFEST_TYPE,
     DESCRIPTION_WIDTH,
     MARKS_WIDTH,
     VID_TYPE,
@@ -122,7 +121,10 @@ def _header(w: SegmentWriter, manifest: Manifest) -> None:
         4: imo,
         5: (conveyance.name if conveyance and conveyance.name else "") or (manifest.trip_number or "" if rail else ""),
         6: manifest.trip_number or "",
-        9: ext.get("x12.M10.09", DEFAULT_MANIFEST_TYPE),
+        # M1009 (element 256) is mandatory, but the model does not say whether the manifest is the carrier's
+        # original (W), an amendment (Y) or another kind: only a code read from a 309 is written, else the element
+        # is left empty and noted (X12403) for the sender to fill before filing (X12.6 3.5.2).
+        9: ext.get("x12.M10.09", ""),
         10: ext.get("x12.M10.10", "L") if imo else "",
     }
     w.add("M10", *_rest(ext, "M10", m10, 12))
