@@ -25,7 +25,7 @@ from manifest.formats.carta_porte.messages import MISSING_REQUIRED, SCHEMA
 from manifest.formats.edifact.cuscar_codes import NOT_CARRIED as CUSCAR_NOT_CARRIED
 from manifest.formats.x12.fit import LEFT_EMPTY
 from manifest.formats.x12.messages import MISSING_ELEMENT
-from manifest.model import Address, Consignment, Manifest, Mode, Place, Quantity, Stop
+from manifest.model import Address, Consignment, GoodsItem, Manifest, Mode, Place, Quantity, Stop
 from manifest.requirements import rules
 from tests import closure
 from tests.conftest import SAMPLES
@@ -49,10 +49,6 @@ KNOWN_GAPS: dict[str, tuple[AbstractSet[str], str]] = {
         {f"{_AIR}mex-lax.ffm", f"{_AIR}mex-lax.xffm.xml"},
         "the 358 writer writes an air ULD number as a container number (VID-03, MBL-02: ID-001, SAT-MAR-004) "
         "without a loss",
-    ),
-    "cuscar": (
-        {f"{_AIR}consolidation-139-12345675.fhl"},
-        "the CUSCAR writer writes an IATA airport as the port of lading (LOC+9: CBP-OCEAN-015) without a loss",
     ),
     "cargo-imp": (
         _SURFACE_SAMPLES - {"northbound-nuevo-laredo.cartaporte.xml"},
@@ -107,8 +103,9 @@ _GENERATED = settings(
 GENERATED_GAPS: dict[str, str] = {
     "cargo-imp": "the Cargo-IMP writer leaves out the lines FWB and FFM require (SHP and CNE, the flight) when the "
     "model has no value for them, without a note (IMP012, IMP013)",
-    "cuscar": "the CUSCAR writer writes a control character (a tab) that the syntax level's repertoire excludes "
-    "(EDI005) without a loss",
+    "cuscar": "the CUSCAR writer writes a weight unit that is no UN/ECE Recommendation 20 code as it is (CNT, MEA), "
+    "which a road source's profile does not check and the CUSCAR's rejects (CBP-OCEAN-020, SAT-CP-017), without a "
+    "loss",
     "carta-porte": "the Carta Porte writer writes a place name with '|' as NombreEstacion, which the schema's "
     "pattern [^|]{1,50} rejects, without a loss",
     "cargo-xml": "the Cargo-XML writer writes a waybill without BusinessHeaderDocument/ID when the model has no "
@@ -129,6 +126,13 @@ _A_VOLUME_TOO_LONG = Manifest(
 )
 _A_TAB_IN_THE_TRIP = Manifest(mode=Mode.MARITIME, trip_number="V\t1")
 _A_ONE_CHARACTER_TRIP = Manifest(mode=Mode.MARITIME, trip_number="I")
+_A_ROAD_WEIGHT_IN_NO_UNIT = Manifest(
+    mode=Mode.ROAD,
+    consignments=(Consignment(document_number="BILL1", gross_weight=Quantity(value=Decimal(1), unit="V?")),),
+)
+_A_NEGATIVE_GOODS_ITEM = Manifest(
+    mode=Mode.MARITIME, consignments=(Consignment(document_number="BILL1", goods=(GoodsItem(sequence=-5),)),)
+)
 _A_STATION_WITH_A_BAR = Manifest(
     mode=Mode.RAIL,
     departure=Stop(place=Place()),
@@ -155,13 +159,16 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @settings(_GENERATED, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(manifest=manifests(), source_format=st.sampled_from(TARGETS))
 # Models that show every gap above, so that a gap fails whichever models are drawn: two bills without a number nor
-# a flight, written as Cargo-XML, one rail bill without goods, a volume of 14 characters, a trip number with a tab,
-# one of one character and a station named '|' in the canonical JSON.
+# a flight, written as Cargo-XML, one rail bill without goods, a road bill weighed in no unit and a station named
+# '|' in the canonical JSON; and models of gaps closed, so that they stay closed: a volume of 14 characters, a trip
+# number with a tab, one of one character and a negative goods item number.
 @example(manifest=_TWO_WAYBILLS, source_format="cargo-xml")
 @example(manifest=_ONE_RAIL_BILL, source_format="manifest-json")
 @example(manifest=_A_VOLUME_TOO_LONG, source_format="manifest-json")
 @example(manifest=_A_TAB_IN_THE_TRIP, source_format="manifest-json")
 @example(manifest=_A_ONE_CHARACTER_TRIP, source_format="manifest-json")
+@example(manifest=_A_ROAD_WEIGHT_IN_NO_UNIT, source_format="manifest-json")
+@example(manifest=_A_NEGATIVE_GOODS_ITEM, source_format="manifest-json")
 @example(manifest=_A_STATION_WITH_A_BAR, source_format="manifest-json")
 def test_a_generated_model_converts_without_an_unexplained_error(
     to: str, manifest: Manifest, source_format: str

@@ -75,6 +75,19 @@ def place_of_code(code: str, scheme: str | None = None) -> str | None:
     return None
 
 
+def code_of_same_place(code: str, scheme: str, target: str) -> str | None:
+    """The code of list ``target`` on the crosswalk row that holds ``code`` of list ``scheme`` (IATA ``MEX`` ->
+    UN/LOCODE ``MXMEX``): one row is one port, so both name the same place. None when that row has no such code;
+    another row of the same place (the other side of a border, a seaport of the same town) is a different port."""
+    text = code.strip().upper()
+    for row in place_crosswalk():
+        if row.codes.get(scheme) == text:
+            found = row.codes.get(target)
+            if found is not None:
+                return found
+    return None
+
+
 def place_of_city(country: str, city: str) -> str | None:
     """The crosswalk's place of a town named ``city`` in ``country`` (alpha-2 or alpha-3), accents and case aside."""
     alpha2 = country_alpha2(country)
