@@ -52,10 +52,6 @@ KNOWN_GAPS: dict[str, tuple[AbstractSet[str], str]] = {
         "air waybill held to a shipper (CBP-AIR-004); the note of what the target requires follows the model's own "
         "document type, which holds it to nothing",
     ),
-    "cuscar": (
-        {f"{_AIR}consolidation-139-12345675.fhl"},
-        "the CUSCAR writer writes an IATA airport as the port of lading (LOC+9: CBP-OCEAN-015) without a loss",
-    ),
 }
 
 
@@ -96,13 +92,13 @@ _GENERATED = settings(
 GENERATED_GAPS: dict[str, str] = {
     "cargo-imp": "an XFFM without a flight, written as FFM, gets a flight line with no flight, date or airport of "
     "loading and no point of unloading (IMP012, IMP013), and nothing notes what the model lacks for them",
-    "x12-309": "the 309 writer writes values outside their element's length (a volume of 14 characters in M11-07: "
-    "X12103; a voyage number of one character in M10-06: X12102) without a loss",
-    "x12-358": "the 358 writer writes a trip number of one character in M10-06, shorter than the element allows "
-    "(X12102), without a loss; a truck's plate with characters outside X12's sets is withheld (X12411) and nothing "
-    "notes that the truck is then left with neither VIN nor plate (CBP-ROAD-005)",
-    "cuscar": "the CUSCAR writer writes a control character (a tab) that the syntax level's repertoire excludes "
-    "(EDI005) without a loss",
+    "x12-309": "a truck's plate with characters outside X12's sets is withheld (X12411) and nothing notes that the "
+    "truck is then left with neither VIN nor plate (CBP-ROAD-005)",
+    "x12-358": "a truck's plate with characters outside X12's sets is withheld (X12411) and nothing notes that the "
+    "truck is then left with neither VIN nor plate (CBP-ROAD-005)",
+    "cuscar": "the CUSCAR writer writes a weight unit that is no UN/ECE Recommendation 20 code as it is (CNT, MEA), "
+    "which a road source's profile does not check and the CUSCAR's rejects (CBP-OCEAN-020, SAT-CP-017), without a "
+    "loss",
     "carta-porte": "the Carta Porte writer writes codes that the SAT catalogue of their attribute does not hold (a "
     "unit as Mercancia/@ClaveUnidad, c_ClaveUnidad; a currency as @Moneda, c_Moneda) without a loss",
     "cargo-xml": "a bill without shipper, pieces or weight, or a manifest without bills, written as an XFWB: "
@@ -145,6 +141,13 @@ _A_UNIT_SAT_DOES_NOT_LIST = Manifest(
         ),
     ),
 )
+_A_ROAD_WEIGHT_IN_NO_UNIT = Manifest(
+    mode=Mode.ROAD,
+    consignments=(Consignment(document_number="BILL1", gross_weight=Quantity(value=Decimal(1), unit="V?")),),
+)
+_A_NEGATIVE_GOODS_ITEM = Manifest(
+    mode=Mode.MARITIME, consignments=(Consignment(document_number="BILL1", goods=(GoodsItem(sequence=-5),)),)
+)
 _A_STATION_WITH_A_BAR = Manifest(
     mode=Mode.RAIL,
     departure=Stop(place=Place()),
@@ -173,14 +176,17 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @settings(_GENERATED, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(manifest=manifests(), source_format=st.sampled_from(TARGETS))
 # Models that show every gap above, so that a gap fails whichever models are drawn: two air waybills without a
-# flight, written as Cargo-XML, one rail bill without goods, a volume of 14 characters, a trip number with a tab,
-# one of one character, a truck whose plate X12 cannot spell, an aircraft registered as '0' and a unit SAT does
-# not list in the canonical JSON.
+# flight, written as Cargo-XML, one rail bill without goods, a road bill weighed in no unit, a truck whose plate X12
+# cannot spell and a unit SAT does not list in the canonical JSON; and models of gaps closed, so that they stay
+# closed: a volume of 14 characters, a trip number with a tab, one of one character, a negative goods item number,
+# a station named '|' and an aircraft registered as '0'.
 @example(manifest=_TWO_WAYBILLS, source_format="cargo-xml")
 @example(manifest=_ONE_RAIL_BILL, source_format="manifest-json")
 @example(manifest=_A_VOLUME_TOO_LONG, source_format="manifest-json")
 @example(manifest=_A_TAB_IN_THE_TRIP, source_format="manifest-json")
 @example(manifest=_A_ONE_CHARACTER_TRIP, source_format="manifest-json")
+@example(manifest=_A_ROAD_WEIGHT_IN_NO_UNIT, source_format="manifest-json")
+@example(manifest=_A_NEGATIVE_GOODS_ITEM, source_format="manifest-json")
 @example(manifest=_A_STATION_WITH_A_BAR, source_format="manifest-json")
 @example(manifest=_A_UNIT_SAT_DOES_NOT_LIST, source_format="manifest-json")
 @example(manifest=_A_TRUCK_PLATE_OUTSIDE_ASCII, source_format="manifest-json")

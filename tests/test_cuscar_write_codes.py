@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from manifest.formats import cuscar, x12_309
-from manifest.model import Equipment, EquipmentKind, Manifest
+from manifest.model import Consignment, Equipment, EquipmentKind, GoodsItem, Manifest, Mode, Place, PlaceScheme
 from tests.conftest import REPO
 
 MARITIME = REPO / "samples" / "maritime"
@@ -72,3 +72,40 @@ def test_an_identifier_outside_the_unoa_repertoire_is_left_out_and_a_name_is_tra
     codes = {loss.field: loss.code for loss in written.losses}
     assert codes["consignments[0].equipment[0].seals[0].number"] == "EDI032"
     assert codes["consignments[0].place_of_loading.name"] == "EDI030"  # 'Manzanillo, Col.' becomes upper case
+
+
+def _written_locations(manifest: Manifest) -> tuple[list[str], list[str]]:
+    written = cuscar.write([manifest])
+    return _segments(written.data, "LOC"), [f"{loss.code} {loss.field}" for loss in written.losses]
+
+
+def test_an_airport_is_written_as_the_unlocode_of_the_same_place() -> None:
+    mexico = Place(code="MEX", scheme=PlaceScheme.IATA_AIRPORT)
+    bill = Consignment(document_number="BILL1", place_of_loading=mexico)
+    locations, losses = _written_locations(Manifest(mode=Mode.MARITIME, consignments=(bill,)))
+    assert locations == ["LOC+9+MXMEX:139:6'"]
+    assert losses == []
+
+
+def test_an_airport_the_place_crosswalk_does_not_tie_to_a_unlocode_is_left_out_and_listed() -> None:
+    guadalajara = Place(code="GDL", scheme=PlaceScheme.IATA_AIRPORT)
+    bill = Consignment(document_number="BILL1", place_of_loading=guadalajara)
+    locations, losses = _written_locations(Manifest(mode=Mode.MARITIME, consignments=(bill,)))
+    assert locations == []
+    assert losses == ["CUS010 consignments[0].place_of_loading"]
+
+
+def test_a_control_character_is_outside_every_syntax_level_and_an_identifier_holding_one_is_not_written() -> None:
+    written = cuscar.write([Manifest(mode=Mode.MARITIME, trip_number="V\t1")])
+    assert b"\t" not in written.data and b"UNOC:3" in written.data
+    assert [(loss.code, loss.field) for loss in written.losses] == [("EDI032", "trip_number")]
+
+
+def test_a_goods_item_number_data_element_1496_cannot_hold_is_not_written() -> None:
+    goods = (GoodsItem(sequence=-5, description="TILES"), GoodsItem(sequence=100000, description="GLUE"))
+    written = cuscar.write(
+        [Manifest(mode=Mode.MARITIME, consignments=(Consignment(document_number="BILL1", goods=goods),))]
+    )
+    assert _segments(written.data, "GID") == ["GID'", "GID'"]
+    lost = [loss.field for loss in written.losses]
+    assert lost == ["consignments[0].goods[0].sequence", "consignments[0].goods[1].sequence"]

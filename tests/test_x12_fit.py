@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
@@ -11,8 +12,8 @@ import pytest
 from manifest import api
 from manifest.diagnostics import Severity
 from manifest.formats import x12_309, x12_358
-from manifest.formats.x12.fit import fit_sets
-from manifest.model import Address
+from manifest.formats.x12.fit import fit_sets, shortest_decimal
+from manifest.model import Address, Consignment, Manifest, Mode, Quantity
 
 SAMPLES = sorted(Path(__file__).resolve().parent.parent.glob("samples/*/*.manifest.json"))
 
@@ -86,7 +87,12 @@ def test_h2_is_read_as_a_continuation_only_in_the_written_shape(h1_name: str, h2
     text = h2.split("*")[1]
     assert (hazard.proper_shipping_name == h1_name + text) is joined
     assert ("x12.H2.1" in hazard.extensions) is not joined
-    assert x12_309.write([back]).data == data
+    written = x12_309.write([back])
+    if len(text) >= 2:
+        assert written.data == data
+    else:  # H201 holds 2 to 30 characters: a one-character description read is not written back, and is listed
+        assert f"\n{h2}~".encode() not in written.data
+        assert [(d.code, d.location) for d in written.losses] == [("X12416", "H2-01")]
 
 
 def test_a_mexican_state_is_not_written_in_n402_and_is_listed() -> None:
@@ -134,3 +140,55 @@ def test_version_004040_takes_the_longer_bill_number() -> None:
     m11 = ["M11", "KCSM1234567890123", "MXNLD", "3", "CAR", "100", "K"]
     fitting = fit_sets([[m11]], "004040")
     assert fitting.cuts == [] and fitting.notices == [] and m11[1] == "KCSM1234567890123"
+
+
+def _one_bill(volume: Decimal) -> Manifest:
+    bill = Consignment(document_number="BILL1", volume=Quantity(value=volume, unit="MTQ"))
+    return Manifest(mode=Mode.MARITIME, trip_number="647N", consignments=(bill,))
+
+
+def test_a_volume_with_more_digits_than_m1107_holds_is_left_out_and_listed() -> None:
+    # M1107 (element 183, Volume) is R 1/8: thirteen digits do not fit, whatever the sign.
+    written = x12_309.write([_one_bill(Decimal("-1000000000000"))])
+    assert b"1000000000000" not in written.data
+    (loss,) = [d for d in written.losses if d.field == "consignments[0].volume.value"]
+    assert (loss.code, loss.location) == ("X12416", "M11-07")
+    assert "more digits" in loss.message() and "(8)" in loss.message()
+    assert not [d for d in x12_309.read(written.data).diagnostics if d.code in ("X12102", "X12103")]
+
+
+def test_a_volume_spelt_with_trailing_zeros_is_written_shorter_with_the_same_value() -> None:
+    written = x12_309.write([_one_bill(Decimal("12.500000000000"))])
+    assert b"*12.5*X" in written.data
+    assert not [d for d in written.losses if "volume" in (d.field or "")]
+    back = x12_309.read(written.data).manifests[0].consignments[0].volume
+    assert back is not None and back.value == Decimal("12.5")
+
+
+@pytest.mark.parametrize(
+    ("text", "shortest"),
+    [("12.500", "12.5"), ("-0.500", "-.5"), ("100.000", "100"), ("0.000", "0"), ("1200", "1200"), ("-7.25", "-7.25")],
+)
+def test_the_shortest_spelling_of_a_decimal_keeps_its_value(text: str, shortest: str) -> None:
+    assert shortest_decimal(text) == shortest and Decimal(shortest) == Decimal(text)
+
+
+@pytest.mark.parametrize("fmt", [x12_309, x12_358], ids=["309", "358"])
+def test_a_trip_number_shorter_than_m1006_allows_is_left_out_and_listed(fmt: ModuleType) -> None:
+    # M1006 (element 55, Flight/Voyage Number) is AN 2/10: an identifier is never padded nor cut.
+    written = fmt.write([Manifest(mode=Mode.MARITIME, trip_number="I")])
+    assert b"M10**O****I*" not in written.data
+    (loss,) = [d for d in written.losses if d.field == "trip_number"]
+    assert (loss.code, loss.location) == ("X12411", "M10-06")
+    assert "shorter" in loss.message()
+
+
+def test_the_manifest_type_is_written_only_when_the_model_holds_it() -> None:
+    # M1009 (element 256) says whether the manifest is the carrier's original (W), an amendment (Y) and so on: a
+    # model read from another format does not say, so the element is left empty and noted, not assumed to be W.
+    written = x12_309.write([Manifest(mode=Mode.MARITIME, trip_number="647N")])
+    assert b"\nM10**O****647N~" in written.data
+    assert [n.code for n in written.notes if n.location == "M10-09"] == ["X12403"]
+    amended = x12_309.read(written.data.replace(b"*647N~", b"*647N***Y~")).manifests[0]
+    assert amended.extensions.get("x12.M10.09") == "Y"
+    assert b"*Y~" in x12_309.write([amended]).data

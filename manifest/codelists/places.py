@@ -75,21 +75,24 @@ def place_of_code(code: str, scheme: str | None = None) -> str | None:
     return None
 
 
-def airport_of_code(code: str, scheme: str | None = None) -> str | None:
-    """The IATA airport code of the port whose ``code`` (of ``scheme``, or of any scheme when None) the crosswalk
-    lists on the same row as an airport (UN/LOCODE ``USLAX``, Schedule D ``2720``: ``LAX``): one port meant, in an
-    airport's words; None when the crosswalk names no airport for it. The two sides of a land crossing are
-    separate rows, so a border town's code never gives an airport across the border."""
+def code_of_same_place(code: str, scheme: str | None, target: str) -> str | None:
+    """The code of list ``target`` on the crosswalk row that holds ``code`` of list ``scheme`` (of any list when
+    None): IATA ``MEX`` -> UN/LOCODE ``MXMEX``, UN/LOCODE ``USLAX`` or Schedule D ``2720`` -> IATA ``LAX``. One row
+    is one port, so both name the same place. None when that row has no such code; another row of the same place
+    (the other side of a border, a seaport of the same town) is a different port."""
     text = code.strip().upper()
     schemes = [scheme] if scheme is not None else list(PLACE_CODE_COLUMNS)
-    return next(
-        (
-            row.codes["iata-airport"]
-            for row in place_crosswalk()
-            if "iata-airport" in row.codes and any(row.codes.get(name) == text for name in schemes)
-        ),
-        None,
-    )
+    for row in place_crosswalk():
+        if any(row.codes.get(name) == text for name in schemes):
+            found = row.codes.get(target)
+            if found is not None:
+                return found
+    return None
+
+
+def airport_of_code(code: str, scheme: str | None = None) -> str | None:
+    """The IATA airport code of the port ``code`` names (see :func:`code_of_same_place`)."""
+    return code_of_same_place(code, scheme, "iata-airport")
 
 
 def place_of_city(country: str, city: str) -> str | None:

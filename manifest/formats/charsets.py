@@ -214,14 +214,19 @@ def outside(text: str, fits: Callable[[str], bool]) -> str:
 
 
 def transliterate_values(
-    obj: T, fits: Callable[[str], bool], path: str = "", withheld: Callable[[str], bool] | None = None
+    obj: T,
+    fits: Callable[[str], bool],
+    path: str = "",
+    withheld: Callable[[str], bool] | None = None,
+    lines: Callable[[str], bool] | None = None,
 ) -> tuple[T, list[Recoded]]:
     """``obj`` (a model object, tuple or mapping of them) with every text value transliterated into the characters
     ``fits`` accepts, and one :class:`Recoded` per value that changed, with its model path. A value at a path
     ``withheld`` accepts (an identifier, which re-spelled would name something else) is emptied instead, and its
-    :class:`Recoded` has nothing written."""
+    :class:`Recoded` has nothing written. A value at a path ``lines`` accepts holds lines (marks, written one line
+    to a component): its line breaks are kept and each line is fitted."""
     changes: list[Recoded] = []
-    return _recode(obj, fits, path, changes, withheld), changes
+    return _recode(obj, _Fitter(fits, withheld, lines), path, changes), changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,14 +237,25 @@ class Recoded:
     outside: str  # the characters that did not fit
 
 
-def _recode(
-    obj: T, fits: Callable[[str], bool], path: str, changes: list[Recoded], withheld: Callable[[str], bool] | None
-) -> T:
+@dataclass(frozen=True, slots=True)
+class _Fitter:
+    fits: Callable[[str], bool]
+    withheld: Callable[[str], bool] | None
+    lines: Callable[[str], bool] | None
+
+    def char_fits(self, path: str) -> Callable[[str], bool]:
+        if self.lines is not None and self.lines(path):
+            return lambda char: char == "\n" or self.fits(char)
+        return self.fits
+
+
+def _recode(obj: T, fitter: _Fitter, path: str, changes: list[Recoded]) -> T:
     if type(obj) is str:
         text = typing.cast(str, obj)
+        fits = fitter.char_fits(path)
         written = transliterate(text, fits)
         if written != text:
-            if withheld is not None and withheld(path):
+            if fitter.withheld is not None and fitter.withheld(path):
                 written = ""
             changes.append(Recoded(path, text, written, outside(text, fits)))
         return typing.cast(T, written)
@@ -247,15 +263,15 @@ def _recode(
         updates = {}
         for f in dataclasses.fields(obj):
             value = getattr(obj, f.name)
-            new = _recode(value, fits, f"{path}.{f.name}" if path else f.name, changes, withheld)
+            new = _recode(value, fitter, f"{path}.{f.name}" if path else f.name, changes)
             if new is not value:
                 updates[f.name] = new
         return dataclasses.replace(obj, **updates) if updates else obj
     if isinstance(obj, tuple):
-        items = tuple(_recode(item, fits, f"{path}[{index}]", changes, withheld) for index, item in enumerate(obj))
+        items = tuple(_recode(item, fitter, f"{path}[{index}]", changes) for index, item in enumerate(obj))
         return typing.cast(T, items) if any(a is not b for a, b in zip(items, obj, strict=True)) else obj
     if isinstance(obj, Mapping):
-        recoded = {key: _recode(value, fits, entry_path(path, key), changes, withheld) for key, value in obj.items()}
+        recoded = {key: _recode(value, fitter, entry_path(path, key), changes) for key, value in obj.items()}
         if any(recoded[key] is not value for key, value in obj.items()):
             return typing.cast(T, recoded)
     return obj

@@ -198,26 +198,31 @@ def write(manifests: Sequence[Manifest]) -> Written:
     kept = manifests[0].extensions.get("cuscar.UNB.01") if manifests else None
     syntax = kept or "UNOC:3"
     level = LEVELS.get(syntax.split(":")[0], UNCHECKED)
-    if kept is not None and level is not UNCHECKED:
-        # The level the interchange was received with is its receiver's: values are fitted to its repertoire.
-        fitted, changes = fit_to_level(manifests, level)
-        data = fit_text(write_interchange(fitted, syntax), level).encode(level.codec)
-        withheld = {change.path for change in changes if not change.written}
-        losses = [loss for loss in _losses(fitted, data) if loss.field not in withheld]
-        carried_not = {loss.field or "" for loss in losses}
-        return Written(data, (*recoded_losses(changes, syntax.split(":")[0], carried_not), *losses))
-    text = write_interchange(manifests, syntax)
-    try:
-        data = text.encode(level.codec)
-    except UnicodeEncodeError:
-        # UNOC is ISO 8859-1; anything beyond it needs UNOW, UTF-8 under syntax version 4.
-        data = write_interchange(manifests, "UNOW:4").encode("utf-8")
-        return Written(data, tuple(_losses(manifests, data)), (unow_note(manifests),))
-    if not data.isascii() and first_non_utf8(data) is None:
+    if level is UNCHECKED:
+        return Written(
+            data := write_interchange(manifests, syntax).encode(level.codec), tuple(_losses(manifests, data))
+        )
+    notes: tuple[Diagnostic, ...] = ()
+    if kept is None:
+        # The writer's own choice: UNOC (ISO 8859-1), or UNOW (UTF-8 under syntax version 4) for text beyond it.
+        try:
+            write_interchange(manifests, syntax).encode(level.codec)
+        except UnicodeEncodeError:
+            syntax, level, notes = "UNOW:4", LEVELS["UNOW"], (unow_note(manifests),)
+    # Every value is fitted to the repertoire of the level written (the one the interchange was received with, the
+    # receiver's, or the writer's): no level holds the C0 and C1 control characters (ISO 9735-1 annex A).
+    fitted, changes = fit_to_level(manifests, level)
+    data = fit_text(write_interchange(fitted, syntax), level).encode(level.codec)
+    if kept is None and level.codec != "utf-8" and not data.isascii() and first_non_utf8(data) is None:
         # ISO 8859-1 bytes that are valid UTF-8 throughout ('Â' before a symbol) would be taken for UTF-8 by a
         # reader that looks, as this one does (EDI020): UNOW says UTF-8 outright and leaves nothing to guess.
-        data = write_interchange(manifests, "UNOW:4").encode("utf-8")
-    return Written(data, tuple(_losses(manifests, data)))
+        syntax, level = "UNOW:4", LEVELS["UNOW"]
+        fitted, changes = fit_to_level(manifests, level)
+        data = fit_text(write_interchange(fitted, syntax), level).encode(level.codec)
+    withheld = {change.path for change in changes if not change.written}
+    losses = [loss for loss in _losses(fitted, data) if loss.field not in withheld]
+    carried_not = {loss.field or "" for loss in losses}
+    return Written(data, (*recoded_losses(changes, syntax.split(":")[0], carried_not), *losses), notes)
 
 
 def _losses(manifests: Sequence[Manifest], data: bytes) -> Iterator[Diagnostic]:

@@ -72,7 +72,8 @@ def goods(draw: st.DrawFn, equipment_id: str) -> GoodsItem:
         gross_weight=draw(optional(st.builds(Quantity, value=decimals(), unit=st.sampled_from(["KGM", "LBR"])))),
         hs_code=hs,
         tariff_codes=(TariffCode(scheme="us-hts", code=f"{hs}{draw(text(4, 4, DIGITS))}"),) if hts else (),
-        value=draw(optional(st.builds(Money, amount=st.integers(0, 10**8 - 1).map(Decimal), currency=st.just("USD")))),
+        # N10-06 (element 1015, Customs Shipment Value) is AN 2/8: whole dollars of two to eight digits.
+        value=draw(optional(st.builds(Money, amount=st.integers(10, 10**8 - 1).map(Decimal), currency=st.just("USD")))),
         hazardous=tuple(draw(st.lists(hazards(), max_size=2))),
         equipment_ids=(equipment_id,),
     )

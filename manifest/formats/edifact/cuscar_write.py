@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
+from manifest import codelists
 from manifest.codelists import crosswalks
 from manifest.formats.edifact import cuscar_codes as C
 from manifest.formats.edifact.dates import format_moment
@@ -37,6 +38,8 @@ from manifest.model import (
 
 NS = "cuscar"
 REC21 = "unece-rec21"
+
+GOODS_ITEM_NUMBER_MAX = 99999  # data element 1496, n..5
 
 
 def package_type(kind: str) -> str:
@@ -65,6 +68,10 @@ def same_code(path: str, given: str, back: object) -> bool:
         return bool(given) and package_type(given) == back
     if path.endswith(("country", "origin_country")):
         return country_code(given) == back
+    if path.endswith(".code") and isinstance(back, str) and len(given) == 3:
+        return airport_locode(given) == back  # an airport written as the UN/LOCODE of its place
+    if path.endswith(".scheme"):
+        return given == PlaceScheme.IATA_AIRPORT.value and back == PlaceScheme.UNLOCODE.value
     return False
 
 
@@ -279,12 +286,25 @@ def _stop(w: Writer, stop: Stop, qualifier: str, dtm: str) -> None:
     w.kept(stop.extensions)
 
 
+def airport_locode(code: str) -> str | None:
+    """The UN/LOCODE of the place an IATA airport code names, from the place crosswalk, or None."""
+    return codelists.code_of_same_place(code, PlaceScheme.IATA_AIRPORT.value, PlaceScheme.UNLOCODE.value)
+
+
 def _location(w: Writer, qualifier: str, place: Place) -> None:
     ext = place.extensions
     kept = _ext(ext, "LOC.C517")
     code = place.code or ""
     if kept is not None and kept and kept[0] == code:
         c517 = [*kept, "", "", ""][:3]
+    elif place.scheme is PlaceScheme.IATA_AIRPORT:
+        # A CUSCAR names ports by UN/LOCODE (code list 139, UN/ECE Recommendation 16); an airport code is written
+        # as the UN/LOCODE of the same place, or the location is left out and the comparison with the file read
+        # back lists it (CBP's ocean rules take no airport as port of lading).
+        locode = airport_locode(code)
+        if locode is None:
+            return
+        c517 = [locode, C.LIST_PORT, C.AGENCY_UNECE]
     elif place.scheme is PlaceScheme.UNLOCODE:
         c517 = [code, C.LIST_PORT, C.AGENCY_UNECE]
     elif place.scheme is not None:
@@ -414,7 +434,10 @@ def _consignment(w: Writer, c: Consignment, index: int) -> None:
 
 def _goods(w: Writer, g: GoodsItem) -> None:
     ext = g.extensions
-    sequence = ext.get(f"{NS}.GID.01", "" if g.sequence is None else str(g.sequence))
+    # GID 1496 goods item number is n..5 (UN/EDIFACT D.95B): a negative number or one of more digits is not
+    # written, and the comparison with the file read back lists it.
+    held = g.sequence is not None and 0 <= g.sequence <= GOODS_ITEM_NUMBER_MAX
+    sequence = ext.get(f"{NS}.GID.01", str(g.sequence) if held else "")
     c213 = _ext(ext, "GID.02")
     if c213 is None:
         c213 = [str(g.packages.count), package_type(g.packages.kind or "")] if g.packages is not None else []

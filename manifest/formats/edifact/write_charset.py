@@ -86,6 +86,11 @@ def is_identifier(path: str) -> bool:
     return path.rsplit(".", 1)[-1].split("[", 1)[0] in IDENTIFIER_FIELDS
 
 
+def _is_marks(path: str) -> bool:
+    """Goods marks are lines, each written as a component of PCI C210 (see cuscar_write): not one value."""
+    return path.endswith(".marks")
+
+
 @cache
 def _fits(level: SyntaxLevel) -> Callable[[str], bool]:
     pattern = forbidden_pattern(level, DEFAULT)
@@ -105,7 +110,7 @@ def _fits(level: SyntaxLevel) -> Callable[[str], bool]:
 
 def fit_to_level(manifests: Sequence[Manifest], level: SyntaxLevel) -> tuple[tuple[Manifest, ...], list[Recoded]]:
     """``manifests`` with every text transliterated into ``level``'s repertoire, and what changed."""
-    fitted, changes = transliterate_values(tuple(manifests), _fits(level), withheld=is_identifier)
+    fitted, changes = transliterate_values(tuple(manifests), _fits(level), withheld=is_identifier, lines=_is_marks)
     if len(manifests) == 1:  # paths as a single manifest's: "consignments[0]...", not "[0].consignments[0]..."
         changes = [
             Recoded(c.path.removeprefix("[0].").removeprefix("[0]"), c.value, c.written, c.outside) for c in changes

@@ -5,8 +5,12 @@ that its receiver (and this project's own reader) rejects. Free text (type AN: n
 cut to the maximum length and the cut is reported. A code (type ID) or an identifier (the AN elements of
 ``IDENTIFIERS``: bill, equipment, seal, reference and entry numbers, voyages, ports) cut short or re-spelled would
 name something else, so one that does not fit whole, or has characters outside the X12 character sets, is left out
-instead and listed as not written (X12411), with or without ``--allow-loss``. Numbers, dates and times come from
-typed model fields and are written in their X12 form already.
+instead and listed as not written (X12411), with or without ``--allow-loss``. Any other value the element cannot
+hold whole (shorter than its minimum length, a number with more digits than it allows, or not a number where one
+is due) is left out and listed too (X12413). A decimal number (type R) with more digits than its element allows is
+first written without the zeros that do not change its value (``12.500`` as ``12.5``, ``0.5`` as ``.5``): the same
+number spelt shorter, not a changed one. Dates and times come from typed model fields and are written in their X12
+form already.
 
 A mandatory element (X12.6 3.5.2: requirement designator M, "shall be present") or one a syntax note requires
 (X12.6 3.6: P paired, R at least one, C conditional, L list) for which the model has no value is not invented: it is
@@ -19,11 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
-from manifest.diagnostics import Diagnostic, Severity, define
+from manifest.diagnostics import Diagnostic, Message, Severity, define
 from manifest.formats.charsets import outside, transliterate
-from manifest.formats.x12.dictionary import ENVELOPE, SegmentSpec, dictionary_for
-from manifest.formats.x12.syntax import check_segment
+from manifest.formats.x12.dictionary import ENVELOPE, Element, SegmentSpec, dictionary_for
+from manifest.formats.x12.messages import BAD_NUMBER
+from manifest.formats.x12.messages import TOO_LONG as TOO_LONG_ELEMENT
+from manifest.formats.x12.messages import TOO_SHORT as TOO_SHORT_ELEMENT
+from manifest.formats.x12.syntax import check_segment, size_problem
 from manifest.formats.x12.tokens import Lines, Segment
 from manifest.formats.x12.writer import Elements
 
@@ -43,6 +51,14 @@ LEFT_EMPTY = define(
 )
 
 
+NOT_HELD = define(
+    "X12416",
+    Severity.WARNING,
+    "$field ('$value') $why in $element, which cannot hold it; it is not written",
+    "$field ('$value') $why_es en $element, que no puede contenerlo; no se escribe",
+    "X12.6 section 3.5: an element's value has the type and lies within the minimum and maximum length of its data "
+    "element (N and R lengths count digits only)",
+)
 WITHHELD = define(
     "X12411",
     Severity.WARNING,
@@ -57,6 +73,9 @@ WITHHELD = define(
 # location identifier (310), customs entry number (595), hazardous material code (62), commodity code (22).
 IDENTIFIERS = frozenset({"122", "127", "206", "207", "225", "55", "67", "310", "595", "62", "22"})
 TOO_LONG = ("is longer than it may be ({max})", "es más largo de lo permitido ({max})")
+TOO_SHORT = ("is shorter than it may be ({min})", "es más corto de lo permitido ({min})")
+TOO_MANY_DIGITS = ("has more digits than it may have ({max})", "tiene más dígitos de los permitidos ({max})")
+NOT_A_NUMBER = ("is not a number of type {type}", "no es un número de tipo {type}")
 OUTSIDE = (
     "has characters outside the X12 character sets ({chars})",
     "tiene caracteres fuera de los juegos de caracteres X12 ({chars})",
@@ -73,6 +92,8 @@ class Cut:
     full: str
     written: str
     why: tuple[str, str] = ("", "")
+    identifier: bool = True  # a code or identifier (X12411), else a value of another kind (X12413)
+    number: bool = False  # the value of an R or N element, the same number however it is spelt
 
 
 OUTSIDE_CHARACTER_SET = define(
@@ -99,6 +120,7 @@ class Fitting:
     cuts: list[Cut]
     notices: list[Diagnostic]
     recoded: list[Cut] = field(default_factory=list)  # values transliterated into the character sets
+    respelled: list[Cut] = field(default_factory=list)  # numbers written shorter with the same value
 
 
 def fit_sets(sets: Sequence[list[Elements]], version: str) -> Fitting:
@@ -145,21 +167,57 @@ def _recode(values: Elements, spec: SegmentSpec | None, out: Fitting) -> None:
 
 def _fit(values: Elements, spec: SegmentSpec, out: Fitting) -> None:
     for index, element in enumerate(spec.elements, start=1):
-        if index >= len(values) or len(values[index]) <= element.max or element.type not in ("AN", "ID"):
+        if index >= len(values) or not values[index] or element.type in ("DT", "TM"):
             continue
         full = values[index]
-        where = f"{spec.tag}-{index:02d}"
-        if is_identifier(spec, index):
-            values[index] = ""
-            why = (TOO_LONG[0].format(max=element.max), TOO_LONG[1].format(max=element.max))
-            out.cuts.append(Cut(where, element.max, full, "", why))
+        problem = size_problem(element, full)
+        if problem is None:
             continue
-        # X12.6 3.5.1.5: trailing spaces of an AN value are suppressed, so a cut ending in a space drops it.
-        written = full[: element.max].rstrip(" ")
-        values[index] = written
-        out.cuts.append(Cut(where, element.max, full, written))
+        where = f"{spec.tag}-{index:02d}"
+        number = element.type == "R" or element.type[0] == "N"
+        if element.type == "R" and problem[0] is TOO_LONG_ELEMENT:
+            shorter = shortest_decimal(full)
+            if size_problem(element, shorter) is None:
+                values[index] = shorter
+                out.respelled.append(Cut(where, element.max, full, shorter))
+                continue
+        identifier = is_identifier(spec, index)
+        if problem[0] is TOO_LONG_ELEMENT and not identifier and not number:
+            # X12.6 3.5.1.5: trailing spaces of an AN value are suppressed, so a cut ending in a space drops it.
+            written = full[: element.max].rstrip(" ")
+            if size_problem(element, written) is None:
+                values[index] = written
+                out.cuts.append(Cut(where, element.max, full, written))
+                continue
+        values[index] = ""
+        out.cuts.append(Cut(where, element.max, full, "", _why(problem[0], element, number), identifier, number))
     while len(values) > 1 and not values[-1]:
         values.pop()
+
+
+def _why(problem: Message, element: Element, number: bool) -> tuple[str, str]:
+    """Why a value was left out of ``element``, in English and Spanish."""
+    if problem is TOO_SHORT_ELEMENT:
+        pair = TOO_SHORT
+    elif problem is BAD_NUMBER:
+        pair = NOT_A_NUMBER
+    else:
+        pair = TOO_MANY_DIGITS if number else TOO_LONG
+    return pair[0].format(min=element.min, max=element.max, type=element.type), pair[1].format(
+        min=element.min, max=element.max, type=element.type
+    )
+
+
+def shortest_decimal(text: str) -> str:
+    """An X12 R value spelt with as few digits as keep its value: the zeros after the last significant decimal
+    digit and a lone zero before the decimal point are not digits of the number (``-0.500`` is ``-.5``)."""
+    if "." not in text:
+        return text
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text[len(sign) :].partition(".")
+    fraction = fraction.rstrip("0")
+    whole = whole.lstrip("0") if fraction else whole.lstrip("0") or "0"
+    return sign + whole + ("." + fraction if fraction else "")
 
 
 def _notice(values: Elements, spec: SegmentSpec, lines: Lines, out: Fitting, withheld: set[str]) -> None:
@@ -189,15 +247,33 @@ def recoded(fitting: Fitting, field: str, value: str, back: str | None) -> Diagn
 
 
 def withheld(cuts: Sequence[Cut], field: str, value: str, back: str | None) -> Diagnostic | None:
-    """The X12411 finding of a model field left out because it is an identifier that did not fit whole, or None.
-    M1101 may hold part of a bill number: the number without its issuer's SCAC (see bills.py)."""
+    """The finding of a model field left out because its element could not hold it whole (X12411 for a code or
+    identifier, X12413 for another value), or None. M1101 may hold part of a bill number: the number without its
+    issuer's SCAC (see bills.py)."""
     for cut in cuts:
         whole = cut.full == value or (field.endswith("document_number") and value.endswith(cut.full))
+        whole = whole or (cut.number and same_number(cut.full, value))
         if not cut.written and cut.full and whole and back != value:
-            return WITHHELD(
+            message = WITHHELD if cut.identifier else NOT_HELD
+            return message(
                 field=field, value=value, element=cut.element, why=cut.why[0], why_es=cut.why[1], location=cut.element
             )
     return None
+
+
+def respelled(fitting: Fitting, value: str, back: str | None) -> bool:
+    """Whether ``value`` came back as ``back`` because the fitting wrote the same number with fewer digits."""
+    return back is not None and any(
+        change.full == value and change.written == back and same_number(value, back) for change in fitting.respelled
+    )
+
+
+def same_number(one: str, other: str) -> bool:
+    """Whether two spellings are of the same decimal number (``12.500`` and ``12.5``)."""
+    try:
+        return Decimal(one) == Decimal(other)
+    except InvalidOperation:
+        return False
 
 
 def shortened(cuts: Sequence[Cut], field: str, value: str, back: str | None) -> Diagnostic | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.canonical import to_tree
 from manifest.formats.x12 import convert as cv
-from manifest.formats.x12.fit import Fitting, recoded, shortened, withheld
+from manifest.formats.x12.fit import Fitting, recoded, respelled, shortened, withheld
 from manifest.model import Manifest
 
 NOT_CARRIED = define(
@@ -61,7 +61,8 @@ def losses(
     given: Sequence[Manifest], written: Sequence[Manifest], format_name: str, fitting: Fitting | None = None
 ) -> tuple[Diagnostic, ...]:
     """One finding per model path the written bytes do not give back: X12402 when the dictionary cut the value
-    (``fitting``), X12401 otherwise."""
+    (``fitting``), X12411 or X12413 when it left it out, X12401 otherwise. A number the fitting spelt with fewer
+    digits comes back the same number: no loss."""
     found: list[Diagnostic] = []
     cuts = fitting.cuts if fitting is not None else []
     for index, manifest in enumerate(given):
@@ -70,7 +71,7 @@ def losses(
             if back.get(path) != value:
                 field = path if len(given) == 1 else f"manifests[{index}].{path}"
                 translated = _translated(path, field, value, back.get(path))
-                if translated is True:
+                if translated is True or (fitting is not None and respelled(fitting, value, back.get(path))):
                     continue
                 cut = translated or withheld(cuts, field, value, back.get(path))
                 cut = cut or shortened(cuts, field, value, back.get(path))

@@ -194,6 +194,16 @@ def _element_problem(element: Element, value: str) -> tuple[Message, dict[str, o
         if _TIME.fullmatch(value) is None:
             return m.BAD_TIME, {"format": "HHMM[SS[d..]]"}
         return None
+    if kind[0] not in "RN" and element.codes is not None and value not in element.codes:
+        return m.BAD_CODE, {"data_element": element.ref, "codes": ", ".join(sorted(element.codes))}
+    return size_problem(element, value)
+
+
+def size_problem(element: Element, value: str) -> tuple[Message, dict[str, object]] | None:
+    """Whether ``value`` is of the type and length ``element`` holds (X12.6 3.5): a number of an R or N element
+    (BAD_NUMBER), too short (TOO_SHORT) or too long (TOO_LONG), or None. The length of a number counts its digits
+    only, without the sign and the decimal point (X12.6 section 3.5, data element types N and R)."""
+    kind = element.type
     if kind == "R" or kind[0] == "N":
         pattern = _DECIMAL if kind == "R" else _INTEGER
         if pattern.fullmatch(value) is None:
@@ -201,8 +211,6 @@ def _element_problem(element: Element, value: str) -> tuple[Message, dict[str, o
         length = len(value) - value.startswith("-") - ("." in value)
     else:
         length = len(value)
-        if element.codes is not None and value not in element.codes:
-            return m.BAD_CODE, {"data_element": element.ref, "codes": ", ".join(sorted(element.codes))}
     if length < element.min:
         return m.TOO_SHORT, {"min": element.min}
     if length > element.max:

@@ -12,7 +12,6 @@ from manifest.formats.readers import ascii_digits
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12 import truck
 from manifest.formats.x12.read309 import (
-    DEFAULT_MANIFEST_TYPE,
     DESCRIPTION_WIDTH,
     MARKS_WIDTH,
     VID_TYPE,
@@ -61,7 +60,10 @@ def write_header(w: SegmentWriter, manifest: Manifest) -> None:
         4: imo,
         5: (conveyance.name if conveyance and conveyance.name else "") or (manifest.trip_number or "" if rail else ""),
         6: manifest.trip_number or "",
-        9: ext.get("x12.M10.09", DEFAULT_MANIFEST_TYPE),
+        # M1009 (element 256) is mandatory, but the model does not say whether the manifest is the carrier's
+        # original (W), an amendment (Y) or another kind: only a code read from a 309 is written, else the element
+        # is left empty and noted (X12403) for the sender to fill before filing (X12.6 3.5.2).
+        9: ext.get("x12.M10.09", ""),
         10: ext.get("x12.M10.10", "L") if imo else "",
     }
     w.add("M10", *elements(ext, "M10", m10, 12))

@@ -18,12 +18,11 @@ Modules: :mod:`.reader` (the set handler), :mod:`.loops` (the segments of a bill
 from manifest.formats.x12.read309.bill import BillMapper
 from manifest.formats.x12.read309.equipment import VID_TYPE
 from manifest.formats.x12.read309.goods import DESCRIPTION_WIDTH, MARKS_WIDTH, hazard_name_pieces
-from manifest.formats.x12.read309.header import DEFAULT_MANIFEST_TYPE, default_method, document_type
+from manifest.formats.x12.read309.header import default_method, document_type
 from manifest.formats.x12.read309.loops import EquipmentLoop
 from manifest.formats.x12.read309.reader import Reader309, SetEnd
 
 __all__ = [
-    "DEFAULT_MANIFEST_TYPE",
     "DESCRIPTION_WIDTH",
     "MARKS_WIDTH",
     "VID_TYPE",

@@ -14,9 +14,6 @@ from manifest.formats.x12.syntax import parse_date, parse_short_date
 from manifest.formats.x12.tokens import Segment
 from manifest.model import Carrier, Conveyance, DocumentType, Manifest, Mode, Place, PlaceScheme, Stop
 
-# X12 element 256 Manifest Type Code W: original manifest from the carrier.
-DEFAULT_MANIFEST_TYPE = "W"
-
 
 def envelope_extensions(context: SetContext) -> dict[str, str]:
     """ISA, GS and ST values kept verbatim (padding included) so that the envelope is written back as read."""
@@ -84,7 +81,9 @@ def header(mode: Mode, m10: Segment | None, p4: Segment | None, ext: dict[str, s
         ):
             pos.put(name, m10, index)
         carrier = Carrier(scac=m10.get(1) or None)
-        keep_rest(ext, m10, (1, 2, 3, 4, 5, 6, 10) + ((9,) if m10.get(9) == DEFAULT_MANIFEST_TYPE else ()))
+        # M1009 (element 256, Manifest Type Code: W original from the carrier, Y amendment, ...) is no model fact:
+        # it is kept whatever its code, so that it is written back as read and never assumed (see write309).
+        keep_rest(ext, m10, (1, 2, 3, 4, 5, 6, 10))
         place_kept(pos, ext, m10)
     office = arrival = None
     if p4 is not None:
