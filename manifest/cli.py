@@ -169,7 +169,7 @@ def convert(
     when the result is written to a file (-o), to stderr when the result itself goes to stdout."""
     from manifest.api import convert as run_conversion
     from manifest.output import same_file
-    from manifest.reporters import conversion_json, conversion_text
+    from manifest.report_conversion import conversion_json, conversion_text
 
     if out is not None and str(source) != "-" and same_file(out, source):
         _fail(_said("refusing to overwrite the source file; choose another output"))
@@ -218,7 +218,7 @@ def inspect(path: Path, format_: str | None, output: str, bills: bool) -> None:
 
     from manifest.api import read
     from manifest.diagnostics import ParseError, Severity
-    from manifest.reporters import diagnostic_line
+    from manifest.report_lines import diagnostic_line
     from manifest.summary import render_text, summarize
 
     data = _read_source(path, dash_is_stdin=True)
@@ -272,7 +272,7 @@ def ack(source: Path, out: Path | None) -> None:
     from manifest.diagnostics import ParseError
     from manifest.formats.x12.ack import acknowledgement
     from manifest.output import same_file
-    from manifest.reporters import diagnostic_line
+    from manifest.report_lines import diagnostic_line
 
     if out is not None and same_file(out, source):
         _fail(_said("refusing to overwrite the source file; choose another output"))

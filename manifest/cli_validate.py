@@ -101,9 +101,10 @@ def report(output: str, checked: Checked, lang: Lang, strict: bool) -> str:
     """The report in ``output``; the text one coloured where standard output takes colour, the HTML one with the
     text of each file (read again from its path; standard input's as it was read)."""
     from manifest import reporters
+    from manifest.report_text import text
 
     if output == "text":
-        return reporters.text(
+        return text(
             checked.reports, lang, strict=strict, skipped=checked.skipped, paint=painter(colour(sys.stdout))
         )
     if output == "html":

@@ -55,6 +55,11 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "manifest.output",
             "manifest.report_summary",
+            "manifest.report_lines",
+            "manifest.report_text",
+            "manifest.report_ci",
+            "manifest.report_sarif",
+            "manifest.report_conversion",
             "manifest.report_html",
             "manifest.reporters",
             "manifest.cli_choices",
