@@ -104,9 +104,7 @@ def report(output: str, checked: Checked, lang: Lang, strict: bool) -> str:
     from manifest.report_text import text
 
     if output == "text":
-        return text(
-            checked.reports, lang, strict=strict, skipped=checked.skipped, paint=painter(colour(sys.stdout))
-        )
+        return text(checked.reports, lang, strict=strict, skipped=checked.skipped, paint=painter(colour(sys.stdout)))
     if output == "html":
         from manifest.report_html import html_report
 
