@@ -4,6 +4,8 @@ hypothesis strategies have one home."""
 from __future__ import annotations
 
 import ast
+import importlib
+import re
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,35 @@ def test_strategies_live_in_one_package() -> None:
     tests = REPO / "tests"
     strays = sorted(p.name for p in tests.glob("*.py") if p.stem.endswith(("_strategies", "_models", "strategies")))
     assert strays == []
+
+
+def test_the_catalogue_names_modules_that_exist() -> None:
+    """The translators' comments of a catalogue say where its strings are used, as (manifest.module) or
+    (manifest.module.Name): each must still be there."""
+    named = set()
+    for catalogue in sorted((PACKAGE / "locale").rglob("*.po")):
+        named |= set(re.findall(r"\((manifest(?:\.\w+)+)\)", catalogue.read_text(encoding="utf-8")))
+    assert len(named) >= 5
+    assert [dotted for dotted in sorted(named) if not _exists(dotted)] == []
+
+
+def _exists(dotted: str) -> bool:
+    """Whether ``dotted`` names a module, or a name defined in one."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            found: object = importlib.import_module(".".join(parts[:cut]))
+        except ModuleNotFoundError:
+            continue
+        for part in parts[cut:]:
+            found = getattr(found, part, None)
+        return found is not None
+    return False
+
+
+@pytest.mark.parametrize(
+    ("dotted", "exists"),
+    [("manifest.checkfile.Skipped", True), ("manifest.report_lines", True), ("manifest.api.Skipped", False)],
+)
+def test_a_name_is_found_where_it_is_defined(dotted: str, exists: bool) -> None:
+    assert _exists(dotted) is exists
