@@ -19,8 +19,8 @@ MOST_LINES = 400
 # The 358 writer still shares two helpers of the 309 writer.
 
 
-def _module_name(path: Path) -> str:
-    parts = path.relative_to(REPO).with_suffix("").parts
+def _module_name(path: Path, base: Path = REPO) -> str:
+    parts = path.relative_to(base).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
@@ -32,15 +32,43 @@ def test_a_cut_package_has_only_small_modules(package: str) -> None:
     assert long == {}
 
 
-def test_no_module_imports_a_private_name_of_another() -> None:
+def _private_imports(root: Path, package: str, base: Path = REPO) -> set[tuple[str, str, str]]:
+    """(importer, module, name) for every private name that a module under ``root`` imports from ``package``; the
+    importer is named as a module under ``base``."""
     found = set()
-    for path in PACKAGE.rglob("*.py"):
+    for path in root.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("manifest"):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == package:
                 for alias in node.names:
                     if alias.name.startswith("_") and not alias.name.startswith("__"):
-                        found.add((_module_name(path), node.module, alias.name))
+                        found.add((_module_name(path, base), node.module, alias.name))
+    return found
+
+
+def test_no_module_imports_a_private_name_of_another() -> None:
+    found = _private_imports(PACKAGE, "manifest")
     assert not found, sorted(found)
+
+
+def test_no_test_file_imports_a_private_name_of_another() -> None:
+    """What several test files share lives, public, in tests/strategies (drawn), tests/models (hand-written models)
+    or tests/fixtures (fixed texts)."""
+    found = _private_imports(REPO / "tests", "tests")
+    assert not found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ("from tests.test_x import _CASES\n", {("tests.test_y", "tests.test_x", "_CASES")}),
+        ("from tests.fixtures.x import CASES, __doc__\n", set()),
+        ("from manifest.x import _private\n", set()),
+    ],
+)
+def test_a_private_import_is_found(tmp_path: Path, source: str, found: set[tuple[str, str, str]]) -> None:
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_y.py").write_text(source, encoding="utf-8")
+    assert _private_imports(tmp_path / "tests", "tests", base=tmp_path) == found
 
 
 def _strategy_names(path: Path) -> set[str]:
