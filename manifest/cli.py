@@ -7,6 +7,10 @@ names the file being worked on, its traceback shown only with ``--debug`` (which
 anywhere on the line) or ``MANIFEST_DEBUG=1``. Findings go to stdout, problems with the command itself to stderr.
 Library modules are imported inside the commands so that ``--version`` and ``--help`` stay fast.
 
+This module holds the commands' names, options and help; what each command does is in a module of its own
+(:mod:`manifest.cli_validate`, :mod:`manifest.cli_convert` for convert and ack, :mod:`manifest.cli_inspect`,
+:mod:`manifest.cli_reconcile`, :mod:`manifest.cli_listing` for formats and rules).
+
 Language: the help, the messages and the reports are in Spanish or English (:mod:`manifest.cli_click`). The
 choices the options offer come from their owners (:mod:`manifest.cli_choices`); reading the files named, colours
 and writing outputs are :mod:`manifest.cli_terminal`, the progress bar :mod:`manifest.cli_progress`.
@@ -15,10 +19,7 @@ and writing outputs are :mod:`manifest.cli_terminal`, the progress bar :mod:`man
 from __future__ import annotations
 
 import copy
-import os
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -38,23 +39,11 @@ from manifest.cli_click import SaidIntRange as _IntRange
 from manifest.cli_click import SaidPath as _Path
 from manifest.cli_click import argument as _argument
 from manifest.cli_click import debug_option as _debug_option
-from manifest.cli_click import fail as _fail
 from manifest.cli_click import lang_option as _lang_option
-from manifest.cli_click import language as _language
 from manifest.cli_click import option as _option
 from manifest.cli_click import said as _said
-from manifest.cli_click import working_on as _working_on
 from manifest.cli_listing import formats_table, rules_table
 from manifest.cli_progress import PROGRESS_BYTES
-from manifest.cli_terminal import colour as _colour
-from manifest.cli_terminal import load_config_or_fail as _load_config
-from manifest.cli_terminal import name_of as _name_of
-from manifest.cli_terminal import read_source as _read_source
-from manifest.cli_terminal import write_output as _write_output
-from manifest.cli_validate import check_all, report
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["PROGRESS_BYTES", "main"]
 
@@ -127,18 +116,20 @@ def validate(
     quiet: bool,
 ) -> None:
     """Check manifests (files, folders or - for stdin) against the syntax, schema and agency requirements."""
-    from manifest.checkfile import BatchSettings
+    from manifest.cli_validate import validate_paths
 
-    if scheduler is not None and jobs != 1:
-        _fail(_said("--jobs and --scheduler cannot be combined: the cluster's workers check the files"))
-    config = _load_config(Path.cwd())
-    settings = BatchSettings(format=format_, profile=profile, config_start=Path.cwd(), skip_unknown=skip_unknown)
-    checked = check_all(paths, settings, config, html=output == "html", jobs=jobs, scheduler=scheduler, quiet=quiet)
-    chosen_output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    click.echo(report(chosen_output, checked, _language(lang), strict), nl=False, color=_colour(sys.stdout))
-    if checked.not_read:
-        sys.exit(2)
-    sys.exit(0 if all(r.passes(strict=strict) for r in checked.reports) else 1)
+    validate_paths(
+        paths,
+        format_=format_,
+        profile=profile,
+        skip_unknown=skip_unknown,
+        output=output,
+        lang=lang,
+        strict=strict,
+        jobs=jobs,
+        scheduler=scheduler,
+        quiet=quiet,
+    )
 
 
 @main.command()
@@ -167,42 +158,18 @@ def convert(
 
     The report ends with one line, the outcome, then the values not carried counted by kind. It goes to stdout
     when the result is written to a file (-o), to stderr when the result itself goes to stdout."""
-    from manifest.api import convert as run_conversion
-    from manifest.output import same_file
-    from manifest.reporters import conversion_json, conversion_text
+    from manifest.cli_convert import convert_file
 
-    if out is not None and str(source) != "-" and same_file(out, source):
-        _fail(_said("refusing to overwrite the source file; choose another output"))
-    config = _load_config(Path.cwd())  # what validate is told, so that both count the same errors
-    data = _read_source(source, dash_is_stdin=True)
-    shown_output = None if out is None else str(out)
-    with _working_on(source):
-        conversion = run_conversion(
-            data,
-            target,
-            format=format_,
-            name=_name_of(source),
-            config=config,
-            allow_errors=allow_errors,
-            profile=config.profile or "auto",  # the profile validate checks the source under, from the same config
-        )
-        if output == "json":
-            report = conversion_json(
-                conversion, str(source), output=shown_output, allow_loss=allow_loss, lang=_language()
-            )
-        else:
-            report = conversion_text(
-                conversion, str(source), output=shown_output, allow_loss=allow_loss, lang=_language(), verbose=verbose
-            )
-    writes = conversion.writes(allow_loss=allow_loss)
-    if writes and conversion.written is not None:
-        if out is None:
-            sys.stdout.buffer.write(conversion.written.data)
-            sys.stdout.flush()
-        else:
-            _write_output(out, conversion.written.data)
-    click.echo(report, err=out is None, nl=False)
-    sys.exit(0 if writes else 1)
+    convert_file(
+        source,
+        target,
+        out,
+        format_=format_,
+        allow_loss=allow_loss,
+        allow_errors=allow_errors,
+        output=output,
+        verbose=verbose,
+    )
 
 
 @main.command()
@@ -214,31 +181,9 @@ def convert(
 @_debug_option
 def inspect(path: Path, format_: str | None, output: str, bills: bool) -> None:
     """What a file holds, at a glance: mode, carrier, conveyance, trip, ports, consignments, equipment, totals."""
-    import json
+    from manifest.cli_inspect import inspect_file
 
-    from manifest.api import read
-    from manifest.diagnostics import ParseError, Severity
-    from manifest.reporters import diagnostic_line
-    from manifest.summary import render_text, summarize
-
-    data = _read_source(path, dash_is_stdin=True)
-    with _working_on(path):
-        try:
-            document = read(data, format_, name=_name_of(path))
-        except ParseError as error:
-            click.echo(diagnostic_line(str(path), error.diagnostic, _language()))
-            sys.exit(1)
-        if not document.manifests:
-            # Nothing read: not the format it was taken for (an X12 315 read as a 309), or empty of manifests.
-            errors = [d for d in document.diagnostics if d.severity >= Severity.ERROR] or list(document.diagnostics)
-            for diagnostic in errors:
-                click.echo(diagnostic_line(str(path), diagnostic, _language()))
-            sys.exit(1)
-        summary = summarize(document, bills=bills)
-    if output == "json":
-        click.echo(json.dumps({"path": str(path), **summary}, ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_text(str(path), summary, _language()), nl=False)
+    inspect_file(path, format_, output, bills)
 
 
 @main.command()
@@ -269,25 +214,9 @@ def rules(profile: str | None, mode: str | None, output: str) -> None:
 def ack(source: Path, out: Path | None) -> None:
     """Write the X12 997 functional acknowledgement that CBP or VUCEM would return for SOURCE (exit 1 when it
     rejects a transaction set or a group)."""
-    from manifest.diagnostics import ParseError
-    from manifest.formats.x12.ack import acknowledgement
-    from manifest.output import same_file
-    from manifest.reporters import diagnostic_line
+    from manifest.cli_convert import acknowledge
 
-    if out is not None and same_file(out, source):
-        _fail(_said("refusing to overwrite the source file; choose another output"))
-    data = _read_source(source)
-    try:
-        with _working_on(source):
-            answer = acknowledgement(data)
-    except ParseError as error:
-        click.echo(diagnostic_line(str(source), error.diagnostic, _language()))
-        sys.exit(1)
-    if out is None:
-        sys.stdout.buffer.write(answer.data)
-    else:
-        _write_output(out, answer.data)
-    sys.exit(1 if answer.rejects else 0)  # a 997 that rejects a set or a group: the file is in error
+    acknowledge(source, out)
 
 
 @main.command()
@@ -305,35 +234,12 @@ def ack(source: Path, out: Path | None) -> None:
 def reconcile(files: tuple[Path, ...], output: str, lang: str | None, strict: bool) -> None:
     """Check the documents of one movement against each other (two or more, in any order): each disagreement is
     reported at its place in both files."""
-    from manifest.reporters import REPORTERS
-    from manifest.singlewindow import reconcile as run_reconcile
+    from manifest.cli_reconcile import reconcile_files
 
-    if len(files) < 2:
-        _fail(_said("reconcile needs two or more documents of one movement"))
-    seen: list[Path] = []
-    for path in files:
-        if any(_same_path(path, earlier) for earlier in seen):
-            _fail(_said("{path} is given twice").format(path=path))
-        seen.append(path)
-    config = _load_config(Path.cwd())
-    data = [_read_source(path, dash_is_stdin=True) for path in files]
-    names = [str(path) for path in files]
-    with _working_on(" ".join(names)):
-        reports = run_reconcile(data, names=names, config=config)
-    click.echo(REPORTERS[output](reports, _language(lang), strict=strict), nl=False)
-    sys.exit(0 if all(report.passes(strict=strict) for report in reports) else 1)
+    reconcile_files(files, output, lang, strict)
 
 
 # The command's former name, when it compared a consist with its manifest only: the same command, not listed.
 _crosscheck = copy.copy(reconcile)
 _crosscheck.name, _crosscheck.hidden = "crosscheck", True
 main.add_command(_crosscheck)
-
-
-def _same_path(one: Path, other: Path) -> bool:
-    """Whether two arguments name one source: one file under two names, or standard input twice."""
-    from manifest.output import same_file
-
-    if "-" in (str(one), str(other)):
-        return str(one) == str(other)
-    return one == other or same_file(one, other)

@@ -55,7 +55,7 @@ def colour(stream: Any) -> bool:
     return bool(isatty and isatty())
 
 
-# Terminal colours of the parts of a report (see manifest.reporters.Highlight): the severity, the code and where.
+# Terminal colours of the parts of a report (see manifest.report_lines.Highlight): the severity, the code and where.
 STYLES: dict[str, dict[str, Any]] = {
     "error": {"fg": "red", "bold": True},
     "warning": {"fg": "yellow", "bold": True},

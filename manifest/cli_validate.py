@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Generator, Sequence
 from contextlib import closing
@@ -12,9 +13,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from manifest.cli_click import said, working_on
+from manifest.cli_click import fail, language, said, working_on
 from manifest.cli_progress import Progress, cluster_errors, read_with_progress
-from manifest.cli_terminal import Sources, colour, inputs, os_reason, painter, say_cannot_read
+from manifest.cli_terminal import Sources, colour, inputs, load_config_or_fail, os_reason, painter, say_cannot_read
 
 if TYPE_CHECKING:
     from manifest.api import FileReport
@@ -101,11 +102,10 @@ def report(output: str, checked: Checked, lang: Lang, strict: bool) -> str:
     """The report in ``output``; the text one coloured where standard output takes colour, the HTML one with the
     text of each file (read again from its path; standard input's as it was read)."""
     from manifest import reporters
+    from manifest.report_text import text
 
     if output == "text":
-        return reporters.text(
-            checked.reports, lang, strict=strict, skipped=checked.skipped, paint=painter(colour(sys.stdout))
-        )
+        return text(checked.reports, lang, strict=strict, skipped=checked.skipped, paint=painter(colour(sys.stdout)))
     if output == "html":
         from manifest.report_html import html_report
 
@@ -113,3 +113,32 @@ def report(output: str, checked: Checked, lang: Lang, strict: bool) -> str:
             checked.reports, lang, strict=strict, skipped=checked.skipped, sources=Sources(checked.sources)
         )
     return reporters.REPORTERS[output](checked.reports, lang, strict=strict, skipped=checked.skipped)
+
+
+def validate_paths(
+    paths: Sequence[Path],
+    *,
+    format_: str | None,
+    profile: str | None,
+    skip_unknown: bool,
+    output: str | None,
+    lang: str | None,
+    strict: bool,
+    jobs: int,
+    scheduler: str | None,
+    quiet: bool,
+) -> None:
+    """Check ``paths``, print the report (``output``, or github annotations under GitHub Actions, else text) and
+    exit: 2 when a path could not be read or checked, else 1 when a file does not pass, else 0."""
+    from manifest.checkfile import BatchSettings
+
+    if scheduler is not None and jobs != 1:
+        fail(said("--jobs and --scheduler cannot be combined: the cluster's workers check the files"))
+    config = load_config_or_fail(Path.cwd())
+    settings = BatchSettings(format=format_, profile=profile, config_start=Path.cwd(), skip_unknown=skip_unknown)
+    checked = check_all(paths, settings, config, html=output == "html", jobs=jobs, scheduler=scheduler, quiet=quiet)
+    chosen_output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    click.echo(report(chosen_output, checked, language(lang), strict), nl=False, color=colour(sys.stdout))
+    if checked.not_read:
+        sys.exit(2)
+    sys.exit(0 if all(r.passes(strict=strict) for r in checked.reports) else 1)

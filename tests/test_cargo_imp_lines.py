@@ -38,6 +38,7 @@ from manifest.model import (
     Stop,
     TariffCode,
 )
+from tests.fixtures.cargo_imp import FFM_HEAD, FWB_LINES, fwb
 from tests.strategies.cargo_imp import REFERENCE
 
 
@@ -51,23 +52,6 @@ def _kg(value: str, unit: str = "KGM") -> Quantity:
 
 _SHIPPER = Party(role=PartyRole.SHIPPER, name="A", address=Address(city="MEXICO", country="MX"))
 _CONSIGNEE = Party(role=PartyRole.CONSIGNEE, name="B", address=Address(city="LOS ANGELES", country="US"))
-_FWB_LINES = [
-    "FWB/16",
-    "139-12345675MEXLAX/T2K10.5",
-    "RTG/LAXAM",
-    "SHP",
-    "NAM/A",
-    "LOC/MEXICO",
-    "/MX",
-    "CNE",
-    "NAM/B",
-    "LOC/LOS ANGELES",
-    "/US",
-    "CVD/USD//PP/NVD/NCV/XXX",
-    "RTD/1/P2/K10.5",
-    "ISU/01NOV26/MEXICO",
-    "REF/MEXFFAM",
-]
 _MASTER = Consignment(
     document_number="139-12345675",
     document_type=DocumentType.AIR_WAYBILL,
@@ -86,16 +70,6 @@ _FWB = Manifest(
 )
 
 
-def _fwb(replacing: dict[int, list[str]], inserting: dict[int, list[str]] | None = None) -> list[str]:
-    """The minimal FWB with lines replaced (by index) and inserted (before an index)."""
-    lines: list[str] = []
-    for index, line in enumerate(_FWB_LINES):
-        lines.extend((inserting or {}).get(index, []))
-        lines.extend(replacing.get(index, [line]))
-    lines.extend((inserting or {}).get(len(_FWB_LINES), []))
-    return lines
-
-
 def _master(**changes: object) -> Manifest:
     return replace(_FWB, consignments=(replace(_MASTER, **changes),))  # type: ignore[arg-type]
 
@@ -104,7 +78,6 @@ def _goods(**changes: object) -> tuple[GoodsItem, ...]:
     return (replace(_MASTER.goods[0], **changes),)  # type: ignore[arg-type]
 
 
-_FFM_HEAD = ["FFM/8", "1/AM0642/27NOV0110/MEX"]
 _FLIGHT = Manifest(
     mode=Mode.AIR,
     carrier=Carrier(iata_code="AM"),
@@ -134,15 +107,15 @@ _PMC = Equipment(kind=EquipmentKind.ULD, initial="PMC", number="73850AM")
 _AKE = Equipment(kind=EquipmentKind.ULD, initial="AKE", number="12045AM")
 
 CASES: list[tuple[str, list[str], Manifest]] = [
-    ("fwb minimal", _FWB_LINES, _FWB),
+    ("fwb minimal", FWB_LINES, _FWB),
     (
         "fwb volume and density",
-        _fwb({1: ["139-12345675MEXLAX/T2K10.5MC0.25DG7"]}),
+        fwb({1: ["139-12345675MEXLAX/T2K10.5MC0.25DG7"]}),
         _master(volume=_kg("0.25", "MTQ"), extensions={**_MASTER.extensions, "cargo-imp.density": "7"}),
     ),
     (
         "fwb pounds and cubic feet",
-        _fwb({1: ["139-12345675MEXLAX/T2L23.1CF8.8"], 12: ["RTD/1/P2/L23.1"]}),
+        fwb({1: ["139-12345675MEXLAX/T2L23.1CF8.8"], 12: ["RTD/1/P2/L23.1"]}),
         _master(
             gross_weight=_kg("23.1", "LBR"),
             volume=_kg("8.8", "FTQ"),
@@ -151,7 +124,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     ),
     (
         "fwb flight booking",
-        _fwb({}, {2: ["FLT/AM0642/27"]}),
+        fwb({}, {2: ["FLT/AM0642/27"]}),
         replace(
             _FWB,
             carrier=Carrier(iata_code="AM"),
@@ -162,7 +135,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     ),
     (
         "fwb shipper with account, two name lines, street, state, post code and telephone",
-        _fwb(
+        fwb(
             {
                 3: ["SHP/ACC123"],
                 4: ["NAM/CARGA AEREA CONSOLIDADA SA DE CV", "/DIVISION NORTE"],
@@ -188,7 +161,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     ),
     (
         "fwb agent and also notify",
-        _fwb(
+        fwb(
             {},
             {
                 11: [
@@ -219,12 +192,12 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     ),
     (
         "fwb declared value for customs",
-        _fwb({11: ["CVD/USD//PP/NVD/86500/XXX"]}),
+        fwb({11: ["CVD/USD//PP/NVD/86500/XXX"]}),
         _master(value=Money(amount=Decimal("86500"), currency="USD")),
     ),
     (
         "fwb rate description with goods, volume, HS codes and origin",
-        _fwb(
+        fwb(
             {
                 12: [
                     "RTD/1/P2/K10.5/CQ/W10.5/R2.85/T29.93",
@@ -253,7 +226,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     ),
     (
         "fwb two rate lines, a consolidation description over two lines and dimensions",
-        _fwb(
+        fwb(
             {
                 12: [
                     "RTD/1/P1/K4.5",
@@ -280,7 +253,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     ),
     (
         "fwb rate line with the ULD it is loaded in",
-        _fwb({12: ["RTD/1/P2/K10.5", "/NG/BOOKS", "/2/NU/PMC73850AM"]}),
+        fwb({12: ["RTD/1/P2/K10.5", "/NG/BOOKS", "/2/NU/PMC73850AM"]}),
         _master(
             goods=_goods(description="BOOKS", equipment_ids=("PMC73850AM",)),
             equipment=(Equipment(kind=EquipmentKind.ULD, initial="PMC", number="73850AM"),),
@@ -288,7 +261,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     ),
     (
         "fwb special handling and customs information",
-        _fwb({}, {15: ["SPH/EAP/PER", "OCI/US/SHP/T/953310822", "///NE/NOT EXEMPT"]}),
+        fwb({}, {15: ["SPH/EAP/PER", "OCI/US/SHP/T/953310822", "///NE/NOT EXEMPT"]}),
         _master(
             handling_codes=("EAP", "PER"),
             customs_notes=(
@@ -299,7 +272,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     ),
     (
         "fwb version 17 with the lines kept as written",
-        ["FWB/17", *_FWB_LINES[1:13], "OTH/P/MYC2.50", *_FWB_LINES[13:], "OPI/DOE JOHN", "/MEXFFAM", "OPI/X"],
+        ["FWB/17", *FWB_LINES[1:13], "OTH/P/MYC2.50", *FWB_LINES[13:], "OPI/DOE JOHN", "/MEXFFAM", "OPI/X"],
         replace(
             _master(
                 extensions={
@@ -313,7 +286,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     ),
     (
         "fwb with its Type B envelope",
-        ["QK MEXFFAM LAXFFAM", ".MEXFFAM 261230", *_FWB_LINES],
+        ["QK MEXFFAM LAXFFAM", ".MEXFFAM 261230", *FWB_LINES],
         replace(_FWB, extensions={**_FWB.extensions, "cargo-imp.envelope": "QK MEXFFAM LAXFFAM\n.MEXFFAM 261230"}),
     ),
     (
@@ -383,12 +356,12 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     ),
     (
         "ffm bulk consignment",
-        [*_FFM_HEAD, "LAX", "139-12345675MEXLAX/T2K10.5/BOOKS", "LAST"],
+        [*FFM_HEAD, "LAX", "139-12345675MEXLAX/T2K10.5/BOOKS", "LAST"],
         replace(_FLIGHT, consignments=(_line("139-12345675", 2, "10.5", "BOOKS"),)),
     ),
     (
         "ffm scheduled arrival at the point of unloading",
-        [*_FFM_HEAD, "LAX/27NOV0355", "139-12345675MEXLAX/T2K10.5/BOOKS", "LAST"],
+        [*FFM_HEAD, "LAX/27NOV0355", "139-12345675MEXLAX/T2K10.5/BOOKS", "LAST"],
         replace(
             _FLIGHT,
             arrival=Stop(place=_airport("LAX"), moment=datetime(2026, 11, 27, 3, 55)),
@@ -408,7 +381,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     (
         "ffm consignment split over two ULDs, with special handling and an onward flight",
         [
-            *_FFM_HEAD,
+            *FFM_HEAD,
             "LAX",
             "ULD/PMC73850AM",
             "139-24681016MEXLAX/P40K620MC4.1T60/FRESH CUT ROSES",
@@ -453,7 +426,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     (
         "ffm a ULD with its loading indicator and remarks, and a point of unloading with no cargo",
         [
-            *_FFM_HEAD,
+            *FFM_HEAD,
             "LAX",
             "ULD/PMC73850AM-M/CONTOUR",
             "139-12345675MEXLAX/T2K10.5/BOOKS",
@@ -491,7 +464,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     (
         "ffm lines in an order the grouping would not give",
         [
-            *_FFM_HEAD,
+            *FFM_HEAD,
             "LAX",
             "ULD/PMC73850AM",
             "139-12345675MEXLAX/P1K5/BOOKS",
@@ -531,7 +504,7 @@ CASES: list[tuple[str, list[str], Manifest]] = [
     ),
     (
         "ffm a shipment bound further than the point of unloading",
-        [*_FFM_HEAD, "LAX", "139-12345675MEXSFO/S2K10.5/BOOKS", "LAST"],
+        [*FFM_HEAD, "LAX", "139-12345675MEXSFO/S2K10.5/BOOKS", "LAST"],
         replace(
             _FLIGHT,
             consignments=(
@@ -575,7 +548,7 @@ def test_write(lines: list[str], manifest: Manifest) -> None:
 
 
 def test_lone_line_feeds_are_read_like_crlf() -> None:
-    document = cargo_imp.read_at("\n".join(_FWB_LINES).encode(), REFERENCE)
+    document = cargo_imp.read_at("\n".join(FWB_LINES).encode(), REFERENCE)
     assert document.manifests == (_FWB,)
 
 

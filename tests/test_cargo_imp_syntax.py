@@ -17,8 +17,8 @@ from manifest.formats import cargo_imp, manifest_json
 from manifest.formats.base import Document
 from manifest.model import DocumentType, PartyRole
 from tests.conftest import SAMPLES
+from tests.fixtures.cargo_imp import FFM_HEAD, FWB_LINES, fwb
 from tests.strategies.cargo_imp import REFERENCE
-from tests.test_cargo_imp_lines import _FFM_HEAD, _FWB_LINES, _fwb
 
 IMP_SAMPLES = sorted(p for p in (SAMPLES / "air").iterdir() if p.suffix in (".fwb", ".fhl", ".ffm"))
 
@@ -32,25 +32,25 @@ def _found(lines: list[str]) -> list[tuple[str, int | None, int | None]]:
 
 
 FAULTS: list[tuple[str, list[str], tuple[str, int, int]]] = [
-    ("unknown line identifier", _fwb({}, {3: ["XYZ/FOO", "/BAR"]}), ("IMP010", 4, 1)),
-    ("air waybill number without its check digit", _fwb({1: ["139-1234567MEXLAX/T2K10.5"]}), ("IMP012", 2, 1)),
-    ("pieces and weight", _fwb({1: ["139-12345675MEXLAX/X2K10.5"]}), ("IMP012", 2, 20)),
-    ("weight code", _fwb({1: ["139-12345675MEXLAX/T2G10.5"]}), ("IMP012", 2, 20)),
-    ("one airport", _fwb({1: ["139-12345675MEX/T2K10.5"]}), ("IMP012", 2, 13)),
-    ("line over 69 characters", _fwb({4: ["NAM/" + "A" * 70]}), ("IMP011", 5, 70)),
-    ("missing mandatory line", _fwb({2: []}), ("IMP013", 1, 1)),
-    ("line out of order", [*_FWB_LINES[:3], *_FWB_LINES[7:11], *_FWB_LINES[3:7], *_FWB_LINES[11:]], ("IMP014", 8, 1)),
-    ("continuation line with no line before it", ["FWB/16", "/X", *_FWB_LINES[1:]], ("IMP019", 2, 1)),
-    ("country code", _fwb({6: ["/MEX"]}), ("IMP012", 7, 2)),
-    ("special handling code", _fwb({}, {15: ["SPH/GENERAL"]}), ("IMP012", 16, 5)),
-    ("agent code", _fwb({}, {11: ["AGT//147521", "/A", "/B"]}), ("IMP012", 12, 6)),
-    ("volume in a rate line", _fwb({12: ["RTD/1/P2/K10.5", "/NV/M3"]}), ("IMP012", 14, 5)),
+    ("unknown line identifier", fwb({}, {3: ["XYZ/FOO", "/BAR"]}), ("IMP010", 4, 1)),
+    ("air waybill number without its check digit", fwb({1: ["139-1234567MEXLAX/T2K10.5"]}), ("IMP012", 2, 1)),
+    ("pieces and weight", fwb({1: ["139-12345675MEXLAX/X2K10.5"]}), ("IMP012", 2, 20)),
+    ("weight code", fwb({1: ["139-12345675MEXLAX/T2G10.5"]}), ("IMP012", 2, 20)),
+    ("one airport", fwb({1: ["139-12345675MEX/T2K10.5"]}), ("IMP012", 2, 13)),
+    ("line over 69 characters", fwb({4: ["NAM/" + "A" * 70]}), ("IMP011", 5, 70)),
+    ("missing mandatory line", fwb({2: []}), ("IMP013", 1, 1)),
+    ("line out of order", [*FWB_LINES[:3], *FWB_LINES[7:11], *FWB_LINES[3:7], *FWB_LINES[11:]], ("IMP014", 8, 1)),
+    ("continuation line with no line before it", ["FWB/16", "/X", *FWB_LINES[1:]], ("IMP019", 2, 1)),
+    ("country code", fwb({6: ["/MEX"]}), ("IMP012", 7, 2)),
+    ("special handling code", fwb({}, {15: ["SPH/GENERAL"]}), ("IMP012", 16, 5)),
+    ("agent code", fwb({}, {11: ["AGT//147521", "/A", "/B"]}), ("IMP012", 12, 6)),
+    ("volume in a rate line", fwb({12: ["RTD/1/P2/K10.5", "/NV/M3"]}), ("IMP012", 14, 5)),
     ("house weight", ["FHL/5", "MBI/139-12345675MEXLAX/T2K10", "HBS/H1/MEXLAX/2/10//BOOKS"], ("IMP012", 3, 17)),
     ("house without master", ["FHL/5", "HBS/H1/MEXLAX/2/K10//BOOKS"], ("IMP013", 1, 1)),
     (
         "flight manifest part ending CONT whose next part comes later in the file",
         [
-            *_FFM_HEAD,
+            *FFM_HEAD,
             "LAX",
             "CONT",
             "FFM/8",
@@ -65,26 +65,26 @@ FAULTS: list[tuple[str, list[str], tuple[str, int, int]]] = [
         ("IMP015", 4, 1),
     ),
     ("flight manifest part number", ["FFM/8", "A/AM0642/27NOV0110/MEX", "LAX", "LAST"], ("IMP012", 2, 1)),
-    ("flight manifest without end code", [*_FFM_HEAD, "LAX"], ("IMP018", 3, 1)),
+    ("flight manifest without end code", [*FFM_HEAD, "LAX"], ("IMP018", 3, 1)),
     (
         "flight manifest part out of sequence",
-        [*_FFM_HEAD, "LAX", "CONT", "FFM/8", "3/AM0642/27NOV0110/MEX", "LAX", "LAST"],
+        [*FFM_HEAD, "LAX", "CONT", "FFM/8", "3/AM0642/27NOV0110/MEX", "LAX", "LAST"],
         ("IMP016", 6, 1),
     ),
-    ("flight manifest without a point of unloading", [*_FFM_HEAD, "LAST"], ("IMP013", 1, 1)),
-    ("air waybill line missing", ["FWB/16", *_FWB_LINES[2:]], ("IMP013", 1, 1)),
+    ("flight manifest without a point of unloading", [*FFM_HEAD, "LAST"], ("IMP013", 1, 1)),
+    ("air waybill line missing", ["FWB/16", *FWB_LINES[2:]], ("IMP013", 1, 1)),
     ("flight date", ["FFM/8", "1/AM0642/31FEB/MEX", "LAX", "LAST"], ("IMP012", 2, 10)),
-    ("ULD identification", [*_FFM_HEAD, "LAX", "ULD/PMC7AM", "LAST"], ("IMP012", 4, 5)),
+    ("ULD identification", [*FFM_HEAD, "LAX", "ULD/PMC7AM", "LAST"], ("IMP012", 4, 5)),
     (
         "consignment airports unreadable, pieces and weight readable",
-        [*_FFM_HEAD, "LAX", "139-12345675X4MEXLAX/T34K1276.5/CONSOLIDATION", "LAST"],
+        [*FFM_HEAD, "LAX", "139-12345675X4MEXLAX/T34K1276.5/CONSOLIDATION", "LAST"],
         ("IMP012", 4, 13),
     ),
-    ("stray line in a flight manifest", [*_FFM_HEAD, "LAX", "HELLO WORLD", "LAST"], ("IMP019", 4, 1)),
-    ("unsupported version", ["FWB/9", *_FWB_LINES[1:]], ("IMP003", 1, 5)),
+    ("stray line in a flight manifest", [*FFM_HEAD, "LAX", "HELLO WORLD", "LAST"], ("IMP019", 4, 1)),
+    ("unsupported version", ["FWB/9", *FWB_LINES[1:]], ("IMP003", 1, 5)),
     (
         "unsupported message before a supported one",
-        ["FSU/7", "139-12345675MEXLAX/T2K10", *_FWB_LINES],
+        ["FSU/7", "139-12345675MEXLAX/T2K10", *FWB_LINES],
         ("IMP004", 1, 1),
     ),
 ]
@@ -96,7 +96,7 @@ def test_fault_is_reported_at_its_place(lines: list[str], fault: tuple[str, int,
 
 
 def test_a_long_flight_manifest_message_is_reported() -> None:
-    lines = [*_FFM_HEAD, "LAX", *(f"139-{n:07d}{n % 7}MEXLAX/T1K1/BOOKS" for n in range(120)), "LAST"]
+    lines = [*FFM_HEAD, "LAX", *(f"139-{n:07d}{n % 7}MEXLAX/T1K1/BOOKS" for n in range(120)), "LAST"]
     document = _read(lines)
     assert [(d.code, d.severity) for d in document.diagnostics] == [("IMP017", Severity.WARNING)]
 
@@ -118,8 +118,8 @@ def test_unreadable_content_raises_parse_error(data: bytes, code: str, line: int
 
 _PIECES = st.sampled_from(
     [
-        *_FWB_LINES,
-        *_FFM_HEAD,
+        *FWB_LINES,
+        *FFM_HEAD,
         "LAX",
         "ULD/PMC73850AM",
         "139-12345675MEXLAX/P2K10.5T4/BOOKS",
