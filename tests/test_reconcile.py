@@ -168,7 +168,8 @@ def test_a_vessel_call_whose_cuscar_declares_another_hs_code() -> None:
         "PIA(53)-02-1",
     )
     assert finding.value == "731816" and finding.args["other"] == "731815"
-    assert finding.related == (Related(str(VESSEL_309), 30, 1, "N10", "consignments[1].goods[0]"),)
+    # The related place is the HS code of the line the CUSCAR's line is matched with (by description).
+    assert finding.related == (Related(str(VESSEL_309), 30, 44, "N10-05", "consignments[1].goods[0].hs_code"),)
 
 
 def test_a_flight_whose_air_waybill_weighs_more_than_its_manifest_and_carta_porte() -> None:
@@ -265,18 +266,24 @@ def test_related_places_survive_a_pickle_and_show_in_every_report() -> None:
     assert pickle.loads(pickle.dumps(finding)).related == finding.related
     shown = text(reports)
     assert f"{variant}:54:7: error HM-REC-013" in shown
-    assert f"; and {VESSEL_309}:30:1 [N10 | consignments[1].goods[0]]" in shown
-    assert f"; y {VESSEL_309}:30:1" in text(reports, "es")
+    assert f"; and {VESSEL_309}:30:44 [N10-05 | consignments[1].goods[0].hs_code]" in shown
+    assert f"; y {VESSEL_309}:30:44" in text(reports, "es")
     files = json.loads(as_json(reports))["files"]
     assert files[0]["diagnostics"] == []
     assert files[1]["diagnostics"][0]["related"] == [
-        {"path": str(VESSEL_309), "line": 30, "column": 1, "location": "N10", "field": "consignments[1].goods[0]"}
+        {
+            "path": str(VESSEL_309),
+            "line": 30,
+            "column": 44,
+            "location": "N10-05",
+            "field": "consignments[1].goods[0].hs_code",
+        }
     ]
     log = sarif_log(reports, "en", project={})
     (result,) = log["runs"][0]["results"]  # type: ignore[index]
     (related,) = result["relatedLocations"]
     assert related["physicalLocation"]["artifactLocation"]["index"] == 0
-    assert related["physicalLocation"]["region"] == {"startLine": 30, "startColumn": 1}
+    assert related["physicalLocation"]["region"] == {"startLine": 30, "startColumn": 44}
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["index"] == 1
 
 

@@ -97,12 +97,16 @@ _LEGAL_FORMS = tuple(
 )
 
 
+def words_of(text: str) -> list[str]:
+    """The words of a text in capitals, without accents and with punctuation as a space between words."""
+    letters = unicodedata.normalize("NFKD", text)
+    return "".join(c if c.isalnum() else " " for c in letters if c.isascii()).upper().split()
+
+
 def party_name_key(name: str) -> str:
     """A party's name in capitals without accents, punctuation or the legal form that ends it, so that ``Aceros del
     Centro, S.A. de C.V.`` and ``ACEROS DEL CENTRO SA DE CV`` are one name."""
-    letters = unicodedata.normalize("NFKD", name)
-    plain = "".join(c if c.isalnum() else " " for c in letters if c.isascii()).upper()
-    words = plain.split()
+    words = words_of(name)
     changed = True
     while changed and words:
         changed = False
@@ -112,6 +116,41 @@ def party_name_key(name: str) -> str:
                 changed = True
                 break
     return " ".join(words)
+
+
+# Abbreviations common in the goods descriptions of cargo manifests, read as the word they stand for; a word in the
+# plural and in the singular are one (description_key drops a final S).
+_ABBREVIATIONS = {
+    "PCT": "PERCENT",
+    "PC": "PIECE",
+    "PCS": "PIECE",
+    "PKG": "PACKAGE",
+    "PKGS": "PACKAGE",
+    "ASSY": "ASSEMBLY",
+    "EQUIP": "EQUIPMENT",
+    "EQPT": "EQUIPMENT",
+    "MACH": "MACHINE",
+    "ACC": "ACCESSORY",
+    "ACCES": "ACCESSORY",
+    "ACCESSORIES": "ACCESSORY",
+    "W": "WITH",
+    "WO": "WITHOUT",
+    "AUTO": "AUTOMOTIVE",
+    "MISC": "MISCELLANEOUS",
+}
+
+
+def description_key(description: str) -> str:
+    """A goods description as its set of words, so that ``Hot-rolled steel coils`` and ``COILS, STEEL, HOT ROLLED``
+    are one description: capitals without accents or punctuation, common abbreviations read in full (``PCT`` is
+    ``PERCENT``, ``PCS`` is ``PIECE``), a final S set aside, in any order."""
+    found = set()
+    for word in words_of(description):
+        word = _ABBREVIATIONS.get(word, word)
+        if len(word) > 3 and word.endswith("S") and not word.endswith("SS"):
+            word = word[:-1]
+        found.add(word)
+    return " ".join(sorted(found))
 
 
 def hs6_of(item: GoodsItem) -> tuple[str, str | None]:

@@ -1,5 +1,8 @@
 """The movement itself, compared between two documents: conveyance, trip, carrier, ports, dates and direction.
 
+A carrier is compared code by code (a SCAC with a SCAC, an IATA designator or prefix with the same, SAT's air
+carrier code with SAT's) and by name: no public list ties a SCAC or an IATA code to a name.
+
 Each value is compared only where both documents give it: a Carta Porte names no SCAC, a 358 no departure.
 """
 
@@ -11,7 +14,7 @@ from datetime import date, datetime
 from manifest import codelists
 from manifest.model import Direction, Manifest, Moment, Place
 from manifest.singlewindow.findings import Disagreement
-from manifest.singlewindow.identity import compact, equipment_key, flight_key
+from manifest.singlewindow.identity import compact, equipment_key, flight_key, party_name_key
 from manifest.singlewindow.sources import Bill, Source, Spot
 
 _CONVEYANCE: tuple[tuple[str, Callable[[Manifest], str | None], Callable[[str], str]], ...] = (
@@ -27,6 +30,7 @@ _CARRIER: tuple[tuple[str, Callable[[Manifest], str | None]], ...] = (
     ("scac", lambda m: m.carrier.scac if m.carrier else None),
     ("iata_code", lambda m: m.carrier.iata_code if m.carrier else None),
     ("iata_prefix", lambda m: m.carrier.iata_prefix if m.carrier else None),
+    ("sat_air_code", lambda m: m.carrier.sat_air_code if m.carrier else None),
 )
 _DIRECTION_ES = {Direction.NORTHBOUND: "hacia el norte", Direction.SOUTHBOUND: "hacia el sur"}
 _PORTS = {"arrival": ("port of arrival", "puerto de llegada"), "departure": ("port of departure", "puerto de salida")}
@@ -40,6 +44,9 @@ def movement(first: Source, second: Source) -> Iterator[Disagreement]:
     yield from _same("trip", first, second, lambda m: m.trip_number, "trip_number", trip_key)
     for name, value in _CARRIER:
         yield from _same("carrier", first, second, value, f"carrier.{name}", compact)
+    yield from _same(
+        "carrier_name", first, second, lambda m: m.carrier.name if m.carrier else None, "carrier.name", party_name_key
+    )
     yield from _ports(first, second)
     yield from _days(first, second)
     yield from _direction(first, second)

@@ -1,8 +1,9 @@
 """The parts of a movement matched by identifier between two documents, and what each pair disagrees on.
 
 Bills and waybills are matched by number (:func:`~manifest.singlewindow.identity.bill_key`); within a bill,
-equipment by identifier, goods by their HS subheading, parties by role. A part one document has and a document that
-lists the whole cargo lacks is a finding; so is a value two matched parts give differently.
+equipment by identifier, goods by line number, description and HS subheading (:mod:`.goods`), parties by role. A
+part one document has and a document that lists the whole cargo lacks is a finding; so is a value two matched parts
+give differently.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from decimal import Decimal
 
 from manifest.codelists import country_alpha2
 from manifest.model import Consignment, EquipmentKind, Party, PartyRole, Quantity
-from manifest.requirements.checks import apart_beyond, in_base_unit
+from manifest.requirements.checks import apart_beyond
 from manifest.singlewindow.findings import Disagreement, rules_by_comparison
-from manifest.singlewindow.identity import compact, equipment_key, hs6_codes, hs6_of, party_name_key
+from manifest.singlewindow.goods import bill_package_kind, compare_goods, shown
+from manifest.singlewindow.identity import compact, equipment_key, party_name_key
 from manifest.singlewindow.sources import Bill, Source, Spot
 
 _KIND_WORDS: Mapping[EquipmentKind, tuple[str, str]] = {
@@ -25,8 +27,6 @@ _KIND_WORDS: Mapping[EquipmentKind, tuple[str, str]] = {
     EquipmentKind.TRUCK: ("truck", "el camión"),
     EquipmentKind.CHASSIS: ("chassis", "el chasis"),
 }
-# Units of mass (UN/ECE Recommendation 20) that goods weights are added up in, as kilograms.
-_MASS = frozenset({"KGM", "LBR", "TNE", "GRM"})
 _ROLES: Mapping[PartyRole, str] = {PartyRole.SHIPPER: "remitente", PartyRole.CONSIGNEE: "destinatario"}
 
 
@@ -99,12 +99,11 @@ def not_on_conveyance(bills: list[Bill], other: Source) -> Iterator[Disagreement
 
 
 def values(one: Bill, other: Bill) -> Iterator[Disagreement]:
-    """What two documents say differently of one bill: weight, packages, HS codes, parties."""
+    """What two documents say differently of one bill: weight, packages and their kind, goods, parties."""
     yield from _weight(one, other)
-    yield from _goods_weights(one, other)
     yield from _packages(one, other)
-    yield from _hs_codes(one, other)
-    yield from _hs_codes(other, one)
+    yield from bill_package_kind(one, other)
+    yield from compare_goods(one, other)
     yield from _parties(one, other)
 
 
@@ -128,10 +127,6 @@ def _weight_spot(bill: Bill, below: str) -> Spot:
     return bill.spot(below) if below else bill.placed(".gross_weight", ".goods[0].gross_weight")
 
 
-def _shown(quantity: Quantity) -> str:
-    return f"{format(quantity.value.normalize(), 'f')} {quantity.unit}"
-
-
 def _weight(one: Bill, other: Bill) -> Iterator[Disagreement]:
     first, second = _weight_of(one), _weight_of(other)
     if first is None or second is None:
@@ -141,43 +136,9 @@ def _weight(one: Bill, other: Bill) -> Iterator[Disagreement]:
             "weight",
             _weight_spot(one, first[1]),
             _weight_spot(other, second[1]),
-            _shown(first[0]),
-            {"other": _shown(second[0]), "bill": one.consignment.document_number},
+            shown(first[0]),
+            {"other": shown(second[0]), "bill": one.consignment.document_number},
         )
-
-
-def _weights_by_hs(bill: Bill) -> dict[str, tuple[Decimal, int]] | None:
-    """The bill's goods weights in kilograms added up by HS subheading, each with its first line; None when a line
-    lacks its code or a weight in a known unit, or the document is a flight manifest."""
-    if bill.source.flight_manifest or not bill.consignment.goods:
-        return None
-    found: dict[str, tuple[Decimal, int]] = {}
-    for index, item in enumerate(bill.consignment.goods):
-        code, where = hs6_of(item)
-        kilograms = in_base_unit(item.gross_weight) if item.gross_weight is not None else None
-        if where is None or kilograms is None or item.gross_weight is None or item.gross_weight.unit not in _MASS:
-            return None
-        total, first = found.get(code, (Decimal(0), index))
-        found[code] = (total + kilograms, first)
-    return found
-
-
-def _goods_weights(one: Bill, other: Bill) -> Iterator[Disagreement]:
-    mine, theirs = _weights_by_hs(one), _weights_by_hs(other)
-    if mine is None or theirs is None or set(mine) != set(theirs) or (len(mine) < 2 and len(theirs) < 2):
-        return  # a single subheading weighs what the bill weighs, which HM-REC-011 compares
-    params = rules_by_comparison()["goods_weight"].params
-    for code, (weight, line) in mine.items():
-        other_weight, other_line = theirs[code]
-        here, there = Quantity(value=weight, unit="KGM"), Quantity(value=other_weight, unit="KGM")
-        if apart_beyond(here, there, params):
-            yield Disagreement(
-                "goods_weight",
-                one.spot(f".goods[{line}].gross_weight"),
-                other.spot(f".goods[{other_line}].gross_weight"),
-                _shown(here),
-                {"other": _shown(there), "bill": one.consignment.document_number, "hs": code},
-            )
 
 
 def _packages_of(bill: Bill) -> tuple[int, str] | None:
@@ -200,25 +161,6 @@ def _packages(one: Bill, other: Bill) -> Iterator[Disagreement]:
             str(first[0]),
             {"other": str(second[0]), "bill": one.consignment.document_number},
         )
-
-
-def _hs_codes(one: Bill, other: Bill) -> Iterator[Disagreement]:
-    """Each HS subheading a goods line of ``one`` declares must begin some code of the same bill in ``other``."""
-    theirs: set[str] = set()
-    for item in other.consignment.goods:
-        theirs |= hs6_codes(item)
-    if not theirs:
-        return
-    for index, item in enumerate(one.consignment.goods):
-        code, where = hs6_of(item)
-        if where is not None and code not in theirs:
-            yield Disagreement(
-                "hs_code",
-                one.spot(f".goods[{index}].{where}"),
-                other.spot(".goods[0]"),
-                code,
-                {"other": ", ".join(sorted(theirs)), "bill": one.consignment.document_number},
-            )
 
 
 def _parties(one: Bill, other: Bill) -> Iterator[Disagreement]:

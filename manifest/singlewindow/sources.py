@@ -22,6 +22,7 @@ from manifest.requirements.engine import locate_field
 # movement must be in them: a manifest (X12 309, CUSCAR, a flight manifest), a rail consist (X12 358) and the
 # harmonized model. An air waybill, a house list and a Carta Porte cover their own shipments only.
 COMPLETE = frozenset({"manifest", "consist", "model"})
+_UNNUMBERED_GOODS = frozenset({"x12-309", "x12-358", "carta-porte"})
 HOUSES = frozenset({DocumentType.HOUSE_BILL_OF_LADING, DocumentType.HOUSE_AIR_WAYBILL})
 
 T = TypeVar("T")
@@ -125,6 +126,13 @@ class Source:
             for equipment in consignment.equipment
             if equipment.number.strip()
         )
+
+    @property
+    def numbers_goods(self) -> bool:
+        """Whether the document writes a number on each goods line (CUSCAR GID 1496, Cargo-XML SequenceNumeric, a
+        Cargo-IMP rate line, the model's sequence). An X12 309's N10 has none, and a Carta Porte's reader numbers
+        its Mercancia elements by their place, which is no number the document gives."""
+        return self.document.format not in _UNNUMBERED_GOODS
 
     @property
     def parties_per_bill(self) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from manifest.model import CrewMember, CrewRole, DocumentType, Equipment, EquipmentKind, Mode
 from manifest.singlewindow.findings import Disagreement
-from manifest.singlewindow.identity import compact, equipment_key, party_name_key
+from manifest.singlewindow.identity import compact, equipment_key, words_of
 from manifest.singlewindow.sources import Bill, Source, Spot
 
 
@@ -89,7 +89,7 @@ def _name(member: CrewMember) -> str:
 
 
 def _words(member: CrewMember) -> frozenset[str]:
-    return frozenset(party_name_key(_name(member)).split())
+    return frozenset(words_of(_name(member)))
 
 
 def _driver(first: Source, second: Source) -> Iterator[Disagreement]:
