@@ -17,7 +17,7 @@ import manifest
 from manifest import formats
 from manifest.api import FileReport
 from manifest.cli import main
-from manifest.diagnostics import Diagnostic, Related
+from manifest.diagnostics import Diagnostic, Related, Severity
 from manifest.formats.base import Document
 from manifest.model import Equipment, EquipmentKind, Mode, Quantity
 from manifest.reporters import as_json, sarif_log, text
@@ -25,7 +25,8 @@ from manifest.requirements import Config, Rule
 from manifest.requirements.definitions import load_catalogue
 from manifest.requirements.examples import apply_example
 from manifest.singlewindow import reconcile, reconcile_documents
-from manifest.singlewindow.identity import bill_key, equipment_key, flight_key, party_name_key
+from manifest.singlewindow.goods import same_package_kind
+from manifest.singlewindow.identity import bill_key, description_key, equipment_key, flight_key, party_name_key
 from tests.models.requirements import VALID
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -245,8 +246,6 @@ def test_content_in_no_known_format_is_reported_and_the_others_still_reconciled(
 def test_a_rule_is_turned_off_or_regraded_by_the_configuration() -> None:
     variant = VARIANTS / "vessel-hs-code-differs.cuscar"
     assert _findings(_reports([VESSEL_309, variant], Config(disabled=frozenset({"HM-REC-013"})))) == []
-    from manifest.diagnostics import Severity
-
     regraded = _reports([VESSEL_309, variant], Config(severities={"HM-REC-013": Severity.WARNING}))
     ((_, finding),) = _findings(regraded)
     assert finding.severity is Severity.WARNING and all(report.passes() for report in regraded)
@@ -490,3 +489,163 @@ def test_a_truck_written_as_ace_and_as_carta_porte_disagrees_only_where_changed(
     found = {(report.path, d.code) for report in reports for d in report.diagnostics if d.code.startswith("HM-")}
     expected = {("309", code), ("358", code)} if change == "driver" else {("309", code)}
     assert found == (expected if code else set())
+
+
+# --- goods matched line by line ---------------------------------------------------------------------------------
+
+
+def test_a_carta_porte_splitting_a_bill_between_its_goods_otherwise(tmp_path: Path) -> None:
+    """The Carta Porte describes the goods in Spanish, the 309 in English: the lines are matched by their HS
+    subheading, and each pair's weight is compared although the bill's weight agrees."""
+    variant = tmp_path / "train.cartaporte.xml"
+    text = TRAIN_CP.read_text(encoding="utf-8")
+    variant.write_text(
+        text.replace('PesoEnKg="14880"', 'PesoEnKg="14380"').replace('PesoEnKg="620"', 'PesoEnKg="1120"')
+    )
+    reports = _reports([TRAIN_309, TRAIN_358, variant])
+    found = [
+        (p, d.code, d.line, d.value, d.args["goods"], d.related[0].path, d.related[0].line)
+        for p, d in _findings(reports)
+    ]
+    assert found == [
+        (str(TRAIN_309), "HM-REC-018", 34, "14880 KGM", "HS 870840", str(variant), 26),
+        (str(TRAIN_309), "HM-REC-018", 36, "620 KGM", "HS 850760", str(variant), 30),
+    ]
+    (first, _) = reports[0].diagnostics
+    assert (
+        first.message() == f"the goods HS 870840 of bill KCSM26110452 weigh 14880 KGM here but 14380 KGM in {variant}"
+    )
+    assert first.location == "N10-08" and str(first.related[0].location).endswith("cartaporte31:Mercancia[2]/@PesoEnKg")
+
+
+def test_a_goods_line_the_carta_porte_lacks_is_found_in_the_309() -> None:
+    """The 309 declares brake parts in bill KCSM26110452 that the Carta Porte does not list: the line is missing
+    from it, found at the 309's N10 with the Carta Porte's goods of that bill as its related place. Its other two
+    lines, described in English there and in Spanish here, are matched by HS subheading."""
+    battery = b"H1*3481*9**LITHIUM ION BATTERIES*****II~\n"
+    consist = TRAIN_309.read_bytes()
+    assert battery in consist
+    more = consist.replace(battery, battery + b"N10*2*AUTOMOTIVE BRAKE PARTS**J*8708998180*4000*K*80**BOX~\n")
+    reports = reconcile([more.replace(b"SE*36*", b"SE*37*"), TRAIN_CP.read_bytes()], names=["train.309", "cp.xml"])
+    ((path, finding),) = _findings(reports)
+    assert (path, finding.code, finding.line, finding.location, finding.value) == (
+        "train.309",
+        "HM-REC-023",
+        38,
+        "N10",
+        "AUTOMOTIVE BRAKE PARTS",
+    )
+    (related,) = finding.related
+    assert (related.path, related.line, related.field) == ("cp.xml", 26, "consignments[1].goods[0]")
+    assert finding.message() == (
+        "the goods AUTOMOTIVE BRAKE PARTS of bill KCSM26110452 are here but not in that bill in cp.xml"
+    )
+
+
+def test_a_vessel_call_whose_cuscar_packs_the_goods_otherwise(tmp_path: Path) -> None:
+    """The CUSCAR says drums (Rec 21 DR) where the 309 says cartons (X12 CTN): a warning at the CUSCAR's GID with
+    the 309's N10 as related place. Its 2400 cartons, split over two N10 lines of the 309, are matched by their
+    description and taken together."""
+    variant = tmp_path / "vessel.cuscar"
+    variant.write_bytes(VESSEL_CUSCAR.read_bytes().replace(b"GID+1+2400:CT'", b"GID+1+2400:DR'"))
+    reports = _reports([VESSEL_309, variant])
+    ((path, finding),) = _findings(reports)
+    assert (path, finding.code, finding.severity, finding.line, finding.value) == (
+        str(variant),
+        "HM-REC-024",
+        Severity.WARNING,
+        31,
+        "DR",
+    )
+    assert finding.args["other"] == "CTN" and finding.args["goods"] == "TEQUILA 100 PCT AGAVE IN BOTTLES"
+    (related,) = finding.related
+    assert (related.path, related.field) == (str(VESSEL_309), "consignments[0].goods[0].packages.kind")
+    assert reports[0].passes() and reports[1].passes()
+
+
+def test_goods_are_matched_by_description_before_their_hs_codes() -> None:
+    """Two lines of one bill, described in another case, order and abbreviation in the other document, whose HS
+    codes are swapped there: each line is matched by its description, and each HS code is then found wrong,
+    rather than both lines being matched by code and compared on weights that do not belong to them."""
+    base = VALID[Mode.RAIL]()
+    bill = base.consignments[1]
+    pellets, distillates = bill.goods
+    swapped = (
+        dataclasses.replace(
+            pellets,
+            sequence=None,
+            description="Pellets, resin - polyethylene",
+            hs_code=distillates.hs_code,
+            tariff_codes=distillates.tariff_codes,
+        ),
+        dataclasses.replace(
+            distillates,
+            sequence=None,
+            description="petroleum distillate",
+            hs_code=pellets.hs_code,
+            tariff_codes=pellets.tariff_codes,
+        ),
+    )
+    other = dataclasses.replace(base, consignments=(base.consignments[0], dataclasses.replace(bill, goods=swapped)))
+    found = _findings(_pair(base, other))
+    assert sorted((p, d.code, d.field, d.value) for p, d in found) == [
+        ("one", "HM-REC-013", "consignments[1].goods[0].hs_code", "390110"),
+        ("one", "HM-REC-013", "consignments[1].goods[1].hs_code", "271019"),
+        ("two", "HM-REC-013", "consignments[1].goods[0].hs_code", "271019"),
+        ("two", "HM-REC-013", "consignments[1].goods[1].hs_code", "390110"),
+    ]
+
+
+def test_descriptions_compare_without_case_accents_punctuation_order_or_abbreviation() -> None:
+    assert description_key("TEQUILA 100 PCT AGAVE IN BOTTLES") == description_key(
+        "Bottles: tequila, 100 percent agave in"
+    )
+    assert description_key("Baterías de iones de litio") == description_key("BATERIAS DE IONES DE LITIO")
+    assert description_key("Brake parts, auto") == description_key("AUTOMOTIVE BRAKE PARTS")
+    assert description_key("STEEL HEX BOLTS") != description_key("STEEL HEX NUTS")
+
+
+def test_package_kinds_agree_through_the_crosswalk() -> None:
+    assert same_package_kind("CTN", "CT") is True  # X12 and Rec 21 carton
+    assert same_package_kind("QA", "DRM") is True  # a steel drum is a drum
+    assert same_package_kind("1A1", "DRM") is True  # SAT's UN code, through Rec 21 QA
+    assert same_package_kind("DRM", "1A1") is True
+    assert same_package_kind("CT", "DR") is False
+    assert same_package_kind("PLT", "ZZZ") is None  # a kind the crosswalk does not know is not judged
+
+
+# --- the carrier ------------------------------------------------------------------------------------------------
+
+
+def test_the_carrier_is_compared_code_with_code_and_name_with_name(tmp_path: Path) -> None:
+    """SAT's air carrier code of the model against the Carta Porte's CodigoTransportista; the carrier's name of
+    the model against the CUSCAR's NAD+CA, after normalising. A SCAC is never compared with a name."""
+    air = (AIR / "northbound-flight-am0642-mex-lax.manifest.json").read_bytes()
+    assert _findings(reconcile([air, FLIGHT_CP.read_bytes()], names=["flight.json", "cp.xml"])) == []
+    other_code = air.replace(b'"sat_air_code": "CA014"', b'"sat_air_code": "CA021"')
+    ((path, finding),) = _findings(reconcile([other_code, FLIGHT_CP.read_bytes()], names=["flight.json", "cp.xml"]))
+    assert (path, finding.code, finding.field, finding.value, finding.args["other"]) == (
+        "flight.json",
+        "HM-REC-003",
+        "carrier.sat_air_code",
+        "CA021",
+        "CA014",
+    )
+    assert finding.related[0].location == (
+        "/cfdi:Comprobante/cfdi:Complemento/cartaporte31:CartaPorte/cartaporte31:Mercancias/"
+        "cartaporte31:TransporteAereo/@CodigoTransportista"
+    )
+    vessel = (SAMPLES / "maritime" / "northbound-vessel-maersk-kensington-647n.manifest.json").read_bytes()
+    cuscar = VESSEL_CUSCAR.read_bytes()
+    same = vessel.replace(b'"name": "MAERSK A/S"', b'"name": "Maersk A.S."')
+    assert same != vessel
+    assert _findings(reconcile([same, cuscar], names=["vessel.json", "vessel.cuscar"])) == []
+    renamed = vessel.replace(b'"name": "MAERSK A/S"', b'"name": "MEDITERRANEAN SHIPPING COMPANY"')
+    ((path, finding),) = _findings(reconcile([renamed, cuscar], names=["vessel.json", "vessel.cuscar"]))
+    assert (path, finding.code, finding.severity, finding.args["other"]) == (
+        "vessel.cuscar",
+        "HM-REC-025",
+        Severity.WARNING,
+        "MEDITERRANEAN SHIPPING COMPANY",
+    )
+    assert finding.related[0].path == "vessel.json" and finding.location is not None

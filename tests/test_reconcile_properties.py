@@ -1,6 +1,7 @@
 """A property of reconciliation: a model written to two formats reconciles clean, and changing one value of the
 model written to one of them gives exactly the finding for that value, naming the value, with the other file as its
-related place."""
+related place. The values changed include the goods line by line: a line's packages and their kind, and a line left
+out."""
 
 from __future__ import annotations
 
@@ -88,6 +89,46 @@ def _shipper(name: str) -> Change:
     return Change("HM-REC-015", name, apply)
 
 
+def _line_packages(count: int) -> Change:
+    """The first goods line of the second bill is in ``count`` packages; the bill's declared total is unchanged."""
+
+    def apply(manifest: Manifest) -> Manifest:
+        second = manifest.consignments[1]
+        first = second.goods[0]
+        assert first.packages is not None
+        line = replace(first, packages=replace(first.packages, count=count))
+        bill = replace(second, goods=(line, *second.goods[1:]))
+        return replace(manifest, consignments=(manifest.consignments[0], bill, *manifest.consignments[2:]))
+
+    return Change("HM-REC-022", str(count), apply)
+
+
+def _package_kind(kind: str) -> Change:
+    """The first bill's goods are packed as ``kind`` (an X12 code, written as its Rec 21 code where the format
+    takes those) instead of on pallets."""
+
+    def apply(manifest: Manifest) -> Manifest:
+        first = manifest.consignments[0]
+        item = first.goods[0]
+        assert item.packages is not None
+        goods = (replace(item, packages=replace(item.packages, kind=kind)), *first.goods[1:])
+        return _first_bill(manifest, goods=goods)
+
+    return Change("HM-REC-024", kind, apply, old="PLT")
+
+
+def _without_last_line() -> Change:
+    """The second bill's last goods line left out; its declared weight and packages are unchanged."""
+    dropped = VALID[Mode.RAIL]().consignments[1].goods[-1].description
+
+    def apply(manifest: Manifest) -> Manifest:
+        second = manifest.consignments[1]
+        bill = replace(second, goods=second.goods[:-1])
+        return replace(manifest, consignments=(manifest.consignments[0], bill, *manifest.consignments[2:]))
+
+    return Change("HM-REC-023", dropped or "", apply)
+
+
 def _trip(trip: str) -> Change:
     return Change("HM-REC-002", trip, lambda m: replace(m, trip_number=trip))
 
@@ -95,6 +136,8 @@ def _trip(trip: str) -> Change:
 # None of them is the valid models' (870899; AUTOPARTES DEL NORTE SA DE CV, CONSOLIDADORA AEREA SA DE CV).
 HS_CODES = ["010121", "220890", "731815", "847130", "060311", "950300"]
 NAMES = ["FERRETERA DEL GOLFO SA DE CV", "Maquinados Industriales de Saltillo", "PACIFIC GROWERS LLC"]
+# X12 package kinds other than the valid models' pallets (PLT), each with a UN/ECE Rec 21 code of the same meaning.
+KINDS = ["DRM", "BAG", "BOX", "CTN", "CRT"]
 
 
 def test_the_changes_are_changes() -> None:
@@ -102,6 +145,9 @@ def test_the_changes_are_changes() -> None:
         first = VALID[mode]().consignments[0]
         assert first.goods[0].hs_code not in HS_CODES
         assert {p.name for p in first.parties if p.role is PartyRole.SHIPPER}.isdisjoint(NAMES)
+        assert {item.packages.kind for item in first.goods if item.packages} == {"PLT"}
+    second = VALID[Mode.RAIL]().consignments[1]
+    assert len(second.goods) == 2 and [item.packages.count for item in second.goods if item.packages] == [1, 1]
 
 
 def changes(mode: Mode) -> st.SearchStrategy[Change]:
@@ -114,9 +160,12 @@ def changes(mode: Mode) -> st.SearchStrategy[Change]:
             st.sampled_from(HS_CODES).map(_hs),
             st.sampled_from(NAMES).map(_shipper),
             st.from_regex(r"[0-9]{3}[NS]", fullmatch=True).filter(lambda t: t != VALID[mode]().trip_number).map(_trip),
+            st.sampled_from(KINDS).map(_package_kind),
         ]
     if mode is Mode.RAIL:
         every.append(st.integers(min_value=100000, max_value=999999).map(_car))
+        every.append(st.integers(min_value=2, max_value=500).map(_line_packages))
+        every.append(st.just(_without_last_line()))
     return st.one_of(every)
 
 
