@@ -649,3 +649,28 @@ def test_the_carrier_is_compared_code_with_code_and_name_with_name(tmp_path: Pat
         "MEDITERRANEAN SHIPPING COMPANY",
     )
     assert finding.related[0].path == "vessel.json" and finding.location is not None
+
+
+def test_the_carrier_that_invoices_its_freight_is_the_emisor_of_its_cfdi() -> None:
+    """A CFDI de ingreso is the carrier's invoice: its Emisor's RFC and name are the carrier's, compared with the
+    model's carrier. A CFDI de traslado may be issued by the goods' owner or an intermediary: not compared."""
+    model = (RAIL / "northbound-train-kcsm-qmtyla27.manifest.json").read_bytes()
+    invoice = TRAIN_CP.read_bytes().replace(b'TipoDeComprobante="T"', b'TipoDeComprobante="I"')
+    assert _findings(reconcile([model, invoice], names=["train.json", "cp.xml"])) == []
+    emisor = b'Rfc="KCS970101J14" Nombre="KANSAS CITY SOUTHERN DE MEXICO SA DE CV" RegimenFiscal'
+    other = b'Rfc="FME970101AB1" Nombre="FERROCARRIL MEXICANO SA DE CV" RegimenFiscal'
+    assert emisor in invoice
+    found = _findings(reconcile([model, invoice.replace(emisor, other)], names=["train.json", "cp.xml"]))
+    assert [(p, d.code, d.value, d.args["other"], d.related[0].path, d.related[0].line) for p, d in found] == [
+        (
+            "train.json",
+            "HM-REC-025",
+            "KANSAS CITY SOUTHERN DE MEXICO SA DE CV",
+            "FERROCARRIL MEXICANO SA DE CV",
+            "cp.xml",
+            3,
+        ),
+        ("train.json", "HM-REC-026", "KCS970101J14", "FME970101AB1", "cp.xml", 3),
+    ]
+    transfer = TRAIN_CP.read_bytes().replace(emisor, other)
+    assert _findings(reconcile([model, transfer], names=["train.json", "cp.xml"])) == []

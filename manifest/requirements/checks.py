@@ -551,6 +551,7 @@ COMPARISONS = (
     "trip",
     "carrier",
     "carrier_name",
+    "carrier_tax_id",
     "port",
     "arrival_day",
     "departure_after_arrival",

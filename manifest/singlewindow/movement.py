@@ -1,7 +1,8 @@
 """The movement itself, compared between two documents: conveyance, trip, carrier, ports, dates and direction.
 
 A carrier is compared code by code (a SCAC with a SCAC, an IATA designator or prefix with the same, SAT's air
-carrier code with SAT's) and by name: no public list ties a SCAC or an IATA code to a name.
+carrier code with SAT's), and by name and RFC, a CFDI's Emisor standing for the carrier where the carrier issued it
+as its invoice: no public list ties a SCAC or an IATA code to a name.
 
 Each value is compared only where both documents give it: a Carta Porte names no SCAC, a 358 no departure.
 """
@@ -12,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 
 from manifest import codelists
-from manifest.model import Direction, Manifest, Moment, Place
+from manifest.model import Direction, Manifest, Moment, PartyRole, Place, TaxIdScheme
 from manifest.singlewindow.findings import Disagreement
 from manifest.singlewindow.identity import compact, equipment_key, flight_key, party_name_key
 from manifest.singlewindow.sources import Bill, Source, Spot
@@ -44,12 +45,47 @@ def movement(first: Source, second: Source) -> Iterator[Disagreement]:
     yield from _same("trip", first, second, lambda m: m.trip_number, "trip_number", trip_key)
     for name, value in _CARRIER:
         yield from _same("carrier", first, second, value, f"carrier.{name}", compact)
-    yield from _same(
-        "carrier_name", first, second, lambda m: m.carrier.name if m.carrier else None, "carrier.name", party_name_key
-    )
+    yield from _carrier(first, second)
     yield from _ports(first, second)
     yield from _days(first, second)
     yield from _direction(first, second)
+
+
+# CFDI 4.0 Anexo 20, c_TipoDeComprobante I (ingreso): a carrier invoicing its freight issues a CFDI of this type with
+# its Carta Porte, so its Emisor is the carrier. A CFDI de traslado (T) may be issued by the owner of the goods or
+# by an intermediary (Carta Porte 3.1 guide), so its Emisor is not taken for the carrier.
+_INVOICE = "I"
+
+
+def carrier_of(source: Source, field: str) -> tuple[str, Spot] | None:
+    """The carrier's ``name`` or RFC (``tax_id``) that a document gives, with its spot: the carrier's own, else
+    the Emisor of a CFDI the carrier issued as its invoice."""
+    for index, manifest in enumerate(source.document.manifests):
+        carrier = manifest.carrier
+        if carrier is not None and field == "name" and carrier.name:
+            return carrier.name, Spot(source, index, "carrier.name")
+        if carrier is not None and field == "tax_id" and carrier.tax_id and carrier.tax_id.scheme is TaxIdScheme.RFC:
+            return carrier.tax_id.value, Spot(source, index, "carrier.tax_id.value")
+    for index, manifest in enumerate(source.document.manifests):
+        if source.kind != "cfdi" or manifest.extensions.get("cfdi.TipoDeComprobante") != _INVOICE:
+            continue
+        for p_index, party in enumerate(manifest.parties):
+            if party.role is not PartyRole.ISSUER:
+                continue
+            if field == "name" and party.name:
+                return party.name, Spot(source, index, f"parties[{p_index}].name")
+            for t_index, tax_id in enumerate(party.tax_ids):
+                if field == "tax_id" and tax_id.scheme is TaxIdScheme.RFC:
+                    return tax_id.value, Spot(source, index, f"parties[{p_index}].tax_ids[{t_index}].value")
+    return None
+
+
+def _carrier(first: Source, second: Source) -> Iterator[Disagreement]:
+    """The carrier's name (after normalising) and RFC in two documents."""
+    for compare, field, key in (("carrier_name", "name", party_name_key), ("carrier_tax_id", "tax_id", compact)):
+        one, other = carrier_of(first, field), carrier_of(second, field)
+        if one is not None and other is not None and key(one[0]) != key(other[0]):
+            yield Disagreement(compare, one[1], other[1], one[0], {"other": other[0]})
 
 
 def movements(sources: Sequence[Source], bills: Sequence[Sequence[Bill]]) -> list[list[int]]:
