@@ -674,3 +674,34 @@ def test_the_carrier_that_invoices_its_freight_is_the_emisor_of_its_cfdi() -> No
     ]
     transfer = TRAIN_CP.read_bytes().replace(emisor, other)
     assert _findings(reconcile([model, transfer], names=["train.json", "cp.xml"])) == []
+
+
+def test_goods_matching_grows_with_the_lines_not_with_their_square(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Goods lines are matched through keys, each worked out once per line and pass: doubling the lines of a bill
+    in both documents doubles the descriptions normalised."""
+    from manifest.singlewindow import goods
+
+    def train(lines: int) -> manifest.Manifest:
+        base = VALID[Mode.RAIL]()
+        bill = base.consignments[1]
+        item = bill.goods[0]
+        many = tuple(
+            dataclasses.replace(item, sequence=None, description=f"RESIN LOT {n}", hs_code=None, tariff_codes=())
+            for n in range(lines)
+        )
+        return dataclasses.replace(base, consignments=(dataclasses.replace(bill, goods=many),))
+
+    calls = {"keys": 0}
+    real = goods.description_key
+
+    def counting(description: str) -> str:
+        calls["keys"] += 1
+        return real(description)
+
+    monkeypatch.setattr(goods, "description_key", counting)
+    work = []
+    for lines in (300, 600):
+        calls["keys"] = 0
+        assert _findings(_pair(train(lines), train(lines))) == []
+        work.append(calls["keys"])
+    assert work[0] >= 600 and work[1] <= 2 * work[0]

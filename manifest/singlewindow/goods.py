@@ -91,13 +91,17 @@ def match_goods(one: Bill, other: Bill) -> Matching:
         passes.insert(0, ("number", _number))
     for kind, key in passes:
         mine, theirs = _grouped(one, left, key), _grouped(other, right, key)
+        taken: set[int] = set()
+        taken_other: set[int] = set()
         for value, indexes in mine.items():
             if value not in theirs:
                 continue
             english, spanish = _labels(kind, value, one.consignment.goods[indexes[0]])
             pairs.append((Lines(one, indexes, english, spanish), Lines(other, theirs[value], english, spanish)))
-            left = [index for index in left if index not in indexes]
-            right = [index for index in right if index not in theirs[value]]
+            taken.update(indexes)
+            taken_other.update(theirs[value])
+        left = [index for index in left if index not in taken]
+        right = [index for index in right if index not in taken_other]
     if left and right and (len(left) == 1 or _one_key(one, left)) and (len(right) == 1 or _one_key(other, right)):
         first = one.consignment.goods[left[0]]
         english = first.description or f"line {left[0] + 1}"
