@@ -63,6 +63,7 @@ _PLACEHOLDERS: dict[str, tuple[str, str]] = {
     "sum": ("sum", "suma"),
     "limit": ("limit", "límite"),
     "country": ("country", "país"),
+    "goods": ("goods", "mercancías"),
 }
 _COMPONENT = re.compile(r"(?P<name>\w+)(?:\[(?P<selector>[^\]]*)\])?")
 # $$ (a dollar sign), $name or ${name}, with the quotes around it when it stands quoted ('$value').
