@@ -692,7 +692,7 @@ def test_goods_matching_grows_with_the_lines_not_with_their_square(monkeypatch: 
         return dataclasses.replace(base, consignments=(dataclasses.replace(bill, goods=many),))
 
     calls = {"keys": 0}
-    real = goods.description_key
+    real = description_key
 
     def counting(description: str) -> str:
         calls["keys"] += 1
