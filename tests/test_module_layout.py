@@ -41,7 +41,6 @@ LONG_MODULES = (
     "formats/cargo_imp/ffm.py",  # 628: the FFM reader, every line of the flight manifest
     "formats/carta_porte/writer.py",  # 514: the Carta Porte writer, the CFDI and every node of its complement
     "model.py",  # 528: the harmonized model, every dataclass and enumeration
-    "requirements/checks.py",  # 637: every kind of check of the requirements engine
 )
 
 

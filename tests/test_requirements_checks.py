@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from manifest.diagnostics import MESSAGES
 from manifest.formats.base import SourceMap
 from manifest.model import DocumentType, Manifest, Mode, Quantity
-from manifest.requirements import checks, evaluate
+from manifest.requirements import check_context as checks
+from manifest.requirements import evaluate
 from manifest.requirements.checks import KINDS, Context, ParamError, validate_params
 from manifest.requirements.paths import Attr, Index, Path, PathError, expand
 from tests.models.requirements import VALID
