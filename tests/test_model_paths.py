@@ -11,7 +11,18 @@ from pathlib import Path
 import pytest
 
 from manifest.core.document import SourceMap
-from manifest.core.paths import Attr, Index, Key, PathError, field_names, leading_index, normal, parent_path, parse
+from manifest.core.paths import (
+    Attr,
+    Index,
+    Key,
+    PathError,
+    field_names,
+    leading_index,
+    lineage,
+    normal,
+    parent_path,
+    parse,
+)
 from manifest.diagnostics import Position
 from manifest.requirements.definitions import parse_catalogue
 from manifest.rule_text import describe
@@ -142,3 +153,23 @@ def test_no_module_but_the_core_reads_model_paths_with_a_pattern_of_its_own() ->
     found = _own_patterns()
     assert set(found) - OWN_PATTERNS == set(), found
     assert OWN_PATTERNS - set(found) == set(), "no longer reads paths by its own pattern: take it off OWN_PATTERNS"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "consignments[2].goods[0].extensions.x12.N10.layout",
+        "consignments[2].extensions[cartaporte.Carro[2].Tipo]",
+        "parties[role=shipper].name",
+        "x.extensions[k] (key)",
+        "trip_number",
+        "",
+    ],
+)
+def test_the_lineage_of_a_path_is_its_parents_one_after_the_other(path: str) -> None:
+    expected: list[str] = []
+    current: str | None = path
+    while current is not None:
+        expected.append(current)
+        current = parent_path(current)
+    assert list(lineage(path)) == expected

@@ -14,6 +14,7 @@ them over a manifest and locates a finding by walking up from its path to the ne
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 EXTENSIONS = "extensions"
@@ -175,6 +176,17 @@ def parent_path(path: str) -> str | None:
     if not spans:
         return ""
     return path[: spans[-1].start]
+
+
+def lineage(path: str) -> Iterator[str]:
+    """``path``, then the path of each value that holds it, out to the manifest's own (``""``): the paths
+    :func:`parent_path` gives one after the other, from one reading of ``path``."""
+    yield path
+    if not path:
+        return
+    spans = _spans(path)
+    for span in reversed(spans or [_Span(0, None, None)]):
+        yield path[: span.start]
 
 
 def leading_index(path: str, name: str) -> tuple[int, str] | None:
