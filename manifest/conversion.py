@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from manifest.core.document import Document, Written
+from manifest.core.paths import extension_key, field_names, leading_index
 from manifest.core.registry import transmission_value
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.model import Manifest
@@ -36,8 +37,6 @@ TRANSMISSION_VALUE = define(
 )
 
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
-_MANIFEST_PREFIX = re.compile(r"^manifests\[(\d+)\]\.")
-_EXTENSION = re.compile(r"^extensions\[(.+)\]$")
 _MODEL_ROOTS = frozenset(f.name for f in dataclasses.fields(Manifest))
 
 
@@ -56,19 +55,18 @@ def settle(written: Written, document: Document, target: str) -> Written:
 
 def _split(field: str) -> tuple[int, str]:
     """``manifests[1].consignments[0]`` -> (1, ``consignments[0]``); a path without the prefix is the first's."""
-    match = _MANIFEST_PREFIX.match(field)
-    return (int(match.group(1)), field[match.end() :]) if match else (0, field)
+    return leading_index(field, "manifests") or (0, field)
 
 
 def _extension_key(diagnostic: Diagnostic) -> tuple[int, str] | None:
     """The manifest and the key of a manifest-level extension that ``diagnostic`` reports, if it reports one.
 
-    Writers spell the path ``extensions[key]`` (:func:`manifest.formats.readback.entry_path`)."""
+    Writers spell the path ``extensions[key]`` (:func:`manifest.core.paths.entry_path`)."""
     if not diagnostic.field:
         return None
     index, path = _split(diagnostic.field)
-    match = _EXTENSION.match(path)
-    return (index, match.group(1)) if match is not None else None
+    key = extension_key(path)
+    return (index, key) if key is not None else None
 
 
 def _transmission_note(loss: Diagnostic, document: Document, target: str) -> Diagnostic | None:
@@ -159,7 +157,6 @@ _ENVELOPE_PREFIXES = (
 _ENVELOPE_KEYS = frozenset(
     {"x12.separators", "cuscar.separators", "cargo-xml.message", "cargo-imp.message", "cargo-imp.version"}
 )
-_INDEXES = re.compile(r"\[[^\]]*\]")
 
 
 def loss_kind(field: str | None) -> str:
@@ -171,8 +168,8 @@ def loss_kind(field: str | None) -> str:
     if not field:
         return "other"
     _, path = _split(field)
-    names = _INDEXES.sub("", path).split(".")
-    if names[0] not in _MODEL_ROOTS:
+    names = field_names(path)
+    if not names or names[0] not in _MODEL_ROOTS:
         return "other"
     if names[0] == "consignments":
         held = names[1] if len(names) > 1 else ""
@@ -184,8 +181,7 @@ def loss_kind(field: str | None) -> str:
     if names[0] in _ROUTE_FIELDS:
         return "route"
     if names[0] == "extensions":
-        match = _EXTENSION.match(path)
-        key = match.group(1) if match is not None else ""
+        key = extension_key(path) or ""
         return "envelope" if key in _ENVELOPE_KEYS or key.startswith(_ENVELOPE_PREFIXES) else "format"
     return "manifest"
 

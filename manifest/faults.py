@@ -25,17 +25,16 @@ worst of the group, so a fault that one layer calls an error stays an error what
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 
+from manifest.core.paths import last_name
 from manifest.diagnostics import Diagnostic
 
 # Codes whose findings are a generic validator's words on a value that other layers check in their own terms: the
 # SAT XSDs' facets (pattern, enumeration, length) as libxml2 reports them.
 GENERIC: frozenset[str] = frozenset({"CP101"})
 
-_SELECTOR = re.compile(r"\[[^]]*\]")
 _Key = tuple[int, int | None, str | None, str | None, str | None]
 
 
@@ -90,7 +89,7 @@ def _key(finding: Diagnostic) -> _Key:
     (``name`` of ``consignments[1].parties[0].name``: the same party's name reached from another consignment)."""
     if finding.value is not None:
         return (finding.line or 0, finding.column, finding.location, finding.value, None)
-    name = _SELECTOR.sub("", finding.field.rsplit(".", 1)[-1]) if finding.field else ""
+    name = last_name(finding.field) if finding.field else ""
     return (finding.line or 0, finding.column, finding.location, None, f"{finding.code} {name}")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from manifest.core.paths import Attr, Key, PathError, Select, Step, parse
 from manifest.diagnostics import Lang
 
 # Words for the model's names, in English and in Spanish with its article: the things that hold a field, and the
@@ -65,7 +66,6 @@ _PLACEHOLDERS: dict[str, tuple[str, str]] = {
     "country": ("country", "país"),
     "goods": ("goods", "mercancías"),
 }
-_COMPONENT = re.compile(r"(?P<name>\w+)(?:\[(?P<selector>[^\]]*)\])?")
 # $$ (a dollar sign), $name or ${name}, with the quotes around it when it stands quoted ('$value').
 _PLACEHOLDER = re.compile(r"\$\$|'?\$(?:\{(?P<braced>\w+?)\}|(?P<plain>[A-Za-z_]\w*?))(?:_es)?\b'?")
 
@@ -98,16 +98,33 @@ def describe(path: str, lang: Lang = "en") -> str:
     """A model path in words: ``consignments[*].gross_weight`` is the bill's gross weight, the last thing it passes
     through (a party by its role, equipment by its kind) owning the field."""
     owner: str | None = None
-    for match in _COMPONENT.finditer(path):
-        name, selector = match["name"], match["selector"] or ""
+    try:
+        components = _components(parse(path))
+    except PathError:
+        return path
+    for at, (name, selector) in enumerate(components):
         thing = _selected(name, selector) if name in _THINGS else None
-        last = match.end() == len(path)
+        last = at == len(components) - 1
         if last and name in _FIELDS and not (name == "parties" and thing):
             return _possessive(_FIELDS[name], owner, lang)
         if last:
             return _thing(thing or name, lang)
         owner = thing or (name if name in _THINGS else owner)
     return path
+
+
+def _components(steps: tuple[Step, ...]) -> list[tuple[str, str]]:
+    """Each field a path passes through, with the ``key=values`` it selects its items by (empty if none); an
+    extension entry is a field named by its key."""
+    components: list[tuple[str, str]] = []
+    for step in steps:
+        if isinstance(step, Attr):
+            components.append((step.name, ""))
+        elif isinstance(step, Key):
+            components.append((step.key, ""))
+        elif isinstance(step, Select) and components:
+            components[-1] = (components[-1][0], f"{step.key}={'|'.join(step.values)}")
+    return components
 
 
 def _selected(name: str, selector: str) -> str:

@@ -5,11 +5,11 @@ much as one at the top of a module (it is as much a dependency, only a later one
 The layers, from the bottom (see docs/architecture.md):
 
 1. base: the model, the diagnostics and the message catalogue;
-2. reference: code lists, identifier checks, diagnostic code tables, table and rule rendering;
+2. reference: code lists, identifier checks, diagnostic code tables, aligned tables;
 3. core: documents, source maps, model paths, the model as a tree, format descriptions;
 4. formats and requirements, side by side: neither imports the other;
 5. services: reading, validating and converting files (api, streaming, batches, the single window);
-6. front: the reporters and the command line.
+6. front: the reporters, the command line and the rules in words.
 
 A module may import its own layer and any layer below it. The package root ``manifest`` is the public facade: its
 lazy exports are not imports of the modules that use ``manifest.__version__``.
@@ -40,7 +40,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "reference",
-        ("manifest.codelists", "manifest.identifiers", "manifest.codes", "manifest.rule_text", "manifest.tables"),
+        ("manifest.codelists", "manifest.identifiers", "manifest.codes", "manifest.tables"),
     ),
     ("core", ("manifest.core",)),
     ("formats", ("manifest.formats",)),
@@ -64,6 +64,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "front",
         (
             "manifest.output",
+            "manifest.rule_text",
             "manifest.report_summary",
             "manifest.report_lines",
             "manifest.report_text",

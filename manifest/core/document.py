@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from manifest.core.paths import parent_path
+from manifest.core.paths import lineage
 from manifest.diagnostics import Diagnostic, ParseError, Position
 from manifest.model import Consignment, Manifest
 
@@ -56,12 +56,10 @@ class SourceMap:
     positions: Mapping[str, Position] = field(default_factory=dict)
 
     def locate(self, path: str) -> Position | None:
-        current: str | None = path
-        while current is not None:
+        for current in lineage(path):
             found = self.positions.get(current)
             if found is not None:
                 return found
-            current = parent_path(current)
         return None
 
 

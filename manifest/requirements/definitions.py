@@ -21,11 +21,12 @@ from types import MappingProxyType
 from typing import Any
 
 from manifest.compiled import compiled
+from manifest.core.paths import PathError, normal
 from manifest.diagnostics import Severity, define
 from manifest.model import Mode
 from manifest.requirements.checks import RECONCILE, ParamError, parsed, validate_params
 from manifest.requirements.documents import DOCUMENTS, MOVEMENT
-from manifest.requirements.paths import Path, PathError
+from manifest.requirements.paths import Path
 
 PROFILE_NAMES = ("cbp", "sat", "harmonized", "none")
 
@@ -114,15 +115,15 @@ def _example(raw: object, where: str) -> Example:
     values = raw.get("set", {})
     if not isinstance(values, dict):
         raise CatalogueError(f"{where}: 'set' must be a table of field paths")
-    for path in [*values, *_strings(raw.get("unset", []), f"{where} unset")]:
-        try:
-            Path.parse(path)
-        except PathError as error:
-            raise CatalogueError(f"{where}: {error}") from None
+    try:  # in the one spelling of paths, whichever the catalogue wrote (``extensions.KEY`` or ``extensions[KEY]``)
+        chosen = {normal(path): value for path, value in values.items()}
+        unset = tuple(normal(path) for path in _strings(raw.get("unset", []), f"{where} unset"))
+    except PathError as error:
+        raise CatalogueError(f"{where}: {error}") from None
     mode = raw.get("mode")
     return Example(
-        set=MappingProxyType(dict(values)),
-        unset=_strings(raw.get("unset", []), f"{where} unset"),
+        set=MappingProxyType(chosen),
+        unset=unset,
         mode=Mode(mode) if isinstance(mode, str) else None,
         note=str(raw.get("note", "")),
     )
@@ -143,9 +144,7 @@ def _rule(raw: Mapping[str, object], defaults: Mapping[str, object], catalogue: 
     try:
         severity = Severity.parse(str(merged["severity"]))
         modes = tuple(Mode(m) for m in _strings(merged["modes"], f"{where} modes"))
-        fields = _strings(merged["fields"], f"{where} fields")
-        for text in fields:
-            Path.parse(text)
+        fields = tuple(normal(text) for text in _strings(merged["fields"], f"{where} fields"))
         params = merged.get("params", {})
         if not isinstance(params, dict):
             raise CatalogueError(f"{where}: 'params' must be a table")

@@ -6,7 +6,10 @@ A rule names the fields it checks with the same paths the source maps use (``con
 - ``[key=value]`` (or ``[key=a|b]``) the items whose ``key`` has one of the values. Inside a path it filters
   (``consignments[*].equipment[kind=container].number`` names the numbers of containers only); at the end it names
   the item, absent when none matches (``consignments[*].parties[role=shipper]``);
-- ``extensions.KEY`` one entry of an extension map, the key taken whole (``extensions.x12.M11.09``).
+- ``extensions[KEY]`` one entry of an extension map, the key taken whole (``extensions[x12.M11.09]``; a rule may
+  write it ``extensions.x12.M11.09``).
+
+The spelling and its parser are the core's (:mod:`manifest.core.paths`); this module expands paths over a manifest.
 
 Expanding a path gives one :class:`Item` per concrete field, present or not: an absent field is an item whose value
 is None, so that a ``required`` check can report it, pinned to the deepest part of the path that exists.
@@ -14,66 +17,28 @@ is None, so that a ``required`` check can report it, pinned to the deepest part 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from manifest.core.paths import Attr, Concrete, Each, Index, Key, PathError, Select, Step, parse, render
 from manifest.slotted import quick_init
 
-
-@dataclass(frozen=True, slots=True)
-class Attr:
-    name: str
-
-    def text(self) -> str:
-        return f".{self.name}"
-
-
-@dataclass(frozen=True, slots=True)
-class Key:
-    """One entry of an ``extensions`` map."""
-
-    key: str
-
-    def text(self) -> str:
-        return f".{self.key}"
-
-
-@dataclass(frozen=True, slots=True)
-class Index:
-    index: int
-
-    def text(self) -> str:
-        return f"[{self.index}]"
-
-
-@dataclass(frozen=True, slots=True)
-class Each:
-    def text(self) -> str:
-        return "[*]"
-
-
-@dataclass(frozen=True, slots=True)
-class Select:
-    key: str
-    values: tuple[str, ...]
-
-    def text(self) -> str:
-        return f"[{self.key}={'|'.join(self.values)}]"
-
-    def matches(self, item: object) -> bool:
-        value = getattr(item, self.key, None)
-        return value is not None and str(value) in self.values
-
-
-Step = Attr | Key | Index | Each | Select
-Concrete = Attr | Key | Index
-
-_TOKEN = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\*|[0-9]+|[A-Za-z_][A-Za-z0-9_]*=[^\]]+)\]")
-
-
-class PathError(ValueError):
-    """A path in the catalogue that does not parse."""
+__all__ = [
+    "Attr",
+    "Concrete",
+    "Each",
+    "Index",
+    "Item",
+    "Key",
+    "Path",
+    "PathError",
+    "Select",
+    "Step",
+    "expand",
+    "expand_bound",
+    "render",
+    "shared_prefix",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,35 +66,8 @@ class Path:
 
     @classmethod
     def parse(cls, text: str) -> Path:
-        steps: list[Step] = []
-        pos = 0
-        while pos < len(text):
-            match = _TOKEN.match(text, pos)
-            if (
-                match is None
-                or (pos == 0 and text.startswith("."))
-                or (pos > 0 and match.group(1) and text[pos] != ".")
-            ):
-                raise PathError(f"bad model path {text!r} at character {pos + 1}")
-            name, bracket = match.group(1), match.group(2)
-            if name == "extensions" and match.end() < len(text):
-                if text[match.end()] != ".":
-                    raise PathError(f"bad model path {text!r}: extensions must be followed by .KEY")
-                steps += [Attr(name), Key(text[match.end() + 1 :])]
-                break
-            if name is not None:
-                steps.append(Attr(name))
-            elif bracket == "*":
-                steps.append(Each())
-            elif bracket.isdigit():
-                steps.append(Index(int(bracket)))
-            else:
-                key, _, values = bracket.partition("=")
-                steps.append(Select(key, tuple(values.split("|"))))
-            pos = match.end()
-        if not steps:
-            raise PathError("empty model path")
-        return cls(tuple(_STEPS.setdefault(step, step) for step in steps))
+        """The path ``text`` spells; :class:`PathError` when it spells none."""
+        return cls(tuple(_STEPS.setdefault(step, step) for step in parse(text)))
 
     def __str__(self) -> str:
         return render(self.steps)
@@ -174,10 +112,6 @@ class Path:
 # Every step parsed, once: the paths of the catalogue share their step objects, so that comparing the steps of two
 # paths (binding one to the other's items) mostly finds the same object.
 _STEPS: dict[Step, Step] = {}
-
-
-def render(steps: tuple[Step, ...]) -> str:
-    return "".join(step.text() for step in steps).lstrip(".")
 
 
 @quick_init  # one Item per field of every bill checked

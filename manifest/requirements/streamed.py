@@ -17,13 +17,13 @@ checked on one consignment at a time: :attr:`Plan.unchecked` names it, so that t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from types import MappingProxyType
 
 from manifest.core.document import ConsignmentChunk, ManifestEnd, SourceMap
+from manifest.core.paths import leading_index
 from manifest.diagnostics import Diagnostic, Position
 from manifest.model import Consignment, Manifest, Mode
 from manifest.requirements.checks import Context, Finding, is_missing, parsed, unique_key
@@ -34,7 +34,6 @@ from manifest.requirements.paths import Attr, Each, Path, Select
 
 _CONSIGNMENTS = Attr("consignments")
 _FIRST = "consignments[0]"
-_UNDER_A_CONSIGNMENT = re.compile(r"consignments\[[0-9]+\]")
 
 
 # --- which rules run where ---------------------------------------------------------------------------------------
@@ -250,7 +249,7 @@ class ManifestChecks:
             format_name=self.format_name,
         )
         for finding in findings:
-            if finding.field is not None and _UNDER_A_CONSIGNMENT.match(finding.field):
+            if finding.field is not None and leading_index(finding.field, "consignments"):
                 continue  # a witness's own fields: checked when it went by
             self.found.append(((*self._key(finding.code, each=False), -1, self._next()), finding))
         for code, waiting in self.waiting.items():

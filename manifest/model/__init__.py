@@ -8,211 +8,78 @@ is meaningless without knowing whether it is a Schedule D port, a UN/LOCODE or a
 format carries (an X12 control number, a CFDI seal) goes in ``extensions``: a flat map from a key namespaced by the
 format (``x12.M10.07``, ``cfdi.Sello``) to its text, so that reading and writing the same format loses nothing and a
 conversion elsewhere can list exactly what it leaves behind.
+
+The model is one package: its enumerations are in :mod:`~manifest.model.codes`, its small values in
+:mod:`~manifest.model.values`, what a truck adds in :mod:`~manifest.model.road`, and the objects that make a manifest
+here; every name is taken from ``manifest.model``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 
+from manifest.model.basics import NO_EXTENSIONS, Extensions, Moment
+from manifest.model.codes import (
+    CrewRole,
+    Direction,
+    DocumentType,
+    EquipmentKind,
+    InsuranceCover,
+    Mode,
+    PartyRole,
+    Payment,
+    PlaceScheme,
+    TaxIdScheme,
+)
+from manifest.model.road import CrewMember, Insurance, Permit, TravelDocument
+from manifest.model.values import Address, Contact, Money, Packages, Place, Quantity, Stop, TaxId
 from manifest.slotted import quick_init
 
-Extensions = Mapping[str, str]
-
-
-class _NoExtensions(dict[str, str]):
-    """The extensions of an object that has none: one shared, immutable empty map instead of an empty dict per
-    object (most objects of a manifest carry no format-only data, and a large file made tens of thousands of them).
-    A dict still, so that everything that reads, compares, serializes or pickles extensions treats it as one."""
-
-    def _refuse(self, *args: object, **kwargs: object) -> None:
-        raise TypeError("a model object's extensions are immutable")
-
-    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse  # type: ignore[assignment]
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        return hash(frozenset())  # immutable, so hashable (which is also what lets it be a dataclass default)
-
-    def __reduce__(self) -> str:
-        return "NO_EXTENSIONS"  # unpickled as the same shared object
-
-    def __copy__(self) -> _NoExtensions:
-        return self
-
-    def __deepcopy__(self, memo: object) -> _NoExtensions:
-        return self
-
-
-NO_EXTENSIONS: Extensions = _NoExtensions()
-
-
-Moment = date | datetime
-"""A date, or a date and time; a ``datetime`` may be naive (CFDI local time) or carry an offset."""
-
-
-class Mode(StrEnum):
-    RAIL = "rail"
-    MARITIME = "maritime"
-    AIR = "air"
-    ROAD = "road"
-
-
-class PlaceScheme(StrEnum):
-    """The code list a place code belongs to."""
-
-    SCHEDULE_D = "schedule-d"  # CBP/Census US port, 4 digits
-    SCHEDULE_K = "schedule-k"  # USACE/Census foreign port, 5 digits
-    UNLOCODE = "unlocode"  # UN/ECE Recommendation 16, 5 characters
-    IATA_AIRPORT = "iata-airport"  # IATA Resolution 763 location identifier, 3 letters
-    SAT_STATION = "sat-station"  # SAT Carta Porte c_Estaciones
-    SAT_ADUANA = "sat-aduana"  # SAT c_Aduana (Anexo 22 Apendice 1), 2 digits
-    SAT_LOCATION_ID = "sat-location-id"  # Carta Porte Ubicacion/@IDUbicacion, OR/DE + 6 digits
-    FIRMS = "firms"  # CBP Facilities Information and Resources Management System code
-    OTHER = "other"
-
-
-class PartyRole(StrEnum):
-    SHIPPER = "shipper"
-    CONSIGNEE = "consignee"
-    NOTIFY = "notify"
-    BROKER = "broker"
-    IMPORTER = "importer"
-    EXPORTER = "exporter"
-    CARRIER = "carrier"
-    AGENT = "agent"
-    FORWARDER = "forwarder"
-    OWNER = "owner"
-    OPERATOR = "operator"
-    LESSOR = "lessor"
-    FILER = "filer"
-    ISSUER = "issuer"
-    RECEIVER = "receiver"
-    OTHER = "other"
-
-
-class TaxIdScheme(StrEnum):
-    RFC = "rfc"  # Mexican Registro Federal de Contribuyentes
-    EIN = "ein"  # US IRS employer identification number
-    IOR = "ior"  # CBP importer of record number
-    CBP_ASSIGNED = "cbp-assigned"
-    FOREIGN = "foreign"  # Carta Porte NumRegIdTrib: a foreign tax id with its ResidenciaFiscal
-    CURP = "curp"
-    GLN = "gln"
-    OTHER = "other"
-
-
-class DocumentType(StrEnum):
-    BILL_OF_LADING = "bill-of-lading"
-    HOUSE_BILL_OF_LADING = "house-bill-of-lading"
-    SEA_WAYBILL = "sea-waybill"
-    RAIL_WAYBILL = "rail-waybill"
-    AIR_WAYBILL = "air-waybill"  # master air waybill
-    HOUSE_AIR_WAYBILL = "house-air-waybill"
-    ROAD_CONSIGNMENT_NOTE = "road-consignment-note"
-    OTHER = "other"
-
-
-class EquipmentKind(StrEnum):
-    CONTAINER = "container"
-    RAILCAR = "railcar"
-    ULD = "uld"
-    TRAILER = "trailer"
-    TRUCK = "truck"
-    LOCOMOTIVE = "locomotive"
-    CHASSIS = "chassis"
-    OTHER = "other"
-
-
-class Payment(StrEnum):
-    """Who pays a charge: the shipper at origin (prepaid) or the consignee at destination (collect)."""
-
-    PREPAID = "prepaid"
-    COLLECT = "collect"
-
-
-class Direction(StrEnum):
-    """Crossing direction relative to the US/Mexico border; Carta Porte EntradaSalidaMerc is relative to Mexico."""
-
-    NORTHBOUND = "northbound"
-    SOUTHBOUND = "southbound"
-
-
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Quantity:
-    """An amount with its unit, as a UN/ECE Recommendation 20 code (KGM, LBR, TNE, MTQ, FTQ, H87 pieces ...)."""
-
-    value: Decimal
-    unit: str
-
-
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Money:
-    amount: Decimal
-    currency: str  # ISO 4217
-
-
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Packages:
-    count: int
-    kind: str | None = None  # UN/ECE Recommendation 21 package type, or the format's own manifest unit code
-
-
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Address:
-    street: str | None = None
-    number: str | None = None
-    district: str | None = None  # colonia
-    city: str | None = None
-    municipality: str | None = None
-    subdivision: str | None = None  # state or province code (ISO 3166-2 suffix, SAT c_Estado)
-    postal_code: str | None = None
-    country: str | None = None  # ISO 3166-1 alpha-2 or alpha-3, as the source has it
-    extensions: Extensions = NO_EXTENSIONS
-
-
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Place:
-    code: str | None = None
-    scheme: PlaceScheme | None = None
-    name: str | None = None
-    country: str | None = None
-    address: Address | None = None
-    extensions: Extensions = NO_EXTENSIONS
-
-
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Stop:
-    """A place with the moment a conveyance or consignment leaves or reaches it."""
-
-    place: Place
-    moment: Moment | None = None
-    distance_km: Decimal | None = None
-    extensions: Extensions = NO_EXTENSIONS
-
-
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TaxId:
-    scheme: TaxIdScheme
-    value: str
-    country: str | None = None  # issuing country, e.g. Carta Porte ResidenciaFiscal
-
-
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Contact:
-    name: str | None = None
-    phone: str | None = None
-    email: str | None = None
+__all__ = [
+    "NO_EXTENSIONS",
+    "Address",
+    "Carrier",
+    "ChargeDeclarations",
+    "Consignment",
+    "Contact",
+    "Conveyance",
+    "CrewMember",
+    "CrewRole",
+    "CustomsDocument",
+    "CustomsNote",
+    "Direction",
+    "DocumentType",
+    "Equipment",
+    "EquipmentKind",
+    "Execution",
+    "Extensions",
+    "GoodsItem",
+    "HazardousMaterial",
+    "InBond",
+    "Insurance",
+    "InsuranceCover",
+    "Manifest",
+    "Mode",
+    "Moment",
+    "Money",
+    "Packages",
+    "Party",
+    "PartyRole",
+    "Payment",
+    "Permit",
+    "Place",
+    "PlaceScheme",
+    "Quantity",
+    "Rate",
+    "Reference",
+    "Seal",
+    "Stop",
+    "TariffCode",
+    "TaxId",
+    "TaxIdScheme",
+    "TravelDocument",
+]
 
 
 @quick_init
@@ -264,72 +131,6 @@ class Conveyance:
     type_code: str | None = None  # e.g. SAT c_ConfigMaritima, c_ConfigAutotransporte
     permits: tuple[Permit, ...] = ()  # authority to operate: SAT PermSCT and NumPermisoSCT
     insurances: tuple[Insurance, ...] = ()  # Carta Porte Seguros: civil liability, environment, cargo
-    extensions: Extensions = NO_EXTENSIONS
-
-
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Permit:
-    """A permit to operate a conveyance: the SCT's federal motor transport permit of a Carta Porte."""
-
-    kind: str | None = None  # SAT c_TipoPermiso (TPAF01 ...)
-    number: str | None = None  # NumPermisoSCT
-    extensions: Extensions = NO_EXTENSIONS
-
-
-class InsuranceCover(StrEnum):
-    CIVIL_LIABILITY = "civil-liability"  # Carta Porte AseguraRespCivil / PolizaRespCivil
-    ENVIRONMENT = "environment"  # AseguraMedAmbiente / PolizaMedAmbiente (hazardous materials)
-    CARGO = "cargo"  # AseguraCarga / PolizaCarga
-    OTHER = "other"
-
-
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Insurance:
-    cover: InsuranceCover
-    insurer: str | None = None
-    policy: str | None = None
-    premium: Money | None = None  # Carta Porte PrimaSeguro
-    extensions: Extensions = NO_EXTENSIONS
-
-
-class CrewRole(StrEnum):
-    DRIVER = "driver"
-    CREW = "crew"
-    PASSENGER = "passenger"
-
-
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TravelDocument:
-    """A document that identifies a crew member: a passport, a driver's licence, a border crossing card."""
-
-    kind: str  # the format's own document type code (ACE truck REF01, Carta Porte licence)
-    number: str
-    country: str | None = None  # issuing country
-    subdivision: str | None = None  # issuing state or province, for a driver's licence
-    extensions: Extensions = NO_EXTENSIONS
-
-
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CrewMember:
-    """A person aboard a conveyance: the driver and co-driver of a truck, its passengers (ACE truck NM1 loop,
-    Carta Porte FiguraTransporte of TipoFigura 01)."""
-
-    role: CrewRole = CrewRole.DRIVER
-    name: str | None = None  # the whole name, where the format does not split it
-    family_name: str | None = None
-    given_name: str | None = None
-    middle_name: str | None = None
-    date_of_birth: Moment | None = None  # a date
-    gender: str | None = None  # M, F or X, as ACE codes it
-    citizenship: str | None = None  # country of citizenship
-    documents: tuple[TravelDocument, ...] = ()
-    fast_card: str | None = None  # CBP Free and Secure Trade commercial driver card number
-    tax_ids: tuple[TaxId, ...] = ()  # Carta Porte RFCFigura, NumRegIdTribFigura
-    address: Address | None = None
     extensions: Extensions = NO_EXTENSIONS
 
 
