@@ -109,3 +109,32 @@ def test_sat_catalogues_read_back_are_the_catalogues_cut(folder: Path) -> None:
     assert all(stand_ins[name] in values[name] for name in values)
     assert len(schemas) == len(catalogues.FILES) and all(isinstance(text, bytes) for text in schemas.values())
     assert catalogues.signature(base, wanted) != catalogues.signature(base, wanted[:2])
+
+
+def test_code_lists_are_kept_and_read_back_unchanged(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from manifest.codelists import lists, sources
+
+    parsed = {name: frozenset(entry.load()) for name, entry in lists.CODELISTS.items()}
+    kept = {p.name.partition("-")[2] for p in folder.iterdir() if p.name.startswith("codes-")}
+    assert any(name.startswith("sat-c_ClaveProdServCP-") for name in kept)
+    assert any(name.startswith("unlocode_2024-2_us_mx_partners.csv-locode-") for name in kept)
+    assert any(name.startswith("airportsdata-iata-") for name in kept)
+
+    def unread(*_: object) -> Any:
+        raise AssertionError("a kept code list was parsed again")
+
+    monkeypatch.setattr(sources, "rows", unread)
+    monkeypatch.setattr(sources, "airports_table", unread)
+    assert {name: frozenset(entry.load()) for name, entry in lists.CODELISTS.items()} == parsed
+
+
+def test_a_file_changed_in_place_names_another_compiled_form(tmp_path: Path) -> None:
+    import os
+
+    data = tmp_path / "codes.csv"
+    data.write_text("code\nA\n")
+    before = compiled.file_state(data)
+    data.write_text("code\nB\n")
+    os.utime(data, ns=(1, 1))
+    assert compiled.file_state(data) != before
+    assert compiled.key_of("codes-x", [compiled.file_state(data)]) != compiled.key_of("codes-x", [before])

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from manifest.compiled import file_state
+
 FILES = ("catalogos/catCFDI.xsd", "catalogos/CartaPorte/catCartaPorte.xsd", "catalogos/ComExt/catComExt.xsd")
 LARGE = 1000  # catalogues at least this long are checked before schema validation
 
@@ -34,10 +36,7 @@ def signature(base: Path, wanted: Iterable[str]) -> list[bytes]:
     """What :func:`load` depends on, to name its result in a cache: the catalogue files (their path, size and time
     of change, as Python names its compiled modules) and the catalogues wanted."""
     found = [f"{name}\n".encode() for name in wanted]
-    for relative in FILES:
-        path = base / relative
-        state = path.stat()
-        found.append(f"{path}\0{state.st_size}\0{state.st_mtime_ns}".encode())
+    found.extend(file_state(base / relative) for relative in FILES)
     return found
 
 
