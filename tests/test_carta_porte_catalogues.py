@@ -49,3 +49,14 @@ def test_only_the_wanted_catalogues_are_cut() -> None:
     carta_porte = next(uri for uri in loaded.schemas if uri.endswith("catCartaPorte.xsd"))
     kept = b'name="c_ClaveProdServCP"><xs:restriction base="xs:string"><xs:whiteSpace value="collapse"/><xs:enum'
     assert kept in loaded.schemas[carta_porte]  # not wanted, so left whole
+
+
+def test_a_large_catalogue_no_schema_names_is_cut_and_not_kept() -> None:
+    base = schema.cfd_directory()
+    assert not any("c_Colonia" in path.read_text(encoding="utf-8") for path in (base / "CartaPorte").glob("*.xsd"))
+    loaded = catalogues.load(base, ["c_Estaciones"])
+    assert set(loaded.values) == {"c_Estaciones"}
+    cfdi = next(text for uri, text in loaded.schemas.items() if uri.endswith("/catCFDI.xsd"))
+    by_name = {t.get("name"): t for t in _parsed(cfdi).iterchildren(f"{_XS}simpleType")}
+    assert next(by_name["c_Colonia"].iter(f"{_XS}enumeration"), None) is None
+    assert next(by_name["c_ClaveProdServ"].iter(f"{_XS}enumeration"), None) is not None  # named by cfdv40.xsd
