@@ -60,3 +60,15 @@ def test_a_large_catalogue_no_schema_names_is_cut_and_not_kept() -> None:
     by_name = {t.get("name"): t for t in _parsed(cfdi).iterchildren(f"{_XS}simpleType")}
     assert next(by_name["c_Colonia"].iter(f"{_XS}enumeration"), None) is None
     assert next(by_name["c_ClaveProdServ"].iter(f"{_XS}enumeration"), None) is not None  # named by cfdv40.xsd
+
+
+def test_codes_answer_as_their_set_before_and_after_it_is_built() -> None:
+    codes = frozenset(catalogues.load(schema.cfd_directory(), ["c_Estaciones"]).values["c_Estaciones"])
+    kept = catalogues.Codes(catalogues.Codes.text_of(codes))
+    plain = [*sorted(codes)[:3], "", "PM", " PM001", "PM0011", sorted(codes)[-1]] * catalogues.Codes.SEARCHES
+    asked = [*plain[: catalogues.Codes.SEARCHES], "PM001\nPM002", 5, *plain]
+    searched = [code in kept for code in asked[: catalogues.Codes.SEARCHES]]
+    assert kept._set is None  # every answer so far came from the text
+    answered = searched + [code in kept for code in asked[catalogues.Codes.SEARCHES :]]
+    assert kept._set == codes
+    assert answered == [code in codes for code in asked]

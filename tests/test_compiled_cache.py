@@ -102,11 +102,12 @@ def test_sat_catalogues_read_back_are_the_catalogues_cut(folder: Path) -> None:
     wanted = ["c_CodigoPostal", "c_ClaveProdServCP", "c_Colonia"]
     fresh = schema._cut(base, wanted)
     calls, parse = counting(fresh)
-    kept = [compiled.compiled("sat-catalogues", catalogues.signature(base, wanted), parse) for _ in range(2)]
+    kept = [compiled.compiled("sat-catalogue-texts", catalogues.signature(base, wanted), parse) for _ in range(2)]
     assert kept[0] == kept[1] == fresh and len(calls) == 1
     values, schemas, stand_ins = kept[1]
     assert set(values) == set(stand_ins) == {"c_CodigoPostal", "c_ClaveProdServCP", "c_Colonia"}
-    assert all(stand_ins[name] in values[name] for name in values)
+    assert all(stand_ins[name] in catalogues.Codes(values[name]) for name in values)
+    assert {name: frozenset(text.split()) for name, text in values.items()} == catalogues.load(base, wanted).values
     assert len(schemas) == len(catalogues.FILES) and all(isinstance(text, bytes) for text in schemas.values())
     assert catalogues.signature(base, wanted) != catalogues.signature(base, wanted[:2])
 

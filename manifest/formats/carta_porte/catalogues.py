@@ -28,6 +28,38 @@ _SIMPLE_TYPE_END = "</xs:simpleType>"
 _ENUMERATION = re.compile(r'<xs:enumeration value="([^"<>&]*)"/>')
 
 
+class Codes:
+    """A large catalogue's codes kept as one text, a code a line, as the user's cache holds them.
+
+    Loading the seven large catalogues as sets (some 240,000 strings) took longer than reading a small Carta Porte,
+    which looks up a handful of values: the first lookups search the text, and a set is built once a file has asked
+    more than ``SEARCHES`` times, so that a large file pays one set per catalogue it uses.
+    """
+
+    SEARCHES = 64
+    __slots__ = ("_asked", "_set", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._set: frozenset[str] | None = None
+        self._asked = 0
+
+    @staticmethod
+    def text_of(codes: Iterable[str]) -> str:
+        """The text a :class:`Codes` is made from: each code between line ends (SAT's codes hold none)."""
+        return "".join(f"\n{code}" for code in sorted(codes)) + "\n"
+
+    def __contains__(self, code: object) -> bool:
+        if not isinstance(code, str):
+            return False
+        if self._set is None:
+            if self._asked < self.SEARCHES and "\n" not in code:
+                self._asked += 1
+                return f"\n{code}\n" in self._text
+            self._set = frozenset(self._text[1:-1].split("\n"))
+        return code in self._set
+
+
 @dataclass(frozen=True, slots=True)
 class Catalogues:
     values: dict[str, frozenset[str]]  # each large catalogue's codes, by type name (c_CodigoPostal)
