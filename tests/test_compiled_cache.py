@@ -139,3 +139,17 @@ def test_a_file_changed_in_place_names_another_compiled_form(tmp_path: Path) -> 
     os.utime(data, ns=(1, 1))
     assert compiled.file_state(data) != before
     assert compiled.key_of("codes-x", [compiled.file_state(data)]) != compiled.key_of("codes-x", [before])
+
+
+def test_a_start_with_the_catalogue_kept_does_not_import_the_toml_parser(folder: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = "import sys\nfrom manifest.requirements.engine import rules\nrules()\nprint('tomllib' in sys.modules)\n"
+    environment = {**os.environ, compiled.CACHE_VARIABLE: str(folder)}
+    runs = [
+        subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    assert [run.stdout.strip() for run in runs] == ["True", "False"]  # parsed once, then read back
