@@ -43,6 +43,13 @@ def key_of(kind: str, sources: Sequence[bytes]) -> str:
     return f"{kind}-{digest.hexdigest()[:24]}.marshal"
 
 
+def file_state(path: Path) -> bytes:
+    """What names a file's compiled form when hashing its bytes would cost about what parsing them does (large
+    shipped data files): its path, size and time of change, as Python names a module's bytecode."""
+    state = path.stat()
+    return f"{path}\0{state.st_size}\0{state.st_mtime_ns}".encode()
+
+
 def compiled(kind: str, sources: Sequence[bytes], parse: Callable[[], T]) -> T:
     """``parse()``, or the form it gave for the same ``sources`` before. ``parse`` must return data that marshal
     keeps (no datetimes, no objects of the project's classes); its exceptions pass through and nothing is kept."""

@@ -49,3 +49,26 @@ def test_only_the_wanted_catalogues_are_cut() -> None:
     carta_porte = next(uri for uri in loaded.schemas if uri.endswith("catCartaPorte.xsd"))
     kept = b'name="c_ClaveProdServCP"><xs:restriction base="xs:string"><xs:whiteSpace value="collapse"/><xs:enum'
     assert kept in loaded.schemas[carta_porte]  # not wanted, so left whole
+
+
+def test_a_large_catalogue_no_schema_names_is_cut_and_not_kept() -> None:
+    base = schema.cfd_directory()
+    assert not any("c_Colonia" in path.read_text(encoding="utf-8") for path in (base / "CartaPorte").glob("*.xsd"))
+    loaded = catalogues.load(base, ["c_Estaciones"])
+    assert set(loaded.values) == {"c_Estaciones"}
+    cfdi = next(text for uri, text in loaded.schemas.items() if uri.endswith("/catCFDI.xsd"))
+    by_name = {t.get("name"): t for t in _parsed(cfdi).iterchildren(f"{_XS}simpleType")}
+    assert next(by_name["c_Colonia"].iter(f"{_XS}enumeration"), None) is None
+    assert next(by_name["c_ClaveProdServ"].iter(f"{_XS}enumeration"), None) is not None  # named by cfdv40.xsd
+
+
+def test_codes_answer_as_their_set_before_and_after_it_is_built() -> None:
+    codes = frozenset(catalogues.load(schema.cfd_directory(), ["c_Estaciones"]).values["c_Estaciones"])
+    kept = catalogues.Codes(catalogues.Codes.text_of(codes))
+    plain = [*sorted(codes)[:3], "", "PM", " PM001", "PM0011", sorted(codes)[-1]] * catalogues.Codes.SEARCHES
+    asked = [*plain[: catalogues.Codes.SEARCHES], "PM001\nPM002", 5, *plain]
+    searched = [code in kept for code in asked[: catalogues.Codes.SEARCHES]]
+    assert kept._set is None  # every answer so far came from the text
+    answered = searched + [code in kept for code in asked[catalogues.Codes.SEARCHES :]]
+    assert kept._set == codes
+    assert answered == [code in codes for code in asked]

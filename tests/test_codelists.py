@@ -199,3 +199,14 @@ def test_the_shipped_c_estado_is_the_reference_one() -> None:
 )
 def test_the_alpha3_of_a_country(given: str, expected: str | None) -> None:
     assert codelists.country_alpha3(given) == expected
+
+
+def test_alpha2_of_alpha3_answers_as_pycountry_does() -> None:
+    import pycountry
+
+    from manifest.codelists import alpha2_of_alpha3
+
+    alpha3 = [str(country.alpha_3) for country in pycountry.countries]
+    for code in [*alpha3, *(c.lower() for c in alpha3), "mEx", " MEX", "MX", "ZZZ", ""]:
+        found = pycountry.countries.get(alpha_3=code)
+        assert alpha2_of_alpha3(code) == (None if found is None else str(found.alpha_2)), code

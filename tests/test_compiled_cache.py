@@ -102,10 +102,54 @@ def test_sat_catalogues_read_back_are_the_catalogues_cut(folder: Path) -> None:
     wanted = ["c_CodigoPostal", "c_ClaveProdServCP", "c_Colonia"]
     fresh = schema._cut(base, wanted)
     calls, parse = counting(fresh)
-    kept = [compiled.compiled("sat-catalogues", catalogues.signature(base, wanted), parse) for _ in range(2)]
+    kept = [compiled.compiled("sat-catalogue-texts", catalogues.signature(base, wanted), parse) for _ in range(2)]
     assert kept[0] == kept[1] == fresh and len(calls) == 1
     values, schemas, stand_ins = kept[1]
     assert set(values) == set(stand_ins) == {"c_CodigoPostal", "c_ClaveProdServCP", "c_Colonia"}
-    assert all(stand_ins[name] in values[name] for name in values)
+    assert all(stand_ins[name] in catalogues.Codes(values[name]) for name in values)
+    assert {name: frozenset(text.split()) for name, text in values.items()} == catalogues.load(base, wanted).values
     assert len(schemas) == len(catalogues.FILES) and all(isinstance(text, bytes) for text in schemas.values())
     assert catalogues.signature(base, wanted) != catalogues.signature(base, wanted[:2])
+
+
+def test_code_lists_are_kept_and_read_back_unchanged(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from manifest.codelists import lists, sources
+
+    parsed = {name: frozenset(entry.load()) for name, entry in lists.CODELISTS.items()}
+    kept = {p.name.partition("-")[2] for p in folder.iterdir() if p.name.startswith("codes-")}
+    assert any(name.startswith("sat-c_ClaveProdServCP-") for name in kept)
+    assert any(name.startswith("unlocode_2024-2_us_mx_partners.csv-locode-") for name in kept)
+    assert any(name.startswith("airportsdata-iata-") for name in kept)
+
+    def unread(*_: object) -> Any:
+        raise AssertionError("a kept code list was parsed again")
+
+    monkeypatch.setattr(sources, "rows", unread)
+    monkeypatch.setattr(sources, "airports_table", unread)
+    assert {name: frozenset(entry.load()) for name, entry in lists.CODELISTS.items()} == parsed
+
+
+def test_a_file_changed_in_place_names_another_compiled_form(tmp_path: Path) -> None:
+    import os
+
+    data = tmp_path / "codes.csv"
+    data.write_text("code\nA\n")
+    before = compiled.file_state(data)
+    data.write_text("code\nB\n")
+    os.utime(data, ns=(1, 1))
+    assert compiled.file_state(data) != before
+    assert compiled.key_of("codes-x", [compiled.file_state(data)]) != compiled.key_of("codes-x", [before])
+
+
+def test_a_start_with_the_catalogue_kept_does_not_import_the_toml_parser(folder: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = "import sys\nfrom manifest.requirements.engine import rules\nrules()\nprint('tomllib' in sys.modules)\n"
+    environment = {**os.environ, compiled.CACHE_VARIABLE: str(folder)}
+    runs = [
+        subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    assert [run.stdout.strip() for run in runs] == ["True", "False"]  # parsed once, then read back

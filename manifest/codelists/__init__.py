@@ -25,6 +25,7 @@ from manifest.codelists.places import (
 from manifest.codelists.subdivisions import (
     SAT_STATE_COUNTRIES,
     Spelling,
+    alpha2_of_alpha3,
     country_alpha2,
     country_alpha3,
     sat_state,
@@ -42,6 +43,7 @@ __all__ = [
     "Spelling",
     "airport_countries",
     "airport_of_code",
+    "alpha2_of_alpha3",
     "code_of_same_place",
     "codes",
     "contains",

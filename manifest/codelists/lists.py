@@ -142,13 +142,13 @@ _LISTS = (
         "country",
         "ISO 3166-1 alpha-2 countries",
         "ISO 3166-1 (pycountry)",
-        sources.pycountry_column("countries", "iso3166-1", "alpha_2"),
+        sources.pycountry_codes("countries", "iso3166-1", "alpha_2"),
     ),
     CodeList(
         "country-alpha3",
         "ISO 3166-1 alpha-3 countries",
         "ISO 3166-1 (pycountry)",
-        sources.pycountry_column("countries", "iso3166-1", "alpha_3"),
+        sources.pycountry_codes("countries", "iso3166-1", "alpha_3"),
     ),
     CodeList(
         "country-code",
@@ -160,14 +160,14 @@ _LISTS = (
         "subdivision",
         "ISO 3166-2 subdivisions",
         "ISO 3166-2 (pycountry)",
-        sources.pycountry_column("subdivisions", "iso3166-2", "code"),
+        sources.pycountry_codes("subdivisions", "iso3166-2", "code"),
     ),
     CodeList("sat-state", "SAT states and provinces", "SAT catCFDI.xsd c_Estado", sources.sat_states),
     CodeList(
         "currency",
         "ISO 4217 currencies",
         "ISO 4217 (pycountry)",
-        sources.pycountry_column("currencies", "iso4217", "alpha_3"),
+        sources.pycountry_codes("currencies", "iso4217", "alpha_3"),
     ),
     CodeList(
         "uncl-1225",

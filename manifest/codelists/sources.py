@@ -1,6 +1,11 @@
 """Where the codes come from: the CSV files bundled beside this module (see SOURCES.md), SAT's schemas shipped with
 the package, and the files of the maintained packages that already carry a list (pycountry, airportsdata), read
-without importing them."""
+without importing them.
+
+Each list read from a file is kept parsed in the user's cache (:mod:`manifest.compiled`), named by the file's path,
+size and time of change: reading the CSV files again took more of checking one small manifest than the file itself
+(UN/LOCODE and SAT's catalogues alone about 30 ms each).
+"""
 
 from __future__ import annotations
 
@@ -11,25 +16,38 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
+
+from manifest.compiled import compiled, file_state
 
 _PACKAGE = "manifest.codelists"
 
 
+def kept(kind: str, source: Traversable | Path, parse: Callable[[], Iterable[str]]) -> frozenset[str]:
+    """The codes ``parse`` reads from ``source``, or those it read before from the same file."""
+    state = file_state(source) if isinstance(source, Path) else source.read_bytes()
+    return compiled(f"codes-{kind}", [state], lambda: frozenset(parse()))
+
+
+def _bundled(filename: str) -> Traversable:
+    return resources.files(_PACKAGE).joinpath(filename)
+
+
 def rows(filename: str) -> tuple[list[str], Iterator[list[str]]]:
     """The header and the rows of a bundled CSV file."""
-    text = resources.files(_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
+    text = _bundled(filename).read_text(encoding="utf-8")
     reader = csv.reader(io.StringIO(text))
     return next(reader), reader
 
 
-def csv_column(filename: str, column: str) -> Callable[[], Iterable[str]]:
-    def load() -> Iterable[str]:
+def csv_column(filename: str, column: str) -> Callable[[], frozenset[str]]:
+    def parse() -> Iterable[str]:
         header, found = rows(filename)
         index = header.index(column)
         return (row[index] for row in found)
 
-    return load
+    return lambda: kept(f"{filename}-{column}", _bundled(filename), parse)
 
 
 def sat_catalogue(catalogue: str) -> Callable[[], Iterable[str]]:
@@ -39,15 +57,17 @@ def sat_catalogue(catalogue: str) -> Callable[[], Iterable[str]]:
     whole file (2 MB, mostly goods keys) for one of them cost more than checking a small manifest.
     """
 
-    def load() -> Iterable[str]:
-        text = resources.files(_PACKAGE).joinpath("mx_sat_cartaporte_catalogues.csv").read_text(encoding="utf-8")
+    source = _bundled("mx_sat_cartaporte_catalogues.csv")
+
+    def parse() -> Iterable[str]:
+        text = source.read_text(encoding="utf-8")
         header, _, body = text.partition("\n")
         columns = next(csv.reader([header]))
         key, column = columns.index("catalogue"), columns.index("code")
         lines = [line for line in body.splitlines() if catalogue in line]
         return (row[column] for row in csv.reader(lines) if row[key] == catalogue)
 
-    return load
+    return lambda: kept(f"sat-{catalogue}", source, parse)
 
 
 def sat_states() -> Iterable[str]:
@@ -64,8 +84,10 @@ def sat_states() -> Iterable[str]:
 
 
 def unlocodes() -> Iterable[str]:
-    yield from csv_column("unlocode_2024-2_us_mx_partners.csv", "locode")()
-    yield from csv_column("unlocode_ca_2015_partial.csv", "locode")()
+    return (
+        csv_column("unlocode_2024-2_us_mx_partners.csv", "locode")()
+        | csv_column("unlocode_ca_2015_partial.csv", "locode")()
+    )
 
 
 def pycountry_column(collection: str, database: str, attribute: str) -> Callable[[], Iterable[str]]:
@@ -85,6 +107,21 @@ def pycountry_column(collection: str, database: str, attribute: str) -> Callable
             import pycountry
 
             return (getattr(entry, attribute) for entry in getattr(pycountry, collection))
+
+    return load
+
+
+def pycountry_codes(collection: str, database: str, attribute: str) -> Callable[[], Iterable[str]]:
+    """The codes of :func:`pycountry_column`, kept parsed (pycountry asked on every start when its file is not
+    where it keeps it)."""
+    column = pycountry_column(collection, database, attribute)
+
+    def load() -> Iterable[str]:
+        try:
+            source = package_folder("pycountry") / "databases" / f"{database}.json"
+            return kept(f"pycountry-{database}-{attribute}", source, column)
+        except OSError:
+            return column()
 
     return load
 
@@ -109,10 +146,14 @@ def iata_airports() -> Iterable[str]:
     """The IATA column of the airports file airportsdata ships; its ``load`` builds a record of eleven fields for
     each of the 28,000 airports, twice the time of reading the one column. airportsdata is asked when its file is
     not where it keeps it."""
-    try:
+
+    def parse() -> Iterable[str]:
         header, found = airports_table()
         column = header.index("iata")
         return [code for row in found if (code := row[column])]
+
+    try:
+        return kept("airportsdata-iata", package_folder("airportsdata") / "airports.csv", parse)
     except (OSError, ValueError, StopIteration, IndexError):
         import airportsdata
 

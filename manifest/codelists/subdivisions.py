@@ -30,6 +30,18 @@ def country_alpha3(code: str) -> str | None:
     return _alpha2_to_alpha3().get(text)
 
 
+def alpha2_of_alpha3(code: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of an alpha-3 code, looked up as ``pycountry.countries.get(alpha_3=code)`` does
+    (in any case, nothing stripped), from the same file without importing pycountry, whose import cost more than
+    reading a small Carta Porte."""
+    return _lower_alpha3_to_alpha2().get(code.lower())
+
+
+@cache
+def _lower_alpha3_to_alpha2() -> Mapping[str, str]:
+    return MappingProxyType({alpha3.lower(): alpha2 for alpha3, alpha2 in _alpha3_to_alpha2().items()})
+
+
 @cache
 def _alpha2_to_alpha3() -> Mapping[str, str]:
     return MappingProxyType({alpha2: alpha3 for alpha3, alpha2 in _alpha3_to_alpha2().items()})

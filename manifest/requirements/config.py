@@ -19,7 +19,6 @@ Every fault (unreadable TOML, an unknown key, code, profile or severity, a code 
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -107,6 +106,8 @@ def load_config(start: Path) -> Config:
 
 
 def _read(path: Path) -> dict[str, object]:
+    import tomllib  # here, not at the top: most runs find no configuration file, and its import costs a start
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

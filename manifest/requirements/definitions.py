@@ -12,7 +12,6 @@ with :func:`manifest.diagnostics.define`, so that a diagnostic carrying the rule
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -196,6 +195,8 @@ def parse_catalogue(text: str, name: str) -> tuple[Rule, ...]:
 
 
 def _toml(text: str, name: str) -> dict[str, Any]:
+    import tomllib  # here, not at the top: the catalogue is read parsed from the user's cache on most starts
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -53,7 +53,7 @@ TypeKey = tuple[str, str, str]  # (parent element's local name, element's local 
 class _Compiled:
     schema: etree.XMLSchema
     types: dict[TypeKey, str]  # -> the attribute's declared type (its local name, e.g. c_ClaveProdServCP)
-    catalogues: dict[str, frozenset[str]]  # the large catalogues' values, checked before libxml2 sees them
+    catalogues: dict[str, catalogues.Codes]  # the large catalogues' values, checked before libxml2 sees them
     # A valid code of each large catalogue, put in place of a missing one so that libxml2 reports nothing twice;
     # chosen once, as finding it scans the whole catalogue.
     stand_ins: dict[str, str]
@@ -70,20 +70,23 @@ def _compiled() -> _Compiled:
     for relative in _ROOTS.values():
         types.update(_attribute_types(etree.parse(str(base / relative))))
     wanted = sorted({name for name in types.values() if name.startswith("c_")})
-    values, schemas, stand_ins = compiled(
-        "sat-catalogues", catalogues.signature(base, wanted), lambda: _cut(base, wanted)
+    texts, schemas, stand_ins = compiled(
+        "sat-catalogue-texts", catalogues.signature(base, wanted), lambda: _cut(base, wanted)
     )
+    values = {name: catalogues.Codes(text) for name, text in texts.items()}
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     parser.resolvers.add(_Replaced(schemas))
     document = etree.fromstring(wrapper.encode(), parser, base_url=(base / "carta-porte.xsd").as_uri())
     return _Compiled(etree.XMLSchema(document), types, values, stand_ins)
 
 
-def _cut(base: Path, wanted: list[str]) -> tuple[dict[str, frozenset[str]], dict[str, bytes], dict[str, str]]:
-    """The large catalogues cut out of SAT's XSDs (see :func:`catalogues.load`) and a stand-in of each, in the form
-    kept in the user's cache (manifest.compiled): cutting them took most of checking one small Carta Porte."""
+def _cut(base: Path, wanted: list[str]) -> tuple[dict[str, str], dict[str, bytes], dict[str, str]]:
+    """The large catalogues cut out of SAT's XSDs (see :func:`catalogues.load`), each as the text of a
+    :class:`catalogues.Codes`, and a stand-in of each, in the form kept in the user's cache (manifest.compiled):
+    cutting them took most of checking one small Carta Porte."""
     loaded = catalogues.load(base, wanted)
-    return loaded.values, loaded.schemas, {name: min(codes) for name, codes in loaded.values.items()}
+    texts = {name: catalogues.Codes.text_of(codes) for name, codes in loaded.values.items()}
+    return texts, loaded.schemas, {name: min(codes) for name, codes in loaded.values.items()}
 
 
 class _Replaced(etree.Resolver):  # type: ignore[misc]  # lxml's resolver base class is untyped

@@ -6,8 +6,6 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 
-import pycountry
-
 from manifest import codelists
 from manifest.model import Moment, Quantity
 
@@ -28,8 +26,7 @@ def alpha2(code: str | None) -> str | None:
     """ISO 3166-1 alpha-2 for a c_Pais (alpha-3) code, or None when c_Pais has no ISO equivalent (e.g. ZZZ)."""
     if not code:
         return None
-    country = pycountry.countries.get(alpha_3=code)
-    return None if country is None else str(country.alpha_2)
+    return codelists.alpha2_of_alpha3(code)
 
 
 def alpha3(code: str | None) -> str | None:
