@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -66,12 +67,14 @@ def compiled(kind: str, sources: Sequence[bytes], parse: Callable[[], T]) -> T:
             data = marshal.dumps(cast(Any, value))
         except ValueError:
             return value  # holds something marshal cannot keep: parsed on every start, as without a cache
-        _keep(path, data)
+        if _keep(path, data):
+            _forget_older(path, kind)
     return value
 
 
-def _keep(path: Path, data: bytes) -> None:
-    """Write ``data`` whole or not at all: another process may read the same name at the same moment."""
+def _keep(path: Path, data: bytes) -> bool:
+    """Write ``data`` whole or not at all: another process may read the same name at the same moment. Whether it
+    was written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, partial = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
@@ -83,4 +86,17 @@ def _keep(path: Path, data: bytes) -> None:
             os.unlink(partial)
             raise
     except OSError:
-        pass  # a cache that cannot be written is no error: the data was parsed and is used
+        return False  # a cache that cannot be written is no error: the data was parsed and is used
+    return True
+
+
+def _forget_older(path: Path, kind: str) -> None:
+    """Remove the forms of ``kind`` made from other sources (an older catalogue, another interpreter), so that the
+    cache holds one form of each kind instead of growing with every change of the package."""
+    name = re.compile(re.escape(kind) + r"-[0-9a-f]{24}\.marshal")
+    try:
+        for other in path.parent.iterdir():
+            if other != path and name.fullmatch(other.name):
+                other.unlink(missing_ok=True)
+    except OSError:
+        pass  # what cannot be removed is only left over

@@ -47,6 +47,14 @@ def test_changed_sources_are_parsed_again(folder: Path) -> None:
     assert len(calls) == 3
 
 
+def test_a_new_form_replaces_the_older_forms_of_its_kind_only(folder: Path) -> None:
+    compiled.compiled("test", [b"old"], lambda: 1)
+    compiled.compiled("test-texts", [b"old"], lambda: 2)  # another kind, whose name begins like this one's
+    compiled.compiled("test", [b"new"], lambda: 3)
+    kept = sorted(p.name for p in folder.iterdir())
+    assert kept == sorted([compiled.key_of("test", [b"new"]), compiled.key_of("test-texts", [b"old"])])
+
+
 def test_a_damaged_form_is_parsed_again(folder: Path) -> None:
     calls, parse = counting({"x": [1]})
     compiled.compiled("test", [b"a"], parse)
