@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import cast
 
 from manifest import formats
@@ -91,14 +91,43 @@ def _kinds(back: Sequence[Manifest], target: str, manifests: Sequence[Manifest])
 def held(manifest: Manifest, back: Manifest | None, lost: Sequence[str]) -> Manifest:
     """``manifest`` as a target holds it: each value at a path of ``lost`` (the writer's losses, by model path) as
     ``back`` (the manifest read back from the written file) has it at that path, or absent (the field's default)
-    when it has none there. A path to an item of a list (``crew[0]``) or to an extension keeps the item: taking it
-    out would move the items after it to other paths."""
+    when it has none there; an object that holds no value (``Place()``) is none. A path to an item of a list
+    (``crew[0]``) or to an extension keeps the item: taking it out would move the items after it to other paths."""
     for path in lost:
         steps = _steps(path)
         if steps is None or not isinstance(steps[-1], str):
             continue
         manifest = cast(Manifest, _with(manifest, steps, _at(back, steps)))
-    return manifest
+    return cast(Manifest, _without_empty(manifest))
+
+
+def _without_empty(node: object) -> object:
+    """``node`` with each object that holds no value (a place given as ``Place()``) taken for none: nothing of it
+    is written, and a target's requirement of it is unmet."""
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return node
+    changes: dict[str, object] = {}
+    for spec in dataclasses.fields(node):
+        value = getattr(node, spec.name)
+        if dataclasses.is_dataclass(value) and spec.default is None:
+            pruned = _without_empty(value)
+            if _holds_nothing(pruned):
+                changes[spec.name] = None
+            elif pruned is not value:
+                changes[spec.name] = pruned
+        elif isinstance(value, tuple) and any(dataclasses.is_dataclass(item) for item in value):
+            items = tuple(_without_empty(item) for item in value)
+            if any(new is not old for new, old in zip(items, value, strict=True)):
+                changes[spec.name] = items
+    return dataclasses.replace(node, **changes) if changes else node
+
+
+def _holds_nothing(node: object) -> bool:
+    """Whether each field of ``node`` is none or empty (a zero or False is a value)."""
+    return dataclasses.is_dataclass(node) and all(
+        value is None or (isinstance(value, str | tuple | Mapping) and not value)
+        for value in (getattr(node, spec.name) for spec in dataclasses.fields(node))
+    )
 
 
 _STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]")

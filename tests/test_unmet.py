@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from manifest import api, formats
 from manifest.cli import main
 from manifest.diagnostics import Diagnostic
-from manifest.model import Conveyance, Manifest, Mode
+from manifest.model import Consignment, Conveyance, Manifest, Mode, Place
 from manifest.requirements import rules
 from manifest.unmet import UNMET_REQUIREMENT, held, noted, written_as
 from tests.conftest import SAMPLES
@@ -154,3 +154,15 @@ def test_the_model_as_held_takes_the_value_read_back_or_none_at_each_lost_path()
     assert as_held.conveyance == Conveyance(vin="1FUJGLDR5CLBP8834")
     assert (as_held.mode, as_held.trip_number) == (Mode.AIR, "AM0642")
     assert held(truck, None, ["conveyance.nothing", "conveyance.vin.x"]) == truck
+
+
+def test_an_object_that_holds_no_value_is_held_as_none() -> None:
+    # An air bill's place of receipt given as an empty object: nothing of it is written in a 309, where an ocean
+    # bill needs one (CBP-OCEAN-018).
+    bill = Consignment(document_number="BILL1", place_of_receipt=Place())
+    source = formats.get("manifest-json").write([Manifest(mode=Mode.AIR, consignments=(bill,))]).data
+    conversion = api.convert(source, "x12-309", format="manifest-json")
+    assert ("CBP-OCEAN-018", "consignments[0].place_of_receipt") in _unmet(conversion.notes)
+    kept = Manifest(mode=Mode.AIR, consignments=(dataclasses.replace(bill, place_of_receipt=Place(code="MXMEX")),))
+    assert held(kept, None, []) == kept
+    assert held(Manifest(mode=Mode.AIR, consignments=(bill,)), None, []).consignments[0].place_of_receipt is None
