@@ -5,12 +5,15 @@ and to one mode: a Cargo-IMP air waybill is not held to the flight data a flight
 consist not to the bills it names, and the harmonized model is held to all; an air manifest written as an X12 309
 becomes an ocean manifest. Converting a file brings such requirements into force, and the model may hold no value
 for them. A value is never invented, so the file is written without it and the conversion says so: the catalogue's
-rules are run on the model being written, in the mode and as the kind of document the target's reader reads the
-written file as, under the profile the source is checked under (chosen as ``validate`` chooses it). Each
-requirement that fails there on an absent value, that the source's own kind and mode were not held to (the
-source's failures are its own errors, reported as such), and that the writer does not already report (X12403,
-CP404, a value not carried) becomes a note (MF303) at the model field it is about: listed with the conversion's
-other notes, pinned to the source by :func:`manifest.conversion.settle`, and counted in the convert summary.
+rules are run on the model as the target holds it, in the mode and as the kind of document the target's reader reads
+the written file as, under the profile the source is checked under (chosen as ``validate`` chooses it). The model
+as held is the source's, at the source's paths, with each value the writer did not carry whole (its losses) as the
+target's reader reads it back at that path, or absent: a truck's plate withheld leaves the truck without one, a
+road bill written as an XFWB is an air waybill. Each requirement that fails there on an absent value, that the
+source did not already fail as its own kind and mode (the source's failures are its own errors, reported as such),
+and that the writer does not already report (X12403, CP404, a value not carried) becomes a note (MF303) at the model
+field it is about: listed with the conversion's other notes, pinned to the source by
+:func:`manifest.conversion.settle`, and counted in the convert summary.
 
 This is a module of its own beside :mod:`manifest.conversion`, not part of the writers: the formats never import the
 requirements, and the rule is the same for every pair of formats.
@@ -20,7 +23,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import cast
 
 from manifest import formats
 from manifest.diagnostics import Diagnostic, ParseError, Severity, define
@@ -64,16 +68,120 @@ def written_as(written: Written, target: str, manifests: Sequence[Manifest]) -> 
     Cargo-XML a flight manifest, and a Cargo-IMP or Cargo-XML file is of the kind of the message its writer chose.
     A manifest the file does not hold (a target of one message per file) or cannot be read back keeps its own
     mode, as the target's kind of document."""
+    return _kinds(_read_back(written, target), target, manifests)
+
+
+def _read_back(written: Written, target: str) -> tuple[Manifest, ...]:
+    """The manifests the target's reader reads from ``written``; none when it wrote nothing or cannot read it."""
     try:
-        back = formats.get(target).read(written.data).manifests if written.data else ()
+        return tuple(formats.get(target).read(written.data).manifests) if written.data else ()
     except ParseError:
-        back = ()
+        return ()
+
+
+def _kinds(back: Sequence[Manifest], target: str, manifests: Sequence[Manifest]) -> list[tuple[Mode, str]]:
     return [
         (back[index].mode, document_kind(target, back[index]))
         if index < len(back)
         else (manifest.mode, document_kind(target))
         for index, manifest in enumerate(manifests)
     ]
+
+
+def held(manifest: Manifest, back: Manifest | None, lost: Sequence[str]) -> Manifest:
+    """``manifest`` as a target holds it: each value at a path of ``lost`` (the writer's losses, by model path) as
+    ``back`` (the manifest read back from the written file) has it at that path, or absent (the field's default)
+    when it has none there; an object that holds no value (``Place()``) is none. A path to an item of a list
+    (``crew[0]``) or to an extension keeps the item: taking it out would move the items after it to other paths."""
+    for path in lost:
+        steps = _steps(path)
+        if steps is None or not isinstance(steps[-1], str):
+            continue
+        manifest = cast(Manifest, _with(manifest, steps, _at(back, steps)))
+    return cast(Manifest, _without_empty(manifest))
+
+
+def _without_empty(node: object) -> object:
+    """``node`` with each object that holds no value (a place given as ``Place()``) taken for none: nothing of it
+    is written, and a target's requirement of it is unmet."""
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return node
+    changes: dict[str, object] = {}
+    for spec in dataclasses.fields(node):
+        value = getattr(node, spec.name)
+        if dataclasses.is_dataclass(value) and spec.default is None:
+            pruned = _without_empty(value)
+            if _holds_nothing(pruned):
+                changes[spec.name] = None
+            elif pruned is not value:
+                changes[spec.name] = pruned
+        elif isinstance(value, tuple) and any(dataclasses.is_dataclass(item) for item in value):
+            items = tuple(_without_empty(item) for item in value)
+            if any(new is not old for new, old in zip(items, value, strict=True)):
+                changes[spec.name] = items
+    return dataclasses.replace(node, **changes) if changes else node
+
+
+def _holds_nothing(node: object) -> bool:
+    """Whether each field of ``node`` is none or empty (a zero or False is a value)."""
+    return dataclasses.is_dataclass(node) and all(
+        value is None or (isinstance(value, str | tuple | Mapping) and not value)
+        for value in (getattr(node, spec.name) for spec in dataclasses.fields(node))
+    )
+
+
+_STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]")
+
+
+def _steps(path: str) -> list[str | int] | None:
+    """The attribute names and list indexes of a model path (``consignments[0].document_type``), or None for a
+    path with other steps (an extension's key, a rule's filter)."""
+    steps: list[str | int] = []
+    at = 0
+    while at < len(path):
+        found = _STEP.match(path, at)
+        if found is None or (found.group(0).startswith(".") and at == 0):
+            return None
+        steps.append(found.group(1) if found.group(1) is not None else int(found.group(2)))
+        at = found.end()
+    return steps or None
+
+
+def _at(node: object, steps: Sequence[str | int]) -> object:
+    """The value at ``steps`` under ``node``, or None where there is none."""
+    for step in steps:
+        if isinstance(step, int):
+            node = node[step] if isinstance(node, tuple) and step < len(node) else None
+        else:
+            node = getattr(node, step, None) if dataclasses.is_dataclass(node) else None
+        if node is None:
+            return None
+    return node
+
+
+def _with(node: object, steps: Sequence[str | int], value: object) -> object:
+    """``node`` with ``value`` at ``steps`` (None: the field's default); ``node`` unchanged where the path leads
+    nowhere."""
+    step, rest = steps[0], steps[1:]
+    if isinstance(step, int):
+        if not isinstance(node, tuple) or step >= len(node):
+            return node
+        return (*node[:step], _with(node[step], rest, value), *node[step + 1 :])
+    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+        return node
+    spec = next((f for f in dataclasses.fields(node) if f.name == step), None)
+    if spec is None:
+        return node
+    if rest:
+        return dataclasses.replace(node, **{step: _with(getattr(node, step), rest, value)})
+    if value is None:
+        if spec.default is not dataclasses.MISSING:
+            value = spec.default
+        elif spec.default_factory is not dataclasses.MISSING:
+            value = spec.default_factory()
+        else:
+            return node
+    return dataclasses.replace(node, **{step: value})
 
 
 def noted(
@@ -96,16 +204,19 @@ def unmet(
     unmet for lack of a value and that their own kind of document was not held to; a finding of the source's
     own kind on the same field is its error, not the conversion's."""
     many = len(document.manifests) > 1
+    back = _read_back(written, target)
     for index, (manifest, (mode, kind)) in enumerate(
-        zip(document.manifests, written_as(written, target, document.manifests), strict=True)
+        zip(document.manifests, _kinds(back, target, document.manifests), strict=True)
     ):
-        concrete = choose_profile(profile, document.format, manifest).profile
-        own = document_kind(document.format, manifest)
-        if (mode, kind) == (manifest.mode, own):
-            continue
-        had = {(d.code, d.field) for d in _absent(manifest, concrete, config, own)}
         prefix = f"manifests[{index}]." if many else ""
-        as_written = manifest if mode == manifest.mode else dataclasses.replace(manifest, mode=mode)
+        lost = [d.field.removeprefix(prefix) for d in written.losses if d.field and d.field.startswith(prefix)]
+        as_held = held(manifest, back[index] if index < len(back) else None, lost)
+        own = document_kind(document.format, manifest)
+        if (mode, kind) == (manifest.mode, own) and as_held == manifest:
+            continue
+        concrete = choose_profile(profile, document.format, manifest).profile
+        had = {(d.code, d.field) for d in _absent(manifest, concrete, config, own)}
+        as_written = as_held if mode == as_held.mode else dataclasses.replace(as_held, mode=mode)
         for finding in _absent(as_written, concrete, config, kind):
             if (finding.code, finding.field) not in had:
                 yield _note(finding, target, kind, mode, prefix)

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from manifest.formats import cuscar, x12_309
-from manifest.model import Consignment, Equipment, EquipmentKind, GoodsItem, Manifest, Mode, Place, PlaceScheme
+from manifest.model import (
+    Consignment,
+    Equipment,
+    EquipmentKind,
+    GoodsItem,
+    Manifest,
+    Mode,
+    Packages,
+    Place,
+    PlaceScheme,
+    Quantity,
+)
 from tests.conftest import REPO
 
 MARITIME = REPO / "samples" / "maritime"
@@ -109,3 +121,44 @@ def test_a_goods_item_number_data_element_1496_cannot_hold_is_not_written() -> N
     assert _segments(written.data, "GID") == ["GID'", "GID'"]
     lost = [loss.field for loss in written.losses]
     assert lost == ["consignments[0].goods[0].sequence", "consignments[0].goods[1].sequence"]
+
+
+def test_a_unit_is_written_as_its_rec20_code_and_a_measure_in_no_rec20_unit_is_not_written() -> None:
+    """MEA and CNT take UN/ECE Recommendation 20 units (C174/C270 6411): an X12 weight unit K read from a 309 is
+    written as KGM and comes back without a loss; a unit Rec 20 lacks leaves its measure out, listed."""
+    kilograms = Consignment(
+        document_number="BILL1",
+        gross_weight=Quantity(value=Decimal(10), unit="K"),
+        goods=(GoodsItem(description="TILES", volume=Quantity(value=Decimal(2), unit="E")),),
+    )
+    unknown = Consignment(
+        document_number="BILL2",
+        gross_weight=Quantity(value=Decimal(1), unit="V?"),
+        goods=(GoodsItem(description="GLUE", gross_weight=Quantity(value=Decimal(1), unit="CNT")),),
+    )
+    written = cuscar.write([Manifest(mode=Mode.MARITIME, consignments=(kilograms, unknown))])
+    assert _segments(written.data, "CNT") == ["CNT+7:10:KGM'"]
+    assert _segments(written.data, "MEA") == ["MEA+AAE+AAW+FTQ:2'"]
+    lost = {loss.field for loss in written.losses}
+    assert lost == {"consignments[1].gross_weight", "consignments[1].goods[0].gross_weight"}
+
+
+def test_the_manifests_own_equipment_keeps_its_index_before_what_only_a_consignment_names() -> None:
+    """The reader lists the EQD groups in the order written: the manifest's equipment comes first, so a finding on
+    it read back (ID-001 on a container number) is at the index the model gives it."""
+    box = Equipment(kind=EquipmentKind.CONTAINER, initial="MSCU", number="1234566")
+    chassis = Equipment(kind=EquipmentKind.CHASSIS, number="CH1")
+    bill = Consignment(document_number="BILL1", equipment=(chassis,))
+    written = cuscar.write([Manifest(mode=Mode.MARITIME, equipment=(box,), consignments=(bill,))])
+    assert _segments(written.data, "EQD") == ["EQD+CN+MSCU1234566'", "EQD+CH+CH1'"]
+    back = cuscar.read(written.data).manifests[0]
+    assert back.equipment[0].identifier == "MSCU1234566"
+
+
+def test_a_number_of_packages_data_element_7224_cannot_hold_is_not_written() -> None:
+    goods = (GoodsItem(description="TILES", packages=Packages(count=-315, kind="CT")),)
+    written = cuscar.write(
+        [Manifest(mode=Mode.MARITIME, consignments=(Consignment(document_number="BILL1", goods=goods),))]
+    )
+    assert _segments(written.data, "GID") == ["GID++:CT'"]
+    assert [loss.field for loss in written.losses] == ["consignments[0].goods[0].packages"]

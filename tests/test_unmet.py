@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from manifest import api, formats
 from manifest.cli import main
 from manifest.diagnostics import Diagnostic
-from manifest.model import Conveyance, Manifest, Mode
+from manifest.model import Consignment, Conveyance, Manifest, Mode, Place
 from manifest.requirements import rules
-from manifest.unmet import UNMET_REQUIREMENT, noted, written_as
+from manifest.unmet import UNMET_REQUIREMENT, held, noted, written_as
 from tests.conftest import SAMPLES
 
 # A house waybill: the file names no vessel, and a list of house waybills is held to no vessel data; written as
@@ -113,3 +113,56 @@ def test_the_note_is_in_the_json_report_and_counted_in_the_summary(tmp_path: Pat
     assert report["summary"]["notes"] == len(report["notes"])
     line = runner.invoke(main, arguments).output.splitlines()[0]
     assert re.search(rf"\b{len(report['notes'])} note\(s\)", line), line
+
+
+TRUCK_358 = SAMPLES / "road" / "northbound-truck-lrdy0731.synthetic.358"
+
+
+@pytest.mark.parametrize("to", ["x12-309", "x12-358"])
+def test_a_value_the_writer_withholds_leaves_the_requirement_it_met_unmet(to: str) -> None:
+    # X12 has no 'Ñ' (X12.6 basic and extended sets): the plate is withheld (X12411), and the truck is left with
+    # neither VIN nor plate in the file written (CBP-ROAD-005), at the source's path.
+    truck = Manifest(mode=Mode.ROAD, conveyance=Conveyance(vehicle_plate="ÑL-1234"))
+    conversion = api.convert(formats.get("manifest-json").write([truck]).data, to, format="manifest-json")
+    assert conversion.written is not None
+    assert "conveyance.vehicle_plate" in {loss.field for loss in conversion.written.losses}
+    assert ("CBP-ROAD-005", "conveyance.vin") in _unmet(conversion.notes)
+    # With a plate X12 can spell, the requirement is met and nothing is noted.
+    spelt = Manifest(mode=Mode.ROAD, conveyance=Conveyance(vehicle_plate="NL-1234"))
+    plain = api.convert(formats.get("manifest-json").write([spelt]).data, to, format="manifest-json")
+    assert ("CBP-ROAD-005", "conveyance.vin") not in _unmet(plain.notes)
+
+
+def test_a_bill_the_target_holds_as_an_air_waybill_is_held_to_what_an_air_waybill_needs() -> None:
+    # A truck consist's road bill written as an XFWB is read back as an air waybill, which needs its shipper and
+    # consignee (CBP-AIR-004): the notes are at the source's paths and pinned to its lines.
+    conversion = api.convert(TRUCK_358.read_bytes(), "cargo-xml", name=TRUCK_358.name)
+    assert conversion.source is not None and conversion.written is not None
+    assert conversion.source.manifests[0].consignments[0].document_type is not None
+    unmet = _unmet(conversion.notes)
+    assert ("CBP-AIR-004", "consignments[0].parties[role=shipper]") in unmet
+    assert ("CBP-AIR-004", "consignments[0].parties[role=consignee]") in unmet
+    shipper = next(note for note in conversion.notes if note.field == "consignments[0].parties[role=shipper]")
+    assert shipper.line is not None
+
+
+def test_the_model_as_held_takes_the_value_read_back_or_none_at_each_lost_path() -> None:
+    truck = Manifest(mode=Mode.ROAD, conveyance=Conveyance(vehicle_plate="ÑL-1234", vin="1FUJGLDR5CLBP8834"))
+    back = Manifest(mode=Mode.AIR, trip_number="AM0642")
+    lost = ["conveyance.vehicle_plate", "mode", "trip_number", "crew[0]", "extensions[x12.ISA.01]"]
+    as_held = held(truck, back, lost)
+    assert as_held.conveyance == Conveyance(vin="1FUJGLDR5CLBP8834")
+    assert (as_held.mode, as_held.trip_number) == (Mode.AIR, "AM0642")
+    assert held(truck, None, ["conveyance.nothing", "conveyance.vin.x"]) == truck
+
+
+def test_an_object_that_holds_no_value_is_held_as_none() -> None:
+    # An air bill's place of receipt given as an empty object: nothing of it is written in a 309, where an ocean
+    # bill needs one (CBP-OCEAN-018).
+    bill = Consignment(document_number="BILL1", place_of_receipt=Place())
+    source = formats.get("manifest-json").write([Manifest(mode=Mode.AIR, consignments=(bill,))]).data
+    conversion = api.convert(source, "x12-309", format="manifest-json")
+    assert ("CBP-OCEAN-018", "consignments[0].place_of_receipt") in _unmet(conversion.notes)
+    kept = Manifest(mode=Mode.AIR, consignments=(dataclasses.replace(bill, place_of_receipt=Place(code="MXMEX")),))
+    assert held(kept, None, []) == kept
+    assert held(Manifest(mode=Mode.AIR, consignments=(bill,)), None, []).consignments[0].place_of_receipt is None

@@ -56,6 +56,31 @@ def test_a_consist_does_not_list_an_air_uld_as_a_container() -> None:
     assert _codes(written.notes)["consignments"] == "X12415"
 
 
+def test_a_309_does_not_write_an_air_uld_as_a_container() -> None:
+    flight = _written(_FLIGHT, "x12-309")
+    assert b"VID" not in flight.data and b"73850AM" not in flight.data and b"AKE" not in flight.data
+    found = _codes(flight.losses)
+    assert found["consignments[0].equipment[0]"] == "X12413" and found["consignments[1].equipment[0]"] == "X12413"
+    # The goods loaded in the ULD have no VID loop to be listed in, and are listed as not written.
+    assert found["consignments[0].goods[0].description"] == "X12401"
+
+
+def test_a_309_names_the_equipment_it_writes_after_a_uld_at_its_own_index() -> None:
+    uld = Equipment(kind=EquipmentKind.ULD, initial="PMC", number="73850AM")
+    tare = Quantity(value=Decimal(3900), unit="KGM")
+    box = Equipment(kind=EquipmentKind.CONTAINER, initial="MSCU", number="1234566", tare_weight=tare)
+    goods = (GoodsItem(description="TILES", equipment_ids=(box.identifier,)),)
+    bill = Consignment(document_number="MAEU1", equipment=(uld, box), goods=goods)
+    many = [Manifest(mode=Mode.MARITIME), Manifest(mode=Mode.MARITIME, consignments=(bill,))]
+    written = formats.get("x12-309").write(many)
+    assert "VID*CN*MSCU*1234566" in written.data.decode() and b"73850AM" not in written.data
+    found = _codes(written.losses)
+    assert found["manifests[1].consignments[0].equipment[0]"] == "X12413"
+    # The container's tare weight has no place in a 309 VID: named at the container's own index, 1, not 0.
+    assert found["manifests[1].consignments[0].equipment[1].tare_weight.value"] == "X12401"
+    assert not any(field and field.startswith("manifests[1].consignments[0].goods") for field in found)
+
+
 def test_a_consist_lists_the_cars_that_only_the_bills_name() -> None:
     train = api.convert(_TRAIN.read_bytes(), "x12-358", name=str(_TRAIN))
     assert train.source is not None

@@ -24,7 +24,8 @@ from manifest.formats.charsets import first_non_utf8
 from manifest.formats.edifact.characters import RepertoireCheck
 from manifest.formats.edifact.cuscar_codes import NO_CUSCAR, NOT_CARRIED, NOT_CUSCAR, UNKNOWN_DIRECTORY
 from manifest.formats.edifact.cuscar_read import MessageReader
-from manifest.formats.edifact.cuscar_write import interchange_defaults, same_code, write_interchange
+from manifest.formats.edifact.cuscar_words import same_code
+from manifest.formats.edifact.cuscar_write import interchange_defaults, write_interchange
 from manifest.formats.edifact.envelope import SERVICE_TAGS, Envelope, InterchangeHeader, Kind, MessageHeader
 from manifest.formats.edifact.opening import check_characters, open_interchange, prepare, stream_decoder
 from manifest.formats.edifact.rawtext import compose

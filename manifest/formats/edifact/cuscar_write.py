@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
-from manifest import codelists
 from manifest.codelists import crosswalks
 from manifest.formats.edifact import cuscar_codes as C
+from manifest.formats.edifact.cuscar_words import airport_locode, country_code, measure_unit, package_type
 from manifest.formats.edifact.dates import format_moment
 from manifest.formats.edifact.rawtext import decompose, extras
 from manifest.formats.edifact.segments import escape_table, format_segment, split_released
@@ -37,42 +37,9 @@ from manifest.model import (
 )
 
 NS = "cuscar"
-REC21 = "unece-rec21"
 
 GOODS_ITEM_NUMBER_MAX = 99999  # data element 1496, n..5
-
-
-def package_type(kind: str) -> str:
-    """GID C213/7065, a UN/ECE Recommendation 21 code: a model kind of another list the package-forms crosswalk
-    knows (an X12 manifest unit code read from a 309, a SAT c_TipoEmbalaje code) is written as its Rec 21 code of
-    the same meaning, or not at all (and listed) when Rec 21 has none; any other kind is written as read."""
-    known = crosswalks.systems_of("package-forms", kind)
-    if REC21 in known or not known:
-        return kind
-    for system in known:
-        found = crosswalks.find("package-forms", system, REC21, kind)
-        if found is not None and found.exact:
-            return found.code
-    return ""
-
-
-def country_code(country: str) -> str:
-    """UN/EDIFACT 3207 (NAD) and the LOC country: ISO 3166-1 alpha-2; an alpha-3 code goes through the countries
-    crosswalk, anything else is written as the model has it."""
-    return crosswalks.translate("countries", "iso3166-alpha3", "iso3166-alpha2", country) or country
-
-
-def same_code(path: str, given: str, back: object) -> bool:
-    """Whether a model code and the one read back from the written CUSCAR name the same thing (no loss)."""
-    if path.endswith("packages.kind"):
-        return bool(given) and package_type(given) == back
-    if path.endswith(("country", "origin_country")):
-        return country_code(given) == back
-    if path.endswith(".code") and isinstance(back, str) and len(given) == 3:
-        return airport_locode(given) == back  # an airport written as the UN/LOCODE of its place
-    if path.endswith(".scheme"):
-        return given == PlaceScheme.IATA_AIRPORT.value and back == PlaceScheme.UNLOCODE.value
-    return False
+PACKAGES_MAX = 99999999  # data element 7224, n..8
 
 
 Elements = list[list[str]]
@@ -200,13 +167,10 @@ def _message(w: Writer, m: Manifest, index: int) -> None:
     for party in m.parties:
         _party(w, party)
     _transport(w, m)
+    # The manifest's own equipment first, in its order, then what only a consignment names: the reader lists the
+    # EQD groups in the order written, so each piece of the manifest's equipment keeps its index.
     written: set[str] = set()
-    for consignment in m.consignments:
-        for equipment in consignment.equipment:
-            if equipment.identifier not in written:
-                written.add(equipment.identifier)
-                _equipment(w, equipment)
-    for equipment in m.equipment:
+    for equipment in (*m.equipment, *(e for c in m.consignments for e in c.equipment)):
         if equipment.identifier not in written:
             written.add(equipment.identifier)
             _equipment(w, equipment)
@@ -286,11 +250,6 @@ def _stop(w: Writer, stop: Stop, qualifier: str, dtm: str) -> None:
     w.kept(stop.extensions)
 
 
-def airport_locode(code: str) -> str | None:
-    """The UN/LOCODE of the place an IATA airport code names, from the place crosswalk, or None."""
-    return codelists.code_of_same_place(code, PlaceScheme.IATA_AIRPORT.value, PlaceScheme.UNLOCODE.value)
-
-
 def _location(w: Writer, qualifier: str, place: Place) -> None:
     ext = place.extensions
     kept = _ext(ext, "LOC.C517")
@@ -368,11 +327,12 @@ def _contact(
 
 
 def _measure(w: Writer, ext: Mapping[str, str], dimension: str, quantity: Quantity | None) -> None:
-    if quantity is None:
+    unit = measure_unit(quantity.unit) if quantity is not None else ""
+    if quantity is None or not unit:
         return
     kept = _pair(ext, f"MEA.{dimension}")
     purpose, c502 = kept if kept is not None else ([C.MEA_PURPOSE], [dimension])
-    w.seg("MEA", purpose, c502, [quantity.unit, w.num(quantity.value)])
+    w.seg("MEA", purpose, c502, [unit, w.num(quantity.value)])
 
 
 def _equipment(w: Writer, e: Equipment) -> None:
@@ -416,8 +376,9 @@ def _consignment(w: Writer, c: Consignment, index: int) -> None:
         w.seg("RFF", [C.RFF_BILL, c.document_number])
     for ref in c.references:
         _reference(w, ref)
-    if c.gross_weight is not None:
-        w.seg("CNT", [C.CNT_GROSS, w.num(c.gross_weight.value), c.gross_weight.unit])
+    weight_unit = measure_unit(c.gross_weight.unit) if c.gross_weight is not None else ""
+    if c.gross_weight is not None and weight_unit:
+        w.seg("CNT", [C.CNT_GROSS, w.num(c.gross_weight.value), weight_unit])
     if c.total_packages is not None:
         w.seg("CNT", [C.CNT_PACKAGES, str(c.total_packages.count)])
     _measure(w, ext, C.MEA_VOLUME, c.volume)
@@ -440,7 +401,11 @@ def _goods(w: Writer, g: GoodsItem) -> None:
     sequence = ext.get(f"{NS}.GID.01", str(g.sequence) if held else "")
     c213 = _ext(ext, "GID.02")
     if c213 is None:
-        c213 = [str(g.packages.count), package_type(g.packages.kind or "")] if g.packages is not None else []
+        # C213 7224 number of packages is n..8 (UN/EDIFACT D.95B): a negative count or one of more digits is not
+        # written, and the comparison with the file read back lists it.
+        count = g.packages.count if g.packages is not None else None
+        held_count = str(count) if count is not None and 0 <= count <= PACKAGES_MAX else ""
+        c213 = [held_count, package_type(g.packages.kind or "")] if g.packages is not None else []
     w.seg("GID", [sequence], c213, *[_ext(ext, f"GID.{e:02d}") or [] for e in range(3, 7)])
     if g.description:
         w.seg("FTX", [C.FTX_DESCRIPTION], [], [], _chunks(g.description, TEXT_WIDTH, 5), _ext(ext, "FTX.05") or [])

@@ -7,7 +7,7 @@ cut to the maximum length and the cut is reported. A code (type ID) or an identi
 name something else, so one that does not fit whole, or has characters outside the X12 character sets, is left out
 instead and listed as not written (X12411), with or without ``--allow-loss``. Any other value the element cannot
 hold whole (shorter than its minimum length, a number with more digits than it allows, or not a number where one
-is due) is left out and listed too (X12413). A decimal number (type R) with more digits than its element allows is
+is due) is left out and listed too (X12416). A decimal number (type R) with more digits than its element allows is
 first written without the zeros that do not change its value (``12.500`` as ``12.5``, ``0.5`` as ``.5``): the same
 number spelt shorter, not a changed one. Dates and times come from typed model fields and are written in their X12
 form already.
@@ -92,7 +92,7 @@ class Cut:
     full: str
     written: str
     why: tuple[str, str] = ("", "")
-    identifier: bool = True  # a code or identifier (X12411), else a value of another kind (X12413)
+    identifier: bool = True  # a code or identifier (X12411), else a value of another kind (X12416)
     number: bool = False  # the value of an R or N element, the same number however it is spelt
 
 
@@ -248,7 +248,7 @@ def recoded(fitting: Fitting, field: str, value: str, back: str | None) -> Diagn
 
 def withheld(cuts: Sequence[Cut], field: str, value: str, back: str | None) -> Diagnostic | None:
     """The finding of a model field left out because its element could not hold it whole (X12411 for a code or
-    identifier, X12413 for another value), or None. M1101 may hold part of a bill number: the number without its
+    identifier, X12416 for another value), or None. M1101 may hold part of a bill number: the number without its
     issuer's SCAC (see bills.py)."""
     for cut in cuts:
         whole = cut.full == value or (field.endswith("document_number") and value.endswith(cut.full))

@@ -61,7 +61,7 @@ def losses(
     given: Sequence[Manifest], written: Sequence[Manifest], format_name: str, fitting: Fitting | None = None
 ) -> tuple[Diagnostic, ...]:
     """One finding per model path the written bytes do not give back: X12402 when the dictionary cut the value
-    (``fitting``), X12411 or X12413 when it left it out, X12401 otherwise. A number the fitting spelt with fewer
+    (``fitting``), X12411 or X12416 when it left it out, X12401 otherwise. A number the fitting spelt with fewer
     digits comes back the same number: no loss."""
     found: list[Diagnostic] = []
     cuts = fitting.cuts if fitting is not None else []

@@ -2,20 +2,32 @@
 
 Every element comes either from a model field or from the ``x12.*`` extension the reader kept for it; what the
 309 cannot carry is found by reading the written interchange back and comparing it with the model, so the list of
-losses is complete by construction rather than by a hand-kept table.
+losses is complete by construction rather than by a hand-kept table. Equipment a VID cannot name (an air unit load
+device) is left out and listed (X12413), with the goods loaded in it, which a 309 lists only under their VID.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 
+from manifest.diagnostics import Diagnostic
 from manifest.formats.base import Written
 from manifest.formats.x12 import bills, read_set, truck
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.fit import Fitting, fit_sets
 from manifest.formats.x12.losses import losses
-from manifest.formats.x12.write_shared import elements, manifest_unit, number_elements, write_equipment, write_header
+from manifest.formats.x12.write_shared import (
+    elements,
+    given_indexes,
+    manifest_unit,
+    named_equipment,
+    named_findings,
+    number_elements,
+    write_equipment,
+    write_header,
+)
 from manifest.formats.x12.writer import Elements, SegmentWriter, delimiters_from, envelope
 from manifest.model import (
     Consignment,
@@ -29,14 +41,28 @@ EPOCH = datetime(2000, 1, 1)
 
 
 def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written:
-    data, fitting = _render(manifests, now)
+    named = [named_equipment(m) for m in manifests]
+    data, fitting = _render(named, now)
     read_back = read_set.read(data, "x12-309", "309").manifests
-    return Written(data, losses(manifests, read_back, "x12-309", fitting), tuple(fitting.notices))
+    many = len(manifests) > 1
+    prefixes = [f"manifests[{i}]." if many else "" for i in range(len(manifests))]
+    own = tuple(found for m, at in zip(manifests, prefixes, strict=True) for found in named_findings(m, at))
+    left = tuple(
+        given_indexes(finding, manifests[_manifest_index(finding, many)], prefixes[_manifest_index(finding, many)])
+        for finding in losses(named, read_back, "x12-309", fitting)
+    )
+    return Written(data, own + left, tuple(fitting.notices))
+
+
+def _manifest_index(finding: Diagnostic, many: bool) -> int:
+    """The index of the manifest a finding is about (``manifests[2].`` starts its field when there are many)."""
+    found = re.match(r"manifests\[([0-9]+)\]\.", finding.field or "") if many else None
+    return int(found.group(1)) if found else 0
 
 
 def render(manifests: Sequence[Manifest], now: datetime | None = None) -> bytes:
     """The interchange bytes alone, one 309 set per manifest in one functional group."""
-    return _render(manifests, now)[0]
+    return _render([named_equipment(m) for m in manifests], now)[0]
 
 
 def _render(manifests: Sequence[Manifest], now: datetime | None) -> tuple[bytes, Fitting]:

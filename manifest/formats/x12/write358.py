@@ -22,19 +22,10 @@ from manifest.formats.x12 import convert as cv
 from manifest.formats.x12 import read_set, truck
 from manifest.formats.x12.fit import fit_sets
 from manifest.formats.x12.losses import losses
-from manifest.formats.x12.write_shared import write_equipment, write_header
+from manifest.formats.x12.write_shared import not_named, vid_names, write_equipment, write_header
 from manifest.formats.x12.writer import Elements, SegmentWriter, delimiters_from, envelope
-from manifest.model import Consignment, Equipment, EquipmentKind, Manifest, Mode
+from manifest.model import Consignment, Manifest, Mode
 
-NOT_A_CAR = define(
-    "X12413",
-    Severity.WARNING,
-    "$field ('$value') is an air unit load device, not a rail car or container that a 358 VID names; it is not written",
-    "$field ('$value') es un dispositivo unitario de carga aérea, no un carro ni un contenedor que nombre un VID del "
-    "358; no se escribe",
-    "X12 358 VID (element 40 Equipment Description Code: rail car, container; 206 initial, 207 number); IATA ULD "
-    "Regulations (ULD identification code)",
-)
 NOT_IN_A_CAR = define(
     "X12414",
     Severity.WARNING,
@@ -96,14 +87,14 @@ class _Train:
 
     @classmethod
     def of(cls, manifest: Manifest) -> _Train:
-        cars = [e for e in manifest.equipment if _listable(e)]
-        origins: list[int | None] = [i for i, e in enumerate(manifest.equipment) if _listable(e)]
+        cars = [e for e in manifest.equipment if vid_names(e)]
+        origins: list[int | None] = [i for i, e in enumerate(manifest.equipment) if vid_names(e)]
         known = {e.identifier for e in cars}
         bills: list[int] = []
         bill_cars: list[tuple[int, ...]] = []
         consignments: list[Consignment] = []
         for index, c in enumerate(manifest.consignments):
-            own = tuple(j for j, e in enumerate(c.equipment) if _listable(e))
+            own = tuple(j for j, e in enumerate(c.equipment) if vid_names(e))
             for j in own:
                 if c.equipment[j].identifier not in known:
                     known.add(c.equipment[j].identifier)
@@ -117,31 +108,19 @@ class _Train:
         return cls(manifest, shown, tuple(origins), tuple(bills), tuple(bill_cars))
 
     def findings(self, prefix: str) -> list[Diagnostic]:
-        found = [
-            NOT_A_CAR(field=f"{prefix}equipment[{i}]", value=e.identifier, location=None)
-            for i, e in enumerate(self.given.equipment)
-            if not _listable(e)
-        ]
+        found = not_named(self.given.equipment, f"{prefix}equipment")
         for index, c in enumerate(self.given.consignments):
             path = f"{prefix}consignments[{index}]"
             if index not in self.bills:
                 found.append(NOT_IN_A_CAR(field=path, value=c.document_number, location=None))
                 continue
-            found.extend(
-                NOT_A_CAR(field=f"{path}.equipment[{j}]", value=e.identifier, location=None)
-                for j, e in enumerate(c.equipment)
-                if not _listable(e)
-            )
+            found.extend(not_named(c.equipment, f"{path}.equipment"))
         return found
 
     def note(self, prefix: str) -> Diagnostic | None:
         if self.bills or not self.given.consignments:
             return None
         return NO_BILL(count=str(len(self.given.consignments)), field=f"{prefix}consignments", location="ST")
-
-
-def _listable(equipment: Equipment) -> bool:
-    return equipment.kind is not EquipmentKind.ULD
 
 
 def _renumbered(finding: Diagnostic, trains: Sequence[_Train], many: bool) -> Diagnostic:

@@ -1,13 +1,17 @@
 """Segments the 309 and the 358 write alike: the M10 and P4 heading, and the equipment loop (VID, M7, VC, with the
 N10, H1 and H2 of its goods in a 309). Both transaction sets describe a conveyance and its equipment with the same
-segments (X12 4010 309 and 4040 358 tables), so one writer serves both.
+segments (X12 4010 309 and 4040 358 tables), so one writer serves both, and both leave out the equipment a VID
+cannot name (X12413).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
+from manifest.diagnostics import Diagnostic, Severity, define
+from manifest.formats.readback import renumbered
 from manifest.formats.readers import ascii_digits
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12 import truck
@@ -19,7 +23,77 @@ from manifest.formats.x12.read309 import (
     hazard_name_pieces,
 )
 from manifest.formats.x12.writer import SegmentWriter
-from manifest.model import Equipment, GoodsItem, HazardousMaterial, Manifest, Mode, Packages, Quantity
+from manifest.model import (
+    Equipment,
+    EquipmentKind,
+    GoodsItem,
+    HazardousMaterial,
+    Manifest,
+    Mode,
+    Packages,
+    Quantity,
+)
+
+NOT_A_CAR = define(
+    "X12413",
+    Severity.WARNING,
+    "$field ('$value') is an air unit load device, not a rail car, container or trailer that an X12 VID names; it is "
+    "not written",
+    "$field ('$value') es un dispositivo unitario de carga aérea, no un carro, contenedor ni remolque que nombre un "
+    "VID de X12; no se escribe",
+    "X12 309 and 358 VID (element 40 Equipment Description Code: rail car, container, trailer; 206 initial, 207 "
+    "number); IATA ULD Regulations (ULD identification code)",
+)
+
+
+def vid_names(equipment: Equipment) -> bool:
+    """Whether a VID can name ``equipment``: its element 40 codes a rail car, a container or a trailer, with the
+    initial and number of element 206 and 207; an air unit load device is none of these, and its IATA code written
+    as a container number would be a container that does not exist."""
+    return equipment.kind is not EquipmentKind.ULD
+
+
+def not_named(equipment: Sequence[Equipment], path: str) -> list[Diagnostic]:
+    """An X12413 finding for each of ``equipment`` (the list at model path ``path``) that no VID can name."""
+    return [
+        NOT_A_CAR(field=f"{path}[{index}]", value=item.identifier, location=None)
+        for index, item in enumerate(equipment)
+        if not vid_names(item)
+    ]
+
+
+def named_equipment(manifest: Manifest) -> Manifest:
+    """``manifest`` with only the equipment of its bills that a VID can name (a 309 writes equipment under its bill
+    only); the goods stay, so that those loaded in equipment left out are found not written."""
+    return replace(
+        manifest,
+        consignments=tuple(
+            replace(c, equipment=tuple(e for e in c.equipment if vid_names(e))) for c in manifest.consignments
+        ),
+    )
+
+
+def named_findings(manifest: Manifest, prefix: str) -> list[Diagnostic]:
+    """X12413 for the equipment of each bill of ``manifest`` that no VID can name; ``prefix`` as in
+    :func:`given_indexes`."""
+    return [
+        found
+        for index, c in enumerate(manifest.consignments)
+        for found in not_named(c.equipment, f"{prefix}consignments[{index}].equipment")
+    ]
+
+
+def given_indexes(finding: Diagnostic, manifest: Manifest, prefix: str) -> Diagnostic:
+    """A finding about ``named_equipment(manifest)`` (its field under ``prefix``, ``manifests[1].`` or "") with the
+    index each piece of a bill's equipment has in ``manifest``."""
+    field = finding.field or ""
+    bill = re.match(re.escape(prefix) + r"consignments\[([0-9]+)\]\.equipment", field)
+    if bill is None or int(bill.group(1)) >= len(manifest.consignments):
+        return finding
+    equipment = manifest.consignments[int(bill.group(1))].equipment
+    origins = [index for index, item in enumerate(equipment) if vid_names(item)]
+    path = renumbered(field, bill.group(0), origins)
+    return finding if path == field else replace(finding, field=path, args={**finding.args, "field": path})
 
 
 def number_elements(quantity: Quantity | None, code_of: object) -> tuple[str, str]:
