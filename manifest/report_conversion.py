@@ -52,7 +52,6 @@ def conversion_line(conversion: Conversion, *, output: str | None, allow_loss: b
     return f"{head}: {', '.join(parts)}"
 
 
-
 def conversion_text(
     conversion: Conversion, source: str, *, output: str | None, allow_loss: bool, lang: Lang, verbose: bool = False
 ) -> str:
