@@ -39,7 +39,6 @@ MOST_LINES_ANYWHERE = 500
 # cut below the limit must leave it (the test below fails while it is listed), and no other may join it.
 LONG_MODULES = (
     "formats/cargo_imp/ffm.py",  # 628: the FFM reader, every line of the flight manifest
-    "formats/carta_porte/writer.py",  # 514: the Carta Porte writer, the CFDI and every node of its complement
     "model.py",  # 528: the harmonized model, every dataclass and enumeration
     "requirements/checks.py",  # 637: every kind of check of the requirements engine
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +11,7 @@ from lxml import etree
 from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import messages, road, values
 from manifest.formats.carta_porte.namespaces import CP31, q
-from manifest.model import Manifest
+from manifest.model import CrewMember, Manifest, Party, PartyRole, TaxId, TaxIdScheme
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,14 @@ class WritingContext:
         elif required and element.get(attribute) is None:
             self._missing(element, f"@{attribute}", field)
 
+    def _from_carta_porte(self) -> bool:
+        """Whether the manifest was read from a Carta Porte, whose own attributes are restored from extensions."""
+        return any(key.startswith("cartaporte.") for key in self.ext)
+
+    def _party_path(self, role: PartyRole, name: str) -> str | None:
+        index = next((i for i, p in enumerate(self.m.parties) if p.role == role), None)
+        return None if index is None else f"parties[{index}].{name}"
+
     def _pais(self, code: str | None, field: str) -> str | None:
         """The c_Pais code (ISO 3166-1 alpha-3) of a country of the model; one that c_Pais cannot name is a loss, never
         written as it came."""
@@ -84,3 +93,22 @@ class WritingContext:
                 messages.MISSING_REQUIRED(what=what, location=f"{tree.getpath(gap.element)}/{step}", field=gap.field)
             )
         return found
+
+
+def party_of(parties: Iterable[Party], role: PartyRole) -> Party | None:
+    """The first of ``parties`` in ``role``."""
+    return next((p for p in parties if p.role == role), None)
+
+
+def tax_id(party: Party | CrewMember | None, scheme: TaxIdScheme) -> str | None:
+    """The value of the first tax id of ``party`` in ``scheme``."""
+    if party is None:
+        return None
+    return next((t.value for t in party.tax_ids if t.scheme == scheme), None)
+
+
+def foreign_id(party: Party | CrewMember | None) -> TaxId | None:
+    """The tax id a foreign resident is registered under, when ``party`` has one."""
+    if party is None:
+        return None
+    return next((t for t in party.tax_ids if t.scheme == TaxIdScheme.FOREIGN), None)
