@@ -26,7 +26,20 @@ from manifest.formats.carta_porte.messages import MISSING_REQUIRED, SCHEMA
 from manifest.formats.edifact.cuscar_codes import NOT_CARRIED as CUSCAR_NOT_CARRIED
 from manifest.formats.x12.fit import LEFT_EMPTY
 from manifest.formats.x12.messages import MISSING_ELEMENT
-from manifest.model import Address, Consignment, Conveyance, GoodsItem, Manifest, Mode, Place, Quantity, Stop
+from manifest.model import (
+    Address,
+    Consignment,
+    Conveyance,
+    GoodsItem,
+    HazardousMaterial,
+    Manifest,
+    Mode,
+    Money,
+    Packages,
+    Place,
+    Quantity,
+    Stop,
+)
 from manifest.requirements import rules
 from tests import closure
 from tests.conftest import SAMPLES
@@ -99,8 +112,6 @@ GENERATED_GAPS: dict[str, str] = {
     "cuscar": "the CUSCAR writer writes a weight unit that is no UN/ECE Recommendation 20 code as it is (CNT, MEA), "
     "which a road source's profile does not check and the CUSCAR's rejects (CBP-OCEAN-020, SAT-CP-017), without a "
     "loss",
-    "carta-porte": "the Carta Porte writer writes codes that the SAT catalogue of their attribute does not hold (a "
-    "unit as Mercancia/@ClaveUnidad, c_ClaveUnidad; a currency as @Moneda, c_Moneda) without a loss",
     "cargo-xml": "a bill without shipper, pieces or weight, or a manifest without bills, written as an XFWB: "
     "nothing notes the shipper, total pieces and gross weight the air profile requires (CBP-AIR-004, 007, 021)",
 }
@@ -219,6 +230,52 @@ def test_a_number_outside_its_attribute_s_range_is_a_loss_not_an_error() -> None
     assert b'Cantidad="-1"' not in written.data
     source = formats.get("manifest-json").write([_A_NEGATIVE_QUANTITY]).data
     assert closure.unexplained(source, "source.manifest-json", "carta-porte") == []
+
+
+@pytest.mark.parametrize(
+    ("item", "field", "attribute"),
+    [
+        (GoodsItem(quantity=Quantity(value=Decimal(1), unit="QQQ")), "quantity.unit", b'ClaveUnidad="QQQ"'),
+        (GoodsItem(packages=Packages(count=2, kind="QQQ")), "packages.kind", b'ClaveUnidad="QQQ"'),
+        (GoodsItem(value=Money(amount=Decimal(5), currency="ZZZ")), "value.currency", b'Moneda="ZZZ"'),
+        (
+            GoodsItem(hazardous=(HazardousMaterial(un_number="0000"),)),
+            "hazardous[0].un_number",
+            b'CveMaterialPeligroso="0000"',
+        ),
+        (GoodsItem(net_weight=Quantity(value=Decimal(1), unit="QQQ")), "net_weight.unit", b'UnidadPesoMerc="QQQ"'),
+    ],
+)
+def test_a_code_the_sat_catalogue_of_its_attribute_lacks_is_a_loss_not_an_error(
+    item: GoodsItem, field: str, attribute: bytes
+) -> None:
+    """Mercancia@ClaveUnidad takes c_ClaveUnidad, @Moneda c_Moneda, @CveMaterialPeligroso c_MaterialPeligroso and
+    DetalleMercancia@UnidadPesoMerc c_ClaveUnidadPeso (CartaPorte31.xsd): a model code none of them holds is listed
+    as not carried and not written."""
+    model = replace(
+        _A_UNIT_SAT_DOES_NOT_LIST,
+        consignments=(Consignment(document_number="BILL1", goods=(replace(item, description="STEEL"),)),),
+    )
+    written = formats.get("carta-porte").write([model])
+    assert f"consignments[0].goods[0].{field}" in {d.field for d in written.losses}
+    assert attribute not in written.data
+    source = formats.get("manifest-json").write([model]).data
+    assert closure.unexplained(source, "source.manifest-json", "carta-porte") == []
+
+
+def test_a_package_kind_is_written_as_the_sat_unit_the_crosswalk_gives() -> None:
+    """An X12 package kind (CTN, carton) is c_ClaveUnidad XCT through UN/ECE Recommendation 21 CT."""
+    model = replace(
+        _A_UNIT_SAT_DOES_NOT_LIST,
+        consignments=(
+            Consignment(
+                document_number="BILL1", goods=(GoodsItem(description="S", packages=Packages(count=3, kind="CTN")),)
+            ),
+        ),
+    )
+    written = formats.get("carta-porte").write([model])
+    assert b'ClaveUnidad="XCT"' in written.data
+    assert not [d for d in written.losses if "packages" in (d.field or "")]
 
 
 def test_an_element_left_empty_explains_only_its_own_error() -> None:

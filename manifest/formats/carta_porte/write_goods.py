@@ -9,11 +9,13 @@ from typing import Any
 from lxml import etree
 
 from manifest import codelists
+from manifest.codelists import crosswalks
 from manifest.formats.carta_porte import extensions as ext
 from manifest.formats.carta_porte import messages, road, values
 from manifest.formats.carta_porte.namespaces import CP31, q
 from manifest.formats.carta_porte.sat import NODES, PEDIMENTO_TYPE
 from manifest.formats.carta_porte.write_transport import TransportWriter
+from manifest.formats.carta_porte.writing import sat_codes
 from manifest.model import Consignment, CustomsDocument, GoodsItem, TaxIdScheme
 
 
@@ -53,16 +55,18 @@ class GoodsWriter(TransportWriter):
         self._set(element, "Descripcion", item.description, required=True, field=f"{path}.description")
         if item.quantity is not None:
             self._set(element, "Cantidad", values.text(item.quantity.value), field=f"{path}.quantity.value")
-            self._set(element, "ClaveUnidad", item.quantity.unit)
+            unit = _sat_unit(item.quantity.unit, "c_ClaveUnidad")
+            self._set(element, "ClaveUnidad", unit, field=f"{path}.quantity.unit")
         elif item.packages is not None and "cartaporte.DetalleMercancia.PesoBruto" not in item.extensions:
             self._set(element, "Cantidad", str(item.packages.count), field=f"{path}.packages.count")
-            # UN/ECE Recommendation 21 package codes appear in c_ClaveUnidad with an "X" prefix (XBX box).
+            # UN/ECE Recommendation 21 package codes appear in c_ClaveUnidad with an "X" prefix (XBX box); pieces
+            # of no stated kind are H87 (pieza).
             kind = item.packages.kind
-            element.set("ClaveUnidad", f"X{kind}" if kind and len(kind) == 2 else "H87")
+            self._set(element, "ClaveUnidad", _package_unit(kind) if kind else "H87", field=f"{path}.packages.kind")
         hazardous = item.hazardous[0] if item.hazardous else None
         if hazardous is not None:
             element.set("MaterialPeligroso", "Sí")
-            self._set(element, "CveMaterialPeligroso", hazardous.un_number)
+            self._set(element, "CveMaterialPeligroso", hazardous.un_number, field=f"{path}.hazardous[0].un_number")
         weight = _kilograms(item, consignment)
         self._set(
             element, "PesoEnKg", values.text(weight) if weight is not None else None, field=f"{path}.gross_weight"
@@ -70,9 +74,11 @@ class GoodsWriter(TransportWriter):
         if item.value is not None:
             self._set(element, "ValorMercancia", values.text(item.value.amount), field=f"{path}.value.amount")
             if element.get("ValorMercancia") is not None:
-                element.set("Moneda", item.value.currency)
-        fraccion = next((t.code for t in item.tariff_codes if t.scheme == "mx-fraccion"), None)
-        self._set(element, "FraccionArancelaria", fraccion)
+                self._set(element, "Moneda", item.value.currency, field=f"{path}.value.currency")
+        fraccion = next((i for i, t in enumerate(item.tariff_codes) if t.scheme == "mx-fraccion"), None)
+        if fraccion is not None:
+            code = item.tariff_codes[fraccion].code
+            self._set(element, "FraccionArancelaria", code, field=f"{path}.tariff_codes[{fraccion}].code")
         ext.restore(element, item.extensions, "cartaporte.Mercancia")
         for attribute, name in (
             ("Cantidad", "quantity"),
@@ -96,12 +102,14 @@ class GoodsWriter(TransportWriter):
         if detail or item.net_weight is not None:
             node = etree.SubElement(element, q(CP31, "DetalleMercancia"))
             if item.net_weight is not None:
-                node.set("UnidadPesoMerc", item.net_weight.unit)
+                unit = _sat_unit(item.net_weight.unit, "c_ClaveUnidadPeso")
+                self._set(node, "UnidadPesoMerc", unit, field=f"{path}.net_weight.unit")
             ext.restore(node, item.extensions, "cartaporte.DetalleMercancia")
             if item.net_weight is not None:
                 self._set(node, "PesoNeto", values.text(item.net_weight.value), field=f"{path}.net_weight")
             if item.packages is not None:
                 self._set(node, "NumPiezas", str(item.packages.count), field=f"{path}.packages.count")
+            self._set(node, "UnidadPesoMerc", None, required=True, field=f"{path}.net_weight.unit")
             self._set(node, "PesoBruto", None, required=True, field=f"{path}.gross_weight")
             self._set(node, "PesoTara", None, required=True)
 
@@ -138,3 +146,27 @@ def _kilograms(item: GoodsItem, consignment: Consignment) -> Decimal | None:
     if weight is None and consignment.gross_weight is not None and len(consignment.goods) == 1:
         weight = values.in_kilograms(consignment.gross_weight)
     return weight
+
+
+def _sat_unit(unit: str, catalogue: str) -> str:
+    """The code of ``catalogue`` (c_ClaveUnidad, c_ClaveUnidadPeso: UN/ECE Recommendation 20 codes) for a model
+    unit: the unit itself when the catalogue holds it, else its Rec 20 code through the units crosswalk (an X12 K is
+    KGM); a unit neither gives is returned as it is, for the writer to find it missing from the catalogue."""
+    if unit in sat_codes(catalogue):
+        return unit
+    for system in crosswalks.systems_of("units", unit):
+        found = crosswalks.translate("units", system, "unece-rec20", unit)
+        if found is not None and found in sat_codes(catalogue):
+            return found
+    return unit
+
+
+def _package_unit(kind: str) -> str:
+    """The c_ClaveUnidad code of a package kind: the UN/ECE Recommendation 21 code with an "X" before it (XBX box),
+    the Rec 21 code found through the package-forms crosswalk for an X12 or SAT c_TipoEmbalaje kind (CTN -> XCT);
+    a kind neither gives is returned as it is, for the writer to find it missing from the catalogue."""
+    for system in ("unece-rec21", *crosswalks.systems_of("package-forms", kind)):
+        found = crosswalks.translate("package-forms", system, "unece-rec21", kind)
+        if found is not None and f"X{found}" in sat_codes("c_ClaveUnidad"):
+            return f"X{found}"
+    return kind

@@ -103,7 +103,7 @@ class PlacesWriter(WritingContext):
             element.set("TipoUbicacion", planned.kind)
         place = stop.place
         if place.code and place.scheme == PlaceScheme.SAT_STATION:
-            element.set("NumEstacion", place.code)
+            self._set(element, "NumEstacion", place.code, field=f"{path}.place.code")
         elif place.code and place.scheme == PlaceScheme.SAT_LOCATION_ID:
             element.set("IDUbicacion", place.code)
         self._set(element, "NombreEstacion", place.name, field=f"{path}.place.name")
