@@ -30,6 +30,8 @@ from manifest.model import (
     Address,
     Consignment,
     Conveyance,
+    Equipment,
+    EquipmentKind,
     GoodsItem,
     HazardousMaterial,
     Manifest,
@@ -37,6 +39,7 @@ from manifest.model import (
     Money,
     Packages,
     Place,
+    PlaceScheme,
     Quantity,
     Stop,
 )
@@ -58,12 +61,6 @@ KNOWN_GAPS: dict[str, tuple[AbstractSet[str], str]] = {
     "x12-309": (
         _CARGO_XML_AIR | {f"{_AIR}mex-lax.ffm", f"{_AIR}mex-lax.manifest.json", f"{_AIR}mex-lax.manifest.xml"},
         "the 309 writer writes an air ULD number as a container number (VID-03: ID-001, SAT-MAR-004) without a loss",
-    ),
-    "cargo-xml": (
-        {f"{_ROAD}synthetic.358"},
-        "a truck bill (no air waybill) is written as an XFWB without its number, which the reader reads back as an "
-        "air waybill held to a shipper (CBP-AIR-004); the note of what the target requires follows the model's own "
-        "document type, which holds it to nothing",
     ),
 }
 
@@ -112,8 +109,6 @@ GENERATED_GAPS: dict[str, str] = {
     "cuscar": "the CUSCAR writer writes a weight unit that is no UN/ECE Recommendation 20 code as it is (CNT, MEA), "
     "which a road source's profile does not check and the CUSCAR's rejects (CBP-OCEAN-020, SAT-CP-017), without a "
     "loss",
-    "cargo-xml": "a bill without shipper, pieces or weight, or a manifest without bills, written as an XFWB: "
-    "nothing notes the shipper, total pieces and gross weight the air profile requires (CBP-AIR-004, 007, 021)",
 }
 
 
@@ -276,6 +271,65 @@ def test_a_package_kind_is_written_as_the_sat_unit_the_crosswalk_gives() -> None
     written = formats.get("carta-porte").write([model])
     assert b'ClaveUnidad="XCT"' in written.data
     assert not [d for d in written.losses if "packages" in (d.field or "")]
+
+
+_AN_AIRPORT_NO_LIST_HOLDS = replace(
+    _ONE_RAIL_BILL, arrival=Stop(place=Place(code="QQJ", scheme=PlaceScheme.IATA_AIRPORT)), trip_number=None
+)
+_A_BARGE_S_FLIGHT_AND_AIRCRAFT = replace(
+    _A_ONE_CHARACTER_TRIP, conveyance=Conveyance(flight_number="Sfi", aircraft_registration="N*4")
+)
+
+
+@pytest.mark.parametrize(
+    ("manifest", "message", "fields"),
+    [
+        # No bill: a flight manifest listing no waybill, not an air waybill the model does not hold.
+        (_A_ONE_CHARACTER_TRIP, b"FlightManifest", {"trip_number"}),
+        # No bill but a ULD: the flight manifest lists it under an arrival of no named place.
+        (
+            Manifest(mode=Mode.AIR, equipment=(Equipment(kind=EquipmentKind.ULD, number="AKE12345AM"),)),
+            b"FlightManifest",
+            set(),
+        ),
+        # A rail bill as an air waybill: no shipper or consignee is invented, and the notes say they are needed.
+        (_ONE_RAIL_BILL, b"Waybill", {"consignments[0].document_number"}),
+        # A weight in no unit an air message takes is not written as it is.
+        (_A_ROAD_WEIGHT_IN_NO_UNIT, b"Waybill", {"consignments[0].gross_weight"}),
+        # A count of no pieces is not written as one.
+        (
+            replace(
+                _ONE_RAIL_BILL, consignments=(Consignment(document_number="B", total_packages=Packages(count=-1)),)
+            ),
+            b"Waybill",
+            {"consignments[0].total_packages.count"},
+        ),
+        # A surface manifest's codes that name no airport, flight or aircraft are not written as such.
+        (_AN_AIRPORT_NO_LIST_HOLDS, b"Waybill", {"arrival.place.code"}),
+        (
+            _A_BARGE_S_FLIGHT_AND_AIRCRAFT,
+            b"FlightManifest",
+            {"conveyance.flight_number", "conveyance.aircraft_registration"},
+        ),
+    ],
+)
+def test_cargo_xml_writes_no_value_an_air_message_would_refuse(
+    manifest: Manifest, message: bytes, fields: set[str]
+) -> None:
+    written = formats.get("cargo-xml").write([manifest])
+    assert written.data.split(b">", 2)[1].lstrip().startswith(b"<ns2:" + message)
+    assert fields <= {d.field for d in written.losses}
+    source = formats.get("manifest-json").write([manifest]).data
+    assert closure.unexplained(source, "source.manifest-json", "cargo-xml") == []
+
+
+def test_an_xfwb_notes_the_shipper_and_consignee_its_bill_lacks() -> None:
+    written = formats.get("cargo-xml").write([_ONE_RAIL_BILL])
+    assert [(d.code, d.field, d.location) for d in written.notes if d.code == "CXML018"] == [
+        ("CXML018", "consignments[0].parties[role=shipper]", "/Waybill/MasterConsignment/ConsignorParty"),
+        ("CXML018", "consignments[0].parties[role=consignee]", "/Waybill/MasterConsignment/ConsigneeParty"),
+    ]
+    assert b"ConsignorParty" not in written.data
 
 
 def test_an_element_left_empty_explains_only_its_own_error() -> None:

@@ -110,6 +110,7 @@ class GoodsWriter(TransportWriter):
             if item.packages is not None:
                 self._set(node, "NumPiezas", str(item.packages.count), field=f"{path}.packages.count")
             self._set(node, "UnidadPesoMerc", None, required=True, field=f"{path}.net_weight.unit")
+            self._set(node, "PesoNeto", None, required=True, field=f"{path}.net_weight")
             self._set(node, "PesoBruto", None, required=True, field=f"{path}.gross_weight")
             self._set(node, "PesoTara", None, required=True)
 
