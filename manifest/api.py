@@ -295,8 +295,10 @@ class Conversion:
         return self.written is not None and bool(self.errors)
 
     def writes(self, *, allow_loss: bool) -> bool:
-        """Whether the result is to be written: there is one, and it leaves nothing behind unless that is allowed."""
-        return self.written is not None and (allow_loss or not self.losses)
+        """Whether the result is to be written: there is one, it holds something of the source (a target that can
+        hold none of it gives empty data, its losses saying why), and it leaves nothing behind unless that is
+        allowed."""
+        return self.written is not None and bool(self.written.data) and (allow_loss or not self.losses)
 
     def losses_by_kind(self) -> dict[str, int]:
         """How many values are left behind, by what holds them (:data:`manifest.conversion.LOSS_KINDS`)."""

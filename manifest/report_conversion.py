@@ -17,6 +17,7 @@ NOTHING_WRITTEN = "nothing written"
 FAULTY_SOURCE = "converted from a faulty source with {errors} error(s)"
 REFUSED_ERRORS = "the source has {errors} error(s) (use --allow-errors to convert anyway)"
 REFUSED_LOSSES = "{target} cannot carry {count} value(s) (use --allow-loss to write anyway)"
+HOLDS_NOTHING = "{target} can hold nothing of the source: {count} value(s) not carried (--verbose lists them)"
 LEFT_BEHIND = "{count} value(s) not carried"
 NOTES = "{count} note(s)"
 
@@ -40,8 +41,13 @@ def conversion_line(conversion: Conversion, *, output: str | None, allow_loss: b
         return f"{head}: {said(REFUSED_ERRORS).format(errors=len(conversion.errors))}"
     parts = [said(FAULTY_SOURCE).format(errors=len(conversion.errors))] if conversion.from_faulty_source else []
     losses = len(conversion.losses)
-    refused = losses and not allow_loss
-    parts.append(said(REFUSED_LOSSES if refused else LEFT_BEHIND).format(target=target, count=losses))
+    if not conversion.written.data:
+        # A target that holds none of the source (no air waybill among a train's bills, for Cargo-IMP) gives no
+        # file at all: its losses say why.
+        parts.append(said(HOLDS_NOTHING).format(target=target, count=losses))
+    else:
+        refused = losses and not allow_loss
+        parts.append(said(REFUSED_LOSSES if refused else LEFT_BEHIND).format(target=target, count=losses))
     parts.append(said(NOTES).format(count=len(conversion.notes)))
     return f"{head}: {', '.join(parts)}"
 

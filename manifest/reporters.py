@@ -20,6 +20,7 @@ from manifest.diagnostics import Lang
 from manifest.report_ci import github as github
 from manifest.report_ci import junit as junit
 from manifest.report_conversion import FAULTY_SOURCE as FAULTY_SOURCE
+from manifest.report_conversion import HOLDS_NOTHING as HOLDS_NOTHING
 from manifest.report_conversion import LEFT_BEHIND as LEFT_BEHIND
 from manifest.report_conversion import NOTES as NOTES
 from manifest.report_conversion import NOTHING_WRITTEN as NOTHING_WRITTEN

@@ -91,6 +91,26 @@ def test_a_refused_conversion_says_why_and_what_would_write_it(tmp_path: Path) -
     )
 
 
+def test_a_target_that_can_hold_nothing_of_the_source_writes_no_file(tmp_path: Path) -> None:
+    """No bill of a train has an air waybill number, so Cargo-IMP can hold none of them: even with
+    --allow-loss no file is written (an empty one is no message), the line says why and the command exits 1."""
+    target = "cargo-imp"
+    conversion = _outcome(RAIL_309, target)
+    assert conversion.written is not None and conversion.written.data == b""
+    out = tmp_path / "out"
+    result = _convert(str(RAIL_309), "--to", target, "-o", str(out), "--allow-loss")
+    assert result.exit_code == 1
+    assert not out.exists()
+    assert result.stdout.splitlines()[0] == (
+        f"nothing written: {target} can hold nothing of the source: {len(conversion.losses)} value(s) not carried "
+        f"(--verbose lists them), {len(conversion.notes)} note(s)"
+    )
+    to_stdout = _convert(str(RAIL_309), "--to", target, "--allow-loss", "--output", "json")
+    assert to_stdout.exit_code == 1
+    assert to_stdout.stdout == ""
+    assert json.loads(to_stdout.stderr)["written"] is False
+
+
 @pytest.mark.parametrize(
     ("field", "kind"),
     [
@@ -290,6 +310,7 @@ def test_every_wording_of_the_report_has_its_spanish() -> None:
         reporters.FAULTY_SOURCE,
         reporters.REFUSED_ERRORS,
         reporters.REFUSED_LOSSES,
+        reporters.HOLDS_NOTHING,
         reporters.LEFT_BEHIND,
         reporters.NOTES,
     ]

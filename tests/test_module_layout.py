@@ -35,30 +35,19 @@ def test_a_cut_package_has_only_small_modules(package: str) -> None:
 
 # No module of the package over this many lines: past it a module holds more than one job.
 MOST_LINES_ANYWHERE = 500
-# The modules over the limit while they are being cut (their length when listed). The list only shrinks: a module
-# cut below the limit must leave it (the test below fails while it is listed), and no other may join it.
-LONG_MODULES = (
-    "formats/carta_porte/writer.py",  # 514: the Carta Porte writer, the CFDI and every node of its complement
-)
 
 
 def _lines(path: Path) -> int:
     return len(path.read_text(encoding="utf-8").splitlines())
 
 
-def test_no_module_is_over_the_limit_but_those_listed() -> None:
+def test_no_module_is_over_the_limit() -> None:
     long = {
         path.relative_to(PACKAGE).as_posix(): n
         for path in sorted(PACKAGE.rglob("*.py"))
         if (n := _lines(path)) > MOST_LINES_ANYWHERE
     }
-    assert sorted(set(long) - set(LONG_MODULES)) == [], long
-
-
-@pytest.mark.parametrize("module", sorted(LONG_MODULES))
-def test_a_listed_long_module_is_still_long(module: str) -> None:
-    """A module cut below the limit leaves LONG_MODULES, so that the list stays exact."""
-    assert _lines(PACKAGE / module) > MOST_LINES_ANYWHERE, f"{module} is no longer over the limit: unlist it"
+    assert long == {}
 
 
 def _private_imports(root: Path, package: str, base: Path = REPO) -> set[tuple[str, str, str]]:

@@ -142,7 +142,9 @@ def test_a_waybill_message_does_not_carry_a_truck_shipment_number_as_its_air_way
 def test_a_waybill_without_a_number_says_the_number_is_required() -> None:
     manifest = Manifest(mode=Mode.AIR, consignments=(Consignment(document_number=""),))
     written = formats.get("cargo-xml").write([manifest])
-    assert [(d.code, d.location) for d in written.notes] == [("CXML015", "/Waybill/BusinessHeaderDocument/ID")]
+    assert [(d.code, d.location) for d in written.notes if d.code != "CXML018"] == [
+        ("CXML015", "/Waybill/BusinessHeaderDocument/ID")
+    ]
     assert b"<ID></ID>" not in written.data and b"<ID/>" not in written.data
 
 

@@ -183,6 +183,16 @@ def test_a_trip_number_shorter_than_m1006_allows_is_left_out_and_listed(fmt: Mod
     assert "shorter" in loss.message()
 
 
+@pytest.mark.parametrize("fmt", [x12_309, x12_358], ids=["309", "358"])
+def test_an_element_recoded_and_then_left_out_is_noted_as_left_empty(fmt: ModuleType) -> None:
+    # A train's M1005 repeats its trip number: one character outside X12's sets is recoded as '?', which M1005 (AN
+    # 2/28) cannot hold, so it is left out; the loss of the trip number names M1006, so M1005, which syntax note
+    # R0504 needs, is noted as left empty.
+    written = fmt.write([Manifest(mode=Mode.RAIL, trip_number="\U0002735d")])
+    assert [n.code for n in written.notes if n.location == "M10-05"] == ["X12403"]
+    assert [(d.code, d.location) for d in written.losses if d.field == "trip_number"] == [("X12411", "M10-06")]
+
+
 def test_the_manifest_type_is_written_only_when_the_model_holds_it() -> None:
     # M1009 (element 256) says whether the manifest is the carrier's original (W), an amendment (Y) and so on: a
     # model read from another format does not say, so the element is left empty and noted, not assumed to be W.

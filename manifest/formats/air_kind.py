@@ -14,14 +14,25 @@ equipment (:func:`unit_load_device`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from manifest import codelists
-from manifest.model import Consignment, Equipment, EquipmentKind, Manifest, Mode, Place, PlaceScheme, Stop
+from manifest.model import Consignment, Equipment, EquipmentKind, Manifest, Mode, Place, PlaceScheme, Quantity, Stop
 
 FLIGHT = "flight"
 AIRPORT = "airport"
 ULD = "uld"
+WEIGHT = "weight"
+AIRCRAFT = "aircraft"
+PIECES = "pieces"
+# CartaPorte31.xsd TransporteAereo@MatriculaAeronave: letters, digits and hyphens, 5 to 11 (SAT-AIR-004).
+AIRCRAFT_REGISTRATION = re.compile(r"[A-Z0-9-]{5,11}")
+# IATA Standard Schedules Information Manual, flight designator: the airline designator (two characters), 1 to 4
+# digits and an optional operational suffix (CBP-AIR-011 checks the same form).
+FLIGHT_DESIGNATOR = re.compile(r"[A-Z0-9]{2}[0-9]{1,4}[A-Z]?")
+# Cargo-IMP DE601 and the Cargo-XML weights: kilograms or pounds (UN/ECE Rec 20 KGM, LBR), as CBP-AIR-008 checks.
+AIR_WEIGHT_UNITS = frozenset({"KGM", "LBR"})
 # What a value left out is not, in English and Spanish, for the writers' findings.
 NOT_OF_KIND = {
     FLIGHT: (
@@ -33,6 +44,9 @@ NOT_OF_KIND = {
         "un código IATA de aeropuerto, y la tabla de equivalencias no da aeropuerto para ese puerto",
     ),
     ULD: ("a unit load device", "un dispositivo unitario de carga"),
+    WEIGHT: ("a weight in kilograms or pounds", "un peso en kilogramos o libras"),
+    AIRCRAFT: ("an aircraft registration", "una matrícula de aeronave"),
+    PIECES: ("a count of pieces greater than zero", "un número de piezas mayor que cero"),
 }
 
 
@@ -42,7 +56,7 @@ class LeftOut:
 
     field: str
     value: str
-    kind: str  # FLIGHT, AIRPORT or ULD
+    kind: str  # FLIGHT, AIRPORT, ULD, WEIGHT, AIRCRAFT or PIECES
 
 
 def unit_load_device(equipment: Equipment) -> bool:
@@ -70,6 +84,10 @@ def air_view(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
         if value is None or not value.code:
             return value
         airport = airport_code(value)
+        if airport is not None and manifest.mode is not Mode.AIR and not codelists.contains("iata-airport", airport):
+            # A surface manifest's code that IATA's list lacks names no airport, whatever scheme the model gives it;
+            # an air manifest's own code is its own to answer for (CBP-AIR-015 reports it there).
+            airport = None
         if airport == value.code:
             return value
         if airport is None:
@@ -105,8 +123,21 @@ def air_view(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
     if trip and manifest.mode is not Mode.AIR:
         left.append(LeftOut("trip_number", trip, FLIGHT))
         trip = None
+    conveyance = manifest.conveyance
+    if conveyance is not None and manifest.mode is not Mode.AIR:
+        # A surface conveyance's flight number or aircraft registration not of the form an air message's reader
+        # checks (CBP-AIR-011, SAT-AIR-004) names no flight or aircraft; an air manifest's own are its own to
+        # answer for (those rules report them there).
+        flight, aircraft = conveyance.flight_number, conveyance.aircraft_registration
+        if flight and not FLIGHT_DESIGNATOR.fullmatch(flight):
+            left.append(LeftOut("conveyance.flight_number", flight, FLIGHT))
+            conveyance = replace(conveyance, flight_number=None)
+        if aircraft and not AIRCRAFT_REGISTRATION.fullmatch(aircraft):
+            left.append(LeftOut("conveyance.aircraft_registration", aircraft, AIRCRAFT))
+            conveyance = replace(conveyance, aircraft_registration=None)
     shown = replace(
         manifest,
+        conveyance=conveyance,
         trip_number=trip,
         departure=stop(manifest.departure, "departure"),
         arrival=stop(manifest.arrival, "arrival"),
@@ -114,3 +145,34 @@ def air_view(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
         consignments=tuple(consignment(c, f"consignments[{i}]") for i, c in enumerate(manifest.consignments)),
     )
     return shown, tuple(left)
+
+
+def air_weights(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
+    """``manifest`` without the gross weights of its consignments and their goods that are in no unit an air message
+    takes (kilograms or pounds: a tonne, a unit of no list), nor the consignments' piece counts that are not greater
+    than zero, and each value left out. A weight is never converted here; one in another unit, or a count of no
+    pieces, written as it is would be refused (CBP-AIR-008, CBP-AIR-009). An air manifest's own are its own to
+    answer for (those rules report them there), and it is returned as it is."""
+    left: list[LeftOut] = []
+    if manifest.mode is Mode.AIR:
+        return manifest, ()
+
+    def weight(value: Quantity | None, path: str) -> Quantity | None:
+        if value is None or value.unit in AIR_WEIGHT_UNITS:
+            return value
+        left.append(LeftOut(path, value.unit, WEIGHT))
+        return None
+
+    consignments = []
+    for i, c in enumerate(manifest.consignments):
+        gross = weight(c.gross_weight, f"consignments[{i}].gross_weight")
+        pieces = c.total_packages
+        if pieces is not None and pieces.count < 1:
+            left.append(LeftOut(f"consignments[{i}].total_packages.count", str(pieces.count), PIECES))
+            pieces = None
+        goods = tuple(
+            replace(g, gross_weight=weight(g.gross_weight, f"consignments[{i}].goods[{j}].gross_weight"))
+            for j, g in enumerate(c.goods)
+        )
+        consignments.append(replace(c, gross_weight=gross, total_packages=pieces, goods=goods))
+    return (replace(manifest, consignments=tuple(consignments)) if left else manifest), tuple(left)

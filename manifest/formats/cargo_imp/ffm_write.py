@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from manifest.formats.cargo_imp.codes import NOT_A_ULD, NOT_AN_AIR_WAYBILL
+from manifest.diagnostics import Diagnostic
+from manifest.formats.cargo_imp.codes import NOT_A_ULD, NOT_AN_AIR_WAYBILL, NOT_WRITTEN
 from manifest.formats.cargo_imp.elements import TextWriter, awb_detail_text, day_month_text, oci_text
 from manifest.formats.cargo_imp.ffm_layout import (
     X_DENSITY,
@@ -42,6 +43,7 @@ def write(manifest: Manifest, out: TextWriter) -> list[str]:
     flight_tail = _flight_tail(manifest, out)
     blocks = _blocks(manifest, out)
     point_lines = _point_lines(manifest, blocks)
+    out.notes.extend(_lacking(manifest, point_lines))
     ulds = _ulds(manifest)
     parts: list[list[str]] = []
     current: list[str] = []
@@ -100,6 +102,45 @@ def _flight_tail(manifest: Manifest, out: TextWriter) -> str:
     if first_arrival and arrival is not None and arrival.moment is not None:
         tail += f"/{arrival.place.country}/{day_month_text(arrival.moment)}/{arrival.place.code}"
     return tail
+
+
+def _lacking(manifest: Manifest, point_lines: dict[str, str]) -> list[Diagnostic]:
+    """A note (IMP102) for each mandatory line the model has no value for: the flight line's flight, its date and
+    its airport of loading (FFM/8 line 2: DE 315, 316, 313), and a point of unloading (DE 313). The flight line is
+    written with what the model holds, never an invented value, and the sender must supply the rest."""
+    departure = manifest.departure
+    flight = (manifest.conveyance.flight_number if manifest.conveyance else None) or manifest.trip_number
+    missing = [
+        name
+        for name, value in (
+            ("conveyance.flight_number", flight),
+            ("departure.moment", departure.moment if departure else None),
+            ("departure.place.code", departure.place.code if departure else None),
+        )
+        if not value
+    ]
+    notes = []
+    if missing:
+        notes.append(
+            NOT_WRITTEN(
+                field=missing[0],
+                value="flight",
+                title="flight identification",
+                message="FFM",
+                missing=", ".join(missing),
+            )
+        )
+    if not point_lines:
+        notes.append(
+            NOT_WRITTEN(
+                field="arrival.place.code",
+                value="unloading",
+                title="point of unloading",
+                message="FFM",
+                missing="arrival.place.code",
+            )
+        )
+    return notes
 
 
 def _first_arrival(manifest: Manifest) -> bool:

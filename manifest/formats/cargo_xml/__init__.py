@@ -22,7 +22,7 @@ from typing import Any
 from manifest.core.registry import described
 from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats import xmlsafe
-from manifest.formats.air_kind import NOT_OF_KIND, air_view
+from manifest.formats.air_kind import NOT_OF_KIND, air_view, air_weights
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.formats.cargo_xml import codes
 from manifest.formats.cargo_xml.build import Node, serialize
@@ -73,7 +73,10 @@ def message_for(manifest: Manifest) -> Message:
     houses = len(manifest.consignments) - len(masters)
     if houses:
         return XFZB if houses == 1 and len(masters) <= 1 else XFHL
-    return XFWB if len(masters) <= 1 else XFFM
+    # An XFWB is the air waybill of one consignment, and its reader reads a MasterConsignment as one: a manifest
+    # without consignments is a flight manifest that lists no waybill (CXML016), not an XFWB of a waybill the model
+    # does not hold.
+    return XFWB if len(masters) == 1 else XFFM
 
 
 def _build(manifest: Manifest, message: Message) -> Node:
@@ -89,6 +92,8 @@ def write(manifests: Sequence[Manifest]) -> Written:
         return Written(b"")
     message = message_for(manifests[0])
     view, left = air_view(manifests[0])
+    view, weights = air_weights(view)
+    left += weights
     shown = named(view, message)
     data = serialize(_build(shown.manifest, message), message)
     losses: list[Diagnostic] = [

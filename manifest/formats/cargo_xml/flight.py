@@ -194,7 +194,10 @@ def write_flight_manifest(manifest: Manifest) -> Node:
     write_flight(movement, manifest)
     write_stop(movement, manifest.departure, "OccurrenceDepartureLocation", _DEPARTED, "DepartureEvent")
     points: list[Stop | None] = [*manifest.stops, manifest.arrival] if manifest.arrival else list(manifest.stops)
-    if not points and manifest.consignments:
+    ulds = _all_ulds(manifest)
+    if not points and (manifest.consignments or ulds):
+        # The cargo (a bill's parts, a ULD) is listed under the arrival where it is unloaded: one without a place
+        # when the model names none.
         points = [None]
     events = [root.add("ArrivalEvent") for _ in points]
     for event, point in zip(events, points, strict=True):
@@ -206,7 +209,7 @@ def write_flight_manifest(manifest: Manifest) -> Node:
         return events[-1 if chosen is None else chosen]
 
     cargos: dict[str, Node] = {}
-    for uld in _all_ulds(manifest):
+    for uld in ulds:
         cargo = event_for(uld.extensions).add("AssociatedTransportCargo")
         cargo.set("TypeCode", "ULD")
         write_uld(cargo.walk("UtilizedUnitLoadTransportEquipment"), uld)

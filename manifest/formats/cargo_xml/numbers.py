@@ -25,7 +25,7 @@ from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.cargo_xml.codes import TOOLKIT
 from manifest.formats.cargo_xml.schema import XFFM, XFWB, Message
 from manifest.identifiers import air_waybill_form
-from manifest.model import Consignment, DocumentType, Manifest
+from manifest.model import Consignment, DocumentType, Manifest, PartyRole
 
 NOT_AN_AIR_WAYBILL = define(
     "CXML013",
@@ -67,7 +67,22 @@ NO_NUMBER = define(
     TOOLKIT,
 )
 
+NO_PARTY = define(
+    "CXML018",
+    Severity.INFO,
+    "$element (the $what) is required in $message but the model has no value for it ($field); it is left out",
+    "$element ($what_es) es obligatorio en $message pero el modelo no tiene valor para él ($field); se omite",
+    "IATA Cargo-XML Toolkit XFWB 3.00: MasterConsignment/ConsignorParty and ConsigneeParty; Cargo-IMP FWB SHP and "
+    "CNE lines (mandatory)",
+)
+
 _HEADER_ID = "BusinessHeaderDocument/ID"
+# The parties every air waybill names (an XFWB's MasterConsignment, an FWB's SHP and CNE lines), in English and
+# Spanish.
+_WAYBILL_PARTIES = (
+    ("ConsignorParty", PartyRole.SHIPPER, "shipper", "el expedidor"),
+    ("ConsigneeParty", PartyRole.CONSIGNEE, "consignee", "el consignatario"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,18 +112,40 @@ def named(manifest: Manifest, message: Message) -> Named:
     if message is not XFWB:
         return Named(manifest, every)
     index = waybill_index(manifest)
+    parties = _parties_missing(manifest, index)
     number = manifest.consignments[index].document_number if index is not None else ""
     if air_waybill_form(number):
-        return Named(manifest, every)
+        return Named(manifest, every, notes=parties)
     location = f"/{XFWB.root}/{_HEADER_ID}"
     blank = (
         manifest if index is None else replace(manifest, consignments=_with_number(manifest.consignments, index, ""))
     )
     if not number:
-        return Named(blank, every, notes=(NO_NUMBER(element=_HEADER_ID, message=XFWB.code, location=location),))
+        note = NO_NUMBER(element=_HEADER_ID, message=XFWB.code, location=location)
+        return Named(blank, every, notes=(note, *parties))
     field = f"consignments[{index}].document_number"
     loss = NOT_AN_AIR_WAYBILL(field=field, value=number, element=_HEADER_ID, location=location)
-    return Named(blank, every, losses=(loss,))
+    return Named(blank, every, losses=(loss,), notes=parties)
+
+
+def _parties_missing(manifest: Manifest, index: int | None) -> tuple[Diagnostic, ...]:
+    """A note for each party every air waybill names that the consignment an XFWB is written from lacks: the file
+    is written without it, since a party is never invented, and the sender must supply it."""
+    if index is None:
+        return ()
+    consignment = manifest.consignments[index]
+    return tuple(
+        NO_PARTY(
+            element=element,
+            what=what,
+            what_es=what_es,
+            message=XFWB.code,
+            field=f"consignments[{index}].parties[role={role.value}]",
+            location=f"/{XFWB.root}/MasterConsignment/{element}",
+        )
+        for element, role, what, what_es in _WAYBILL_PARTIES
+        if consignment.party(role) is None
+    )
 
 
 def waybill_index(manifest: Manifest) -> int | None:

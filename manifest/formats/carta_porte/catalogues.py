@@ -66,6 +66,18 @@ class Catalogues:
     schemas: dict[str, bytes]  # the catalogue XSDs by file URI, the large catalogues' enumerations left out
 
 
+def codes(base: Path, catalogue: str) -> frozenset[str]:
+    """Every code of the SAT catalogue ``catalogue`` (c_ClaveUnidad), of whichever catalogue file defines it; an
+    empty set when none does. Only the catalogue's own definition is scanned, in the form :func:`load` reads."""
+    opening = f'<xs:simpleType name="{catalogue}">'
+    for relative in FILES:
+        text = (base / relative).read_text(encoding="utf-8")
+        start = text.find(opening)
+        if start >= 0:
+            return frozenset(_ENUMERATION.findall(text, start, text.index(_SIMPLE_TYPE_END, start)))
+    return frozenset()
+
+
 def signature(base: Path, wanted: Iterable[str]) -> list[bytes]:
     """What :func:`load` depends on, to name its result in a cache: the schema files (their path, size and time of
     change, as Python names its compiled modules; the catalogues and the schemas that name them) and the catalogues

@@ -67,8 +67,8 @@ def _compiled() -> _Compiled:
     )
     wrapper = f'<xs:schema xmlns:xs="{_XS}">{imports}</xs:schema>'
     types: dict[TypeKey, str] = {}
-    for relative in _ROOTS.values():
-        types.update(_attribute_types(etree.parse(str(base / relative))))
+    for namespace in _ROOTS:
+        types.update(declared_types(namespace))
     wanted = sorted({name for name in types.values() if name.startswith("c_")})
     texts, schemas, stand_ins = compiled(
         "sat-catalogue-texts", catalogues.signature(base, wanted), lambda: _cut(base, wanted)
@@ -101,6 +101,20 @@ class _Replaced(etree.Resolver):  # type: ignore[misc]  # lxml's resolver base c
         return None if found is None else self.resolve_string(found, context, base_url=system_url)
 
 
+@cache
+def declared_types(namespace: str) -> dict[TypeKey, str]:
+    """The declared type of each attribute of the schema of ``namespace`` (CFDI 4.0, Carta Porte 3.1 or 3.0), by
+    its element and that element's parent."""
+    return _attribute_types(etree.parse(str(cfd_directory() / _ROOTS[namespace])))
+
+
+def type_of(types: dict[TypeKey, str], element: Any, attribute: str) -> str:
+    """The declared type of ``attribute`` of ``element`` among ``types`` (its local name), or "" when undeclared."""
+    parent = element.getparent()
+    key = (etree.QName(parent).localname if parent is not None else "", etree.QName(element).localname, attribute)
+    return types.get(key, "")
+
+
 def _attribute_types(tree: Any) -> dict[TypeKey, str]:
     found: dict[TypeKey, str] = {}
     for attribute in tree.iter(q(_XS, "attribute")):
@@ -115,18 +129,12 @@ def _attribute_types(tree: Any) -> dict[TypeKey, str]:
     return found
 
 
-def _type_of(types: dict[TypeKey, str], element: Any, attribute: str) -> str:
-    parent = element.getparent()
-    key = (etree.QName(parent).localname if parent is not None else "", etree.QName(element).localname, attribute)
-    return types.get(key, "")
-
-
 def _precheck(compiled: _Compiled, checked: Any, originals: dict[Any, Any], locator: Locator) -> list[Diagnostic]:
     """Find values missing from the large catalogues, and give libxml2 a valid one in their place."""
     found: list[Diagnostic] = []
     for element in checked.iter(tag=etree.Element):
         for attribute, value in list(element.attrib.items()):
-            catalogue = _type_of(compiled.types, element, attribute)
+            catalogue = type_of(compiled.types, element, attribute)
             codes = compiled.catalogues.get(catalogue)
             if codes is None or " ".join(value.split()) in codes:
                 continue
@@ -164,7 +172,7 @@ def validate(root: Any, locator: Locator) -> list[Diagnostic]:
             continue  # libxml2 repeats an enumeration failure as an atomic-type failure
         reported.add(key)
         position = locator.at(element, attribute) if element is not None else None
-        catalogue = _type_of(compiled.types, element, attribute) if element is not None and attribute else ""
+        catalogue = type_of(compiled.types, element, attribute) if element is not None and attribute else ""
         found.append(_diagnostic(entry, match, catalogue).at(position))
     return found
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from lxml import etree
 
 from manifest.diagnostics import Diagnostic
-from manifest.formats.carta_porte import messages, road, values
-from manifest.formats.carta_porte.namespaces import CP31, q
-from manifest.model import Manifest
+from manifest.formats.carta_porte import catalogues, messages, road, schema, values
+from manifest.formats.carta_porte.namespaces import CFDI, CP31, q
+from manifest.model import CrewMember, Manifest, Party, PartyRole, TaxId, TaxIdScheme
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,20 @@ class Gap:
         return self.element.find(q(CP31, self.name)) is not None
 
 
+def sat_catalogue(element: Any, attribute: str) -> str | None:
+    """The SAT catalogue (c_ClaveUnidad, c_Moneda ...) that the schema of ``element`` (CFDI 4.0 or Carta Porte 3.1)
+    types ``attribute`` of it with, or None when the attribute takes no catalogue."""
+    namespace = CFDI if etree.QName(element).namespace == CFDI else CP31
+    declared = schema.type_of(schema.declared_types(namespace), element, attribute)
+    return declared if declared.startswith("c_") else None
+
+
+@cache
+def sat_codes(catalogue: str) -> frozenset[str]:
+    """Every code of the SAT catalogue ``catalogue``, from the catalogue files the package ships."""
+    return catalogues.codes(schema.cfd_directory(), catalogue)
+
+
 class WritingContext:
     def __init__(self, manifest: Manifest) -> None:
         self.m = manifest
@@ -46,16 +62,33 @@ class WritingContext:
     def _set(
         self, element: Any, attribute: str, value: str | None, *, required: bool = False, field: str | None = None
     ) -> None:
-        """Write a model value; one the attribute's pattern rejects (a '|' in free text, a plate with a space) is a
-        loss of ``field`` (else of the attribute) and left unwritten, so that a required one is noted as missing."""
+        """Write a model value; one the attribute's pattern rejects (a '|' in free text, a plate with a space), or
+        that is no code of the SAT catalogue the attribute takes (a unit c_ClaveUnidad lacks), is a loss of
+        ``field`` (else of the attribute) and left unwritten, so that a required one is noted as missing."""
+        where = field or f"{etree.QName(element).localname}@{attribute}"
         if value is not None and value != "" and not road.fits(attribute, value):
-            where = field or f"{etree.QName(element).localname}@{attribute}"
             self.losses.append(messages.not_carried(where, f"'{value}' does not fit the pattern of {attribute}"))
+            value = None
+        catalogue = sat_catalogue(element, attribute) if value else None
+        if value and catalogue is not None and " ".join(value.split()) not in sat_codes(catalogue):
+            # cfdv40.xsd and CartaPorte31.xsd type the attribute with a catalogue of catCFDI.xsd or
+            # catCartaPorte.xsd: a value outside it is a schema error of the file written.
+            self.losses.append(
+                messages.not_carried(where, f"{attribute} takes a code of SAT {catalogue}, and '{value}' is none")
+            )
             value = None
         if value is not None and value != "":
             element.set(attribute, value)
         elif required and element.get(attribute) is None:
             self._missing(element, f"@{attribute}", field)
+
+    def _from_carta_porte(self) -> bool:
+        """Whether the manifest was read from a Carta Porte, whose own attributes are restored from extensions."""
+        return any(key.startswith("cartaporte.") for key in self.ext)
+
+    def _party_path(self, role: PartyRole, name: str) -> str | None:
+        index = next((i for i, p in enumerate(self.m.parties) if p.role == role), None)
+        return None if index is None else f"parties[{index}].{name}"
 
     def _pais(self, code: str | None, field: str) -> str | None:
         """The c_Pais code (ISO 3166-1 alpha-3) of a country of the model; one that c_Pais cannot name is a loss, never
@@ -84,3 +117,22 @@ class WritingContext:
                 messages.MISSING_REQUIRED(what=what, location=f"{tree.getpath(gap.element)}/{step}", field=gap.field)
             )
         return found
+
+
+def party_of(parties: Iterable[Party], role: PartyRole) -> Party | None:
+    """The first of ``parties`` in ``role``."""
+    return next((p for p in parties if p.role == role), None)
+
+
+def tax_id(party: Party | CrewMember | None, scheme: TaxIdScheme) -> str | None:
+    """The value of the first tax id of ``party`` in ``scheme``."""
+    if party is None:
+        return None
+    return next((t.value for t in party.tax_ids if t.scheme == scheme), None)
+
+
+def foreign_id(party: Party | CrewMember | None) -> TaxId | None:
+    """The tax id a foreign resident is registered under, when ``party`` has one."""
+    if party is None:
+        return None
+    return next((t for t in party.tax_ids if t.scheme == TaxIdScheme.FOREIGN), None)

@@ -131,11 +131,15 @@ def fit_sets(sets: Sequence[list[Elements]], version: str) -> Fitting:
     for segments in sets:
         for values in segments:
             spec = specs.get(values[0])
-            withheld = len(out.cuts)
+            withheld, recoded = len(out.cuts), len(out.recoded)
             _recode(values, spec, out)
             if spec is not None:
                 _fit(values, spec, out)
-                _notice(values, spec, lines, out, {cut.element for cut in out.cuts[withheld:] if not cut.written})
+                # An element left out is explained by the loss of its model value; but a value first recoded
+                # (U+2735D as '?') and then left out names no model value, so its element is noted as left empty.
+                changed = {change.element for change in out.recoded[recoded:]}
+                left = {cut.element for cut in out.cuts[withheld:] if not cut.written and cut.element not in changed}
+                _notice(values, spec, lines, out, left)
     return out
 
 
