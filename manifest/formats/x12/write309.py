@@ -8,10 +8,10 @@ device) is left out and listed (X12413), with the goods loaded in it, which a 30
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import datetime
 
+from manifest.core.paths import leading_index
 from manifest.diagnostics import Diagnostic
 from manifest.formats.base import Written
 from manifest.formats.x12 import bills, read_set, truck
@@ -56,8 +56,8 @@ def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written
 
 def _manifest_index(finding: Diagnostic, many: bool) -> int:
     """The index of the manifest a finding is about (``manifests[2].`` starts its field when there are many)."""
-    found = re.match(r"manifests\[([0-9]+)\]\.", finding.field or "") if many else None
-    return int(found.group(1)) if found else 0
+    found = leading_index(finding.field or "", "manifests") if many else None
+    return found[0] if found else 0
 
 
 def render(manifests: Sequence[Manifest], now: datetime | None = None) -> bytes:

@@ -10,11 +10,11 @@ neither, and is not written as one. A ULD and a bill carried in no car or contai
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from manifest.core.paths import leading_index
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.base import Written
 from manifest.formats.readback import renumbered
@@ -126,13 +126,13 @@ class _Train:
 def _renumbered(finding: Diagnostic, trains: Sequence[_Train], many: bool) -> Diagnostic:
     """A finding about the manifest the 358 could list, with the indexes of the manifest given."""
     field = finding.field or ""
-    prefix = re.match(r"manifests\[([0-9]+)\]\.", field) if many else None
-    train = trains[int(prefix.group(1)) if prefix else 0]
-    at = prefix.group(0) if prefix else ""
+    prefix = leading_index(field, "manifests") if many else None
+    train = trains[prefix[0] if prefix else 0]
+    at = f"manifests[{prefix[0]}]." if prefix else ""
     path = renumbered(field, f"{at}equipment", train.cars)
-    bill = re.match(re.escape(at) + r"consignments\[([0-9]+)\]", path)
-    if bill is not None and int(bill.group(1)) < len(train.bills):
-        index = int(bill.group(1))
+    bill = leading_index(path.removeprefix(at), "consignments") if path.startswith(at) else None
+    if bill is not None and bill[0] < len(train.bills):
+        index = bill[0]
         path = renumbered(path, f"{at}consignments", train.bills)
         path = renumbered(path, f"{at}consignments[{train.bills[index]}].equipment", train.bill_cars[index])
     return finding if path == field else replace(finding, field=path, args={**finding.args, "field": path})

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from manifest.core.paths import leading_index
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.readback import renumbered
 from manifest.formats.readers import ascii_digits
@@ -87,12 +88,12 @@ def given_indexes(finding: Diagnostic, manifest: Manifest, prefix: str) -> Diagn
     """A finding about ``named_equipment(manifest)`` (its field under ``prefix``, ``manifests[1].`` or "") with the
     index each piece of a bill's equipment has in ``manifest``."""
     field = finding.field or ""
-    bill = re.match(re.escape(prefix) + r"consignments\[([0-9]+)\]\.equipment", field)
-    if bill is None or int(bill.group(1)) >= len(manifest.consignments):
+    bill = leading_index(field.removeprefix(prefix), "consignments") if field.startswith(prefix) else None
+    if bill is None or bill[0] >= len(manifest.consignments) or not bill[1].startswith("equipment"):
         return finding
-    equipment = manifest.consignments[int(bill.group(1))].equipment
+    equipment = manifest.consignments[bill[0]].equipment
     origins = [index for index, item in enumerate(equipment) if vid_names(item)]
-    path = renumbered(field, bill.group(0), origins)
+    path = renumbered(field, f"{prefix}consignments[{bill[0]}].equipment", origins)
     return finding if path == field else replace(finding, field=path, args={**finding.args, "field": path})
 
 
