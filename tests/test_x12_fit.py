@@ -13,7 +13,7 @@ from manifest import api
 from manifest.diagnostics import Severity
 from manifest.formats import x12_309, x12_358
 from manifest.formats.x12.fit import fit_sets, shortest_decimal
-from manifest.model import Address, Consignment, Manifest, Mode, Quantity
+from manifest.model import Address, Carrier, Consignment, Equipment, EquipmentKind, Manifest, Mode, Quantity
 
 SAMPLES = sorted(Path(__file__).resolve().parent.parent.glob("samples/*/*.manifest.json"))
 
@@ -191,6 +191,22 @@ def test_an_element_recoded_and_then_left_out_is_noted_as_left_empty(fmt: Module
     written = fmt.write([Manifest(mode=Mode.RAIL, trip_number="\U0002735d")])
     assert [n.code for n in written.notes if n.location == "M10-05"] == ["X12403"]
     assert [(d.code, d.location) for d in written.losses if d.field == "trip_number"] == [("X12411", "M10-06")]
+
+
+def test_a_value_left_out_of_two_elements_is_named_at_the_first_and_noted_at_the_other() -> None:
+    # A SCAC X12 cannot spell is left out of M1001 and of the MBL01 that repeats it: the loss of carrier.scac names
+    # M1001, so MBL01 (mandatory) is noted as left empty.
+    car = Equipment(kind=EquipmentKind.RAILCAR, initial="ABCD", number="1")
+    train = Manifest(
+        mode=Mode.RAIL,
+        trip_number="T1",
+        carrier=Carrier(scac="\u00d1X"),
+        equipment=(car,),
+        consignments=(Consignment(document_number="B1", equipment=(car,)),),
+    )
+    written = x12_358.write([train])
+    assert [(d.code, d.location) for d in written.losses if d.field == "carrier.scac"] == [("X12411", "M10-01")]
+    assert [n.code for n in written.notes if n.location == "MBL-01"] == ["X12403"]
 
 
 def test_the_manifest_type_is_written_only_when_the_model_holds_it() -> None:

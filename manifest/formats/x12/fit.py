@@ -128,6 +128,7 @@ def fit_sets(sets: Sequence[list[Elements]], version: str) -> Fitting:
     specs: Mapping[str, SegmentSpec] = {**ENVELOPE, **(dictionary_for(version) or {})}
     out = Fitting([], [])
     lines = Lines("")
+    named: set[str] = set()  # the values left out so far, each of which a loss names at its first element
     for segments in sets:
         for values in segments:
             spec = specs.get(values[0])
@@ -135,10 +136,17 @@ def fit_sets(sets: Sequence[list[Elements]], version: str) -> Fitting:
             _recode(values, spec, out)
             if spec is not None:
                 _fit(values, spec, out)
-                # An element left out is explained by the loss of its model value; but a value first recoded
-                # (U+2735D as '?') and then left out names no model value, so its element is noted as left empty.
+                # An element left out is explained by the loss of its model value, which names the first element
+                # the value was left out of. A value first recoded (U+2735D as '?') and then left out names no model
+                # value, and the same value left out again (a SCAC in M1001 and in each MBL01) is named only at its
+                # first element: those elements are noted as left empty.
                 changed = {change.element for change in out.recoded[recoded:]}
-                left = {cut.element for cut in out.cuts[withheld:] if not cut.written and cut.element not in changed}
+                left = {
+                    cut.element
+                    for cut in out.cuts[withheld:]
+                    if not cut.written and cut.element not in changed and cut.full not in named
+                }
+                named.update(cut.full for cut in out.cuts[withheld:] if not cut.written)
                 _notice(values, spec, lines, out, left)
     return out
 
