@@ -22,11 +22,11 @@ requirements, and the rule is the same for every pair of formats.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import cast
 
 from manifest import formats
+from manifest.core.paths import Attr, Index, PathError, Select, parse, render
 from manifest.diagnostics import Diagnostic, ParseError, Severity, define
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.model import Manifest, Mode
@@ -59,7 +59,6 @@ _BY_MODE = {
     Mode.RAIL: ("by rail", "por ferrocarril"),
     Mode.ROAD: ("by road", "por carretera"),
 }
-_FILTER = re.compile(r"\[[^\]0-9][^\]]*\]")  # [role=shipper]: a rule's filter, not a position
 
 
 def written_as(written: Written, target: str, manifests: Sequence[Manifest]) -> list[tuple[Mode, str]]:
@@ -130,20 +129,21 @@ def _holds_nothing(node: object) -> bool:
     )
 
 
-_STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]")
-
-
 def _steps(path: str) -> list[str | int] | None:
     """The attribute names and list indexes of a model path (``consignments[0].document_type``), or None for a
     path with other steps (an extension's key, a rule's filter)."""
+    try:
+        parsed = parse(path)
+    except PathError:
+        return None
     steps: list[str | int] = []
-    at = 0
-    while at < len(path):
-        found = _STEP.match(path, at)
-        if found is None or (found.group(0).startswith(".") and at == 0):
+    for step in parsed:
+        if isinstance(step, Attr):
+            steps.append(step.name)
+        elif isinstance(step, Index):
+            steps.append(step.index)
+        else:
             return None
-        steps.append(found.group(1) if found.group(1) is not None else int(found.group(2)))
-        at = found.end()
     return steps or None
 
 
@@ -248,5 +248,13 @@ def _note(finding: Diagnostic, target: str, kind: str, mode: Mode, prefix: str) 
 
 def _within(inner: str, outer: str) -> bool:
     """Whether model path ``inner`` is ``outer`` or a value it holds (a rule's filters aside)."""
-    inner, outer = _FILTER.sub("", inner), _FILTER.sub("", outer)
+    inner, outer = _unfiltered(inner), _unfiltered(outer)
     return inner == outer or inner.startswith((outer + ".", outer + "["))
+
+
+def _unfiltered(path: str) -> str:
+    """``path`` without the filters of a rule's path (``[role=shipper]``), which select and do not place."""
+    try:
+        return render(tuple(step for step in parse(path) if not isinstance(step, Select)))
+    except PathError:
+        return path

@@ -30,15 +30,6 @@ def test_a_code_gives_the_subheading_it_begins_with(scheme: str, code: str, subh
     assert tariffs.subheading_of(scheme, code) == subheading
 
 
-def test_a_target_gets_only_a_code_of_its_own_nomenclature_or_the_shared_subheading() -> None:
-    codes = [("us-hts", "8471300100")]
-    assert tariffs.code_for("us-hts", None, codes) == "8471300100"
-    assert tariffs.code_for("hs", None, codes) == "847130"
-    assert tariffs.code_for("hs", "847130", [("mx-fraccion", "84713001")]) == "847130"
-    # An HTS number does not give a fracción: its two Mexican digits would be invented.
-    assert tariffs.code_for("mx-fraccion", None, codes) is None
-
-
 @given(st.text(alphabet="0123456789", min_size=6, max_size=12), st.sampled_from(sorted(tariffs.NOMENCLATURES)))
 def test_no_subheading_is_longer_or_other_than_the_code_s_first_digits(code: str, scheme: str) -> None:
     assert tariffs.subheading_of(scheme, code) == code[:6]

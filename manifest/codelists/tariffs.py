@@ -14,7 +14,7 @@ The Standard Transportation Commodity Code (STCC, rail) is not built on the HS a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -58,21 +58,6 @@ def subheading_of(scheme: str, code: str) -> str | None:
     if len(digits) < SUBHEADING_DIGITS or not digits.isascii() or not digits.isdigit():
         return None
     return digits[:SUBHEADING_DIGITS]
-
-
-def code_for(scheme: str, hs_code: str | None, codes: Iterable[tuple[str, str]]) -> str | None:
-    """The code a target that wants ``scheme`` can be given from a line's HS code and its ``(scheme, code)`` pairs:
-    the line's own code of that scheme; for the HS, its HS code or the subheading of one of its national codes;
-    None otherwise (a national code is never made from another's digits)."""
-    pairs = list(codes)
-    own = next((code for own_scheme, code in pairs if own_scheme == scheme), None)
-    if own is not None:
-        return own
-    if scheme != HS:
-        return None
-    if hs_code:
-        return hs_code
-    return next((found for s, c in pairs if (found := subheading_of(s, c)) is not None), None)
 
 
 def subheadings(hs_code: str | None, codes: Sequence[tuple[str, str]]) -> set[str]:
