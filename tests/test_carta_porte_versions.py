@@ -164,3 +164,17 @@ def test_cars_of_a_waybill_apart_keep_their_order() -> None:
     order = etree.fromstring(written.data).xpath("//cp:Carro/@MatriculaCarro", namespaces=NAMESPACES)
     assert order == etree.fromstring(data).xpath("//cp:Carro/@MatriculaCarro", namespaces=NAMESPACES)
     assert CARTA_PORTE.read(written.data).manifests == document.manifests
+
+
+def test_an_attribute_type_of_one_version_is_not_given_to_the_other() -> None:
+    """Carta Porte 3.1 dropped CartaPorte/@RegimenAduanero (3.0's single regime): on a 3.1 element it is
+    undeclared, whatever 3.0 declares under the same local names."""
+    types = schema.every_declared_type()
+    version_31 = first(etree.fromstring(RAIL.read_bytes()), "//cp:CartaPorte")
+    version_30 = etree.fromstring(edited(_as_version_30)).find(f".//{{{CP30}}}CartaPorte")
+    assert schema.type_of(types, version_31, "RegimenAduanero") == ""
+    assert schema.type_of(types, version_30, "RegimenAduanero") == "c_RegimenAduanero"
+    assert schema.type_of(types, version_31, "ViaEntradaSalida") == "c_CveTransporte"
+    assert schema.type_of(types, first(version_31, "cp:Mercancias/cp:Mercancia"), "BienesTransp") == (
+        "c_ClaveProdServCP"
+    )

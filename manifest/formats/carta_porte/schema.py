@@ -46,7 +46,10 @@ def cfd_directory() -> Path:
         return Path(path).parent.parent
 
 
-TypeKey = tuple[str, str, str]  # (parent element's local name, element's local name, attribute)
+# (element's namespace, parent element's local name, element's local name, attribute): Carta Porte 3.0 and 3.1
+# declare elements of the same local names, and an attribute of one version (3.0's CartaPorte/@RegimenAduanero)
+# must not give its type to the other's.
+TypeKey = tuple[str, str, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +69,7 @@ def _compiled() -> _Compiled:
         f'<xs:import namespace="{namespace}" schemaLocation="{relative}"/>' for namespace, relative in _ROOTS.items()
     )
     wrapper = f'<xs:schema xmlns:xs="{_XS}">{imports}</xs:schema>'
-    types: dict[TypeKey, str] = {}
-    for namespace in _ROOTS:
-        types.update(declared_types(namespace))
+    types = every_declared_type()
     wanted = sorted({name for name in types.values() if name.startswith("c_")})
     texts, schemas, stand_ins = compiled(
         "sat-catalogue-texts", catalogues.signature(base, wanted), lambda: _cut(base, wanted)
@@ -105,17 +106,27 @@ class _Replaced(etree.Resolver):  # type: ignore[misc]  # lxml's resolver base c
 def declared_types(namespace: str) -> dict[TypeKey, str]:
     """The declared type of each attribute of the schema of ``namespace`` (CFDI 4.0, Carta Porte 3.1 or 3.0), by
     its element and that element's parent."""
-    return _attribute_types(etree.parse(str(cfd_directory() / _ROOTS[namespace])))
+    return _attribute_types(namespace, etree.parse(str(cfd_directory() / _ROOTS[namespace])))
+
+
+@cache
+def every_declared_type() -> dict[TypeKey, str]:
+    """The declared type of each attribute of CFDI 4.0, Carta Porte 3.1 and 3.0, told apart by namespace."""
+    return {key: declared for namespace in _ROOTS for key, declared in declared_types(namespace).items()}
 
 
 def type_of(types: dict[TypeKey, str], element: Any, attribute: str) -> str:
     """The declared type of ``attribute`` of ``element`` among ``types`` (its local name), or "" when undeclared."""
     parent = element.getparent()
-    key = (etree.QName(parent).localname if parent is not None else "", etree.QName(element).localname, attribute)
+    name = etree.QName(element)
+    # An element under another namespace's element (cp:CartaPorte in cfdi:Complemento) is declared at the top of
+    # its own schema, where it has no parent.
+    held = parent is not None and etree.QName(parent).namespace == name.namespace
+    key = (name.namespace or "", etree.QName(parent).localname if held else "", name.localname, attribute)
     return types.get(key, "")
 
 
-def _attribute_types(tree: Any) -> dict[TypeKey, str]:
+def _attribute_types(namespace: str, tree: Any) -> dict[TypeKey, str]:
     found: dict[TypeKey, str] = {}
     for attribute in tree.iter(q(_XS, "attribute")):
         name = attribute.get("name")
@@ -125,7 +136,7 @@ def _attribute_types(tree: Any) -> dict[TypeKey, str]:
             declared = restriction.get("base") if restriction is not None else None
         owners = [a.get("name") for a in attribute.iterancestors(q(_XS, "element"))]
         if name and declared and owners and owners[0]:
-            found[(owners[1] if len(owners) > 1 else "", owners[0], name)] = declared.rpartition(":")[2]
+            found[(namespace, owners[1] if len(owners) > 1 else "", owners[0], name)] = declared.rpartition(":")[2]
     return found
 
 
