@@ -75,6 +75,17 @@ def test_no_test_file_imports_a_private_name_of_another() -> None:
     assert not found, sorted(found)
 
 
+def test_no_test_file_imports_from_another_test_file() -> None:
+    """A test file is collected for its tests; what another needs from it lives in a module that is not one."""
+    found = sorted(
+        (_module_name(path, REPO), node.module)
+        for path in (REPO / "tests").rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[-1].startswith("test_")
+    )
+    assert not found, found
+
+
 @pytest.mark.parametrize(
     ("source", "found"),
     [

@@ -37,6 +37,7 @@ from manifest.requirements import ConfigError, rules
 from manifest.rule_text import readable
 from manifest.summary import LABELS
 from tests.conftest import SAMPLES
+from tests.spanish_prose import ENGLISH_TERMS, UNACCENTED
 
 CATALOGUE = Path(__file__).parents[1] / "manifest" / "locale" / "es" / "LC_MESSAGES" / "manifest.po"
 NEGATIVE = Path(__file__).parent / "data" / "negative"
@@ -47,17 +48,6 @@ SPANISH_LOCALE = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "es_MX.UTF-8"}
 ENGLISH_LOCALE = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
 # Catalogue entries whose Spanish is rightly the English text itself.
 SAME_IN_BOTH = {"Error: {message}", "Error: {e.message}", "{text} {deprecated_message}", "d", "error", "no"}
-# Words a careless translation leaves unaccented (lower case: SAT element names such as Mercancia keep theirs).
-UNACCENTED = re.compile(
-    r"\b(mercancia|mercancias|guia|guias|aerea|aereo|maritimo|codigo|numero|valido|invalido|transito|vehiculo|"
-    r"informacion|descripcion|direccion|pais|linea|posicion|unico|maximo|minimo|catalogo|version|segun|peso "
-    r"bruto total|telefono|ultimo|razon|periodo|dia|mas|tambien|despues|opcion|transaccion|electronico)\b"
-)
-# English that has no place in a Spanish sentence; customs terms have their Mexican names.
-ENGLISH_TERMS = re.compile(
-    r"\b(the|is|are|must|should|not|and|of|with|without|missing|required|invalid|"
-    r"bill of lading|waybill|consignee|shipper|carrier|consignment|goods|customs|file\(s\)|warning)\b"
-)
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]")
 
 

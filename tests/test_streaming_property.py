@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from benchmarks.workloads import BY_NAME, SAMPLES
 from manifest import api
 from manifest.api import validate, validate_stream
-from tests.test_streaming_validation import shown
+from tests.report_shape import shown
 
 LINE_LIMIT = 65_535
 # The formats that have a streaming reader (manifest.streaming.parts) and the benchmark file each grows from.

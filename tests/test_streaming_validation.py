@@ -21,21 +21,13 @@ from manifest.formats import manifest_json, manifest_xml
 from manifest.formats.base import ConsignmentChunk, ManifestEnd
 from manifest.requirements import Config, rules, streamed
 from tests.conftest import REPO, SAMPLES
+from tests.report_shape import shown
 from tests.strategies.model import manifests
 
 NEGATIVE = REPO / "tests" / "data" / "negative"
 FILES = sorted(p for p in [*SAMPLES.rglob("*"), *NEGATIVE.iterdir()] if p.is_file() and p.name != "README.md")
 SCHEMA_INVALID = {NEGATIVE / "maritime-bill-without-number.manifest.xml"}
 PROFILES = ("auto", "cbp", "sat", "harmonized")
-
-
-def shown(report: FileReport | checkfile.Unreadable | None) -> tuple[object, ...]:
-    assert isinstance(report, FileReport)
-    findings = tuple(
-        (d.code, d.severity, d.line, d.column, d.location, d.field, d.value, d.message(), d.message("es"))
-        for d in report.diagnostics
-    )
-    return report.format, report.modes, report.profile, findings
 
 
 @pytest.mark.parametrize("profile", PROFILES)

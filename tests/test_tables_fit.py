@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from manifest.cli import main
 from manifest.requirements import rules
 from manifest.rule_text import describe, readable
-from tests.test_spanish import ENGLISH_TERMS
+from tests.spanish_prose import ENGLISH_TERMS
 
 
 @pytest.mark.parametrize("width", [80, 100, 140])
