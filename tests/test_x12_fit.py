@@ -13,7 +13,7 @@ from manifest import api
 from manifest.diagnostics import Severity
 from manifest.formats import x12_309, x12_358
 from manifest.formats.x12.fit import fit_sets, shortest_decimal
-from manifest.model import Address, Carrier, Consignment, Equipment, EquipmentKind, Manifest, Mode, Quantity
+from manifest.model import Address, Carrier, Consignment, Conveyance, Equipment, EquipmentKind, Manifest, Mode, Quantity
 
 SAMPLES = sorted(Path(__file__).resolve().parent.parent.glob("samples/*/*.manifest.json"))
 
@@ -155,6 +155,25 @@ def test_a_volume_with_more_digits_than_m1107_holds_is_left_out_and_listed() -> 
     assert (loss.code, loss.location) == ("X12416", "M11-07")
     assert "more digits" in loss.message() and "(8)" in loss.message()
     assert not [d for d in x12_309.read(written.data).diagnostics if d.code in ("X12102", "X12103")]
+
+
+def test_a_volume_left_out_takes_its_unit_with_it() -> None:
+    # M11 P0708: the volume (M11-07) and its unit (M11-08) are written together or not at all.
+    written = x12_309.write([_one_bill(Decimal("-1000000000000"))])
+    (m11,) = [line for line in written.data.decode().split("~") if line.strip().startswith("M11*")]
+    assert len(m11.split("*")) <= 8 or m11.split("*")[8] == "", m11
+    assert not [d for d in x12_309.read(written.data).diagnostics if d.code == "X12108"]
+    (unit,) = [d for d in written.losses if d.field == "consignments[0].volume.unit"]
+    assert unit.code == "X12417" and "consignments[0].volume.value" in unit.message()
+
+
+def test_a_vessel_code_left_out_takes_its_qualifier_with_it() -> None:
+    # M10 P0410: the vessel code (M10-04) and its qualifier (M10-10, L for Lloyd's) go together.
+    manifest = replace(_one_bill(Decimal("1")), conveyance=Conveyance(name="NORTHERN STAR", imo_number="IMO 9 ÑO"))
+    written = x12_309.write([manifest])
+    (m10,) = [line for line in written.data.decode().split("~") if line.strip().startswith("M10*")]
+    assert m10.split("*")[4:5] in ([], [""]) and "*L" not in m10, m10
+    assert not [d for d in x12_309.read(written.data).diagnostics if d.code == "X12108"]
 
 
 def test_a_volume_spelt_with_trailing_zeros_is_written_shorter_with_the_same_value() -> None:

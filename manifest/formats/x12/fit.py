@@ -31,7 +31,7 @@ from manifest.formats.x12.dictionary import ENVELOPE, Element, SegmentSpec, dict
 from manifest.formats.x12.messages import BAD_NUMBER
 from manifest.formats.x12.messages import TOO_LONG as TOO_LONG_ELEMENT
 from manifest.formats.x12.messages import TOO_SHORT as TOO_SHORT_ELEMENT
-from manifest.formats.x12.syntax import check_segment, size_problem
+from manifest.formats.x12.syntax import check_segment, parse_rule, size_problem
 from manifest.formats.x12.tokens import Lines, Segment
 from manifest.formats.x12.writer import Elements
 
@@ -136,6 +136,7 @@ def fit_sets(sets: Sequence[list[Elements]], version: str) -> Fitting:
             _recode(values, spec, out)
             if spec is not None:
                 _fit(values, spec, out)
+                _drop_partners(values, spec, out.cuts[withheld:])
                 # An element left out is explained by the loss of its model value, which names the first element
                 # the value was left out of. A value first recoded (U+2735D as '?') and then left out names no model
                 # value, and the same value left out again (a SCAC in M1001 and in each MBL01) is named only at its
@@ -203,6 +204,23 @@ def _fit(values: Elements, spec: SegmentSpec, out: Fitting) -> None:
                 continue
         values[index] = ""
         out.cuts.append(Cut(where, element.max, full, "", _why(problem[0], element, number), identifier, number))
+    while len(values) > 1 and not values[-1]:
+        values.pop()
+
+
+def _drop_partners(values: Elements, spec: SegmentSpec, cuts: Sequence[Cut]) -> None:
+    """Leaves out the partners of an element left out under a paired syntax note (X12.6 3.6, P: if any is present,
+    all are required): a volume's unit (M11-08) is not written without the volume (M11-07), nor the vessel code
+    qualifier (M10-10) without the vessel code (M10-04). The partner is part of the value whose loss is listed."""
+    left_out = {int(cut.element.rpartition("-")[2]) for cut in cuts if not cut.written}
+    if not left_out:
+        return
+    for rule in spec.rules:
+        kind, positions = parse_rule(rule)
+        if kind == "P" and left_out.intersection(positions):
+            for position in positions:
+                if position < len(values):
+                    values[position] = ""
     while len(values) > 1 and not values[-1]:
         values.pop()
 

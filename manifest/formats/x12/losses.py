@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.canonical import to_tree
 from manifest.formats.x12 import convert as cv
-from manifest.formats.x12.fit import Fitting, recoded, respelled, shortened, withheld
+from manifest.formats.x12.fit import NOT_HELD, WITHHELD, Fitting, recoded, respelled, shortened, withheld
 from manifest.model import Manifest
 
 NOT_CARRIED = define(
@@ -25,6 +25,15 @@ BROADER = define(
     "$field ('$value') has no X12 code of the same meaning; the broader '$written' is written",
     "$field ('$value') no tiene código X12 del mismo significado; se escribe el más general '$written'",
     "manifest/codelists crosswalk package-forms (X12 element 599, UN/ECE Recommendation 21, SAT c_TipoEmbalaje)",
+)
+
+
+WITH_ITS_NUMBER = define(
+    "X12417",
+    Severity.WARNING,
+    "$field ('$value') is the unit of $number, which is not written; it is not written either",
+    "$field ('$value') es la unidad de $number, que no se escribe; tampoco se escribe",
+    "X12.6 section 3.6, paired syntax notes (M11 P0708: a volume's unit is written only with the volume)",
 )
 
 
@@ -67,13 +76,20 @@ def losses(
     cuts = fitting.cuts if fitting is not None else []
     for index, manifest in enumerate(given):
         back = dict(_flatten(to_tree(written[index]), "")) if index < len(written) else {}
+        withheld_numbers: set[str] = set()  # the fields of quantities' numbers left out of their elements
         for path, value in _flatten(to_tree(manifest), ""):
             if back.get(path) != value:
                 field = path if len(given) == 1 else f"manifests[{index}].{path}"
+                number = field.removesuffix(".unit") + ".value"
+                if field.endswith(".unit") and number in withheld_numbers and path not in back:
+                    found.append(WITH_ITS_NUMBER(field=field, value=value, number=number, location=None))
+                    continue
                 translated = _translated(path, field, value, back.get(path))
                 if translated is True or (fitting is not None and respelled(fitting, value, back.get(path))):
                     continue
                 cut = translated or withheld(cuts, field, value, back.get(path))
+                if cut is not None and cut.code in (WITHHELD.code, NOT_HELD.code) and field.endswith(".value"):
+                    withheld_numbers.add(field)
                 cut = cut or shortened(cuts, field, value, back.get(path))
                 if cut is None and fitting is not None:
                     cut = recoded(fitting, field, value, back.get(path))

@@ -105,7 +105,7 @@ class Checker:
         self.spec = spec
         self.match = re.compile(re.escape(spec.tag) + tail).fullmatch
         self.dates = tuple(i for i, e in enumerate(spec.elements, start=1) if e.type == "DT")
-        self.rules = tuple(_parse_rule(rule) for rule in spec.rules)
+        self.rules = tuple(parse_rule(rule) for rule in spec.rules)
 
     def __call__(self, segment: Segment) -> list[Finding]:
         elements = segment.elements
@@ -219,7 +219,8 @@ def size_problem(element: Element, value: str) -> tuple[Message, dict[str, objec
 
 
 @cache
-def _parse_rule(rule: str) -> tuple[str, tuple[int, ...]]:
+def parse_rule(rule: str) -> tuple[str, tuple[int, ...]]:
+    """A syntax note (X12.6 3.6) as its kind and the element positions it names: ``P0708`` is ("P", (7, 8))."""
     match = _RULE.fullmatch(rule)
     if match is None:
         raise ValueError(f"bad X12 syntax note {rule!r}")
@@ -228,7 +229,7 @@ def _parse_rule(rule: str) -> tuple[str, tuple[int, ...]]:
 
 
 def _check_rule(segment: Segment, tag: str, rule: str) -> Iterator[Finding]:
-    kind, numbers = _parse_rule(rule)
+    kind, numbers = parse_rule(rule)
     elements = segment.elements
     size = len(elements)
     present = [n for n in numbers if n < size and elements[n]]
