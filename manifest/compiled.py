@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from manifest import __version__
+
 T = TypeVar("T")
 
 CACHE_VARIABLE = "MANIFEST_CACHE_DIR"
@@ -36,8 +38,9 @@ def cache_folder() -> Path | None:
 
 
 def key_of(kind: str, sources: Sequence[bytes]) -> str:
-    """The name of the compiled form of ``sources``: every byte of each, its length, and the interpreter."""
-    digest = hashlib.sha256(f"{kind}\0{sys.implementation.cache_tag}\0{marshal.version}".encode())
+    """The name of the compiled form of ``sources``: every byte of each, its length, the interpreter, and the
+    package's release (another release may compile the same sources to another form)."""
+    digest = hashlib.sha256(f"{kind}\0{__version__}\0{sys.implementation.cache_tag}\0{marshal.version}".encode())
     for source in sources:
         digest.update(len(source).to_bytes(8, "big"))
         digest.update(source)

@@ -6,7 +6,10 @@ nightly or hand runs). Choose with ``HYPOTHESIS_PROFILE``; ``ci`` is the default
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,13 @@ settings.register_profile(
 )
 settings.register_profile("deep", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+# A run keeps the data forms it compiles (manifest.compiled) in a folder of its own: it neither reads the forms
+# another checkout's code made from the same sources nor removes them, and what it reports does not depend on what
+# ran before it.
+if "MANIFEST_CACHE_DIR" not in os.environ:
+    os.environ["MANIFEST_CACHE_DIR"] = tempfile.mkdtemp(prefix="manifest-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["MANIFEST_CACHE_DIR"], ignore_errors=True)
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"

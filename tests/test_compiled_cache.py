@@ -47,6 +47,14 @@ def test_changed_sources_are_parsed_again(folder: Path) -> None:
     assert len(calls) == 3
 
 
+def test_another_release_parses_the_same_sources_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls, parse = counting([1])
+    compiled.compiled("test", [b"a"], parse)
+    monkeypatch.setattr(compiled, "__version__", "99.0")
+    compiled.compiled("test", [b"a"], parse)
+    assert len(calls) == 2
+
+
 def test_a_new_form_replaces_the_older_forms_of_its_kind_only(folder: Path) -> None:
     compiled.compiled("test", [b"old"], lambda: 1)
     compiled.compiled("test-texts", [b"old"], lambda: 2)  # another kind, whose name begins like this one's
