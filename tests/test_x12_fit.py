@@ -164,7 +164,7 @@ def test_a_volume_left_out_takes_its_unit_with_it() -> None:
     assert len(m11.split("*")) <= 8 or m11.split("*")[8] == "", m11
     assert not [d for d in x12_309.read(written.data).diagnostics if d.code == "X12108"]
     (unit,) = [d for d in written.losses if d.field == "consignments[0].volume.unit"]
-    assert unit.code == "X12417" and "consignments[0].volume.value" in unit.message()
+    assert unit.code == "X12418" and "consignments[0].volume.value" in unit.message()
 
 
 def test_a_vessel_code_left_out_takes_its_qualifier_with_it() -> None:

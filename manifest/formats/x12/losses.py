@@ -29,7 +29,7 @@ BROADER = define(
 
 
 WITH_ITS_NUMBER = define(
-    "X12417",
+    "X12418",
     Severity.WARNING,
     "$field ('$value') is the unit of $number, which is not written; it is not written either",
     "$field ('$value') es la unidad de $number, que no se escribe; tampoco se escribe",
