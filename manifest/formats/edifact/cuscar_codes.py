@@ -43,6 +43,13 @@ BAD_DATE = define(
     "$location: '$value' no es una fecha/hora en el formato $format",
     "UN/EDIFACT C507, UNCL 2379",
 )
+UNREAD_DATE_FORMAT = define(
+    "CUS014",
+    Severity.INFO,
+    "$location: '$value' is in date/time format $format, which this reader does not read; it is kept as it came",
+    "$location: '$value' está en el formato de fecha/hora $format, que este lector no lee; se conserva tal como llegó",
+    "UNCL 2379 (date/time/period format code); the formats read are 101, 102, 201, 203, 204, 401 and 402",
+)
 MISSING_SEGMENT = define(
     "CUS006",
     Severity.ERROR,

@@ -8,10 +8,17 @@ import re
 from typing import Any
 
 from manifest.codelists import crosswalks
+from manifest.diagnostics import Diagnostic
 from manifest.formats.edifact import cuscar_codes as C
 from manifest.formats.edifact.cuscar_read.positions import spot
 from manifest.formats.edifact.cuscar_read.state import NS, Ext, ReadState, keep
-from manifest.formats.edifact.dates import parse_moment
+from manifest.formats.edifact.dates import (
+    FORMAT_CODES,
+    KNOWN_FORMATS,
+    TIME_FORMATS,
+    is_time_of_day,
+    parse_moment,
+)
 from manifest.formats.edifact.rawtext import compose, extra_key, segment_text
 from manifest.formats.edifact.segments import Segment
 from manifest.formats.readers import ascii_digits
@@ -157,7 +164,9 @@ def dtm(state: ReadState, s: Segment) -> None:
     qualifier, value, fmt = s.values(1, 3)
     moment = parse_moment(value, fmt)
     if value and moment is None:
-        state.sink.append(C.BAD_DATE(location=s.location(1, 2), value=value, format=fmt or "102").at(s.position(1, 2)))
+        unread = _unread_date(s, value, fmt or "102")
+        if unread is not None:
+            state.sink.append(unread)
     if state.context == "dgs" or state.context == "gid":
         state.goods_extra(s)
         return
@@ -174,6 +183,26 @@ def dtm(state: ReadState, s: Segment) -> None:
             stop["extras"] += 1
         return
     state.route_extra(s)
+
+
+def _unread_date(s: Segment, value: str, fmt: str) -> Diagnostic | None:
+    """Why a DTM value gives no moment, if it needs saying. A time of day (401, 402) is valid and kept as it came; so
+    is a value in a UNCL 2379 format this reader does not read (a period, a week, a duration), which is said as
+    information; a value that is not what its format says is an error."""
+    where = s.location(1, 2)
+    if fmt in TIME_FORMATS and is_time_of_day(value, fmt):
+        return None
+    if fmt not in FORMAT_CODES:
+        return C.NOT_A_CODE(
+            location=s.location(1, 3),
+            value=fmt,
+            name="date/time/period format code",
+            name_es="código de formato de fecha/hora/periodo",
+            list="UNCL 2379",
+        ).at(s.position(1, 3))
+    if fmt not in KNOWN_FORMATS and fmt not in TIME_FORMATS:  # a code of UNCL 2379 this reader does not read
+        return C.UNREAD_DATE_FORMAT(location=where, value=value, format=fmt).at(s.position(1, 2))
+    return C.BAD_DATE(location=where, value=value, format=fmt).at(s.position(1, 2))
 
 
 def place(state: ReadState, s: Segment, path: str) -> Place:
