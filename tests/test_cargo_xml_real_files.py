@@ -10,6 +10,7 @@ from lxml import etree
 from manifest.diagnostics import Severity
 from manifest.formats import cargo_xml, xmlsafe
 from manifest.model import DocumentType, EquipmentKind, Mode
+from tests.conftest import SAMPLES
 
 FOLDER = "cargo-xml"
 CLEAN = [
@@ -33,10 +34,10 @@ def test_clean_files_read_without_findings(external_samples: Path, name: str) ->
     assert [m.mode for m in document.manifests] == [Mode.AIR]
 
 
-def test_piece_count_against_dimension_lines_is_reported_at_the_piece_quantity(external_samples: Path) -> None:
+def test_pieces_without_dimensions_are_reported_at_the_piece_quantity(external_samples: Path) -> None:
     document = cargo_xml.read(_read(external_samples, "888-11111111_XFWB_pieceQuantityItemCountMismatch.xml"))
     [finding] = document.diagnostics
-    assert (finding.code, finding.severity) == ("CXML007", Severity.ERROR)
+    assert (finding.code, finding.severity) == ("CXML021", Severity.WARNING)
     assert (finding.line, finding.column) == (229, 17)
     assert finding.location == "/Waybill/MasterConsignment/ApplicableRating/IncludedMasterConsignmentItem/PieceQuantity"
     assert finding.field == "consignments[0].goods[0].packages"
@@ -117,3 +118,17 @@ def test_read_write_gives_the_same_data_and_the_same_elements(external_samples: 
         assert [line for line in _canonical(written.data) if line != "<ModeCode>4</ModeCode>"] == expected
     else:
         assert _canonical(written.data) == expected
+
+
+@pytest.mark.parametrize(
+    ("described", "code", "severity"), [("35", "CXML007", Severity.ERROR), ("30", "CXML021", Severity.WARNING)]
+)
+def test_dimension_lines_may_describe_fewer_pieces_than_the_line_has_but_not_more(
+    described: str, code: str, severity: Severity
+) -> None:
+    sample = SAMPLES / "air" / "northbound-flight-am0642-awb-139-12345675.xfwb.xml"
+    data = sample.read_bytes().replace(
+        b"<ItemQuantity>34</ItemQuantity>", f"<ItemQuantity>{described}</ItemQuantity>".encode()
+    )
+    [finding] = [d for d in cargo_xml.read(data).diagnostics if d.code in ("CXML007", "CXML021")]
+    assert (finding.code, finding.severity, finding.args["items"]) == (code, severity, described)

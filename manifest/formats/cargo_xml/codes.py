@@ -54,7 +54,18 @@ PIECES_VS_PACKAGES = define(
     Severity.ERROR,
     "item $item declares $pieces pieces but its TransportLogisticsPackage ItemQuantity values add up to $items",
     "la partida $item declara $pieces piezas pero los ItemQuantity de sus TransportLogisticsPackage suman $items",
-    TOOLKIT + ": the dimension lines (TransportLogisticsPackage) describe every piece of the rate line",
+    TOOLKIT + ": each dimension line (TransportLogisticsPackage) describes ItemQuantity pieces of the rate line, "
+    "so together they describe no more pieces than it has",
+)
+PIECES_WITHOUT_DIMENSIONS = define(
+    "CXML021",
+    Severity.WARNING,
+    "item $item declares $pieces pieces and its TransportLogisticsPackage lines describe $items of them; the others "
+    "have no dimensions",
+    "la partida $item declara $pieces piezas y sus líneas TransportLogisticsPackage describen $items; las demás no "
+    "tienen dimensiones",
+    TOOLKIT + ": dimension lines are optional and may describe part of the pieces, as Cargo-IMP's DIM line may "
+    "(NDA: no dimensions available)",
 )
 BAD_INTEGER = define(
     "CXML008",

@@ -128,7 +128,8 @@ def _commodity_codes(
 
 
 def _check_dimension_pieces(reading: Reading, element: Any, pieces: int | None, field: str) -> None:
-    """The dimension lines of a rate line account for each of its pieces."""
+    """The dimension lines of a rate line describe no more pieces than it has, and are said to leave some without
+    dimensions."""
     packages = reading.findall(element, "TransportLogisticsPackage")
     if pieces is None or not packages:
         return
@@ -139,8 +140,11 @@ def _check_dimension_pieces(reading: Reading, element: Any, pieces: int | None, 
     total = sum(int(n) for n in numbers)
     if total != pieces:
         piece_element = reading.find(element, "PieceQuantity")
+        # More pieces described than the line has is a contradiction; fewer is a line whose other pieces were given
+        # no dimensions, which a sender may do (Cargo-IMP's DIM line likewise covers some pieces, or says NDA).
+        message = codes.PIECES_VS_PACKAGES if total > pieces else codes.PIECES_WITHOUT_DIMENSIONS
         reading.report(
-            codes.PIECES_VS_PACKAGES(
+            message(
                 **reading.at(piece_element if piece_element is not None else element),
                 field=f"{field}.packages",
                 value=pieces,
