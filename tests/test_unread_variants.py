@@ -52,6 +52,15 @@ def test_an_x12_version_without_a_dictionary_is_told_once_with_the_bundled_ones(
     assert report.manifests and report.manifests[0].consignments
 
 
+@pytest.mark.parametrize("written", ["3", "3.0", "3.000"])
+def test_a_cargo_xml_version_written_with_fewer_or_more_zeros_is_the_same_version(written: str) -> None:
+    text = (SAMPLES / "air" / "northbound-flight-am0642-awb-139-12345675.xfwb.xml").read_text(encoding="utf-8")
+    data = text.replace("<VersionID>3.00</VersionID>", f"<VersionID>{written}</VersionID>").encode("utf-8")
+    assert [d.code for d in api.validate(data).diagnostics] == []
+    written_again = api.convert(data, "cargo-xml").written
+    assert written_again is not None and f"<VersionID>{written}</VersionID>".encode() in written_again.data
+
+
 def test_a_cargo_xml_version_the_reader_does_not_know_is_told_at_its_version_id() -> None:
     text = (SAMPLES / "air" / "northbound-flight-am0642-awb-139-12345675.xfwb.xml").read_text(encoding="utf-8")
     report = api.validate(text.replace("<VersionID>3.00</VersionID>", "<VersionID>6.00</VersionID>").encode("utf-8"))

@@ -9,6 +9,7 @@ stays in the manifest's extensions and is written back as it was.
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from manifest.formats.cargo_xml.build import Node
@@ -35,10 +36,18 @@ def read_header(reading: Reading, root: Any, message: Message, document_id: str 
             reading.take(element)
     version = reading.find(root, "MessageHeaderDocument/VersionID")
     found = (version.text or "").strip() if version is not None else ""
-    if found and found != message.version:
+    if found and not same_version(found, message.version):
         # Told once; the value itself is kept in the extensions and written back as it was.
         told = OTHER_VERSION(message=message.code, value=found, known=message.version)
         reading.diagnostics.append(told.at(reading.position(version)))
+
+
+def same_version(found: str, known: str) -> bool:
+    """Whether VersionID ``found`` names version ``known``: "3" and "3.0" are 3.00, as a sender may write it."""
+    try:
+        return found == known or Decimal(found) == Decimal(known)
+    except InvalidOperation:
+        return False
 
 
 def write_header(root: Node, message: Message, document_id: str | None) -> None:
