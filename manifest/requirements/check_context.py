@@ -4,7 +4,7 @@ against (:class:`Context`), a check's finding, and the text of a value as findin
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -12,11 +12,12 @@ from functools import cache
 from manifest.core.canonical import scalar_to_text
 from manifest.model import Manifest, Money, Quantity
 from manifest.requirements.paths import Attr, Concrete, Item, Path, expand, expand_bound, shared_prefix
+from manifest.slotted import record
 
 Params = Mapping[str, object]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     item: Item
     args: Mapping[str, str] = field(default_factory=dict)

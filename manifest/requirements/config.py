@@ -20,7 +20,7 @@ Every fault (unreadable TOML, an unknown key, code, profile or severity, a code 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -28,6 +28,7 @@ from manifest.diagnostics import MESSAGES, Diagnostic, Severity
 from manifest.i18n import WordedError
 from manifest.requirements.definitions import load_catalogue
 from manifest.requirements.profiles import PROFILE_CHOICES
+from manifest.slotted import record
 
 _KEYS = frozenset({"profile", "disable", "severity"})
 
@@ -65,7 +66,7 @@ class ConfigError(WordedError, ValueError):
     """The configuration cannot be used; the message is one line that names the file."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Config:
     profile: str | None = None
     disabled: frozenset[str] = frozenset()

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from manifest.core.paths import Attr, Concrete, Each, Index, Key, PathError, Select, Step, parse, render
-from manifest.slotted import quick_init
+from manifest.slotted import record
 
 __all__ = [
     "Attr",
@@ -114,8 +114,7 @@ class Path:
 _STEPS: dict[Step, Step] = {}
 
 
-@quick_init  # one Item per field of every bill checked
-@dataclass(frozen=True, slots=True)
+@record  # one Item per field of every bill checked
 class Item:
     """One concrete field: the steps that reach it, its value (None when absent) and, when the path could not be
     followed to its end, the steps left over. Paths are rendered only when a finding needs them."""

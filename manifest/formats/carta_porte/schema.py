@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -26,6 +25,7 @@ from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import catalogues, messages
 from manifest.formats.carta_porte.namespaces import CFDI, CP30, CP31, q
 from manifest.formats.carta_porte.positions import Locator
+from manifest.slotted import record
 
 _XS = "http://www.w3.org/2001/XMLSchema"
 _CFD = ("schemas", "sat", "sitio_internet", "cfd")
@@ -49,7 +49,7 @@ def cfd_directory() -> Path:
 TypeKey = tuple[str, str, str]  # (parent element's local name, element's local name, attribute)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Compiled:
     schema: etree.XMLSchema
     types: dict[TypeKey, str]  # -> the attribute's declared type (its local name, e.g. c_ClaveProdServCP)
