@@ -3,7 +3,6 @@ again when its source changed or its kept form is damaged, and never a failure w
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 import pytest
 
 from manifest import compiled
-from manifest.requirements.definitions import catalogue_rules, load_catalogue, parse_catalogue
+from manifest.requirements.definitions import load_catalogue, parse_catalogue
 
 
 @pytest.fixture
@@ -90,17 +89,29 @@ def test_what_marshal_cannot_keep_is_returned_and_not_kept(folder: Path) -> None
     assert not folder.exists() or not list(folder.iterdir())
 
 
-def test_the_catalogue_read_back_gives_the_rules_parsed(folder: Path) -> None:
+def test_the_catalogue_is_kept_checked_and_read_back_as_the_rules_parsed(folder: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
     catalogue = resources.files("manifest.requirements").joinpath("catalogue")
     files = sorted((e for e in catalogue.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
-    texts = [entry.read_bytes() for entry in files]
-    expected = [parse_catalogue(text.decode("utf-8"), entry.name) for text, entry in zip(texts, files, strict=True)]
-    calls, parse = counting([tomllib.loads(text.decode("utf-8")) for text in texts])
-    for _ in range(2):
-        kept = compiled.compiled("catalogue", texts, parse)
-        assert [catalogue_rules(data, entry.name) for data, entry in zip(kept, files, strict=True)] == expected
-    assert len(calls) == 1
-    assert load_catalogue() == tuple(rule for rules in expected for rule in rules)
+    expected = tuple(rule for entry in files for rule in parse_catalogue(entry.read_text("utf-8"), entry.name))
+    assert load_catalogue() == expected
+    # Read back, no rule is checked again (its paths spelled, its parameters checked: either would fail the run),
+    # and the rules are the same.
+    script = (
+        "import sys\nfrom manifest.requirements import definitions\n"
+        "if sys.argv[1] == 'kept':\n    definitions.normal = definitions.validate_params = None\n"
+        "print(repr(definitions.load_catalogue()))\n"
+    )
+    environment = {**os.environ, compiled.CACHE_VARIABLE: str(folder)}
+    runs = [
+        subprocess.run([sys.executable, "-c", script, how], env=environment, capture_output=True, text=True, check=True)
+        for how in ("checked", "kept")
+    ]
+    assert runs[0].stdout == runs[1].stdout == repr(expected) + "\n"
+    assert any(p.name.startswith("catalogue-") for p in folder.iterdir())
 
 
 def test_sat_catalogues_read_back_are_the_catalogues_cut(folder: Path) -> None:
