@@ -38,6 +38,10 @@ def record(cls: type[T] | None = None, /, *, kw_only: bool = False) -> type[T] |
 
     def build(cls: type[T]) -> type[T]:
         assert "__post_init__" not in vars(cls), "a record's constructor does not call __post_init__"
+        if cls.__doc__ is None:
+            # What dataclass would write, written before it does: it takes the constructor's signature for it, which
+            # on a class without one yet parses the signature text of object's (tokenize, 10 ms at the first class).
+            cls.__doc__ = f"{cls.__name__}({', '.join(cls.__annotations__)})"
         made = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=True, kw_only=kw_only)
         specs = dataclasses.fields(typing.cast(Any, made))
         own = vars(cls)

@@ -8,6 +8,8 @@ import copy
 import dataclasses
 import inspect
 import pickle
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -123,3 +125,12 @@ def test_methods_a_class_defines_are_kept_and_fields_left_out_of_equality_are() 
     assert Noted(value=1) != Noted(value=2)
     assert repr(Noted(value=1)) == "<1>"
     assert not dataclasses.fields(Noted)[1].compare
+
+
+def test_making_the_records_parses_no_signature_text() -> None:
+    # dataclass writes a class's docstring from its constructor's signature; taken before a record has its
+    # constructor, that is object's, whose signature text Python tokenizes (compiling tokenize's patterns, 10 ms).
+    script = "import tokenize\nimport manifest.api, manifest.model\nprint(tokenize._compile.cache_info().currsize)\n"
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "0"
+    assert all(cls.__doc__ for cls in CLASSES)
