@@ -16,7 +16,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -75,6 +74,8 @@ def compiled(kind: str, sources: Sequence[bytes], parse: Callable[[], T]) -> T:
 def _keep(path: Path, data: bytes) -> bool:
     """Write ``data`` whole or not at all: another process may read the same name at the same moment. Whether it
     was written."""
+    import tempfile  # here, not at the top: most starts only read what is kept
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, partial = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")

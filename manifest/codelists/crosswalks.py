@@ -18,9 +18,9 @@ import io
 from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 
+from manifest.packaged import packaged
 from manifest.slotted import record
 
 
@@ -58,7 +58,7 @@ class Crosswalk:
 
 def _csv_pairs(filename: str) -> Callable[[], Iterable[Pair]]:
     def load() -> Iterable[Pair]:
-        text = resources.files(__package__ or "manifest.codelists").joinpath(filename).read_text(encoding="utf-8")
+        text = packaged("codelists", filename).read_text(encoding="utf-8")
         rows = csv.DictReader(io.StringIO(text))
         return [
             Pair(r["from_system"], r["from_code"], r["to_system"], r["to_code"], Relation(r["relation"]), r["basis"])

@@ -16,7 +16,6 @@ import sys
 from collections.abc import Mapping
 from dataclasses import field
 from functools import cache
-from importlib import resources
 from pathlib import Path as FilePath
 from types import MappingProxyType
 from typing import Any
@@ -26,6 +25,7 @@ from manifest.core import paths as core_paths
 from manifest.core.paths import PathError, normal
 from manifest.diagnostics import Severity, define
 from manifest.model import Mode
+from manifest.packaged import packaged
 from manifest.requirements import checks
 from manifest.requirements.checks import RECONCILE, ParamError, parsed, validate_params
 from manifest.requirements.documents import DOCUMENTS, MOVEMENT
@@ -263,7 +263,7 @@ def _checked_file(data: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
 @cache
 def load_catalogue() -> tuple[Rule, ...]:
     """Every rule of the bundled catalogue, in file order (files sorted by name), each code defined once."""
-    folder = resources.files("manifest.requirements").joinpath("catalogue")
+    folder = packaged("requirements", "catalogue")
     files = sorted((e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
     names = [entry.name for entry in files]
     texts = [entry.read_bytes() for entry in files]

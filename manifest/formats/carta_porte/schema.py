@@ -14,7 +14,6 @@ from __future__ import annotations
 import copy
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import catalogues, messages
 from manifest.formats.carta_porte.namespaces import CFDI, CP30, CP31, q
 from manifest.formats.carta_porte.positions import Locator
+from manifest.packaged import packaged
 from manifest.slotted import record
 
 _XS = "http://www.w3.org/2001/XMLSchema"
@@ -41,9 +41,7 @@ _SHOWN_VALUES = 12
 
 def cfd_directory() -> Path:
     """The folder holding SAT's ``sitio_internet/cfd`` tree inside the installed package."""
-    anchor = resources.files("manifest").joinpath(*_CFD, _ROOTS[CFDI])
-    with resources.as_file(anchor) as path:
-        return Path(path).parent.parent
+    return packaged(*_CFD, _ROOTS[CFDI]).parent.parent
 
 
 TypeKey = tuple[str, str, str]  # (parent element's local name, element's local name, attribute)
