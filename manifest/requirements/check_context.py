@@ -11,7 +11,7 @@ from functools import cache
 
 from manifest.core.canonical import scalar_to_text
 from manifest.model import Manifest, Money, Quantity
-from manifest.requirements.paths import Attr, Concrete, Item, Path, expand, expand_bound, shared_prefix
+from manifest.requirements.paths import Attr, Concrete, Item, Path, expand, expand_bound, follow, shared_prefix
 from manifest.slotted import record
 
 Params = Mapping[str, object]
@@ -146,7 +146,10 @@ def unique_key(context: Context, item: Item, alike: str) -> tuple[str, str]:
 
 def beside_field(context: Context, item: Item, name: str) -> list[Item]:
     """The field ``name`` of the object that holds ``item`` (the country of the same address, the document type of
-    the same bill). Its path is made from the item's steps, not parsed: a path per item would fill parsed's cache."""
+    the same bill). Its steps are the item's, followed from the manifest as they are: a path made, expanded and kept
+    per item cost more than the check itself."""
     if len(item.steps) < 2:
         return []
-    return context.items(Path((*item.steps[:-1], Attr(name))))
+    found: list[Item] = []
+    follow(context.manifest, (*item.steps[:-1], Attr(name)), found)
+    return found
