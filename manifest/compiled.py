@@ -16,6 +16,7 @@ import marshal
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -91,13 +92,21 @@ def _keep(path: Path, data: bytes) -> bool:
     return True
 
 
+# How long a form of another source is left in place when a new form of its kind is written. Two installations
+# of the package (two environments, a tool and a project) share the cache with their own files; removing the
+# other's form at once made each of them write its own again at every start, the other having just removed it.
+STALE_AFTER = 7 * 24 * 3600  # seconds since the form was written
+
+
 def _forget_older(path: Path, kind: str) -> None:
-    """Remove the forms of ``kind`` made from other sources (an older catalogue, another interpreter), so that the
-    cache holds one form of each kind instead of growing with every change of the package."""
+    """Remove the forms of ``kind`` made from other sources (an older catalogue, another interpreter) and not
+    written for :data:`STALE_AFTER`, so that the cache holds the forms in use instead of growing with every change
+    of the package."""
     name = re.compile(re.escape(kind) + r"-[0-9a-f]{24}\.marshal")
     try:
+        now = time.time()
         for other in path.parent.iterdir():
-            if other != path and name.fullmatch(other.name):
+            if other != path and name.fullmatch(other.name) and now - other.stat().st_mtime > STALE_AFTER:
                 other.unlink(missing_ok=True)
     except OSError:
         pass  # what cannot be removed is only left over

@@ -46,12 +46,36 @@ def test_changed_sources_are_parsed_again(folder: Path) -> None:
     assert len(calls) == 3
 
 
-def test_a_new_form_replaces_the_older_forms_of_its_kind_only(folder: Path) -> None:
+def test_a_new_form_replaces_the_stale_forms_of_its_kind_only(folder: Path) -> None:
+    import os
+    import time
+
     compiled.compiled("test", [b"old"], lambda: 1)
     compiled.compiled("test-texts", [b"old"], lambda: 2)  # another kind, whose name begins like this one's
-    compiled.compiled("test", [b"new"], lambda: 3)
+    compiled.compiled("test", [b"recent"], lambda: 3)
+    stale = time.time() - compiled.STALE_AFTER - 60
+    for name in (compiled.key_of("test", [b"old"]), compiled.key_of("test-texts", [b"old"])):
+        os.utime(folder / name, (stale, stale))
+    compiled.compiled("test", [b"new"], lambda: 4)
     kept = sorted(p.name for p in folder.iterdir())
-    assert kept == sorted([compiled.key_of("test", [b"new"]), compiled.key_of("test-texts", [b"old"])])
+    expected = [compiled.key_of("test", [b"recent"]), compiled.key_of("test", [b"new"])]
+    assert kept == sorted([*expected, compiled.key_of("test-texts", [b"old"])])
+
+
+def test_two_installations_sharing_the_cache_each_write_their_form_once(folder: Path) -> None:
+    calls: list[str] = []
+
+    def parse(where: str) -> Callable[[], str]:
+        def parsed() -> str:
+            calls.append(where)
+            return where
+
+        return parsed
+
+    for _ in range(3):
+        for where in ("one", "other"):  # the same kind made from two sources, read in turn
+            assert compiled.compiled("test", [where.encode()], parse(where)) == where
+    assert calls == ["one", "other"]
 
 
 def test_a_damaged_form_is_parsed_again(folder: Path) -> None:
