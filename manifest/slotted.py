@@ -50,7 +50,8 @@ def record(cls: type[T] | None = None, /, *, kw_only: bool = False) -> type[T] |
             methods["__repr__"] = _repr(tuple(f.name for f in specs if f.repr))
         if "__eq__" not in own:
             methods["__eq__"] = _eq(_values(tuple(f.name for f in specs if f.compare)))
-        if "__hash__" not in own:
+        # As dataclass judges it: the None that defining __eq__ puts in the class body is no hash of the class's own.
+        if own.get("__hash__") is None and not ("__hash__" in own and "__eq__" not in own):
             methods["__hash__"] = _hash(_values(tuple(f.name for f in specs if f.compare if f.hash is None or f.hash)))
         for name, method in methods.items():
             method.__qualname__ = f"{made.__qualname__}.{name}"

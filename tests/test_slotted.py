@@ -134,3 +134,22 @@ def test_making_the_records_parses_no_signature_text() -> None:
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "0"
     assert all(cls.__doc__ for cls in CLASSES)
+
+
+def test_a_class_s_own_equality_keeps_the_hash_of_its_fields_as_dataclass_gives() -> None:
+    @record
+    class Named:
+        name: str
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, Named) and self.name.lower() == other.name.lower()
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Plain:
+        name: str
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, Plain) and self.name.lower() == other.name.lower()
+
+    assert Named("a") == Named("A") and Plain("a") == Plain("A")
+    assert hash(Named("a")) == hash(Plain("a")) == hash(("a",))
