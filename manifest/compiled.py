@@ -54,22 +54,37 @@ def file_state(path: Path) -> bytes:
 def compiled(kind: str, sources: Sequence[bytes], parse: Callable[[], T]) -> T:
     """``parse()``, or the form it gave for the same ``sources`` before. ``parse`` must return data that marshal
     keeps (no datetimes, no objects of the project's classes); its exceptions pass through and nothing is kept."""
-    folder = cache_folder()
-    path = None if folder is None else folder / key_of(kind, sources)
-    if path is not None:
-        try:
-            return marshal.loads(path.read_bytes())  # type: ignore[no-any-return]
-        except (OSError, EOFError, ValueError, TypeError):
-            pass  # not kept yet, or unreadable: parsed again below
+    found = kept_form(kind, sources)
+    if found is not None:
+        return cast(T, found)
     value = parse()
-    if path is not None:
-        try:
-            data = marshal.dumps(cast(Any, value))
-        except ValueError:
-            return value  # holds something marshal cannot keep: parsed on every start, as without a cache
-        if _keep(path, data):
-            _forget_older(path, kind)
+    keep_form(kind, sources, value)
     return value
+
+
+def kept_form(kind: str, sources: Sequence[bytes]) -> object | None:
+    """The form kept for ``sources``, or None when none is kept (or it cannot be read)."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    try:
+        return marshal.loads((folder / key_of(kind, sources)).read_bytes())  # type: ignore[no-any-return]
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # not kept yet, or unreadable
+
+
+def keep_form(kind: str, sources: Sequence[bytes], value: object) -> None:
+    """Keep ``value`` as the form of ``sources``, if marshal can keep it and the cache can be written."""
+    folder = cache_folder()
+    if folder is None:
+        return
+    try:
+        data = marshal.dumps(cast(Any, value))
+    except ValueError:
+        return  # holds something marshal cannot keep: parsed on every start, as without a cache
+    path = folder / key_of(kind, sources)
+    if _keep(path, data):
+        _forget_older(path, kind)
 
 
 def _keep(path: Path, data: bytes) -> bool:

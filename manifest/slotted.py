@@ -12,12 +12,16 @@ as on any dataclass.
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import reprlib
 import typing
 from collections.abc import Callable, Mapping
 from operator import attrgetter
+from types import CodeType
 from typing import Any, TypeVar, dataclass_transform, overload
+
+from manifest.compiled import keep_form, kept_form
 
 T = TypeVar("T")
 
@@ -157,7 +161,39 @@ def _constructor(cls: type, specs: tuple[dataclasses.Field[Any], ...]) -> Callab
     signature = ", ".join(["self", *parameters, *(["*", *keywords] if keywords else [])])
     source = f"def __init__({signature}):\n" + "\n".join(body or ["    pass"]) + "\n"
     made: dict[str, object] = {}
-    exec(source, names, made)  # the source is built above from the class's own field names
+    exec(_CONSTRUCTORS.code_of(source), names, made)  # the source is built above from the class's own field names
     init = typing.cast(Callable[..., None], made["__init__"])
     init.__annotations__ = {**{f.name: f.type for f in specs}, "return": None}
     return init
+
+
+class _Constructors:
+    """The constructors compiled, by their source, as the user's cache keeps them (see manifest.compiled):
+    compiling them took as long as everything else a record costs at import. Read when the first record is made; a
+    constructor not kept yet is compiled, and the whole map kept again when the process ends."""
+
+    KIND = "record-constructors"
+    AT_MOST = 2000  # the sources of classes of older versions of the package accumulate; past this, start again
+
+    def __init__(self) -> None:
+        self.codes: dict[str, CodeType] | None = None
+        self.compiled = False
+
+    def code_of(self, source: str) -> CodeType:
+        codes = self.codes
+        if codes is None:
+            found = kept_form(self.KIND, ())
+            codes = self.codes = found if isinstance(found, dict) and len(found) < self.AT_MOST else {}
+        code = codes.get(source)
+        if code is None:
+            code = codes[source] = compile(source, "<record constructor>", "exec")
+            if not self.compiled:
+                self.compiled = True
+                atexit.register(self.keep)
+        return code
+
+    def keep(self) -> None:
+        keep_form(self.KIND, (), self.codes)
+
+
+_CONSTRUCTORS = _Constructors()

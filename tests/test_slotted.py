@@ -7,14 +7,16 @@ from __future__ import annotations
 import copy
 import dataclasses
 import inspect
+import os
 import pickle
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from manifest import model
+from manifest import compiled, model
 from manifest.requirements.paths import Attr, Item
 from manifest.slotted import record
 
@@ -153,3 +155,15 @@ def test_a_class_s_own_equality_keeps_the_hash_of_its_fields_as_dataclass_gives(
 
     assert Named("a") == Named("A") and Plain("a") == Plain("A")
     assert hash(Named("a")) == hash(Plain("a")) == hash(("a",))
+
+
+def test_a_second_start_compiles_no_constructor(tmp_path: Path) -> None:
+    # The constructors compiled are kept in the user's cache when the process ends (see manifest.compiled).
+    script = "import manifest.api, manifest.model, manifest.slotted as s\nprint(s._CONSTRUCTORS.compiled)\n"
+    environment = {**os.environ, compiled.CACHE_VARIABLE: str(tmp_path / "cache")}
+    runs = [
+        subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    assert [run.stdout.strip() for run in runs] == ["True", "False"]
+    assert model.Party(role=model.PartyRole.SHIPPER, name="ACME").name == "ACME"
