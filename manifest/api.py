@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import BinaryIO, Union
 
@@ -20,6 +20,7 @@ from manifest.formats.charsets import blank
 from manifest.formats.readers import collector_paused
 from manifest.model import Manifest, Mode
 from manifest.requirements import Config, Reason, choose_profile, evaluate
+from manifest.slotted import record
 
 UNKNOWN_FORMAT = define(
     "MF004",
@@ -131,7 +132,7 @@ def write(manifests: Sequence[Manifest], format: str) -> Written:
     return formats.get(format).write(manifests)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileReport:
     """Everything found in one file, sorted by position."""
 
@@ -268,7 +269,7 @@ def _blank(source: BinaryIO) -> bool:
         source.seek(start)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Conversion:
     """The outcome of a conversion: the source as read, and what was written unless the source was unusable.
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 import os
 import typing
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from manifest import api, formats
 from manifest.api import FileReport
 from manifest.requirements import Config
+from manifest.slotted import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Unreadable:
     """A file that could not be read at all (missing, a folder, no permission, a name too long), or a folder that
     could not be walked; ``reason`` is the system's."""
@@ -32,7 +33,7 @@ def _unreadable(path: Path, error: OSError) -> Unreadable:
     return Unreadable(str(path), error.strerror or str(error))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Skipped:
     """A file passed over without being checked, and why (in English; the reporters say it in the reader's language):
     a file found in a folder, or named with ``skip_unknown``, whose content and name belong to no known format."""
@@ -41,7 +42,7 @@ class Skipped:
     reason: str = "in no known format"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NotChecked:
     """A file of a batch whose check never finished: the process checking it died (killed, out of memory)."""
 
@@ -73,7 +74,7 @@ def error_line(error: BaseException) -> str:
 Outcome = FileReport | Unreadable | NotChecked | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BatchSettings:
     """What every file of a batch is checked with; the configuration is looked up from ``config_start``."""
 

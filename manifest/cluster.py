@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from manifest.checkfile import BatchSettings, InternalError, NotChecked, Outcome, validate_file
 from manifest.i18n import WordedError
+from manifest.slotted import record
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -155,7 +156,7 @@ def _result(client: Client, future: Future[list[Outcome]], scheduler: str, timeo
             raise ClusterError(_NO_WORKER, scheduler=scheduler, timeout=timeout) from None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Files:
     """The files of one task: where a worker reads each one, and the name its report carries.
 

@@ -16,7 +16,7 @@ import marshal
 import os
 import re
 import sys
-import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -57,27 +57,44 @@ def file_state(path: Path) -> bytes:
 def compiled(kind: str, sources: Sequence[bytes], parse: Callable[[], T]) -> T:
     """``parse()``, or the form it gave for the same ``sources`` before. ``parse`` must return data that marshal
     keeps (no datetimes, no objects of the project's classes); its exceptions pass through and nothing is kept."""
-    folder = cache_folder()
-    path = None if folder is None else folder / key_of(kind, sources)
-    if path is not None:
-        try:
-            return marshal.loads(path.read_bytes())  # type: ignore[no-any-return]
-        except (OSError, EOFError, ValueError, TypeError):
-            pass  # not kept yet, or unreadable: parsed again below
+    found = kept_form(kind, sources)
+    if found is not None:
+        return cast(T, found)
     value = parse()
-    if path is not None:
-        try:
-            data = marshal.dumps(cast(Any, value))
-        except ValueError:
-            return value  # holds something marshal cannot keep: parsed on every start, as without a cache
-        if _keep(path, data):
-            _forget_older(path, kind)
+    keep_form(kind, sources, value)
     return value
+
+
+def kept_form(kind: str, sources: Sequence[bytes]) -> object | None:
+    """The form kept for ``sources``, or None when none is kept (or it cannot be read)."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    try:
+        return marshal.loads((folder / key_of(kind, sources)).read_bytes())  # type: ignore[no-any-return]
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # not kept yet, or unreadable
+
+
+def keep_form(kind: str, sources: Sequence[bytes], value: object) -> None:
+    """Keep ``value`` as the form of ``sources``, if marshal can keep it and the cache can be written."""
+    folder = cache_folder()
+    if folder is None:
+        return
+    try:
+        data = marshal.dumps(cast(Any, value))
+    except ValueError:
+        return  # holds something marshal cannot keep: parsed on every start, as without a cache
+    path = folder / key_of(kind, sources)
+    if _keep(path, data):
+        _forget_older(path, kind)
 
 
 def _keep(path: Path, data: bytes) -> bool:
     """Write ``data`` whole or not at all: another process may read the same name at the same moment. Whether it
     was written."""
+    import tempfile  # here, not at the top: most starts only read what is kept
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, partial = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
@@ -93,13 +110,21 @@ def _keep(path: Path, data: bytes) -> bool:
     return True
 
 
+# How long a form of another source is left in place when a new form of its kind is written. Two installations
+# of the package (two environments, a tool and a project) share the cache with their own files; removing the
+# other's form at once made each of them write its own again at every start, the other having just removed it.
+STALE_AFTER = 7 * 24 * 3600  # seconds since the form was written
+
+
 def _forget_older(path: Path, kind: str) -> None:
-    """Remove the forms of ``kind`` made from other sources (an older catalogue, another interpreter), so that the
-    cache holds one form of each kind instead of growing with every change of the package."""
+    """Remove the forms of ``kind`` made from other sources (an older catalogue, another interpreter) and not
+    written for :data:`STALE_AFTER`, so that the cache holds the forms in use instead of growing with every change
+    of the package."""
     name = re.compile(re.escape(kind) + r"-[0-9a-f]{24}\.marshal")
     try:
+        now = time.time()
         for other in path.parent.iterdir():
-            if other != path and name.fullmatch(other.name):
+            if other != path and name.fullmatch(other.name) and now - other.stat().st_mtime > STALE_AFTER:
                 other.unlink(missing_ok=True)
     except OSError:
         pass  # what cannot be removed is only left over

@@ -16,10 +16,12 @@ import re
 import string
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import IntEnum
 from types import MappingProxyType
 from typing import Literal
+
+from manifest.slotted import record
 
 Lang = Literal["en", "es"]
 LANGS: tuple[Lang, ...] = ("en", "es")
@@ -43,7 +45,7 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {text!r}: expected info, warning or error") from None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Position:
     """Where a value stands in its source file. ``line`` and ``column`` are 1-based; either may be unknown."""
 
@@ -67,7 +69,7 @@ def shown_surrogates(text: str) -> str:
 _EMPTY_ARGS: Mapping[str, str] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Related:
     """Another place a finding concerns, in the same file or in another one: a bill missing from a consist is
     found in the manifest that lists it and concerns the consist where it should be (see :mod:`manifest.reconcile`).
@@ -80,7 +82,7 @@ class Related:
     field: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Diagnostic:
     definition: Message  # the code's wording in every language, its default severity and its source
     severity: Severity
@@ -147,7 +149,7 @@ def _rebuild(state: dict[str, object]) -> Diagnostic:
     return Diagnostic(args=args, **state)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Message:
     """The wording and default severity of one diagnostic code, in every supported language.
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import MappingProxyType
 
 from manifest import codelists
+from manifest.slotted import record
 
 # python-stdnum is imported by the validators that use it, on first use: its shared helpers import ssl and pydoc,
 # a third of the start-up of checking one small file that may carry no such number. The container and ship numbers
@@ -230,7 +230,7 @@ def usdot_number(value: str) -> bool:
     return re.fullmatch(r"[0-9]{1,8}", value) is not None and value.strip("0") != ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Identifier:
     name: str
     title: str

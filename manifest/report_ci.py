@@ -87,8 +87,10 @@ def junit(
     return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
 
 
-# XML 1.0 section 2.2 (Char): tab, LF, CR and everything from U+0020 except the surrogates, U+FFFE and U+FFFF.
-_NOT_XML_CHAR = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# XML 1.0 section 2.2 (Char): tab, LF, CR and everything from U+0020 except the surrogates, U+FFFE and U+FFFF. Written
+# as the few characters left out rather than the ranges let in: the negated class of every plane took 8 ms to compile,
+# on every start of the command line.
+_NOT_XML_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml_text(text: str) -> str:

@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 from jsonschema import Draft4Validator
 
+from manifest import report_ci
 from manifest.api import FileReport, validate
 from manifest.cli import main
 from manifest.codes import all_messages
@@ -344,3 +345,15 @@ def test_github_annotation_of_standard_input_names_no_file() -> None:
     ((_, properties, _),) = _annotations(github([report], "en"))
     assert "file" not in properties
     assert properties["title"] == "MF101"
+
+
+def test_junit_escapes_exactly_the_characters_xml_leaves_out() -> None:
+    # XML 1.0 section 2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+    def allowed(code: int) -> bool:
+        return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000
+
+    text = "".join(map(chr, range(0x110000)))
+    escaped = report_ci._xml_text(text)
+    left_out = [code for code in range(0x110000) if not allowed(code)]
+    assert escaped == "".join(f"\\x{code:02x}" if not allowed(code) else chr(code) for code in range(0x110000))
+    assert len(left_out) == 29 + 2048 + 2

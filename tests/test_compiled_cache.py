@@ -3,7 +3,6 @@ again when its source changed or its kept form is damaged, and never a failure w
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 import pytest
 
 from manifest import compiled
-from manifest.requirements.definitions import catalogue_rules, load_catalogue, parse_catalogue
+from manifest.requirements.definitions import load_catalogue, parse_catalogue
 
 
 @pytest.fixture
@@ -55,12 +54,36 @@ def test_another_release_parses_the_same_sources_again(folder: Path, monkeypatch
     assert len(calls) == 2
 
 
-def test_a_new_form_replaces_the_older_forms_of_its_kind_only(folder: Path) -> None:
+def test_a_new_form_replaces_the_stale_forms_of_its_kind_only(folder: Path) -> None:
+    import os
+    import time
+
     compiled.compiled("test", [b"old"], lambda: 1)
     compiled.compiled("test-texts", [b"old"], lambda: 2)  # another kind, whose name begins like this one's
-    compiled.compiled("test", [b"new"], lambda: 3)
+    compiled.compiled("test", [b"recent"], lambda: 3)
+    stale = time.time() - compiled.STALE_AFTER - 60
+    for name in (compiled.key_of("test", [b"old"]), compiled.key_of("test-texts", [b"old"])):
+        os.utime(folder / name, (stale, stale))
+    compiled.compiled("test", [b"new"], lambda: 4)
     kept = sorted(p.name for p in folder.iterdir())
-    assert kept == sorted([compiled.key_of("test", [b"new"]), compiled.key_of("test-texts", [b"old"])])
+    expected = [compiled.key_of("test", [b"recent"]), compiled.key_of("test", [b"new"])]
+    assert kept == sorted([*expected, compiled.key_of("test-texts", [b"old"])])
+
+
+def test_two_installations_sharing_the_cache_each_write_their_form_once(folder: Path) -> None:
+    calls: list[str] = []
+
+    def parse(where: str) -> Callable[[], str]:
+        def parsed() -> str:
+            calls.append(where)
+            return where
+
+        return parsed
+
+    for _ in range(3):
+        for where in ("one", "other"):  # the same kind made from two sources, read in turn
+            assert compiled.compiled("test", [where.encode()], parse(where)) == where
+    assert calls == ["one", "other"]
 
 
 def test_a_damaged_form_is_parsed_again(folder: Path) -> None:
@@ -98,17 +121,29 @@ def test_what_marshal_cannot_keep_is_returned_and_not_kept(folder: Path) -> None
     assert not folder.exists() or not list(folder.iterdir())
 
 
-def test_the_catalogue_read_back_gives_the_rules_parsed(folder: Path) -> None:
+def test_the_catalogue_is_kept_checked_and_read_back_as_the_rules_parsed(folder: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
     catalogue = resources.files("manifest.requirements").joinpath("catalogue")
     files = sorted((e for e in catalogue.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
-    texts = [entry.read_bytes() for entry in files]
-    expected = [parse_catalogue(text.decode("utf-8"), entry.name) for text, entry in zip(texts, files, strict=True)]
-    calls, parse = counting([tomllib.loads(text.decode("utf-8")) for text in texts])
-    for _ in range(2):
-        kept = compiled.compiled("catalogue", texts, parse)
-        assert [catalogue_rules(data, entry.name) for data, entry in zip(kept, files, strict=True)] == expected
-    assert len(calls) == 1
-    assert load_catalogue() == tuple(rule for rules in expected for rule in rules)
+    expected = tuple(rule for entry in files for rule in parse_catalogue(entry.read_text("utf-8"), entry.name))
+    assert load_catalogue() == expected
+    # Read back, no rule is checked again (its paths spelled, its parameters checked: either would fail the run),
+    # and the rules are the same.
+    script = (
+        "import sys\nfrom manifest.requirements import definitions\n"
+        "if sys.argv[1] == 'kept':\n    definitions.normal = definitions.validate_params = None\n"
+        "print(repr(definitions.load_catalogue()))\n"
+    )
+    environment = {**os.environ, compiled.CACHE_VARIABLE: str(folder)}
+    runs = [
+        subprocess.run([sys.executable, "-c", script, how], env=environment, capture_output=True, text=True, check=True)
+        for how in ("checked", "kept")
+    ]
+    assert runs[0].stdout == runs[1].stdout == repr(expected) + "\n"
+    assert any(p.name.startswith("catalogue-") for p in folder.iterdir())
 
 
 def test_sat_catalogues_read_back_are_the_catalogues_cut(folder: Path) -> None:
@@ -169,3 +204,21 @@ def test_a_start_with_the_catalogue_kept_does_not_import_the_toml_parser(folder:
         for _ in range(2)
     ]
     assert [run.stdout.strip() for run in runs] == ["True", "False"]  # parsed once, then read back
+
+
+def test_a_start_with_everything_kept_imports_neither_importlib_resources_nor_tempfile(folder: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from benchmarks.startup import CARTA_PORTE_SAMPLE, SMALL_SAMPLE
+
+    script = (
+        "import sys\nfrom manifest import api\n"
+        "for name in sys.argv[1:]:\n    api.validate(open(name, 'rb').read())\n"
+        "print(sorted({'importlib.resources', 'tempfile', 'shutil'} & set(sys.modules)))\n"
+    )
+    environment = {**os.environ, compiled.CACHE_VARIABLE: str(folder)}
+    command = [sys.executable, "-c", script, str(SMALL_SAMPLE), str(CARTA_PORTE_SAMPLE)]
+    runs = [subprocess.run(command, env=environment, capture_output=True, text=True, check=True) for _ in range(2)]
+    assert runs[1].stdout.strip() == "[]"  # the first run writes what it parsed, which needs tempfile

@@ -36,6 +36,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "manifest.diagnostics",
             "manifest.i18n",
             "manifest.compiled",
+            "manifest.packaged",
         ),
     ),
     (

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gc
 import pickle
+import types
 
 import pytest
 
@@ -78,3 +80,56 @@ def test_a_whole_read_309_shares_the_values_its_bills_repeat() -> None:
     assert len(countries) > 40 and len(weights) > 40
     assert len({id(country) for country in countries}) == len(set(countries))
     assert len({id(weight) for weight in weights}) == len(set(weights))
+
+
+def test_a_whole_read_309_shares_its_ports_quantities_packages_and_type_codes() -> None:
+    from benchmarks import replicate
+
+    sample = SAMPLES / "maritime/northbound-vessel-maersk-kensington-647n.synthetic.309"
+    (vessel,) = api.read(sample.read_bytes()).manifests
+    (grown,) = api.read(api.write([replicate.grow(vessel, 20)], "x12-309").data).manifests
+    bills = grown.consignments
+    values: dict[str, list[object]] = {
+        "ports": [c.place_of_loading for c in bills if c.place_of_loading is not None],
+        "quantities": [c.gross_weight for c in bills if c.gross_weight is not None],
+        "packages": [c.total_packages for c in bills if c.total_packages is not None],
+        "type codes": [e.type_codes for c in bills for e in c.equipment if e.type_codes],
+    }
+    for name, found in values.items():
+        assert len(found) > 40, name
+        assert len({id(value) for value in found}) == len(set(found)), name  # one object per distinct value
+
+
+def test_shared_quantities_keep_the_amount_as_written() -> None:
+    from manifest.formats.x12.read309 import shared
+
+    assert shared.quantity("100", "KGM") == shared.quantity("100.0", "KGM")  # equal as numbers ...
+    assert str(shared.quantity("100.0", "KGM").value) == "100.0"  # type: ignore[union-attr]
+    assert str(shared.quantity("100", "KGM").value) == "100"  # type: ignore[union-attr]  # ... yet each as written
+
+
+def test_a_bill_s_positions_keep_its_offsets_compactly_and_its_text_once() -> None:
+    from manifest.formats.x12.read309.positions import BillPositions
+    from manifest.formats.x12.tokens import Lines
+
+    sample = SAMPLES / "maritime/northbound-vessel-maersk-kensington-647n.synthetic.309"
+    document = api.read(sample.read_bytes())
+    lazy = [found for found in _reachable(document) if isinstance(found, BillPositions)]
+    assert len(lazy) == len(document.manifests[0].consignments)
+    for positions in lazy:
+        assert isinstance(positions._texts, Lines)
+        assert positions._offsets.buffer_info()[1] == len(positions._offsets)
+        assert len(positions) > 0  # and the positions are still worked out from them
+
+
+def _reachable(root: object) -> list[object]:
+    """Every object ``root`` holds, however deep (classes and modules left out)."""
+    found, pending, seen = [], [root], set()
+    while pending:
+        node = pending.pop()
+        if id(node) in seen or isinstance(node, type | types.ModuleType | types.FunctionType):
+            continue
+        seen.add(id(node))
+        found.append(node)
+        pending.extend(gc.get_referents(node))
+    return found

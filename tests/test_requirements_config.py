@@ -5,17 +5,28 @@ from __future__ import annotations
 import ast
 import importlib
 import io
+import os
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import manifest
+from manifest import compiled
 from manifest.api import validate, validate_stream
 from manifest.diagnostics import Message, Severity
 from manifest.formats.base import SourceMap
 from manifest.model import Manifest, Mode
-from manifest.requirements import Config, ConfigError, ProfileError, evaluate, load_config, resolve_profile, rules
+from manifest.requirements import (
+    Config,
+    ConfigError,
+    ProfileError,
+    config,
+    evaluate,
+    load_config,
+    resolve_profile,
+    rules,
+)
 from manifest.requirements.config import UNREADABLE
 from manifest.requirements.documents import document_kind
 from tests.conftest import SAMPLES
@@ -62,6 +73,28 @@ def test_pyproject_without_section_is_passed_over(tmp_path: Path) -> None:
     inner.mkdir()
     (inner / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     assert load_config(inner).profile == "harmonized"
+
+
+def test_a_configuration_is_parsed_once_and_again_when_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(compiled.CACHE_VARIABLE, str(tmp_path / "cache"))
+    parsed: list[Path] = []
+    parse = config._parsed
+
+    def counted(path: Path) -> dict[str, object]:
+        parsed.append(path)
+        return parse(path)
+
+    monkeypatch.setattr(config, "_parsed", counted)
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "x"\n[tool.manifest]\nprofile = "sat"\n')
+    assert [load_config(tmp_path).profile for _ in range(2)] == ["sat", "sat"]
+    assert parsed == [pyproject]  # the second start read it from the cache
+    pyproject.write_text('[project]\nname = "x"\n[tool.manifest]\nprofile = "cbp"\n')
+    os.utime(pyproject, ns=(1, 1))
+    assert load_config(tmp_path).profile == "cbp"
+    assert parsed == [pyproject, pyproject]
 
 
 def test_dedicated_file_wins_in_one_folder(tmp_path: Path) -> None:

@@ -165,3 +165,19 @@ def test_a_rule_path_is_compiled_once_whatever_the_number_of_items_bound(monkeyp
         assert not api.validate(written).diagnostics
         counts.append(len(compiled))
     assert counts[1] == counts[2], counts
+
+
+def test_the_field_beside_an_item_is_what_its_path_expands_to_and_nothing_is_kept_per_item() -> None:
+    """A check that reads the field beside its item (the country of the same address) follows the item's steps; the
+    context keeps no expansion per item, whatever the number of items."""
+    from manifest.requirements.check_context import beside_field
+
+    for manifest in MANIFESTS:
+        context = Context(manifest)
+        items = [*expand(manifest, parsed("consignments[*].parties[*].address.subdivision"))]
+        items += expand(manifest, parsed("consignments[*].goods[*].description"))
+        for item in items:
+            for name in ("country", "city", "marks", "absent"):
+                expected = expand(manifest, Path((*item.steps[:-1], Attr(name))))
+                assert beside_field(context, item, name) == expected
+        assert not context._items

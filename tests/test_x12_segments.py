@@ -10,6 +10,8 @@ from decimal import Decimal
 import pytest
 
 from manifest.formats import x12_309
+from manifest.formats.x12.dictionary import dictionary_for
+from manifest.formats.x12.syntax import Checkers, checker
 from manifest.model import (
     Contact,
     EquipmentKind,
@@ -235,3 +237,12 @@ def test_a_004010_consist_nests_cars_in_lx_loops() -> None:
     assert [e.identifier for e in train.equipment] == ["KCSM720145", "TFM654321"]
     assert [len(c.equipment) for c in train.consignments] == [2]
     assert x12_358.write(document.manifests).data == data
+
+
+def test_a_segments_checks_are_compiled_when_a_segment_of_its_tag_first_comes() -> None:
+    specs = dictionary_for("004010")
+    assert specs is not None and "M10" in specs and "ZZZ" not in specs
+    checkers = Checkers(specs)
+    assert checkers["M10"] is checker(specs["M10"])
+    assert checkers["ZZZ"] is None
+    assert set(checkers) == {"M10", "ZZZ"}  # the dictionary's other segments were not compiled

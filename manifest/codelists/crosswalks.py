@@ -16,11 +16,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
+
+from manifest.packaged import packaged
+from manifest.slotted import record
 
 
 class Relation(StrEnum):
@@ -28,7 +29,7 @@ class Relation(StrEnum):
     NARROWER = "narrower"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Pair:
     from_system: str
     from_code: str
@@ -38,7 +39,7 @@ class Pair:
     basis: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Translation:
     """A code found for a target system, and whether it names exactly what the source code names."""
 
@@ -46,7 +47,7 @@ class Translation:
     exact: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Crosswalk:
     name: str
     title: str
@@ -57,7 +58,7 @@ class Crosswalk:
 
 def _csv_pairs(filename: str) -> Callable[[], Iterable[Pair]]:
     def load() -> Iterable[Pair]:
-        text = resources.files(__package__ or "manifest.codelists").joinpath(filename).read_text(encoding="utf-8")
+        text = packaged("codelists", filename).read_text(encoding="utf-8")
         rows = csv.DictReader(io.StringIO(text))
         return [
             Pair(r["from_system"], r["from_code"], r["to_system"], r["to_code"], Relation(r["relation"]), r["basis"])

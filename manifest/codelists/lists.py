@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
 from manifest.codelists import sources
+from manifest.slotted import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CodeList:
     name: str
     title: str

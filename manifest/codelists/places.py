@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
 from manifest.codelists import sources
 from manifest.codelists.subdivisions import country_alpha2, spelling_key, subdivision_code
+from manifest.slotted import record
 
 # The columns of ``border_port_crosswalk.csv`` that hold a code, by the scheme (manifest.model.PlaceScheme value)
 # whose codes they are.
@@ -20,7 +20,7 @@ PLACE_CODE_COLUMNS: Mapping[str, str] = MappingProxyType(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlaceRow:
     """One row of the crosswalk: a port in one country, and the place (``laredo``) it belongs to. The two sides of
     a land crossing (Laredo, TX and Nuevo Laredo, Tamps.) are one place, so that a US manifest naming its Schedule D

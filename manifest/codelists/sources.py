@@ -15,23 +15,19 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from manifest.compiled import compiled, file_state
+from manifest.packaged import packaged
 
-_PACKAGE = "manifest.codelists"
 
-
-def kept(kind: str, source: Traversable | Path, parse: Callable[[], Iterable[str]]) -> frozenset[str]:
+def kept(kind: str, source: Path, parse: Callable[[], Iterable[str]]) -> frozenset[str]:
     """The codes ``parse`` reads from ``source``, or those it read before from the same file."""
-    state = file_state(source) if isinstance(source, Path) else source.read_bytes()
-    return compiled(f"codes-{kind}", [state], lambda: frozenset(parse()))
+    return compiled(f"codes-{kind}", [file_state(source)], lambda: frozenset(parse()))
 
 
-def _bundled(filename: str) -> Traversable:
-    return resources.files(_PACKAGE).joinpath(filename)
+def _bundled(filename: str) -> Path:
+    return packaged("codelists", filename)
 
 
 def rows(filename: str) -> tuple[list[str], Iterator[list[str]]]:
@@ -73,11 +69,7 @@ def sat_catalogue(catalogue: str) -> Callable[[], Iterable[str]]:
 def sat_states() -> Iterable[str]:
     """The codes of c_Estado, read from the copy of SAT's catCFDI.xsd the package ships (one line of simple types,
     each enumeration an ``<xs:enumeration value="..."/>``)."""
-    text = (
-        resources.files("manifest")
-        .joinpath("schemas", "sat", "sitio_internet", "cfd", "catalogos", "catCFDI.xsd")
-        .read_text(encoding="utf-8")
-    )
+    text = packaged("schemas", "sat", "sitio_internet", "cfd", "catalogos", "catCFDI.xsd").read_text(encoding="utf-8")
     start = text.index('<xs:simpleType name="c_Estado">')
     end = text.index("</xs:simpleType>", start)
     return re.findall(r'<xs:enumeration value="([^"]*)"/>', text[start:end])

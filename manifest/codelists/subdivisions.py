@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
 from manifest.codelists import sources
 from manifest.codelists.lists import codes
+from manifest.slotted import record
 
 
 def country_alpha2(code: str) -> str | None:
@@ -62,7 +62,7 @@ def spelling_key(text: str) -> str:
     return "".join(c for c in letters if c.isascii() and c.isalnum()).upper()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Spelling:
     """One spelling of a subdivision in the crosswalk: the ISO 3166-2 code it names, and the system it comes from
     (``iso-3166-2``, ``sat-c_estado``, ``two-letter``, ``abbreviation``, ``name``, ``canada-post``)."""

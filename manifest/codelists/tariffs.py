@@ -15,8 +15,9 @@ The Standard Transportation Commodity Code (STCC, rail) is not built on the HS a
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
+
+from manifest.slotted import record
 
 HS = "hs"
 US_HTS = "us-hts"
@@ -25,7 +26,7 @@ NATIONAL = "national"  # another country's tariff number (Cargo-XML: by the coun
 SUBHEADING_DIGITS = 6
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Nomenclature:
     """A tariff nomenclature built on the HS: the lengths its codes have, digits only."""
 

@@ -13,7 +13,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -22,6 +22,7 @@ from typing import Any, Literal
 from manifest import model
 from manifest.core.paths import join_path
 from manifest.diagnostics import Diagnostic, Message, Severity, define
+from manifest.slotted import record
 
 # int() refuses a string of more digits than sys.get_int_max_str_digits() (4300 by default, never set below 640) with
 # a ValueError, because converting one takes quadratic time. No element of any format read here comes near 640 digits.
@@ -63,7 +64,7 @@ WRONG_SHAPE = define(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldSpec:
     name: str
     kind: Kind

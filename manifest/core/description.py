@@ -11,12 +11,13 @@ forgotten answer.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from types import MappingProxyType
 from typing import Literal, Protocol
 
 from manifest.core.document import Document, Written
 from manifest.model import Manifest, Mode
+from manifest.slotted import record
 
 # The kinds of document a rule can apply to: a manifest of a conveyance (X12 309, CUSCAR, a flight manifest FFM or
 # XFFM), an air waybill message (FWB, XFWB), a house list or house waybill (FHL, XFHL, XFZB: the master named by
@@ -37,7 +38,7 @@ NOTHING: Why = ("it states that no information is present", "indica que no hay i
 DEFAULT: Why = ("the unmarked default of every interchange", "el valor implícito de todo intercambio")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EnvelopeValue:
     """An envelope value that describes the transmission rather than the cargo, so that a conversion, which makes a
     new transmission, notes it instead of counting it as lost: always, or only when it holds ``only_when`` (the
@@ -50,7 +51,7 @@ class EnvelopeValue:
         return self.only_when is None or value.strip() == self.only_when
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AutoProfile:
     """The profile ``auto`` picks for a format when the file names neither a receiver nor a place, why, and which
     agencies take the format at all (``cbp``, ``sat``): a manifest whose traffic concerns both agencies is checked
@@ -61,7 +62,7 @@ class AutoProfile:
     agencies: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FormatDescription:
     name: str  # the public name: ``--format``, ``--to``, reports
     title: str

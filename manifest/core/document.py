@@ -8,12 +8,13 @@ engine, so that a rule is located through a source map without the engine knowin
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Generic, TypeVar
 
 from manifest.core.paths import lineage
 from manifest.diagnostics import Diagnostic, ParseError, Position
 from manifest.model import Consignment, Manifest
+from manifest.slotted import record
 
 S = TypeVar("S")
 
@@ -45,7 +46,7 @@ class PositionsOnDemand(Mapping[str, Position], Generic[S]):
         return dict, (dict(self.items()),)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceMap:
     """Positions of the values of one manifest, keyed by model field path (``consignments[0].gross_weight``).
 
@@ -63,7 +64,7 @@ class SourceMap:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Document:
     """What a reader got from one file: its manifests, one source map per manifest, and every finding."""
 
@@ -76,14 +77,14 @@ class Document:
         return self.source_maps[index] if index < len(self.source_maps) else SourceMap()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Written:
     data: bytes
     losses: tuple[Diagnostic, ...] = ()  # model values the output does not carry: a conversion must accept them
     notes: tuple[Diagnostic, ...] = ()  # what the reader of the output should know, with no value left behind
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ConsignmentChunk:
     """One consignment read from a stream, with the manifest-level data read before it."""
 
@@ -95,7 +96,7 @@ class ConsignmentChunk:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ManifestEnd:
     """The end of one manifest in a stream: its manifest-level data as a whole read has it (values that follow the
     consignments included), their positions, and how many consignments were handed out before it.

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from manifest.slotted import record
 
 EXTENSIONS = "extensions"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Attr:
     """A field of an object."""
 
@@ -30,7 +31,7 @@ class Attr:
         return f".{self.name}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Key:
     """One entry of an ``extensions`` map."""
 
@@ -40,7 +41,7 @@ class Key:
         return f"[{self.key}]"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Index:
     """One item of a list, counted from 0."""
 
@@ -50,7 +51,7 @@ class Index:
         return f"[{self.index}]"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Each:
     """Every item of a list."""
 
@@ -58,7 +59,7 @@ class Each:
         return "[*]"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Select:
     """The items of a list whose field ``key`` has one of ``values``."""
 
@@ -86,7 +87,7 @@ class PathError(ValueError):
 _TOKEN = re.compile(r"(\.?)([^.\[\]]+)|\[([^\[\]]*)\]")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Span:
     """Where one step of a path stands in its text, and what it says."""
 

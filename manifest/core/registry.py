@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 from typing import cast
@@ -34,11 +33,12 @@ from manifest.core.description import (
     FormatDescription,
 )
 from manifest.model import Mode
+from manifest.slotted import record
 
 SNIFF_BYTES = 4096
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FormatInfo:
     description: FormatDescription
     module: str  # imported on first use

@@ -15,10 +15,11 @@ equipment (:func:`unit_load_device`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from manifest import codelists
 from manifest.model import Consignment, Equipment, EquipmentKind, Manifest, Mode, Place, PlaceScheme, Quantity, Stop
+from manifest.slotted import record
 
 FLIGHT = "flight"
 AIRPORT = "airport"
@@ -50,7 +51,7 @@ NOT_OF_KIND = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LeftOut:
     """A value an air message has no place of its kind for: its model path, the value and what it is not."""
 

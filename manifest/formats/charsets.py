@@ -19,10 +19,10 @@ import re
 import typing
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TypeVar
 
 from manifest.formats.readback import entry_path
+from manifest.slotted import record
 
 T = TypeVar("T")
 
@@ -43,7 +43,7 @@ _XML_MARKS: tuple[tuple[bytes, str, bool], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class XmlEncoding:
     """How an XML document's bytes are to be decoded: the Python codec, the length of its byte-order mark, and
     whether the name came from the declaration (as written there) rather than from the first bytes."""
@@ -229,7 +229,7 @@ def transliterate_values(
     return _recode(obj, _Fitter(fits, withheld, lines), path, changes), changes
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Recoded:
     path: str
     value: str
@@ -237,7 +237,7 @@ class Recoded:
     outside: str  # the characters that did not fit
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Fitter:
     fits: Callable[[str], bool]
     withheld: Callable[[str], bool] | None

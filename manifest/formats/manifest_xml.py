@@ -12,7 +12,6 @@ from __future__ import annotations
 import typing
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from importlib import resources
 from typing import Any, BinaryIO
 
 from lxml import etree
@@ -34,6 +33,7 @@ from manifest.formats.canonical import NAMESPACE, SCHEMA_VERSION, TreeDecoder, f
 from manifest.formats.manifest_xml_faults import SchemaFaults
 from manifest.formats.xmlchars import xml_ready
 from manifest.model import Consignment, Manifest, Mode
+from manifest.packaged import packaged
 
 DESCRIPTION = described("manifest-xml")
 NAME = DESCRIPTION.name
@@ -73,9 +73,7 @@ def _position(spot: Spot) -> Position:
 
 @cache
 def _schema() -> etree.XMLSchema:
-    path = resources.files("manifest").joinpath("schemas/manifest.xsd")
-    with resources.as_file(path) as schema_file:
-        return etree.XMLSchema(etree.parse(str(schema_file)))
+    return etree.XMLSchema(etree.parse(str(packaged("schemas", "manifest.xsd"))))
 
 
 def read(data: bytes) -> Document:

@@ -16,7 +16,6 @@ here; every name is taken from ``manifest.model``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from manifest.model.basics import NO_EXTENSIONS, Extensions, Moment
@@ -34,7 +33,7 @@ from manifest.model.codes import (
 )
 from manifest.model.road import CrewMember, Insurance, Permit, TravelDocument
 from manifest.model.values import Address, Contact, Money, Packages, Place, Quantity, Stop, TaxId
-from manifest.slotted import quick_init
+from manifest.slotted import record
 
 __all__ = [
     "NO_EXTENSIONS",
@@ -82,8 +81,7 @@ __all__ = [
 ]
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Party:
     role: PartyRole
     name: str | None = None
@@ -95,8 +93,7 @@ class Party:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Carrier:
     name: str | None = None
     scac: str | None = None  # NMFTA Standard Carrier Alpha Code, 2-4 letters
@@ -108,8 +105,7 @@ class Carrier:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Conveyance:
     """The vessel, train, aircraft or truck; only the fields of its mode are set."""
 
@@ -134,8 +130,7 @@ class Conveyance:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Reference:
     """A reference to another document: a CFDI UUID, a Carta Porte IdCCP, a pedimento, an ISF, a booking."""
 
@@ -144,8 +139,7 @@ class Reference:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class CustomsDocument:
     """A customs document covering goods: a pedimento, a US entry, an in-bond, an aviso."""
 
@@ -156,8 +150,7 @@ class CustomsDocument:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class CustomsNote:
     """A coded customs, security or regulatory note on a consignment: the Cargo-IMP OCI line (country, information
     identifier, control information identifier, supplementary text) and its Cargo-XML counterpart
@@ -170,8 +163,7 @@ class CustomsNote:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class InBond:
     """US in-bond movement data (X12 309 M12, ACE in-bond)."""
 
@@ -182,8 +174,7 @@ class InBond:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class HazardousMaterial:
     un_number: str | None = None  # 4 digits, without the "UN" prefix
     hazard_class: str | None = None
@@ -193,22 +184,19 @@ class HazardousMaterial:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class TariffCode:
     scheme: str  # "hs", "us-hts", "mx-fraccion", "stcc"
     code: str
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Seal:
     number: str
     party: str | None = None  # who applied it (carrier, shipper, customs)
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Equipment:
     kind: EquipmentKind
     initial: str | None = None  # rail reporting mark, container owner prefix, ULD type+owner
@@ -230,8 +218,7 @@ class Equipment:
         return f"{self.initial or ''}{self.number}"
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Rate:
     """The charge of one rate line of an air waybill: Cargo-IMP RTD elements C, S, W, R and T; Cargo-XML
     ApplicableFreightRateServiceCharge (CategoryCode, CommodityItemID, ChargeableWeightMeasure, AppliedRate,
@@ -245,8 +232,7 @@ class Rate:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class ChargeDeclarations:
     """The charge declarations of an air waybill: Cargo-IMP CVD; Cargo-XML ApplicableOriginCurrencyExchange,
     ApplicableLogisticsServiceCharge, TotalChargePrepaidIndicator, TotalDisbursementPrepaidIndicator and the
@@ -262,8 +248,7 @@ class ChargeDeclarations:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Execution:
     """The carrier's execution of an air waybill: Cargo-IMP ISU; Cargo-XML SignatoryCarrierAuthentication."""
 
@@ -273,8 +258,7 @@ class Execution:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class GoodsItem:
     sequence: int | None = None
     description: str | None = None
@@ -297,8 +281,7 @@ class GoodsItem:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Consignment:
     """One transport document: an ocean bill of lading, a rail waybill, a master or house air waybill."""
 
@@ -333,8 +316,7 @@ class Consignment:
         return next((p for p in self.parties if p.role == role), None)
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Manifest:
     mode: Mode
     carrier: Carrier | None = None

@@ -3,16 +3,13 @@ travel documents (ACE truck manifest, Carta Porte Autotransporte and FiguraTrans
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from manifest.model.basics import NO_EXTENSIONS, Extensions, Moment
 from manifest.model.codes import CrewRole, InsuranceCover
 from manifest.model.values import Address, Money, TaxId
-from manifest.slotted import quick_init
+from manifest.slotted import record
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Permit:
     """A permit to operate a conveyance: the SCT's federal motor transport permit of a Carta Porte."""
 
@@ -21,8 +18,7 @@ class Permit:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Insurance:
     cover: InsuranceCover
     insurer: str | None = None
@@ -31,8 +27,7 @@ class Insurance:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class TravelDocument:
     """A document that identifies a crew member: a passport, a driver's licence, a border crossing card."""
 
@@ -43,8 +38,7 @@ class TravelDocument:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class CrewMember:
     """A person aboard a conveyance: the driver and co-driver of a truck, its passengers (ACE truck NM1 loop,
     Carta Porte FiguraTransporte of TipoFigura 01)."""

@@ -3,16 +3,14 @@ stops of a journey, tax ids and contacts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from manifest.model.basics import NO_EXTENSIONS, Extensions, Moment
 from manifest.model.codes import PlaceScheme, TaxIdScheme
-from manifest.slotted import quick_init
+from manifest.slotted import record
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Quantity:
     """An amount with its unit, as a UN/ECE Recommendation 20 code (KGM, LBR, TNE, MTQ, FTQ, H87 pieces ...)."""
 
@@ -20,22 +18,19 @@ class Quantity:
     unit: str
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Money:
     amount: Decimal
     currency: str  # ISO 4217
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Packages:
     count: int
     kind: str | None = None  # UN/ECE Recommendation 21 package type, or the format's own manifest unit code
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Address:
     street: str | None = None
     number: str | None = None
@@ -48,8 +43,7 @@ class Address:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Place:
     code: str | None = None
     scheme: PlaceScheme | None = None
@@ -59,8 +53,7 @@ class Place:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Stop:
     """A place with the moment a conveyance or consignment leaves or reaches it."""
 
@@ -70,16 +63,14 @@ class Stop:
     extensions: Extensions = NO_EXTENSIONS
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class TaxId:
     scheme: TaxIdScheme
     value: str
     country: str | None = None  # issuing country, e.g. Carta Porte ResidenciaFiscal
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Contact:
     name: str | None = None
     phone: str | None = None

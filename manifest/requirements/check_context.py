@@ -4,19 +4,20 @@ against (:class:`Context`), a check's finding, and the text of a value as findin
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from functools import cache
 
 from manifest.core.canonical import scalar_to_text
 from manifest.model import Manifest, Money, Quantity
-from manifest.requirements.paths import Attr, Concrete, Item, Path, expand, expand_bound, shared_prefix
+from manifest.requirements.paths import Attr, Concrete, Item, Path, expand, expand_bound, follow, shared_prefix
+from manifest.slotted import record
 
 Params = Mapping[str, object]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     item: Item
     args: Mapping[str, str] = field(default_factory=dict)
@@ -145,7 +146,10 @@ def unique_key(context: Context, item: Item, alike: str) -> tuple[str, str]:
 
 def beside_field(context: Context, item: Item, name: str) -> list[Item]:
     """The field ``name`` of the object that holds ``item`` (the country of the same address, the document type of
-    the same bill). Its path is made from the item's steps, not parsed: a path per item would fill parsed's cache."""
+    the same bill). Its steps are the item's, followed from the manifest as they are: a path made, expanded and kept
+    per item cost more than the check itself."""
     if len(item.steps) < 2:
         return []
-    return context.items(Path((*item.steps[:-1], Attr(name))))
+    found: list[Item] = []
+    follow(context.manifest, (*item.steps[:-1], Attr(name)), found)
+    return found

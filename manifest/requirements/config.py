@@ -20,14 +20,16 @@ Every fault (unreadable TOML, an unknown key, code, profile or severity, a code 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from types import MappingProxyType
 
+from manifest.compiled import compiled, file_state
 from manifest.diagnostics import MESSAGES, Diagnostic, Severity
 from manifest.i18n import WordedError
 from manifest.requirements.definitions import load_catalogue
 from manifest.requirements.profiles import PROFILE_CHOICES
+from manifest.slotted import record
 
 _KEYS = frozenset({"profile", "disable", "severity"})
 
@@ -65,7 +67,7 @@ class ConfigError(WordedError, ValueError):
     """The configuration cannot be used; the message is one line that names the file."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Config:
     profile: str | None = None
     disabled: frozenset[str] = frozenset()
@@ -106,7 +108,18 @@ def load_config(start: Path) -> Config:
 
 
 def _read(path: Path) -> dict[str, object]:
-    import tomllib  # here, not at the top: most runs find no configuration file, and its import costs a start
+    """The TOML of ``path``, parsed once and kept in the user's cache (see manifest.compiled): a run started in a
+    project finds its ``pyproject.toml`` on every start, and importing the TOML parser alone cost about a twentieth
+    of checking a small file."""
+    try:
+        state = file_state(path)
+    except OSError as error:
+        raise ConfigError("{path}: cannot read the configuration: {error}", path=path, error=error) from None
+    return compiled("config", [state], lambda: _parsed(path))
+
+
+def _parsed(path: Path) -> dict[str, object]:
+    import tomllib  # here, not at the top: most runs read their configuration from the cache or find none
 
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))

@@ -12,20 +12,25 @@ with :func:`manifest.diagnostics.define`, so that a diagnostic carrying the rule
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
-from importlib import resources
+from pathlib import Path as FilePath
 from types import MappingProxyType
 from typing import Any
 
-from manifest.compiled import compiled
+from manifest.compiled import compiled, file_state
+from manifest.core import paths as core_paths
 from manifest.core.paths import PathError, normal
 from manifest.diagnostics import Severity, define
 from manifest.model import Mode
+from manifest.packaged import packaged
+from manifest.requirements import checks
 from manifest.requirements.checks import RECONCILE, ParamError, parsed, validate_params
 from manifest.requirements.documents import DOCUMENTS, MOVEMENT
 from manifest.requirements.paths import Path
+from manifest.slotted import record
 
 PROFILE_NAMES = ("cbp", "sat", "harmonized", "none")
 
@@ -56,7 +61,7 @@ class CatalogueError(ValueError):
     """A rule in the bundled catalogue is malformed; raised when the catalogue is loaded."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Example:
     """A change to the valid model of ``mode``: ``set`` gives field values (objects as tables), ``unset`` removes
     fields. A passing example keeps the rule silent; a failing one makes it fire."""
@@ -67,7 +72,7 @@ class Example:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     code: str
     severity: Severity
@@ -105,7 +110,8 @@ def _strings(value: object, what: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _example(raw: object, where: str) -> Example:
+def _example(raw: object, where: str) -> dict[str, object]:
+    """An example checked, in the plain form the catalogue is kept in (see :func:`_built`)."""
     if not isinstance(raw, dict):
         raise CatalogueError(f"{where}: an example must be a table")
     unknown = set(raw) - _EXAMPLE_KEYS
@@ -116,19 +122,23 @@ def _example(raw: object, where: str) -> Example:
         raise CatalogueError(f"{where}: 'set' must be a table of field paths")
     try:  # in the one spelling of paths, whichever the catalogue wrote (``extensions.KEY`` or ``extensions[KEY]``)
         chosen = {normal(path): value for path, value in values.items()}
-        unset = tuple(normal(path) for path in _strings(raw.get("unset", []), f"{where} unset"))
-    except PathError as error:
+        unset = [normal(path) for path in _strings(raw.get("unset", []), f"{where} unset")]
+        mode = raw.get("mode")
+        if isinstance(mode, str):
+            Mode(mode)
+    except (ValueError, PathError) as error:
         raise CatalogueError(f"{where}: {error}") from None
-    mode = raw.get("mode")
-    return Example(
-        set=MappingProxyType(chosen),
-        unset=unset,
-        mode=Mode(mode) if isinstance(mode, str) else None,
-        note=str(raw.get("note", "")),
-    )
+    return {
+        "set": chosen,
+        "unset": unset,
+        "mode": mode if isinstance(mode, str) else None,
+        "note": str(raw.get("note", "")),
+    }
 
 
-def _rule(raw: Mapping[str, object], defaults: Mapping[str, object], catalogue: str) -> Rule:
+def _checked(raw: Mapping[str, object], defaults: Mapping[str, object], catalogue: str) -> dict[str, Any]:
+    """A rule checked, in a plain form (strings, numbers, lists and dicts, paths in their one spelling): the form the
+    catalogue is kept in between starts, since checking it took longer than checking a small file."""
     code = raw.get("code")
     where = f"{catalogue}: rule {code!r}"
     if not isinstance(code, str) or not code:
@@ -142,8 +152,8 @@ def _rule(raw: Mapping[str, object], defaults: Mapping[str, object], catalogue: 
             raise CatalogueError(f"{where}: '{key}' is required and may not be empty")
     try:
         severity = Severity.parse(str(merged["severity"]))
-        modes = tuple(Mode(m) for m in _strings(merged["modes"], f"{where} modes"))
-        fields = tuple(normal(text) for text in _strings(merged["fields"], f"{where} fields"))
+        modes = [Mode(m).value for m in _strings(merged["modes"], f"{where} modes")]
+        fields = [normal(text) for text in _strings(merged["fields"], f"{where} fields")]
         params = merged.get("params", {})
         if not isinstance(params, dict):
             raise CatalogueError(f"{where}: 'params' must be a table")
@@ -159,27 +169,59 @@ def _rule(raw: Mapping[str, object], defaults: Mapping[str, object], catalogue: 
     if (merged["kind"] == RECONCILE) != (documents == (MOVEMENT,)):
         # A comparison of documents runs on a movement and on nothing else; a movement is checked by comparisons.
         raise CatalogueError(f"{where}: a '{RECONCILE}' rule applies to the documents '{MOVEMENT}', and only it does")
-    passes = tuple(_example(e, f"{where} pass") for e in _list(raw.get("pass", [])))
-    fails = tuple(_example(e, f"{where} fail") for e in _list(raw.get("fail", [])))
+    passes = [_example(e, f"{where} pass") for e in _list(raw.get("pass", []))]
+    fails = [_example(e, f"{where} fail") for e in _list(raw.get("fail", []))]
     if not fails:
         raise CatalogueError(f"{where}: every rule needs at least one failing example")
+    return {
+        "code": code,
+        "severity": severity.value,
+        "modes": modes,
+        "profiles": list(profiles),
+        "fields": fields,
+        "kind": str(merged["kind"]),
+        "params": dict(params),
+        "message_en": str(merged["message_en"]),
+        "message_es": str(merged["message_es"]),
+        "source": str(merged["source"]),
+        "note": str(merged.get("note", "")),
+        "inferred": bool(merged.get("inferred", False)),
+        "documents": list(documents),
+        "passes": passes,
+        "fails": fails,
+        "catalogue": catalogue,
+    }
+
+
+def _built(plain: Mapping[str, Any]) -> Rule:
+    """The rule of a checked plain form (see :func:`_checked`)."""
     return Rule(
-        code=code,
-        severity=severity,
-        modes=modes,
-        profiles=profiles,
-        fields=fields,
-        kind=str(merged["kind"]),
-        params=MappingProxyType(dict(params)),
-        message_en=str(merged["message_en"]),
-        message_es=str(merged["message_es"]),
-        source=str(merged["source"]),
-        note=str(merged.get("note", "")),
-        inferred=bool(merged.get("inferred", False)),
-        documents=documents,
-        passes=passes,
-        fails=fails,
-        catalogue=catalogue,
+        code=plain["code"],
+        severity=Severity(plain["severity"]),
+        modes=tuple(Mode(mode) for mode in plain["modes"]),
+        profiles=tuple(plain["profiles"]),
+        fields=tuple(plain["fields"]),
+        kind=plain["kind"],
+        params=MappingProxyType(plain["params"]),
+        message_en=plain["message_en"],
+        message_es=plain["message_es"],
+        source=plain["source"],
+        note=plain["note"],
+        inferred=plain["inferred"],
+        documents=tuple(plain["documents"]),
+        passes=tuple(_built_example(example) for example in plain["passes"]),
+        fails=tuple(_built_example(example) for example in plain["fails"]),
+        catalogue=plain["catalogue"],
+    )
+
+
+def _built_example(plain: Mapping[str, Any]) -> Example:
+    mode = plain["mode"]
+    return Example(
+        set=MappingProxyType(plain["set"]),
+        unset=tuple(plain["unset"]),
+        mode=None if mode is None else Mode(mode),
+        note=plain["note"],
     )
 
 
@@ -205,30 +247,38 @@ def _toml(text: str, name: str) -> dict[str, Any]:
 
 def catalogue_rules(data: Mapping[str, Any], name: str) -> tuple[Rule, ...]:
     """The rules of one catalogue file, parsed from TOML."""
+    return tuple(_built(plain) for plain in _checked_file(data, name))
+
+
+def _checked_file(data: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
     unknown = set(data) - {"defaults", "rule"}
     if unknown:
         raise CatalogueError(f"{name}: unknown top-level keys {sorted(unknown)}")
     defaults = data.get("defaults", {})
     if not isinstance(defaults, dict) or not set(defaults) <= {"modes", "profiles", "severity", "documents"}:
         raise CatalogueError(f"{name}: [defaults] may give modes, profiles, severity and documents only")
-    return tuple(_rule(raw, defaults, name) for raw in data.get("rule", []))
+    return [_checked(raw, defaults, name) for raw in data.get("rule", [])]
 
 
 @cache
 def load_catalogue() -> tuple[Rule, ...]:
     """Every rule of the bundled catalogue, in file order (files sorted by name), each code defined once."""
-    folder = resources.files("manifest.requirements").joinpath("catalogue")
+    folder = packaged("requirements", "catalogue")
     files = sorted((e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
     names = [entry.name for entry in files]
     texts = [entry.read_bytes() for entry in files]
-    # The TOML parsed once and kept in the user's cache (see manifest.compiled): parsing it took longer than
-    # checking a small file.
-    parsed_files = compiled(
-        "catalogue", texts, lambda: [_toml(text.decode("utf-8"), name) for text, name in zip(texts, names, strict=True)]
+    # The TOML parsed and checked once and kept in the user's cache (see manifest.compiled): parsing it took longer
+    # than checking a small file, and checking its rules (their paths, patterns and examples) about as long again.
+    # The form is named by the TOML's bytes and by the modules that check it and spell its paths.
+    checkers = [file_state(FilePath(module.__file__ or "")) for module in (sys.modules[__name__], checks, core_paths)]
+    checked_files = compiled(
+        "catalogue",
+        [*texts, *checkers],
+        lambda: [
+            _checked_file(_toml(text.decode("utf-8"), name), name) for text, name in zip(texts, names, strict=True)
+        ],
     )
-    loaded: list[Rule] = []
-    for data, name in zip(parsed_files, names, strict=True):
-        loaded.extend(catalogue_rules(data, name))
+    loaded = [_built(plain) for checked in checked_files for plain in checked]
     seen: set[str] = set()
     for rule in loaded:
         if rule.code in seen:

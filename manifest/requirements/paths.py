@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from manifest.core.paths import Attr, Concrete, Each, Index, Key, PathError, Select, Step, parse, render
-from manifest.slotted import quick_init
+from manifest.slotted import record
 
 __all__ = [
     "Attr",
@@ -36,6 +36,7 @@ __all__ = [
     "Step",
     "expand",
     "expand_bound",
+    "follow",
     "render",
     "shared_prefix",
 ]
@@ -114,8 +115,7 @@ class Path:
 _STEPS: dict[Step, Step] = {}
 
 
-@quick_init  # one Item per field of every bill checked
-@dataclass(frozen=True, slots=True)
+@record  # one Item per field of every bill checked
 class Item:
     """One concrete field: the steps that reach it, its value (None when absent) and, when the path could not be
     followed to its end, the steps left over. Paths are rendered only when a finding needs them."""
@@ -141,7 +141,7 @@ def expand(root: object, path: Path) -> list[Item]:
     compiled = path._expander
     if compiled is None and not any(isinstance(step, Each | Select) for step in path.steps):
         # A path with one field at most (a rule's path bound to one item): followed, not worth compiling.
-        _follow(root, path.steps, found)
+        follow(root, path.steps, found)
         return found
     (compiled or _expander(path))[0](root, (), found)
     return found
@@ -174,7 +174,9 @@ def _step_into(node: object, step: Concrete) -> object:
     return items[step.index] if step.index < len(items) else None
 
 
-def _follow(root: object, steps: tuple[Step, ...], found: list[Item]) -> None:
+def follow(root: object, steps: tuple[Step, ...], found: list[Item]) -> None:
+    """Add to ``found`` the one field that ``steps`` (no ``[*]``, no selector) name in ``root``, as :func:`expand`
+    gives it."""
     node = root
     done: tuple[Concrete, ...] = ()
     for at, step in enumerate(steps):

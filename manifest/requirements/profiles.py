@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 
 from manifest import codelists
 from manifest.core.registry import FORMATS
 from manifest.diagnostics import Lang
 from manifest.model import Manifest, Place, PlaceScheme
+from manifest.slotted import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Profile:
     name: str
     title: str
@@ -72,7 +72,7 @@ _CBP_ADDRESS = re.compile(r"CBP|ACAS", re.IGNORECASE)
 _SAT_ADDRESS = re.compile(r"VUCEM", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AutoChoice:
     """The profile ``auto`` picks for a format when the file names no receiver, and why."""
 
@@ -119,7 +119,7 @@ NO_COUNTRY = "the manifest names no port or country; {format} files are checked 
 REASON_TEMPLATES = (ASKED, RECEIVER, TRAFFIC_BOTH, TRAFFIC_US, TRAFFIC_MX, TRAFFIC_NEITHER, ONLY_ONE_AGENCY, NO_COUNTRY)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reason:
     """Why a profile was chosen: parts, each an English template of REASON_TEMPLATES with its values, said in
     either language (the templates are entries of the gettext catalogue)."""
@@ -142,7 +142,7 @@ class Reason:
         return self.said("en")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProfileChoice:
     profile: str
     reason: Reason

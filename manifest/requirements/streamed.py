@@ -18,7 +18,7 @@ checked on one consignment at a time: :attr:`Plan.unchecked` names it, so that t
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from types import MappingProxyType
 
@@ -31,6 +31,7 @@ from manifest.requirements.config import Config
 from manifest.requirements.definitions import Rule, load_catalogue
 from manifest.requirements.engine import diagnostic_of, iter_diagnostics, rules
 from manifest.requirements.paths import Attr, Each, Path, Select
+from manifest.slotted import record
 
 _CONSIGNMENTS = Attr("consignments")
 _FIRST = "consignments[0]"
@@ -39,7 +40,7 @@ _FIRST = "consignments[0]"
 # --- which rules run where ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reference:
     """A rule whose field names an object of another consignment (``in``), by ``attribute``."""
 
@@ -47,7 +48,7 @@ class Reference:
     attribute: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Plan:
     """The rules of one profile, mode and kind of document, sorted by where a stream can check them."""
 
@@ -122,7 +123,7 @@ def plan(profile: str, mode: Mode, document: str, disabled: frozenset[str]) -> P
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Placement:
     """Where a stream checks each field of a rule (``header``, ``list`` or ``each``, see the module's docstring),
     and the reference to other consignments it resolves, if any."""

@@ -5,7 +5,7 @@ value in the other as related."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -14,12 +14,13 @@ from manifest.diagnostics import MESSAGES, Diagnostic
 from manifest.requirements.checks import RECONCILE
 from manifest.requirements.config import Config
 from manifest.requirements.definitions import Rule, load_catalogue
+from manifest.slotted import record
 
 if TYPE_CHECKING:
     from manifest.singlewindow.sources import Spot
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Disagreement:
     """What ``compare`` found: ``value`` at ``here`` against what ``there`` holds; ``args`` fill the wording."""
 

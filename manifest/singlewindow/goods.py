@@ -13,7 +13,6 @@ against the codes of the other (the fracción, the HTS number); a line left over
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from manifest.codelists import crosswalks
@@ -22,13 +21,14 @@ from manifest.requirements.checks import apart_beyond, in_base_unit
 from manifest.singlewindow.findings import Disagreement, rules_by_comparison
 from manifest.singlewindow.identity import compact, description_key, hs6_codes, hs6_of
 from manifest.singlewindow.sources import Bill, Spot
+from manifest.slotted import record
 
 # Units of mass (UN/ECE Recommendation 20) that goods weights are added up in, as kilograms.
 MASS = frozenset({"KGM", "LBR", "TNE", "GRM"})
 _PACKAGE_FORMS = "package-forms"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Lines:
     """Goods lines of one bill in one document, taken together, and how a finding names them."""
 
@@ -42,7 +42,7 @@ class Lines:
         return [self.bill.consignment.goods[index] for index in self.indexes]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Matching:
     """The goods of one bill in two documents: the pairs matched, and the lines of each left without a match."""
 

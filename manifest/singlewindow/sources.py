@@ -9,7 +9,6 @@ manifest that gives each.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
 from manifest.core.document import Document
@@ -17,6 +16,7 @@ from manifest.diagnostics import Position, Related
 from manifest.model import Consignment, DocumentType, Equipment, EquipmentKind, Manifest
 from manifest.requirements.documents import document_kind
 from manifest.requirements.engine import locate_field
+from manifest.slotted import record
 
 # The kinds of document that list the whole cargo of a conveyance, so that a bill of another document of the same
 # movement must be in them: a manifest (X12 309, CUSCAR, a flight manifest), a rail consist (X12 358) and the
@@ -28,7 +28,7 @@ HOUSES = frozenset({DocumentType.HOUSE_BILL_OF_LADING, DocumentType.HOUSE_AIR_WA
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Spot:
     """A value of one source: the manifest it is in and its model path there."""
 
@@ -44,7 +44,7 @@ class Spot:
         return Related(self.source.path, found.line, found.column, found.location, self.path or None)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Bill:
     """One bill (consignment) of a source, with where it is."""
 
@@ -72,7 +72,7 @@ class Bill:
         return self.spot(belows[0])
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     """One file of the movement, read."""
 

@@ -5,8 +5,6 @@ ed., preface), each part repeating the point of unloading and the ULD it continu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from manifest.diagnostics import Diagnostic
 from manifest.formats.cargo_imp.codes import NOT_A_ULD, NOT_AN_AIR_WAYBILL, NOT_WRITTEN
 from manifest.formats.cargo_imp.elements import TextWriter, awb_detail_text, day_month_text, oci_text
@@ -29,9 +27,10 @@ from manifest.formats.cargo_imp.kinds import described, named_by_air_waybill, na
 from manifest.formats.cargo_imp.lines import CRLF, LINE_LIMIT, MESSAGE_LIMIT
 from manifest.formats.readers import ascii_digits
 from manifest.model import Equipment, GoodsItem, Manifest
+from manifest.slotted import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Block:
     point: str | None
     uld: str | None

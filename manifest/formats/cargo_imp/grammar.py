@@ -14,10 +14,10 @@ line length (weakly sourced: a secondary document quoting the manual).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from manifest.slotted import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LineRule:
     tag: str
     title: str

@@ -10,12 +10,13 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import BinaryIO
 
 from manifest.diagnostics import Diagnostic, ParseError, Position
 from manifest.formats.cargo_imp.codes import NOT_TEXT, UNREAD_LINE
 from manifest.formats.readers import LONGEST_READ, control_characters
+from manifest.slotted import record
 
 LINE_LIMIT = 69  # Type B line length, as the Cargo-IMP Manual applies it to every line
 MESSAGE_LIMIT = 3500  # Cargo-IMP Manual, 32nd ed., preface: longer messages are split
@@ -25,13 +26,13 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _TAG = re.compile(r"[A-Z]{3}(?=/|$)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Field:
     text: str
     column: int  # 1-based column of the field's first character
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Line:
     number: int  # 1-based line number in the file
     text: str

@@ -19,13 +19,14 @@ model has it, for validation to report (ID-003). So:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.cargo_xml.codes import TOOLKIT
 from manifest.formats.cargo_xml.schema import XFFM, XFWB, Message
 from manifest.identifiers import air_waybill_form
 from manifest.model import Consignment, DocumentType, Manifest, PartyRole
+from manifest.slotted import record
 
 NOT_AN_AIR_WAYBILL = define(
     "CXML013",
@@ -85,7 +86,7 @@ _WAYBILL_PARTIES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Named:
     """What of a manifest a message names (``manifest``), where each consignment of it was in the manifest given
     (``origins``), and the losses and notes of what it leaves out."""

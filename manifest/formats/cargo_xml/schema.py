@@ -17,12 +17,12 @@ What is verified against which source:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from manifest.slotted import record
 
 DATAMODEL = "iata:datamodel:3"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Message:
     code: str  # XFWB, XFZB, XFHL, XFFM
     root: str

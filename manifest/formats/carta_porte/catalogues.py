@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from manifest.compiled import file_state
+from manifest.slotted import record
 
 FILES = ("catalogos/catCFDI.xsd", "catalogos/CartaPorte/catCartaPorte.xsd", "catalogos/ComExt/catComExt.xsd")
 LARGE = 1000  # catalogues at least this long are checked before schema validation
@@ -60,7 +60,7 @@ class Codes:
         return code in self._set
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Catalogues:
     values: dict[str, frozenset[str]]  # each large catalogue's codes, by type name (c_CodigoPostal)
     schemas: dict[str, bytes]  # the catalogue XSDs by file URI, the large catalogues' enumerations left out

@@ -10,14 +10,13 @@ not give leaves the answer open (None), and the writer names the gap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from manifest import codelists
+from manifest.slotted import record
 
 MEXICO = "MX"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Crossing:
     international: bool | None  # None: the model does not say where the goods start and end
     flow: str | None = None  # "Entrada" or "Salida"

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +24,8 @@ from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import catalogues, messages
 from manifest.formats.carta_porte.namespaces import CFDI, CP30, CP31, q
 from manifest.formats.carta_porte.positions import Locator
+from manifest.packaged import packaged
+from manifest.slotted import record
 
 _XS = "http://www.w3.org/2001/XMLSchema"
 _CFD = ("schemas", "sat", "sitio_internet", "cfd")
@@ -41,9 +41,7 @@ _SHOWN_VALUES = 12
 
 def cfd_directory() -> Path:
     """The folder holding SAT's ``sitio_internet/cfd`` tree inside the installed package."""
-    anchor = resources.files("manifest").joinpath(*_CFD, _ROOTS[CFDI])
-    with resources.as_file(anchor) as path:
-        return Path(path).parent.parent
+    return packaged(*_CFD, _ROOTS[CFDI]).parent.parent
 
 
 # (element's namespace, parent element's local name, element's local name, attribute): Carta Porte 3.0 and 3.1
@@ -52,7 +50,7 @@ def cfd_directory() -> Path:
 TypeKey = tuple[str, str, str, str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Compiled:
     schema: etree.XMLSchema
     types: dict[TypeKey, str]  # -> the attribute's declared type (its local name, e.g. c_ClaveProdServCP)

@@ -4,7 +4,6 @@ attributes beside it) from the model's stops, their places and the parties whose
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -16,9 +15,10 @@ from manifest.formats.carta_porte.namespaces import CP31, q
 from manifest.formats.carta_porte.sat import FOREIGN_RFC, LOCATION_ID_PREFIX, NODE_OF_MODE
 from manifest.formats.carta_porte.writing import WritingContext, foreign_id, tax_id
 from manifest.model import Address, Mode, Party, PartyRole, Place, PlaceScheme, Stop, TaxIdScheme
+from manifest.slotted import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlannedLocation:
     """An Ubicacion to write: the stop, its TipoUbicacion (None for a stop between), the model path of the stop,
     and the sender or recipient whose address stands in for a place without one."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -13,9 +12,10 @@ from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import catalogues, messages, road, schema, values
 from manifest.formats.carta_porte.namespaces import CFDI, CP31, q
 from manifest.model import CrewMember, Manifest, Party, PartyRole, TaxId, TaxIdScheme
+from manifest.slotted import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Gap:
     """A value SAT requires that the model lacks: the attribute (``@Rfc``) or child element (``RegimenesAduaneros``)
     of ``element`` left unwritten, and the model field that would hold it when there is one."""

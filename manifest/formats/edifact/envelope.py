@@ -9,7 +9,6 @@ reports every fault in its sink, so that a broken envelope never stops the messa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
@@ -26,6 +25,7 @@ from manifest.formats.edifact.codes import (
     UNEXPECTED_TRAILER,
 )
 from manifest.formats.edifact.segments import Segment
+from manifest.slotted import record
 
 
 class Kind(Enum):
@@ -36,7 +36,7 @@ class Kind(Enum):
     OUTSIDE = "outside"  # a data segment with no open message (reported)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InterchangeHeader:
     """UNB: S001 syntax identifier, S002 sender, S003 recipient, S004 date/time, 0020 control reference."""
 
@@ -55,7 +55,7 @@ class InterchangeHeader:
         return self.segment.get(5)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MessageHeader:
     """UNH: 0062 message reference, S009 message identifier (0065 type : 0052 version : 0054 release : 0051
     agency : 0057 association assigned code)."""

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from manifest.diagnostics import Diagnostic
 from manifest.formats.edifact.codes import BAD_UNA
+from manifest.slotted import record
 
 UNA_LENGTH = 9  # "UNA" and six service characters
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Delimiters:
     """The six characters of the service string advice, in UNA order (ISO 9735-1 section 9).
 
@@ -105,7 +105,7 @@ def parse_una(text: str, line: int, column: int) -> tuple[Delimiters, list[Diagn
     return Delimiters(component, element, decimal, None if release == " " else release, repetition, terminator), []
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SyntaxLevel:
     """A syntax identifier (ISO 9735 data element 0001) with the codec and repertoire it declares."""
 

@@ -29,6 +29,7 @@ from manifest.formats.x12.messages import (
 )
 from manifest.formats.x12.read309 import Reader309
 from manifest.formats.x12.writer import SegmentWriter, isa_elements
+from manifest.slotted import record
 
 # AK304 8: the segment has data element errors (its AK4s follow).
 ELEMENT_ERRORS = "8"
@@ -74,7 +75,7 @@ def _factory(received: list[SetContext]) -> Callable[[SetContext], tuple[Loop, S
     return factory
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Acknowledgement:
     """A 997 and whether it rejects anything: a transaction set (AK501 R) or a group, wholly or in part (AK901 R
     or P)."""

@@ -9,10 +9,9 @@ fault is reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats.x12.messages import BAD_DELIMITERS, ISA_NOT_FIXED, NOT_X12
+from manifest.slotted import record
 
 ISA_LENGTH = 106
 # X12.5 ISA element widths, ISA01..ISA16.
@@ -20,7 +19,7 @@ ISA_WIDTHS = (2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1)
 LINE_BREAKS = "\r\n"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Delimiters:
     element: str = "*"
     component: str = ">"

@@ -14,10 +14,12 @@ guides, adds the truck heading (VEH, NM1, DMG, REF) to the 004040 segments.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
+
+from manifest.slotted import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Element:
     ref: str  # data element reference number (X12.3)
     name: str
@@ -28,7 +30,7 @@ class Element:
     codes: frozenset[str] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SegmentSpec:
     tag: str
     name: str

@@ -10,7 +10,7 @@ element).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
@@ -21,14 +21,15 @@ from manifest.formats.x12 import messages as m
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.dictionary import DICTIONARIES, ENVELOPE, SegmentSpec, dictionary_for
 from manifest.formats.x12.loops import Loop, Walker
-from manifest.formats.x12.syntax import Checker, check_segment, checker, interchange_date_time
+from manifest.formats.x12.syntax import Checkers, check_segment, interchange_date_time
 from manifest.formats.x12.tokens import Segment
+from manifest.slotted import record
 
 T = TypeVar("T")
 _ENVELOPE_TAGS = frozenset(("SE", "ST", "GE", "GS", "IEA", "ISA"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """A diagnostic with its place in the envelope, as a 997 reports it."""
 
@@ -78,13 +79,12 @@ class _Set:
     handler: SetHandler[object] | None
     count: int = 1
     findings_before: int = 0
-    checkers: Mapping[str, Checker] = field(default_factory=dict)  # the dictionary's checks by segment tag
+    checkers: Checkers = field(default_factory=lambda: Checkers({}))  # the dictionary's checks by segment tag
 
 
 @lru_cache(maxsize=8)
-def _checkers(version: str) -> Mapping[str, Checker]:
-    dictionary = dictionary_for(version)
-    return {tag: checker(spec) for tag, spec in dictionary.items()} if dictionary is not None else {}
+def _checkers(version: str) -> Checkers:
+    return Checkers(dictionary_for(version) or {})
 
 
 @dataclass
@@ -262,7 +262,7 @@ class Envelope(Generic[T]):
             self._drain_walker(current)
         if not placed:
             return []
-        check = current.checkers.get(segment.tag)
+        check = current.checkers[segment.tag]
         if check is not None:
             for diagnostic, element in check(segment):
                 self.add(diagnostic, segment, element)

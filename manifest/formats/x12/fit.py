@@ -34,6 +34,7 @@ from manifest.formats.x12.messages import TOO_SHORT as TOO_SHORT_ELEMENT
 from manifest.formats.x12.syntax import check_segment, parse_rule, size_problem
 from manifest.formats.x12.tokens import Lines, Segment
 from manifest.formats.x12.writer import Elements
+from manifest.slotted import record
 
 SHORTENED = define(
     "X12402",
@@ -82,7 +83,7 @@ OUTSIDE = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cut:
     """One value the dictionary made shorter (``written`` empty: a code or identifier left out, ``why`` saying
     why in English and Spanish)."""

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from manifest.diagnostics import Diagnostic
 from manifest.formats.x12 import messages as m
 from manifest.formats.x12.tokens import Segment
+from manifest.slotted import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Seg:
     tag: str
     required: bool = False

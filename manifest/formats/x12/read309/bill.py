@@ -7,6 +7,7 @@ from manifest.formats.readers import ascii_digits
 from manifest.formats.x12 import bills
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.read309 import equipment as equipment_loop
+from manifest.formats.x12.read309 import shared
 from manifest.formats.x12.read309.elements import fields, quantity
 from manifest.formats.x12.read309.goods import goods as goods_item
 from manifest.formats.x12.read309.header import document_type, port
@@ -14,7 +15,7 @@ from manifest.formats.x12.read309.loops import BillLoop, EquipmentLoop
 from manifest.formats.x12.read309.mapper import Mapper
 from manifest.formats.x12.read309.parties import party
 from manifest.formats.x12.tokens import Segment
-from manifest.model import Consignment, Equipment, GoodsItem, InBond, Mode, Packages, Place, PlaceScheme, Reference
+from manifest.model import Consignment, Equipment, GoodsItem, InBond, Mode, PlaceScheme, Reference
 
 
 class BillMapper(Mapper):
@@ -29,7 +30,7 @@ class BillMapper(Mapper):
         if bill.p4 is not None:
             # P401 is the US port where this bill's cargo is unladen; a later P4 loop has its own date and data.
             if bill.first_port:
-                discharge = Place(code=bill.p4.get(1), scheme=PlaceScheme.SCHEDULE_D) if bill.p4.get(1) else None
+                discharge = shared.place(bill.p4.get(1), PlaceScheme.SCHEDULE_D) if bill.p4.get(1) else None
             else:
                 discharge, _ = port(bill.p4, ext, "P4")
                 ext.setdefault("x12.P4.02", bill.p4.get(2))
@@ -48,11 +49,11 @@ class BillMapper(Mapper):
             self.put("document_number", m11, 1)
             lading = m[2]
             if lading:
-                loading = Place(code=lading, scheme=cv.place_scheme(lading))
+                loading = shared.place(lading, cv.place_scheme(lading))
                 self.put("place_of_loading", m11, 2)
             pieces = m[3]
             if ascii_digits(pieces):
-                packages = Packages(count=int(pieces), kind=m[4] or None)
+                packages = shared.packages(int(pieces), m[4] or None)
                 self.put("total_packages", m11, 3)
             mapped = [1, 2, 10] + ([3, 4] if packages is not None else [])
             if self.mode is not Mode.RAIL:
@@ -66,7 +67,7 @@ class BillMapper(Mapper):
                 mapped += [7, 8]
                 self.put("volume", m11, 7)
             if m[10]:
-                receipt = Place(name=m[10])
+                receipt = shared.named_place(m[10])
                 self.put("place_of_receipt", m11, 10)
             self.keep("", ext, m11, tuple(mapped))
         else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from manifest.formats.x12 import convert as cv
+from manifest.formats.x12.read309 import shared
 from manifest.formats.x12.tokens import Segment
 from manifest.model import Quantity
 
@@ -46,8 +47,5 @@ def place_kept(positions: cv.LazyPositions, ext: dict[str, str], segment: Segmen
 
 def quantity(value: str, code: str, unit_of: Callable[[str], str | None]) -> Quantity | None:
     """A weight or volume from its amount and X12 unit code, None when either is not understood."""
-    amount = cv.decimal(value)
     unit = unit_of(code)
-    if amount is None or unit is None:
-        return None
-    return Quantity(value=amount, unit=unit)
+    return None if unit is None else shared.quantity(value, unit)

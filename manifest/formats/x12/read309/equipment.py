@@ -4,10 +4,11 @@ seals, ISO size-type, load status) with its M7 seals and VC vehicles."""
 from __future__ import annotations
 
 from manifest.formats.x12 import convert as cv
+from manifest.formats.x12.read309 import shared
 from manifest.formats.x12.read309.elements import fields
 from manifest.formats.x12.read309.loops import EquipmentLoop
 from manifest.formats.x12.read309.mapper import Mapper
-from manifest.model import Equipment, Reference, Seal
+from manifest.model import Equipment, Seal
 
 # Equipment kinds (X12 element 40, VID01) come from the crosswalks of manifest.codelists; a VID01 code it does not
 # know is a container. The code read is kept as a type code under this kind.
@@ -51,6 +52,6 @@ def equipment(mapper: Mapper, index: int, acc: EquipmentLoop) -> Equipment:
         size_type=v[9] or None,
         seals=tuple(seals),
         loaded=loaded,
-        type_codes=(Reference(kind=VID_TYPE, value=code),),
+        type_codes=shared.type_codes(VID_TYPE, code),
         extensions=ext,
     )

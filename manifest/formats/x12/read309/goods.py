@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from manifest.formats.readers import ascii_digits
 from manifest.formats.x12 import convert as cv
+from manifest.formats.x12.read309 import shared
 from manifest.formats.x12.read309.elements import fields, quantity
 from manifest.formats.x12.read309.loops import GoodsLoop
 from manifest.formats.x12.read309.mapper import Mapper
 from manifest.formats.x12.tokens import Segment
-from manifest.model import Contact, GoodsItem, HazardousMaterial, Money, Packages, TariffCode
+from manifest.model import Contact, GoodsItem, HazardousMaterial, Money, TariffCode
 
 DESCRIPTION_WIDTH = 45  # N1002 maximum length
 MARKS_WIDTH = 48  # N1003 maximum length
@@ -26,7 +27,7 @@ def goods(mapper: Mapper, index: int, acc: GoodsLoop, equipment_id: str) -> Good
     packages = None
     count = e[1]
     if ascii_digits(count):
-        packages = Packages(count=int(count), kind=e[10] or None)
+        packages = shared.packages(int(count), e[10] or None)
         mapped += [1, 10]
         mapper.put(path, n10, 1, ".packages")
     first = (e[2], e[3])
@@ -50,7 +51,7 @@ def goods(mapper: Mapper, index: int, acc: GoodsLoop, equipment_id: str) -> Good
     if ascii_digits(commodity) and len(commodity) >= 6:
         hs = commodity[:6]
         if len(commodity) > 6:
-            tariffs = (TariffCode(scheme="us-hts", code=commodity),)
+            tariffs = shared.tariff_codes("us-hts", commodity)
         mapped.append(5)
         mapper.put(path, n10, 5, ".hs_code")
         if e[4] == "J":

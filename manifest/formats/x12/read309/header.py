@@ -9,6 +9,7 @@ from manifest.formats.readers import ascii_digits
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12 import truck
 from manifest.formats.x12.envelope import SetContext
+from manifest.formats.x12.read309 import shared
 from manifest.formats.x12.read309.elements import keep_rest, place_kept
 from manifest.formats.x12.syntax import parse_date, parse_short_date
 from manifest.formats.x12.tokens import Segment
@@ -130,7 +131,7 @@ def port(p4: Segment, ext: dict[str, str], prefix: str = "P4") -> tuple[Place | 
         if written:
             ext[f"x12.{prefix}.02"] = written
     keep_rest(ext, p4, (1, 2), prefix)
-    place = Place(code=code, scheme=PlaceScheme.SCHEDULE_D) if code else None
+    place = shared.place(code, PlaceScheme.SCHEDULE_D) if code else None
     if place is None:
         return None, None
     return place, Stop(place=place, moment=moment)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from itertools import repeat
 
 from manifest.diagnostics import Position
 from manifest.formats.readers import LONG_SEGMENT, overfull
@@ -10,7 +11,7 @@ from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.delimiters import Delimiters
 from manifest.formats.x12.read309.bill import BillMapper
 from manifest.formats.x12.read309.loops import BillLoop, add
-from manifest.formats.x12.tokens import Segment
+from manifest.formats.x12.tokens import Lines, Segment
 from manifest.model import Manifest, Mode
 
 
@@ -22,8 +23,13 @@ class BillPositions(Mapping[str, Position]):
     __slots__ = ("_built", "_delimiters", "_first_port", "_header", "_index", "_mode", "_offsets", "_p4", "_texts")
 
     def __init__(self, bill: BillLoop, delimiters: Delimiters, mode: Mode, header: Manifest, index: int) -> None:
-        self._texts = bill.texts
-        self._offsets = bill.offsets
+        # Kept for as long as the document: the offsets in an array of their exact size (the bill's grew as it was
+        # read), and the text they were cut from once when it is one (always in a whole read; a bill of a stream may
+        # span blocks) rather than once per segment.
+        texts = bill.texts
+        first = texts[0]
+        self._texts: Lines | list[Lines] = first if all(text is first for text in texts) else texts
+        self._offsets = bill.offsets[:]
         self._p4 = bill.p4
         self._first_port = bill.first_port
         self._delimiters = delimiters
@@ -41,7 +47,10 @@ class BillPositions(Mapping[str, Position]):
     def _build(self) -> cv.LazyPositions:
         terminator, separator = self._delimiters.segment, self._delimiters.element
         segments = []
-        for offset, lines in zip(self._offsets, self._texts, strict=True):
+        texts = self._texts
+        for offset, lines in zip(
+            self._offsets, repeat(texts, len(self._offsets)) if isinstance(texts, Lines) else texts, strict=True
+        ):
             text = lines.text
             at = offset - lines.start
             end = text.find(terminator, at)
