@@ -84,6 +84,7 @@ def test_any_model_writes_and_what_is_left_is_listed(manifest: Manifest) -> None
             "X12412",
             "X12413",
             "X12416",
+            "X12418",
             *(("X12414",) if consist else ()),
         )
         assert all(loss.code in codes and loss.field for loss in written.losses)
