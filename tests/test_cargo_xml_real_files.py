@@ -37,7 +37,7 @@ def test_clean_files_read_without_findings(external_samples: Path, name: str) ->
 def test_pieces_without_dimensions_are_reported_at_the_piece_quantity(external_samples: Path) -> None:
     document = cargo_xml.read(_read(external_samples, "888-11111111_XFWB_pieceQuantityItemCountMismatch.xml"))
     [finding] = document.diagnostics
-    assert (finding.code, finding.severity) == ("CXML021", Severity.WARNING)
+    assert (finding.code, finding.severity) == ("CXML022", Severity.WARNING)
     assert (finding.line, finding.column) == (229, 17)
     assert finding.location == "/Waybill/MasterConsignment/ApplicableRating/IncludedMasterConsignmentItem/PieceQuantity"
     assert finding.field == "consignments[0].goods[0].packages"
@@ -121,7 +121,7 @@ def test_read_write_gives_the_same_data_and_the_same_elements(external_samples: 
 
 
 @pytest.mark.parametrize(
-    ("described", "code", "severity"), [("35", "CXML007", Severity.ERROR), ("30", "CXML021", Severity.WARNING)]
+    ("described", "code", "severity"), [("35", "CXML007", Severity.ERROR), ("30", "CXML022", Severity.WARNING)]
 )
 def test_dimension_lines_may_describe_fewer_pieces_than_the_line_has_but_not_more(
     described: str, code: str, severity: Severity
@@ -130,5 +130,5 @@ def test_dimension_lines_may_describe_fewer_pieces_than_the_line_has_but_not_mor
     data = sample.read_bytes().replace(
         b"<ItemQuantity>34</ItemQuantity>", f"<ItemQuantity>{described}</ItemQuantity>".encode()
     )
-    [finding] = [d for d in cargo_xml.read(data).diagnostics if d.code in ("CXML007", "CXML021")]
+    [finding] = [d for d in cargo_xml.read(data).diagnostics if d.code in ("CXML007", "CXML022")]
     assert (finding.code, finding.severity, finding.args["items"]) == (code, severity, described)

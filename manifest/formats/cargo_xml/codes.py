@@ -58,7 +58,7 @@ PIECES_VS_PACKAGES = define(
     "so together they describe no more pieces than it has",
 )
 PIECES_WITHOUT_DIMENSIONS = define(
-    "CXML021",
+    "CXML022",
     Severity.WARNING,
     "item $item declares $pieces pieces and its TransportLogisticsPackage lines describe $items of them; the others "
     "have no dimensions",
