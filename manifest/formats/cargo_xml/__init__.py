@@ -17,7 +17,7 @@ field is kept in the ``extensions`` of the model object whose element encloses i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import replace
 
 from manifest.core.registry import described
 from manifest.diagnostics import Diagnostic, ParseError
@@ -28,11 +28,11 @@ from manifest.formats.cargo_xml import codes
 from manifest.formats.cargo_xml.build import Node, serialize
 from manifest.formats.cargo_xml.flight import read_flight_manifest, write_flight_manifest
 from manifest.formats.cargo_xml.houses import read_houses, write_houses
-from manifest.formats.cargo_xml.numbers import NOT_AIR, named
+from manifest.formats.cargo_xml.numbers import NOT_AIR, listed, named, waybill_index
 from manifest.formats.cargo_xml.schema import BY_ROOT, MESSAGES, XFFM, XFHL, XFWB, XFZB, Message
 from manifest.formats.cargo_xml.source import EXT, Reading
 from manifest.formats.cargo_xml.waybill import read_waybill, write_waybill
-from manifest.formats.readback import differences, renumbered, within_any
+from manifest.formats.readback import differences, moves_of, renumbered, within_any
 from manifest.model import DocumentType, Manifest
 
 DESCRIPTION = described("cargo-xml")
@@ -103,9 +103,41 @@ def write(manifests: Sequence[Manifest]) -> Written:
         NOT_AIR(field=v.field, value=v.value, what=NOT_OF_KIND[v.kind][0], what_es=NOT_OF_KIND[v.kind][1]) for v in left
     )
     losses.extend(shown.losses)
-    reread: Any = read(data).manifests[0]
+    reread: Manifest = read(data).manifests[0]
     told = [d.field or "" for d in losses]
-    found = differences(shown.manifest, reread, any_order=True)
-    lost = (renumbered(path, "consignments", shown.origins) for path, _ in found if path)
+    back = _read_back_order(shown.manifest, message)
+    lost = (renumbered(path, "consignments", shown.origins) for path in _not_read_back(shown.manifest, reread, back))
     losses.extend(codes.NOT_CARRIED(field=path, message=message.code) for path in lost if not within_any(path, told))
-    return Written(data, tuple(losses), shown.notes)
+    origins = tuple(None if index is None else shown.origins[index] for index in back)
+    return Written(data, tuple(losses), shown.notes, moves_of("consignments", origins))
+
+
+def _read_back_order(manifest: Manifest, message: Message) -> tuple[int | None, ...]:
+    """For each consignment the message's reader reads back, in order, the index of the consignment of
+    ``manifest`` it is written from; None for the master an XFZB or XFHL names by number alone."""
+    if message is XFFM:
+        return tuple(range(len(manifest.consignments)))
+    if message is XFWB:
+        index = waybill_index(manifest)
+        return () if index is None else (index,)
+    master, houses = listed(manifest, message)
+    return (master, *houses)
+
+
+def _not_read_back(manifest: Manifest, reread: Manifest, back: Sequence[int | None]) -> list[str]:
+    """The paths of the values of ``manifest`` that ``reread`` lacks, each consignment compared with the one read
+    back from it (``back``, as :func:`_read_back_order` gives it), or with none."""
+    headers = (replace(manifest, consignments=()), replace(reread, consignments=()))
+    found = [path for path, _ in differences(*headers, any_order=True) if path]
+    kept = {
+        index: reread.consignments[k]
+        for k, index in enumerate(back)
+        if index is not None and k < len(reread.consignments)
+    }
+    for index, consignment in enumerate(manifest.consignments):
+        found.extend(
+            path
+            for path, _ in differences(consignment, kept.get(index), f"consignments[{index}]", any_order=True)
+            if path
+        )
+    return found
