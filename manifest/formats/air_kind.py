@@ -6,7 +6,8 @@ manifest's trip (a vessel voyage, a train, a truck trip) is no flight, and a UN/
 aduana is no airport code: written there, it would name a flight or an airport that is not meant. So a writer of an
 air message is given the manifest as :func:`air_view` sees it: a place code that is not an airport code becomes the
 airport of the same port where the crosswalk names one (``USLAX``: ``LAX``, the same place in the airport's words),
-and is otherwise left out; a surface trip number is left out. Each value left out is returned, by model path, for
+and is otherwise left out; a surface trip number is left out, and so is an air trip number that is not a flight
+designator. Each value left out is returned, by model path, for
 the writer to list as not written. So is each container, rail car or trailer: the messages name unit load devices
 only (Cargo-XML UtilizedUnitLoadTransportEquipment, Cargo-IMP ULD and NU lines), and their writers write no other
 equipment (:func:`unit_load_device`).
@@ -21,6 +22,7 @@ from manifest import codelists
 from manifest.model import Consignment, Equipment, EquipmentKind, Manifest, Mode, Place, PlaceScheme, Quantity, Stop
 
 FLIGHT = "flight"
+DESIGNATOR = "designator"
 AIRPORT = "airport"
 ULD = "uld"
 WEIGHT = "weight"
@@ -38,6 +40,10 @@ NOT_OF_KIND = {
     FLIGHT: (
         "a flight: it is the trip of a surface conveyance",
         "un vuelo: es el viaje de un transporte de superficie",
+    ),
+    DESIGNATOR: (
+        "a flight designator (an airline designator, 1 to 4 digits and an optional suffix)",
+        "un designador de vuelo (designador de aerolínea, de 1 a 4 dígitos y un sufijo opcional)",
     ),
     AIRPORT: (
         "an IATA airport code, and the crosswalk names no airport for that port",
@@ -122,6 +128,12 @@ def air_view(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
     trip = manifest.trip_number
     if trip and manifest.mode is not Mode.AIR:
         left.append(LeftOut("trip_number", trip, FLIGHT))
+        trip = None
+    elif trip and not FLIGHT_DESIGNATOR.fullmatch(trip):
+        # An air manifest's trip number is its flight, which the messages write as a flight designator and their
+        # readers read back as the conveyance's flight number (CBP-AIR-011): no rule holds the trip number to that
+        # form, so one of another form is left out rather than written as a flight the file would be refused for.
+        left.append(LeftOut("trip_number", trip, DESIGNATOR))
         trip = None
     conveyance = manifest.conveyance
     if conveyance is not None and manifest.mode is not Mode.AIR:

@@ -33,7 +33,7 @@ from manifest.formats.cargo_xml.schema import BY_ROOT, MESSAGES, XFFM, XFHL, XFW
 from manifest.formats.cargo_xml.source import EXT, Reading
 from manifest.formats.cargo_xml.waybill import read_waybill, write_waybill
 from manifest.formats.readback import differences, moves_of, renumbered, within_any
-from manifest.model import DocumentType, Manifest
+from manifest.model import DocumentType, Manifest, Mode
 
 DESCRIPTION = described("cargo-xml")
 NAME = DESCRIPTION.name
@@ -94,14 +94,16 @@ def write(manifests: Sequence[Manifest]) -> Written:
     view, left = air_view(manifests[0])
     view, weights = air_weights(view)
     left += weights
-    shown = named(view, message)
-    data = serialize(_build(shown.manifest, message), message)
     losses: list[Diagnostic] = [
         codes.ONE_MESSAGE_PER_FILE(field=f"manifests[{index}]", index=index) for index in range(1, len(manifests))
     ]
     losses.extend(
         NOT_AIR(field=v.field, value=v.value, what=NOT_OF_KIND[v.kind][0], what_es=NOT_OF_KIND[v.kind][1]) for v in left
     )
+    if message is XFFM and not _flies(view):
+        return _not_a_flight(view, losses)
+    shown = named(view, message)
+    data = serialize(_build(shown.manifest, message), message)
     losses.extend(shown.losses)
     reread: Manifest = read(data).manifests[0]
     told = [d.field or "" for d in losses]
@@ -110,6 +112,25 @@ def write(manifests: Sequence[Manifest]) -> Written:
     losses.extend(codes.NOT_CARRIED(field=path, message=message.code) for path in lost if not within_any(path, told))
     origins = tuple(None if index is None else shown.origins[index] for index in back)
     return Written(data, tuple(losses), shown.notes, moves_of("consignments", origins))
+
+
+def _flies(manifest: Manifest) -> bool:
+    """Whether ``manifest`` is a flight's: an air manifest (whose flight number may be missing, and is noted), or one
+    that names a flight (an air view keeps only a flight designator). A vessel's voyage, a train or a truck trip is
+    no flight, and no XFFM is written for it, as no FFM is (:func:`manifest.formats.cargo_imp.message_kind`)."""
+    return manifest.mode is Mode.AIR or bool(manifest.conveyance and manifest.conveyance.flight_number)
+
+
+def _not_a_flight(manifest: Manifest, losses: list[Diagnostic]) -> Written:
+    """Nothing, for a surface manifest that no Cargo-XML message holds: its mode, with why (CXML020), and each
+    other value as not carried, as a file of no message carries none."""
+    count = str(len(manifest.consignments))
+    losses.append(codes.NOT_A_FLIGHT(field="mode", value=manifest.mode.value, count=count))
+    told = [d.field or "" for d in losses]
+    nothing = Manifest(mode=Mode.AIR)
+    lost = (path for path, _ in differences(manifest, nothing) if path and not within_any(path, told))
+    losses.extend(codes.NOT_CARRIED(field=path, message=XFFM.code) for path in lost)
+    return Written(b"", tuple(losses))
 
 
 def _read_back_order(manifest: Manifest, message: Message) -> tuple[int | None, ...]:

@@ -106,3 +106,14 @@ OTHER_VERSION = define(
     "la versión $value de $message no es una que este lector conozca ($known); se lee como la versión $known",
     TOOLKIT + ", MessageHeaderDocument/VersionID",
 )
+NOT_A_FLIGHT = define(
+    "CXML020",
+    Severity.WARNING,
+    "$field ('$value'): a manifest of this mode that names no flight is no flight manifest (XFFM), and its $count "
+    "consignment(s) are not the one air waybill of an XFWB nor the house waybills of an XFZB or XFHL: nothing is "
+    "written",
+    "$field ('$value'): un manifiesto de este modo que no indica ningún vuelo no es un manifiesto de vuelo (XFFM), y "
+    "sus $count embarque(s) no son la guía aérea única de un XFWB ni las guías house de un XFZB o XFHL: no se "
+    "escribe nada",
+    TOOLKIT + ": XFFM LogisticsTransportMovement (the flight); one message per file",
+)
