@@ -24,6 +24,7 @@ from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats.air_kind import NOT_OF_KIND, air_view
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.cargo_imp import ffm, ffm_write, fhl, fwb
+from manifest.formats.cargo_imp.airports import airport_view
 from manifest.formats.cargo_imp.codes import (
     MESSAGE_TOO_LONG,
     NO_MESSAGE,
@@ -225,6 +226,8 @@ def write_at(manifests: Sequence[Manifest], reference: date) -> Written:
             )
             for v in left
         )
+        manifest, unfit = airport_view(manifest, kind)
+        out.losses.extend(unfit)
         messages, origins = _messages(manifest, kind, out)
         envelope = manifest.extensions.get(X_ENVELOPE)
         text = "".join(line + CRLF for lines in messages for line in lines)
