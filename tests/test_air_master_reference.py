@@ -144,3 +144,22 @@ def test_an_xfzb_of_a_master_number_alone_is_matched_to_the_house_written() -> N
     written = formats.get("cargo-xml").write([model])
     assert closure.unexplained_in(written, "cargo-xml", "harmonized", had) == []
     assert closure.unexplained_in(replace(written, moves=()), "cargo-xml", "harmonized", had) != []
+
+
+def test_an_xfhl_writes_no_master_number_of_another_form_whichever_house_names_it() -> None:
+    """The first house's master number is the one an XFHL names the master by; another house's number, of no better
+    form, is not written in its place: each house is read back with the master's, so it is listed as not carried."""
+    houses = Manifest(
+        mode=Mode.ROAD,
+        consignments=(
+            replace(_HOUSE, master_number="A"),
+            replace(_HOUSE, document_number="MEX26110002", master_number="ÙÊ÷\xadĭ"),
+        ),
+    )
+    written = formats.get("cargo-xml").write([houses])
+    assert b"TransportContractDocument" not in written.data
+    assert [(d.code, d.field) for d in written.losses if d.field and "master_number" in d.field] == [
+        ("CXML013", "consignments[0].master_number"),
+        ("CXML101", "consignments[1].master_number"),
+    ]
+    assert _closure(houses, "cargo-xml") == []

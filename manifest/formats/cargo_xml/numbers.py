@@ -152,49 +152,39 @@ def listed(manifest: Manifest, message: Message) -> tuple[int | None, tuple[int,
     return master, houses[:1] if message is XFZB else houses
 
 
-def _master_named(manifest: Manifest, message: Message) -> Named:
-    """An XFZB or XFHL names its master by MasterConsignment/TransportContractDocument/ID (mandatory): the master
-    consignment's number, else the number its houses name it by. A number of another form is not written there
-    (CXML013), and a master the model names by no number is written without one, with a note that the element is
-    required (CXML015) at the model path of the missing value: the master's number, or the house's master number."""
-    every = tuple(range(len(manifest.consignments)))
+def master_number(manifest: Manifest, message: Message) -> tuple[str, str]:
+    """The model path and the value of the number an XFZB or XFHL names its master by: the master consignment's, else
+    the first master number of the houses it lists (empty when there is none)."""
     master, houses = listed(manifest, message)
-    house = next((i for i in houses if manifest.consignments[i].master_number), None)
+    if master is not None:
+        return f"consignments[{master}].document_number", manifest.consignments[master].document_number
+    house = next((i for i in houses if manifest.consignments[i].master_number), houses[0] if houses else 0)
+    return f"consignments[{house}].master_number", (
+        manifest.consignments[house].master_number or "" if house < len(manifest.consignments) else ""
+    )
+
+
+def _master_named(manifest: Manifest, message: Message) -> Named:
+    """An XFZB or XFHL names its master by MasterConsignment/TransportContractDocument/ID (mandatory): the number
+    :func:`master_number` gives. One of another form is not written there (CXML013), and a master the model names by
+    no number is written without one, with a note that the element is required (CXML015) at the model path of the
+    missing value; a master the model holds only as its houses' number is noted too (CXML019)."""
+    every = tuple(range(len(manifest.consignments)))
+    field, number = master_number(manifest, message)
     element = "MasterConsignment/TransportContractDocument/ID"
     location = f"/{message.root}/{element}"
-    if master is not None:
-        field, number = f"consignments[{master}].document_number", manifest.consignments[master].document_number
-    elif house is not None:
-        field, number = f"consignments[{house}].master_number", manifest.consignments[house].master_number or ""
-    else:
-        field, number = f"consignments[{houses[0] if houses else 0}].master_number", ""
-    # A master the model does not hold is read back from its number alone: none of its own values is written.
-    alone = (
-        ()
-        if master is not None
-        else (
-            NO_MASTER(
-                field=field,
-                message=message.code,
-                element="MasterConsignment",
-                location=f"/{message.root}/MasterConsignment",
-            ),
-        )
-    )
+    notes: tuple[Diagnostic, ...] = ()
+    if listed(manifest, message)[0] is None:
+        # A master the model does not hold is read back from its number alone: none of its own values is written.
+        where = f"/{message.root}/MasterConsignment"
+        notes = (NO_MASTER(field=field, message=message.code, element="MasterConsignment", location=where),)
     if air_waybill_form(number):
-        return Named(manifest, every, notes=alone)
+        return Named(manifest, every, notes=notes)
     if not number:
         note = NO_NUMBER(element=element, message=message.code, field=field, location=location)
-        return Named(manifest, every, notes=(note, *alone))
-    # The number is left out wherever it would be written: the master's own, and each house naming it.
-    naming = [i for i in houses if manifest.consignments[i].master_number == number]
-    fields = [field, *(f"consignments[{i}].master_number" for i in naming if i != house)]
-    losses = tuple(NOT_AN_AIR_WAYBILL(field=f, value=number, element=element, location=location) for f in fields)
-    blanked = tuple(
-        replace(c, document_number="") if i == master else replace(c, master_number=None) if i in naming else c
-        for i, c in enumerate(manifest.consignments)
-    )
-    return Named(replace(manifest, consignments=blanked), every, losses=losses, notes=alone)
+        return Named(manifest, every, notes=(note, *notes))
+    loss = NOT_AN_AIR_WAYBILL(field=field, value=number, element=element, location=location)
+    return Named(manifest, every, losses=(loss,), notes=notes)
 
 
 def _parties_missing(manifest: Manifest, index: int | None) -> tuple[Diagnostic, ...]:
