@@ -328,9 +328,29 @@ def tariff_paths(codes: list[str]) -> list[tuple[str, ...]]:
     return [heads, *((f"tariff_codes[{n}]",) for n in range(1, len(codes)))]
 
 
-def codes_of_tariffs(hs_code: str | None, tariffs: tuple[TariffCode, ...], derived: bool) -> list[str]:
-    codes = [] if hs_code is None or derived else [hs_code]
-    codes.extend(t.code for t in tariffs)
+def codes_of_tariffs(
+    hs_code: str | None, tariffs: tuple[TariffCode, ...], derived: bool, out: TextWriter, path: str, element: str
+) -> list[str]:
+    """The harmonised commodity codes of the goods item at ``path`` as ``element`` (HTS, RTD NH) writes them: letters
+    and digits, as its reader takes them. An empty code is none; one of other characters is not written (IMP108)."""
+    given = [] if hs_code is None or derived else [(f"{path}.hs_code", hs_code)]
+    given.extend((f"{path}.tariff_codes[{number}].code", tariff.code) for number, tariff in enumerate(tariffs))
+    codes: list[str] = []
+    for at, code in given:
+        if code.isascii() and code.isalnum():
+            codes.append(code)
+        elif code:
+            expected = "letters and digits"
+            out.losses.append(
+                UNFIT(
+                    field=at,
+                    value=code,
+                    expected=expected,
+                    expected_es=EXPECTED_ES[expected],
+                    element=element,
+                    message=out.message,
+                )
+            )
     return codes
 
 

@@ -415,7 +415,8 @@ def _write_house(house: Consignment, index: int, out: TextWriter) -> list[str]:
     if text_lines:
         lines.append("TXT/" + text_lines[0])
         lines.extend("/" + piece for piece in text_lines[1:])
-    codes = codes_of_tariffs(item.hs_code, item.tariff_codes, bool(item.extensions.get(X_HS_DERIVED)))
+    derived = bool(item.extensions.get(X_HS_DERIVED))
+    codes = codes_of_tariffs(item.hs_code, item.tariff_codes, derived, out, f"{path}.goods[0]", "HTS")
     if codes:
         lines.append("HTS/" + codes[0])
         lines.extend("/" + code for code in codes[1:])
