@@ -108,10 +108,17 @@ def write(manifests: Sequence[Manifest]) -> Written:
     reread: Manifest = read(data).manifests[0]
     told = [d.field or "" for d in losses]
     back = _read_back_order(shown.manifest, message)
+    origins = tuple(None if index is None else shown.origins[index] for index in back)
+    moves = moves_of("consignments", origins)
+    if message is XFFM and shown.manifest.stops and shown.manifest.arrival is None:
+        # The last ArrivalEvent is the manifest's arrival: the last stop of a manifest without one is read back so,
+        # and is compared as the stop it was written from. Its findings stay the arrival's, which is what the
+        # manifest's rules check (the source's own arrival lacks what the stop lacks).
+        last = () if reread.arrival is None else (reread.arrival,)
+        reread = replace(reread, stops=(*reread.stops, *last), arrival=None)
     lost = (renumbered(path, "consignments", shown.origins) for path in _not_read_back(shown.manifest, reread, back))
     losses.extend(codes.NOT_CARRIED(field=path, message=message.code) for path in lost if not within_any(path, told))
-    origins = tuple(None if index is None else shown.origins[index] for index in back)
-    return Written(data, tuple(losses), shown.notes, moves_of("consignments", origins))
+    return Written(data, tuple(losses), shown.notes, moves)
 
 
 def _flies(manifest: Manifest) -> bool:

@@ -1,0 +1,29 @@
+"""Cargo-XML writes a place's location only with what the place holds: an empty code is none, and no empty ID
+element is written for it (it would be read back as an arrival without an airport, CBP-AIR-014)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from manifest import formats
+from manifest.model import Manifest, Mode, Place, PlaceScheme, Stop
+from tests import closure
+
+_A_STOP_OF_AN_EMPTY_CODE = Manifest(mode=Mode.AIR, stops=(Stop(place=Place(code="")),))
+
+
+def test_a_stop_of_an_empty_code_has_no_empty_location() -> None:
+    written = formats.get("cargo-xml").write([_A_STOP_OF_AN_EMPTY_CODE])
+    assert b"<ID></ID>" not in written.data and b"<ID/>" not in written.data
+    assert b"OccurrenceArrivalLocation" not in written.data
+    source = formats.get("manifest-json").write([_A_STOP_OF_AN_EMPTY_CODE]).data
+    assert closure.unexplained(source, "source.manifest-json", "cargo-xml") == []
+
+
+def test_the_last_stop_of_a_flight_without_an_arrival_is_carried_as_its_arrival() -> None:
+    """The last ArrivalEvent of an XFFM is the flight's arrival: the stop written there is not listed as lost."""
+    lax = Place(code="LAX", scheme=PlaceScheme.IATA_AIRPORT)
+    flight = Manifest(mode=Mode.AIR, stops=(Stop(place=replace(lax, code="MEX")), Stop(place=lax)))
+    written = formats.get("cargo-xml").write([flight])
+    assert formats.get("cargo-xml").read(written.data).manifests[0].arrival == Stop(place=lax)
+    assert not [d for d in written.losses if (d.field or "").startswith("stops")]
