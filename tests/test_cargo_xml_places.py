@@ -27,3 +27,15 @@ def test_the_last_stop_of_a_flight_without_an_arrival_is_carried_as_its_arrival(
     written = formats.get("cargo-xml").write([flight])
     assert formats.get("cargo-xml").read(written.data).manifests[0].arrival == Stop(place=lax)
     assert not [d for d in written.losses if (d.field or "").startswith("stops")]
+
+
+def test_a_point_of_unloading_without_an_airport_is_noted_where_the_reader_reads_it() -> None:
+    """Each ArrivalEvent of an XFFM names its airport: one the model lacks is noted (CXML021), at the arrival's code
+    for the last ArrivalEvent, which the reader reads back as the arrival (the source's last stop, here)."""
+    flight = Manifest(mode=Mode.AIR, stops=(Stop(place=Place(name="MEXICO")),))
+    written = formats.get("cargo-xml").write([flight])
+    assert [(d.code, d.field, d.location) for d in written.notes] == [
+        ("CXML021", "arrival.place.code", "/FlightManifest/ArrivalEvent/OccurrenceArrivalLocation/ID")
+    ]
+    source = formats.get("manifest-json").write([flight]).data
+    assert closure.unexplained(source, "source.manifest-json", "cargo-xml") == []

@@ -26,7 +26,7 @@ from manifest.formats.air_kind import NOT_OF_KIND, air_view, air_weights
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.formats.cargo_xml import codes
 from manifest.formats.cargo_xml.build import Node, serialize
-from manifest.formats.cargo_xml.flight import read_flight_manifest, write_flight_manifest
+from manifest.formats.cargo_xml.flight import read_flight_manifest, unloading_notes, write_flight_manifest
 from manifest.formats.cargo_xml.houses import read_houses, write_houses
 from manifest.formats.cargo_xml.numbers import NOT_AIR, listed, named, waybill_index
 from manifest.formats.cargo_xml.schema import BY_ROOT, MESSAGES, XFFM, XFHL, XFWB, XFZB, Message
@@ -118,7 +118,8 @@ def write(manifests: Sequence[Manifest]) -> Written:
         reread = replace(reread, stops=(*reread.stops, *last), arrival=None)
     lost = (renumbered(path, "consignments", shown.origins) for path in _not_read_back(shown.manifest, reread, back))
     losses.extend(codes.NOT_CARRIED(field=path, message=message.code) for path in lost if not within_any(path, told))
-    return Written(data, tuple(losses), shown.notes, moves)
+    notes = (*shown.notes, *unloading_notes(shown.manifest)) if message is XFFM else shown.notes
+    return Written(data, tuple(losses), notes, moves)
 
 
 def _flies(manifest: Manifest) -> bool:

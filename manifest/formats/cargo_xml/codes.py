@@ -117,3 +117,12 @@ NOT_A_FLIGHT = define(
     "escribe nada",
     TOOLKIT + ": XFFM LogisticsTransportMovement (the flight); one message per file",
 )
+NO_UNLOADING = define(
+    "CXML021",
+    Severity.INFO,
+    "$element (the airport where the cargo is unloaded) is required in each ArrivalEvent of an XFFM but the model "
+    "has no value for it ($field); it is left out",
+    "$element (el aeropuerto donde se descarga la carga) es obligatorio en cada ArrivalEvent de un XFFM pero el "
+    "modelo no tiene valor para él ($field); se omite",
+    TOOLKIT + ": XFFM ArrivalEvent/OccurrenceArrivalLocation (the point of unloading)",
+)
