@@ -1,12 +1,14 @@
-"""Cargo-XML writes a place's location only with what the place holds: an empty code is none, and no empty ID
-element is written for it (it would be read back as an arrival without an airport, CBP-AIR-014)."""
+"""Cargo-XML writes a value only in the form its element takes: a place's location only with what the place holds
+(an empty code is none, and no empty ID element is written for it: it would be read back as an arrival without an
+airport, CBP-AIR-014), and an amount only in an ISO 4217 currency."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from manifest import formats
-from manifest.model import Manifest, Mode, Place, PlaceScheme, Stop
+from manifest.model import Consignment, Manifest, Mode, Money, Place, PlaceScheme, Stop
 from tests import closure
 
 _A_STOP_OF_AN_EMPTY_CODE = Manifest(mode=Mode.AIR, stops=(Stop(place=Place(code="")),))
@@ -38,4 +40,19 @@ def test_a_point_of_unloading_without_an_airport_is_noted_where_the_reader_reads
         ("CXML021", "arrival.place.code", "/FlightManifest/ArrivalEvent/OccurrenceArrivalLocation/ID")
     ]
     source = formats.get("manifest-json").write([flight]).data
+    assert closure.unexplained(source, "source.manifest-json", "cargo-xml") == []
+
+
+def test_an_amount_in_no_iso_4217_currency_is_not_written_for_a_surface_manifest() -> None:
+    """Cargo-XML amounts name their currency by its ISO 4217 code (currencyID), which SAT-CP-020 holds an air
+    manifest to: a truck's declared value in currency '0' is not written, and is listed."""
+    truck = Manifest(
+        mode=Mode.ROAD, consignments=(Consignment(document_number="", value=Money(amount=Decimal(0), currency="0")),)
+    )
+    written = formats.get("cargo-xml").write([truck])
+    assert b"currencyID" not in written.data
+    assert [(d.code, d.field, d.value) for d in written.losses if d.code == "CXML017"] == [
+        ("CXML017", "consignments[0].value", "0")
+    ]
+    source = formats.get("manifest-json").write([truck]).data
     assert closure.unexplained(source, "source.manifest-json", "cargo-xml") == []

@@ -172,6 +172,9 @@ _A_HOUSE_OF_AN_EMPTY_HS_CODE = replace(
 )
 _A_STOP_OF_AN_EMPTY_CODE = Manifest(mode=Mode.AIR, stops=(Stop(place=Place(code="")),))
 _A_STOP_OF_A_NAME_ALONE = Manifest(mode=Mode.AIR, stops=(Stop(place=Place(name="X")),))
+_A_TRUCK_VALUED_IN_CURRENCY_0 = Manifest(
+    mode=Mode.ROAD, consignments=(Consignment(document_number="", value=Money(amount=Decimal(0), currency="0")),)
+)
 _A_TRAIN_OUTSIDE_THE_BASIC_PLANE = Manifest(mode=Mode.RAIL, trip_number="\U0002735d")
 _A_TRUCK_PLATE_OUTSIDE_ASCII = Manifest(mode=Mode.ROAD, conveyance=Conveyance(vehicle_plate="ÑL-1234"))
 _A_CONTAINER_BEFORE_A_BILLS_CHASSIS = Manifest(
@@ -218,7 +221,7 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 # in the canonical JSON; and models of gaps closed, so that they stay closed: a house waybill that names no master,
 # one that names it by its number alone and one with a customs note of a one-character country (FHL, XFZB), a
 # flight numbered '0', a flight unloading at '0', a house whose goods have an empty HS code, a flight's stop of
-# an empty code and one of a name alone,
+# an empty code and one of a name alone, a truck's bill valued in currency '0',
 # two air waybills without a flight written as Cargo-XML, one rail bill
 # without goods, a unit SAT does not list, a volume of 14 characters, a trip number with a tab, one of one
 # character, a road bill weighed in no unit, a negative goods item number, a station named '|', a truck whose plate
@@ -234,6 +237,7 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @example(manifest=_A_HOUSE_OF_AN_EMPTY_HS_CODE, source_format="manifest-json")
 @example(manifest=_A_STOP_OF_AN_EMPTY_CODE, source_format="manifest-json")
 @example(manifest=_A_STOP_OF_A_NAME_ALONE, source_format="manifest-json")
+@example(manifest=_A_TRUCK_VALUED_IN_CURRENCY_0, source_format="manifest-json")
 @example(manifest=_ONE_RAIL_BILL, source_format="manifest-json")
 @example(manifest=_A_VOLUME_TOO_LONG, source_format="manifest-json")
 @example(manifest=_A_TAB_IN_THE_TRIP, source_format="manifest-json")

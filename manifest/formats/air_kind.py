@@ -19,7 +19,18 @@ import re
 from dataclasses import dataclass, replace
 
 from manifest import codelists
-from manifest.model import Consignment, Equipment, EquipmentKind, Manifest, Mode, Place, PlaceScheme, Quantity, Stop
+from manifest.model import (
+    Consignment,
+    Equipment,
+    EquipmentKind,
+    Manifest,
+    Mode,
+    Money,
+    Place,
+    PlaceScheme,
+    Quantity,
+    Stop,
+)
 
 FLIGHT = "flight"
 DESIGNATOR = "designator"
@@ -28,6 +39,7 @@ ULD = "uld"
 WEIGHT = "weight"
 AIRCRAFT = "aircraft"
 PIECES = "pieces"
+MONEY = "money"
 # CartaPorte31.xsd TransporteAereo@MatriculaAeronave: letters, digits and hyphens, 5 to 11 (SAT-AIR-004).
 AIRCRAFT_REGISTRATION = re.compile(r"[A-Z0-9-]{5,11}")
 # IATA Standard Schedules Information Manual, flight designator: the airline designator (two characters), 1 to 4
@@ -53,6 +65,7 @@ NOT_OF_KIND = {
     WEIGHT: ("a weight in kilograms or pounds", "un peso en kilogramos o libras"),
     AIRCRAFT: ("an aircraft registration", "una matrícula de aeronave"),
     PIECES: ("a count of pieces greater than zero", "un número de piezas mayor que cero"),
+    MONEY: ("an amount in an ISO 4217 currency", "un importe en una moneda ISO 4217"),
 }
 
 
@@ -161,10 +174,11 @@ def air_view(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
 
 def air_weights(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
     """``manifest`` without the gross weights of its consignments and their goods that are in no unit an air message
-    takes (kilograms or pounds: a tonne, a unit of no list), nor the consignments' piece counts that are not greater
-    than zero, and each value left out. A weight is never converted here; one in another unit, or a count of no
-    pieces, written as it is would be refused (CBP-AIR-008, CBP-AIR-009). An air manifest's own are its own to
-    answer for (those rules report them there), and it is returned as it is."""
+    takes (kilograms or pounds: a tonne, a unit of no list), the consignments' piece counts that are not greater
+    than zero, nor their values and their goods' in no ISO 4217 currency, and each value left out. A weight is never
+    converted here; one in another unit, a count of no pieces or an amount in no currency, written as it is, would
+    be refused (CBP-AIR-008, CBP-AIR-009, SAT-CP-020). An air manifest's own are its own to answer for (those rules
+    report them there), and it is returned as it is."""
     left: list[LeftOut] = []
     if manifest.mode is Mode.AIR:
         return manifest, ()
@@ -175,6 +189,14 @@ def air_weights(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
         left.append(LeftOut(path, value.unit, WEIGHT))
         return None
 
+    def money(value: Money | None, path: str) -> Money | None:
+        # The messages' amounts name their currency by its ISO 4217 code (currencyID, CVD), which SAT-CP-020 holds
+        # an air manifest to: an amount in another is not written, since its currency cannot be.
+        if value is None or not value.currency or codelists.contains("currency", value.currency):
+            return value
+        left.append(LeftOut(path, value.currency, MONEY))
+        return None
+
     consignments = []
     for i, c in enumerate(manifest.consignments):
         gross = weight(c.gross_weight, f"consignments[{i}].gross_weight")
@@ -183,8 +205,13 @@ def air_weights(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
             left.append(LeftOut(f"consignments[{i}].total_packages.count", str(pieces.count), PIECES))
             pieces = None
         goods = tuple(
-            replace(g, gross_weight=weight(g.gross_weight, f"consignments[{i}].goods[{j}].gross_weight"))
+            replace(
+                g,
+                gross_weight=weight(g.gross_weight, f"consignments[{i}].goods[{j}].gross_weight"),
+                value=money(g.value, f"consignments[{i}].goods[{j}].value"),
+            )
             for j, g in enumerate(c.goods)
         )
-        consignments.append(replace(c, gross_weight=gross, total_packages=pieces, goods=goods))
+        value = money(c.value, f"consignments[{i}].value")
+        consignments.append(replace(c, gross_weight=gross, total_packages=pieces, goods=goods, value=value))
     return (replace(manifest, consignments=tuple(consignments)) if left else manifest), tuple(left)
