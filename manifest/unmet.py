@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import cast
 
 from manifest import formats
-from manifest.core.paths import Attr, Index, PathError, Select, parse, render
+from manifest.core.paths import Attr, Index, PathError, Select, parse, read_back_path, render
 from manifest.diagnostics import Diagnostic, ParseError, Severity, define
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.model import Manifest, Mode
@@ -87,16 +87,20 @@ def _kinds(back: Sequence[Manifest], target: str, manifests: Sequence[Manifest])
     ]
 
 
-def held(manifest: Manifest, back: Manifest | None, lost: Sequence[str]) -> Manifest:
+def held(
+    manifest: Manifest, back: Manifest | None, lost: Sequence[str], moves: Sequence[tuple[str, str | None]] = ()
+) -> Manifest:
     """``manifest`` as a target holds it: each value at a path of ``lost`` (the writer's losses, by model path) as
-    ``back`` (the manifest read back from the written file) has it at that path, or absent (the field's default)
-    when it has none there; an object that holds no value (``Place()``) is none. A path to an item of a list
-    (``crew[0]``) or to an extension keeps the item: taking it out would move the items after it to other paths."""
+    ``back`` (the manifest read back from the written file) has it at the path it is read back at (``moves``, as
+    :attr:`Written.moves` gives them), or absent (the field's default) when it has none there; an object that holds
+    no value (``Place()``) is none. A path to an item of a list (``crew[0]``) or to an extension keeps the item:
+    taking it out would move the items after it to other paths."""
     for path in lost:
         steps = _steps(path)
         if steps is None or not isinstance(steps[-1], str):
             continue
-        manifest = cast(Manifest, _with(manifest, steps, _at(back, steps)))
+        there = _steps(read_back_path(path, moves)) if moves else steps
+        manifest = cast(Manifest, _with(manifest, steps, _at(back, there or steps)))
     return cast(Manifest, _without_empty(manifest))
 
 
@@ -210,7 +214,12 @@ def unmet(
     ):
         prefix = f"manifests[{index}]." if many else ""
         lost = [d.field.removeprefix(prefix) for d in written.losses if d.field and d.field.startswith(prefix)]
-        as_held = held(manifest, back[index] if index < len(back) else None, lost)
+        moves = [
+            (read_at.removeprefix(prefix), None if path is None else path.removeprefix(prefix))
+            for read_at, path in written.moves
+            if read_at.startswith(prefix)
+        ]
+        as_held = held(manifest, back[index] if index < len(back) else None, lost, moves)
         own = document_kind(document.format, manifest)
         if (mode, kind) == (manifest.mode, own) and as_held == manifest:
             continue

@@ -13,10 +13,12 @@ document and mode that the model leaves unmet, by model field: :mod:`manifest.un
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from manifest import api, formats
+from manifest.core.paths import written_path
 from manifest.diagnostics import Diagnostic, Severity
 from manifest.formats.base import Written
 
@@ -112,14 +114,25 @@ def unexplained_in(
     known = {(d.code, d.field) for d in had if d.severity >= Severity.ERROR}
     reasons = [*written.losses, *written.notes, *noted]
     after = api.validate(written.data, path=f"written.{to}", format=to, profile=profile)
+    found = ((as_written(d, written), d.field) for d in after.diagnostics if d.severity >= Severity.ERROR)
     return [
         f"{d.code} {d.location} {d.field}: {d.message()}"
-        for d in after.diagnostics
-        if d.severity >= Severity.ERROR
-        and (d.code, d.field) not in known
+        for d, read_at in found
+        # A finding on a value the reader adds is the source's only if explained, whatever it shares a code with.
+        if ((d.code, d.field) not in known or (d.field is None and read_at is not None))
         and not any(explains(d, reason) for reason in reasons)
         and not any(left_behind(d, loss) for loss in written.losses)
     ]
+
+
+def as_written(finding: Diagnostic, written: Written) -> Diagnostic:
+    """``finding`` of the file read back, at the model path of the value it was written from
+    (``Written.moves``): a house listed under the master it names is read back one index on, and a finding on a
+    value the reader adds (the master named by number alone) is at no path of the model written."""
+    if not finding.field or not written.moves:
+        return finding
+    field = written_path(finding.field, written.moves)
+    return finding if field == finding.field else dataclasses.replace(finding, field=field)
 
 
 def unexplained(data: bytes, name: str, to: str, *, profile: str | None = None) -> list[str]:

@@ -147,9 +147,12 @@ def test_text_that_xml_cannot_hold_is_listed_not_raised() -> None:
 @given(manifests())
 def test_any_model_is_written_as_a_readable_message_with_its_losses_named(manifest: Manifest) -> None:
     written = cargo_xml.write([manifest])
-    again = cargo_xml.read(written.data).manifests[0]
     fields = {spec.name for spec in dataclasses.fields(Manifest)}
     for loss in written.losses:
         assert loss.field is not None and loss.field.split(".")[0].split("[")[0] in fields
+    if not written.data:  # a surface manifest that no message holds (CXML020)
+        assert manifest.mode is not Mode.AIR and "CXML020" in {loss.code for loss in written.losses}
+        return
+    again = cargo_xml.read(written.data).manifests[0]
     if not written.losses:
         assert all(consignment in again.consignments for consignment in manifest.consignments)

@@ -119,14 +119,14 @@ def test_a_bill_in_no_car_is_listed_with_the_index_it_has_in_the_manifest() -> N
     assert written.notes == () or "consignments" not in _codes(written.notes)
 
 
-def test_a_flight_manifest_does_not_list_bills_of_lading_as_air_waybills() -> None:
+def test_a_vessel_s_manifest_is_no_flight_manifest_listing_bills_of_lading() -> None:
+    """A voyage is no flight (CXML017), so no XFFM is written for it, and its three bills of lading are not the one
+    air waybill of an XFWB: nothing is written, and each bill is listed as not carried (CXML020 says why)."""
     written = _written(_VESSEL, "cargo-xml")
-    assert b"FlightManifest" in written.data
-    for number in (b"MAEU264781203", b"MAEU264781377", b"MAEU264781402"):
-        assert number not in written.data
+    assert written.data == b""
     found = _codes(written.losses)
-    assert [found[f"consignments[{i}]"] for i in range(3)] == ["CXML014"] * 3
-    assert _codes(written.notes)["consignments"] == "CXML016"
+    assert (found["trip_number"], found["mode"]) == ("CXML017", "CXML020")
+    assert [found[f"consignments[{i}]"] for i in range(3)] == ["CXML101"] * 3
 
 
 def test_a_waybill_message_does_not_carry_a_truck_shipment_number_as_its_air_waybill_number() -> None:
@@ -156,7 +156,8 @@ def test_a_flight_manifest_names_what_it_leaves_of_a_waybill_at_the_waybill_inde
     found = _codes(written.losses)
     assert found["consignments[0]"] == "CXML014"
     assert found["consignments[1].document_type"] == "CXML101"
-    assert written.notes == ()
+    # The flight arrives nowhere the model names: its one point of unloading is written without an airport.
+    assert [(d.code, d.field) for d in written.notes] == [("CXML021", "arrival.place.code")]
 
 
 def test_a_vessel_voyage_is_no_flight_and_its_bills_are_no_air_waybills() -> None:

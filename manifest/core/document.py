@@ -82,6 +82,11 @@ class Written:
     data: bytes
     losses: tuple[Diagnostic, ...] = ()  # model values the output does not carry: a conversion must accept them
     notes: tuple[Diagnostic, ...] = ()  # what the reader of the output should know, with no value left behind
+    # Where the target's reader reads back a value at another model path than the model written has it, as pairs
+    # (path read back, path written): a house waybill listed under the master it names is read back after that
+    # master. None for a value the reader adds that the model does not hold (the master an XFZB or an FHL names
+    # by the house's master number alone). See :func:`manifest.core.paths.written_path`.
+    moves: tuple[tuple[str, str | None], ...] = ()
 
 
 @record

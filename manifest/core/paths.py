@@ -14,7 +14,7 @@ them over a manifest and locates a finding by walking up from its path to the ne
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from manifest.slotted import record
 
@@ -238,3 +238,25 @@ def entry_path(path: str, key: object) -> str:
     character) is shown as its Python literal, so that the report says which key it is."""
     shown = key if isinstance(key, str) and key.isprintable() else repr(key)
     return f"{path}[{shown}]"
+
+
+def written_path(path: str, moves: Iterable[tuple[str, str | None]]) -> str | None:
+    """The path in a model written of the value read back from the file at ``path``: the nearest of ``moves``
+    (path read back, path written) that holds ``path`` (:func:`lineage`) put in place of its first path; ``path``
+    itself when none holds it, and None when the nearest says the model written has no such value."""
+    moved = dict(moves)
+    for holder in lineage(path):
+        if holder in moved:
+            target = moved[holder]
+            return None if target is None else target + path[len(holder) :]
+    return path
+
+
+def read_back_path(path: str, moves: Iterable[tuple[str, str | None]]) -> str:
+    """The path at which the file's reader reads back the value written from model path ``path``: the inverse of
+    :func:`written_path` (a value the reader adds has no path written, so it is never the answer)."""
+    moved = {written: back for back, written in moves if written is not None}
+    for holder in lineage(path):
+        if holder in moved:
+            return moved[holder] + path[len(holder) :]
+    return path

@@ -6,7 +6,8 @@ manifest's trip (a vessel voyage, a train, a truck trip) is no flight, and a UN/
 aduana is no airport code: written there, it would name a flight or an airport that is not meant. So a writer of an
 air message is given the manifest as :func:`air_view` sees it: a place code that is not an airport code becomes the
 airport of the same port where the crosswalk names one (``USLAX``: ``LAX``, the same place in the airport's words),
-and is otherwise left out; a surface trip number is left out. Each value left out is returned, by model path, for
+and is otherwise left out; a surface trip number is left out, and so is an air trip number that is not a flight
+designator. Each value left out is returned, by model path, for
 the writer to list as not written. So is each container, rail car or trailer: the messages name unit load devices
 only (Cargo-XML UtilizedUnitLoadTransportEquipment, Cargo-IMP ULD and NU lines), and their writers write no other
 equipment (:func:`unit_load_device`).
@@ -18,15 +19,28 @@ import re
 from dataclasses import replace
 
 from manifest import codelists
-from manifest.model import Consignment, Equipment, EquipmentKind, Manifest, Mode, Place, PlaceScheme, Quantity, Stop
+from manifest.model import (
+    Consignment,
+    Equipment,
+    EquipmentKind,
+    Manifest,
+    Mode,
+    Money,
+    Place,
+    PlaceScheme,
+    Quantity,
+    Stop,
+)
 from manifest.slotted import record
 
 FLIGHT = "flight"
+DESIGNATOR = "designator"
 AIRPORT = "airport"
 ULD = "uld"
 WEIGHT = "weight"
 AIRCRAFT = "aircraft"
 PIECES = "pieces"
+MONEY = "money"
 # CartaPorte31.xsd TransporteAereo@MatriculaAeronave: letters, digits and hyphens, 5 to 11 (SAT-AIR-004).
 AIRCRAFT_REGISTRATION = re.compile(r"[A-Z0-9-]{5,11}")
 # IATA Standard Schedules Information Manual, flight designator: the airline designator (two characters), 1 to 4
@@ -40,6 +54,10 @@ NOT_OF_KIND = {
         "a flight: it is the trip of a surface conveyance",
         "un vuelo: es el viaje de un transporte de superficie",
     ),
+    DESIGNATOR: (
+        "a flight designator (an airline designator, 1 to 4 digits and an optional suffix)",
+        "un designador de vuelo (designador de aerolínea, de 1 a 4 dígitos y un sufijo opcional)",
+    ),
     AIRPORT: (
         "an IATA airport code, and the crosswalk names no airport for that port",
         "un código IATA de aeropuerto, y la tabla de equivalencias no da aeropuerto para ese puerto",
@@ -48,6 +66,7 @@ NOT_OF_KIND = {
     WEIGHT: ("a weight in kilograms or pounds", "un peso en kilogramos o libras"),
     AIRCRAFT: ("an aircraft registration", "una matrícula de aeronave"),
     PIECES: ("a count of pieces greater than zero", "un número de piezas mayor que cero"),
+    MONEY: ("an amount in an ISO 4217 currency", "un importe en una moneda ISO 4217"),
 }
 
 
@@ -124,6 +143,12 @@ def air_view(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
     if trip and manifest.mode is not Mode.AIR:
         left.append(LeftOut("trip_number", trip, FLIGHT))
         trip = None
+    elif trip and not FLIGHT_DESIGNATOR.fullmatch(trip):
+        # An air manifest's trip number is its flight, which the messages write as a flight designator and their
+        # readers read back as the conveyance's flight number (CBP-AIR-011): no rule holds the trip number to that
+        # form, so one of another form is left out rather than written as a flight the file would be refused for.
+        left.append(LeftOut("trip_number", trip, DESIGNATOR))
+        trip = None
     conveyance = manifest.conveyance
     if conveyance is not None and manifest.mode is not Mode.AIR:
         # A surface conveyance's flight number or aircraft registration not of the form an air message's reader
@@ -150,10 +175,11 @@ def air_view(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
 
 def air_weights(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
     """``manifest`` without the gross weights of its consignments and their goods that are in no unit an air message
-    takes (kilograms or pounds: a tonne, a unit of no list), nor the consignments' piece counts that are not greater
-    than zero, and each value left out. A weight is never converted here; one in another unit, or a count of no
-    pieces, written as it is would be refused (CBP-AIR-008, CBP-AIR-009). An air manifest's own are its own to
-    answer for (those rules report them there), and it is returned as it is."""
+    takes (kilograms or pounds: a tonne, a unit of no list), the consignments' piece counts that are not greater
+    than zero, nor their values and their goods' in no ISO 4217 currency, and each value left out. A weight is never
+    converted here; one in another unit, a count of no pieces or an amount in no currency, written as it is, would
+    be refused (CBP-AIR-008, CBP-AIR-009, SAT-CP-020). An air manifest's own are its own to answer for (those rules
+    report them there), and it is returned as it is."""
     left: list[LeftOut] = []
     if manifest.mode is Mode.AIR:
         return manifest, ()
@@ -164,6 +190,14 @@ def air_weights(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
         left.append(LeftOut(path, value.unit, WEIGHT))
         return None
 
+    def money(value: Money | None, path: str) -> Money | None:
+        # The messages' amounts name their currency by its ISO 4217 code (currencyID, CVD), which SAT-CP-020 holds
+        # an air manifest to: an amount in another is not written, since its currency cannot be.
+        if value is None or not value.currency or codelists.contains("currency", value.currency):
+            return value
+        left.append(LeftOut(path, value.currency, MONEY))
+        return None
+
     consignments = []
     for i, c in enumerate(manifest.consignments):
         gross = weight(c.gross_weight, f"consignments[{i}].gross_weight")
@@ -172,8 +206,13 @@ def air_weights(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
             left.append(LeftOut(f"consignments[{i}].total_packages.count", str(pieces.count), PIECES))
             pieces = None
         goods = tuple(
-            replace(g, gross_weight=weight(g.gross_weight, f"consignments[{i}].goods[{j}].gross_weight"))
+            replace(
+                g,
+                gross_weight=weight(g.gross_weight, f"consignments[{i}].goods[{j}].gross_weight"),
+                value=money(g.value, f"consignments[{i}].goods[{j}].value"),
+            )
             for j, g in enumerate(c.goods)
         )
-        consignments.append(replace(c, gross_weight=gross, total_packages=pieces, goods=goods))
+        value = money(c.value, f"consignments[{i}].value")
+        consignments.append(replace(c, gross_weight=gross, total_packages=pieces, goods=goods, value=value))
     return (replace(manifest, consignments=tuple(consignments)) if left else manifest), tuple(left)

@@ -75,3 +75,13 @@ def within_any(path: str, paths: Sequence[str]) -> bool:
     """Whether ``path`` is one of ``paths`` or a value inside one of them (``consignments[0].goods`` is inside
     ``consignments[0]``)."""
     return any(path == outer or path.startswith((outer + ".", outer + "[")) for outer in paths if outer)
+
+
+def moves_of(items: str, origins: Sequence[int | None]) -> tuple[tuple[str, str | None], ...]:
+    """The moves (:attr:`manifest.core.document.Written.moves`) of a list whose item ``k`` a reader reads back is
+    the item ``origins[k]`` of the model written (None: one the reader adds), for each item that moved."""
+    return tuple(
+        (f"{items}[{index}]", None if origin is None else f"{items}[{origin}]")
+        for index, origin in enumerate(origins)
+        if origin != index
+    )

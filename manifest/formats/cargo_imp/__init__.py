@@ -24,6 +24,7 @@ from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats.air_kind import NOT_OF_KIND, air_view
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.cargo_imp import ffm, ffm_write, fhl, fwb
+from manifest.formats.cargo_imp.airports import airport_view
 from manifest.formats.cargo_imp.codes import (
     MESSAGE_TOO_LONG,
     NO_MESSAGE,
@@ -41,6 +42,7 @@ from manifest.formats.cargo_imp.lines import CRLF, MESSAGE_LIMIT, ControlScan, L
 from manifest.formats.cargo_imp.losses import not_carried
 from manifest.formats.cargo_imp.message import RawMessage, check_lengths, each_message, split_messages
 from manifest.formats.cargo_imp.sink import Sink, place_extensions
+from manifest.formats.readback import moves_of
 from manifest.formats.readers import control_characters
 from manifest.model import DocumentType, Manifest, Mode
 
@@ -213,6 +215,7 @@ def write_at(manifests: Sequence[Manifest], reference: date) -> Written:
     texts: list[str] = []
     losses: list[Diagnostic] = []
     notes: list[Diagnostic] = []
+    moves: list[tuple[str, str | None]] = []
     for number, given in enumerate(manifests):
         kind = message_kind(given)
         out = TextWriter(kind)
@@ -223,7 +226,9 @@ def write_at(manifests: Sequence[Manifest], reference: date) -> Written:
             )
             for v in left
         )
-        messages = _messages(manifest, kind, out)
+        manifest, unfit = airport_view(manifest, kind)
+        out.losses.extend(unfit)
+        messages, origins = _messages(manifest, kind, out)
         envelope = manifest.extensions.get(X_ENVELOPE)
         text = "".join(line + CRLF for lines in messages for line in lines)
         if envelope:
@@ -240,12 +245,19 @@ def write_at(manifests: Sequence[Manifest], reference: date) -> Written:
             told = [replace(d, field=f"manifests[{number}].{d.field}") for d in told]
         losses.extend(found)
         notes.extend(told)
-    return Written("".join(texts).encode("utf-8"), tuple(losses), tuple(notes))
+        prefix = f"manifests[{number}]." if len(manifests) > 1 else ""
+        moves.extend(
+            (prefix + read_at, None if path is None else prefix + path)
+            for read_at, path in moves_of("consignments", origins or ())
+        )
+    return Written("".join(texts).encode("utf-8"), tuple(losses), tuple(notes), tuple(moves))
 
 
-def _messages(manifest: Manifest, kind: str, out: TextWriter) -> list[list[str]]:
+def _messages(manifest: Manifest, kind: str, out: TextWriter) -> tuple[list[list[str]], tuple[int | None, ...] | None]:
+    """The messages of ``manifest`` and, where they are read back in another order, the index of the consignment
+    each consignment read back is written from (None where the order is the manifest's)."""
     if kind == "FFM":
-        return [ffm_write.write(manifest, out)]
+        return [ffm_write.write(manifest, out)], None
     if kind == "FHL":
         return fhl.write(manifest, out)
     masters = [(i, c) for i, c in enumerate(manifest.consignments) if c.document_type != DocumentType.HOUSE_AIR_WAYBILL]
@@ -254,4 +266,4 @@ def _messages(manifest: Manifest, kind: str, out: TextWriter) -> list[list[str]]
         for i, c in masters
         if not named_by_air_waybill(c)
     )
-    return [fwb.write(manifest, c, i, out) for i, c in masters if named_by_air_waybill(c)]
+    return [fwb.write(manifest, c, i, out) for i, c in masters if named_by_air_waybill(c)], None

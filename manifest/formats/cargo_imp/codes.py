@@ -170,6 +170,34 @@ NOT_AIR = define(
     "$field ('$value') no es $what_es; $message no lo escribe",
     f"{_MANUAL}: DE313 airport code (IATA Resolution 763 location identifier), flight identification (IATA SSIM)",
 )
+NO_MASTER = define(
+    "IMP106",
+    Severity.INFO,
+    "the model holds no master air waybill, only the master number of its house waybills ($field): the $value line "
+    "of $message is written with the number alone, without the master's airports, pieces and weight, which must be "
+    "supplied before the message is sent",
+    "el modelo no tiene la guía aérea master, solo el número master de sus guías house ($field): la línea $value de "
+    "$message se escribe solo con el número, sin los aeropuertos, piezas y peso de la master, que deben "
+    "proporcionarse antes de enviar el mensaje",
+    f"{_MANUAL}: FHL/5 MBI, master AWB consignment detail (number, origin and destination, pieces and weight)",
+)
+NOT_A_MASTER_NUMBER = define(
+    "IMP107",
+    Severity.WARNING,
+    "$field ('$value') is not an air waybill number (3-digit airline prefix, hyphen, 8-digit serial); the $element "
+    "line of $message does not write it",
+    "$field ('$value') no es un número de guía aérea (prefijo de aerolínea de 3 dígitos, guion, serie de 8 dígitos); "
+    "la línea $element de $message no lo escribe",
+    f"{_MANUAL}: FHL/5 MBI, AWB consignment detail (DE 112 airline prefix, DE 113 AWB serial number); IATA "
+    "Resolution 600a",
+)
+UNFIT = define(
+    "IMP108",
+    Severity.WARNING,
+    "$field ('$value') is not $expected, as the $element element of $message takes; it is not written",
+    "$field ('$value') no es $expected_es, como lo admite el elemento $element de $message; no se escribe",
+    f"{_MANUAL}: data element formats",
+)
 
 # What BAD_FIELD expects, in Spanish; the element is named by its Cargo-IMP address (``HBS/weight``), which reads
 # the same in both languages.

@@ -16,12 +16,13 @@ Element formats, with their sources:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
 from manifest.diagnostics import Diagnostic
-from manifest.formats.cargo_imp.codes import ALTERED
+from manifest.formats.cargo_imp.codes import ALTERED, EXPECTED_ES, UNFIT
 from manifest.formats.cargo_imp.lines import Line
 from manifest.formats.cargo_imp.sink import Sink
 from manifest.model import CustomsNote, Packages, Place, PlaceScheme, Quantity, TariffCode
@@ -178,13 +179,13 @@ def awb_detail_text(
     origin: str | None,
     destination: str | None,
     code: str,
-    pieces: int,
+    pieces: int | None,
     weight: Quantity | None,
     volume: Quantity | None = None,
     density: str | None = None,
     total_pieces: int | None = None,
 ) -> str:
-    text = f"{number}{origin or ''}{destination or ''}/{code}{pieces}"
+    text = f"{number}{origin or ''}{destination or ''}/{code}{'' if pieces is None else pieces}"
     if weight is not None:
         text += WEIGHT_CODES.get(weight.unit, "K") + decimal_text(weight.value)
     if volume is not None and volume.unit in VOLUME_CODES:
@@ -232,8 +233,29 @@ def parse_oci(line: Line, sink: Sink, location: str) -> CustomsNote | None:
     return CustomsNote(country=country, subject=subject, content_code=control, content=content)
 
 
-def oci_text(note: CustomsNote) -> str:
-    return "/" + "/".join(value or "" for value in (note.country, note.subject, note.content_code, note.content))
+def oci_lines(notes: Sequence[CustomsNote], out: TextWriter, path: str) -> list[str]:
+    """The OCI line and its continuations, one per customs note of the consignment at ``path``. A country that is
+    not an ISO 3166 two-letter code is not written in the note's country element (IMP108)."""
+    return [
+        ("OCI" if number == 0 else "") + _oci_text(note, out, f"{path}[{number}]") for number, note in enumerate(notes)
+    ]
+
+
+def _oci_text(note: CustomsNote, out: TextWriter, path: str) -> str:
+    country = note.country
+    if country and COUNTRY.fullmatch(country) is None:
+        out.losses.append(
+            UNFIT(
+                field=f"{path}.country",
+                value=country,
+                expected="2 letters",
+                expected_es=EXPECTED_ES["2 letters"],
+                element="OCI/country",
+                message=out.message,
+            )
+        )
+        country = None
+    return "/" + "/".join(value or "" for value in (country, note.subject, note.content_code, note.content))
 
 
 def resolve_day(day: int, month: int, reference: date) -> date | None:
@@ -306,9 +328,29 @@ def tariff_paths(codes: list[str]) -> list[tuple[str, ...]]:
     return [heads, *((f"tariff_codes[{n}]",) for n in range(1, len(codes)))]
 
 
-def codes_of_tariffs(hs_code: str | None, tariffs: tuple[TariffCode, ...], derived: bool) -> list[str]:
-    codes = [] if hs_code is None or derived else [hs_code]
-    codes.extend(t.code for t in tariffs)
+def codes_of_tariffs(
+    hs_code: str | None, tariffs: tuple[TariffCode, ...], derived: bool, out: TextWriter, path: str, element: str
+) -> list[str]:
+    """The harmonised commodity codes of the goods item at ``path`` as ``element`` (HTS, RTD NH) writes them: letters
+    and digits, as its reader takes them. An empty code is none; one of other characters is not written (IMP108)."""
+    given = [] if hs_code is None or derived else [(f"{path}.hs_code", hs_code)]
+    given.extend((f"{path}.tariff_codes[{number}].code", tariff.code) for number, tariff in enumerate(tariffs))
+    codes: list[str] = []
+    for at, code in given:
+        if code.isascii() and code.isalnum():
+            codes.append(code)
+        elif code:
+            expected = "letters and digits"
+            out.losses.append(
+                UNFIT(
+                    field=at,
+                    value=code,
+                    expected=expected,
+                    expected_es=EXPECTED_ES[expected],
+                    element=element,
+                    message=out.message,
+                )
+            )
     return codes
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from manifest.diagnostics import Diagnostic
 from manifest.formats.cargo_imp.codes import NOT_A_ULD, NOT_AN_AIR_WAYBILL, NOT_WRITTEN
-from manifest.formats.cargo_imp.elements import TextWriter, awb_detail_text, day_month_text, oci_text
+from manifest.formats.cargo_imp.elements import TextWriter, awb_detail_text, day_month_text, oci_lines
 from manifest.formats.cargo_imp.ffm_layout import (
     X_DENSITY,
     X_END,
@@ -232,7 +232,7 @@ def _item_lines(entry: Entry, written: set[int], out: TextWriter) -> list[str]:
     if item.extensions.get(X_LINES):
         lines.extend(item.extensions[X_LINES].split("\n"))
     if first:
-        lines.extend(("OCI" if n == 0 else "") + oci_text(note) for n, note in enumerate(consignment.customs_notes))
+        lines.extend(oci_lines(consignment.customs_notes, out, f"consignments[{c_index}].customs_notes"))
     return lines
 
 

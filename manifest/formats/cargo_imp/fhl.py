@@ -5,6 +5,12 @@ Model mapping: MBI gives the master consignment (document type AIR_WAYBILL); eac
 manifest description of goods and its special handling codes on the continuation line; TXT the free text
 description; HTS the harmonised codes; OCI the customs notes. SHP, CNE and CVD follow the houses and describe the
 house of the message: with several HBS lines they are given to the last house.
+
+Written, MBI is the first master with an air waybill number, else the master number of the houses alone (IMP106
+notes what of the master that leaves out); a master number of another form is not written (IMP107) and none is
+noted (IMP102), since MBI is mandatory and no number is invented. Without MBI the houses are read back first, and
+with it after the master (``Written.moves``). HBS is written with the values the model holds, and a note names the
+mandatory ones it lacks.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ from __future__ import annotations
 import re
 
 from manifest.formats.cargo_imp import charges, goods, parties
+from manifest.formats.cargo_imp.charges import Lacking
+from manifest.formats.cargo_imp.codes import NO_MASTER, NOT_A_MASTER_NUMBER, NOT_AN_AIR_WAYBILL, NOT_WRITTEN
 from manifest.formats.cargo_imp.elements import (
     AIRPORT,
     QUANTITY,
@@ -20,7 +28,7 @@ from manifest.formats.cargo_imp.elements import (
     awb_detail_fields,
     awb_detail_text,
     codes_of_tariffs,
-    oci_text,
+    oci_lines,
     parse_awb_detail,
     parse_oci,
     parse_shc,
@@ -28,12 +36,14 @@ from manifest.formats.cargo_imp.elements import (
     tariff_paths,
     weight_of,
 )
-from manifest.formats.cargo_imp.fwb import X_ENVELOPE, X_MESSAGE, X_VERSION
+from manifest.formats.cargo_imp.fwb import X_ENVELOPE, X_MESSAGE, X_VERSION, lacking_note
 from manifest.formats.cargo_imp.grammar import FHL_LINES, VERSIONS
+from manifest.formats.cargo_imp.kinds import named_by_air_waybill
 from manifest.formats.cargo_imp.lines import Field, Line
 from manifest.formats.cargo_imp.message import RawMessage, Record, check_structure, group_records
 from manifest.formats.cargo_imp.sink import Sink
 from manifest.formats.readers import ascii_digits
+from manifest.identifiers import air_waybill_form
 from manifest.model import (
     Consignment,
     CustomsNote,
@@ -52,6 +62,7 @@ X_CVD = "cargo-imp.CVD"  # a CVD line out of its format, as written
 X_HS_DERIVED = goods.X_HS_DERIVED
 NATURE_SIZE = 15  # HBS manifest description of goods
 TEXT_SIZE = 65  # TXT free text, per line
+_TITLES = {rule.tag: rule.title for rule in FHL_LINES}
 _HOUSE_NUMBER = re.compile(r"[A-Z0-9]{1,12}")
 _SLAC = re.compile(r"[0-9]{0,5}")
 
@@ -86,22 +97,23 @@ def read(messages: list[RawMessage], sink: Sink) -> Manifest:
                 if master is None:
                     master = _master(record.first, sink)
                 continue
-            _record(record, houses, sink)
+            # The houses follow the master in the manifest, or stand first when it names none.
+            _record(record, houses, sink, 0 if master is None else 1)
     master_number = master.document_number if master else ""
     consignments = [] if master is None else [master]
     consignments.extend(_house_consignment(house, master_number) for house in houses)
     return Manifest(mode=Mode.AIR, consignments=tuple(consignments), extensions=manifest_ext)
 
 
-def _record(record: Record, houses: list[_House], sink: Sink) -> None:
+def _record(record: Record, houses: list[_House], sink: Sink, first: int) -> None:
     line = record.first
     if record.tag == "HBS":
-        houses.append(_house(record, sink, len(houses) + 1))
+        houses.append(_house(record, sink, len(houses) + first))
         return
     if not houses:
         return  # already reported by the structure check: these lines follow an HBS
     house = houses[-1]
-    path = f"consignments[{len(houses)}]"
+    path = f"consignments[{len(houses) - 1 + first}]"
     if record.tag == "TXT":
         house.text.extend(part.text[(4 if n == 0 else 1) :] for n, part in enumerate(record.lines))
         sink.place(f"{path}.goods[0].description", line, 5, "TXT")
@@ -267,25 +279,23 @@ def _house_consignment(house: _House, master_number: str) -> Consignment:
     )
 
 
-def write(manifest: Manifest, out: TextWriter) -> list[list[str]]:
+def write(manifest: Manifest, out: TextWriter) -> tuple[list[list[str]], tuple[int | None, ...]]:
     """One message listing every house, or one message per house when the houses carry their own parties or
-    values (FHL/5 has room for one shipper, consignee and charge declaration, after the houses)."""
+    values (FHL/5 has room for one shipper, consignee and charge declaration, after the houses); and, for each
+    consignment the reader reads back from them in order, the index of the consignment it is written from (None
+    for a master the model names by number alone)."""
     version = manifest.extensions.get(X_VERSION, "5")
     smi = f"FHL/{version if version in VERSIONS['FHL'] else VERSIONS['FHL'][0]}"
-    masters = [c for c in manifest.consignments if c.document_type != DocumentType.HOUSE_AIR_WAYBILL]
     houses = [(n, c) for n, c in enumerate(manifest.consignments) if c.document_type == DocumentType.HOUSE_AIR_WAYBILL]
     head = [smi]
-    if masters:
-        master = masters[0]
-        origin = master.place_of_loading.code if master.place_of_loading else None
-        destination = master.place_of_discharge.code if master.place_of_discharge else None
-        pieces = master.total_packages.count if master.total_packages else 0
-        head.append(
-            "MBI/" + awb_detail_text(master.document_number, origin, destination, "T", pieces, master.gross_weight)
-        )
-    elif houses and houses[0][1].master_number:
-        head.append(f"MBI/{houses[0][1].master_number}")
-    own = [house for _, house in houses[:-1] if house.parties or _declares(house)]
+    mbi, master = _mbi(manifest, houses, out)
+    origins: list[int | None] = []
+    if mbi is not None:
+        head.append(mbi)
+        origins.append(master)
+    origins.extend(n for n, _ in houses)
+    # The messages of one master are read as one by their MBI line: without it, one message lists every house.
+    own = [house for _, house in houses[:-1] if house.parties or _declares(house)] if mbi is not None else []
     groups = [[entry] for entry in houses] if own else [houses]
     messages: list[list[str]] = []
     for group in groups:
@@ -295,7 +305,52 @@ def write(manifest: Manifest, out: TextWriter) -> list[list[str]]:
         if group:
             lines.extend(_house_tail(*group[-1], out))
         messages.append(lines)
-    return messages
+    return messages, tuple(origins)
+
+
+def _mbi(manifest: Manifest, houses: list[tuple[int, Consignment]], out: TextWriter) -> tuple[str | None, int | None]:
+    """The MBI line (master AWB consignment detail, mandatory) and the index of the consignment it is written from:
+    the first master with an air waybill number, else the master number of the houses alone (None). A master or
+    master number of another form is not written (IMP103, IMP107); the values the line needs that the model lacks
+    are noted (IMP102, IMP106), and none is invented."""
+    masters = [(n, c) for n, c in enumerate(manifest.consignments) if c.document_type != DocumentType.HOUSE_AIR_WAYBILL]
+    out.losses.extend(
+        NOT_AN_AIR_WAYBILL(field=f"consignments[{n}]", value=c.document_number, message="FHL")
+        for n, c in masters
+        if not named_by_air_waybill(c)
+    )
+    named = next(((n, c) for n, c in masters if named_by_air_waybill(c)), None)
+    if named is not None:
+        index, master = named
+        return "MBI/" + _detail(master, f"consignments[{index}]", out), index
+    naming = next(((n, c) for n, c in houses if c.master_number), None)
+    field = f"consignments[{naming[0] if naming else houses[0][0] if houses else 0}].master_number"
+    number = naming[1].master_number if naming else None
+    if not number:
+        out.notes.append(NOT_WRITTEN(field=field, value="MBI", title=_TITLES["MBI"], message="FHL", missing=field))
+        return None, None
+    if not air_waybill_form(number):
+        out.losses.append(NOT_A_MASTER_NUMBER(field=field, value=number, element="MBI", message="FHL", location="MBI"))
+        return None, None
+    out.notes.append(NO_MASTER(field=field, value="MBI", message="FHL", location="MBI"))
+    return f"MBI/{number}", None
+
+
+def _detail(master: Consignment, path: str, out: TextWriter) -> str:
+    """The master's AWB consignment detail, with a note of the values it needs that the model lacks."""
+    origin = master.place_of_loading.code if master.place_of_loading else None
+    destination = master.place_of_discharge.code if master.place_of_discharge else None
+    pieces = master.total_packages.count if master.total_packages else None
+    required = (
+        ("place_of_loading", origin),
+        ("place_of_discharge", destination),
+        ("total_packages", pieces is not None),
+        ("gross_weight", master.gross_weight),
+    )
+    missing = [name for name, value in required if not value]
+    if missing:
+        out.notes.append(lacking_note(Lacking("MBI", missing), "FHL", _TITLES["MBI"], path))
+    return awb_detail_text(master.document_number, origin, destination, "T", pieces, master.gross_weight)
 
 
 def _house_tail(index: int, house: Consignment, out: TextWriter) -> list[str]:
@@ -326,10 +381,22 @@ def _write_house(house: Consignment, index: int, out: TextWriter) -> list[str]:
     item = house.goods[0] if house.goods else GoodsItem()
     origin = house.place_of_loading.code if house.place_of_loading else ""
     destination = house.place_of_discharge.code if house.place_of_discharge else ""
-    pieces = house.total_packages.count if house.total_packages else 0
+    pieces = house.total_packages.count if house.total_packages else None
     weight = ""
     if house.gross_weight is not None:
         weight = awb_detail_text("", None, None, "T", 0, house.gross_weight)[3:]
+    # HBS origin and destination, pieces, weight and manifest description of goods are mandatory (FHL/5): the line
+    # is written with what the model holds, and a note says what the sender must supply.
+    required = (
+        ("place_of_loading", origin),
+        ("place_of_discharge", destination),
+        ("total_packages", pieces is not None),
+        ("gross_weight", weight),
+        ("goods[0].description", item.description),
+    )
+    missing = [name for name, value in required if not value]
+    if missing:
+        out.notes.append(lacking_note(Lacking("HBS", missing), "FHL", _TITLES["HBS"], path))
     description = out.text(item.description, f"{path}.goods[0].description") if item.description else ""
     text_lines: list[str] = []
     if X_NATURE in item.extensions:
@@ -341,15 +408,17 @@ def _write_house(house: Consignment, index: int, out: TextWriter) -> list[str]:
     else:
         nature = description
     slac = house.extensions.get(X_SLAC, "")
-    lines = [f"HBS/{house.document_number}/{origin}{destination}/{pieces}/{weight}/{slac}/{nature}"]
+    count = "" if pieces is None else str(pieces)
+    lines = [f"HBS/{house.document_number}/{origin}{destination}/{count}/{weight}/{slac}/{nature}"]
     if house.handling_codes:
         lines.append("/" + "/".join(house.handling_codes))
     if text_lines:
         lines.append("TXT/" + text_lines[0])
         lines.extend("/" + piece for piece in text_lines[1:])
-    codes = codes_of_tariffs(item.hs_code, item.tariff_codes, bool(item.extensions.get(X_HS_DERIVED)))
+    derived = bool(item.extensions.get(X_HS_DERIVED))
+    codes = codes_of_tariffs(item.hs_code, item.tariff_codes, derived, out, f"{path}.goods[0]", "HTS")
     if codes:
         lines.append("HTS/" + codes[0])
         lines.extend("/" + code for code in codes[1:])
-    lines.extend(("OCI" if n == 0 else "") + oci_text(note) for n, note in enumerate(house.customs_notes))
+    lines.extend(oci_lines(house.customs_notes, out, f"{path}.customs_notes"))
     return lines

@@ -31,7 +31,7 @@ from manifest.formats.cargo_imp.elements import (
     TextWriter,
     awb_detail_fields,
     awb_detail_text,
-    oci_text,
+    oci_lines,
     parse_awb_detail,
     parse_oci,
     parse_shc,
@@ -211,7 +211,7 @@ def write(manifest: Manifest, consignment: Consignment, index: int, out: TextWri
         "CVD": lambda: _cvd(consignment, out, path),
         "ISU": lambda: _isu(consignment, out, path),
         "SPH": lambda: ["SPH/" + "/".join(consignment.handling_codes)] if consignment.handling_codes else [],
-        "OCI": lambda: _oci(consignment.customs_notes),
+        "OCI": lambda: oci_lines(consignment.customs_notes, out, f"{path}.customs_notes"),
         "RTG": lambda: _rtg(manifest, consignment, out, path),
         "REF": lambda: _ref(consignment, out, path),
     }
@@ -332,7 +332,3 @@ def _or_note(line: str | charges.Lacking, out: TextWriter, path: str) -> list[st
 def lacking_note(lacking: charges.Lacking, message: str, title: str, path: str) -> Diagnostic:
     fields = [name if name.startswith("carrier.") else f"{path}.{name}" for name in lacking.missing]
     return NOT_WRITTEN(field=fields[0], value=lacking.tag, title=title, message=message, missing=", ".join(fields))
-
-
-def _oci(notes: tuple[CustomsNote, ...]) -> list[str]:
-    return [("OCI" if number == 0 else "") + oci_text(note) for number, note in enumerate(notes)]

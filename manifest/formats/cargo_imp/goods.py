@@ -252,7 +252,8 @@ def write_rtd(
         if item.volume is not None and item.volume.unit in VOLUME_CODES:
             details.append(f"NV/{VOLUME_CODES[item.volume.unit]}{decimal_text(item.volume.value)}")
         details.extend(kept[split:])
-        codes = codes_of_tariffs(item.hs_code, item.tariff_codes, bool(item.extensions.get(X_HS_DERIVED)))
+        derived = bool(item.extensions.get(X_HS_DERIVED))
+        codes = codes_of_tariffs(item.hs_code, item.tariff_codes, derived, out, where, "RTD/NH")
         details.extend(f"NH/{code}" for code in codes)
         if item.origin_country:
             details.append(f"NO/{item.origin_country}")

@@ -17,7 +17,7 @@ field is kept in the ``extensions`` of the model object whose element encloses i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import replace
 
 from manifest.core.registry import described
 from manifest.diagnostics import Diagnostic, ParseError
@@ -26,14 +26,14 @@ from manifest.formats.air_kind import NOT_OF_KIND, air_view, air_weights
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.formats.cargo_xml import codes
 from manifest.formats.cargo_xml.build import Node, serialize
-from manifest.formats.cargo_xml.flight import read_flight_manifest, write_flight_manifest
+from manifest.formats.cargo_xml.flight import read_flight_manifest, unloading_notes, write_flight_manifest
 from manifest.formats.cargo_xml.houses import read_houses, write_houses
-from manifest.formats.cargo_xml.numbers import NOT_AIR, named
+from manifest.formats.cargo_xml.numbers import NOT_AIR, listed, named, waybill_index
 from manifest.formats.cargo_xml.schema import BY_ROOT, MESSAGES, XFFM, XFHL, XFWB, XFZB, Message
 from manifest.formats.cargo_xml.source import EXT, Reading
 from manifest.formats.cargo_xml.waybill import read_waybill, write_waybill
-from manifest.formats.readback import differences, renumbered, within_any
-from manifest.model import DocumentType, Manifest
+from manifest.formats.readback import differences, moves_of, renumbered, within_any
+from manifest.model import DocumentType, Manifest, Mode
 
 DESCRIPTION = described("cargo-xml")
 NAME = DESCRIPTION.name
@@ -94,18 +94,79 @@ def write(manifests: Sequence[Manifest]) -> Written:
     view, left = air_view(manifests[0])
     view, weights = air_weights(view)
     left += weights
-    shown = named(view, message)
-    data = serialize(_build(shown.manifest, message), message)
     losses: list[Diagnostic] = [
         codes.ONE_MESSAGE_PER_FILE(field=f"manifests[{index}]", index=index) for index in range(1, len(manifests))
     ]
     losses.extend(
         NOT_AIR(field=v.field, value=v.value, what=NOT_OF_KIND[v.kind][0], what_es=NOT_OF_KIND[v.kind][1]) for v in left
     )
+    if message is XFFM and not _flies(view):
+        return _not_a_flight(view, losses)
+    shown = named(view, message)
+    data = serialize(_build(shown.manifest, message), message)
     losses.extend(shown.losses)
-    reread: Any = read(data).manifests[0]
+    reread: Manifest = read(data).manifests[0]
     told = [d.field or "" for d in losses]
-    found = differences(shown.manifest, reread, any_order=True)
-    lost = (renumbered(path, "consignments", shown.origins) for path, _ in found if path)
+    back = _read_back_order(shown.manifest, message)
+    origins = tuple(None if index is None else shown.origins[index] for index in back)
+    moves = moves_of("consignments", origins)
+    if message is XFFM and shown.manifest.stops and shown.manifest.arrival is None:
+        # The last ArrivalEvent is the manifest's arrival: the last stop of a manifest without one is read back so,
+        # and is compared as the stop it was written from. Its findings stay the arrival's, which is what the
+        # manifest's rules check (the source's own arrival lacks what the stop lacks).
+        last = () if reread.arrival is None else (reread.arrival,)
+        reread = replace(reread, stops=(*reread.stops, *last), arrival=None)
+    lost = (renumbered(path, "consignments", shown.origins) for path in _not_read_back(shown.manifest, reread, back))
     losses.extend(codes.NOT_CARRIED(field=path, message=message.code) for path in lost if not within_any(path, told))
-    return Written(data, tuple(losses), shown.notes)
+    notes = (*shown.notes, *unloading_notes(shown.manifest)) if message is XFFM else shown.notes
+    return Written(data, tuple(losses), notes, moves)
+
+
+def _flies(manifest: Manifest) -> bool:
+    """Whether ``manifest`` is a flight's: an air manifest (whose flight number may be missing, and is noted), or one
+    that names a flight (an air view keeps only a flight designator). A vessel's voyage, a train or a truck trip is
+    no flight, and no XFFM is written for it, as no FFM is (:func:`manifest.formats.cargo_imp.message_kind`)."""
+    return manifest.mode is Mode.AIR or bool(manifest.conveyance and manifest.conveyance.flight_number)
+
+
+def _not_a_flight(manifest: Manifest, losses: list[Diagnostic]) -> Written:
+    """Nothing, for a surface manifest that no Cargo-XML message holds: its mode, with why (CXML020), and each
+    other value as not carried, as a file of no message carries none."""
+    count = str(len(manifest.consignments))
+    losses.append(codes.NOT_A_FLIGHT(field="mode", value=manifest.mode.value, count=count))
+    told = [d.field or "" for d in losses]
+    nothing = Manifest(mode=Mode.AIR)
+    lost = (path for path, _ in differences(manifest, nothing) if path and not within_any(path, told))
+    losses.extend(codes.NOT_CARRIED(field=path, message=XFFM.code) for path in lost)
+    return Written(b"", tuple(losses))
+
+
+def _read_back_order(manifest: Manifest, message: Message) -> tuple[int | None, ...]:
+    """For each consignment the message's reader reads back, in order, the index of the consignment of
+    ``manifest`` it is written from; None for the master an XFZB or XFHL names by number alone."""
+    if message is XFFM:
+        return tuple(range(len(manifest.consignments)))
+    if message is XFWB:
+        index = waybill_index(manifest)
+        return () if index is None else (index,)
+    master, houses = listed(manifest, message)
+    return (master, *houses)
+
+
+def _not_read_back(manifest: Manifest, reread: Manifest, back: Sequence[int | None]) -> list[str]:
+    """The paths of the values of ``manifest`` that ``reread`` lacks, each consignment compared with the one read
+    back from it (``back``, as :func:`_read_back_order` gives it), or with none."""
+    headers = (replace(manifest, consignments=()), replace(reread, consignments=()))
+    found = [path for path, _ in differences(*headers, any_order=True) if path]
+    kept = {
+        index: reread.consignments[k]
+        for k, index in enumerate(back)
+        if index is not None and k < len(reread.consignments)
+    }
+    for index, consignment in enumerate(manifest.consignments):
+        found.extend(
+            path
+            for path, _ in differences(consignment, kept.get(index), f"consignments[{index}]", any_order=True)
+            if path
+        )
+    return found

@@ -117,3 +117,23 @@ OTHER_VERSION = define(
     "la versión $value de $message no es una que este lector conozca ($known); se lee como la versión $known",
     TOOLKIT + ", MessageHeaderDocument/VersionID",
 )
+NOT_A_FLIGHT = define(
+    "CXML020",
+    Severity.WARNING,
+    "$field ('$value'): a manifest of this mode that names no flight is no flight manifest (XFFM), and its $count "
+    "consignment(s) are not the one air waybill of an XFWB nor the house waybills of an XFZB or XFHL: nothing is "
+    "written",
+    "$field ('$value'): un manifiesto de este modo que no indica ningún vuelo no es un manifiesto de vuelo (XFFM), y "
+    "sus $count embarque(s) no son la guía aérea única de un XFWB ni las guías house de un XFZB o XFHL: no se "
+    "escribe nada",
+    TOOLKIT + ": XFFM LogisticsTransportMovement (the flight); one message per file",
+)
+NO_UNLOADING = define(
+    "CXML021",
+    Severity.INFO,
+    "$element (the airport where the cargo is unloaded) is required in each ArrivalEvent of an XFFM but the model "
+    "has no value for it ($field); it is left out",
+    "$element (el aeropuerto donde se descarga la carga) es obligatorio en cada ArrivalEvent de un XFFM pero el "
+    "modelo no tiene valor para él ($field); se omite",
+    TOOLKIT + ": XFFM ArrivalEvent/OccurrenceArrivalLocation (the point of unloading)",
+)

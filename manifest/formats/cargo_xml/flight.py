@@ -18,9 +18,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from manifest.diagnostics import Diagnostic
 from manifest.formats.air_kind import unit_load_device
 from manifest.formats.cargo_xml import values
 from manifest.formats.cargo_xml.build import Node
+from manifest.formats.cargo_xml.codes import NO_UNLOADING
 from manifest.formats.cargo_xml.consignments import read_core, write_core
 from manifest.formats.cargo_xml.goods import read_uld, write_uld
 from manifest.formats.cargo_xml.header import read_header, write_header
@@ -186,6 +188,32 @@ def _read_totals(reading: Reading, part: Any, field: str) -> dict[str, Any]:
     return read_core(reading, part, field, weight=_TOTAL_WEIGHT, volume=None)
 
 
+def _points(manifest: Manifest) -> list[Stop | None]:
+    """The points of unloading, one ArrivalEvent each: the stops, then the arrival (the last is read back as the
+    arrival). The cargo (a bill's parts, a ULD) is listed under the arrival where it is unloaded: one without a place
+    when the model names none."""
+    points: list[Stop | None] = [*manifest.stops, manifest.arrival] if manifest.arrival else list(manifest.stops)
+    if not points and (manifest.consignments or _all_ulds(manifest)):
+        points = [None]
+    return points
+
+
+def unloading_notes(manifest: Manifest) -> tuple[Diagnostic, ...]:
+    """A note (CXML021) for each point of unloading written without its airport, which the model lacks: at the
+    arrival's code for the last (the reader reads it back as the arrival), at the stop's for the others."""
+    points = _points(manifest)
+    notes = []
+    for number, point in enumerate(points, start=1):
+        if point is not None and point.place.code:
+            continue
+        field = "arrival.place.code" if number == len(points) else f"stops[{number - 1}].place.code"
+        event = "ArrivalEvent" if number == 1 else f"ArrivalEvent[{number}]"
+        element = "OccurrenceArrivalLocation/ID"
+        location = f"/{XFFM.root}/{event}/{element}"
+        notes.append(NO_UNLOADING(element=element, field=field, location=location))
+    return tuple(notes)
+
+
 def write_flight_manifest(manifest: Manifest) -> Node:
     root = Node(XFFM.root)
     flight = (manifest.conveyance.flight_number if manifest.conveyance else None) or manifest.trip_number
@@ -193,12 +221,8 @@ def write_flight_manifest(manifest: Manifest) -> Node:
     movement = root.walk("LogisticsTransportMovement")
     write_flight(movement, manifest)
     write_stop(movement, manifest.departure, "OccurrenceDepartureLocation", _DEPARTED, "DepartureEvent")
-    points: list[Stop | None] = [*manifest.stops, manifest.arrival] if manifest.arrival else list(manifest.stops)
+    points = _points(manifest)
     ulds = _all_ulds(manifest)
-    if not points and (manifest.consignments or ulds):
-        # The cargo (a bill's parts, a ULD) is listed under the arrival where it is unloaded: one without a place
-        # when the model names none.
-        points = [None]
     events = [root.add("ArrivalEvent") for _ in points]
     for event, point in zip(events, points, strict=True):
         write_stop(event, point, "OccurrenceArrivalLocation", _ARRIVED)

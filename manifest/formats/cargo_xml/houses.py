@@ -17,9 +17,11 @@ from manifest.formats.cargo_xml.build import Node
 from manifest.formats.cargo_xml.consignments import read_core, write_core
 from manifest.formats.cargo_xml.goods import read_item, write_item
 from manifest.formats.cargo_xml.header import read_header, write_header
+from manifest.formats.cargo_xml.numbers import listed, master_number
 from manifest.formats.cargo_xml.schema import XFZB, Message
 from manifest.formats.cargo_xml.source import EXT, Reading
 from manifest.formats.cargo_xml.waybill import awb_number
+from manifest.identifiers import air_waybill_form
 from manifest.model import Consignment, DocumentType, Equipment, GoodsItem, Manifest, Mode
 
 
@@ -70,12 +72,11 @@ def _house(reading: Reading, house: Any, master_number: str | None, field: str) 
 
 
 def write_houses(manifest: Manifest, message: Message) -> Node:
-    masters = [c for c in manifest.consignments if c.document_type == DocumentType.AIR_WAYBILL]
-    houses = [c for c in manifest.consignments if c.document_type == DocumentType.HOUSE_AIR_WAYBILL]
-    if message is XFZB:
-        houses = houses[:1]
-    master = masters[0] if masters else None
-    number = master.document_number if master else next((h.master_number for h in houses if h.master_number), None)
+    master_index, house_indexes = listed(manifest, message)
+    master = manifest.consignments[master_index] if master_index is not None else None
+    houses = [manifest.consignments[i] for i in house_indexes]
+    named_by = master_number(manifest, message)[1]
+    number = named_by if air_waybill_form(named_by) else None  # none, or one of another form (CXML013), is no element
     root = Node(message.root)
     write_header(root, message, houses[0].document_number if message is XFZB and houses else number)
     master_node = root.walk("MasterConsignment")

@@ -14,7 +14,12 @@ model has it, for validation to report (ID-003). So:
   model lacks always is;
 - an XFFM lists the parts of each waybill under its number, and a reader tells the waybills apart by it, so a
   consignment without an air waybill number is not listed at all, and is listed as not written (CXML014); a note
-  says so when none is left to list (CXML016).
+  says so when none is left to list (CXML016);
+- an XFZB or XFHL lists its houses under the master's number (MasterConsignment/TransportContractDocument/ID,
+  mandatory): the master consignment's, else the one its houses name it by. A number of another form is not written
+  (CXML013), none is noted (CXML015), and a master the model holds only as its houses' master number is written
+  from the number alone, with a note of what it lacks (CXML019). Its reader reads that master back before the
+  houses, so each house is read back one index on (``Written.moves``).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from dataclasses import replace
 
 from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.cargo_xml.codes import TOOLKIT
-from manifest.formats.cargo_xml.schema import XFFM, XFWB, Message
+from manifest.formats.cargo_xml.schema import XFFM, XFWB, XFZB, Message
 from manifest.identifiers import air_waybill_form
 from manifest.model import Consignment, DocumentType, Manifest, PartyRole
 from manifest.slotted import record
@@ -76,6 +81,16 @@ NO_PARTY = define(
     "IATA Cargo-XML Toolkit XFWB 3.00: MasterConsignment/ConsignorParty and ConsigneeParty; Cargo-IMP FWB SHP and "
     "CNE lines (mandatory)",
 )
+NO_MASTER = define(
+    "CXML019",
+    Severity.INFO,
+    "the model holds no master air waybill, only the master number of its house waybills ($field): $message's "
+    "$element is written without the master's totals, airports and parties, which must be supplied before filing",
+    "el modelo no tiene la guía aérea master, solo el número master de sus guías house ($field): el $element de "
+    "$message se escribe sin los totales, aeropuertos y partes de la master, que deben proporcionarse antes de "
+    "presentarlo",
+    TOOLKIT + ": MasterConsignment of XFZB 3.00 and XFHL 2.00 (the master's totals, airports and number)",
+)
 
 _HEADER_ID = "BusinessHeaderDocument/ID"
 # The parties every air waybill names (an XFWB's MasterConsignment, an FWB's SHP and CNE lines), in English and
@@ -111,7 +126,7 @@ def named(manifest: Manifest, message: Message) -> Named:
         none = () if kept or not lost else (NO_WAYBILL(count=str(len(lost)), field="consignments", location=None),)
         return Named(listed, kept, lost, none)
     if message is not XFWB:
-        return Named(manifest, every)
+        return _master_named(manifest, message)
     index = waybill_index(manifest)
     parties = _parties_missing(manifest, index)
     number = manifest.consignments[index].document_number if index is not None else ""
@@ -127,6 +142,50 @@ def named(manifest: Manifest, message: Message) -> Named:
     field = f"consignments[{index}].document_number"
     loss = NOT_AN_AIR_WAYBILL(field=field, value=number, element=_HEADER_ID, location=location)
     return Named(blank, every, losses=(loss,), notes=parties)
+
+
+def listed(manifest: Manifest, message: Message) -> tuple[int | None, tuple[int, ...]]:
+    """The consignments an XFZB or XFHL lists, in the order its reader reads them back: the master consignment (the
+    first air waybill; None when the model has none, and the reader reads back a master of the number alone), then
+    each house (an XFZB holds one)."""
+    master = next((i for i, c in enumerate(manifest.consignments) if c.document_type == DocumentType.AIR_WAYBILL), None)
+    houses = tuple(i for i, c in enumerate(manifest.consignments) if c.document_type == DocumentType.HOUSE_AIR_WAYBILL)
+    return master, houses[:1] if message is XFZB else houses
+
+
+def master_number(manifest: Manifest, message: Message) -> tuple[str, str]:
+    """The model path and the value of the number an XFZB or XFHL names its master by: the master consignment's, else
+    the first master number of the houses it lists (empty when there is none)."""
+    master, houses = listed(manifest, message)
+    if master is not None:
+        return f"consignments[{master}].document_number", manifest.consignments[master].document_number
+    house = next((i for i in houses if manifest.consignments[i].master_number), houses[0] if houses else 0)
+    return f"consignments[{house}].master_number", (
+        manifest.consignments[house].master_number or "" if house < len(manifest.consignments) else ""
+    )
+
+
+def _master_named(manifest: Manifest, message: Message) -> Named:
+    """An XFZB or XFHL names its master by MasterConsignment/TransportContractDocument/ID (mandatory): the number
+    :func:`master_number` gives. One of another form is not written there (CXML013), and a master the model names by
+    no number is written without one, with a note that the element is required (CXML015) at the model path of the
+    missing value; a master the model holds only as its houses' number is noted too (CXML019)."""
+    every = tuple(range(len(manifest.consignments)))
+    field, number = master_number(manifest, message)
+    element = "MasterConsignment/TransportContractDocument/ID"
+    location = f"/{message.root}/{element}"
+    notes: tuple[Diagnostic, ...] = ()
+    if listed(manifest, message)[0] is None:
+        # A master the model does not hold is read back from its number alone: none of its own values is written.
+        where = f"/{message.root}/MasterConsignment"
+        notes = (NO_MASTER(field=field, message=message.code, element="MasterConsignment", location=where),)
+    if air_waybill_form(number):
+        return Named(manifest, every, notes=notes)
+    if not number:
+        note = NO_NUMBER(element=element, message=message.code, field=field, location=location)
+        return Named(manifest, every, notes=(note, *notes))
+    loss = NOT_AN_AIR_WAYBILL(field=field, value=number, element=element, location=location)
+    return Named(manifest, every, losses=(loss,), notes=notes)
 
 
 def _parties_missing(manifest: Manifest, index: int | None) -> tuple[Diagnostic, ...]:

@@ -94,7 +94,10 @@ def write_measure(node: Node, path: str, quantity: Quantity | None) -> None:
 
 
 def write_place(node: Node, path: str, place: Place | None) -> None:
-    if place is not None and (place.code is not None or place.name is not None):
+    """The place's location element: its ID and Name, each only when the place has one (an empty code is none, and
+    no empty element is written for it)."""
+    code, name = (place.code or None, place.name or None) if place is not None else (None, None)
+    if code is not None or name is not None:
         location = node.walk(path)
-        location.set("ID", place.code)
-        location.set("Name", place.name)
+        location.set("ID", code)
+        location.set("Name", name)
