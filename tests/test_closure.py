@@ -28,6 +28,7 @@ from manifest.formats.x12.fit import LEFT_EMPTY
 from manifest.formats.x12.messages import MISSING_ELEMENT
 from manifest.model import (
     Address,
+    Carrier,
     Consignment,
     Conveyance,
     DocumentType,
@@ -43,6 +44,8 @@ from manifest.model import (
     PlaceScheme,
     Quantity,
     Stop,
+    TaxId,
+    TaxIdScheme,
 )
 from manifest.requirements import rules
 from tests import closure
@@ -178,6 +181,15 @@ _A_CONTAINER_ONLY_A_BILL_NAMES = Manifest(
 _AN_EMPTY_PLACE_OF_RECEIPT = Manifest(
     mode=Mode.AIR, consignments=(Consignment(document_number="BILL1", place_of_receipt=Place()),)
 )
+_A_TRAILER_ON_A_WAYBILL = Manifest(
+    mode=Mode.RAIL,
+    consignments=(
+        Consignment(document_number="BILL1", equipment=(Equipment(kind=EquipmentKind.TRAILER, number="1234567"),)),
+    ),
+)
+_AN_ISSUER_RFC_NOT_VALID = Manifest(
+    mode=Mode.RAIL, carrier=Carrier(tax_id=TaxId(scheme=TaxIdScheme.RFC, value="AAA010101AAA"))
+)
 _A_NEGATIVE_PACKAGE_COUNT = Manifest(
     mode=Mode.MARITIME,
     consignments=(Consignment(document_number="BILL1", goods=(GoodsItem(packages=Packages(count=-315)),)),),
@@ -219,6 +231,9 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @example(manifest=_A_ROAD_WEIGHT_IN_NO_UNIT, source_format="manifest-json")
 @example(manifest=_A_NEGATIVE_GOODS_ITEM, source_format="manifest-json")
 @example(manifest=_A_STATION_WITH_A_BAR, source_format="manifest-json")
+# Closed too: a trailer on a rail waybill (no Carro) and an issuer's RFC that is not valid (not written).
+@example(manifest=_A_TRAILER_ON_A_WAYBILL, source_format="manifest-json")
+@example(manifest=_AN_ISSUER_RFC_NOT_VALID, source_format="manifest-json")
 @example(manifest=_A_UNIT_SAT_DOES_NOT_LIST, source_format="manifest-json")
 @example(manifest=_A_TRUCK_PLATE_OUTSIDE_ASCII, source_format="manifest-json")
 @example(manifest=_A_TRAIN_OUTSIDE_THE_BASIC_PLANE, source_format="manifest-json")

@@ -45,6 +45,7 @@ PATTERNS = {
     "NombreFigura": re.compile(r"[^|]{1,254}"),
     "NumRegIdTribFigura": re.compile(r"[^|]{6,40}"),
     "NombreEstacion": re.compile(r"[^|]{1,50}"),
+    "MatriculaCarro": re.compile(r"[^|]{6,15}"),
     "ClaveSTCC": re.compile(r"[0-9|]{6,7}"),
 }
 

@@ -11,8 +11,8 @@ from manifest.formats.carta_porte import road
 from manifest.formats.carta_porte.namespaces import CP31, q
 from manifest.formats.carta_porte.sat import FIGURE_ROLES
 from manifest.formats.carta_porte.write_places import PlacesWriter
-from manifest.formats.carta_porte.writing import foreign_id, tax_id
-from manifest.model import CrewMember, Mode, Party, TaxIdScheme
+from manifest.formats.carta_porte.writing import foreign_id, rfc_of
+from manifest.model import CrewMember, Mode, Party
 
 
 class FiguresWriter(PlacesWriter):
@@ -36,7 +36,8 @@ class FiguresWriter(PlacesWriter):
     def _figure(self, element: Any, party: Party, path: str) -> None:
         code = next((code for code, role in FIGURE_ROLES.items() if role == party.role), None)
         self._set(element, "TipoFigura", code)
-        self._set(element, "RFCFigura", tax_id(party, TaxIdScheme.RFC))
+        rfc, field = rfc_of(party, path)
+        self._set(element, "RFCFigura", rfc, field=field)
         self._set(element, "NombreFigura", party.name, required=True)
         foreign = foreign_id(party)
         if foreign is not None:
@@ -54,7 +55,8 @@ class FiguresWriter(PlacesWriter):
         """A driver of the truck as the Operador figure (c_FiguraTransporte 01): NombreFigura holds the whole name,
         NumLicencia the federal licence, RFCFigura or NumRegIdTribFigura the tax id."""
         element.set("TipoFigura", road.OPERATOR)
-        self._set(element, "RFCFigura", tax_id(member, TaxIdScheme.RFC), field=f"{path}.tax_ids")
+        rfc, field = rfc_of(member, path)
+        self._set(element, "RFCFigura", rfc, field=field)
         licence = next((d for d in member.documents if d.kind == road.LICENCE), None)
         if licence is not None:
             where = f"{path}.documents[{member.documents.index(licence)}].number"

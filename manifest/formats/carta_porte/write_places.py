@@ -14,8 +14,8 @@ from manifest.formats.carta_porte import crossing, messages, values
 from manifest.formats.carta_porte import extensions as ext
 from manifest.formats.carta_porte.namespaces import CP31, q
 from manifest.formats.carta_porte.sat import FOREIGN_RFC, LOCATION_ID_PREFIX, NODE_OF_MODE
-from manifest.formats.carta_porte.writing import WritingContext, foreign_id, tax_id
-from manifest.model import Address, Mode, Party, PartyRole, Place, PlaceScheme, Stop, TaxIdScheme
+from manifest.formats.carta_porte.writing import WritingContext, foreign_id, rfc_of
+from manifest.model import Address, Mode, Party, PartyRole, Place, PlaceScheme, Stop
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +109,9 @@ class PlacesWriter(WritingContext):
         self._set(element, "NombreEstacion", place.name, field=f"{path}.place.name")
         if party is not None:
             foreign = foreign_id(party)
-            rfc = tax_id(party, TaxIdScheme.RFC) or (FOREIGN_RFC if foreign else None)
-            self._set(element, "RFCRemitenteDestinatario", rfc, required=True, field=f"{planned.party_path}.tax_ids")
+            rfc, field = rfc_of(party, planned.party_path)
+            rfc = rfc or (FOREIGN_RFC if foreign else None)
+            self._set(element, "RFCRemitenteDestinatario", rfc, required=True, field=field)
             self._set(element, "NombreRemitenteDestinatario", party.name, field=f"{planned.party_path}.name")
             if foreign is not None:
                 element.set("NumRegIdTrib", foreign.value)
