@@ -196,3 +196,23 @@ def test_a_pedimento_without_its_number_is_noted() -> None:
         "consignments[0].goods[0].customs_documents[0].number"
     ]
     _closed(manifest)
+
+
+def test_a_foreign_tax_id_numregidtribfigura_cannot_hold_is_a_loss_not_written() -> None:
+    """TiposFigura@NumRegIdTribFigura is [^|]{6,40} (CartaPorte31.xsd)."""
+    owner = Party(role=PartyRole.OWNER, name="ARRENDADORA", tax_ids=(TaxId(scheme=TaxIdScheme.FOREIGN, value="AB"),))
+    manifest = Manifest(mode=Mode.RAIL, parties=(owner,))
+    written = CARTA_PORTE.write([manifest])
+    assert "parties[0].tax_ids[0].value" in {d.field for d in written.losses}
+    assert b"NumRegIdTribFigura" not in written.data
+    _closed(manifest)
+
+
+def test_an_operator_of_a_truck_among_the_parties_is_noted_as_needing_a_licence() -> None:
+    """A party in the role of operator is a TiposFigura 01 Operador, which on a truck states its federal licence and
+    its RFC (Carta Porte 3.1 standard): the model's party has neither, and the notes say so."""
+    manifest = Manifest(mode=Mode.ROAD, parties=(Party(role=PartyRole.OPERATOR, name="JUAN PEREZ"),))
+    written = CARTA_PORTE.write([manifest])
+    noted = {(d.location or "").rpartition("/")[2] for d in written.notes if "TiposFigura" in (d.location or "")}
+    assert noted == {"@NumLicencia", "@RFCFigura"}
+    _closed(manifest)

@@ -40,6 +40,8 @@ from manifest.model import (
     Mode,
     Money,
     Packages,
+    Party,
+    PartyRole,
     Place,
     PlaceScheme,
     Quantity,
@@ -190,6 +192,10 @@ _A_TRAILER_ON_A_WAYBILL = Manifest(
 _AN_ISSUER_RFC_NOT_VALID = Manifest(
     mode=Mode.RAIL, carrier=Carrier(tax_id=TaxId(scheme=TaxIdScheme.RFC, value="AAA010101AAA"))
 )
+_A_TRUCK_OPERATOR_AMONG_THE_PARTIES = Manifest(
+    mode=Mode.ROAD,
+    parties=(Party(role=PartyRole.OPERATOR, name="X", tax_ids=(TaxId(scheme=TaxIdScheme.FOREIGN, value="AB"),)),),
+)
 _A_NEGATIVE_PACKAGE_COUNT = Manifest(
     mode=Mode.MARITIME,
     consignments=(Consignment(document_number="BILL1", goods=(GoodsItem(packages=Packages(count=-315)),)),),
@@ -231,9 +237,11 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @example(manifest=_A_ROAD_WEIGHT_IN_NO_UNIT, source_format="manifest-json")
 @example(manifest=_A_NEGATIVE_GOODS_ITEM, source_format="manifest-json")
 @example(manifest=_A_STATION_WITH_A_BAR, source_format="manifest-json")
-# Closed too: a trailer on a rail waybill (no Carro) and an issuer's RFC that is not valid (not written).
+# Closed too: a trailer on a rail waybill (no Carro), an issuer's RFC that is not valid (not written) and a truck's
+# operator among the parties, with a foreign tax id too short for NumRegIdTribFigura.
 @example(manifest=_A_TRAILER_ON_A_WAYBILL, source_format="manifest-json")
 @example(manifest=_AN_ISSUER_RFC_NOT_VALID, source_format="manifest-json")
+@example(manifest=_A_TRUCK_OPERATOR_AMONG_THE_PARTIES, source_format="manifest-json")
 @example(manifest=_A_UNIT_SAT_DOES_NOT_LIST, source_format="manifest-json")
 @example(manifest=_A_TRUCK_PLATE_OUTSIDE_ASCII, source_format="manifest-json")
 @example(manifest=_A_TRAIN_OUTSIDE_THE_BASIC_PLANE, source_format="manifest-json")

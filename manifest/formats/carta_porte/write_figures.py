@@ -41,15 +41,26 @@ class FiguresWriter(PlacesWriter):
         self._set(element, "NombreFigura", party.name, required=True)
         foreign = foreign_id(party)
         if foreign is not None:
-            element.set("NumRegIdTribFigura", foreign.value)
-            where = f"{path}.tax_ids[{party.tax_ids.index(foreign)}].country"
-            self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, where))
+            where = f"{path}.tax_ids[{party.tax_ids.index(foreign)}]"
+            self._set(element, "NumRegIdTribFigura", foreign.value, field=f"{where}.value")
+            self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, f"{where}.country"))
         ext.restore(element, party.extensions, "cartaporte.TiposFigura")
         self._set(element, "TipoFigura", None, required=True)
+        if self.m.mode == Mode.ROAD and element.get("TipoFigura") == road.OPERATOR:
+            # An Operador of a truck: a party of the model has no licence, which is noted as a driver's is.
+            self._operator_needs(element, None, f"{path}.tax_ids")
         for attributes in ext.restore_numbered(party.extensions, "cartaporte.PartesTransporte"):
             etree.SubElement(element, q(CP31, "PartesTransporte"), attributes)
         if party.address is not None:
             self._address(etree.SubElement(element, q(CP31, "Domicilio")), party.address, f"{path}.address")
+
+    def _operator_needs(self, element: Any, licence: str | None, tax_ids: str) -> None:
+        """Carta Porte 3.1 standard, TiposFigura of an Operador: the federal licence (NumLicencia), and the RFC of one
+        resident in Mexico (a foreign one gives NumRegIdTribFigura instead); each one missing is noted, with the model
+        field that would hold it."""
+        self._set(element, "NumLicencia", None, required=True, field=licence)
+        if element.get("NumRegIdTribFigura") is None:
+            self._set(element, "RFCFigura", None, required=True, field=tax_ids)
 
     def _driver(self, element: Any, member: CrewMember, path: str) -> None:
         """A driver of the truck as the Operador figure (c_FiguraTransporte 01): NombreFigura holds the whole name,
@@ -68,11 +79,7 @@ class FiguresWriter(PlacesWriter):
             self._set(element, "NumRegIdTribFigura", foreign.value, field=f"{where}.value")
             self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, f"{where}.country"))
         ext.restore(element, member.extensions, "cartaporte.TiposFigura")
-        # Carta Porte 3.1 standard, TiposFigura of an Operador: the federal licence, and the RFC of one resident in
-        # Mexico (a foreign one gives NumRegIdTribFigura instead).
-        self._set(element, "NumLicencia", None, required=True, field=f"{path}.documents")
-        if element.get("NumRegIdTribFigura") is None:
-            self._set(element, "RFCFigura", None, required=True, field=f"{path}.tax_ids")
+        self._operator_needs(element, f"{path}.documents", f"{path}.tax_ids")
         for attributes in ext.restore_numbered(member.extensions, "cartaporte.PartesTransporte"):
             etree.SubElement(element, q(CP31, "PartesTransporte"), attributes)
         if member.address is not None:
