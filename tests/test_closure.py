@@ -31,6 +31,7 @@ from manifest.model import (
     Carrier,
     Consignment,
     Conveyance,
+    CrewMember,
     DocumentType,
     Equipment,
     EquipmentKind,
@@ -194,6 +195,7 @@ _AN_ISSUER_RFC_NOT_VALID = Manifest(
 )
 _A_TRUCK_OPERATOR_AMONG_THE_PARTIES = Manifest(
     mode=Mode.ROAD,
+    crew=(CrewMember(),),
     parties=(Party(role=PartyRole.OPERATOR, name="X", tax_ids=(TaxId(scheme=TaxIdScheme.FOREIGN, value="AB"),)),),
 )
 _A_NEGATIVE_PACKAGE_COUNT = Manifest(
@@ -238,7 +240,7 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @example(manifest=_A_NEGATIVE_GOODS_ITEM, source_format="manifest-json")
 @example(manifest=_A_STATION_WITH_A_BAR, source_format="manifest-json")
 # Closed too: a trailer on a rail waybill (no Carro), an issuer's RFC that is not valid (not written) and a truck's
-# operator among the parties, with a foreign tax id too short for NumRegIdTribFigura.
+# operator among the parties after a crew member, with a foreign tax id too short for NumRegIdTribFigura.
 @example(manifest=_A_TRAILER_ON_A_WAYBILL, source_format="manifest-json")
 @example(manifest=_AN_ISSUER_RFC_NOT_VALID, source_format="manifest-json")
 @example(manifest=_A_TRUCK_OPERATOR_AMONG_THE_PARTIES, source_format="manifest-json")
