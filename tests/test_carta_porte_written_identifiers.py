@@ -9,6 +9,7 @@ import pytest
 
 from manifest.formats import get
 from manifest.model import (
+    Address,
     Carrier,
     Consignment,
     CrewMember,
@@ -21,7 +22,9 @@ from manifest.model import (
     Mode,
     Party,
     PartyRole,
+    Place,
     Reference,
+    Stop,
     TaxId,
     TaxIdScheme,
 )
@@ -215,4 +218,23 @@ def test_an_operator_of_a_truck_among_the_parties_is_noted_as_needing_a_licence(
     written = CARTA_PORTE.write([manifest])
     noted = {(d.location or "").rpartition("/")[2] for d in written.notes if "TiposFigura" in (d.location or "")}
     assert noted == {"@NumLicencia", "@RFCFigura"}
+    _closed(manifest)
+
+
+@pytest.mark.parametrize(("value", "written"), [("A" * 41, 0), ("AB", 1), ("ABCDEFG", 2)])
+def test_a_foreign_tax_id_is_written_only_where_its_numregidtrib_holds_it(value: str, written: int) -> None:
+    """NumRegIdTrib takes 1 to 40 characters on the CFDI Receptor (cfdv40.xsd) and [^|]{6,40} on an Ubicacion
+    (CartaPorte31.xsd): where it does not fit, the foreign tax id is a loss of its party's, not written."""
+    foreign = (TaxId(scheme=TaxIdScheme.FOREIGN, value=value, country="US"),)
+    shipper = Party(role=PartyRole.SHIPPER, name="S", tax_ids=foreign, address=Address(postal_code="78045"))
+    manifest = Manifest(
+        mode=Mode.RAIL,
+        parties=(Party(role=PartyRole.RECEIVER, name="R", tax_ids=foreign),),
+        consignments=(Consignment(document_number="BILL1", parties=(shipper,)),),
+        departure=Stop(place=Place(name="LAREDO")),
+    )
+    result = CARTA_PORTE.write([manifest])
+    assert result.data.count(b"NumRegIdTrib=") == written
+    fields = {"parties[0].tax_ids[0].value", "consignments[0].parties[0].tax_ids[0].value"}
+    assert len({d.field for d in result.losses} & fields) == 2 - written
     _closed(manifest)

@@ -114,9 +114,9 @@ class PlacesWriter(WritingContext):
             self._set(element, "RFCRemitenteDestinatario", rfc, required=True, field=field)
             self._set(element, "NombreRemitenteDestinatario", party.name, field=f"{planned.party_path}.name")
             if foreign is not None:
-                element.set("NumRegIdTrib", foreign.value)
-                where = f"{planned.party_path}.tax_ids[{party.tax_ids.index(foreign)}].country"
-                self._set(element, "ResidenciaFiscal", self._pais(foreign.country, where))
+                where = f"{planned.party_path}.tax_ids[{party.tax_ids.index(foreign)}]"
+                self._set(element, "NumRegIdTrib", foreign.value, field=f"{where}.value")
+                self._set(element, "ResidenciaFiscal", self._pais(foreign.country, f"{where}.country"))
         if stop.moment is not None:
             element.set("FechaHoraSalidaLlegada", values.moment_text(stop.moment))
         if stop.distance_km is not None:

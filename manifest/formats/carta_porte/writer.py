@@ -144,9 +144,9 @@ class _Writer(GoodsWriter, FiguresWriter):
         postal = party.address.postal_code if party and party.address else None
         self._set(element, "DomicilioFiscalReceptor", postal, required=True)
         if party is not None and foreign is not None:
-            where = f"{self._party_path(PartyRole.RECEIVER, 'tax_ids')}[{party.tax_ids.index(foreign)}].country"
-            self._set(element, "ResidenciaFiscal", self._pais(foreign.country, where))
-            element.set("NumRegIdTrib", foreign.value)
+            where = f"{self._party_path(PartyRole.RECEIVER, 'tax_ids')}[{party.tax_ids.index(foreign)}]"
+            self._set(element, "ResidenciaFiscal", self._pais(foreign.country, f"{where}.country"))
+            self._set(element, "NumRegIdTrib", foreign.value, field=f"{where}.value")
         if party is not None:
             ext.restore(element, party.extensions, "cfdi.Receptor")
         self._set(element, "RegimenFiscalReceptor", None, required=True)

@@ -82,7 +82,7 @@ class WritingContext:
         that is no code of the SAT catalogue the attribute takes (a unit c_ClaveUnidad lacks), is a loss of
         ``field`` (else of the attribute) and left unwritten, so that a required one is noted as missing."""
         where = field or f"{etree.QName(element).localname}@{attribute}"
-        if value is not None and value != "" and not road.fits(attribute, value):
+        if value is not None and value != "" and not road.fits(attribute, value, etree.QName(element).localname):
             self.losses.append(messages.not_carried(where, f"'{value}' does not fit the pattern of {attribute}"))
             value = None
         if value and declared_type(element, attribute) == "t_RFC" and not rfc_taken(element, attribute, value):
