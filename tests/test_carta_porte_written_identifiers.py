@@ -12,6 +12,7 @@ from manifest.model import (
     Address,
     Carrier,
     Consignment,
+    Conveyance,
     CrewMember,
     CrewRole,
     CustomsDocument,
@@ -237,4 +238,30 @@ def test_a_foreign_tax_id_is_written_only_where_its_numregidtrib_holds_it(value:
     assert result.data.count(b"NumRegIdTrib=") == written
     fields = {"parties[0].tax_ids[0].value", "consignments[0].parties[0].tax_ids[0].value"}
     assert len({d.field for d in result.losses} & fields) == 2 - written
+    _closed(manifest)
+
+
+@pytest.mark.parametrize(
+    ("manifest", "field"),
+    [
+        (Manifest(mode=Mode.MARITIME, conveyance=Conveyance(type_code="ZZZ")), "conveyance.type_code"),
+        (
+            _on_a_waybill(
+                Equipment(
+                    kind=EquipmentKind.RAILCAR, number="123456", type_codes=(Reference(kind="c_TipoCarro", value="ZZ"),)
+                )
+            ),
+            "consignments[0].equipment[0].type_codes",
+        ),
+    ],
+    ids=["TipoEmbarcacion", "TipoCarro"],
+)
+def test_a_code_of_a_transport_node_s_catalogue_is_checked_before_the_node_is_placed(
+    manifest: Manifest, field: str
+) -> None:
+    """TransporteMaritimo@TipoEmbarcacion takes c_ConfigMaritima and Carro@TipoCarro c_TipoCarro: the writer fills
+    those elements before it places them in Mercancias, and a code outside the catalogue is still a loss."""
+    written = CARTA_PORTE.write([manifest])
+    assert field in {d.field for d in written.losses}
+    assert b'"ZZ' not in written.data
     _closed(manifest)

@@ -102,7 +102,7 @@ class TransportWriter(WritingContext):
         conveyance = m.conveyance
         node = etree.Element(q(CP31, "TransporteMaritimo"))
         if conveyance is not None:
-            self._set(node, "TipoEmbarcacion", conveyance.type_code)
+            self._set(node, "TipoEmbarcacion", conveyance.type_code, field="conveyance.type_code")
             self._set(node, "NumeroOMI", f"IMO{conveyance.imo_number}" if conveyance.imo_number else None)
             self._set(node, "NombreEmbarc", conveyance.name)
             self._set(node, "NacionalidadEmbarc", self._pais(conveyance.flag, "conveyance.flag"))

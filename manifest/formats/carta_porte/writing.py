@@ -39,7 +39,19 @@ def declared_type(element: Any, attribute: str) -> str:
     """The type (its local name) that the schema of ``element`` (CFDI 4.0 or Carta Porte 3.1) declares ``attribute``
     of it with, or "" when undeclared."""
     namespace = CFDI if etree.QName(element).namespace == CFDI else CP31
+    if element.getparent() is None:
+        # An element filled before it is placed (a transport node, a Carro) has no parent to tell its type by.
+        return _type_anywhere(namespace, etree.QName(element).localname, attribute)
     return schema.type_of(schema.declared_types(namespace), element, attribute)
+
+
+@cache
+def _type_anywhere(namespace: str, local: str, attribute: str) -> str:
+    """The type the schema declares ``attribute`` of element ``local`` with under every parent it has, or "" when
+    it has none or parents give it different types (a Contenedor's TipoContenedor)."""
+    types = schema.declared_types(namespace)
+    found = {declared for (_, owner, name), declared in types.items() if owner == local and name == attribute}
+    return found.pop() if len(found) == 1 else ""
 
 
 def sat_catalogue(element: Any, attribute: str) -> str | None:
