@@ -144,8 +144,10 @@ def unexplained(data: bytes, name: str, to: str, *, profile: str | None = None) 
     conversion = api.convert(data, to, name=name, allow_errors=False, profile=chosen)
     assert conversion.written is not None, [d.code for d in conversion.diagnostics]
     assert conversion.source is not None
-    written = formats.get(to).write(conversion.source.manifests)
-    assert written.data == conversion.written.data
+    # The writer run again over the same models gives its own losses and notes; the file validated is the one convert
+    # wrote, which the rerun matches but for an envelope's clock (an X12 ISA09/ISA10 written a minute later).
+    own = formats.get(to).write(conversion.source.manifests)
+    written = Written(conversion.written.data, own.losses, own.notes)
     return unexplained_in(
         written, to, profile or before.profile or "auto", before.diagnostics, conversion.written.notes
     )

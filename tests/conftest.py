@@ -13,7 +13,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, is_hypothesis_test, settings
+
+from tests.project_modules import load_every_module
 
 settings.register_profile("dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
@@ -28,6 +30,14 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.enviro
 if "MANIFEST_CACHE_DIR" not in os.environ:
     os.environ["MANIFEST_CACHE_DIR"] = tempfile.mkdtemp(prefix="manifest-test-cache-")
     atexit.register(shutil.rmtree, os.environ["MANIFEST_CACHE_DIR"], ignore_errors=True)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Before any hypothesis test runs, load every module of the project: hypothesis draws from the constants of the
+    modules loaded (see :mod:`tests.project_modules`), so the draws do not depend on what else is collected."""
+    if any(is_hypothesis_test(getattr(item, "obj", None)) for item in session.items):
+        load_every_module()
+
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"

@@ -28,8 +28,10 @@ from manifest.formats.x12.fit import LEFT_EMPTY
 from manifest.formats.x12.messages import MISSING_ELEMENT
 from manifest.model import (
     Address,
+    Carrier,
     Consignment,
     Conveyance,
+    CrewMember,
     CustomsNote,
     DocumentType,
     Equipment,
@@ -40,10 +42,14 @@ from manifest.model import (
     Mode,
     Money,
     Packages,
+    Party,
+    PartyRole,
     Place,
     PlaceScheme,
     Quantity,
     Stop,
+    TaxId,
+    TaxIdScheme,
 )
 from manifest.requirements import rules
 from tests import closure
@@ -193,6 +199,20 @@ _A_CONTAINER_ONLY_A_BILL_NAMES = Manifest(
 _AN_EMPTY_PLACE_OF_RECEIPT = Manifest(
     mode=Mode.AIR, consignments=(Consignment(document_number="BILL1", place_of_receipt=Place()),)
 )
+_A_TRAILER_ON_A_WAYBILL = Manifest(
+    mode=Mode.RAIL,
+    consignments=(
+        Consignment(document_number="BILL1", equipment=(Equipment(kind=EquipmentKind.TRAILER, number="1234567"),)),
+    ),
+)
+_AN_ISSUER_RFC_NOT_VALID = Manifest(
+    mode=Mode.RAIL, carrier=Carrier(tax_id=TaxId(scheme=TaxIdScheme.RFC, value="AAA010101AAA"))
+)
+_A_TRUCK_OPERATOR_AMONG_THE_PARTIES = Manifest(
+    mode=Mode.ROAD,
+    crew=(CrewMember(),),
+    parties=(Party(role=PartyRole.OPERATOR, name="X", tax_ids=(TaxId(scheme=TaxIdScheme.FOREIGN, value="AB"),)),),
+)
 _A_NEGATIVE_PACKAGE_COUNT = Manifest(
     mode=Mode.MARITIME,
     consignments=(Consignment(document_number="BILL1", goods=(GoodsItem(packages=Packages(count=-315)),)),),
@@ -245,6 +265,11 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @example(manifest=_A_ROAD_WEIGHT_IN_NO_UNIT, source_format="manifest-json")
 @example(manifest=_A_NEGATIVE_GOODS_ITEM, source_format="manifest-json")
 @example(manifest=_A_STATION_WITH_A_BAR, source_format="manifest-json")
+# Closed too: a trailer on a rail waybill (no Carro), an issuer's RFC that is not valid (not written) and a truck's
+# operator among the parties after a crew member, with a foreign tax id too short for NumRegIdTribFigura.
+@example(manifest=_A_TRAILER_ON_A_WAYBILL, source_format="manifest-json")
+@example(manifest=_AN_ISSUER_RFC_NOT_VALID, source_format="manifest-json")
+@example(manifest=_A_TRUCK_OPERATOR_AMONG_THE_PARTIES, source_format="manifest-json")
 @example(manifest=_A_UNIT_SAT_DOES_NOT_LIST, source_format="manifest-json")
 @example(manifest=_A_TRUCK_PLATE_OUTSIDE_ASCII, source_format="manifest-json")
 @example(manifest=_A_TRAIN_OUTSIDE_THE_BASIC_PLANE, source_format="manifest-json")

@@ -148,8 +148,9 @@ _CROSSWALKS = (
             "model-equipment-kind": "The model's Equipment.kind",
             "x12-40": "X12 Equipment Description Code (309 VID01)",
             "uncl-8053": "UN/EDIFACT 8053 equipment type code qualifier (CUSCAR EQD)",
+            "sat-c-tipocarro": "SAT c_TipoCarro (Carta Porte Carro@TipoCarro)",
         },
-        "X12 element 40 code list; UN/EDIFACT D.95B code list 8053",
+        "X12 element 40 code list; UN/EDIFACT D.95B code list 8053; SAT catCartaPorte.xsd c_TipoCarro",
         _csv_pairs("crosswalk_equipment_kinds.csv"),
     ),
     Crosswalk(

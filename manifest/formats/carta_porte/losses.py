@@ -344,8 +344,9 @@ class _Losses:
                     )
                     continue
                 carried = _RAIL_CONTAINER
-            if m.mode == Mode.RAIL and equipment.kind not in (EquipmentKind.RAILCAR, EquipmentKind.CONTAINER):
-                carried = _EQUIPMENT[EquipmentKind.RAILCAR]
+            elif m.mode == Mode.RAIL:
+                # A Carro is a rail car or a locomotive (c_TipoCarro): other equipment has no place on a train.
+                carried = _EQUIPMENT[EquipmentKind.RAILCAR] if equipment.kind in rail.CAR_KINDS else None
             if carried is None or (m.mode != Mode.RAIL and equipment.kind != EquipmentKind.CONTAINER):
                 yield messages.not_carried(where, f"no place for {equipment.kind.value} equipment")
                 continue

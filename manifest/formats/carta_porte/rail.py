@@ -9,14 +9,35 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from manifest.codelists import crosswalks
 from manifest.formats.carta_porte import values
 from manifest.model import Consignment, Equipment, EquipmentKind
 
 _THOUSANDTH = Decimal("0.001")
+# c_TipoCarro, the catalogue of Carro@TipoCarro: the kinds of rail car, the locomotive (TC08 Locomotora) among them.
+CAR_TYPES = "c_TipoCarro"
+# The equipment a Carro is: a rail car or a locomotive. A trailer, truck or chassis on a flatcar is none, and is not
+# written as one (it would be read back as a rail car).
+CAR_KINDS = (EquipmentKind.RAILCAR, EquipmentKind.LOCOMOTIVE)
+
+
+def car_kind(car_type: str) -> EquipmentKind:
+    """The kind of equipment a Carro of TipoCarro ``car_type`` is: a locomotive for TC08, else a rail car."""
+    kind = crosswalks.translate("equipment-kinds", "sat-c-tipocarro", "model-equipment-kind", car_type)
+    return EquipmentKind(kind) if kind is not None else EquipmentKind.RAILCAR
+
+
+def car_type(equipment: Equipment) -> str | None:
+    """Carro@TipoCarro for ``equipment``: its c_TipoCarro code when that code names its kind, else the code its kind
+    has (TC08 for a locomotive), else None (a rail car of no stated type)."""
+    stated = next((r.value for r in equipment.type_codes if r.kind == CAR_TYPES), None)
+    if stated is not None and car_kind(stated) == equipment.kind:
+        return stated
+    return crosswalks.translate("equipment-kinds", "model-equipment-kind", "sat-c-tipocarro", equipment.kind.value)
 
 
 def cars(consignment: Consignment) -> list[Equipment]:
-    return [e for e in consignment.equipment if e.kind != EquipmentKind.CONTAINER]
+    return [e for e in consignment.equipment if e.kind in CAR_KINDS]
 
 
 def car_tonnes(equipment: Equipment, consignment: Consignment) -> Decimal | None:
@@ -58,7 +79,7 @@ def container_written(equipment: Equipment, consignment: Consignment) -> bool:
     if equipment.kind != EquipmentKind.CONTAINER:
         return False
     position = consignment.equipment.index(equipment)
-    if not any(e.kind != EquipmentKind.CONTAINER for e in consignment.equipment[:position]):
+    if not any(e.kind in CAR_KINDS for e in consignment.equipment[:position]):
         return False
     return (
         equipment.tare_weight is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from manifest.formats.carta_porte import extensions as ext
-from manifest.formats.carta_porte import road, values
+from manifest.formats.carta_porte import rail, road, values
 from manifest.formats.carta_porte.reading import ReadingContext, TransportUnit
 from manifest.formats.carta_porte.road import PATTERNS
 from manifest.formats.carta_porte.sat import NODES
@@ -89,7 +89,7 @@ class TransportReader(ReadingContext):
             tonnes = self._number(car, "ToneladasNetasCarro", car_kept, "cartaporte.Carro")
             unit.equipment.append(
                 Equipment(
-                    kind=EquipmentKind.RAILCAR,
+                    kind=rail.car_kind(car.get("TipoCarro", "")),
                     initial=mark,
                     number=number,
                     net_weight=Quantity(value=tonnes, unit="TNE") if tonnes is not None else None,

@@ -45,6 +45,10 @@ PATTERNS = {
     "NombreFigura": re.compile(r"[^|]{1,254}"),
     "NumRegIdTribFigura": re.compile(r"[^|]{6,40}"),
     "NombreEstacion": re.compile(r"[^|]{1,50}"),
+    "MatriculaCarro": re.compile(r"[^|]{6,15}"),
+    # One name, two types: the CFDI Receptor's takes 1 to 40 characters (cfdv40.xsd), an Ubicacion's [^|]{6,40}.
+    "Receptor@NumRegIdTrib": re.compile(r".{1,40}"),
+    "Ubicacion@NumRegIdTrib": re.compile(r"[^|]{6,40}"),
     "ClaveSTCC": re.compile(r"[0-9|]{6,7}"),
 }
 
@@ -83,14 +87,15 @@ def _number_fits(attribute: str, text: str) -> bool:
     return digits is None or not isinstance(exponent, int) or exponent >= -digits
 
 
-def fits(attribute: str, value: str) -> bool:
-    """Whether ``value`` matches the pattern the schema gives ``attribute``; free text may not hold a '|' nor be
-    blank. The CFDI and Carta Porte string types collapse whitespace before the pattern applies (XML Schema Part 2,
-    4.3.6), so a value of spaces and tabs alone is empty to the schema."""
+def fits(attribute: str, value: str, element: str = "") -> bool:
+    """Whether ``value`` matches the pattern the schema gives ``attribute`` (of ``element``, where the same name has
+    another type on another element); free text may not hold a '|' nor be blank. The CFDI and Carta Porte string
+    types collapse whitespace before the pattern applies (XML Schema Part 2, 4.3.6), so a value of spaces and tabs
+    alone is empty to the schema."""
     collapsed = " ".join(value.split())
     if attribute in NUMBERS:
         return _number_fits(attribute, collapsed)
-    pattern = PATTERNS.get(attribute, _FREE_TEXT)
+    pattern = PATTERNS.get(f"{element}@{attribute}") or PATTERNS.get(attribute, _FREE_TEXT)
     return pattern.fullmatch(collapsed) is not None
 
 

@@ -18,10 +18,9 @@ from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import messages, values
 from manifest.formats.carta_porte.namespaces import CFDI, q
 from manifest.formats.carta_porte.positions import Locator
-from manifest.formats.carta_porte.sat import FOREIGN_RFC, NODES, PEDIMENTO_TYPE
+from manifest.formats.carta_porte.sat import FOREIGN_RFC, GENERIC_PUBLIC_RFC, GENERIC_RFCS_TAKEN, NODES, PEDIMENTO_TYPE
 from manifest.formats.readers import ascii_digits
 
-GENERIC_PUBLIC_RFC = "XAXX010101000"  # SAT generic RFC for the general public (CFDI 4.0 Anexo 20 guide)
 # c_CveTransporte 05 (pipeline) has no transport node in Carta Porte 3.1.
 _NODELESS_MODES = {"05"}
 
@@ -186,29 +185,29 @@ class _Rules:
                 yield messages.PEDIMENTO_ADUANA(attribute=attribute, value=number, aduana=form.group(2)).at(where)
 
     def _rfcs(self) -> Iterator[Diagnostic]:
-        # (element, attribute, generic RFCs SAT allows there)
-        checks: list[tuple[Any, str, frozenset[str]]] = []
+        checks: list[tuple[Any, str]] = []
         issuer = self.root.find(q(CFDI, "Emisor"))
         if issuer is not None:
-            checks.append((issuer, "Rfc", frozenset()))  # Anexo 20: the issuer is always a registered taxpayer
+            checks.append((issuer, "Rfc"))
         receiver = self.root.find(q(CFDI, "Receptor"))
         if receiver is not None:
-            checks.append((receiver, "Rfc", frozenset({GENERIC_PUBLIC_RFC, FOREIGN_RFC})))
+            checks.append((receiver, "Rfc"))
         for location in self._all("Ubicaciones/Ubicacion"):
-            # Carta Porte 3.1, Ubicacion@RFCRemitenteDestinatario: XEXX010101000 for foreign residents.
-            checks.append((location, "RFCRemitenteDestinatario", frozenset({FOREIGN_RFC})))
+            checks.append((location, "RFCRemitenteDestinatario"))
         for document in self._all("Mercancias/Mercancia/DocumentacionAduanera"):
-            checks.append((document, "RFCImpo", frozenset()))
+            checks.append((document, "RFCImpo"))
         for figure in self._all("FiguraTransporte/TiposFigura"):
-            checks.append((figure, "RFCFigura", frozenset()))
+            checks.append((figure, "RFCFigura"))
         air = self.cp.find(f"{self._q('Mercancias')}/{self._q('TransporteAereo')}")
         if air is not None:
-            checks.append((air, "RFCEmbarcador", frozenset()))
-        for element, attribute, generic in checks:
+            checks.append((air, "RFCEmbarcador"))
+        for element, attribute in checks:
             value = element.get(attribute)
             if value is None:
                 continue
-            label = f"{str(element.tag).rpartition('}')[2]}/@{attribute}"
+            local = str(element.tag).rpartition("}")[2]
+            generic = GENERIC_RFCS_TAKEN.get((local, attribute), frozenset())
+            label = f"{local}/@{attribute}"
             where = self.at(element, attribute)
             if value in (GENERIC_PUBLIC_RFC, FOREIGN_RFC):
                 if value not in generic:

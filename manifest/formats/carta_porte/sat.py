@@ -12,6 +12,14 @@ NODES = {
 }
 NODE_OF_MODE = {mode: (code, node) for code, (node, mode) in NODES.items()}
 FOREIGN_RFC = "XEXX010101000"  # SAT generic RFC of a foreign resident (CFDI 4.0 Anexo 20 guide)
+GENERIC_PUBLIC_RFC = "XAXX010101000"  # SAT generic RFC for the general public (CFDI 4.0 Anexo 20 guide)
+# The generic RFCs SAT takes in an RFC attribute, by element and attribute; every other RFC attribute takes a
+# registered taxpayer's only. Anexo 20: the Receptor may be the general public or a foreign resident, the issuer never;
+# Carta Porte 3.1, Ubicacion@RFCRemitenteDestinatario: XEXX010101000 for a foreign resident.
+GENERIC_RFCS_TAKEN: dict[tuple[str, str], frozenset[str]] = {
+    ("Receptor", "Rfc"): frozenset({GENERIC_PUBLIC_RFC, FOREIGN_RFC}),
+    ("Ubicacion", "RFCRemitenteDestinatario"): frozenset({FOREIGN_RFC}),
+}
 PEDIMENTO_TYPE = "01"  # c_DocumentoAduanero 01 Pedimento
 # c_FiguraTransporte: 01 Operador, 02 Propietario, 03 Arrendador, 04 Notificado.
 FIGURE_ROLES = {"01": PartyRole.OPERATOR, "02": PartyRole.OWNER, "03": PartyRole.LESSOR, "04": PartyRole.NOTIFY}

@@ -11,8 +11,8 @@ from manifest.formats.carta_porte import road
 from manifest.formats.carta_porte.namespaces import CP31, q
 from manifest.formats.carta_porte.sat import FIGURE_ROLES
 from manifest.formats.carta_porte.write_places import PlacesWriter
-from manifest.formats.carta_porte.writing import foreign_id, tax_id
-from manifest.model import CrewMember, Mode, Party, TaxIdScheme
+from manifest.formats.carta_porte.writing import foreign_id, rfc_of
+from manifest.model import CrewMember, Mode, Party
 
 
 class FiguresWriter(PlacesWriter):
@@ -36,25 +36,38 @@ class FiguresWriter(PlacesWriter):
     def _figure(self, element: Any, party: Party, path: str) -> None:
         code = next((code for code, role in FIGURE_ROLES.items() if role == party.role), None)
         self._set(element, "TipoFigura", code)
-        self._set(element, "RFCFigura", tax_id(party, TaxIdScheme.RFC))
+        rfc, field = rfc_of(party, path)
+        self._set(element, "RFCFigura", rfc, field=field)
         self._set(element, "NombreFigura", party.name, required=True)
         foreign = foreign_id(party)
         if foreign is not None:
-            element.set("NumRegIdTribFigura", foreign.value)
-            where = f"{path}.tax_ids[{party.tax_ids.index(foreign)}].country"
-            self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, where))
+            where = f"{path}.tax_ids[{party.tax_ids.index(foreign)}]"
+            self._set(element, "NumRegIdTribFigura", foreign.value, field=f"{where}.value")
+            self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, f"{where}.country"))
         ext.restore(element, party.extensions, "cartaporte.TiposFigura")
         self._set(element, "TipoFigura", None, required=True)
+        if self.m.mode == Mode.ROAD and element.get("TipoFigura") == road.OPERATOR:
+            # An Operador of a truck: a party of the model has no licence, which is noted as a driver's is.
+            self._operator_needs(element, None, f"{path}.tax_ids")
         for attributes in ext.restore_numbered(party.extensions, "cartaporte.PartesTransporte"):
             etree.SubElement(element, q(CP31, "PartesTransporte"), attributes)
         if party.address is not None:
             self._address(etree.SubElement(element, q(CP31, "Domicilio")), party.address, f"{path}.address")
 
+    def _operator_needs(self, element: Any, licence: str | None, tax_ids: str) -> None:
+        """Carta Porte 3.1 standard, TiposFigura of an Operador: the federal licence (NumLicencia), and the RFC of one
+        resident in Mexico (a foreign one gives NumRegIdTribFigura instead); each one missing is noted, with the model
+        field that would hold it."""
+        self._set(element, "NumLicencia", None, required=True, field=licence)
+        if element.get("NumRegIdTribFigura") is None:
+            self._set(element, "RFCFigura", None, required=True, field=tax_ids)
+
     def _driver(self, element: Any, member: CrewMember, path: str) -> None:
         """A driver of the truck as the Operador figure (c_FiguraTransporte 01): NombreFigura holds the whole name,
         NumLicencia the federal licence, RFCFigura or NumRegIdTribFigura the tax id."""
         element.set("TipoFigura", road.OPERATOR)
-        self._set(element, "RFCFigura", tax_id(member, TaxIdScheme.RFC), field=f"{path}.tax_ids")
+        rfc, field = rfc_of(member, path)
+        self._set(element, "RFCFigura", rfc, field=field)
         licence = next((d for d in member.documents if d.kind == road.LICENCE), None)
         if licence is not None:
             where = f"{path}.documents[{member.documents.index(licence)}].number"
@@ -66,11 +79,7 @@ class FiguresWriter(PlacesWriter):
             self._set(element, "NumRegIdTribFigura", foreign.value, field=f"{where}.value")
             self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, f"{where}.country"))
         ext.restore(element, member.extensions, "cartaporte.TiposFigura")
-        # Carta Porte 3.1 standard, TiposFigura of an Operador: the federal licence, and the RFC of one resident in
-        # Mexico (a foreign one gives NumRegIdTribFigura instead).
-        self._set(element, "NumLicencia", None, required=True, field=f"{path}.documents")
-        if element.get("NumRegIdTribFigura") is None:
-            self._set(element, "RFCFigura", None, required=True, field=f"{path}.tax_ids")
+        self._operator_needs(element, f"{path}.documents", f"{path}.tax_ids")
         for attributes in ext.restore_numbered(member.extensions, "cartaporte.PartesTransporte"):
             etree.SubElement(element, q(CP31, "PartesTransporte"), attributes)
         if member.address is not None:

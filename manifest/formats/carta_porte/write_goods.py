@@ -94,7 +94,8 @@ class GoodsWriter(TransportWriter):
             if not documents:
                 self._missing(element, "DocumentacionAduanera", f"{path}.customs_documents")
         for document in documents:
-            self._customs_document(etree.SubElement(element, q(CP31, "DocumentacionAduanera")), document)
+            where = f"{path}.customs_documents[{item.customs_documents.index(document)}]"
+            self._customs_document(etree.SubElement(element, q(CP31, "DocumentacionAduanera")), document, where)
         for name in ("GuiasIdentificacion", "CantidadTransporta"):
             for attributes in ext.restore_numbered(item.extensions, f"cartaporte.{name}"):
                 etree.SubElement(element, q(CP31, name), attributes)
@@ -128,16 +129,17 @@ class GoodsWriter(TransportWriter):
                 self.losses.append(messages.not_carried(f"{path}.customs_documents[{index}]", reason))
         return kept
 
-    def _customs_document(self, element: Any, document: CustomsDocument) -> None:
+    def _customs_document(self, element: Any, document: CustomsDocument, path: str) -> None:
         if document.kind == "pedimento":
             element.set("TipoDocumento", PEDIMENTO_TYPE)
             number = values.pedimento(document.number) if document.number else None
-            self._set(element, "NumPedimento", number or document.number)
+            # Carta Porte 3.1 standard, DocumentacionAduanera: a pedimento (TipoDocumento 01) states its NumPedimento.
+            self._set(element, "NumPedimento", number or document.number, required=True, field=f"{path}.number")
         else:
             element.set("TipoDocumento", document.kind)
             self._set(element, "IdentDocAduanero", document.number)
         if document.importer_tax_id is not None and document.importer_tax_id.scheme == TaxIdScheme.RFC:
-            element.set("RFCImpo", document.importer_tax_id.value)
+            self._set(element, "RFCImpo", document.importer_tax_id.value, field=f"{path}.importer_tax_id.value")
         ext.restore(element, document.extensions, "cartaporte.DocumentacionAduanera")
 
 

@@ -13,8 +13,8 @@ from manifest.formats.carta_porte import crossing, messages, values
 from manifest.formats.carta_porte import extensions as ext
 from manifest.formats.carta_porte.namespaces import CP31, q
 from manifest.formats.carta_porte.sat import FOREIGN_RFC, LOCATION_ID_PREFIX, NODE_OF_MODE
-from manifest.formats.carta_porte.writing import WritingContext, foreign_id, tax_id
-from manifest.model import Address, Mode, Party, PartyRole, Place, PlaceScheme, Stop, TaxIdScheme
+from manifest.formats.carta_porte.writing import WritingContext, foreign_id, rfc_of
+from manifest.model import Address, Mode, Party, PartyRole, Place, PlaceScheme, Stop
 from manifest.slotted import record
 
 
@@ -109,13 +109,14 @@ class PlacesWriter(WritingContext):
         self._set(element, "NombreEstacion", place.name, field=f"{path}.place.name")
         if party is not None:
             foreign = foreign_id(party)
-            rfc = tax_id(party, TaxIdScheme.RFC) or (FOREIGN_RFC if foreign else None)
-            self._set(element, "RFCRemitenteDestinatario", rfc, required=True, field=f"{planned.party_path}.tax_ids")
+            rfc, field = rfc_of(party, planned.party_path)
+            rfc = rfc or (FOREIGN_RFC if foreign else None)
+            self._set(element, "RFCRemitenteDestinatario", rfc, required=True, field=field)
             self._set(element, "NombreRemitenteDestinatario", party.name, field=f"{planned.party_path}.name")
             if foreign is not None:
-                element.set("NumRegIdTrib", foreign.value)
-                where = f"{planned.party_path}.tax_ids[{party.tax_ids.index(foreign)}].country"
-                self._set(element, "ResidenciaFiscal", self._pais(foreign.country, where))
+                where = f"{planned.party_path}.tax_ids[{party.tax_ids.index(foreign)}]"
+                self._set(element, "NumRegIdTrib", foreign.value, field=f"{where}.value")
+                self._set(element, "ResidenciaFiscal", self._pais(foreign.country, f"{where}.country"))
         if stop.moment is not None:
             element.set("FechaHoraSalidaLlegada", values.moment_text(stop.moment))
         if stop.distance_km is not None:

@@ -48,14 +48,14 @@ class TransportWriter(WritingContext):
         for attributes in ext.restore_numbered(kept, "cartaporte.DerechosDePaso"):
             etree.SubElement(node, q(CP31, "DerechosDePaso"), attributes)
         cars: list[tuple[int, int, Any]] = []
-        for consignment in self.m.consignments:
+        for bill, consignment in enumerate(self.m.consignments):
             car: Any = None
-            for equipment in consignment.equipment:
+            for number, equipment in enumerate(consignment.equipment):
                 if rail.container_written(equipment, consignment):
                     self._rail_container(etree.SubElement(car, q(CP31, "Contenedor")), equipment)
-                elif equipment.kind != EquipmentKind.CONTAINER:
+                elif equipment.kind in rail.CAR_KINDS:
                     car = etree.Element(q(CP31, "Carro"))
-                    self._car(car, equipment, consignment)
+                    self._car(car, equipment, consignment, f"consignments[{bill}].equipment[{number}]")
                     order = equipment.extensions.get("cartaporte.Carro.orden", "")
                     cars.append((int(order) if ascii_digits(order) else len(cars) + 1, len(cars), car))
         for _, _, car in sorted(cars, key=lambda entry: (entry[0], entry[1])):
@@ -64,13 +64,20 @@ class TransportWriter(WritingContext):
             self._missing(node, "Carro")
         return node
 
-    def _car(self, element: Any, equipment: Equipment, consignment: Consignment) -> None:
-        self._set(element, "TipoCarro", _type_code(equipment, "c_TipoCarro"), required=True)
+    def _car(self, element: Any, equipment: Equipment, consignment: Consignment, path: str) -> None:
+        car_type = rail.car_type(equipment)
+        for index, code in enumerate(equipment.type_codes):
+            if code.kind == rail.CAR_TYPES and code.value != car_type:
+                # The reader takes a Carro's kind from its TipoCarro (TC08 is a locomotive): a code that names
+                # another kind than the model's is not written, so that the kind is read back as it is.
+                reason = f"TipoCarro '{code.value}' is not the type of a {equipment.kind.value}"
+                self.losses.append(messages.not_carried(f"{path}.type_codes[{index}]", reason))
+        self._set(element, "TipoCarro", car_type, required=True, field=f"{path}.type_codes")
         written = (
             equipment.extensions.get("cartaporte.Carro.MatriculaCarro")
             or f"{equipment.initial or ''}{equipment.number}"
         )
-        element.set("MatriculaCarro", written)
+        self._set(element, "MatriculaCarro", written, required=True, field=f"{path}.number")
         element.set("GuiaCarro", consignment.document_number)
         tonnes = rail.car_tonnes(equipment, consignment)
         self._set(element, "ToneladasNetasCarro", values.text(tonnes) if tonnes is not None else None, required=True)
@@ -95,7 +102,7 @@ class TransportWriter(WritingContext):
         conveyance = m.conveyance
         node = etree.Element(q(CP31, "TransporteMaritimo"))
         if conveyance is not None:
-            self._set(node, "TipoEmbarcacion", conveyance.type_code)
+            self._set(node, "TipoEmbarcacion", conveyance.type_code, field="conveyance.type_code")
             self._set(node, "NumeroOMI", f"IMO{conveyance.imo_number}" if conveyance.imo_number else None)
             self._set(node, "NombreEmbarc", conveyance.name)
             self._set(node, "NacionalidadEmbarc", self._pais(conveyance.flag, "conveyance.flag"))

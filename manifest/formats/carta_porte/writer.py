@@ -38,13 +38,12 @@ from manifest.formats.carta_porte.sat import (
 from manifest.formats.carta_porte.traslado import service_concept
 from manifest.formats.carta_porte.write_figures import FiguresWriter
 from manifest.formats.carta_porte.write_goods import GoodsWriter
-from manifest.formats.carta_porte.writing import foreign_id, party_of, tax_id
+from manifest.formats.carta_porte.writing import foreign_id, party_of, rfc_of
 from manifest.formats.xmlchars import xml_ready
 from manifest.model import (
     Manifest,
     Mode,
     PartyRole,
-    TaxIdScheme,
 )
 
 _NSMAP = {"cfdi": CFDI, "cartaporte31": CP31, "xsi": XSI}
@@ -123,13 +122,14 @@ class _Writer(GoodsWriter, FiguresWriter):
 
     def _issuer(self, element: Any) -> None:
         party = party_of(self.m.parties, PartyRole.ISSUER)
-        rfc, name = tax_id(party, TaxIdScheme.RFC), party.name if party else None
+        rfc, field = rfc_of(party, self._party_path(PartyRole.ISSUER))
+        name = party.name if party else None
         carrier = self.m.carrier
         if carrier is not None and carrier.tax_id is not None and issuer_is_carrier(self.m):
             # The carrier issues the CFDI (Carta Porte 3.1 standard): the model may hold the issuer's RFC as the
             # carrier's tax id rather than as an issuer party's (SAT-CP-001).
-            rfc, name = carrier.tax_id.value, name or carrier.name
-        self._set(element, "Rfc", rfc, required=True, field="carrier.tax_id")
+            rfc, field, name = carrier.tax_id.value, "carrier.tax_id.value", name or carrier.name
+        self._set(element, "Rfc", rfc, required=True, field=field if rfc is not None else "carrier.tax_id")
         self._set(element, "Nombre", name, required=True)
         if party is not None:
             ext.restore(element, party.extensions, "cfdi.Emisor")
@@ -138,15 +138,15 @@ class _Writer(GoodsWriter, FiguresWriter):
     def _receiver(self, element: Any) -> None:
         party = party_of(self.m.parties, PartyRole.RECEIVER)
         foreign = foreign_id(party)
-        rfc = tax_id(party, TaxIdScheme.RFC) or (FOREIGN_RFC if foreign else None)
-        self._set(element, "Rfc", rfc, required=True)
+        rfc, field = rfc_of(party, self._party_path(PartyRole.RECEIVER))
+        self._set(element, "Rfc", rfc or (FOREIGN_RFC if foreign else None), required=True, field=field)
         self._set(element, "Nombre", party.name if party else None, required=True)
         postal = party.address.postal_code if party and party.address else None
         self._set(element, "DomicilioFiscalReceptor", postal, required=True)
         if party is not None and foreign is not None:
-            where = f"{self._party_path(PartyRole.RECEIVER, 'tax_ids')}[{party.tax_ids.index(foreign)}].country"
-            self._set(element, "ResidenciaFiscal", self._pais(foreign.country, where))
-            element.set("NumRegIdTrib", foreign.value)
+            where = f"{self._party_path(PartyRole.RECEIVER, 'tax_ids')}[{party.tax_ids.index(foreign)}]"
+            self._set(element, "ResidenciaFiscal", self._pais(foreign.country, f"{where}.country"))
+            self._set(element, "NumRegIdTrib", foreign.value, field=f"{where}.value")
         if party is not None:
             ext.restore(element, party.extensions, "cfdi.Receptor")
         self._set(element, "RegimenFiscalReceptor", None, required=True)

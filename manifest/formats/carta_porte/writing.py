@@ -8,9 +8,11 @@ from typing import Any
 
 from lxml import etree
 
+from manifest import identifiers
 from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import catalogues, messages, road, schema, values
 from manifest.formats.carta_porte.namespaces import CFDI, CP31, q
+from manifest.formats.carta_porte.sat import GENERIC_RFCS_TAKEN
 from manifest.model import CrewMember, Manifest, Party, PartyRole, TaxId, TaxIdScheme
 from manifest.slotted import record
 
@@ -33,12 +35,38 @@ class Gap:
         return self.element.find(q(CP31, self.name)) is not None
 
 
-def sat_catalogue(element: Any, attribute: str) -> str | None:
-    """The SAT catalogue (c_ClaveUnidad, c_Moneda ...) that the schema of ``element`` (CFDI 4.0 or Carta Porte 3.1)
-    types ``attribute`` of it with, or None when the attribute takes no catalogue."""
+def declared_type(element: Any, attribute: str) -> str:
+    """The type (its local name) that the schema of ``element`` (CFDI 4.0 or Carta Porte 3.1) declares ``attribute``
+    of it with, or "" when undeclared."""
     namespace = CFDI if etree.QName(element).namespace == CFDI else CP31
-    declared = schema.type_of(schema.declared_types(namespace), element, attribute)
+    if element.getparent() is None:
+        # An element filled before it is placed (a transport node, a Carro) has no parent to tell its type by.
+        return _type_anywhere(namespace, etree.QName(element).localname, attribute)
+    return schema.type_of(schema.declared_types(namespace), element, attribute)
+
+
+@cache
+def _type_anywhere(namespace: str, local: str, attribute: str) -> str:
+    """The type the schema declares ``attribute`` of element ``local`` with under every parent it has, or "" when
+    it has none or parents give it different types (a Contenedor's TipoContenedor)."""
+    types = schema.declared_types(namespace)
+    found = {declared for (_, owner, name), declared in types.items() if owner == local and name == attribute}
+    return found.pop() if len(found) == 1 else ""
+
+
+def sat_catalogue(element: Any, attribute: str) -> str | None:
+    """The SAT catalogue (c_ClaveUnidad, c_Moneda ...) that the schema of ``element`` types ``attribute`` of it with,
+    or None when the attribute takes no catalogue."""
+    declared = declared_type(element, attribute)
     return declared if declared.startswith("c_") else None
+
+
+def rfc_taken(element: Any, attribute: str, value: str) -> bool:
+    """Whether ``attribute`` of ``element``, of type tdCFDI t_RFC, takes ``value`` as it is: a taxpayer's RFC with a
+    valid date and check digit (CFF art. 27), or a generic RFC that SAT takes in that attribute."""
+    if value in identifiers.GENERIC_RFCS:
+        return value in GENERIC_RFCS_TAKEN.get((etree.QName(element).localname, attribute), frozenset())
+    return identifiers.rfc(value)
 
 
 @cache
@@ -66,8 +94,12 @@ class WritingContext:
         that is no code of the SAT catalogue the attribute takes (a unit c_ClaveUnidad lacks), is a loss of
         ``field`` (else of the attribute) and left unwritten, so that a required one is noted as missing."""
         where = field or f"{etree.QName(element).localname}@{attribute}"
-        if value is not None and value != "" and not road.fits(attribute, value):
+        if value is not None and value != "" and not road.fits(attribute, value, etree.QName(element).localname):
             self.losses.append(messages.not_carried(where, f"'{value}' does not fit the pattern of {attribute}"))
+            value = None
+        if value and declared_type(element, attribute) == "t_RFC" and not rfc_taken(element, attribute, value):
+            # An RFC is an identifier: one that is not valid is not written as it came, nor changed (ID-004).
+            self.losses.append(messages.not_carried(where, f"'{value}' is not an RFC that {attribute} takes"))
             value = None
         catalogue = sat_catalogue(element, attribute) if value else None
         if value and catalogue is not None and " ".join(value.split()) not in sat_codes(catalogue):
@@ -86,9 +118,12 @@ class WritingContext:
         """Whether the manifest was read from a Carta Porte, whose own attributes are restored from extensions."""
         return any(key.startswith("cartaporte.") for key in self.ext)
 
-    def _party_path(self, role: PartyRole, name: str) -> str | None:
+    def _party_path(self, role: PartyRole, name: str = "") -> str | None:
+        """The model path of the first party in ``role`` (``parties[2]``), or of its field ``name``."""
         index = next((i for i, p in enumerate(self.m.parties) if p.role == role), None)
-        return None if index is None else f"parties[{index}].{name}"
+        if index is None:
+            return None
+        return f"parties[{index}].{name}" if name else f"parties[{index}]"
 
     def _pais(self, code: str | None, field: str) -> str | None:
         """The c_Pais code (ISO 3166-1 alpha-3) of a country of the model; one that c_Pais cannot name is a loss, never
@@ -124,11 +159,16 @@ def party_of(parties: Iterable[Party], role: PartyRole) -> Party | None:
     return next((p for p in parties if p.role == role), None)
 
 
-def tax_id(party: Party | CrewMember | None, scheme: TaxIdScheme) -> str | None:
-    """The value of the first tax id of ``party`` in ``scheme``."""
-    if party is None:
-        return None
-    return next((t.value for t in party.tax_ids if t.scheme == scheme), None)
+def rfc_of(holder: Party | CrewMember | None, path: str | None) -> tuple[str | None, str | None]:
+    """The first RFC of ``holder`` and its model field under ``path`` (``parties[0].tax_ids[1].value``); the field
+    is ``path.tax_ids`` when ``holder`` has none."""
+    where = f"{path}.tax_ids" if path is not None else None
+    if holder is None:
+        return None, where
+    index = next((i for i, t in enumerate(holder.tax_ids) if t.scheme == TaxIdScheme.RFC), None)
+    if index is None:
+        return None, where
+    return holder.tax_ids[index].value, f"{where}[{index}].value"
 
 
 def foreign_id(party: Party | CrewMember | None) -> TaxId | None:
