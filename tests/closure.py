@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from manifest import api, formats
 from manifest.core.paths import written_path
@@ -147,7 +148,7 @@ def unexplained(data: bytes, name: str, to: str, *, profile: str | None = None) 
     # The writer run again over the same models gives its own losses and notes; the file validated is the one convert
     # wrote, which the rerun matches but for an envelope's clock (an X12 ISA09/ISA10 written a minute later).
     own = formats.get(to).write(conversion.source.manifests)
-    written = Written(conversion.written.data, own.losses, own.notes)
+    written = replace(own, data=conversion.written.data)
     return unexplained_in(
         written, to, profile or before.profile or "auto", before.diagnostics, conversion.written.notes
     )

@@ -237,3 +237,17 @@ def test_the_manifest_type_is_written_only_when_the_model_holds_it() -> None:
     amended = x12_309.read(written.data.replace(b"*647N~", b"*647N***Y~")).manifests[0]
     assert amended.extensions.get("x12.M10.09") == "Y"
     assert b"*Y~" in x12_309.write([amended]).data
+
+
+@pytest.mark.parametrize("fmt", [x12_309, x12_358], ids=["309", "358"])
+def test_equipment_of_a_kind_x12_does_not_name_is_read_back_as_other_not_as_a_container(fmt: ModuleType) -> None:
+    # VID01 ZZ (mutually defined) is what the writers write for a locomotive; read back as a container, its number
+    # was judged by ISO 6346 (ID-001).
+    locomotive = Equipment(kind=EquipmentKind.LOCOMOTIVE, number="1234567")
+    manifest = Manifest(mode=Mode.RAIL, consignments=(Consignment(document_number="BILL1", equipment=(locomotive,)),))
+    written = fmt.write([manifest])
+    back = fmt.read(written.data)
+    kinds = [e.kind for m in back.manifests for e in (*m.equipment, *(e for c in m.consignments for e in c.equipment))]
+    assert kinds and set(kinds) == {EquipmentKind.OTHER}
+    assert [d.field for d in written.losses if d.field and d.field.endswith(".kind")] != []
+    assert "ID-001" not in {d.code for d in api.validate(written.data, profile="none").diagnostics}

@@ -50,7 +50,7 @@ def _type_anywhere(namespace: str, local: str, attribute: str) -> str:
     """The type the schema declares ``attribute`` of element ``local`` with under every parent it has, or "" when
     it has none or parents give it different types (a Contenedor's TipoContenedor)."""
     types = schema.declared_types(namespace)
-    found = {declared for (_, owner, name), declared in types.items() if owner == local and name == attribute}
+    found = {declared for (_, _, owner, name), declared in types.items() if owner == local and name == attribute}
     return found.pop() if len(found) == 1 else ""
 
 
