@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from manifest.formats.carta_porte.positions import Locator
 from manifest.packaged import packaged
 from manifest.slotted import record
 
-_XS = "http://www.w3.org/2001/XMLSchema"
+XS = "http://www.w3.org/2001/XMLSchema"
 _CFD = ("schemas", "sat", "sitio_internet", "cfd")
 # The documents that declare the elements a Carta Porte CFDI uses; each imports its catalogues by relative path.
 _ROOTS = {CFDI: "4/cfdv40.xsd", CP31: "CartaPorte/CartaPorte31.xsd", CP30: "CartaPorte/CartaPorte30.xsd"}
@@ -66,7 +67,7 @@ def _compiled() -> _Compiled:
     imports = "".join(
         f'<xs:import namespace="{namespace}" schemaLocation="{relative}"/>' for namespace, relative in _ROOTS.items()
     )
-    wrapper = f'<xs:schema xmlns:xs="{_XS}">{imports}</xs:schema>'
+    wrapper = f'<xs:schema xmlns:xs="{XS}">{imports}</xs:schema>'
     types = every_declared_type()
     wanted = sorted({name for name in types.values() if name.startswith("c_")})
     texts, schemas, stand_ins = compiled(
@@ -100,11 +101,30 @@ class _Replaced(etree.Resolver):  # type: ignore[misc]  # lxml's resolver base c
         return None if found is None else self.resolve_string(found, context, base_url=system_url)
 
 
+def declarations(namespace: str) -> Iterator[tuple[TypeKey, Any]]:
+    """Each attribute declaration (an ``xs:attribute`` element) of the schema of ``namespace`` (CFDI 4.0, Carta Porte
+    3.1 or 3.0), by its key: its element and that element's parent."""
+    tree = etree.parse(str(cfd_directory() / _ROOTS[namespace]))
+    for attribute in tree.iter(q(XS, "attribute")):
+        name = attribute.get("name")
+        owners = [a.get("name") for a in attribute.iterancestors(q(XS, "element"))]
+        if name and owners and owners[0]:
+            yield (namespace, owners[1] if len(owners) > 1 else "", owners[0], name), attribute
+
+
 @cache
 def declared_types(namespace: str) -> dict[TypeKey, str]:
-    """The declared type of each attribute of the schema of ``namespace`` (CFDI 4.0, Carta Porte 3.1 or 3.0), by
-    its element and that element's parent."""
-    return _attribute_types(namespace, etree.parse(str(cfd_directory() / _ROOTS[namespace])))
+    """The declared type of each attribute of the schema of ``namespace``, by its element and that element's
+    parent: the named type, else the base of its inline restriction."""
+    found: dict[TypeKey, str] = {}
+    for key, attribute in declarations(namespace):
+        declared = attribute.get("type")
+        if declared is None:
+            restriction = attribute.find(f"{q(XS, 'simpleType')}/{q(XS, 'restriction')}")
+            declared = restriction.get("base") if restriction is not None else None
+        if declared:
+            found[key] = declared.rpartition(":")[2]
+    return found
 
 
 @cache
@@ -113,29 +133,19 @@ def every_declared_type() -> dict[TypeKey, str]:
     return {key: declared for namespace in _ROOTS for key, declared in declared_types(namespace).items()}
 
 
-def type_of(types: dict[TypeKey, str], element: Any, attribute: str) -> str:
-    """The declared type of ``attribute`` of ``element`` among ``types`` (its local name), or "" when undeclared."""
+def key_of(element: Any, attribute: str) -> TypeKey:
+    """The key of ``attribute`` of ``element`` in a table of declarations."""
     parent = element.getparent()
     name = etree.QName(element)
     # An element under another namespace's element (cp:CartaPorte in cfdi:Complemento) is declared at the top of
     # its own schema, where it has no parent.
     held = parent is not None and etree.QName(parent).namespace == name.namespace
-    key = (name.namespace or "", etree.QName(parent).localname if held else "", name.localname, attribute)
-    return types.get(key, "")
+    return (name.namespace or "", etree.QName(parent).localname if held else "", name.localname, attribute)
 
 
-def _attribute_types(namespace: str, tree: Any) -> dict[TypeKey, str]:
-    found: dict[TypeKey, str] = {}
-    for attribute in tree.iter(q(_XS, "attribute")):
-        name = attribute.get("name")
-        declared = attribute.get("type")
-        if declared is None:
-            restriction = attribute.find(f"{q(_XS, 'simpleType')}/{q(_XS, 'restriction')}")
-            declared = restriction.get("base") if restriction is not None else None
-        owners = [a.get("name") for a in attribute.iterancestors(q(_XS, "element"))]
-        if name and declared and owners and owners[0]:
-            found[(namespace, owners[1] if len(owners) > 1 else "", owners[0], name)] = declared.rpartition(":")[2]
-    return found
+def type_of(types: dict[TypeKey, str], element: Any, attribute: str) -> str:
+    """The declared type of ``attribute`` of ``element`` among ``types`` (its local name), or "" when undeclared."""
+    return types.get(key_of(element, attribute), "")
 
 
 def _precheck(compiled: _Compiled, checked: Any, originals: dict[Any, Any], locator: Locator) -> list[Diagnostic]:

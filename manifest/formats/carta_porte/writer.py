@@ -142,7 +142,8 @@ class _Writer(GoodsWriter, FiguresWriter):
         self._set(element, "Rfc", rfc or (FOREIGN_RFC if foreign else None), required=True, field=field)
         self._set(element, "Nombre", party.name if party else None, required=True)
         postal = party.address.postal_code if party and party.address else None
-        self._set(element, "DomicilioFiscalReceptor", postal, required=True)
+        where = self._party_path(PartyRole.RECEIVER, "address.postal_code")
+        self._set(element, "DomicilioFiscalReceptor", postal, required=True, field=where)
         if party is not None and foreign is not None:
             where = f"{self._party_path(PartyRole.RECEIVER, 'tax_ids')}[{party.tax_ids.index(foreign)}]"
             self._set(element, "ResidenciaFiscal", self._pais(foreign.country, f"{where}.country"))

@@ -11,6 +11,7 @@ from lxml import etree
 from manifest import identifiers
 from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import catalogues, messages, road, schema, values
+from manifest.formats.carta_porte.facets import facets_of
 from manifest.formats.carta_porte.namespaces import CFDI, CP31, q
 from manifest.formats.carta_porte.sat import GENERIC_RFCS_TAKEN
 from manifest.model import CrewMember, Manifest, Party, PartyRole, TaxId, TaxIdScheme
@@ -33,6 +34,17 @@ class Gap:
         if self.name.startswith("@"):
             return self.element.get(self.name[1:]) is not None
         return self.element.find(q(CP31, self.name)) is not None
+
+
+def fits(element: Any, attribute: str, value: str) -> bool:
+    """Whether ``value`` fits ``attribute`` of ``element``: the range and digits of a number, and the pattern and
+    length the schema gives a text (cfdv40.xsd DomicilioFiscalReceptor [0-9]{5}; tdCFDI t_Descrip100 for a
+    street)."""
+    if not road.fits(attribute, value, etree.QName(element).localname):
+        return False
+    namespace = CFDI if etree.QName(element).namespace == CFDI else CP31
+    found = facets_of(element, attribute, namespace)
+    return found is None or found.admit(value)
 
 
 def declared_type(element: Any, attribute: str) -> str:
@@ -94,7 +106,7 @@ class WritingContext:
         that is no code of the SAT catalogue the attribute takes (a unit c_ClaveUnidad lacks), is a loss of
         ``field`` (else of the attribute) and left unwritten, so that a required one is noted as missing."""
         where = field or f"{etree.QName(element).localname}@{attribute}"
-        if value is not None and value != "" and not road.fits(attribute, value, etree.QName(element).localname):
+        if value is not None and value != "" and not fits(element, attribute, value):
             self.losses.append(messages.not_carried(where, f"'{value}' does not fit the pattern of {attribute}"))
             value = None
         if value and declared_type(element, attribute) == "t_RFC" and not rfc_taken(element, attribute, value):
