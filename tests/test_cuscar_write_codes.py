@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from manifest import formats
 from manifest.formats import cuscar, x12_309
 from manifest.model import (
     Consignment,
@@ -18,6 +19,7 @@ from manifest.model import (
     PlaceScheme,
     Quantity,
 )
+from tests import closure
 from tests.conftest import REPO
 
 MARITIME = REPO / "samples" / "maritime"
@@ -162,3 +164,22 @@ def test_a_number_of_packages_data_element_7224_cannot_hold_is_not_written() -> 
     )
     assert _segments(written.data, "GID") == ["GID++:CT'"]
     assert [loss.field for loss in written.losses] == ["consignments[0].goods[0].packages"]
+
+
+def test_a_bills_equipment_no_goods_item_is_placed_in_is_a_loss_at_the_path_it_is_read_back_at() -> None:
+    """CUSCAR ties equipment to a consignment only by the SGP of a goods item (D.95B): a bill's container that none
+    of its goods is placed in is declared in the message's EQD and read back as the manifest's, so the loss names
+    that path, where the container's finding (ID-001) is, and the bill's path it came from."""
+    box = Equipment(kind=EquipmentKind.CONTAINER, initial="MSCU", number="1234565")  # check digit 6, not 5
+    bill = Consignment(document_number="BILL1", equipment=(box,))
+    model = Manifest(
+        mode=Mode.MARITIME, equipment=(Equipment(kind=EquipmentKind.CHASSIS, number="CH1"),), consignments=(bill,)
+    )
+    written = cuscar.write([model])
+    assert _segments(written.data, "EQD") == ["EQD+CH+CH1'", "EQD+CN+MSCU1234565'"]
+    assert cuscar.read(written.data).manifests[0].equipment[1].identifier == "MSCU1234565"
+    assert [(loss.code, loss.field, loss.args["path"]) for loss in written.losses] == [
+        ("CUS012", "equipment[1]", "consignments[0].equipment[0]")
+    ]
+    source = formats.get("manifest-json").write([model]).data
+    assert closure.unexplained(source, "source.manifest-json", "cuscar") == []

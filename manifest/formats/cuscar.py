@@ -22,7 +22,7 @@ from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.charsets import first_non_utf8
 from manifest.formats.edifact.characters import RepertoireCheck
-from manifest.formats.edifact.cuscar_codes import NO_CUSCAR, NOT_CARRIED, NOT_CUSCAR, UNKNOWN_DIRECTORY
+from manifest.formats.edifact.cuscar_codes import NO_CUSCAR, NOT_CARRIED, NOT_CUSCAR, NOT_TIED, UNKNOWN_DIRECTORY
 from manifest.formats.edifact.cuscar_read import MessageReader
 from manifest.formats.edifact.cuscar_words import same_code
 from manifest.formats.edifact.cuscar_write import interchange_defaults, write_interchange
@@ -35,7 +35,7 @@ from manifest.formats.edifact.tokenizer import Tokenizer
 from manifest.formats.edifact.write_charset import fit_text, fit_to_level, recoded_losses, unow_note
 from manifest.formats.readback import differences
 from manifest.formats.readers import collector_paused
-from manifest.model import Consignment, Manifest
+from manifest.model import Consignment, Equipment, Manifest
 
 DESCRIPTION = described("cuscar")
 NAME = DESCRIPTION.name
@@ -233,12 +233,39 @@ def _losses(manifests: Sequence[Manifest], data: bytes) -> Iterator[Diagnostic]:
         back = ()
     for index, manifest in enumerate(manifests):
         copy = back[index] if index < len(back) else None
-        for path, value in differences(manifest, copy):
+        prefix = f"manifests[{index}]." if len(manifests) > 1 else ""
+        untied = _untied(manifest, copy)
+        found = [(path, value) for path, value in differences(manifest, copy) if not _under_any(path, untied)]
+        for path, (target, item, kept) in untied.items():
+            # The finding on the equipment read back is at the message's path: the loss names it there.
+            yield NOT_TIED(field=prefix + target, path=prefix + path, target=prefix + target)
+            found.extend(differences(item, kept, path))
+        for path, value in found:
             if isinstance(value, str) and same_code(path, value, _value_at(copy, path)):
                 continue  # the same fact in CUSCAR's code list (manifest.codelists crosswalks)
             text = value if isinstance(value, str) else repr(value)
-            where = f"manifests[{index}].{path}" if len(manifests) > 1 else path
-            yield NOT_CARRIED(field=where, path=where, value=text[:80])
+            yield NOT_CARRIED(field=prefix + path, path=prefix + path, value=text[:80])
+
+
+def _untied(manifest: Manifest, copy: Manifest | None) -> dict[str, tuple[str, Equipment, Equipment]]:
+    """The equipment of each consignment that is read back as the message's (no goods item of the consignment is
+    placed in it by SGP): its path, with the path it is read back at, the item and the item read back."""
+    if copy is None:
+        return {}
+    declared = {item.identifier: j for j, item in reversed(list(enumerate(copy.equipment))) if item.identifier}
+    untied: dict[str, tuple[str, Equipment, Equipment]] = {}
+    for c, consignment in enumerate(manifest.consignments):
+        kept = copy.consignments[c].equipment if c < len(copy.consignments) else ()
+        tied = {item.identifier for item in kept}
+        for e, item in enumerate(consignment.equipment):
+            j = declared.get(item.identifier)
+            if j is not None and item.identifier not in tied:
+                untied[f"consignments[{c}].equipment[{e}]"] = (f"equipment[{j}]", item, copy.equipment[j])
+    return untied
+
+
+def _under_any(path: str, roots: typing.Collection[str]) -> bool:
+    return any(path == root or path.startswith((root + ".", root + "[")) for root in roots)
 
 
 def _value_at(manifest: Manifest | None, path: str) -> object:

@@ -80,6 +80,18 @@ NOT_CARRIED = define(
     "$path ('$value') no se puede transmitir en CUSCAR y se omite",
     f"{_DIR} (no segment or element for this data)",
 )
+# A bill's equipment that none of its goods items is placed in: CUSCAR declares equipment in the message's EQD groups
+# and ties it to a consignment only by the SGP of a goods item (D.95B), so it is read back as the message's. The
+# loss names the path it is read back at, where a finding on it will be.
+NOT_TIED = define(
+    "CUS012",
+    Severity.WARNING,
+    "$path is written as the message's $target: CUSCAR ties equipment to a consignment only by the SGP of a goods "
+    "item placed in it, and no goods item of the consignment is",
+    "$path se escribe como $target del mensaje: CUSCAR vincula un equipo a una consignación solo por el SGP de una "
+    "mercancía colocada en él, y ninguna mercancía de la consignación lo está",
+    f"{_DIR} EQD (equipment of the message) and SGP C237 (split goods placement of a goods item)",
+)
 NOT_A_CODE = define(
     "CUS011",
     Severity.ERROR,
