@@ -168,8 +168,9 @@ def test_a_number_of_packages_data_element_7224_cannot_hold_is_not_written() -> 
 
 def test_a_bills_equipment_no_goods_item_is_placed_in_is_a_loss_at_the_path_it_is_read_back_at() -> None:
     """CUSCAR ties equipment to a consignment only by the SGP of a goods item (D.95B): a bill's container that none
-    of its goods is placed in is declared in the message's EQD and read back as the manifest's, so the loss names
-    that path, where the container's finding (ID-001) is, and the bill's path it came from."""
+    of its goods is placed in is declared in the message's EQD and read back as the manifest's. The bill's loss is
+    at its path (where a finding that the bill has no equipment is), and a note names the path the container is
+    read back at (where its finding, ID-001, is)."""
     box = Equipment(kind=EquipmentKind.CONTAINER, initial="MSCU", number="1234565")  # check digit 6, not 5
     bill = Consignment(document_number="BILL1", equipment=(box,))
     model = Manifest(
@@ -178,8 +179,11 @@ def test_a_bills_equipment_no_goods_item_is_placed_in_is_a_loss_at_the_path_it_i
     written = cuscar.write([model])
     assert _segments(written.data, "EQD") == ["EQD+CH+CH1'", "EQD+CN+MSCU1234565'"]
     assert cuscar.read(written.data).manifests[0].equipment[1].identifier == "MSCU1234565"
-    assert [(loss.code, loss.field, loss.args["path"]) for loss in written.losses] == [
-        ("CUS012", "equipment[1]", "consignments[0].equipment[0]")
+    assert [(loss.code, loss.field, loss.args["target"]) for loss in written.losses] == [
+        ("CUS012", "consignments[0].equipment[0]", "equipment[1]")
+    ]
+    assert [(note.code, note.field, note.args["path"]) for note in written.notes] == [
+        ("CUS013", "equipment[1]", "consignments[0].equipment[0]")
     ]
     source = formats.get("manifest-json").write([model]).data
     assert closure.unexplained(source, "source.manifest-json", "cuscar") == []
