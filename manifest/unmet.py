@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import cast
 
 from manifest import formats
-from manifest.core.paths import Attr, Index, PathError, Select, parse, render
+from manifest.core.paths import Attr, Index, Key, PathError, Select, parse, render
 from manifest.diagnostics import Diagnostic, ParseError, Severity, define
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.model import Manifest, Mode
@@ -91,8 +91,14 @@ def held(manifest: Manifest, back: Manifest | None, lost: Sequence[str]) -> Mani
     """``manifest`` as a target holds it: each value at a path of ``lost`` (the writer's losses, by model path) as
     ``back`` (the manifest read back from the written file) has it at that path, or absent (the field's default)
     when it has none there; an object that holds no value (``Place()``) is none. A path to an item of a list
-    (``crew[0]``) or to an extension keeps the item: taking it out would move the items after it to other paths."""
+    (``crew[0]``) keeps the item: taking it out would move the items after it to other paths. An extension's entry
+    (``place_of_receipt.extensions[key]``) is as ``back`` has it, or taken out: the other entries keep their keys,
+    and a place that held that entry alone holds nothing."""
     for path in lost:
+        entry = _entry(path)
+        if entry is not None:
+            manifest = cast(Manifest, _with_entry(manifest, entry[0], entry[1], _at(back, entry[0])))
+            continue
         steps = _steps(path)
         if steps is None or not isinstance(steps[-1], str):
             continue
@@ -127,6 +133,31 @@ def _holds_nothing(node: object) -> bool:
         value is None or (isinstance(value, str | tuple | Mapping) and not value)
         for value in (getattr(node, spec.name) for spec in dataclasses.fields(node))
     )
+
+
+def _entry(path: str) -> tuple[list[str | int], str] | None:
+    """The steps to the extensions of a model path that names one of their entries
+    (``consignments[0].place_of_receipt.extensions[key]``), with the entry's key; None for any other path."""
+    try:
+        parsed = parse(path)
+    except PathError:
+        return None
+    if len(parsed) < 2 or not isinstance(parsed[-1], Key):
+        return None
+    steps = _steps(render(parsed[:-1]))
+    return None if steps is None else (steps, parsed[-1].key)
+
+
+def _with_entry(node: object, steps: Sequence[str | int], key: str, kept: object) -> object:
+    """``node`` with the entry ``key`` of the extensions at ``steps`` as ``kept`` (those read back there) has it,
+    or without it."""
+    entries = _at(node, steps)
+    if not isinstance(entries, Mapping) or key not in entries:
+        return node
+    held_entries = {k: v for k, v in entries.items() if k != key}
+    if isinstance(kept, Mapping) and key in kept:
+        held_entries[key] = kept[key]
+    return _with(node, steps, held_entries)
 
 
 def _steps(path: str) -> list[str | int] | None:

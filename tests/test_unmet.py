@@ -168,3 +168,21 @@ def test_an_object_that_holds_no_value_is_held_as_none() -> None:
     kept = Manifest(mode=Mode.AIR, consignments=(dataclasses.replace(bill, place_of_receipt=Place(code="MXMEX")),))
     assert held(kept, None, []) == kept
     assert held(Manifest(mode=Mode.AIR, consignments=(bill,)), None, []).consignments[0].place_of_receipt is None
+
+
+def test_an_extension_entry_not_carried_is_taken_out_of_the_model_as_held() -> None:
+    # A truck bill whose place of receipt holds only an extension entry the ACE truck 309 has no element for: the
+    # place is written as nothing, and the foreign place where the carrier took the shipment is noted as needed
+    # (CBP-ROAD-013, place of loading or of receipt), not taken as given.
+    receipt = Place(extensions={"0.0": ""})
+    bill = Consignment(document_number="BILL1", place_of_receipt=receipt)
+    source = formats.get("manifest-json").write([Manifest(mode=Mode.ROAD, consignments=(bill,))]).data
+    conversion = api.convert(source, "x12-309", format="manifest-json")
+    assert ("CBP-ROAD-013", "consignments[0].place_of_loading") in _unmet(conversion.notes)
+    lost = ["consignments[0].place_of_receipt.extensions[0.0]"]
+    assert held(Manifest(mode=Mode.ROAD, consignments=(bill,)), None, lost).consignments[0].place_of_receipt is None
+    # An entry read back stays, and so do the other entries.
+    both = dataclasses.replace(bill, place_of_receipt=Place(extensions={"0.0": "", "x12.P": "1"}))
+    back = Manifest(mode=Mode.ROAD, consignments=(dataclasses.replace(bill, place_of_receipt=Place()),))
+    place = held(Manifest(mode=Mode.ROAD, consignments=(both,)), back, lost).consignments[0].place_of_receipt
+    assert place is not None and dict(place.extensions) == {"x12.P": "1"}
