@@ -178,6 +178,7 @@ _A_RAIL_BILL_S_CONTAINER_NO_GOODS_ARE_IN = Manifest(
         Consignment(document_number="BILL1", equipment=(Equipment(kind=EquipmentKind.CONTAINER, number="0..0"),)),
     ),
 )
+_A_TRAIN_OF_A_ONE_CHARACTER_TRIP = Manifest(mode=Mode.RAIL, trip_number="E")
 _A_TRUCK_BILL_RECEIVED_AT_AN_EXTENSION_ALONE = Manifest(
     mode=Mode.ROAD,
     consignments=(Consignment(document_number="BILL1", place_of_receipt=Place(extensions={"0.0": ""})),),
@@ -216,8 +217,8 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 # character, a road bill weighed in no unit, a negative goods item number, a station named '|', a truck whose plate
 # X12 cannot spell, an aircraft registered as '0', a container listed before the chassis a bill names, a negative
 # number of packages, an air bill whose place of receipt holds nothing, a train numbered by one character out of the
-# basic plane, a rail bill's container that none of its goods is in and a truck bill whose place of receipt holds
-# an extension entry alone.
+# basic plane, a rail bill's container that none of its goods is in, a truck bill whose place of receipt holds an
+# extension entry alone and a train whose trip is numbered by one character.
 @example(manifest=_TWO_WAYBILLS, source_format="cargo-xml")
 @example(manifest=_A_HOUSE_WITHOUT_ITS_MASTER, source_format="manifest-json")
 @example(manifest=_ONE_RAIL_BILL, source_format="manifest-json")
@@ -237,6 +238,7 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @example(manifest=_AN_EMPTY_PLACE_OF_RECEIPT, source_format="manifest-json")
 @example(manifest=_A_RAIL_BILL_S_CONTAINER_NO_GOODS_ARE_IN, source_format="manifest-json")
 @example(manifest=_A_TRUCK_BILL_RECEIVED_AT_AN_EXTENSION_ALONE, source_format="manifest-json")
+@example(manifest=_A_TRAIN_OF_A_ONE_CHARACTER_TRIP, source_format="cuscar")
 def test_a_generated_model_converts_without_an_unexplained_error(
     to: str, manifest: Manifest, source_format: str
 ) -> None:
