@@ -178,6 +178,12 @@ _A_RAIL_BILL_S_CONTAINER_NO_GOODS_ARE_IN = Manifest(
         Consignment(document_number="BILL1", equipment=(Equipment(kind=EquipmentKind.CONTAINER, number="0..0"),)),
     ),
 )
+_A_PORT_OF_DISCHARGE_OF_NO_COUNTRY = Manifest(
+    mode=Mode.RAIL,
+    consignments=(
+        Consignment(document_number="BILL1", place_of_discharge=Place(code="QQ123", scheme=PlaceScheme.UNLOCODE)),
+    ),
+)
 _A_TRAIN_OF_A_ONE_CHARACTER_TRIP = Manifest(mode=Mode.RAIL, trip_number="E")
 _A_TRUCK_BILL_RECEIVED_AT_AN_EXTENSION_ALONE = Manifest(
     mode=Mode.ROAD,
@@ -218,7 +224,8 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 # X12 cannot spell, an aircraft registered as '0', a container listed before the chassis a bill names, a negative
 # number of packages, an air bill whose place of receipt holds nothing, a train numbered by one character out of the
 # basic plane, a rail bill's container that none of its goods is in, a truck bill whose place of receipt holds an
-# extension entry alone and a train whose trip is numbered by one character.
+# extension entry alone, a train whose trip is numbered by one character and a port of discharge whose UN/LOCODE
+# begins with no country.
 @example(manifest=_TWO_WAYBILLS, source_format="cargo-xml")
 @example(manifest=_A_HOUSE_WITHOUT_ITS_MASTER, source_format="manifest-json")
 @example(manifest=_ONE_RAIL_BILL, source_format="manifest-json")
@@ -239,6 +246,7 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @example(manifest=_A_RAIL_BILL_S_CONTAINER_NO_GOODS_ARE_IN, source_format="manifest-json")
 @example(manifest=_A_TRUCK_BILL_RECEIVED_AT_AN_EXTENSION_ALONE, source_format="manifest-json")
 @example(manifest=_A_TRAIN_OF_A_ONE_CHARACTER_TRIP, source_format="cuscar")
+@example(manifest=_A_PORT_OF_DISCHARGE_OF_NO_COUNTRY, source_format="manifest-json")
 def test_a_generated_model_converts_without_an_unexplained_error(
     to: str, manifest: Manifest, source_format: str
 ) -> None:
