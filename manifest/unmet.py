@@ -27,7 +27,7 @@ from typing import cast
 
 from manifest import formats
 from manifest.core.paths import Attr, Index, Key, PathError, Select, parse, render
-from manifest.diagnostics import Diagnostic, ParseError, Severity, define
+from manifest.diagnostics import Diagnostic, Message, ParseError, Severity, define
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.model import Manifest, Mode
 from manifest.requirements import Config, choose_profile, evaluate
@@ -41,6 +41,17 @@ UNMET_REQUIREMENT = define(
     "al archivo $target le falta $field, que $rule exige $kind_es $by_es ($requirement_es); el origen no tiene "
     "valor para él, así que no se escribe ninguno: debe proporcionarse antes de presentarlo",
     "the rule named, from the catalogue of requirements (docs/rules.md); a conversion never invents a value",
+)
+
+WRONG_FOR_THE_TARGET = define(
+    "MF304",
+    Severity.WARNING,
+    "the $target file's $field ('$value') fails $rule, which applies to $kind $by ($requirement); the source was "
+    "not held to it, and the value is written as the source has it: it must be corrected before filing",
+    "$field ('$value') del archivo $target no cumple $rule, que se aplica $kind_es $by_es ($requirement_es); el "
+    "origen no estaba sujeto a ella, y el valor se escribe como lo tiene el origen: debe corregirse antes de "
+    "presentarlo",
+    "the rule named, from the catalogue of requirements (docs/rules.md); a conversion never changes a value",
 )
 
 # The kinds of document (manifest.requirements.documents.DOCUMENTS), as a note names them (in Spanish, with the
@@ -232,8 +243,9 @@ def unmet(
     written: Written, document: Document, target: str, *, profile: str = "auto", config: Config | None = None
 ) -> Iterator[Diagnostic]:
     """The notes (MF303) of the requirements that the manifests of ``document``, written as ``target``, leave
-    unmet for lack of a value and that their own kind of document was not held to; a finding of the source's
-    own kind on the same field is its error, not the conversion's."""
+    unmet for lack of a value and that their own kind of document was not held to, and those (MF304) of the
+    values a requirement of the target's kind or mode rejects; a finding of the source's own kind on the same field
+    is its error, not the conversion's."""
     many = len(document.manifests) > 1
     back = _read_back(written, target)
     for index, (manifest, (mode, kind)) in enumerate(
@@ -246,24 +258,41 @@ def unmet(
         if (mode, kind) == (manifest.mode, own) and as_held == manifest:
             continue
         concrete = choose_profile(profile, document.format, manifest).profile
-        had = {(d.code, d.field) for d in _absent(manifest, concrete, config, own)}
+        own_errors = _errors(manifest, concrete, config, own)
+        had = {(d.code, d.field) for d in own_errors if not d.value}
         as_written = as_held if mode == as_held.mode else dataclasses.replace(as_held, mode=mode)
-        for finding in _absent(as_written, concrete, config, kind):
-            if (finding.code, finding.field) not in had:
+        written_errors = _errors(as_written, concrete, config, kind)
+        for finding in written_errors:
+            if not finding.value and (finding.code, finding.field) not in had:
                 yield _note(finding, target, kind, mode, prefix)
+        if (mode, kind) != (manifest.mode, own):
+            # The source's own values, written as they are, that a rule of the target's kind of document or mode
+            # rejects and the source's kind and mode do not hold them to (a carrier's three-letter SCAC of an air
+            # manifest written as an ocean 309, CBP-OCEAN-002). A value the writer changed is not one of them: the
+            # rule must find the same value in the source held to the target's rules.
+            wrong = {(d.code, d.field) for d in own_errors if d.value}
+            held_so = _errors(dataclasses.replace(manifest, mode=mode), concrete, config, kind)
+            sources = {(d.code, d.field, d.value) for d in held_so if d.value}
+            for finding in written_errors:
+                key = (finding.code, finding.field)
+                if finding.value and key not in wrong and (*key, finding.value) in sources:
+                    yield _note(finding, target, kind, mode, prefix, WRONG_FOR_THE_TARGET)
 
 
-def _absent(manifest: Manifest, profile: str, config: Config | None, kind: str) -> list[Diagnostic]:
-    """The errors of the rules of ``profile`` that ``kind`` is held to, each about a value the model lacks."""
+def _errors(manifest: Manifest, profile: str, config: Config | None, kind: str) -> list[Diagnostic]:
+    """The errors of the rules of ``profile`` that ``kind`` is held to."""
     found = evaluate(manifest, SourceMap(), profile=profile, config=config, document=kind)
-    return [d for d in found if d.severity >= Severity.ERROR and not d.value]
+    return [d for d in found if d.severity >= Severity.ERROR]
 
 
-def _note(finding: Diagnostic, target: str, kind: str, mode: Mode, prefix: str) -> Diagnostic:
+def _note(
+    finding: Diagnostic, target: str, kind: str, mode: Mode, prefix: str, message: Message = UNMET_REQUIREMENT
+) -> Diagnostic:
     field = f"{prefix}{finding.field or ''}"
     english, spanish = _KIND_NAMES.get(kind, (kind, kind))
     by, by_es = _BY_MODE.get(mode, ("", ""))
-    return UNMET_REQUIREMENT(
+    return message(
+        value=finding.value,
         field=field,
         target=target,
         rule=finding.code,

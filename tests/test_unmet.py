@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from manifest import api, formats
 from manifest.cli import main
 from manifest.diagnostics import Diagnostic
-from manifest.model import Consignment, Conveyance, Manifest, Mode, Place
+from manifest.model import Carrier, Consignment, Conveyance, Manifest, Mode, Place
 from manifest.requirements import rules
 from manifest.unmet import UNMET_REQUIREMENT, held, noted, written_as
 from tests.conftest import SAMPLES
@@ -186,3 +186,20 @@ def test_an_extension_entry_not_carried_is_taken_out_of_the_model_as_held() -> N
     back = Manifest(mode=Mode.ROAD, consignments=(dataclasses.replace(bill, place_of_receipt=Place()),))
     place = held(Manifest(mode=Mode.ROAD, consignments=(both,)), back, lost).consignments[0].place_of_receipt
     assert place is not None and dict(place.extensions) == {"x12.P": "1"}
+
+
+def test_a_value_the_targets_mode_rejects_is_written_as_it_is_and_noted() -> None:
+    # An air manifest's carrier code of three letters, written as an X12 309, is the SCAC of an ocean manifest,
+    # which CBP holds to four capital letters (CBP-OCEAN-002): it is not changed, and the note names the rule.
+    flight = Manifest(mode=Mode.AIR, carrier=Carrier(scac="AAM"), trip_number="AM0642")
+    source = formats.get("manifest-json").write([flight]).data
+    conversion = api.convert(source, "x12-309", format="manifest-json")
+    assert conversion.written is not None and b"M10*AAM*" in conversion.written.data
+    assert [(d.args["rule"], d.field, d.value) for d in conversion.notes if d.code == "MF304"] == [
+        ("CBP-OCEAN-002", "carrier.scac", "AAM")
+    ]
+    # Within the same mode and kind the source's own rules held it, and its error is its own: no note.
+    vessel = formats.get("manifest-json").write([dataclasses.replace(flight, mode=Mode.MARITIME)]).data
+    assert not [
+        d for d in api.convert(vessel, "x12-309", format="manifest-json", allow_errors=True).notes if d.code == "MF304"
+    ]
