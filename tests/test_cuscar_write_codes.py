@@ -9,6 +9,7 @@ from manifest import formats
 from manifest.formats import cuscar, x12_309
 from manifest.model import (
     Consignment,
+    DocumentType,
     Equipment,
     EquipmentKind,
     GoodsItem,
@@ -185,5 +186,20 @@ def test_a_bills_equipment_no_goods_item_is_placed_in_is_a_loss_at_the_path_it_i
     assert [(note.code, note.field, note.args["path"]) for note in written.notes] == [
         ("CUS013", "equipment[1]", "consignments[0].equipment[0]")
     ]
+    source = formats.get("manifest-json").write([model]).data
+    assert closure.unexplained(source, "source.manifest-json", "cuscar") == []
+
+
+def test_a_house_bill_without_its_number_writes_no_reference_its_master_would_be_read_as() -> None:
+    """RFF BH names a house bill by its number; a house without one has no RFF BH, and an RFF BM with the master
+    would be read as the consignment's own number (CNI C503 empty): neither is written, and both are losses."""
+    house = Consignment(document_number="", document_type=DocumentType.HOUSE_BILL_OF_LADING, master_number="MAEU1")
+    model = Manifest(mode=Mode.MARITIME, consignments=(Consignment(document_number="BILL1"), house))
+    written = cuscar.write([model])
+    assert _segments(written.data, "RFF") == ["RFF+BM:BILL1'"]
+    back = cuscar.read(written.data).manifests[0].consignments[1]
+    assert back.document_number == "" and back.master_number is None
+    lost = {loss.field for loss in written.losses}
+    assert {"consignments[1].document_type", "consignments[1].master_number"} <= lost
     source = formats.get("manifest-json").write([model]).data
     assert closure.unexplained(source, "source.manifest-json", "cuscar") == []
