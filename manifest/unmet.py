@@ -114,26 +114,32 @@ def held(manifest: Manifest, back: Manifest | None, lost: Sequence[str]) -> Mani
         if steps is None or not isinstance(steps[-1], str):
             continue
         manifest = cast(Manifest, _with(manifest, steps, _at(back, steps)))
-    return cast(Manifest, _without_empty(manifest))
+    return cast(Manifest, _without_empty(manifest, back))
 
 
-def _without_empty(node: object) -> object:
+def _without_empty(node: object, back: object) -> object:
     """``node`` with each object that holds no value (a place given as ``Place()``) taken for none: nothing of it
-    is written, and a target's requirement of it is unmet."""
+    is written, and a target's requirement of it is unmet. So are items that all hold nothing (a bill's one goods
+    item given as ``GoodsItem()``) where ``back`` (what the target's reader reads at the same place) has none:
+    taking them out moves no item that holds a value to another path."""
     if not dataclasses.is_dataclass(node) or isinstance(node, type):
         return node
     changes: dict[str, object] = {}
     for spec in dataclasses.fields(node):
         value = getattr(node, spec.name)
+        kept = getattr(back, spec.name, None) if dataclasses.is_dataclass(back) else None
         if dataclasses.is_dataclass(value) and spec.default is None:
-            pruned = _without_empty(value)
+            pruned = _without_empty(value, kept)
             if _holds_nothing(pruned):
                 changes[spec.name] = None
             elif pruned is not value:
                 changes[spec.name] = pruned
         elif isinstance(value, tuple) and any(dataclasses.is_dataclass(item) for item in value):
-            items = tuple(_without_empty(item) for item in value)
-            if any(new is not old for new, old in zip(items, value, strict=True)):
+            others = kept if isinstance(kept, tuple) else ()
+            items = tuple(_without_empty(item, others[i] if i < len(others) else None) for i, item in enumerate(value))
+            if not others and all(_holds_nothing(item) for item in items):
+                changes[spec.name] = ()
+            elif any(new is not old for new, old in zip(items, value, strict=True)):
                 changes[spec.name] = items
     return dataclasses.replace(node, **changes) if changes else node
 

@@ -179,6 +179,9 @@ _A_RAIL_BILL_S_CONTAINER_NO_GOODS_ARE_IN = Manifest(
         Consignment(document_number="BILL1", equipment=(Equipment(kind=EquipmentKind.CONTAINER, number="0..0"),)),
     ),
 )
+_A_RAIL_BILL_OF_ONE_EMPTY_GOODS_ITEM = Manifest(
+    mode=Mode.RAIL, trip_number="T1", consignments=(Consignment(document_number="B1", goods=(GoodsItem(),)),)
+)
 _A_HOUSE_BILL_WITHOUT_ITS_NUMBER = Manifest(
     mode=Mode.RAIL,
     trip_number="T1",
@@ -234,8 +237,8 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 # number of packages, an air bill whose place of receipt holds nothing, a train numbered by one character out of the
 # basic plane, a rail bill's container that none of its goods is in, a truck bill whose place of receipt holds an
 # extension entry alone, a train whose trip is numbered by one character, a port of discharge whose UN/LOCODE
-# begins with no country, an air carrier's code of three letters (an ocean SCAC has four) and a house bill without
-# its number.
+# begins with no country, an air carrier's code of three letters (an ocean SCAC has four), a house bill without its
+# number and a rail bill whose one goods item holds nothing.
 @example(manifest=_TWO_WAYBILLS, source_format="cargo-xml")
 @example(manifest=_A_HOUSE_WITHOUT_ITS_MASTER, source_format="manifest-json")
 @example(manifest=_ONE_RAIL_BILL, source_format="manifest-json")
@@ -259,6 +262,7 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @example(manifest=_A_PORT_OF_DISCHARGE_OF_NO_COUNTRY, source_format="manifest-json")
 @example(manifest=_AN_AIR_CARRIER_S_CODE_OF_THREE_LETTERS, source_format="manifest-json")
 @example(manifest=_A_HOUSE_BILL_WITHOUT_ITS_NUMBER, source_format="manifest-json")
+@example(manifest=_A_RAIL_BILL_OF_ONE_EMPTY_GOODS_ITEM, source_format="manifest-json")
 def test_a_generated_model_converts_without_an_unexplained_error(
     to: str, manifest: Manifest, source_format: str
 ) -> None:

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from manifest import api, formats
 from manifest.cli import main
 from manifest.diagnostics import Diagnostic
-from manifest.model import Carrier, Consignment, Conveyance, Manifest, Mode, Place
+from manifest.model import Carrier, Consignment, Conveyance, GoodsItem, Manifest, Mode, Place
 from manifest.requirements import rules
 from manifest.unmet import UNMET_REQUIREMENT, held, noted, written_as
 from tests.conftest import SAMPLES
@@ -203,3 +203,16 @@ def test_a_value_the_targets_mode_rejects_is_written_as_it_is_and_noted() -> Non
     assert not [
         d for d in api.convert(vessel, "x12-309", format="manifest-json", allow_errors=True).notes if d.code == "MF304"
     ]
+
+
+def test_items_that_all_hold_nothing_are_held_as_none() -> None:
+    # A rail bill whose one goods item holds nothing: a 309 writes nothing of it, and CBP's rule that a bill
+    # describes its goods (CBP-RAIL-023) is noted as unmet, not taken as met.
+    bill = Consignment(document_number="B1", goods=(GoodsItem(),))
+    train = Manifest(mode=Mode.RAIL, trip_number="T1", consignments=(bill,))
+    assert held(train, None, []).consignments[0].goods == ()
+    kept = dataclasses.replace(bill, goods=(GoodsItem(), GoodsItem(description="STEEL")))
+    assert held(dataclasses.replace(train, consignments=(kept,)), None, []).consignments[0].goods == kept.goods
+    source = formats.get("manifest-json").write([train]).data
+    conversion = api.convert(source, "x12-309", format="manifest-json")
+    assert ("CBP-RAIL-023", "consignments[0].goods") in _unmet(conversion.notes)
