@@ -179,6 +179,7 @@ _A_RAIL_BILL_S_CONTAINER_NO_GOODS_ARE_IN = Manifest(
         Consignment(document_number="BILL1", equipment=(Equipment(kind=EquipmentKind.CONTAINER, number="0..0"),)),
     ),
 )
+_A_TRAIN_S_TRUCK = Manifest(mode=Mode.RAIL, equipment=(Equipment(kind=EquipmentKind.TRUCK, number="0"),))
 _A_RAIL_BILL_OF_ONE_EMPTY_GOODS_ITEM = Manifest(
     mode=Mode.RAIL, trip_number="T1", consignments=(Consignment(document_number="B1", goods=(GoodsItem(),)),)
 )
@@ -238,7 +239,7 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 # basic plane, a rail bill's container that none of its goods is in, a truck bill whose place of receipt holds an
 # extension entry alone, a train whose trip is numbered by one character, a port of discharge whose UN/LOCODE
 # begins with no country, an air carrier's code of three letters (an ocean SCAC has four), a house bill without its
-# number and a rail bill whose one goods item holds nothing.
+# number, a rail bill whose one goods item holds nothing and a truck a train carries.
 @example(manifest=_TWO_WAYBILLS, source_format="cargo-xml")
 @example(manifest=_A_HOUSE_WITHOUT_ITS_MASTER, source_format="manifest-json")
 @example(manifest=_ONE_RAIL_BILL, source_format="manifest-json")
@@ -263,6 +264,7 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @example(manifest=_AN_AIR_CARRIER_S_CODE_OF_THREE_LETTERS, source_format="manifest-json")
 @example(manifest=_A_HOUSE_BILL_WITHOUT_ITS_NUMBER, source_format="manifest-json")
 @example(manifest=_A_RAIL_BILL_OF_ONE_EMPTY_GOODS_ITEM, source_format="manifest-json")
+@example(manifest=_A_TRAIN_S_TRUCK, source_format="manifest-json")
 def test_a_generated_model_converts_without_an_unexplained_error(
     to: str, manifest: Manifest, source_format: str
 ) -> None:

@@ -113,3 +113,15 @@ def test_a_car_only_a_bill_names_is_noted_at_the_path_of_the_train_it_is_read_ba
     assert x12_358.read(written.data).manifests[0].equipment[1].identifier == "MSCU1234565"
     source = get("manifest-json").write([model]).data
     assert closure.unexplained(source, "source.manifest-json", "x12-358") == []
+
+
+def test_equipment_of_a_kind_x12_has_no_code_for_is_read_back_as_other_not_as_a_container() -> None:
+    """VID01 (element 40) ZZ is mutually defined: a truck or a locomotive written with it is read back as equipment
+    of another kind, not as a container that ISO 6346 would check (ID-001)."""
+    truck = Manifest(mode=Mode.RAIL, equipment=(Equipment(kind=EquipmentKind.TRUCK, number="0"),))
+    written = x12_358.write([truck])
+    assert b"VID*ZZ**0~" in written.data
+    assert x12_358.read(written.data).manifests[0].equipment[0].kind is EquipmentKind.OTHER
+    assert [d.field for d in written.losses] == ["equipment[0].kind"]
+    source = get("manifest-json").write([truck]).data
+    assert closure.unexplained(source, "source.manifest-json", "x12-358") == []
