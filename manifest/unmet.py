@@ -26,10 +26,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import cast
 
 from manifest import formats
-from manifest.core.paths import Attr, Index, PathError, Select, parse, read_back_path, render
-from manifest.diagnostics import Diagnostic, ParseError, Severity, define
+from manifest.core.paths import Attr, Index, Key, PathError, Select, parse, read_back_path, render
+from manifest.diagnostics import Diagnostic, Message, ParseError, Severity, define
 from manifest.formats.base import Document, SourceMap, Written
-from manifest.model import Manifest, Mode
+from manifest.model import Consignment, Manifest, Mode
 from manifest.requirements import Config, choose_profile, evaluate
 from manifest.requirements.documents import document_kind
 
@@ -41,6 +41,17 @@ UNMET_REQUIREMENT = define(
     "al archivo $target le falta $field, que $rule exige $kind_es $by_es ($requirement_es); el origen no tiene "
     "valor para él, así que no se escribe ninguno: debe proporcionarse antes de presentarlo",
     "the rule named, from the catalogue of requirements (docs/rules.md); a conversion never invents a value",
+)
+
+WRONG_FOR_THE_TARGET = define(
+    "MF304",
+    Severity.WARNING,
+    "the $target file's $field ('$value') fails $rule, which applies to $kind $by ($requirement); the source was "
+    "not held to it, and the value is written as the source has it: it must be corrected before filing",
+    "$field ('$value') del archivo $target no cumple $rule, que se aplica $kind_es $by_es ($requirement_es); el "
+    "origen no estaba sujeto a ella, y el valor se escribe como lo tiene el origen: debe corregirse antes de "
+    "presentarlo",
+    "the rule named, from the catalogue of requirements (docs/rules.md); a conversion never changes a value",
 )
 
 # The kinds of document (manifest.requirements.documents.DOCUMENTS), as a note names them (in Spanish, with the
@@ -93,34 +104,60 @@ def held(
     """``manifest`` as a target holds it: each value at a path of ``lost`` (the writer's losses, by model path) as
     ``back`` (the manifest read back from the written file) has it at the path it is read back at (``moves``, as
     :attr:`Written.moves` gives them), or absent (the field's default) when it has none there; an object that holds
-    no value (``Place()``) is none. A path to an item of a list (``crew[0]``) or to an extension keeps the item:
-    taking it out would move the items after it to other paths."""
+    no value (``Place()``) is none. A path to an item of a list (``crew[0]``) keeps the item: taking it out would
+    move the items after it to other paths. An extension's entry (``place_of_receipt.extensions[key]``) is as
+    ``back`` has it, or taken out: the other entries keep their keys, and a place that held that entry alone holds
+    nothing."""
     for path in lost:
+        entry = _entry(path)
+        if entry is not None:
+            manifest = cast(Manifest, _with_entry(manifest, entry[0], entry[1], _at(back, entry[0])))
+            continue
         steps = _steps(path)
         if steps is None or not isinstance(steps[-1], str):
             continue
         there = _steps(read_back_path(path, moves)) if moves else steps
         manifest = cast(Manifest, _with(manifest, steps, _at(back, there or steps)))
-    return cast(Manifest, _without_empty(manifest))
+    return cast(Manifest, _without_empty(manifest, _aligned(manifest, back, moves)))
 
 
-def _without_empty(node: object) -> object:
+def _aligned(manifest: Manifest, back: Manifest | None, moves: Sequence[tuple[str, str | None]]) -> object:
+    """``back`` with each consignment at the index of the one of ``manifest`` it was written from (``moves``: a house
+    read back one index on, after the master its reader adds), so that what the target holds is compared item by
+    item with what it was written from."""
+    if back is None or not moves:
+        return back
+    found = []
+    for index in range(len(manifest.consignments)):
+        steps = _steps(read_back_path(f"consignments[{index}]", moves))
+        found.append(_at(back, steps) if steps is not None else None)
+    # None where the target reads back no consignment: the result is only compared with, never used as a model.
+    return dataclasses.replace(back, consignments=cast(tuple[Consignment, ...], tuple(found)))
+
+
+def _without_empty(node: object, back: object) -> object:
     """``node`` with each object that holds no value (a place given as ``Place()``) taken for none: nothing of it
-    is written, and a target's requirement of it is unmet."""
+    is written, and a target's requirement of it is unmet. So are items that all hold nothing (a bill's one goods
+    item given as ``GoodsItem()``) where ``back`` (what the target's reader reads at the same place) has none:
+    taking them out moves no item that holds a value to another path."""
     if not dataclasses.is_dataclass(node) or isinstance(node, type):
         return node
     changes: dict[str, object] = {}
     for spec in dataclasses.fields(node):
         value = getattr(node, spec.name)
+        kept = getattr(back, spec.name, None) if dataclasses.is_dataclass(back) else None
         if dataclasses.is_dataclass(value) and spec.default is None:
-            pruned = _without_empty(value)
+            pruned = _without_empty(value, kept)
             if _holds_nothing(pruned):
                 changes[spec.name] = None
             elif pruned is not value:
                 changes[spec.name] = pruned
         elif isinstance(value, tuple) and any(dataclasses.is_dataclass(item) for item in value):
-            items = tuple(_without_empty(item) for item in value)
-            if any(new is not old for new, old in zip(items, value, strict=True)):
+            others = kept if isinstance(kept, tuple) else ()
+            items = tuple(_without_empty(item, others[i] if i < len(others) else None) for i, item in enumerate(value))
+            if not others and all(_holds_nothing(item) for item in items):
+                changes[spec.name] = ()
+            elif any(new is not old for new, old in zip(items, value, strict=True)):
                 changes[spec.name] = items
     return dataclasses.replace(node, **changes) if changes else node
 
@@ -131,6 +168,31 @@ def _holds_nothing(node: object) -> bool:
         value is None or (isinstance(value, str | tuple | Mapping) and not value)
         for value in (getattr(node, spec.name) for spec in dataclasses.fields(node))
     )
+
+
+def _entry(path: str) -> tuple[list[str | int], str] | None:
+    """The steps to the extensions of a model path that names one of their entries
+    (``consignments[0].place_of_receipt.extensions[key]``), with the entry's key; None for any other path."""
+    try:
+        parsed = parse(path)
+    except PathError:
+        return None
+    if len(parsed) < 2 or not isinstance(parsed[-1], Key):
+        return None
+    steps = _steps(render(parsed[:-1]))
+    return None if steps is None else (steps, parsed[-1].key)
+
+
+def _with_entry(node: object, steps: Sequence[str | int], key: str, kept: object) -> object:
+    """``node`` with the entry ``key`` of the extensions at ``steps`` as ``kept`` (those read back there) has it,
+    or without it."""
+    entries = _at(node, steps)
+    if not isinstance(entries, Mapping) or key not in entries:
+        return node
+    held_entries = {k: v for k, v in entries.items() if k != key}
+    if isinstance(kept, Mapping) and key in kept:
+        held_entries[key] = kept[key]
+    return _with(node, steps, held_entries)
 
 
 def _steps(path: str) -> list[str | int] | None:
@@ -205,8 +267,9 @@ def unmet(
     written: Written, document: Document, target: str, *, profile: str = "auto", config: Config | None = None
 ) -> Iterator[Diagnostic]:
     """The notes (MF303) of the requirements that the manifests of ``document``, written as ``target``, leave
-    unmet for lack of a value and that their own kind of document was not held to; a finding of the source's
-    own kind on the same field is its error, not the conversion's."""
+    unmet for lack of a value and that their own kind of document was not held to, and those (MF304) of the
+    values a requirement of the target's kind or mode rejects; a finding of the source's own kind on the same field
+    is its error, not the conversion's."""
     many = len(document.manifests) > 1
     back = _read_back(written, target)
     for index, (manifest, (mode, kind)) in enumerate(
@@ -224,24 +287,41 @@ def unmet(
         if (mode, kind) == (manifest.mode, own) and as_held == manifest:
             continue
         concrete = choose_profile(profile, document.format, manifest).profile
-        had = {(d.code, d.field) for d in _absent(manifest, concrete, config, own)}
+        own_errors = _errors(manifest, concrete, config, own)
+        had = {(d.code, d.field) for d in own_errors if not d.value}
         as_written = as_held if mode == as_held.mode else dataclasses.replace(as_held, mode=mode)
-        for finding in _absent(as_written, concrete, config, kind):
-            if (finding.code, finding.field) not in had:
+        written_errors = _errors(as_written, concrete, config, kind)
+        for finding in written_errors:
+            if not finding.value and (finding.code, finding.field) not in had:
                 yield _note(finding, target, kind, mode, prefix)
+        if (mode, kind) != (manifest.mode, own):
+            # The source's own values, written as they are, that a rule of the target's kind of document or mode
+            # rejects and the source's kind and mode do not hold them to (a carrier's three-letter SCAC of an air
+            # manifest written as an ocean 309, CBP-OCEAN-002). A value the writer changed is not one of them: the
+            # rule must find the same value in the source held to the target's rules.
+            wrong = {(d.code, d.field) for d in own_errors if d.value}
+            held_so = _errors(dataclasses.replace(manifest, mode=mode), concrete, config, kind)
+            sources = {(d.code, d.field, d.value) for d in held_so if d.value}
+            for finding in written_errors:
+                key = (finding.code, finding.field)
+                if finding.value and key not in wrong and (*key, finding.value) in sources:
+                    yield _note(finding, target, kind, mode, prefix, WRONG_FOR_THE_TARGET)
 
 
-def _absent(manifest: Manifest, profile: str, config: Config | None, kind: str) -> list[Diagnostic]:
-    """The errors of the rules of ``profile`` that ``kind`` is held to, each about a value the model lacks."""
+def _errors(manifest: Manifest, profile: str, config: Config | None, kind: str) -> list[Diagnostic]:
+    """The errors of the rules of ``profile`` that ``kind`` is held to."""
     found = evaluate(manifest, SourceMap(), profile=profile, config=config, document=kind)
-    return [d for d in found if d.severity >= Severity.ERROR and not d.value]
+    return [d for d in found if d.severity >= Severity.ERROR]
 
 
-def _note(finding: Diagnostic, target: str, kind: str, mode: Mode, prefix: str) -> Diagnostic:
+def _note(
+    finding: Diagnostic, target: str, kind: str, mode: Mode, prefix: str, message: Message = UNMET_REQUIREMENT
+) -> Diagnostic:
     field = f"{prefix}{finding.field or ''}"
     english, spanish = _KIND_NAMES.get(kind, (kind, kind))
     by, by_es = _BY_MODE.get(mode, ("", ""))
-    return UNMET_REQUIREMENT(
+    return message(
+        value=finding.value,
         field=field,
         target=target,
         rule=finding.code,

@@ -189,3 +189,14 @@ def test_custom_separators_and_decimal_comma_both_ways() -> None:
     document = cuscar.read(text.encode("latin-1"))
     assert document.diagnostics == ()
     assert document.manifests == (manifest,)
+
+
+def test_a_country_is_read_from_a_un_locode_only_when_the_code_begins_with_one() -> None:
+    """A UN/LOCODE begins with its ISO 3166-1 country (UN/ECE Recommendation 16): LOC C517 in list 139 of agency 6
+    gives the place that country, and a code that begins with none (QQ, or not five letters and digits) none."""
+    text = SAMPLE.read_bytes().decode("latin-1")
+    for code, country in (("MXZLO", "MX"), ("QQ123", None), ("MX-ZLO", None)):
+        data = text.replace("LOC+5+MXZLO:139:6", f"LOC+5+{code}:139:6", 1).encode("latin-1")
+        assert f"LOC+5+{code}:139:6".encode() in data
+        departure = cuscar.read(data).manifests[0].departure
+        assert departure is not None and (departure.place.code, departure.place.country) == (code, country)

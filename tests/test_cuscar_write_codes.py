@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from manifest import formats
 from manifest.formats import cuscar, x12_309
 from manifest.model import (
     Consignment,
+    DocumentType,
     Equipment,
     EquipmentKind,
     GoodsItem,
@@ -18,6 +20,7 @@ from manifest.model import (
     PlaceScheme,
     Quantity,
 )
+from tests import closure
 from tests.conftest import REPO
 
 MARITIME = REPO / "samples" / "maritime"
@@ -162,3 +165,41 @@ def test_a_number_of_packages_data_element_7224_cannot_hold_is_not_written() -> 
     )
     assert _segments(written.data, "GID") == ["GID++:CT'"]
     assert [loss.field for loss in written.losses] == ["consignments[0].goods[0].packages"]
+
+
+def test_a_bills_equipment_no_goods_item_is_placed_in_is_a_loss_at_the_path_it_is_read_back_at() -> None:
+    """CUSCAR ties equipment to a consignment only by the SGP of a goods item (D.95B): a bill's container that none
+    of its goods is placed in is declared in the message's EQD and read back as the manifest's. The bill's loss is
+    at its path (where a finding that the bill has no equipment is), and a note names the path the container is
+    read back at (where its finding, ID-001, is)."""
+    box = Equipment(kind=EquipmentKind.CONTAINER, initial="MSCU", number="1234565")  # check digit 6, not 5
+    bill = Consignment(document_number="BILL1", equipment=(box,))
+    model = Manifest(
+        mode=Mode.MARITIME, equipment=(Equipment(kind=EquipmentKind.CHASSIS, number="CH1"),), consignments=(bill,)
+    )
+    written = cuscar.write([model])
+    assert _segments(written.data, "EQD") == ["EQD+CH+CH1'", "EQD+CN+MSCU1234565'"]
+    assert cuscar.read(written.data).manifests[0].equipment[1].identifier == "MSCU1234565"
+    assert [(loss.code, loss.field, loss.args["target"]) for loss in written.losses] == [
+        ("CUS012", "consignments[0].equipment[0]", "equipment[1]")
+    ]
+    assert [(note.code, note.field, note.args["path"]) for note in written.notes] == [
+        ("CUS013", "equipment[1]", "consignments[0].equipment[0]")
+    ]
+    source = formats.get("manifest-json").write([model]).data
+    assert closure.unexplained(source, "source.manifest-json", "cuscar") == []
+
+
+def test_a_house_bill_without_its_number_writes_no_reference_its_master_would_be_read_as() -> None:
+    """RFF BH names a house bill by its number; a house without one has no RFF BH, and an RFF BM with the master
+    would be read as the consignment's own number (CNI C503 empty): neither is written, and both are losses."""
+    house = Consignment(document_number="", document_type=DocumentType.HOUSE_BILL_OF_LADING, master_number="MAEU1")
+    model = Manifest(mode=Mode.MARITIME, consignments=(Consignment(document_number="BILL1"), house))
+    written = cuscar.write([model])
+    assert _segments(written.data, "RFF") == ["RFF+BM:BILL1'"]
+    back = cuscar.read(written.data).manifests[0].consignments[1]
+    assert back.document_number == "" and back.master_number is None
+    lost = {loss.field for loss in written.losses}
+    assert {"consignments[1].document_type", "consignments[1].master_number"} <= lost
+    source = formats.get("manifest-json").write([model]).data
+    assert closure.unexplained(source, "source.manifest-json", "cuscar") == []

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from manifest import api, formats
 from manifest.cli import main
 from manifest.diagnostics import Diagnostic
-from manifest.model import Consignment, Conveyance, Manifest, Mode, Place
+from manifest.model import Carrier, Consignment, Conveyance, GoodsItem, Manifest, Mode, Place
 from manifest.requirements import rules
 from manifest.unmet import UNMET_REQUIREMENT, held, noted, written_as
 from tests.conftest import SAMPLES
@@ -168,3 +168,51 @@ def test_an_object_that_holds_no_value_is_held_as_none() -> None:
     kept = Manifest(mode=Mode.AIR, consignments=(dataclasses.replace(bill, place_of_receipt=Place(code="MXMEX")),))
     assert held(kept, None, []) == kept
     assert held(Manifest(mode=Mode.AIR, consignments=(bill,)), None, []).consignments[0].place_of_receipt is None
+
+
+def test_an_extension_entry_not_carried_is_taken_out_of_the_model_as_held() -> None:
+    # A truck bill whose place of receipt holds only an extension entry the ACE truck 309 has no element for: the
+    # place is written as nothing, and the foreign place where the carrier took the shipment is noted as needed
+    # (CBP-ROAD-013, place of loading or of receipt), not taken as given.
+    receipt = Place(extensions={"0.0": ""})
+    bill = Consignment(document_number="BILL1", place_of_receipt=receipt)
+    source = formats.get("manifest-json").write([Manifest(mode=Mode.ROAD, consignments=(bill,))]).data
+    conversion = api.convert(source, "x12-309", format="manifest-json")
+    assert ("CBP-ROAD-013", "consignments[0].place_of_loading") in _unmet(conversion.notes)
+    lost = ["consignments[0].place_of_receipt.extensions[0.0]"]
+    assert held(Manifest(mode=Mode.ROAD, consignments=(bill,)), None, lost).consignments[0].place_of_receipt is None
+    # An entry read back stays, and so do the other entries.
+    both = dataclasses.replace(bill, place_of_receipt=Place(extensions={"0.0": "", "x12.P": "1"}))
+    back = Manifest(mode=Mode.ROAD, consignments=(dataclasses.replace(bill, place_of_receipt=Place()),))
+    place = held(Manifest(mode=Mode.ROAD, consignments=(both,)), back, lost).consignments[0].place_of_receipt
+    assert place is not None and dict(place.extensions) == {"x12.P": "1"}
+
+
+def test_a_value_the_targets_mode_rejects_is_written_as_it_is_and_noted() -> None:
+    # An air manifest's carrier code of three letters, written as an X12 309, is the SCAC of an ocean manifest,
+    # which CBP holds to four capital letters (CBP-OCEAN-002): it is not changed, and the note names the rule.
+    flight = Manifest(mode=Mode.AIR, carrier=Carrier(scac="AAM"), trip_number="AM0642")
+    source = formats.get("manifest-json").write([flight]).data
+    conversion = api.convert(source, "x12-309", format="manifest-json")
+    assert conversion.written is not None and b"M10*AAM*" in conversion.written.data
+    assert [(d.args["rule"], d.field, d.value) for d in conversion.notes if d.code == "MF304"] == [
+        ("CBP-OCEAN-002", "carrier.scac", "AAM")
+    ]
+    # Within the same mode and kind the source's own rules held it, and its error is its own: no note.
+    vessel = formats.get("manifest-json").write([dataclasses.replace(flight, mode=Mode.MARITIME)]).data
+    assert not [
+        d for d in api.convert(vessel, "x12-309", format="manifest-json", allow_errors=True).notes if d.code == "MF304"
+    ]
+
+
+def test_items_that_all_hold_nothing_are_held_as_none() -> None:
+    # A rail bill whose one goods item holds nothing: a 309 writes nothing of it, and CBP's rule that a bill
+    # describes its goods (CBP-RAIL-023) is noted as unmet, not taken as met.
+    bill = Consignment(document_number="B1", goods=(GoodsItem(),))
+    train = Manifest(mode=Mode.RAIL, trip_number="T1", consignments=(bill,))
+    assert held(train, None, []).consignments[0].goods == ()
+    kept = dataclasses.replace(bill, goods=(GoodsItem(), GoodsItem(description="STEEL")))
+    assert held(dataclasses.replace(train, consignments=(kept,)), None, []).consignments[0].goods == kept.goods
+    source = formats.get("manifest-json").write([train]).data
+    conversion = api.convert(source, "x12-309", format="manifest-json")
+    assert ("CBP-RAIL-023", "consignments[0].goods") in _unmet(conversion.notes)

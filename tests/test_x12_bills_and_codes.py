@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from manifest import api
+import pytest
+
+from manifest import api, formats
 from manifest.formats import cuscar, x12_309
-from manifest.model import Address, Consignment, GoodsItem, Manifest, Packages
+from manifest.model import Address, Consignment, GoodsItem, Manifest, Mode, Packages, Place, PlaceScheme
+from tests import closure
 from tests.conftest import REPO
 
 CUSCAR = REPO / "samples" / "maritime" / "northbound-vessel-maersk-kensington-647n.cuscar"
@@ -122,3 +125,36 @@ def test_the_real_ace_309_keeps_m1112_when_written_back(external_samples: Path) 
     written = x12_309.write(document.manifests)
     assert [s[12] for s in _segments(written.data, "M11")] == [s[12] for s in _segments(data, "M11")]
     assert [s[1] for s in _segments(written.data, "M11")] == [s[1] for s in _segments(data, "M11")]
+
+
+_PORTS = [
+    pytest.param(Place(code="USLAX", scheme=PlaceScheme.UNLOCODE), "2704", id="unlocode"),  # Los Angeles, CA
+    pytest.param(Place(code="LAX", scheme=PlaceScheme.IATA_AIRPORT), "2720", id="airport"),  # Los Angeles Intl.
+    pytest.param(Place(code="2704", scheme=PlaceScheme.SCHEDULE_D), "2704", id="schedule-d"),
+]
+
+
+@pytest.mark.parametrize("to", ["x12-309", "x12-358"])
+@pytest.mark.parametrize(("office", "port"), _PORTS)
+def test_an_office_of_entry_is_written_in_p401_as_the_schedule_d_code_of_the_same_port(
+    to: str, office: Place, port: str
+) -> None:
+    """P4-01 (element 310) is a Schedule D port in the 309 and the 358: another list's code goes through the place
+    crosswalk to the Schedule D code of the same port, with no loss (the same fact in CBP's list)."""
+    model = Manifest(mode=Mode.RAIL, office_of_entry=office, consignments=(Consignment(document_number="BILL1"),))
+    written = formats.get(to).write([model])
+    assert [s[1] for s in _segments(written.data, "P4")] == [port]
+    assert not [d for d in written.losses if (d.field or "").startswith("office_of_entry")]
+    source = formats.get("manifest-json").write([model]).data
+    assert closure.unexplained(source, "source.manifest-json", to) == []
+
+
+@pytest.mark.parametrize("to", ["x12-309", "x12-358"])
+def test_an_office_of_entry_with_no_schedule_d_port_is_a_loss_and_p401_is_not_written_with_it(to: str) -> None:
+    office = Place(code="MXNLD", scheme=PlaceScheme.UNLOCODE)  # Nuevo Laredo: a Mexican port, none of Schedule D
+    model = Manifest(mode=Mode.RAIL, office_of_entry=office, consignments=(Consignment(document_number="BILL1"),))
+    written = formats.get(to).write([model])
+    assert [line for line in written.data.decode().splitlines() if line.startswith("P4")] == ["P4~"]
+    assert "office_of_entry.code" in {d.field for d in written.losses}
+    source = formats.get("manifest-json").write([model]).data
+    assert closure.unexplained(source, "source.manifest-json", to) == []

@@ -228,6 +228,15 @@ def test_a_value_left_out_of_two_elements_is_named_at_the_first_and_noted_at_the
     assert [n.code for n in written.notes if n.location == "MBL-01"] == ["X12403"]
 
 
+@pytest.mark.parametrize("fmt", [x12_309, x12_358], ids=["309", "358"])
+def test_a_value_left_out_of_two_elements_of_one_segment_is_noted_at_the_second(fmt: ModuleType) -> None:
+    # A train's trip number of one character goes in M1005 and M1006 (AN 2/28 and 2/10), neither of which can hold
+    # it: the loss of the trip number names M1005, so M1006 (mandatory) is noted as left empty.
+    written = fmt.write([Manifest(mode=Mode.RAIL, trip_number="E")])
+    assert [(d.code, d.location) for d in written.losses if d.field == "trip_number"] == [("X12416", "M10-05")]
+    assert [n.code for n in written.notes if n.location == "M10-06"] == ["X12403"]
+
+
 def test_the_manifest_type_is_written_only_when_the_model_holds_it() -> None:
     # M1009 (element 256) says whether the manifest is the carrier's original (W), an amendment (Y) and so on: a
     # model read from another format does not say, so the element is left empty and noted, not assumed to be W.

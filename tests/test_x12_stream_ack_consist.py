@@ -13,6 +13,8 @@ from manifest.diagnostics import Severity
 from manifest.formats import get, sniff, x12_309, x12_358
 from manifest.formats.base import ConsignmentChunk
 from manifest.formats.x12.ack import acknowledge
+from manifest.model import Consignment, Equipment, EquipmentKind, Manifest, Mode
+from tests import closure
 from tests.conftest import SAMPLES
 from tests.x12_helpers import BILL, HEAD, interchange
 
@@ -94,3 +96,32 @@ def test_ack_rejects_with_segment_and_element_errors() -> None:
 def test_ack_says_a_set_is_not_supported() -> None:
     data = interchange("B4***VA", set_id="315")
     assert "AK5*R*1~" in acknowledge(data, NOON).decode()
+
+
+def test_a_car_only_a_bill_names_is_noted_at_the_path_of_the_train_it_is_read_back_at() -> None:
+    """A 358 lists a container only a bill names as a car of the train (a VID of the P4 loop, the bill's MBL under
+    it): read back it is the manifest's equipment and the bill's, so a finding on it (ID-001) is at both paths, and
+    the note names the manifest's, where the source had none."""
+    own = Equipment(kind=EquipmentKind.RAILCAR, initial="KCSM", number="123456")
+    box = Equipment(kind=EquipmentKind.CONTAINER, initial="MSCU", number="1234565")  # check digit 6, not 5
+    bill = Consignment(document_number="BILL1", equipment=(own, box))
+    model = Manifest(mode=Mode.RAIL, equipment=(own,), consignments=(bill,))
+    written = x12_358.write([model])
+    assert [(d.code, d.field, d.args["path"]) for d in written.notes if d.code == "X12417"] == [
+        ("X12417", "equipment[1]", "consignments[0].equipment[1]")
+    ]
+    assert x12_358.read(written.data).manifests[0].equipment[1].identifier == "MSCU1234565"
+    source = get("manifest-json").write([model]).data
+    assert closure.unexplained(source, "source.manifest-json", "x12-358") == []
+
+
+def test_equipment_of_a_kind_x12_has_no_code_for_is_read_back_as_other_not_as_a_container() -> None:
+    """VID01 (element 40) ZZ is mutually defined: a truck or a locomotive written with it is read back as equipment
+    of another kind, not as a container that ISO 6346 would check (ID-001)."""
+    truck = Manifest(mode=Mode.RAIL, equipment=(Equipment(kind=EquipmentKind.TRUCK, number="0"),))
+    written = x12_358.write([truck])
+    assert b"VID*ZZ**0~" in written.data
+    assert x12_358.read(written.data).manifests[0].equipment[0].kind is EquipmentKind.OTHER
+    assert [d.field for d in written.losses] == ["equipment[0].kind"]
+    source = get("manifest-json").write([truck]).data
+    assert closure.unexplained(source, "source.manifest-json", "x12-358") == []

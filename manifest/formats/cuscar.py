@@ -22,7 +22,14 @@ from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
 from manifest.formats.charsets import first_non_utf8
 from manifest.formats.edifact.characters import RepertoireCheck
-from manifest.formats.edifact.cuscar_codes import NO_CUSCAR, NOT_CARRIED, NOT_CUSCAR, UNKNOWN_DIRECTORY
+from manifest.formats.edifact.cuscar_codes import (
+    NO_CUSCAR,
+    NOT_CARRIED,
+    NOT_CUSCAR,
+    NOT_TIED,
+    READ_AS_THE_MESSAGES,
+    UNKNOWN_DIRECTORY,
+)
 from manifest.formats.edifact.cuscar_read import MessageReader
 from manifest.formats.edifact.cuscar_words import same_code
 from manifest.formats.edifact.cuscar_write import interchange_defaults, write_interchange
@@ -35,7 +42,7 @@ from manifest.formats.edifact.tokenizer import Tokenizer
 from manifest.formats.edifact.write_charset import fit_text, fit_to_level, recoded_losses, unow_note
 from manifest.formats.readback import differences
 from manifest.formats.readers import collector_paused
-from manifest.model import Consignment, Manifest
+from manifest.model import Consignment, Equipment, Manifest
 
 DESCRIPTION = described("cuscar")
 NAME = DESCRIPTION.name
@@ -200,9 +207,8 @@ def write(manifests: Sequence[Manifest]) -> Written:
     syntax = kept or "UNOC:3"
     level = LEVELS.get(syntax.split(":")[0], UNCHECKED)
     if level is UNCHECKED:
-        return Written(
-            data := write_interchange(manifests, syntax).encode(level.codec), tuple(_losses(manifests, data))
-        )
+        data = write_interchange(manifests, syntax).encode(level.codec)
+        return Written(data, *_left_behind(manifests, data))
     notes: tuple[Diagnostic, ...] = ()
     if kept is None:
         # The writer's own choice: UNOC (ISO 8859-1), or UNOW (UTF-8 under syntax version 4) for text beyond it.
@@ -221,9 +227,20 @@ def write(manifests: Sequence[Manifest]) -> Written:
         fitted, changes = fit_to_level(manifests, level)
         data = fit_text(write_interchange(fitted, syntax), level).encode(level.codec)
     withheld = {change.path for change in changes if not change.written}
-    losses = [loss for loss in _losses(fitted, data) if loss.field not in withheld]
+    lost, moved = _left_behind(fitted, data)
+    losses = [loss for loss in lost if loss.field not in withheld]
     carried_not = {loss.field or "" for loss in losses}
-    return Written(data, (*recoded_losses(changes, syntax.split(":")[0], carried_not), *losses), notes)
+    return Written(data, (*recoded_losses(changes, syntax.split(":")[0], carried_not), *losses), (*notes, *moved))
+
+
+def _left_behind(manifests: Sequence[Manifest], data: bytes) -> tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]]:
+    """What the written CUSCAR does not give back (the losses), and the notes of where the equipment of a bill that
+    CUSCAR cannot tie to it is read back."""
+    lost: list[Diagnostic] = []
+    moved: list[Diagnostic] = []
+    for finding in _losses(manifests, data):
+        (moved if finding.code == READ_AS_THE_MESSAGES.code else lost).append(finding)
+    return tuple(lost), tuple(moved)
 
 
 def _losses(manifests: Sequence[Manifest], data: bytes) -> Iterator[Diagnostic]:
@@ -233,12 +250,41 @@ def _losses(manifests: Sequence[Manifest], data: bytes) -> Iterator[Diagnostic]:
         back = ()
     for index, manifest in enumerate(manifests):
         copy = back[index] if index < len(back) else None
-        for path, value in differences(manifest, copy):
+        prefix = f"manifests[{index}]." if len(manifests) > 1 else ""
+        untied = _untied(manifest, copy)
+        found = [(path, value) for path, value in differences(manifest, copy) if not _under_any(path, untied)]
+        for path, (target, item, kept) in untied.items():
+            # The bill loses its equipment (a finding on the bill's equipment is explained by the loss), and a
+            # finding on the equipment read back is at the message's path: the note names it there.
+            yield NOT_TIED(field=prefix + path, path=prefix + path, target=prefix + target)
+            yield READ_AS_THE_MESSAGES(field=prefix + target, path=prefix + path, target=prefix + target)
+            found.extend(differences(item, kept, path))
+        for path, value in found:
             if isinstance(value, str) and same_code(path, value, _value_at(copy, path)):
                 continue  # the same fact in CUSCAR's code list (manifest.codelists crosswalks)
             text = value if isinstance(value, str) else repr(value)
-            where = f"manifests[{index}].{path}" if len(manifests) > 1 else path
-            yield NOT_CARRIED(field=where, path=where, value=text[:80])
+            yield NOT_CARRIED(field=prefix + path, path=prefix + path, value=text[:80])
+
+
+def _untied(manifest: Manifest, copy: Manifest | None) -> dict[str, tuple[str, Equipment, Equipment]]:
+    """The equipment of each consignment that is read back as the message's (no goods item of the consignment is
+    placed in it by SGP): its path, with the path it is read back at, the item and the item read back."""
+    if copy is None:
+        return {}
+    declared = {item.identifier: j for j, item in reversed(list(enumerate(copy.equipment))) if item.identifier}
+    untied: dict[str, tuple[str, Equipment, Equipment]] = {}
+    for c, consignment in enumerate(manifest.consignments):
+        kept = copy.consignments[c].equipment if c < len(copy.consignments) else ()
+        tied = {item.identifier for item in kept}
+        for e, item in enumerate(consignment.equipment):
+            j = declared.get(item.identifier)
+            if j is not None and item.identifier not in tied:
+                untied[f"consignments[{c}].equipment[{e}]"] = (f"equipment[{j}]", item, copy.equipment[j])
+    return untied
+
+
+def _under_any(path: str, roots: typing.Collection[str]) -> bool:
+    return any(path == root or path.startswith((root + ".", root + "[")) for root in roots)
 
 
 def _value_at(manifest: Manifest | None, path: str) -> object:

@@ -71,7 +71,8 @@ def ports(draw: st.DrawFn, schedule_d: bool = True) -> Place:
     name = draw(st.none() | texts(30))
     if schedule_d and draw(st.booleans()):
         return Place(code=draw(fixed(DIGITS, 4)), scheme=PlaceScheme.SCHEDULE_D, name=name, country="US")
-    code = draw(fixed(UPPER, 2)) + draw(fixed(UPPER + "23456789", 3))
+    # A UN/LOCODE begins with its country (UN/ECE Recommendation 16), which the reader gives the place.
+    code = draw(alpha2) + draw(fixed(UPPER + "23456789", 3))
     return Place(code=code, scheme=PlaceScheme.UNLOCODE, name=name, country=code[:2])
 
 

@@ -94,6 +94,26 @@ NOT_A_CODE = define(
     "$location: '$value' no es un $name_es ($list)",
     "UN/EDIFACT code lists (UNCL) of the data element directory",
 )
+# A bill's equipment that none of its goods items is placed in: CUSCAR declares equipment in the message's EQD groups
+# and ties it to a consignment only by the SGP of a goods item (D.95B), so it is read back as the message's. The loss
+# is the bill's (a finding that the bill has no equipment is at its path); the note names the path the equipment is
+# read back at, where a finding on the equipment itself (a container's check digit) is.
+NOT_TIED = define(
+    "CUS012",
+    Severity.WARNING,
+    "$path is written as the message's $target: CUSCAR ties equipment to a consignment only by the SGP of a goods "
+    "item placed in it, and no goods item of the consignment is",
+    "$path se escribe como $target del mensaje: CUSCAR vincula un equipo a una consignación solo por el SGP de una "
+    "mercancía colocada en él, y ninguna mercancía de la consignación lo está",
+    f"{_DIR} EQD (equipment of the message) and SGP C237 (split goods placement of a goods item)",
+)
+READ_AS_THE_MESSAGES = define(
+    "CUS013",
+    Severity.INFO,
+    "the message's $target written is $path, which no goods item of its consignment is placed in",
+    "$target del mensaje escrito es $path, en el que no se coloca ninguna mercancía de su consignación",
+    f"{_DIR} EQD (equipment of the message) and SGP C237 (split goods placement of a goods item)",
+)
 
 
 OTHER_ROLE_CODE = "ZZZ"  # UNCL 3035 mutually defined

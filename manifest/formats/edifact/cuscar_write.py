@@ -368,7 +368,10 @@ def _consignment(w: Writer, c: Consignment, index: int) -> None:
     ext = c.extensions
     c503 = _ext(ext, "CNI.02") or [c.document_number]
     w.seg("CNI", [ext.get(f"{NS}.CNI.01", str(index + 1))], c503, _ext(ext, "CNI.03") or [])
-    if c.document_type is DocumentType.HOUSE_BILL_OF_LADING:
+    if c.document_type is DocumentType.HOUSE_BILL_OF_LADING and c.document_number:
+        # A house bill is known by its own number in RFF BH; without it nothing says the consignment is a house, and
+        # the master's RFF BM would be read as the consignment's own number: the type and the master are left out,
+        # and the comparison with the file read back lists them.
         w.seg("RFF", [C.RFF_HOUSE_BILL, c.document_number])
         if c.master_number:
             w.seg("RFF", [C.RFF_BILL, c.master_number])

@@ -9,12 +9,12 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import chain
 
-from manifest.codelists import crosswalks
+from manifest.codelists import code_of_same_place, contains, crosswalks
 from manifest.diagnostics import Position
 from manifest.formats.base import PositionsOnDemand
 from manifest.formats.readers import ascii_digits
 from manifest.formats.x12.tokens import Segment
-from manifest.model import EquipmentKind, PartyRole, PlaceScheme
+from manifest.model import EquipmentKind, PartyRole, Place, PlaceScheme
 
 _DECIMAL = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
 _SCHEDULE_K = re.compile(r"[0-9]{5}")
@@ -107,6 +107,18 @@ def country_code(country: str) -> str:
 
 def date_text(moment: date) -> str:
     return f"{moment.year:04d}{moment.month:02d}{moment.day:02d}"
+
+
+def schedule_d_code(place: Place | None) -> str | None:
+    """The code P4-01 (element 310, a U.S. port of CBP's Schedule D in the 309 and 358) takes for ``place``: its code
+    when it is a Schedule D code (so named, or of no named list and in Schedule D), else the Schedule D code of the
+    same port through the place crosswalk (UN/LOCODE ``USLAX`` or IATA ``LAX`` -> ``2704``); None when there is none,
+    and the port is not written."""
+    if place is None or not place.code:
+        return None
+    if place.scheme is PlaceScheme.SCHEDULE_D or (place.scheme is None and contains("schedule-d", place.code)):
+        return place.code
+    return code_of_same_place(place.code, place.scheme.value if place.scheme else None, PlaceScheme.SCHEDULE_D.value)
 
 
 def place_scheme(code: str) -> PlaceScheme:

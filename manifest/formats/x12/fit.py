@@ -141,14 +141,16 @@ def fit_sets(sets: Sequence[list[Elements]], version: str) -> Fitting:
                 # An element left out is explained by the loss of its model value, which names the first element
                 # the value was left out of. A value first recoded (U+2735D as '?') and then left out names no model
                 # value, and the same value left out again (a SCAC in M1001 and in each MBL01) is named only at its
-                # first element: those elements are noted as left empty.
+                # first element, in this segment or an earlier one (a rail trip number in M1005 and M1006): those
+                # elements are noted as left empty.
                 changed = {change.element for change in out.recoded[recoded:]}
-                left = {
-                    cut.element
-                    for cut in out.cuts[withheld:]
-                    if not cut.written and cut.element not in changed and cut.full not in named
-                }
-                named.update(cut.full for cut in out.cuts[withheld:] if not cut.written)
+                left: set[str] = set()
+                for cut in out.cuts[withheld:]:
+                    if cut.written:
+                        continue
+                    if cut.element not in changed and cut.full not in named:
+                        left.add(cut.element)
+                    named.add(cut.full)
                 _notice(values, spec, lines, out, left)
     return out
 

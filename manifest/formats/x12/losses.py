@@ -8,7 +8,7 @@ from manifest.diagnostics import Diagnostic, Severity, define
 from manifest.formats.canonical import to_tree
 from manifest.formats.x12 import convert as cv
 from manifest.formats.x12.fit import NOT_HELD, WITHHELD, Fitting, recoded, respelled, shortened, withheld
-from manifest.model import Manifest
+from manifest.model import Manifest, Place, PlaceScheme
 
 NOT_CARRIED = define(
     "X12401",
@@ -37,6 +37,9 @@ WITH_ITS_NUMBER = define(
 )
 
 
+_PORTS = tuple(f"{place}.{part}" for place in ("office_of_entry", "place_of_discharge") for part in ("code", "scheme"))
+
+
 def _translated(path: str, field: str, value: str, back: str | None) -> Diagnostic | bool | None:
     """How a code the writer took through a crosswalk came back: True when the written code means the same (no
     loss: the same fact in X12's words), a BROADER finding when it names a wider class, None when no crosswalk
@@ -49,6 +52,11 @@ def _translated(path: str, field: str, value: str, back: str | None) -> Diagnost
             return True if found.exact else BROADER(field=field, value=value, written=back, location=None)
     elif path.endswith(("country", "conveyance.flag")):
         return cv.country_code(value) == back or None
+    elif path.endswith(_PORTS):
+        # P4-01 names the port by its Schedule D code (cv.schedule_d_code): the same port in CBP's list.
+        if path.endswith(".scheme"):
+            return back == PlaceScheme.SCHEDULE_D.value or None
+        return cv.schedule_d_code(Place(code=value)) == back or None
     return None
 
 

@@ -91,12 +91,11 @@ def _set(manifest: Manifest, index: int) -> list[Elements]:
     w.add("ST", "309", control, ext.get("x12.ST.03", ""))
     rail = manifest.mode is Mode.RAIL
     write_header(w, manifest)
-    office = manifest.office_of_entry.code if manifest.office_of_entry else None
+    office = cv.schedule_d_code(manifest.office_of_entry)
     current_port: tuple[str | None, ...] = (office, "", "", "")
     for number, consignment in enumerate(manifest.consignments, start=1):
         c_ext = consignment.extensions
-        discharge = consignment.place_of_discharge
-        code = discharge.code if discharge is not None and discharge.code else office
+        code = cv.schedule_d_code(consignment.place_of_discharge) or office
         key = (code, *(c_ext.get(f"x12.P4.{i:02d}", "") for i in (2, 3, 4)))
         if key != current_port:
             w.add("P4", *(value or "" for value in key))

@@ -45,6 +45,17 @@ NO_BILL = define(
     "X12 358 004040 (P4 loop > VID loop > MBL loop) and 004010 (LX loop > VID > MBL loop)",
 )
 
+# A car or container only a bill names is a car of the train in the 358 (a VID of the P4 loop, with the MBL of each
+# bill carried in it), and is read back as the manifest's equipment as well as the bill's: a finding on it is at
+# both paths, and the note names the manifest's.
+A_CAR_OF_THE_TRAIN = define(
+    "X12417",
+    Severity.INFO,
+    "the train's $field written is $path: a 358 lists each rail car or container once, with the bills carried in it",
+    "$field del tren escrito es $path: el 358 lista cada carro o contenedor una vez, con los conocimientos que lleva",
+    "X12 358 004040 (P4 loop > VID loop > MBL loop) and 004010 (LX loop > VID > MBL loop)",
+)
+
 
 def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written:
     first = manifests[0] if manifests else Manifest(mode=Mode.RAIL)
@@ -71,6 +82,9 @@ def write(manifests: Sequence[Manifest], now: datetime | None = None) -> Written
     renumbered = tuple(_renumbered(d, trains, many) for d in left)
     own = tuple(d for i, train in enumerate(trains) for d in train.findings(f"manifests[{i}]." if many else ""))
     notes = tuple(note for i, train in enumerate(trains) if (note := train.note(f"manifests[{i}]." if many else "")))
+    notes += tuple(
+        d for i, train in enumerate(trains) for d in train.cars_bills_name(f"manifests[{i}]." if many else "")
+    )
     return Written(data, own + renumbered, (*fitting.notices, *notes))
 
 
@@ -84,6 +98,7 @@ class _Train:
     cars: tuple[int | None, ...]  # the given manifest's equipment index of each car, None for one a bill names
     bills: tuple[int, ...]  # the given consignment index of each bill written
     bill_cars: tuple[tuple[int, ...], ...]  # for each bill written, the given index of each of its cars
+    named_by: tuple[str, ...]  # for each car only a bill names, in order, the given path of the bill's equipment
 
     @classmethod
     def of(cls, manifest: Manifest) -> _Train:
@@ -93,6 +108,7 @@ class _Train:
         bills: list[int] = []
         bill_cars: list[tuple[int, ...]] = []
         consignments: list[Consignment] = []
+        named_by: list[str] = []
         for index, c in enumerate(manifest.consignments):
             own = tuple(j for j, e in enumerate(c.equipment) if vid_names(e))
             for j in own:
@@ -100,12 +116,13 @@ class _Train:
                     known.add(c.equipment[j].identifier)
                     cars.append(c.equipment[j])
                     origins.append(None)
+                    named_by.append(f"consignments[{index}].equipment[{j}]")
             if own:
                 bills.append(index)
                 bill_cars.append(own)
                 consignments.append(replace(c, equipment=tuple(c.equipment[j] for j in own)))
         shown = replace(manifest, equipment=tuple(cars), consignments=tuple(consignments))
-        return cls(manifest, shown, tuple(origins), tuple(bills), tuple(bill_cars))
+        return cls(manifest, shown, tuple(origins), tuple(bills), tuple(bill_cars), tuple(named_by))
 
     def findings(self, prefix: str) -> list[Diagnostic]:
         found = not_named(self.given.equipment, f"{prefix}equipment")
@@ -116,6 +133,14 @@ class _Train:
                 continue
             found.extend(not_named(c.equipment, f"{path}.equipment"))
         return found
+
+    def cars_bills_name(self, prefix: str) -> list[Diagnostic]:
+        """X12417 for each car of the train written that only a bill names, at the manifest's path it is read at."""
+        first = len(self.cars) - len(self.named_by)
+        return [
+            A_CAR_OF_THE_TRAIN(field=f"{prefix}equipment[{first + k}]", path=f"{prefix}{path}", location="VID")
+            for k, path in enumerate(self.named_by)
+        ]
 
     def note(self, prefix: str) -> Diagnostic | None:
         if self.bills or not self.given.consignments:

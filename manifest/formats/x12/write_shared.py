@@ -143,7 +143,7 @@ def write_header(w: SegmentWriter, manifest: Manifest) -> None:
     }
     w.add("M10", *elements(ext, "M10", m10, 12))
     truck.write_heading(w, manifest)
-    port = manifest.office_of_entry.code if manifest.office_of_entry and manifest.office_of_entry.code else ""
+    port = cv.schedule_d_code(manifest.office_of_entry) or ""
     moment = manifest.arrival.moment if manifest.arrival else None
     p4_date = ext.get("x12.P4.02", cv.date_text(moment) if moment else "")
     w.add("P4", *elements(ext, "P4", {1: port, 2: p4_date}, 4))

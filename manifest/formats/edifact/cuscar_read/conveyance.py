@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from manifest.codelists import crosswalks
+from manifest.codelists import contains, crosswalks
 from manifest.diagnostics import Diagnostic
 from manifest.formats.edifact import cuscar_codes as C
 from manifest.formats.edifact.cuscar_read.positions import spot
@@ -239,9 +239,10 @@ def read_place(s: Segment) -> Place:
     elif code:
         ext[f"{NS}.LOC.C517"] = compose([code, listed, agency])
     keep(ext, s, (3, 4, 5), "LOC")
-    # A UN/LOCODE begins with the ISO 3166-1 country code (UN/ECE Recommendation 16); Schedule D ports are US.
+    # A UN/LOCODE begins with the ISO 3166-1 country code (UN/ECE Recommendation 16); Schedule D ports are US. A code
+    # that does not begin with a country names none: no country is read from it.
     country = None
-    if scheme is PlaceScheme.UNLOCODE:
+    if scheme is PlaceScheme.UNLOCODE and _UNLOCODE.match(code) and contains("country", code[:2]):
         country = code[:2]
     elif scheme is PlaceScheme.SCHEDULE_D:
         country = "US"
