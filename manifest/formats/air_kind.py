@@ -85,10 +85,11 @@ def unit_load_device(equipment: Equipment) -> bool:
 
 
 def airport_code(place: Place) -> str | None:
-    """The IATA airport code of ``place``: its own code when it is one (scheme iata-airport, or no scheme and the
-    form of a location identifier, three letters), else the crosswalk's airport of the same port, else None."""
+    """The IATA airport code of ``place``: its own code when it is one (scheme iata-airport, or no scheme and a code
+    of the IATA airport list: three letters alone are not one, 'ZZZ' or 'ĸĖú'), else the crosswalk's airport of the
+    same port, else None."""
     code = place.code or ""
-    if place.scheme is PlaceScheme.IATA_AIRPORT or (place.scheme is None and len(code) == 3 and code.isalpha()):
+    if place.scheme is PlaceScheme.IATA_AIRPORT or (place.scheme is None and codelists.contains("iata-airport", code)):
         return code
     scheme = place.scheme.value if place.scheme is not None else None
     if scheme is not None and scheme not in codelists.PLACE_CODE_COLUMNS:
