@@ -29,6 +29,7 @@ from manifest.formats.x12.messages import MISSING_ELEMENT
 from manifest.model import (
     Address,
     Carrier,
+    ChargeDeclarations,
     Consignment,
     Conveyance,
     CrewMember,
@@ -173,6 +174,16 @@ _A_HOUSE_OF_AN_EMPTY_HS_CODE = replace(
     consignments=(replace(_A_HOUSE_WITHOUT_ITS_MASTER.consignments[0], goods=(GoodsItem(hs_code=""),)),),
 )
 _A_FLIGHT_FROM_THREE_LETTERS_NO_AIRPORT_HAS = Manifest(mode=Mode.AIR, departure=Stop(place=Place(code="ĸĖú")))
+_A_BILL_CHARGED_IN_NO_CURRENCY = Manifest(
+    mode=Mode.RAIL,
+    consignments=(
+        Consignment(
+            document_number="BILL1",
+            value=Money(amount=Decimal("-0.0101"), currency=""),
+            charges=ChargeDeclarations(currency="\U000cc570Bj"),
+        ),
+    ),
+)
 _A_STOP_OF_AN_EMPTY_CODE = Manifest(mode=Mode.AIR, stops=(Stop(place=Place(code="")),))
 _A_STOP_OF_A_NAME_ALONE = Manifest(mode=Mode.AIR, stops=(Stop(place=Place(name="X")),))
 _A_TRUCK_VALUED_IN_CURRENCY_0 = Manifest(
@@ -265,17 +276,17 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @given(manifest=manifests(), source_format=st.sampled_from(TARGETS))
 # Models of gaps closed, so that they stay closed: a house waybill that names no master, one that names it by its
 # number alone and one with a customs note of a one-character country (FHL, XFZB), a flight numbered '0', a flight
-# unloading at '0', one departing from three letters that are no airport's code, a house whose goods have an empty HS
-# code, a flight's stop of an empty code and one of a name alone, a truck's bill valued in currency '0', a container
-# only a bill names in the canonical JSON, two air waybills without a flight written as Cargo-XML, one rail bill
-# without goods, a unit SAT does not list, a volume of 14 characters, a trip number with a tab, one of one character,
-# a road bill weighed in no unit, a negative goods item number, a station named '|', a truck whose plate X12 cannot
-# spell, an aircraft registered as '0', a container listed before the chassis a bill names, a negative number of
-# packages, an air bill whose place of receipt holds nothing, a train numbered by one character out of the basic
-# plane, a rail bill's container that none of its goods is in, a truck bill whose place of receipt holds an extension
-# entry alone, a train whose trip is numbered by one character, a port of discharge whose UN/LOCODE begins with no
-# country, an air carrier's code of three letters (an ocean SCAC has four), a house bill without its number, a rail
-# bill whose one goods item holds nothing and a truck a train carries.
+# unloading at '0', one departing from three letters that are no airport's code, a bill charged in a currency ISO 4217
+# lacks, a house whose goods have an empty HS code, a flight's stop of an empty code and one of a name alone, a
+# truck's bill valued in currency '0', a container only a bill names in the canonical JSON, two air waybills without a
+# flight written as Cargo-XML, one rail bill without goods, a unit SAT does not list, a volume of 14 characters, a
+# trip number with a tab, one of one character, a road bill weighed in no unit, a negative goods item number, a
+# station named '|', a truck whose plate X12 cannot spell, an aircraft registered as '0', a container listed before
+# the chassis a bill names, a negative number of packages, an air bill whose place of receipt holds nothing, a train
+# numbered by one character out of the basic plane, a rail bill's container that none of its goods is in, a truck bill
+# whose place of receipt holds an extension entry alone, a train whose trip is numbered by one character, a port of
+# discharge whose UN/LOCODE begins with no country, an air carrier's code of three letters (an ocean SCAC has four), a
+# house bill without its number, a rail bill whose one goods item holds nothing and a truck a train carries.
 @example(manifest=_TWO_WAYBILLS, source_format="cargo-xml")
 @example(manifest=_A_HOUSE_WITHOUT_ITS_MASTER, source_format="manifest-json")
 @example(manifest=_A_HOUSE_NAMING_ITS_MASTER_ALONE, source_format="manifest-json")
@@ -283,6 +294,7 @@ def _closure_of_generated(to: str, manifest: Manifest, source_format: str) -> No
 @example(manifest=_AN_AIR_TRIP_OF_NO_FLIGHT_DESIGNATOR, source_format="manifest-json")
 @example(manifest=_A_FLIGHT_UNLOADING_AT_0, source_format="cargo-xml")
 @example(manifest=_A_FLIGHT_FROM_THREE_LETTERS_NO_AIRPORT_HAS, source_format="manifest-xml")
+@example(manifest=_A_BILL_CHARGED_IN_NO_CURRENCY, source_format="manifest-xml")
 @example(manifest=_A_HOUSE_OF_AN_EMPTY_HS_CODE, source_format="manifest-json")
 @example(manifest=_A_STOP_OF_AN_EMPTY_CODE, source_format="manifest-json")
 @example(manifest=_A_STOP_OF_A_NAME_ALONE, source_format="manifest-json")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from manifest import codelists
 from manifest.formats.canonical import scalar_to_text
 from manifest.formats.cargo_xml import values
 from manifest.formats.cargo_xml.build import Node
@@ -92,7 +93,7 @@ def write_declarations(node: Node, consignment: Consignment) -> None:
         if consignment.value is not None:
             _write_amount(node, "DeclaredValueForCustomsAmount", consignment.value.amount, consignment.value.currency)
         return
-    currency = charges.currency
+    currency = waybill_currency(consignment)
     for nil, path, amount in (
         ("NilCarriageValueIndicator", "DeclaredValueForCarriageAmount", charges.carriage_value),
         ("NilCustomsValueIndicator", "DeclaredValueForCustomsAmount", _customs(consignment)),
@@ -111,6 +112,14 @@ def write_declarations(node: Node, consignment: Consignment) -> None:
             node.set(path, "true" if payment == Payment.PREPAID else "false")
     node.set("ApplicableOriginCurrencyExchange/SourceCurrencyCode", currency)
     node.set("ApplicableLogisticsServiceCharge/TransportPaymentMethodCode", charges.charge_code)
+
+
+def waybill_currency(consignment: Consignment) -> str | None:
+    """The currency of the waybill's amounts, when it is an ISO 4217 code. One that is not is not written: the reader
+    takes SourceCurrencyCode as the currency of every amount of the waybill (the customs value's too), so the code
+    would go on as a currency elsewhere; its loss is listed."""
+    code = consignment.charges.currency if consignment.charges is not None else None
+    return code if code and codelists.contains("currency", code) else None
 
 
 def _customs(consignment: Consignment) -> Decimal | None:

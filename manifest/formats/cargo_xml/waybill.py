@@ -116,7 +116,7 @@ def write_waybill(manifest: Manifest) -> Node:
         if consignment.goods:
             rating = master.walk("ApplicableRating")
             for item in consignment.goods:
-                currency = consignment.charges.currency if consignment.charges else None
+                currency = charges.waybill_currency(consignment)
                 write_item(rating.add("IncludedMasterConsignmentItem"), item, ulds, currency)
         master.restore(consignment.extensions)
     root.restore(manifest.extensions)
