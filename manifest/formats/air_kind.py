@@ -16,6 +16,7 @@ equipment (:func:`unit_load_device`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from manifest import codelists
@@ -116,19 +117,6 @@ def air_view(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
             return replace(value, code=None, scheme=None)
         return replace(value, code=airport, scheme=PlaceScheme.IATA_AIRPORT)
 
-    def stop(value: Stop | None, path: str) -> Stop | None:
-        if value is None:
-            return None
-        found = place(value.place, f"{path}.place")
-        return value if found is value.place or found is None else replace(value, place=found)
-
-    def consignment(value: Consignment, path: str) -> Consignment:
-        loading = place(value.place_of_loading, f"{path}.place_of_loading")
-        discharge = place(value.place_of_discharge, f"{path}.place_of_discharge")
-        if loading is value.place_of_loading and discharge is value.place_of_discharge:
-            return value
-        return replace(value, place_of_loading=loading, place_of_discharge=discharge)
-
     left.extend(
         LeftOut(f"equipment[{i}]", e.identifier, ULD)
         for i, e in enumerate(manifest.equipment)
@@ -162,16 +150,34 @@ def air_view(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:
         if aircraft and not AIRCRAFT_REGISTRATION.fullmatch(aircraft):
             left.append(LeftOut("conveyance.aircraft_registration", aircraft, AIRCRAFT))
             conveyance = replace(conveyance, aircraft_registration=None)
-    shown = replace(
+    shown = replace(with_places(manifest, place), conveyance=conveyance, trip_number=trip)
+    return shown, tuple(left)
+
+
+def with_places(manifest: Manifest, place: Callable[[Place | None, str], Place | None]) -> Manifest:
+    """``manifest`` with ``place`` applied to each place an air message names, given with its model path: the
+    departure's, the arrival's, each stop's, and each bill's places of loading and discharge."""
+
+    def stop(value: Stop | None, path: str) -> Stop | None:
+        if value is None:
+            return None
+        found = place(value.place, f"{path}.place")
+        return value if found is value.place or found is None else replace(value, place=found)
+
+    def consignment(value: Consignment, path: str) -> Consignment:
+        loading = place(value.place_of_loading, f"{path}.place_of_loading")
+        discharge = place(value.place_of_discharge, f"{path}.place_of_discharge")
+        if loading is value.place_of_loading and discharge is value.place_of_discharge:
+            return value
+        return replace(value, place_of_loading=loading, place_of_discharge=discharge)
+
+    return replace(
         manifest,
-        conveyance=conveyance,
-        trip_number=trip,
         departure=stop(manifest.departure, "departure"),
         arrival=stop(manifest.arrival, "arrival"),
         stops=tuple(s for i, x in enumerate(manifest.stops) if (s := stop(x, f"stops[{i}]")) is not None),
         consignments=tuple(consignment(c, f"consignments[{i}]") for i, c in enumerate(manifest.consignments)),
     )
-    return shown, tuple(left)
 
 
 def air_weights(manifest: Manifest) -> tuple[Manifest, tuple[LeftOut, ...]]:

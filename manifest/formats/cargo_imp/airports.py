@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from manifest.diagnostics import Diagnostic
+from manifest.formats.air_kind import with_places
 from manifest.formats.cargo_imp.codes import EXPECTED_ES, UNFIT
 from manifest.formats.cargo_imp.elements import AIRPORT
-from manifest.model import Consignment, Manifest, Place, Stop
+from manifest.model import Manifest, Place
 
 _EXPECTED = "3-letter IATA code"
 
@@ -39,23 +40,5 @@ def airport_view(manifest: Manifest, message: str) -> tuple[Manifest, list[Diagn
         )
         return replace(value, code=None, scheme=None)
 
-    def stop(value: Stop | None, path: str) -> Stop | None:
-        if value is None:
-            return None
-        found = place(value.place, f"{path}.place")
-        return value if found is value.place or found is None else replace(value, place=found)
-
-    def consignment(value: Consignment, path: str) -> Consignment:
-        loading = place(value.place_of_loading, f"{path}.place_of_loading")
-        discharge = place(value.place_of_discharge, f"{path}.place_of_discharge")
-        if loading is value.place_of_loading and discharge is value.place_of_discharge:
-            return value
-        return replace(value, place_of_loading=loading, place_of_discharge=discharge)
-
-    shown = replace(
-        manifest,
-        departure=stop(manifest.departure, "departure"),
-        arrival=stop(manifest.arrival, "arrival"),
-        consignments=tuple(consignment(c, f"consignments[{i}]") for i, c in enumerate(manifest.consignments)),
-    )
+    shown = with_places(manifest, place)
     return (shown, losses) if losses else (manifest, [])
