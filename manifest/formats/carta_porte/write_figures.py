@@ -39,11 +39,7 @@ class FiguresWriter(PlacesWriter):
         rfc, field = rfc_of(party, path)
         self._set(element, "RFCFigura", rfc, field=field)
         self._set(element, "NombreFigura", party.name, required=True)
-        foreign = foreign_id(party)
-        if foreign is not None:
-            where = f"{path}.tax_ids[{party.tax_ids.index(foreign)}]"
-            self._set(element, "NumRegIdTribFigura", foreign.value, field=f"{where}.value")
-            self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, f"{where}.country"))
+        self._foreign_tax_id(element, party, path)
         ext.restore(element, party.extensions, "cartaporte.TiposFigura")
         self._set(element, "TipoFigura", None, required=True)
         if self.m.mode == Mode.ROAD and element.get("TipoFigura") == road.OPERATOR:
@@ -53,6 +49,15 @@ class FiguresWriter(PlacesWriter):
             etree.SubElement(element, q(CP31, "PartesTransporte"), attributes)
         if party.address is not None:
             self._address(etree.SubElement(element, q(CP31, "Domicilio")), party.address, f"{path}.address")
+
+    def _foreign_tax_id(self, element: Any, holder: Party | CrewMember, path: str) -> None:
+        """NumRegIdTribFigura and ResidenciaFiscalFigura from the foreign tax id of a figure (a party or a driver at
+        model path ``path``), if it has one."""
+        foreign = foreign_id(holder)
+        if foreign is not None:
+            where = f"{path}.tax_ids[{holder.tax_ids.index(foreign)}]"
+            self._set(element, "NumRegIdTribFigura", foreign.value, field=f"{where}.value")
+            self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, f"{where}.country"))
 
     def _operator_needs(self, element: Any, licence: str | None, tax_ids: str) -> None:
         """Carta Porte 3.1 standard, TiposFigura of an Operador: the federal licence (NumLicencia), and the RFC of one
@@ -73,11 +78,7 @@ class FiguresWriter(PlacesWriter):
             where = f"{path}.documents[{member.documents.index(licence)}].number"
             self._set(element, "NumLicencia", licence.number, field=where)
         self._set(element, "NombreFigura", road.whole_name(member), required=True, field=f"{path}.name")
-        foreign = foreign_id(member)
-        if foreign is not None:
-            where = f"{path}.tax_ids[{member.tax_ids.index(foreign)}]"
-            self._set(element, "NumRegIdTribFigura", foreign.value, field=f"{where}.value")
-            self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, f"{where}.country"))
+        self._foreign_tax_id(element, member, path)
         ext.restore(element, member.extensions, "cartaporte.TiposFigura")
         self._operator_needs(element, f"{path}.documents", f"{path}.tax_ids")
         for attributes in ext.restore_numbered(member.extensions, "cartaporte.PartesTransporte"):
