@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
+
+import pytest
 
 from manifest import formats
 from manifest.formats import cuscar, x12_309
@@ -19,6 +22,7 @@ from manifest.model import (
     Place,
     PlaceScheme,
     Quantity,
+    Stop,
 )
 from tests import closure
 from tests.conftest import REPO
@@ -47,6 +51,22 @@ def test_equipment_without_an_identifier_writes_no_empty_eqd_and_is_listed() -> 
     assert "EQD+CN'" not in _segments(written.data, "EQD")
     assert all(len(segment) > len("EQD+CN'") for segment in _segments(written.data, "EQD"))
     assert [loss.field for loss in written.losses] == ["consignments[0].equipment[2]"]
+
+
+@pytest.mark.parametrize("moment", [None, datetime(2026, 11, 27, 7, 0)])
+def test_an_arrival_place_without_code_or_name_writes_no_empty_loc_and_is_listed(moment: datetime | None) -> None:
+    manifest = replace(_cuscar(), arrival=Stop(place=Place(), moment=moment))
+    written = cuscar.write([manifest])
+    assert all(segment.split("'")[0] not in ("LOC+60", "LOC+8", "LOC+11") for segment in _segments(written.data, "LOC"))
+    assert not [segment for segment in _segments(written.data, "DTM") if segment.startswith("DTM+132:")]
+    assert "arrival" in [loss.field for loss in written.losses]
+
+
+def test_an_arrival_known_by_its_name_alone_is_written_with_its_name() -> None:
+    manifest = replace(_cuscar(), arrival=Stop(place=Place(name="Long Beach")))
+    written = cuscar.write([manifest])
+    assert "LOC+60+:::Long Beach'" in _segments(written.data, "LOC")
+    assert cuscar.read(written.data).manifests[0].arrival == Stop(place=Place(name="Long Beach"))
 
 
 def test_a_carta_porte_container_without_its_number_writes_no_empty_eqd() -> None:

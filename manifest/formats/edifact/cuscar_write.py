@@ -243,17 +243,25 @@ def _stops(w: Writer, m: Manifest) -> None:
 
 
 def _stop(w: Writer, stop: Stop, qualifier: str, dtm: str) -> None:
-    _location(w, stop.extensions.get(f"{NS}.LOC.01", qualifier), stop.place)
+    if not _location(w, stop.extensions.get(f"{NS}.LOC.01", qualifier), stop.place):
+        # The stop's DTM belongs to its LOC in the transport group: without the place there is no date to give.
+        w.kept(stop.extensions)
+        return
     if stop.moment is not None:
         value, fmt = format_moment(stop.moment)
         w.seg("DTM", [stop.extensions.get(f"{NS}.DTM.01", dtm), value, fmt])
     w.kept(stop.extensions)
 
 
-def _location(w: Writer, qualifier: str, place: Place) -> None:
+def _location(w: Writer, qualifier: str, place: Place) -> bool:
+    """Write the LOC of ``place``; False where nothing of it can be written."""
     ext = place.extensions
     kept = _ext(ext, "LOC.C517")
     code = place.code or ""
+    related = [_ext(ext, f"LOC.{element:02d}") or [] for element in (3, 4, 5)]
+    if not code and not place.name and kept is None and not any(related):
+        # A place known by neither code nor name says nothing: no LOC is written rather than an empty one.
+        return False
     if kept is not None and kept and kept[0] == code:
         c517 = [*kept, "", "", ""][:3]
     elif place.scheme is PlaceScheme.IATA_AIRPORT:
@@ -262,7 +270,7 @@ def _location(w: Writer, qualifier: str, place: Place) -> None:
         # back lists it (CBP's ocean rules take no airport as port of lading).
         locode = airport_locode(code)
         if locode is None:
-            return
+            return False
         c517 = [locode, C.LIST_PORT, C.AGENCY_UNECE]
     elif place.scheme is PlaceScheme.UNLOCODE:
         c517 = [code, C.LIST_PORT, C.AGENCY_UNECE]
@@ -271,7 +279,8 @@ def _location(w: Writer, qualifier: str, place: Place) -> None:
     else:
         c517 = [code, "", ""]
     c517.append(place.name or "")
-    w.seg("LOC", [qualifier], c517, _ext(ext, "LOC.03") or [], _ext(ext, "LOC.04") or [], _ext(ext, "LOC.05") or [])
+    w.seg("LOC", [qualifier], c517, *related)
+    return True
 
 
 def _party(w: Writer, party: Party) -> None:
