@@ -121,3 +121,29 @@ def test_a_goods_item_in_a_uld_the_manifest_does_not_describe_is_written_under_t
     (flight,) = cargo_imp.read_at(written.data, REFERENCE).manifests
     moved = next(c for c in flight.consignments if c.document_number == consignment.document_number)
     assert moved.goods[0].equipment_ids == ("PMC99999AM",)
+
+
+def _without_piece_counts(manifest: Manifest) -> Manifest:
+    bills = tuple(
+        replace(bill, total_packages=None, goods=tuple(replace(item, packages=None) for item in bill.goods))
+        for bill in manifest.consignments
+    )
+    return replace(manifest, consignments=bills)
+
+
+def test_an_air_waybill_without_a_piece_count_is_never_written_as_zero_pieces() -> None:
+    """FWB/17 and FFM/8 need the pieces of an air waybill: a count the model lacks is left empty for the sender to
+    supply (IMP102 names it), not written as T0, which would say that the bill holds no piece."""
+    for sample, field in (
+        ("northbound-flight-am0642-awb-139-12345675.fwb", "consignments[0].total_packages"),
+        ("northbound-flight-am0642-mex-lax.ffm", "consignments[0].goods[0].packages"),
+    ):
+        source = cargo_imp.read((SAMPLES / "air" / sample).read_bytes()).manifests[0]
+        written = cargo_imp.write([_without_piece_counts(source)])
+        awb_lines = [
+            line
+            for line in written.data.decode().splitlines()
+            if line[:4] == source.consignments[0].document_number[:4]
+        ]
+        assert awb_lines and all("/T0" not in line and "/P0" not in line for line in awb_lines), awb_lines
+        assert field in [note.field for note in written.notes if note.code == "IMP102"]

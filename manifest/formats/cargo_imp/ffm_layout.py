@@ -28,7 +28,7 @@ X_END = "cargo-imp.FFM.end"  # CONT: the last part read is continued by a messag
 END_CODES = ("LAST", "CONT")
 
 
-def implied_code(lines: int, total: int | None, pieces: int) -> str:
+def implied_code(lines: int, total: int | None, pieces: int | None) -> str:
     """The shipment description code a consignment line gets unless another is kept: T when it is the only line of
     its air waybill and holds all its pieces, P otherwise."""
     return "T" if lines == 1 and (total is None or total == pieces) else "P"

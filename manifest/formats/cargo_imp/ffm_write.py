@@ -195,15 +195,28 @@ def _blocks(manifest: Manifest, out: TextWriter) -> list[_Block]:
             field = f"consignments[{entry[0]}].goods[{entry[1]}].equipment_ids[0]"
             out.losses.append(NOT_A_ULD(field=field, value=uld, message="FFM"))
             uld = None
-        blocks.append(_Block(unloading(entry[2], arrival), uld, tuple(_item_lines(entry, written, out))))
+        point = unloading(entry[2], arrival)
+        blocks.append(_Block(point, uld, tuple(_item_lines(entry, written, out, listed=point is not None))))
     return blocks
 
 
-def _item_lines(entry: Entry, written: set[int], out: TextWriter) -> list[str]:
+def _item_lines(entry: Entry, written: set[int], out: TextWriter, *, listed: bool) -> list[str]:
+    """The consignment line of one goods item and its own lines; ``listed`` when it stands under a point of
+    unloading, so that it is written."""
     c_index, g_index, consignment, item = entry
     items = consignment.goods or (GoodsItem(),)
-    pieces = item.packages.count if item.packages else 0
     total = consignment.total_packages.count if consignment.total_packages else None
+    # An item with its own weight or packages is described by its own line; else the consignment's count stands.
+    # A count the model lacks is left empty, never written as 0 pieces, and a note asks for it.
+    own = item.packages is not None or item.gross_weight is not None
+    pieces = item.packages.count if item.packages else (None if own else total)
+    if pieces is None and listed:
+        field = (
+            f"consignments[{c_index}].goods[{g_index}].packages" if own else f"consignments[{c_index}].total_packages"
+        )
+        out.notes.append(
+            NOT_WRITTEN(field=field, value="AWB", title="consignment detail", message="FFM", missing=field)
+        )
     code = item.extensions.get(X_SHIPMENT_CODE) or implied_code(len(items), total, pieces)
     weight = item.gross_weight if item.gross_weight is not None else consignment.gross_weight
     volume = item.volume if item.volume is not None else (consignment.volume if code == "T" else None)
@@ -212,7 +225,7 @@ def _item_lines(entry: Entry, written: set[int], out: TextWriter) -> list[str]:
         consignment.place_of_loading.code if consignment.place_of_loading else None,
         consignment.place_of_discharge.code if consignment.place_of_discharge else "",
         code,
-        pieces if item.packages or item.gross_weight else (total or 0),
+        pieces,
         weight,
         volume,
         item.extensions.get(X_DENSITY),

@@ -243,7 +243,8 @@ def _awb_line(consignment: Consignment) -> str:
     ext = consignment.extensions
     origin = consignment.place_of_loading.code if consignment.place_of_loading else None
     destination = consignment.place_of_discharge.code if consignment.place_of_discharge else None
-    pieces = consignment.total_packages.count if consignment.total_packages else 0
+    # A piece count the model lacks is left empty, never written as 0 pieces: the note of _awb asks for it.
+    pieces = consignment.total_packages.count if consignment.total_packages else None
     return awb_detail_text(
         consignment.document_number,
         origin,
