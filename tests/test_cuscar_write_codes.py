@@ -130,6 +130,20 @@ def test_an_airport_the_place_crosswalk_does_not_tie_to_a_unlocode_is_left_out_a
     assert losses == ["CUS010 consignments[0].place_of_loading"]
 
 
+def test_a_value_left_out_is_shown_in_the_loss_as_its_manifest_json_text() -> None:
+    guadalajara = Place(code="GDL", scheme=PlaceScheme.IATA_AIRPORT)
+    written = cuscar.write(
+        [
+            Manifest(
+                mode=Mode.MARITIME, consignments=(Consignment(document_number="BILL1", place_of_loading=guadalajara),)
+            )
+        ]
+    )
+    (loss,) = [loss for loss in written.losses if loss.field == "consignments[0].place_of_loading"]
+    assert loss.args["value"] == '{"code":"GDL","scheme":"iata-airport"}'
+    assert "Place(" not in loss.message()
+
+
 def test_a_control_character_is_outside_every_syntax_level_and_an_identifier_holding_one_is_not_written() -> None:
     written = cuscar.write([Manifest(mode=Mode.MARITIME, trip_number="V\t1")])
     assert b"\t" not in written.data and b"UNOC:3" in written.data

@@ -9,6 +9,7 @@ with no further code; ``tests/test_manifest_xsd.py`` keeps ``schemas/manifest.xs
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import types
 import typing
@@ -371,6 +372,22 @@ class TreeDecoder:
                 return None
         self._report(BAD_VALUE, path, value=raw, expected=expected_name(scalar))
         return None
+
+
+def value_text(value: object) -> str:
+    """A model value as a person reads it in a message: a scalar in its text form, an object or a list as the
+    compact JSON of its plain tree (the manifest-json spelling), never a Python repr."""
+    if dataclasses.is_dataclass(value) or isinstance(value, tuple):
+        return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
+    return scalar_to_text(value)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if dataclasses.is_dataclass(value):
+        return to_tree(value)
+    return scalar_to_text(value)
 
 
 def to_tree(obj: object) -> dict[str, object]:

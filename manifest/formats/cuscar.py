@@ -17,6 +17,7 @@ import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from manifest.core.canonical import value_text
 from manifest.core.registry import described
 from manifest.diagnostics import Diagnostic, ParseError
 from manifest.formats.base import ConsignmentChunk, Document, ManifestEnd, SourceMap, StreamItem, Written, without_ends
@@ -262,7 +263,7 @@ def _losses(manifests: Sequence[Manifest], data: bytes) -> Iterator[Diagnostic]:
         for path, value in found:
             if isinstance(value, str) and same_code(path, value, _value_at(copy, path)):
                 continue  # the same fact in CUSCAR's code list (manifest.codelists crosswalks)
-            text = value if isinstance(value, str) else repr(value)
+            text = value_text(value)
             yield NOT_CARRIED(field=prefix + path, path=prefix + path, value=text[:80])
 
 
