@@ -129,6 +129,36 @@ def air_waybill(value: str) -> bool:
     return match is not None and int(match.group(2)) % 7 == int(match.group(3))
 
 
+_AWB_WITHOUT_HYPHEN = re.compile(r"([0-9]{3})([0-9]{7})([0-9])")
+
+
+def air_waybill_fault(value: str) -> tuple[str, str]:
+    """Why ``value`` is no air waybill number, in English and in Spanish: the 11 digits of a valid one written
+    without the hyphen after the airline prefix (the spelling of IATA Resolution 600a that Cargo-IMP's DE112/DE113
+    and Cargo-XML's TransportContractDocument ID use is PPP-SSSSSSSS), a check digit that is not the serial
+    modulo 7, or another form."""
+    bare = _AWB_WITHOUT_HYPHEN.fullmatch(value)
+    if bare is not None and int(bare.group(2)) % 7 == int(bare.group(3)):
+        spelled = f"{bare.group(1)}-{bare.group(2)}{bare.group(3)}"
+        return (
+            f"it is written without the hyphen after the airline prefix ({spelled})",
+            f"está escrito sin el guion después del prefijo de la aerolínea ({spelled})",
+        )
+    match = _AWB.fullmatch(value)
+    if match is not None:
+        digit = int(match.group(2)) % 7
+        return (
+            f"its check digit is {match.group(3)}, where the first seven digits of the serial modulo 7 give {digit}",
+            f"su dígito de control es {match.group(3)}, y los siete primeros dígitos de la serie módulo 7 dan {digit}",
+        )
+    return (
+        "it is not a 3-digit airline prefix, a hyphen and an 8-digit serial whose last digit is the first seven "
+        "modulo 7",
+        "no es un prefijo de aerolínea de 3 dígitos, un guion y una serie de 8 dígitos cuyo último dígito es el "
+        "residuo módulo 7 de los siete primeros",
+    )
+
+
 def air_waybill_form(value: str) -> bool:
     """Whether ``value`` has the form of an IATA air waybill number (``PPP-SSSSSSSC``), whatever its check digit:
     what tells an air waybill from a bill of lading or a rail or truck waybill number. Whether it is a valid one is
@@ -236,6 +266,9 @@ class Identifier:
     title: str
     source: str
     is_valid: Callable[[str], bool]
+    # Why a value is not valid, in English and in Spanish, for identifiers whose invalid values call for telling
+    # apart (a right number spelled otherwise, a wrong check digit).
+    fault: Callable[[str], tuple[str, str]] | None = None
 
 
 _ENTRIES = (
@@ -247,7 +280,9 @@ _ENTRIES = (
     Identifier("scac", "Standard Carrier Alpha Code", "NMFTA SCAC; X12 element 140 (ID 2/4)", scac),
     Identifier("reporting-mark", "AAR reporting mark", "AAR Umler equipment initial (2-4 letters)", reporting_mark),
     Identifier("car-number", "AAR car number", "AAR Umler equipment number (1-6 digits)", car_number),
-    Identifier("awb", "IATA air waybill number", "IATA Resolution 600a; Cargo-IMP DE112/DE113", air_waybill),
+    Identifier(
+        "awb", "IATA air waybill number", "IATA Resolution 600a; Cargo-IMP DE112/DE113", air_waybill, air_waybill_fault
+    ),
     Identifier("pedimento", "Pedimento number", "SAT Anexo 22; Carta Porte 3.1 NumPedimento", pedimento),
     Identifier("hs6", "HS 2022 subheading", "WCO HS Nomenclature 2022", hs_subheading),
     Identifier("us-hts", "US HTS number", "HTSUS General Notes; HS Convention art. 3", us_hts),

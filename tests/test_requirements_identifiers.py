@@ -116,6 +116,26 @@ def test_every_identifier_is_tested_both_ways() -> None:
         assert outcomes == {True, False}, name
 
 
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        # The 11 digits of a valid number, hyphen left out: told apart from a wrong number, and spelled right.
+        ("13912345675", "it is written without the hyphen after the airline prefix (139-12345675)"),
+        ("139-12345674", "its check digit is 4, where the first seven digits of the serial modulo 7 give 5"),
+        # 11 digits whose check digit fails are no air waybill number, hyphen or not.
+        ("13912345674", "it is not a 3-digit airline prefix, a hyphen and an 8-digit serial"),
+        ("139-1234567", "it is not a 3-digit airline prefix, a hyphen and an 8-digit serial"),
+    ],
+)
+def test_an_air_waybill_number_says_why_it_fails(value: str, why: str) -> None:
+    awb = IDENTIFIERS["awb"]
+    assert not awb.is_valid(value)
+    assert awb.fault is not None
+    english, spanish = awb.fault(value)
+    assert english.startswith(why)
+    assert spanish and spanish != english
+
+
 def test_pedimento_aduana() -> None:
     assert pedimento_aduana("26  24  3456  6001234") == "24"
     assert pedimento_aduana("262434566001234") is None

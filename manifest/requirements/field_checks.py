@@ -95,12 +95,17 @@ def codelist(_: Context, item: Item, params: Params) -> Iterator[Finding]:
 
 
 def check_digit(_: Context, item: Item, params: Params) -> Iterator[Finding]:
-    """The value is a valid identifier of kind ``identifier`` (form and check digit). Adds ``$identifier``."""
+    """The value is a valid identifier of kind ``identifier`` (form and check digit). Adds ``$identifier``, and
+    ``$why`` and ``$why_es`` for an identifier that tells why a value fails."""
     if is_missing(item.value):
         return
     identifier = IDENTIFIERS[str(params["identifier"])]
-    if not identifier.is_valid(text_of(item.value)):
-        yield Finding(item, {"identifier": identifier.title})
+    value = text_of(item.value)
+    if not identifier.is_valid(value):
+        args = {"identifier": identifier.title}
+        if identifier.fault is not None:
+            args["why"], args["why_es"] = identifier.fault(value)
+        yield Finding(item, args)
 
 
 def subdivision(context: Context, item: Item, params: Params) -> Iterator[Finding]:
