@@ -109,7 +109,7 @@ def test_sarif_rules_carry_the_catalogue_metadata(tmp_path: Path, sarif_schema: 
     assert "ID-003" in found
     for code_, descriptor in found.items():
         rule = catalogue[code_]
-        assert descriptor["shortDescription"]["text"] == rule.message_en.replace("$value", "<value>")
+        assert descriptor["shortDescription"]["text"] == re.sub(r"\$(\w+)", r"<\1>", rule.message_en)
         assert descriptor["defaultConfiguration"]["level"] == LEVELS[str(rule.severity)]
         properties = descriptor["properties"]
         assert properties["source"] == rule.source
@@ -127,7 +127,7 @@ def test_sarif_in_spanish_describes_rules_and_results_in_spanish(tmp_path: Path)
     (run,) = json.loads(output)["runs"]
     assert run["language"] == "es"
     descriptor = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "ID-003")
-    assert descriptor["shortDescription"]["text"] == MESSAGES["ID-003"].es.replace("$value", "<value>")
+    assert descriptor["shortDescription"]["text"] == re.sub(r"\$(\w+?)(_es)?\b", r"<\1>", MESSAGES["ID-003"].es)
     result = next(r for r in run["results"] if r["ruleId"] == "ID-003")
     assert "no es un número de guía aérea" in result["message"]["text"]
 
