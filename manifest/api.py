@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import field
+from dataclasses import field, replace
 from pathlib import Path
 from typing import BinaryIO, Union
 
@@ -41,6 +41,13 @@ INVALID_SOURCE = define(
     Severity.ERROR,
     "the source has $count error(s); it is not converted",
     "el origen tiene $count error(es); no se convierte",
+    "manifest-toolkit conversion",
+)
+NO_MANIFEST = define(
+    "MF306",
+    Severity.ERROR,
+    "the source holds no manifest ($format): there is nothing to convert",
+    "el origen no contiene ningún manifiesto ($format): no hay nada que convertir",
     "manifest-toolkit conversion",
 )
 
@@ -317,23 +324,33 @@ def convert(
     config: Config | None = None,
     allow_errors: bool = False,
     profile: str = "auto",
+    sender: str | None = None,
+    recipient: str | None = None,
 ) -> Conversion:
     """Read ``source`` and write it as ``to``; a source with errors is not converted (MF301 and its findings say why)
-    unless ``allow_errors``, and then its errors come with the result. The errors are counted as :func:`validate`
-    counts the reader's: one per fault, after ``config`` disabled codes or changed their severity. A source that
-    cannot be read at all is never converted.
+    unless ``allow_errors``, and then its errors come with the result; a source that holds no manifest (an X12 350
+    status notification, a CUSCAR interchange of other messages) is not either (MF306). The errors are counted as
+    :func:`validate` counts the reader's: one per fault, after ``config`` disabled codes or changed their severity.
+    A source that cannot be read at all is never converted.
 
     Every value the target cannot carry is in ``losses``, by model path and at its line and column in the source;
     envelope values of the source that only describe its transmission are notes (see :mod:`manifest.conversion`),
     and so is each requirement of the target's kind of document that the model leaves unmet, under ``profile``
     chosen as :func:`validate` chooses it (see :mod:`manifest.unmet`).
+
+    ``sender`` and ``recipient`` name the partners of the interchange written, for the targets that have one (X12
+    ISA/GS, EDIFACT UNB); where neither they nor the model name one, a note (MF305) says what is written in its
+    place. A partner named for another target, or that its envelope cannot hold, raises
+    :class:`manifest.interchange.AddressError` (a ValueError) before any reading.
     """
     from manifest.conversion import settle
+    from manifest.interchange import addressed, checked, placeholders
     from manifest.unmet import noted
 
     data, own_name = source_bytes(source)
     name = name if name is not None else own_name
     target = formats.get(to)  # an unknown target is a usage error: KeyError before any reading
+    checked(to, sender=sender, recipient=recipient)  # a partner the target cannot name: before any reading
     try:
         document = read(data, format, name=name)
     except ParseError as error:
@@ -343,5 +360,11 @@ def convert(
     errors = tuple(d for d in found if d.severity >= Severity.ERROR)
     if errors and not allow_errors:
         return Conversion(document, None, (INVALID_SOURCE(count=len(errors)), *errors), errors, to)
-    written = noted(target.write(document.manifests), document, to, profile=profile, config=config)
+    if not document.manifests:
+        refused = NO_MANIFEST(format=document.format)
+        return Conversion(document, None, (refused, *errors), errors, to)
+    manifests = addressed(document.manifests, to, sender=sender, recipient=recipient)
+    written = target.write(manifests)
+    written = replace(written, notes=(*written.notes, *placeholders(manifests, to)))
+    written = noted(written, document, to, profile=profile, config=config)
     return Conversion(document, settle(written, document, to), (), errors, to)

@@ -139,6 +139,8 @@ def validate(
 @_option("--format", "format_", type=LazyChoice(format_names), help="Skip detection of the source format.")
 @_option("--allow-loss", is_flag=True, help="Write even if the target cannot carry some of the data.")
 @_option("--allow-errors", is_flag=True, help="Convert even a source with errors; the report lists them.")
+@_option("--sender", help="The interchange sender written (X12 ISA06 and GS02, EDIFACT UNB S002).")
+@_option("--recipient", help="The interchange recipient written (X12 ISA08 and GS03, EDIFACT UNB S003).")
 @_option("--output", type=click.Choice(["text", "json"]), default="text", show_default=True, help=REPORT_OUTPUT_HELP)
 @_option("-v", "--verbose", is_flag=True, help="List every value not carried and every note, each at its place.")
 @_lang_option
@@ -150,6 +152,8 @@ def convert(
     format_: str | None,
     allow_loss: bool,
     allow_errors: bool,
+    sender: str | None,
+    recipient: str | None,
     output: str,
     verbose: bool,
 ) -> None:
@@ -167,6 +171,7 @@ def convert(
         format_=format_,
         allow_loss=allow_loss,
         allow_errors=allow_errors,
+        partners={"sender": sender, "recipient": recipient},
         output=output,
         verbose=verbose,
     )

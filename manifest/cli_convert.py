@@ -12,6 +12,8 @@ from manifest.cli_click import fail, language, said, working_on
 from manifest.cli_terminal import load_config_or_fail, name_of, read_source, write_output
 
 SAME_FILE = "refusing to overwrite the source file; choose another output"
+NO_ENVELOPE = "{options}: {target} has no interchange envelope ({envelopes} have one)"
+BAD_PARTNER = "{option} '{value}': the {target} interchange cannot hold it in {element}"
 
 
 def convert_file(
@@ -22,17 +24,31 @@ def convert_file(
     format_: str | None,
     allow_loss: bool,
     allow_errors: bool,
+    partners: dict[str, str | None],
     output: str,
     verbose: bool,
 ) -> None:
     """Convert ``source`` as validate would read it (same configuration, same profile), write the result unless it
-    is refused, and say the outcome: on standard output when the result goes to a file, else on standard error."""
+    is refused, and say the outcome: on standard output when the result goes to a file, else on standard error.
+    ``partners`` names the interchange's sender and recipient, where the target has an envelope."""
     from manifest.api import convert as run_conversion
+    from manifest.interchange import SLOTS
     from manifest.output import same_file
     from manifest.report_conversion import conversion_json, conversion_text
 
     if out is not None and str(source) != "-" and same_file(out, source):
         fail(said(SAME_FILE))
+    named = {role: value for role, value in partners.items() if value is not None}
+    if named and target not in SLOTS:
+        fail(
+            said(NO_ENVELOPE).format(
+                options=", ".join(f"--{role}" for role in named), target=target, envelopes=", ".join(SLOTS)
+            )
+        )
+    for role, value in named.items():
+        slot = SLOTS[target][role]
+        if slot.form.fullmatch(value) is None:
+            fail(said(BAD_PARTNER).format(value=value, option=f"--{role}", target=target, element=slot.element))
     config = load_config_or_fail(Path.cwd())  # what validate is told, so that both count the same errors
     data = read_source(source, dash_is_stdin=True)
     shown_output = None if out is None else str(out)
@@ -45,6 +61,7 @@ def convert_file(
             config=config,
             allow_errors=allow_errors,
             profile=config.profile or "auto",  # the profile validate checks the source under, from the same config
+            **partners,
         )
         if output == "json":
             report = conversion_json(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from manifest.api import Conversion
+from manifest.api import INVALID_SOURCE, Conversion
 from manifest.conversion import LOSS_KINDS
 from manifest.diagnostics import Diagnostic, Lang
 from manifest.i18n import words
@@ -38,6 +38,9 @@ def conversion_line(conversion: Conversion, *, output: str | None, allow_loss: b
     else:
         head = said(NOTHING_WRITTEN)
     if conversion.written is None:
+        why = conversion.diagnostics[0] if conversion.diagnostics else None
+        if why is not None and why.code != INVALID_SOURCE.code:
+            return f"{head}: {why.message(lang)}"  # refused for another reason than errors: no manifest to convert
         return f"{head}: {said(REFUSED_ERRORS).format(errors=len(conversion.errors))}"
     parts = [said(FAULTY_SOURCE).format(errors=len(conversion.errors))] if conversion.from_faulty_source else []
     losses = len(conversion.losses)
