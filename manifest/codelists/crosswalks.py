@@ -234,6 +234,16 @@ def translate(crosswalk: str, from_system: str, to_system: str, code: str) -> st
     return found.code if found is not None else None
 
 
+def exact_from_any(crosswalk: str, to_system: str, code: str) -> str | None:
+    """The code of ``to_system`` that names exactly what ``code`` names, from the first system of ``crosswalk`` (in
+    its order) that knows ``code`` and has such a translation; None when none has."""
+    for system in systems_of(crosswalk, code):
+        found = find(crosswalk, system, to_system, code)
+        if found is not None and found.exact:
+            return found.code
+    return None
+
+
 @cache
 def systems_of(crosswalk: str, code: str) -> tuple[str, ...]:
     """The systems of ``crosswalk`` in which ``code`` is known, in the crosswalk's order of systems."""

@@ -20,11 +20,7 @@ def package_type(kind: str) -> str:
     known = crosswalks.systems_of("package-forms", kind)
     if REC21 in known or not known:
         return kind
-    for system in known:
-        found = crosswalks.find("package-forms", system, REC21, kind)
-        if found is not None and found.exact:
-            return found.code
-    return ""
+    return crosswalks.exact_from_any("package-forms", REC21, kind) or ""
 
 
 def measure_unit(unit: str) -> str:
@@ -32,14 +28,9 @@ def measure_unit(unit: str) -> str:
     units crosswalk's Rec 20 side, or of SAT c_ClaveUnidadPeso, which takes its codes from Rec 20) as it is, a unit
     of another list the units crosswalk knows (an X12 weight unit K read from a 309) as its Rec 20 code, and
     anything else as "" (the measure is then not written, and the comparison with the file read back lists it)."""
-    known = crosswalks.systems_of("units", unit)
-    if REC20 in known or codelists.contains("sat-weight-unit", unit):
+    if REC20 in crosswalks.systems_of("units", unit) or codelists.contains("sat-weight-unit", unit):
         return unit
-    for system in known:
-        found = crosswalks.find("units", system, REC20, unit)
-        if found is not None and found.exact:
-            return found.code
-    return ""
+    return crosswalks.exact_from_any("units", REC20, unit) or ""
 
 
 def country_code(country: str) -> str:
