@@ -1,0 +1,98 @@
+"""Every CUSCAR segment is checked against the segment directory its UNH declares (D.95B by default), and the writer
+writes nothing the directory does not hold."""
+
+from __future__ import annotations
+
+from manifest.formats import cuscar
+from manifest.model import Manifest, Mode, Party, PartyRole, Place, PlaceScheme, Reference, Stop, TaxId, TaxIdScheme
+
+HEAD = "UNA:+.? '\nUNB+UNOC:3+S+R+261120:2200+1'\nUNH+1+CUSCAR:D:{version}:UN'\nBGM+85++9'\n"
+TAIL = "UNT+{count}+1'\nUNZ+1+1'\n"
+
+
+def _read(body: str, version: str = "95B") -> list[tuple[str, str | None, str | None]]:
+    count = body.count("'") + 3
+    data = (HEAD.format(version=version) + body + TAIL.format(count=count)).encode()
+    return [(d.code, d.location, d.value) for d in cuscar.read(data).diagnostics]
+
+
+def test_a_code_list_qualifier_longer_than_d95b_holds_is_reported_at_its_place() -> None:
+    found = _read("LOC+60+2709:schedule-d:ZZZ:Long Beach'\n")
+    assert found == [("CUS015", "LOC(4)-02-2", "schedule-d")]
+
+
+def test_the_directory_the_unh_declares_decides_the_length() -> None:
+    # 1131 is an..3 up to D.00A and an..17 from D.00B; 3225 an..25 up to D.01B and an..35 from D.02B.
+    assert _read("LOC+60+2709:schedule-d:ZZZ'\n", "00A") == [("CUS015", "LOC(4)-02-2", "schedule-d")]
+    assert _read("LOC+60+2709:schedule-d:ZZZ'\n", "00B") == []
+    place = "X" * 30
+    assert _read(f"LOC+60+{place}'\n", "01B") == [("CUS015", "LOC(4)-02-1", place)]
+    assert _read(f"LOC+60+{place}'\n", "02B") == []
+
+
+def test_a_numeric_element_must_be_a_number_and_is_counted_in_digits() -> None:
+    assert _read("CNI+1+B1'\nCNT+7:12,5:KGM'\n") == []
+    assert _read("CNI+1+B1'\nCNT+7:1 000:KGM'\n") == [("CUS004", "CNT(5)-01-2", "1 000")]
+    assert _read("CNI+1+B1'\nCNT+7:-1234567890.12345678:KGM'\n") == []
+    assert _read("CNI+1+B1'\nCNT+7:1234567890123456789:KGM'\n") == [("CUS015", "CNT(5)-01-2", "1234567890123456789")]
+
+
+def test_a_fault_a_reader_check_also_sees_is_reported_once() -> None:
+    # GID 1496 is n..5: the goods item reader's own number check gives way to the directory's finding.
+    assert _read("CNI+1+B1'\nGID+A1+1:CT'\n") == [("CUS004", "GID(5)-01-1", "A1")]
+
+
+def test_a_missing_mandatory_element_or_component_is_reported() -> None:
+    assert _read("LOC++USLAX:139:6'\n") == [("CUS007", "LOC(4)-01-1", None)]
+    assert _read("RFF+:ABC'\n") == [("CUS007", "RFF(4)-01-1", None)]
+    assert _read("DTM'\n") == [("CUS007", "DTM(4)-01-1", None)]
+
+
+def test_values_beyond_the_segment_are_reported() -> None:
+    assert _read("LOC+60+USLAX:139:6:Los Angeles:X'\n") == [("CUS016", "LOC(4)-02-5", "X")]
+    assert _read("DTM+132:20261120:102+X'\n") == [("CUS016", "DTM(4)-02-1", "X")]
+
+
+def test_the_writer_writes_short_codes_that_read_back_as_the_schemes() -> None:
+    manifest = Manifest(
+        mode=Mode.MARITIME,
+        arrival=Stop(place=Place(code="2709", scheme=PlaceScheme.SCHEDULE_D, name="Long Beach, CA", country="US")),
+        parties=(
+            Party(
+                role=PartyRole.CONSIGNEE,
+                name="ACME",
+                tax_ids=(TaxId(scheme=TaxIdScheme.CBP_ASSIGNED, value="AB12345", country="US"),),
+            ),
+        ),
+    )
+    written = cuscar.write([manifest])
+    assert b"LOC+60+2709:D:ZZZ:Long Beach, CA'" in written.data
+    assert b"NAD+CN+AB12345:CBP:ZZZ" in written.data
+    document = cuscar.read(written.data)
+    assert document.diagnostics == ()
+    assert document.manifests[0].arrival == manifest.arrival
+    assert document.manifests[0].parties[0].tax_ids == manifest.parties[0].tax_ids
+
+
+def test_the_long_scheme_names_of_older_files_are_still_read() -> None:
+    data = (HEAD.format(version="00B") + "LOC+60+2709:schedule-d:ZZZ'\n" + TAIL.format(count=4)).encode()
+    (manifest,) = cuscar.read(data).manifests
+    assert manifest.arrival is not None and manifest.arrival.place.scheme is PlaceScheme.SCHEDULE_D
+
+
+def test_a_value_longer_than_its_element_is_left_out_with_a_loss_never_cut() -> None:
+    reference = "R" * 40  # RFF C506/1154 is an..35
+    manifest = Manifest(
+        mode=Mode.MARITIME, references=(Reference(kind="CU", value=reference), Reference(kind="CU", value="OK1"))
+    )
+    written = cuscar.write([manifest])
+    assert reference.encode() not in written.data and b"RFF+CU'" not in written.data
+    assert b"RFF+CU:OK1'" in written.data
+    # The comparison of the file read back with the model lists the reference left out, with its whole value (and
+    # the one after it, which moved up a place).
+    assert (written.losses[0].code, written.losses[0].field, written.losses[0].value) == (
+        "CUS010",
+        "references[0].value",
+        reference,
+    )
+    assert [d.code for d in cuscar.read(written.data).diagnostics] == []
