@@ -49,6 +49,8 @@ _SEGMENTS = {
     "TPL": "C222M",
 }
 
+TAGS = tuple(_SEGMENTS)  # the segments the tables list
+
 _COMPOSITES = {
     "C002": "1001 1131 3055 1000",
     "C040": "3127 1131 3055 3128",
