@@ -35,6 +35,11 @@ def test_the_directory_the_unh_declares_decides_the_length() -> None:
     place = "X" * 30
     assert _read(f"LOC+60+{place}'\n", "01B") == [("CUS015", "LOC(4)-02-1", place)]
     assert _read(f"LOC+60+{place}'\n", "02B") == []
+    # MEA C174/6314 measurement value is n..18 in D.96A and an..18 from D.96B (where the reader still reports a
+    # weight it cannot read as a number, but the directory has nothing against it).
+    measure = build_segment("MEA+AAE+G+KGM:ABOUT 5", DEFAULT, 1, 1, 1)
+    assert [d.code for d in check_segment(measure, "96A")] == ["CUS004"]
+    assert check_segment(measure, "96B") == []
 
 
 def test_a_numeric_element_must_be_a_number_and_is_counted_in_digits() -> None:
