@@ -3,6 +3,8 @@ writes nothing the directory does not hold."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,7 +13,24 @@ from manifest.formats.edifact.cuscar_read.directory_check import check_segment, 
 from manifest.formats.edifact.directory import TAGS, segment_spec
 from manifest.formats.edifact.segments import build_segment
 from manifest.formats.edifact.syntax import DEFAULT
-from manifest.model import Manifest, Mode, Party, PartyRole, Place, PlaceScheme, Reference, Stop, TaxId, TaxIdScheme
+from manifest.model import (
+    Consignment,
+    Contact,
+    DocumentType,
+    Equipment,
+    EquipmentKind,
+    GoodsItem,
+    Manifest,
+    Mode,
+    Party,
+    PartyRole,
+    Place,
+    PlaceScheme,
+    Reference,
+    Stop,
+    TaxId,
+    TaxIdScheme,
+)
 
 HEAD = "UNA:+.? '\nUNB+UNOC:3+S+R+261120:2200+1'\nUNH+1+CUSCAR:D:{version}:UN'\nBGM+85++9'\n"
 TAIL = "UNT+{count}+1'\nUNZ+1+1'\n"
@@ -146,3 +165,51 @@ def test_a_segment_the_quick_pattern_passes_has_no_fault(case: tuple[str, str]) 
 def test_the_quick_pattern_passes_the_common_segment() -> None:
     for raw in ("LOC+9+MXZLO:139:6:Manzanillo, Col.", "MEA+AAE+G+KGM:19650.5", "NAD+CN+95-4417322:ein:ZZZ++ACME"):
         assert clean_pattern(raw[:3], "95B", ":", "+").fullmatch(raw)  # type: ignore[union-attr]
+
+
+def test_a_party_whose_identifier_does_not_fit_keeps_its_nad_so_that_its_contact_stays_its_own() -> None:
+    party = Party(role=PartyRole.CONSIGNEE, code="C" * 40, contact=Contact(name="N" * 40, phone="5551212"))
+    manifest = Manifest(mode=Mode.MARITIME, parties=(party, Party(role=PartyRole.SHIPPER, name="S")))
+    written = cuscar.write([manifest])
+    assert b"NAD+CN'\nCTA+IC'\nCOM+5551212:TE'\nNAD+CZ+++S'" in written.data
+    assert sorted(d.field or "" for d in written.losses) == ["parties[0].code", "parties[0].contact.name"]
+    back = cuscar.read(written.data)
+    assert back.diagnostics == ()
+    assert back.manifests[0].parties[0].contact == Contact(phone="5551212")
+
+
+def test_a_stop_whose_place_code_does_not_fit_is_left_out_with_its_moment() -> None:
+    departure = Stop(place=Place(code="MXZLO", scheme=PlaceScheme.UNLOCODE), moment=datetime(2026, 1, 1, 10, 0))
+    arrival = Stop(place=Place(code="X" * 30, scheme=PlaceScheme.OTHER), moment=datetime(2026, 1, 5, 10, 0))
+    written = cuscar.write([Manifest(mode=Mode.MARITIME, departure=departure, arrival=arrival)])
+    # Written after the departure's LOC, the arrival's DTM would be read as the departure's.
+    assert b"LOC+60" not in written.data and b"DTM+132" not in written.data
+    assert [d.field for d in written.losses] == ["arrival"]
+    (back,) = cuscar.read(written.data).manifests
+    assert back.departure == Stop(
+        place=Place(code="MXZLO", scheme=PlaceScheme.UNLOCODE, country="MX"), moment=departure.moment
+    )
+
+
+def test_a_name_goes_on_its_five_lines_and_what_does_not_fit_is_a_loss() -> None:
+    name = "".join(chr(ord("A") + i % 26) for i in range(200))  # NAD C080: five lines of 35
+    written = cuscar.write([Manifest(mode=Mode.MARITIME, parties=(Party(role=PartyRole.SHIPPER, name=name),))])
+    lines = [name[i : i + 35] for i in range(0, 175, 35)]
+    assert ("NAD+CZ+++" + ":".join(lines) + "'").encode() in written.data
+    assert [d.field for d in written.losses] == ["parties[0].name"]
+
+
+def test_equipment_whose_identifier_does_not_fit_is_left_out_with_the_goods_placed_in_it() -> None:
+    ident = "E" * 18  # EQD and SGP C237/8260: an..17
+    goods = GoodsItem(sequence=1, description="STEEL", equipment_ids=(ident,))
+    consignment = Consignment(
+        document_number="B1",
+        document_type=DocumentType.BILL_OF_LADING,
+        goods=(goods,),
+        equipment=(Equipment(number=ident, kind=EquipmentKind.CONTAINER),),
+    )
+    written = cuscar.write([Manifest(mode=Mode.MARITIME, consignments=(consignment,))])
+    assert ident.encode() not in written.data
+    assert b"EQD" not in written.data and b"SGP" not in written.data
+    assert written.losses
+    assert cuscar.read(written.data).diagnostics == ()

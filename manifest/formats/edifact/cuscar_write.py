@@ -106,15 +106,18 @@ class Writer:
         self.count = 0
         self.version = DEFAULT_VERSION  # the directory of the message being written (UNH S009)
 
-    def seg(self, tag: str, *elements: list[str]) -> None:
-        self.raw(tag, list(elements))
+    def seg(self, tag: str, *elements: list[str]) -> bool:
+        return self.raw(tag, list(elements))
 
-    def raw(self, tag: str, elements: Elements) -> None:
+    def raw(self, tag: str, elements: Elements) -> bool:
+        """Write one segment with what the directory does not hold left out (see ``fit_segment``); False when
+        nothing of it is left to write."""
         fitted = fit_segment(tag, elements, self.version)
         if fitted is None:
-            return
+            return False
         self.out.append(format_segment(tag, fitted, self.d, self.table))
         self.count += 1
+        return True
 
     def kept(self, extensions: Mapping[str, str]) -> None:
         for tag, elements in extras(extensions, NS):
@@ -247,14 +250,19 @@ def _stops(w: Writer, m: Manifest) -> None:
 
 
 def _stop(w: Writer, stop: Stop, qualifier: str, dtm: str) -> None:
-    _location(w, stop.extensions.get(f"{NS}.LOC.01", qualifier), stop.place)
+    if not _location(w, stop.extensions.get(f"{NS}.LOC.01", qualifier), stop.place):
+        # The moment and the kept segments of a stop follow its LOC in the segment group; with no LOC they would
+        # be read as the previous stop's. They are left out with it, and the comparison with the file read back
+        # lists them.
+        return
     if stop.moment is not None:
         value, fmt = format_moment(stop.moment)
         w.seg("DTM", [stop.extensions.get(f"{NS}.DTM.01", dtm), value, fmt])
     w.kept(stop.extensions)
 
 
-def _location(w: Writer, qualifier: str, place: Place) -> None:
+def _location(w: Writer, qualifier: str, place: Place) -> bool:
+    """Write the LOC of ``place``; False when it is left out."""
     ext = place.extensions
     kept = _ext(ext, "LOC.C517")
     code = place.code or ""
@@ -266,7 +274,7 @@ def _location(w: Writer, qualifier: str, place: Place) -> None:
         # back lists it (CBP's ocean rules take no airport as port of lading).
         locode = airport_locode(code)
         if locode is None:
-            return
+            return False
         c517 = [locode, C.LIST_PORT, C.AGENCY_UNECE]
     elif place.scheme is PlaceScheme.UNLOCODE:
         c517 = [code, C.LIST_PORT, C.AGENCY_UNECE]
@@ -274,8 +282,16 @@ def _location(w: Writer, qualifier: str, place: Place) -> None:
         c517 = [code, C.PLACE_LIST[place.scheme], C.AGENCY_MUTUAL]
     else:
         c517 = [code, "", ""]
+    if len(c517[0]) > element_length("LOC", 2, 1, w.version):
+        # A place code longer than 3225 holds is never cut, and its code list says nothing without it: the place is
+        # named by its name alone, or left out.
+        if not place.name:
+            return False
+        c517 = ["", "", ""]
     c517.append(place.name or "")
-    w.seg("LOC", [qualifier], c517, _ext(ext, "LOC.03") or [], _ext(ext, "LOC.04") or [], _ext(ext, "LOC.05") or [])
+    return w.seg(
+        "LOC", [qualifier], c517, _ext(ext, "LOC.03") or [], _ext(ext, "LOC.04") or [], _ext(ext, "LOC.05") or []
+    )
 
 
 def _party(w: Writer, party: Party) -> None:

@@ -425,6 +425,7 @@ def fit_segment(tag: str, elements: list[list[str]], version: str) -> list[list[
     return fitted
 
 
-# Segments that open a segment group of CUSCAR (a consignment, a goods item): written even when a value of theirs is
-# left out, since the segments after them belong to the group.
-_GROUP_TRIGGERS = frozenset({"CNI", "GID"})
+# Segments that open a segment group of CUSCAR (a party, its contact, a means of transport, a consignment, a goods
+# item, its dangerous goods): written even when nothing but their qualifier is left, since the segments after them
+# belong to the group and would otherwise be read as the previous one's.
+_GROUP_TRIGGERS = frozenset({"NAD", "CTA", "TDT", "CNI", "GID", "DGS"})
