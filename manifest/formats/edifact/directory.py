@@ -232,12 +232,18 @@ _ELEMENTS = {
 }
 
 # Representations later directories changed, with the first directory that has the new one (the pages of the
-# directories before and after it were compared): 1131 code list identification an..17 from D.00B (an..3 in D.00A);
-# 1366 document source an..70 from D.98A (an..35 in D.97B); 3224 location name an..256 from D.99B (an..70 in D.99A);
-# 3225 location name code an..35 from D.02B (an..25 in D.01B); 3251 postcode an..17 in D.99B (an..9 in D.99A); 4440
-# free text an..512 in D.99B (an..70 in D.98B); 4441 free text identification an..17 in D.97B (an..3 in D.96A; D.96B
-# and D.97A were not compared); 6155 measurement attribute identification an..17 and 6314 measurement value an..18
-# (no longer numeric) from D.96B (an..3 and n..18 in D.96A); 9308 seal identifier an..35 from D.00A (an..10 in D.99B).
+# directories before and after it were compared):
+# 1131 code list identification an..17 from D.00B (an..3 in D.00A);
+# 1366 document source an..70 from D.98A (an..35 in D.97B);
+# 3224 location name an..256 from D.99B (an..70 in D.99A);
+# 3225 location name code an..35 from D.02B (an..25 in D.01B);
+# 3251 postcode an..17 in D.99B (an..9 in D.99A);
+# 4440 free text an..512 in D.99B (an..70 in D.98B);
+# 4441 free text identification an..17 in D.97B (an..3 in D.96A; D.96B and D.97A were not compared);
+# 5004 monetary amount n..35 from D.98A (n..18 in D.97A);
+# 6155 measurement attribute identification an..17 and 6314 measurement value an..18 (no longer numeric) from D.96B
+# (an..3 and n..18 in D.96A);
+# 9308 seal identifier an..35 from D.00A (an..10 in D.99B).
 CHANGED: dict[str, tuple[tuple[str, str], ...]] = {
     "1131": (("00B", "an..17"),),
     "1366": (("98A", "an..70"),),
@@ -246,6 +252,7 @@ CHANGED: dict[str, tuple[tuple[str, str], ...]] = {
     "3251": (("99B", "an..17"),),
     "4440": (("99B", "an..512"),),
     "4441": (("97B", "an..17"),),
+    "5004": (("98A", "n..35"),),
     "6155": (("96B", "an..17"),),
     "6314": (("96B", "an..18"),),
     "9308": (("00A", "an..35"),),
