@@ -61,8 +61,8 @@ TOO_LONG = define(
 BEYOND_SEGMENT = define(
     "CUS016",
     Severity.ERROR,
-    "$location: '$value' stands beyond the $count $what of $name in directory D.$directory",
-    "$location: '$value' está más allá de los $count $what_es de $name en el directorio D.$directory",
+    "$location: '$value' stands beyond what $name holds in directory D.$directory ($count $what)",
+    "$location: '$value' está más allá de lo que admite $name en el directorio D.$directory ($count $what_es)",
     "UN/EDIFACT segment directory (EDSD) and composite data element directory (EDCD)",
 )
 MISSING_SEGMENT = define(

@@ -321,22 +321,50 @@ class Slot:
     def label(self) -> str:
         if not self.composite:
             return self.components[0].label
-        return f"{_COMPOSITE_NAMES.get(self.identifier, self.identifier)} ({self.identifier})"
+        return f"{_COMPOSITE_NAMES[self.identifier]} ({self.identifier})"
 
 
 _COMPOSITE_NAMES = {
     "C002": "document/message name",
+    "C040": "carrier",
+    "C056": "department or employee details",
+    "C058": "name and address",
+    "C059": "street",
     "C076": "communication contact",
+    "C080": "party name",
+    "C082": "party identification details",
+    "C100": "terms of delivery or transport",
+    "C107": "text reference",
+    "C108": "text literal",
+    "C174": "value/range",
     "C186": "quantity details",
+    "C205": "hazard code",
     "C208": "identity number range",
+    "C210": "marks & labels",
     "C212": "item number identification",
+    "C213": "number and type of packages",
+    "C215": "seal issuer",
+    "C220": "mode of transport",
+    "C222": "transport identification",
+    "C223": "dangerous goods shipment flashpoint",
+    "C224": "equipment size and type",
+    "C228": "transport means",
+    "C234": "UNDG information",
+    "C235": "hazard identification",
+    "C236": "dangerous goods label",
     "C237": "equipment identification",
     "C270": "control",
+    "C401": "excess transportation information",
+    "C502": "measurement details",
+    "C503": "document/message details",
     "C506": "reference",
     "C507": "date/time/period",
     "C516": "monetary amount",
+    "C517": "location identification",
+    "C519": "related location one identification",
     "C529": "processing indicator",
-    "C222": "transport identification",
+    "C553": "related location two identification",
+    "C827": "type of marking",
 }
 
 

@@ -119,17 +119,7 @@ def check_segment(s: Segment, version: str) -> list[Diagnostic]:
         for c, value in enumerate(values, 1):
             if c > len(parts):
                 if structure and value:
-                    found.append(
-                        C.BEYOND_SEGMENT(
-                            location=s.location(e, c),
-                            value=value,
-                            count=len(parts),
-                            what="components",
-                            what_es="componentes",
-                            name=slot.label,
-                            directory=version,
-                        ).at(s.position(e, c))
-                    )
+                    found.append(_beyond(s, e, c, value, len(parts), slot.label, version))
                     break
                 continue
             spec = parts[c - 1]
@@ -151,18 +141,26 @@ def check_segment(s: Segment, version: str) -> list[Diagnostic]:
             values = elements[e - 1]
             c = next((c for c, value in enumerate(values, 1) if value), 0)
             if c:
-                found.append(
-                    C.BEYOND_SEGMENT(
-                        location=s.location(e, c),
-                        value=values[c - 1],
-                        count=len(slots),
-                        what="data elements",
-                        what_es="elementos de datos",
-                        name=s.tag,
-                        directory=version,
-                    ).at(s.position(e, c))
-                )
+                found.append(_beyond(s, e, c, values[c - 1], len(slots), s.tag, version))
     return found
+
+
+def _beyond(s: Segment, e: int, c: int, value: str, count: int, name: str, version: str) -> Diagnostic:
+    """A value beyond the ``count`` components of composite ``name`` (or, ``c`` being 1 past the elements, beyond the
+    ``count`` data elements of segment ``name``)."""
+    elements = name == s.tag
+    what, what_es = ("data element", "elemento de datos") if elements else ("component", "componente")
+    if count != 1:
+        what, what_es = ("data elements", "elementos de datos") if elements else ("components", "componentes")
+    return C.BEYOND_SEGMENT(
+        location=s.location(e, c),
+        value=value,
+        count=count,
+        what=what,
+        what_es=what_es,
+        name=name,
+        directory=version,
+    ).at(s.position(e, c))
 
 
 def _value_fault(s: Segment, e: int, c: int, value: str, spec: Element, version: str) -> Diagnostic | None:
