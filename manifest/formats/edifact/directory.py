@@ -295,6 +295,9 @@ class Element:
     fixed: bool  # exactly ``length`` characters (n3), not up to
     length: int
 
+    def holds(self, length: int) -> bool:
+        return length == self.length if self.fixed else length <= self.length
+
     @property
     def representation(self) -> str:
         kind = "n" if self.numeric else "a" if self.alphabetic else "an"
@@ -422,14 +425,21 @@ def is_number(text: str) -> bool:
     return _NUMBER.match(text) is not None
 
 
+def measured(value: str, spec: Element) -> int | None:
+    """The length of ``value`` as ISO 9735-1 section 10 counts it for ``spec`` (a number's digits, not its sign or
+    decimal mark); None when the value is not of the element's representation (a numeric one that is no number, an
+    alphabetic one with digits)."""
+    if spec.numeric:
+        return sum(1 for c in value if c.isdigit()) if is_number(value) else None
+    if spec.alphabetic and any(c.isdigit() for c in value):
+        return None
+    return len(value)
+
+
 def fits(value: str, spec: Element) -> bool:
-    """Whether ``value`` is within the representation of ``spec`` (see ISO 9735-1 section 10 on numbers)."""
-    if not spec.numeric:
-        return len(value) <= spec.length and not (spec.alphabetic and any(c.isdigit() for c in value))
-    if not is_number(value):
-        return False
-    digits = sum(1 for c in value if c.isdigit())
-    return digits == spec.length if spec.fixed else digits <= spec.length
+    """Whether ``value`` is of the representation of ``spec`` and within its length."""
+    length = measured(value, spec)
+    return length is not None and spec.holds(length)
 
 
 def fit_segment(tag: str, elements: list[list[str]], version: str) -> list[list[str]] | None:

@@ -16,7 +16,7 @@ from functools import cache
 
 from manifest.diagnostics import Diagnostic
 from manifest.formats.edifact import cuscar_codes as C
-from manifest.formats.edifact.directory import Element, Slot, is_number, segment_spec, structure_known
+from manifest.formats.edifact.directory import Element, Slot, measured, segment_spec, structure_known
 from manifest.formats.edifact.segments import Segment
 from manifest.formats.edifact.syntax import Delimiters
 
@@ -164,21 +164,16 @@ def _beyond(s: Segment, e: int, c: int, value: str, count: int, name: str, versi
 
 
 def _value_fault(s: Segment, e: int, c: int, value: str, spec: Element, version: str) -> Diagnostic | None:
-    if spec.numeric:
-        if not is_number(value):
-            return C.BAD_NUMBER(location=s.location(e, c), value=value, name=spec.label).at(s.position(e, c))
-        length = sum(1 for char in value if char.isdigit())
-    else:
-        length = len(value)
-        if spec.alphabetic and any(char.isdigit() for char in value):
-            return C.BAD_NUMBER(location=s.location(e, c), value=value, name=spec.label).at(s.position(e, c))
-    if length > spec.length or (spec.fixed and length != spec.length):
-        return C.TOO_LONG(
-            location=s.location(e, c),
-            value=value,
-            length=length,
-            name=spec.label,
-            representation=spec.representation,
-            directory=version,
-        ).at(s.position(e, c))
-    return None
+    length = measured(value, spec)
+    if length is None:
+        return C.BAD_NUMBER(location=s.location(e, c), value=value, name=spec.label).at(s.position(e, c))
+    if spec.holds(length):
+        return None
+    return C.TOO_LONG(
+        location=s.location(e, c),
+        value=value,
+        length=length,
+        name=spec.label,
+        representation=spec.representation,
+        directory=version,
+    ).at(s.position(e, c))
