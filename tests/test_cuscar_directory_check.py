@@ -4,6 +4,7 @@ writes nothing the directory does not hold."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,6 +33,7 @@ from manifest.model import (
     TaxIdScheme,
 )
 
+REALWORLD = Path(__file__).parent / "realworld"
 HEAD = "UNA:+.? '\nUNB+UNOC:3+S+R+261120:2200+1'\nUNH+1+CUSCAR:D:{version}:UN'\nBGM+85++9'\n"
 TAIL = "UNT+{count}+1'\nUNZ+1+1'\n"
 
@@ -213,3 +215,14 @@ def test_equipment_whose_identifier_does_not_fit_is_left_out_with_the_goods_plac
     assert b"EQD" not in written.data and b"SGP" not in written.data
     assert written.losses
     assert cuscar.read(written.data).diagnostics == ()
+
+
+def test_a_real_message_is_held_to_the_directory_it_declares() -> None:
+    # The ACE eTruck sample declares D.03B: its 12-character seal number (9308 an..35 from D.00A), its 15-character
+    # FTX text reference (4441 an..17 from D.97B) and its NAD C819 and TDT C228 of later directories are within it;
+    # read as D.95B, they are not.
+    data = (REALWORLD / "edifact" / "milyn_d03b_cuscar_ace_etruck.edi").read_bytes()
+    assert not [d for d in cuscar.read(data).diagnostics if d.code in ("CUS015", "CUS016")]
+    as_95b = data.replace(b"CUSCAR:D:03B:UN", b"CUSCAR:D:95B:UN")
+    found = {(d.code, d.location) for d in cuscar.read(as_95b).diagnostics if d.code in ("CUS015", "CUS016")}
+    assert {("CUS015", "SEL(13)-01-1"), ("CUS015", "FTX(10)-03-1"), ("CUS016", "TDT(11)-04-4")} <= found
