@@ -226,3 +226,12 @@ def test_a_real_message_is_held_to_the_directory_it_declares() -> None:
     as_95b = data.replace(b"CUSCAR:D:03B:UN", b"CUSCAR:D:95B:UN")
     found = {(d.code, d.location) for d in cuscar.read(as_95b).diagnostics if d.code in ("CUS015", "CUS016")}
     assert {("CUS015", "SEL(13)-01-1"), ("CUS015", "FTX(10)-03-1"), ("CUS016", "TDT(11)-04-4")} <= found
+
+
+def test_a_message_of_a_later_directory_is_written_back_with_what_that_directory_holds() -> None:
+    # TDT C228 has four components in D.03B, two in D.95B: written back under D.03B, the sample keeps all four.
+    data = (REALWORLD / "edifact" / "milyn_d03b_cuscar_ace_etruck.edi").read_bytes()
+    written = cuscar.write(cuscar.read(data).manifests)
+    assert b"UNH+CUSCAR54+CUSCAR:D:03B:UN'" in written.data
+    assert b"TDT+11++03+:::BT" in written.data
+    assert not [d for d in written.losses if "TDT" in (d.field or "")]

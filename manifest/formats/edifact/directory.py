@@ -451,16 +451,23 @@ def fit_segment(tag: str, elements: list[list[str]], version: str) -> list[list[
     slots = segment_spec(tag, version)
     if slots is None:
         return elements
+    # Beyond the elements and components of D.95B's tables, a directory whose structure they do not know may hold
+    # more (see structure_known): those are kept as they came.
+    structure = structure_known(version)
     dropped = False
     fitted: list[list[str]] = []
     for e, values in enumerate(elements):
         if e >= len(slots):
-            dropped = dropped or any(values)
+            if structure:
+                dropped = dropped or any(values)
+            else:
+                fitted.append(values)
             continue
         parts = slots[e].components
         kept = []
         for c, value in enumerate(values):
-            if value and (c >= len(parts) or not fits(value, parts[c])):
+            beyond = c >= len(parts)
+            if value and (structure if beyond else not fits(value, parts[c])):
                 dropped = True
                 value = ""
             kept.append(value)
