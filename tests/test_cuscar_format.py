@@ -103,10 +103,28 @@ def test_real_cuscar_is_read(external_samples: Path) -> None:
     assert consignment.document_number == "DOCV373MOB909999"
     assert consignment.goods[0].equipment_ids == ("EQ123456",)
     assert consignment.equipment[0].number == "EQ123456"
-    # The sample's UNT counts 313 segments for a message of 30.
-    assert [d.code for d in document.diagnostics] == ["EDI015"]
-    assert document.diagnostics[0].line == 31
-    assert cuscar.write(document.manifests).losses == ()
+    # The sample declares D.95B, where TDT C222/8213 is an..9 and NAD C058/3124 an..35: its vessel id and three name
+    # and address lines are longer. Its UNT counts 313 segments for a message of 30.
+    assert [(d.code, d.location) for d in document.diagnostics] == [
+        ("CUS015", "TDT(7)-08-1"),
+        ("CUS015", "NAD(23)-03-1"),
+        ("CUS015", "NAD(24)-03-1"),
+        ("CUS015", "NAD(25)-03-1"),
+        ("EDI015", "UNT(31)-01-1"),
+    ]
+    assert document.diagnostics[-1].line == 31
+    # Written back under the D.95B it declares, the values D.95B does not hold are left out, each with its loss.
+    written = cuscar.write(document.manifests)
+    assert [(d.field, d.value) for d in written.losses] == [
+        ("conveyance.call_sign", "MEANSTRANS1234"),
+        ("consignments[0].parties[0].extensions[cuscar.NAD.03]", "A PERSON, TEST ADDRESS, TOWN, POSTCODE"),
+        ("consignments[0].parties[1].extensions[cuscar.NAD.03]", "ANOTHER PERSON, A COMPANY, SOMEWHERE"),
+        (
+            "consignments[0].parties[2].extensions[cuscar.NAD.03]",
+            "ANOTHER DIFFERENT PERSON, ANOTHER COMPANY, SOMEWHERE ELSE",
+        ),
+    ]
+    assert cuscar.read(written.data).diagnostics == ()
 
 
 def test_other_messages_are_rejected_by_type(external_samples: Path) -> None:

@@ -110,7 +110,7 @@ def test_the_report_says_which_profile_and_why_in_text_and_json() -> None:
     for mexican_or_us, elsewhere in (
         (b"MXZLO:139:6:Manzanillo, Col.", b"CRLIO:139:6:Puerto Limon"),
         (b"MXGDL:139:6:Guadalajara, Jal.", b"CRSJO:139:6:San Jose"),
-        (b"2709:schedule-d:ZZZ:Long Beach, CA", b"GBFXT:139:6:Felixstowe"),
+        (b"2709:D:ZZZ:Long Beach, CA", b"GBFXT:139:6:Felixstowe"),
         (b"USLAX:139:6:Los Angeles, CA", b"GBLON:139:6:London"),
     ):
         assert mexican_or_us in data

@@ -113,7 +113,7 @@ def parties(draw: st.DrawFn) -> Party:
             street=texts(80),
             city=st.none() | texts(30),
             subdivision=st.none() | codes,
-            postal_code=st.none() | digits,
+            postal_code=st.none() | fixed(DIGITS, 4, 9),  # NAD 3251 is an..9
             country=st.none() | alpha2,
         )
     )
@@ -266,6 +266,8 @@ def manifests(draw: st.DrawFn, wide: bool = False) -> Manifest:
         country_from=origin,
         country_to=destination,
         parties=tuple(draw(st.lists(parties(), max_size=2))),
-        references=tuple(draw(st.lists(st.builds(Reference, kind=codes, value=texts(20)), max_size=2))),
+        references=tuple(  # RFF C506/1153 reference qualifier is an..3
+            draw(st.lists(st.builds(Reference, kind=fixed(UPPER + DIGITS, 2, 3), value=texts(20)), max_size=2))
+        ),
         consignments=tuple(draw(consignments(serial + 10 * k)) for k in range(draw(st.integers(0, 3)))),
     )

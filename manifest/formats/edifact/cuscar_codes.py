@@ -50,6 +50,21 @@ UNREAD_DATE_FORMAT = define(
     "$location: '$value' está en el formato de fecha/hora $format, que este lector no lee; se conserva tal como llegó",
     "UNCL 2379 (date/time/period format code); the formats read are 101, 102, 201, 203, 204, 401 and 402",
 )
+TOO_LONG = define(
+    "CUS015",
+    Severity.ERROR,
+    "$location: '$value' has $length characters; $name is $representation in directory D.$directory",
+    "$location: '$value' tiene $length caracteres; $name es $representation en el directorio D.$directory",
+    "ISO 9735-1 section 10 (representation; a numeric value's length counts its digits) and the UN/EDIFACT data "
+    "element directory",
+)
+BEYOND_SEGMENT = define(
+    "CUS016",
+    Severity.ERROR,
+    "$location: '$value' stands beyond what $name holds in directory D.$directory ($count $what)",
+    "$location: '$value' está más allá de lo que admite $name en el directorio D.$directory ($count $what_es)",
+    "UN/EDIFACT segment directory (EDSD) and composite data element directory (EDCD)",
+)
 MISSING_SEGMENT = define(
     "CUS006",
     Severity.ERROR,
@@ -196,12 +211,46 @@ PACKING_CODE = {roman: digit for digit, roman in PACKING_GROUP.items()}
 # ZZZ (mutually defined), since UNCL 7143 has no code per national tariff.
 ITEM_HS = "HS"
 
-# Places not named by UN/LOCODE carry their scheme in 1131 under agency ZZZ.
-SCHEME_BY_LIST = {scheme.value: scheme for scheme in PlaceScheme}
+# Places not named by UN/LOCODE carry their scheme in 1131 under agency ZZZ (mutually defined). 1131 is an..3 up to
+# D.00A, so each scheme has a code of at most three characters: D and K as CBP and X12 name Census Schedules D and K
+# (X12 data element 309), the others this project's own. Files written before these codes carry the scheme's name,
+# which is read too.
+PLACE_LIST = {
+    PlaceScheme.SCHEDULE_D: "D",
+    PlaceScheme.SCHEDULE_K: "K",
+    PlaceScheme.UNLOCODE: "UNL",
+    PlaceScheme.IATA_AIRPORT: "IAT",
+    PlaceScheme.SAT_STATION: "SES",
+    PlaceScheme.SAT_ADUANA: "SAD",
+    PlaceScheme.SAT_LOCATION_ID: "SUB",
+    PlaceScheme.FIRMS: "FRM",
+    PlaceScheme.OTHER: "ZZZ",
+}
+SCHEME_BY_LIST = {
+    **{scheme.value: scheme for scheme in PlaceScheme},
+    **{code: scheme for scheme, code in PLACE_LIST.items()},
+}
 
-# Tax registrations written as NAD C082 party identification name their scheme in 1131 under agency ZZZ; the
-# issuing country follows from the scheme where it is national.
-TAX_SCHEME_BY_LIST = {scheme.value: scheme for scheme in TaxIdScheme if scheme is not TaxIdScheme.GLN}
+# Tax registrations written as NAD C082 party identification name their scheme in 1131 under agency ZZZ, in a code of
+# at most three characters (as PLACE_LIST: the scheme's own name where it is that short); the issuing country follows
+# from the scheme where it is national.
+TAX_LIST = {
+    TaxIdScheme.RFC: "rfc",
+    TaxIdScheme.EIN: "ein",
+    TaxIdScheme.IOR: "ior",
+    TaxIdScheme.CBP_ASSIGNED: "CBP",
+    TaxIdScheme.FOREIGN: "FOR",
+    TaxIdScheme.CURP: "CRP",
+    TaxIdScheme.OTHER: "ZZZ",
+}
+TAX_SCHEME_BY_LIST = {
+    **{scheme.value: scheme for scheme in TaxIdScheme if scheme is not TaxIdScheme.GLN},
+    **{code: scheme for scheme, code in TAX_LIST.items()},
+}
+
+# National tariff codes (PIA C212) name their scheme in 1131 under agency ZZZ, in at most three characters likewise.
+TARIFF_LIST = {"us-hts": "HTS", "mx-fraccion": "FRA", "stcc": "STC"}
+TARIFF_BY_LIST = {code: scheme for scheme, code in TARIFF_LIST.items()}
 TAX_COUNTRY = {
     TaxIdScheme.RFC: "MX",
     TaxIdScheme.CURP: "MX",

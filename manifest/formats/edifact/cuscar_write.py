@@ -16,6 +16,7 @@ from manifest.codelists import crosswalks
 from manifest.formats.edifact import cuscar_codes as C
 from manifest.formats.edifact.cuscar_words import airport_locode, country_code, measure_unit, package_type
 from manifest.formats.edifact.dates import format_moment
+from manifest.formats.edifact.directory import DEFAULT_VERSION, element_length, fit_segment, version_of
 from manifest.formats.edifact.rawtext import decompose, extras
 from manifest.formats.edifact.segments import escape_table, format_segment, split_released
 from manifest.formats.edifact.syntax import DEFAULT, Delimiters
@@ -48,10 +49,9 @@ TEXT_WIDTH = 70
 
 
 def _chunks(text: str, width: int, limit: int) -> list[str]:
-    parts = [text[i : i + width] for i in range(0, len(text), width)] or [""]
-    if len(parts) > limit:
-        parts = [*parts[: limit - 1], "".join(parts[limit - 1 :])]
-    return parts
+    """``text`` in the ``limit`` repeats of an element of ``width`` characters; what does not fit in them is left
+    out, and the comparison of the written file with the model lists the value as not carried."""
+    return [text[i : i + width] for i in range(0, min(len(text), width * limit), width)] or [""]
 
 
 def _number(value: object) -> str:
@@ -104,14 +104,20 @@ class Writer:
         self.table = escape_table(delimiters)
         self.out: list[str] = []
         self.count = 0
+        self.version = DEFAULT_VERSION  # the directory of the message being written (UNH S009)
 
-    def seg(self, tag: str, *elements: list[str]) -> None:
-        self.out.append(format_segment(tag, list(elements), self.d, self.table))
-        self.count += 1
+    def seg(self, tag: str, *elements: list[str]) -> bool:
+        return self.raw(tag, list(elements))
 
-    def raw(self, tag: str, elements: Elements) -> None:
-        self.out.append(format_segment(tag, elements, self.d, self.table))
+    def raw(self, tag: str, elements: Elements) -> bool:
+        """Write one segment with what the directory does not hold left out (see ``fit_segment``); False when
+        nothing of it is left to write."""
+        fitted = fit_segment(tag, elements, self.version)
+        if fitted is None:
+            return False
+        self.out.append(format_segment(tag, fitted, self.d, self.table))
         self.count += 1
+        return True
 
     def kept(self, extensions: Mapping[str, str]) -> None:
         for tag, elements in extras(extensions, NS):
@@ -153,6 +159,7 @@ def _message(w: Writer, m: Manifest, index: int) -> None:
     w.count = 0
     reference = ext.get(f"{NS}.UNH.01", str(index + 1))
     identifier = _ext(ext, "UNH.S009") or ["CUSCAR", "D", "95B", "UN"]
+    w.version = version_of(identifier)
     w.seg("UNH", [reference], identifier, *[_ext(ext, f"UNH.{e:02d}") or [] for e in range(3, 8)])
     w.seg(
         "BGM",
@@ -244,8 +251,9 @@ def _stops(w: Writer, m: Manifest) -> None:
 
 def _stop(w: Writer, stop: Stop, qualifier: str, dtm: str) -> None:
     if not _location(w, stop.extensions.get(f"{NS}.LOC.01", qualifier), stop.place):
-        # The stop's DTM belongs to its LOC in the transport group: without the place there is no date to give.
-        w.kept(stop.extensions)
+        # The moment and the kept segments of a stop follow its LOC in the segment group; with no LOC they would
+        # be read as the previous stop's. They are left out with it, and the comparison with the file read back
+        # lists them.
         return
     if stop.moment is not None:
         value, fmt = format_moment(stop.moment)
@@ -254,7 +262,7 @@ def _stop(w: Writer, stop: Stop, qualifier: str, dtm: str) -> None:
 
 
 def _location(w: Writer, qualifier: str, place: Place) -> bool:
-    """Write the LOC of ``place``; False where nothing of it can be written."""
+    """Write the LOC of ``place``; False when it is left out (nothing of it can be written)."""
     ext = place.extensions
     kept = _ext(ext, "LOC.C517")
     code = place.code or ""
@@ -275,12 +283,17 @@ def _location(w: Writer, qualifier: str, place: Place) -> bool:
     elif place.scheme is PlaceScheme.UNLOCODE:
         c517 = [code, C.LIST_PORT, C.AGENCY_UNECE]
     elif place.scheme is not None:
-        c517 = [code, place.scheme.value, C.AGENCY_MUTUAL]
+        c517 = [code, C.PLACE_LIST[place.scheme], C.AGENCY_MUTUAL]
     else:
         c517 = [code, "", ""]
+    if len(c517[0]) > element_length("LOC", 2, 1, w.version):
+        # A place code longer than 3225 holds is never cut, and its code list says nothing without it: the place is
+        # named by its name alone, or left out.
+        if not place.name:
+            return False
+        c517 = ["", "", ""]
     c517.append(place.name or "")
-    w.seg("LOC", [qualifier], c517, *related)
-    return True
+    return w.seg("LOC", [qualifier], c517, *related)
 
 
 def _party(w: Writer, party: Party) -> None:
@@ -293,7 +306,7 @@ def _party(w: Writer, party: Party) -> None:
         c082 = [party.code, "", C.AGENCY_GS1] if gln else [party.code]
     elif not c082 and party.tax_ids and party.tax_ids[0].scheme is not TaxIdScheme.GLN:
         # With no party code, the first tax registration identifies the party (scheme in 1131, agency ZZZ).
-        c082 = [party.tax_ids[0].value, party.tax_ids[0].scheme.value, C.AGENCY_MUTUAL]
+        c082 = [party.tax_ids[0].value, C.TAX_LIST[party.tax_ids[0].scheme], C.AGENCY_MUTUAL]
     names = _chunks(party.name, NAME_WIDTH, 5) if party.name else []
     if names and f"{NS}.NAD.04.3045" in ext:
         names = [*[*names, "", "", "", "", ""][:5], ext[f"{NS}.NAD.04.3045"]]
@@ -350,6 +363,9 @@ def _equipment(w: Writer, e: Equipment) -> None:
     file with the model lists what was left out."""
     ext = e.extensions
     if not e.identifier and f"{NS}.EQD.02" not in ext:
+        return
+    if f"{NS}.EQD.02" not in ext and len(e.identifier) > element_length("EQD", 2, 1, w.version):
+        # An identifier longer than C237/8260 holds is never cut: the equipment is left out like one without it.
         return
     qualifier = ext.get(f"{NS}.EQD.01") if e.kind is EquipmentKind.OTHER else None
     code = qualifier or C.equipment_code(e.kind)
@@ -438,7 +454,12 @@ def _goods(w: Writer, g: GoodsItem) -> None:
         if tariff.scheme == "hs":
             w.seg("PIA", ["1"], [tariff.code, C.ITEM_HS])
         else:
-            w.seg("PIA", ["1"], [tariff.code, C.ITEM_HS, tariff.scheme, C.AGENCY_MUTUAL])
+            # A scheme with no code of its own is written as it is when 1131 holds it; else the tariff code is left
+            # out (without its scheme it would read back as an HS code), and the comparison with the file read back
+            # lists it.
+            listed = C.TARIFF_LIST.get(tariff.scheme, tariff.scheme)
+            if len(listed) <= element_length("PIA", 2, 3, w.version):
+                w.seg("PIA", ["1"], [tariff.code, C.ITEM_HS, listed, C.AGENCY_MUTUAL])
     for document in g.customs_documents:
         dext = document.extensions
         c002 = _ext(dext, "DOC.01") or [C.AGENCY_MUTUAL, "", "", document.kind]
@@ -449,7 +470,8 @@ def _goods(w: Writer, g: GoodsItem) -> None:
         if not ident and f"{NS}.SGP.{index:02d}.C237" not in ext:
             continue
         c237 = _ext(ext, f"SGP.{index:02d}.C237") or [ident]
-        w.seg("SGP", c237, [ext.get(f"{NS}.SGP.{index:02d}", "")])
+        if len(c237[0]) <= element_length("SGP", 1, 1, w.version):
+            w.seg("SGP", c237, [ext.get(f"{NS}.SGP.{index:02d}", "")])
     w.kept(ext)
     for hazard in g.hazardous:
         hext = hazard.extensions

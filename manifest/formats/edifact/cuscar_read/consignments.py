@@ -85,7 +85,7 @@ def cnt(state: ReadState, s: Segment) -> None:
     values = state.consignment.values
     base = f"consignments[{state.consignment_index}]"
     if raw and value is None:
-        state.sink.append(
+        state.report(
             C.BAD_NUMBER(location=s.location(1, 2), value=raw, name="control value (6066)").at(s.position(1, 2))
         )
     if qualifier == C.CNT_GROSS and value is not None and unit and "gross_weight" not in values:

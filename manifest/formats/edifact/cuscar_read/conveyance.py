@@ -166,7 +166,7 @@ def dtm(state: ReadState, s: Segment) -> None:
     if value and moment is None:
         unread = _unread_date(s, value, fmt or "102")
         if unread is not None:
-            state.sink.append(unread)
+            state.report(unread)
     if state.context == "dgs" or state.context == "gid":
         state.goods_extra(s)
         return

@@ -26,7 +26,7 @@ def eqd(state: ReadState, s: Segment) -> None:
     if kind is EquipmentKind.OTHER:
         ext[f"{NS}.EQD.01"] = qualifier
     if not ident:
-        state.sink.append(
+        state.report(
             C.MISSING_VALUE(location=s.location(2, 1), name="equipment identification (C237/8260)").at(s.position(2, 1))
         )
     if kind is EquipmentKind.CONTAINER and _CONTAINER.match(ident):

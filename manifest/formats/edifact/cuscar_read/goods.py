@@ -37,7 +37,7 @@ def gid(state: ReadState, s: Segment) -> None:
             if str(int(sequence)) != sequence:
                 goods.ext[f"{NS}.GID.01"] = sequence
         else:
-            state.sink.append(
+            state.report(
                 C.BAD_NUMBER(location=s.location(1, 1), value=sequence, name="goods item number (1496)").at(
                     s.position(1, 1)
                 )
@@ -51,7 +51,7 @@ def gid(state: ReadState, s: Segment) -> None:
             if len([c for c in s.components(2) if c]) > 2 or str(int(count_text)) != count_text:
                 goods.ext[f"{NS}.GID.02"] = compose(s.components(2))
         else:
-            state.sink.append(
+            state.report(
                 C.BAD_NUMBER(location=s.location(2, 1), value=count_text, name="number of packages (7224)").at(
                     s.position(2, 1)
                 )
@@ -147,7 +147,7 @@ def pia(state: ReadState, s: Segment) -> None:
         state.spot_goods("hs_code", s, 2, 1)
         return
     if agency == C.AGENCY_MUTUAL and listed:
-        scheme = listed
+        scheme = C.TARIFF_BY_LIST.get(listed, listed)
     elif not listed and not agency:
         scheme = "hs"
     else:

@@ -44,7 +44,7 @@ def bgm(state: ReadState, s: Segment) -> None:
         state.ext[f"{NS}.BGM.03"] = compose(s.components(3))
     function = s.get(3)
     if function and not contains("uncl-1225", function):
-        state.sink.append(
+        state.report(
             C.NOT_A_CODE(
                 location=s.location(3, 1),
                 value=function,

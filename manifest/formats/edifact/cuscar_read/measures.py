@@ -23,7 +23,7 @@ def mea(state: ReadState, s: Segment) -> None:
     unit, raw = s.values(3, 2)
     value = number(raw)
     if raw and value is None:
-        state.sink.append(
+        state.report(
             C.BAD_NUMBER(location=s.location(3, 2), value=raw, name="measurement value (6314)").at(s.position(3, 2))
         )
     target: dict[str, Any] | None

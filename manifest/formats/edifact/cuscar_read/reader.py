@@ -10,8 +10,10 @@ from manifest.formats.edifact import cuscar_codes as C
 from manifest.formats.edifact.cuscar_read import conveyance, equipment, goods, measures, parties
 from manifest.formats.edifact.cuscar_read import header as message_header
 from manifest.formats.edifact.cuscar_read.consignments import close_consignment, cni, cnt
+from manifest.formats.edifact.cuscar_read.directory_check import DirectoryCheck
 from manifest.formats.edifact.cuscar_read.positions import Positions, SegmentTable
 from manifest.formats.edifact.cuscar_read.state import ReadState
+from manifest.formats.edifact.directory import version_of
 from manifest.formats.edifact.envelope import MessageHeader
 from manifest.formats.edifact.segments import Segment
 from manifest.formats.edifact.syntax import Delimiters
@@ -54,12 +56,18 @@ class MessageReader:
         record: bool = True,
     ) -> None:
         self.state = ReadState(header, sink, defaults, delimiters, record)
+        # Against the directory the UNH declares (S009/0052, 0054), D.95B for one this reader does not know (CUS003).
+        self.check = DirectoryCheck(version_of(header.identifier), delimiters)
         message_header.unh(self.state, header.segment, defaults)
 
     def feed(self, segment: Segment) -> tuple[int, Consignment] | None:
         """Take one body segment; returns a consignment that this segment closed, with its index."""
         state = self.state
         state.table.add(segment)
+        faults = self.check(segment)
+        if faults or state.faulted:
+            state.faulted = {(fault.line, fault.column) for fault in faults}
+            state.sink.extend(faults)
         if segment.tag == "CNI":
             equipment.close_equipment(state)
             closed = close_consignment(state)

@@ -7,7 +7,6 @@ is open (``context``) and keeps a segment no handler maps in the extensions of t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -16,6 +15,7 @@ from typing import Any
 from manifest.diagnostics import Diagnostic
 from manifest.formats.edifact import cuscar_codes as C
 from manifest.formats.edifact.cuscar_read.positions import SegmentTable, spot
+from manifest.formats.edifact.directory import is_number
 from manifest.formats.edifact.envelope import MessageHeader
 from manifest.formats.edifact.rawtext import compose, extra_key, segment_text
 from manifest.formats.edifact.segments import Segment
@@ -25,12 +25,10 @@ from manifest.model import CustomsDocument, Equipment, Mode, Place, Reference, T
 NS = "cuscar"
 Ext = dict[str, str]
 
-_NUMBER = re.compile(r"-?([0-9]+([.,][0-9]*)?|[.,][0-9]+)\Z")
-
 
 def number(text: str) -> Decimal | None:
     """An EDIFACT numeric value: either decimal mark (ISO 9735-1 section 10), an optional leading minus."""
-    if not _NUMBER.match(text):
+    if not is_number(text):
         return None
     try:
         return Decimal(text.replace(",", "."))
@@ -112,6 +110,14 @@ class ReadState:
         self.current_equipment: dict[str, Any] | None = None
         self.seen_bgm = False
         self.mode = Mode.MARITIME  # until the first TDT names another (C220/8067)
+        # The places (line, column) of the segment being read where its check against the directory found a fault.
+        self.faulted: set[tuple[int | None, int | None]] = set()
+
+    def report(self, finding: Diagnostic) -> None:
+        """Report a handler's finding on a value, unless the directory check already found a fault at its place: one
+        finding per fault (a goods item number of letters is not a number once, not twice)."""
+        if (finding.line, finding.column) not in self.faulted:
+            self.sink.append(finding)
 
     def spot_goods(self, name: str, s: Segment, element: int, component: int) -> None:
         """Record where a value of the open goods item is (``name`` relative to the item, "" for the item)."""
