@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 
 from manifest.formats import cargo_imp, manifest_json
@@ -147,3 +148,17 @@ def test_an_air_waybill_without_a_piece_count_is_never_written_as_zero_pieces() 
         ]
         assert awb_lines and all("/T0" not in line and "/P0" not in line for line in awb_lines), awb_lines
         assert field in [note.field for note in written.notes if note.code == "IMP102"]
+
+
+@pytest.mark.parametrize("point", ["ULD", "ULD/27NOV0355", "ULD/NIL"])
+def test_a_point_of_unloading_at_the_airport_uld_is_not_taken_for_a_uld_line(point: str) -> None:
+    """ULD is Ulundi's IATA code as well as the tag of FFM/8's ULD line: a line ``ULD/`` followed by NIL or a day
+    and time is a point of unloading, one followed by a ULD identifier (PMC73850AM) the ULD line."""
+    sample = (SAMPLES / "air" / "northbound-flight-am0642-mex-lax.ffm").read_text()
+    text = sample.replace("/US/27NOV0355/LAX", "/US/27NOV0355/ULD").replace("\nLAX\n", f"\n{point}\n", 1)
+    document = cargo_imp.read(text.encode())
+    assert document.diagnostics == ()
+    (manifest,) = document.manifests
+    assert manifest.arrival is not None and manifest.arrival.place.code == "ULD"
+    assert [uld.identifier for uld in manifest.equipment] == ["PMC73850AM", "AKE12045AM"]
+    _round_trip(manifest)

@@ -81,7 +81,7 @@ def read_body(part: RawMessage, state: State) -> Line | None:
             continue
         if text in END_CODES:
             return line
-        if text.startswith("ULD/"):
+        if _names_a_uld(text, state):
             _uld(line, state)
         elif re.match(r"[0-9]{3}-", text):
             _consignment_line(line, state)
@@ -94,6 +94,17 @@ def read_body(part: RawMessage, state: State) -> Line | None:
         else:
             state.sink.report(STRAY_LINE, line, 1, "line", value=line.text)
     return None
+
+
+def _names_a_uld(text: str, state: State) -> bool:
+    """Whether a line is a ULD line. ULD is also an airport's code (Ulundi), so a point of unloading line may start
+    with ``ULD/`` too: one whose pieces after the airport are NIL or a day, month and time is that point's."""
+    if not text.startswith("ULD/"):
+        return False
+    if _ULD.fullmatch(text):
+        return True
+    pieces = text.split("/")[1:]
+    return not all(piece == "NIL" or parse_day_month(piece, state.reference) is not None for piece in pieces)
 
 
 def _point(line: Line, state: State) -> None:
