@@ -3,13 +3,17 @@
 The carried fields are listed per model class (and, for the conveyance, carrier and equipment, per mode); any other
 field that holds a value is reported, so a field added to the model later is reported until the writer learns it.
 Values the writer carries only in part (a second consignment's shipper, a non-SAT place code, a second tariff code)
-are checked one by one.
+are checked one by one. An address and a party's tax id are checked against what the writer wrote, since which of
+them the document holds depends on the others: an Ubicacion has one Domicilio, its place's address or else its
+sender's or recipient's; the Receptor holds the receiver's postal code alone, the Emisor the issuer's postal code (as
+LugarExpedicion) and one RFC, the carrier's when the carrier issues the CFDI.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from manifest.diagnostics import Diagnostic
@@ -23,7 +27,8 @@ from manifest.formats.carta_porte.sat import (
     REFERENCE_UUID,
     issuer_is_carrier,
 )
-from manifest.formats.readback import entry_path
+from manifest.formats.carta_porte.writing import party_of
+from manifest.formats.readback import entry_path, within_any
 from manifest.model import (
     Address,
     Consignment,
@@ -141,12 +146,16 @@ _DRIVER = frozenset(
     {"role", "name", "given_name", "middle_name", "family_name", "tax_ids", "documents", "address", "extensions"}
 )
 _RAIL_CONTAINER = frozenset({"kind", "tare_weight", "net_weight", "type_codes", "extensions"})
+_CFDI_PARTY = {PartyRole.ISSUER: "Emisor", PartyRole.RECEIVER: "Receptor"}
+_NO_DOMICILIO = "no Domicilio of the CFDI written holds this address (an Ubicacion's is its place's address)"
 _SAT_PLACES = (PlaceScheme.SAT_STATION, PlaceScheme.SAT_LOCATION_ID)
 _OUR_REFERENCES = (REFERENCE_UUID, REFERENCE_IDCCP)
 
 
-def of(manifest: Manifest) -> list[Diagnostic]:
-    return list(_Losses(manifest).run())
+def of(manifest: Manifest, accounted: AbstractSet[str]) -> list[Diagnostic]:
+    """The losses of writing ``manifest``, beside ``accounted``: the model fields the writer wrote (``Address`` paths
+    for each Domicilio) or already reported as lost."""
+    return list(_Losses(manifest, accounted).run())
 
 
 def _empty(value: Any) -> bool:
@@ -154,8 +163,9 @@ def _empty(value: Any) -> bool:
 
 
 class _Losses:
-    def __init__(self, manifest: Manifest) -> None:
+    def __init__(self, manifest: Manifest, accounted: AbstractSet[str]) -> None:
         self.m = manifest
+        self.accounted = tuple(accounted)
 
     def run(self) -> Iterator[Diagnostic]:
         m = self.m
@@ -184,7 +194,9 @@ class _Losses:
             yield from self._object(stop, f"stops[{index}]")
         for index, party in enumerate(m.parties):
             path = f"parties[{index}]"
-            if (
+            if party.role in (PartyRole.ISSUER, PartyRole.RECEIVER) and party_of(m.parties, party.role) is not party:
+                yield messages.not_carried(path, f"a CFDI names one {_CFDI_PARTY[party.role]}")
+            elif (
                 party.role in (PartyRole.ISSUER, PartyRole.RECEIVER)
                 or party.role in FIGURE_ROLES.values()
                 or "cartaporte.TiposFigura.TipoFigura" in party.extensions
@@ -274,16 +286,25 @@ class _Losses:
             if _empty(value):
                 continue
             if spec.name == "extensions":
-                for key in value:
-                    if not ext.is_own(key) and not key.startswith(_TRAILERS_30):
-                        field = entry_path(f"{prefix}extensions", key)
-                        yield messages.EXTENSION_NOT_CARRIED(field=field, key=key, value=key)
+                yield from self._extensions(value, f"{prefix}extensions")
                 continue
             if spec.name not in carried:
                 yield messages.not_carried(f"{prefix}{spec.name}", _NO_FIELD)
 
+    def _extensions(self, extensions: Mapping[str, str], path: str, *, written: bool = True) -> Iterator[Diagnostic]:
+        """Another format's extension entries, and this one's when the element they belong to was not written."""
+        for key in extensions:
+            field = entry_path(path, key)
+            if not ext.is_own(key) and not key.startswith(_TRAILERS_30):
+                yield messages.EXTENSION_NOT_CARRIED(field=field, key=key, value=key)
+            elif not written:
+                yield messages.not_carried(field, _NO_DOMICILIO)
+
     def _object(self, obj: Any, path: str) -> Iterator[Diagnostic]:
         """Report the uncarried fields of ``obj`` and, recursively, of the objects it holds."""
+        if isinstance(obj, Address):
+            yield from self._address(obj, path)
+            return
         yield from self._fields(obj, path, _COMMON.get(type(obj), frozenset()))
         carried = _COMMON.get(type(obj), frozenset())
         for spec in dataclasses.fields(obj):
@@ -298,13 +319,37 @@ class _Losses:
                         yield from self._object(item, f"{path}.{spec.name}[{index}]")
         if isinstance(obj, Place) and obj.code and obj.scheme not in _SAT_PLACES:
             yield messages.not_carried(f"{path}.code", "only SAT station and IDUbicacion codes are carried")
-        if isinstance(obj, Place) and obj.country and obj.address is None:
-            yield messages.not_carried(f"{path}.country", "a country travels in a Domicilio")
+        if isinstance(obj, Place) and obj.scheme and not obj.code:
+            yield messages.not_carried(f"{path}.scheme", "the place has no code for it to qualify")
+        if isinstance(obj, Place) and obj.country and not self._accounted(f"{path}.country"):
+            yield messages.not_carried(f"{path}.country", "a country travels in a Domicilio, as its Pais")
         if isinstance(obj, Party):
             for index, tax_id in enumerate(obj.tax_ids):
+                where = f"{path}.tax_ids[{index}]"
                 same = [t for t in obj.tax_ids[:index] if t.scheme == tax_id.scheme]
                 if tax_id.scheme not in (TaxIdScheme.RFC, TaxIdScheme.FOREIGN) or same:
-                    yield messages.not_carried(f"{path}.tax_ids[{index}]", "one RFC and one NumRegIdTrib")
+                    yield messages.not_carried(where, "one RFC and one NumRegIdTrib")
+                elif tax_id.value and not self._accounted(f"{where}.value"):
+                    # The Emisor has an RFC alone, the carrier's when it issues the CFDI.
+                    yield messages.not_carried(where, "the CFDI written names this party by another tax id, or none")
+
+    def _address(self, address: Address, path: str) -> Iterator[Diagnostic]:
+        """Each value of ``address`` the writer did not write: all of them when no Domicilio was written for it."""
+        for spec in dataclasses.fields(address):
+            value = getattr(address, spec.name)
+            if _empty(value):
+                continue
+            if spec.name == "extensions":
+                # The attributes kept from a Carta Porte's Domicilio go back into the Domicilio written for it.
+                yield from self._extensions(value, f"{path}.extensions", written=self._accounted(f"{path}.extensions"))
+            elif spec.name not in _COMMON[Address]:
+                yield messages.not_carried(f"{path}.{spec.name}", _NO_FIELD)
+            elif not self._accounted(f"{path}.{spec.name}"):
+                yield messages.not_carried(f"{path}.{spec.name}", _NO_DOMICILIO)
+
+    def _accounted(self, field: str) -> bool:
+        """Whether the writer wrote the model value at ``field``, or reported it (or what holds it) as lost."""
+        return within_any(field, self.accounted)
 
     def _consignment(self, consignment: Consignment, path: str, index: int) -> Iterator[Diagnostic]:
         m = self.m

@@ -3,6 +3,7 @@ attributes beside it) from the model's stops, their places and the parties whose
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -134,14 +135,31 @@ class PlacesWriter(WritingContext):
             # Carta Porte 3.1 standard, Ubicacion@DistanciaRecorrida: required of a Destino reached by Autotransporte,
             # the kilometres from the previous Ubicacion. Written only where the model knows it.
             self._set(element, "DistanciaRecorrida", None, required=True, field=f"{path}.distance_km")
+        domicilio = None
         if place.address is not None:
-            self._address(etree.SubElement(element, q(CP31, "Domicilio")), place.address, f"{path}.place.address")
+            domicilio = etree.SubElement(element, q(CP31, "Domicilio"))
+            self._address(domicilio, place.address, f"{path}.place.address")
+            if party is not None and party.address is not None:
+                self._written_as(party.address, f"{planned.party_path}.address", place.address, f"{path}.place.address")
         elif party is not None and party.address is not None:
-            self._address(
-                etree.SubElement(element, q(CP31, "Domicilio")), party.address, f"{planned.party_path}.address"
-            )
+            domicilio = etree.SubElement(element, q(CP31, "Domicilio"))
+            self._address(domicilio, party.address, f"{planned.party_path}.address")
+        written_country = domicilio.get("Pais") if domicilio is not None else None
+        if written_country is not None and written_country == values.alpha3(place.country):
+            # The place's own country, when it is the Domicilio's, is read back as the place's.
+            self.written.add(f"{path}.place.country")
+
+    def _written_as(self, address: Address, path: str, written: Address, written_path: str) -> None:
+        """Record as written the values of ``address`` (at model path ``path``) that equal the values written of
+        ``written``: the sender's or recipient's address that is its Ubicacion's place's, read back as both."""
+        for spec in dataclasses.fields(address):
+            same = getattr(address, spec.name) == getattr(written, spec.name)
+            if same and f"{written_path}.{spec.name}" in self.written:
+                self.written.add(f"{path}.{spec.name}")
 
     def _address(self, element: Any, address: Address, path: str) -> None:
+        # Its extensions go back into the Domicilio with it (the attributes a Carta Porte read had).
+        self.written.add(f"{path}.extensions")
         country = self._pais(address.country, f"{path}.country")
         for attribute, value, name in (
             ("Calle", address.street, "street"),

@@ -60,7 +60,7 @@ def write(manifests: Sequence[Manifest]) -> Written:
     found.extend(writer.losses)
     for index in range(1, len(manifests)):
         found.append(messages.not_carried(f"manifests[{index}]", "one CFDI carries one Carta Porte"))
-    found.extend(losses.of(manifests[0]))
+    found.extend(losses.of(manifests[0], writer.written | {d.field for d in found if d.field}))
     return Written(data, tuple(found), tuple(writer.notes))
 
 
@@ -110,7 +110,11 @@ class _Writer(GoodsWriter, FiguresWriter):
             issuer = party_of(self.m.parties, PartyRole.ISSUER)
             postal = issuer.address.postal_code if issuer and issuer.address else None
             self._set(
-                root, "LugarExpedicion", postal, required=True, field=self._party_path(PartyRole.ISSUER, "address")
+                root,
+                "LugarExpedicion",
+                postal,
+                required=True,
+                field=self._party_path(PartyRole.ISSUER, "address.postal_code"),
             )
         self._set(root, "Fecha", None, required=True, field="departure.moment")
         if "cfdi.Sello" not in self.ext:
