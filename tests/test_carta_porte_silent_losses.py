@@ -332,3 +332,12 @@ def test_a_place_s_country_its_domicilio_does_not_hold_is_a_loss() -> None:
 def test_a_place_scheme_without_a_code_is_a_loss() -> None:
     truck = replace(_TRUCK, arrival=Stop(place=Place(scheme=PlaceScheme.UNLOCODE, address=_BORDER_YARD)))
     assert "arrival.place.scheme" in {d.field for d in api.write([truck], "carta-porte").losses}
+
+
+def test_two_equal_figures_are_each_written_at_their_own_path() -> None:
+    """Two equal owner parties are two TiposFigura: each one's RFC is written, so neither is a loss."""
+    owner = Party(role=PartyRole.OWNER, name="ARRENDADORA", tax_ids=(_RFC,), address=_ISSUER_OFFICE)
+    truck = replace(_TRUCK, parties=(*_TRUCK.parties, owner, owner))
+    written = CARTA_PORTE.write([truck])
+    assert [d.field for d in written.losses if (d.field or "").startswith(("parties[1]", "parties[2]"))] == []
+    assert written.data.count(b'RFCFigura="EKU9003173C9"') == 2

@@ -20,8 +20,8 @@ class FiguresWriter(PlacesWriter):
         """FiguraTransporte: the truck's drivers as Operador figures, then the parties that hold a figure's role."""
         m = self.m
         figures = [
-            p
-            for p in m.parties
+            (i, p)
+            for i, p in enumerate(m.parties)
             if p.role in FIGURE_ROLES.values() or "cartaporte.TiposFigura.TipoFigura" in p.extensions
         ]
         drivers = [(i, c) for i, c in enumerate(m.crew) if c.role in road.DRIVING] if m.mode == Mode.ROAD else []
@@ -29,8 +29,8 @@ class FiguresWriter(PlacesWriter):
             holder = etree.SubElement(cp, q(CP31, "FiguraTransporte"))
             for index, member in drivers:
                 self._driver(etree.SubElement(holder, q(CP31, "TiposFigura")), member, f"crew[{index}]")
-            for party in figures:
-                index = m.parties.index(party)
+            for index, party in figures:
+                # By its own place: two equal parties are two figures, each at its own model path.
                 self._figure(etree.SubElement(holder, q(CP31, "TiposFigura")), party, f"parties[{index}]")
 
     def _figure(self, element: Any, party: Party, path: str) -> None:
