@@ -263,7 +263,7 @@ def test_an_issuer_known_by_a_foreign_tax_id_alone_loses_it_to_the_carrier_s_rfc
 
 
 def test_a_second_receiver_is_a_loss() -> None:
-    """A CFDI has one Receptor: a second receiver party is written nowhere."""
+    """A CFDI has one Receptor: a second receiver party is written nowhere, even one equal to the first."""
     receivers = tuple(
         Party(role=PartyRole.RECEIVER, name=name, tax_ids=(_RFC,), address=_CONSIGNEE_OFFICE) for name in ("A", "B")
     )
@@ -271,6 +271,8 @@ def test_a_second_receiver_is_a_loss() -> None:
     written = api.write([truck], "carta-porte")
     assert b'Nombre="B"' not in written.data
     assert "parties[2]" in {d.field for d in written.losses}
+    twice = replace(_TRUCK, parties=(*_TRUCK.parties, receivers[0], receivers[0]))
+    assert "parties[2]" in {d.field for d in api.write([twice], "carta-porte").losses}
 
 
 _ADDRESSES = st.none() | objects(Address)

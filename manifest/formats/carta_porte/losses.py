@@ -27,7 +27,6 @@ from manifest.formats.carta_porte.sat import (
     REFERENCE_UUID,
     issuer_is_carrier,
 )
-from manifest.formats.carta_porte.writing import party_of
 from manifest.formats.readback import entry_path, within_any
 from manifest.model import (
     Address,
@@ -194,7 +193,8 @@ class _Losses:
             yield from self._object(stop, f"stops[{index}]")
         for index, party in enumerate(m.parties):
             path = f"parties[{index}]"
-            if party.role in (PartyRole.ISSUER, PartyRole.RECEIVER) and party_of(m.parties, party.role) is not party:
+            first = next(i for i, p in enumerate(m.parties) if p.role == party.role)
+            if party.role in (PartyRole.ISSUER, PartyRole.RECEIVER) and index != first:
                 yield messages.not_carried(path, f"a CFDI names one {_CFDI_PARTY[party.role]}")
             elif (
                 party.role in (PartyRole.ISSUER, PartyRole.RECEIVER)
