@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import fields, replace
-from datetime import datetime
+from datetime import date, datetime, time, timedelta, timezone
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -36,7 +36,7 @@ from manifest.model import (
     TaxId,
     TaxIdScheme,
 )
-from tests.strategies.model import manifests, objects
+from tests.strategies.model import manifests, moments, objects
 
 CARTA_PORTE = get("carta-porte")
 
@@ -104,6 +104,8 @@ def _read_back(back: Manifest, path: str, original: Manifest) -> list[object]:
     places = (back.departure, *back.stops, back.arrival)
     if kind == "place":
         return [stop.place.country for stop in places if stop is not None]
+    if name == "moment":
+        return [stop.moment for stop in places if stop is not None]
     if kind == "address":
         party = _party_at(original, owner_path)
         if party is None or party.role in (PartyRole.SHIPPER, PartyRole.CONSIGNEE):
@@ -140,8 +142,8 @@ def _counterparts(back: Manifest, party: Party) -> list[Party | CrewMember]:
 
 
 def _checked(manifest: Manifest) -> Iterator[tuple[str, object]]:
-    """The address values of the parties and places, the places' countries and the parties' tax id values that
-    Carta Porte is asked to carry: of the first party of each role (a second one is lost whole, and named so)."""
+    """The address values of the parties and places, the places' countries and moments and the parties' tax id values
+    that Carta Porte is asked to carry: of the first party of each role (a second one is lost whole, and named so)."""
     firsts: set[PartyRole] = set()
     for index, party in enumerate(manifest.parties):
         if party.role not in firsts:
@@ -162,6 +164,8 @@ def _checked(manifest: Manifest) -> Iterator[tuple[str, object]]:
             yield from _values(stop.place.address, f"{path}.place.address")
             if stop.place.country:
                 yield f"{path}.place.country", stop.place.country
+            if stop.moment is not None:
+                yield f"{path}.moment", stop.moment
 
 
 def _party_values(party: Party, path: str) -> Iterator[tuple[str, object]]:
@@ -185,8 +189,13 @@ def silent_drops(manifest: Manifest, written: Written) -> list[str]:
 
 
 def _code(path: str, value: object) -> object:
-    """A country as c_Pais spells it (MX and MEX are one), any other value as it is."""
-    return (values.alpha3(value) or value) if path.endswith(".country") and isinstance(value, str) else value
+    """A country as c_Pais spells it (MX and MEX are one), a date as the midnight it begins with (t_FechaH is a
+    date and time), any other value as it is."""
+    if path.endswith(".country") and isinstance(value, str):
+        return values.alpha3(value) or value
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return datetime.combine(value, time())
+    return value
 
 
 def test_a_consignee_s_address_no_ubicacion_holds_is_a_loss() -> None:
@@ -287,7 +296,9 @@ def _parties(*roles: PartyRole) -> st.SearchStrategy[tuple[Party, ...]]:
 
 
 _STOPS = st.builds(
-    Stop, place=st.builds(Place, country=st.none() | st.sampled_from(["MX", "USA", "0"]), address=_ADDRESSES)
+    Stop,
+    place=st.builds(Place, country=st.none() | st.sampled_from(["MX", "USA", "0"]), address=_ADDRESSES),
+    moment=st.none() | moments(),
 )
 # Models whose parties and places all may hold an address: any model seldom has several at once.
 _ADDRESSED = st.builds(
@@ -311,7 +322,7 @@ _ADDRESSED = st.builds(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 @given(manifest=_ADDRESSED | manifests())
-def test_no_address_country_or_tax_id_is_dropped_silently(manifest: Manifest) -> None:
+def test_no_address_country_moment_or_tax_id_is_dropped_silently(manifest: Manifest) -> None:
     written = CARTA_PORTE.write([manifest])
     assert silent_drops(manifest, written) == []
 
@@ -343,3 +354,28 @@ def test_two_equal_figures_are_each_written_at_their_own_path() -> None:
     written = CARTA_PORTE.write([truck])
     assert [d.field for d in written.losses if (d.field or "").startswith(("parties[1]", "parties[2]"))] == []
     assert written.data.count(b'RFCFigura="EKU9003173C9"') == 2
+
+
+def test_a_moment_s_offset_and_fraction_of_a_second_are_a_loss() -> None:
+    """FechaHoraSalidaLlegada is a t_FechaH, a local date and time in whole seconds: the clock time is written, and
+    a UTC offset or a fraction of a second is named; a moment without either, or a date, loses nothing."""
+    moments = {
+        "offset": datetime(2026, 7, 31, 8, 0, tzinfo=timezone(timedelta(hours=-6))),
+        "fraction": datetime(2026, 7, 31, 8, 0, 0, 500000),
+        "whole": datetime(2026, 7, 31, 8, 0),
+        "date": date(2026, 7, 31),
+    }
+    lost = {}
+    for name, moment in moments.items():
+        truck = replace(_TRUCK, departure=Stop(place=Place(address=_WAREHOUSE), moment=moment))
+        written = api.write([truck], "carta-porte")
+        assert b'FechaHoraSalidaLlegada="2026-07-31T' in written.data
+        lost[name] = [d.message() for d in written.losses if d.field == "departure.moment"]
+    assert lost == {
+        "offset": ["departure.moment is not carried by Carta Porte 3.1 (FechaHoraSalidaLlegada holds no UTC offset)"],
+        "fraction": [
+            "departure.moment is not carried by Carta Porte 3.1 (FechaHoraSalidaLlegada holds no fraction of a second)"
+        ],
+        "whole": [],
+        "date": [],
+    }

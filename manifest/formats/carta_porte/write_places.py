@@ -120,6 +120,12 @@ class PlacesWriter(WritingContext):
                 self._set(element, "ResidenciaFiscal", self._pais(foreign.country, f"{where}.country"))
         if stop.moment is not None:
             element.set("FechaHoraSalidaLlegada", values.moment_text(stop.moment))
+            left_out = values.moment_left_out(stop.moment)
+            if left_out is not None:
+                # The clock time is written as it reads where the moment was taken, without what t_FechaH lacks.
+                self.losses.append(
+                    messages.not_carried(f"{path}.moment", f"FechaHoraSalidaLlegada holds no {left_out}")
+                )
         if stop.distance_km is not None:
             self._set(element, "DistanciaRecorrida", values.text(stop.distance_km), field=f"{path}.distance_km")
         ext.restore(element, stop.extensions, "cartaporte.Ubicacion")
