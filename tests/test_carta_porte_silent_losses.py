@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import fields, replace
 from datetime import date, datetime, time, timedelta, timezone
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,7 +26,10 @@ from manifest.model import (
     Address,
     Carrier,
     Consignment,
+    Conveyance,
     CrewMember,
+    CustomsDocument,
+    GoodsItem,
     Manifest,
     Mode,
     Party,
@@ -379,3 +383,60 @@ def test_a_moment_s_offset_and_fraction_of_a_second_are_a_loss() -> None:
         "whole": [],
         "date": [],
     }
+
+
+_BAR = "A|B"  # tdCFDI text patterns take no '|'
+
+
+@pytest.mark.parametrize(
+    ("field", "manifest"),
+    [
+        ("conveyance.name", Manifest(mode=Mode.MARITIME, conveyance=Conveyance(name=_BAR))),
+        ("conveyance.imo_number", Manifest(mode=Mode.MARITIME, conveyance=Conveyance(imo_number=_BAR))),
+        ("carrier.name", Manifest(mode=Mode.MARITIME, carrier=Carrier(name=_BAR))),
+        ("trip_number", Manifest(mode=Mode.MARITIME, trip_number=_BAR)),
+        (
+            "conveyance.aircraft_registration",
+            Manifest(mode=Mode.AIR, conveyance=Conveyance(aircraft_registration=_BAR)),
+        ),
+        ("carrier.sat_air_code", Manifest(mode=Mode.AIR, carrier=Carrier(sat_air_code=_BAR))),
+        ("parties[0].name", Manifest(mode=Mode.RAIL, parties=(Party(role=PartyRole.OWNER, name=_BAR),))),
+        ("parties[0].name", Manifest(mode=Mode.RAIL, parties=(Party(role=PartyRole.RECEIVER, name=_BAR),))),
+        ("parties[0].name", Manifest(mode=Mode.RAIL, parties=(Party(role=PartyRole.ISSUER, name=_BAR),))),
+        (
+            "consignments[0].goods[0].stcc",
+            Manifest(mode=Mode.RAIL, consignments=(Consignment(document_number="B", goods=(GoodsItem(stcc=_BAR),)),)),
+        ),
+        (
+            "consignments[0].goods[0].customs_documents[0].number",
+            Manifest(
+                mode=Mode.RAIL,
+                consignments=(
+                    Consignment(
+                        document_number="B",
+                        goods=(GoodsItem(customs_documents=(CustomsDocument(kind="02", number=_BAR),)),),
+                    ),
+                ),
+            ),
+        ),
+    ],
+    ids=[
+        "vessel",
+        "imo",
+        "shipping-line",
+        "voyage",
+        "aircraft",
+        "air-carrier",
+        "figure",
+        "receiver",
+        "issuer",
+        "stcc",
+        "customs-document",
+    ],
+)
+def test_a_value_an_attribute_s_pattern_rejects_is_a_loss_of_its_model_field(field: str, manifest: Manifest) -> None:
+    """A value left unwritten because its attribute's pattern rejects it is named by the model field it is held in,
+    not by the attribute, so that a conversion finds it at its place in the source."""
+    written = CARTA_PORTE.write([manifest])
+    assert [d.field for d in written.losses if _BAR in d.message()] == [field]
+    assert _BAR.encode() not in written.data

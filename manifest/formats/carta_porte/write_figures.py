@@ -38,7 +38,7 @@ class FiguresWriter(PlacesWriter):
         self._set(element, "TipoFigura", code)
         rfc, field = rfc_of(party, path)
         self._set(element, "RFCFigura", rfc, field=field)
-        self._set(element, "NombreFigura", party.name, required=True)
+        self._set(element, "NombreFigura", party.name, required=True, field=f"{path}.name")
         self._foreign_tax_id(element, party, path)
         ext.restore(element, party.extensions, "cartaporte.TiposFigura")
         self._set(element, "TipoFigura", None, required=True)
@@ -57,7 +57,8 @@ class FiguresWriter(PlacesWriter):
         if foreign is not None:
             where = f"{path}.tax_ids[{holder.tax_ids.index(foreign)}]"
             self._set(element, "NumRegIdTribFigura", foreign.value, field=f"{where}.value")
-            self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, f"{where}.country"))
+            residence = self._pais(foreign.country, f"{where}.country")
+            self._set(element, "ResidenciaFiscalFigura", residence, field=f"{where}.country")
 
     def _operator_needs(self, element: Any, licence: str | None, tax_ids: str) -> None:
         """Carta Porte 3.1 standard, TiposFigura of an Operador: the federal licence (NumLicencia), and the RFC of one

@@ -51,7 +51,7 @@ class GoodsWriter(TransportWriter):
 
     def _item(self, element: Any, item: GoodsItem, consignment: Consignment, path: str) -> None:
         self._set(element, "BienesTransp", item.sat_product_key, required=True, field=f"{path}.sat_product_key")
-        self._set(element, "ClaveSTCC", item.stcc)
+        self._set(element, "ClaveSTCC", item.stcc, field=f"{path}.stcc")
         self._set(element, "Descripcion", item.description, required=True, field=f"{path}.description")
         if item.quantity is not None:
             self._set(element, "Cantidad", values.text(item.quantity.value), field=f"{path}.quantity.value")
@@ -137,7 +137,7 @@ class GoodsWriter(TransportWriter):
             self._set(element, "NumPedimento", number or document.number, required=True, field=f"{path}.number")
         else:
             element.set("TipoDocumento", document.kind)
-            self._set(element, "IdentDocAduanero", document.number)
+            self._set(element, "IdentDocAduanero", document.number, field=f"{path}.number")
         if document.importer_tax_id is not None and document.importer_tax_id.scheme == TaxIdScheme.RFC:
             self._set(element, "RFCImpo", document.importer_tax_id.value, field=f"{path}.importer_tax_id.value")
         ext.restore(element, document.extensions, "cartaporte.DocumentacionAduanera")

@@ -117,7 +117,8 @@ class PlacesWriter(WritingContext):
             if foreign is not None:
                 where = f"{planned.party_path}.tax_ids[{party.tax_ids.index(foreign)}]"
                 self._set(element, "NumRegIdTrib", foreign.value, field=f"{where}.value")
-                self._set(element, "ResidenciaFiscal", self._pais(foreign.country, f"{where}.country"))
+                residence = self._pais(foreign.country, f"{where}.country")
+                self._set(element, "ResidenciaFiscal", residence, field=f"{where}.country")
         if stop.moment is not None:
             element.set("FechaHoraSalidaLlegada", values.moment_text(stop.moment))
             left_out = values.moment_left_out(stop.moment)

@@ -103,11 +103,14 @@ class TransportWriter(WritingContext):
         node = etree.Element(q(CP31, "TransporteMaritimo"))
         if conveyance is not None:
             self._set(node, "TipoEmbarcacion", conveyance.type_code, field="conveyance.type_code")
-            self._set(node, "NumeroOMI", f"IMO{conveyance.imo_number}" if conveyance.imo_number else None)
-            self._set(node, "NombreEmbarc", conveyance.name)
-            self._set(node, "NacionalidadEmbarc", self._pais(conveyance.flag, "conveyance.flag"))
-        self._set(node, "LineaNaviera", m.carrier.name if m.carrier else None)
-        self._set(node, "NumViaje", m.trip_number)
+            imo = f"IMO{conveyance.imo_number}" if conveyance.imo_number else None
+            self._set(node, "NumeroOMI", imo, field="conveyance.imo_number")
+            self._set(node, "NombreEmbarc", conveyance.name, field="conveyance.name")
+            self._set(
+                node, "NacionalidadEmbarc", self._pais(conveyance.flag, "conveyance.flag"), field="conveyance.flag"
+            )
+        self._set(node, "LineaNaviera", m.carrier.name if m.carrier else None, field="carrier.name")
+        self._set(node, "NumViaje", m.trip_number, field="trip_number")
         bill = next((i for i, c in enumerate(m.consignments) if c.document_type in BILL_TYPES), None)
         if bill is not None:
             number = m.consignments[bill].document_number
@@ -154,7 +157,9 @@ class TransportWriter(WritingContext):
         m = self.m
         node = etree.Element(q(CP31, "TransporteAereo"))
         if m.conveyance is not None:
-            self._set(node, "MatriculaAeronave", m.conveyance.aircraft_registration)
+            self._set(
+                node, "MatriculaAeronave", m.conveyance.aircraft_registration, field="conveyance.aircraft_registration"
+            )
         waybill = next((i for i, c in enumerate(m.consignments) if c.document_type == DocumentType.AIR_WAYBILL), None)
         if waybill is not None:
             # Carta Porte 3.1 NumeroGuia is [^|]{12,15}: an empty number is noted, another one it cannot hold is a
@@ -165,7 +170,9 @@ class TransportWriter(WritingContext):
                 self.losses.append(messages.not_carried(field, "NumeroGuia takes 12 to 15 characters, without '|'"))
                 number = None
             self._set(node, "NumeroGuia", number, required=True, field=field)
-        self._set(node, "CodigoTransportista", m.carrier.sat_air_code if m.carrier else None)
+        self._set(
+            node, "CodigoTransportista", m.carrier.sat_air_code if m.carrier else None, field="carrier.sat_air_code"
+        )
         ext.restore(node, self._conveyance_extensions(), "cartaporte.TransporteAereo")
         for attribute in ("PermSCT", "NumPermisoSCT", "NumeroGuia", "CodigoTransportista"):
             self._set(node, attribute, None, required=True)
