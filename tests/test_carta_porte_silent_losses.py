@@ -28,6 +28,7 @@ from manifest.model import (
     Consignment,
     Conveyance,
     CrewMember,
+    CrewRole,
     CustomsDocument,
     GoodsItem,
     Manifest,
@@ -440,3 +441,11 @@ def test_a_value_an_attribute_s_pattern_rejects_is_a_loss_of_its_model_field(fie
     written = CARTA_PORTE.write([manifest])
     assert [d.field for d in written.losses if _BAR in d.message()] == [field]
     assert _BAR.encode() not in written.data
+
+
+def test_a_truck_s_crew_member_written_as_its_operador_loses_the_role() -> None:
+    """A crew member of a truck is written as an Operador figure, which is read back as a driver."""
+    crew = (CrewMember(role=CrewRole.DRIVER, name="JUAN PEREZ"), CrewMember(role=CrewRole.CREW, name="LUIS GARCIA"))
+    written = CARTA_PORTE.write([replace(_TRUCK, crew=crew)])
+    assert [c.role for c in CARTA_PORTE.read(written.data).manifests[0].crew] == [CrewRole.DRIVER, CrewRole.DRIVER]
+    assert [d.field for d in written.losses if (d.field or "").startswith("crew")] == ["crew[1].role"]

@@ -33,6 +33,7 @@ from manifest.model import (
     Consignment,
     Contact,
     Conveyance,
+    CrewRole,
     CustomsDocument,
     DocumentType,
     EquipmentKind,
@@ -254,6 +255,9 @@ class _Losses:
                 yield messages.not_carried(where, f"no Carta Porte figure for a {member.role.value} aboard")
                 continue
             yield from self._fields(member, where, _DRIVER)
+            if member.role != CrewRole.DRIVER:
+                # c_FiguraTransporte 01 Operador: whoever of the crew the figure names drives the truck.
+                yield messages.not_carried(f"{where}.role", "an Operador figure is the truck's driver")
             if member.address is not None:
                 yield from self._object(member.address, f"{where}.address")
             # Written whole in NombreFigura, the parts of a name are not told apart again.
