@@ -158,6 +158,11 @@ def of(manifest: Manifest, accounted: AbstractSet[str]) -> list[Diagnostic]:
     return list(_Losses(manifest, accounted).run())
 
 
+def _first_of(parties: tuple[Party, ...], role: PartyRole) -> int:
+    """The index of the first of ``parties`` in ``role``, the one the CFDI's Emisor or Receptor is written from."""
+    return next(index for index, party in enumerate(parties) if party.role == role)
+
+
 def _empty(value: Any) -> bool:
     return value is None or value == "" or (isinstance(value, (tuple, list, dict)) and not value)
 
@@ -194,8 +199,7 @@ class _Losses:
             yield from self._object(stop, f"stops[{index}]")
         for index, party in enumerate(m.parties):
             path = f"parties[{index}]"
-            first = next(i for i, p in enumerate(m.parties) if p.role == party.role)
-            if party.role in (PartyRole.ISSUER, PartyRole.RECEIVER) and index != first:
+            if party.role in (PartyRole.ISSUER, PartyRole.RECEIVER) and index != _first_of(m.parties, party.role):
                 yield messages.not_carried(path, f"a CFDI names one {_CFDI_PARTY[party.role]}")
             elif (
                 party.role in (PartyRole.ISSUER, PartyRole.RECEIVER)
