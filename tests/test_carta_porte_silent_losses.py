@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import fields, replace
 from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +22,7 @@ from manifest import api
 from manifest.formats import get
 from manifest.formats.base import Written
 from manifest.formats.carta_porte import values
+from manifest.formats.carta_porte.sat import REFERENCE_IDCCP
 from manifest.formats.readback import within_any
 from manifest.model import (
     Address,
@@ -30,13 +32,19 @@ from manifest.model import (
     CrewMember,
     CrewRole,
     CustomsDocument,
+    DocumentType,
+    Equipment,
+    EquipmentKind,
     GoodsItem,
     Manifest,
     Mode,
+    Packages,
     Party,
     PartyRole,
     Place,
     PlaceScheme,
+    Quantity,
+    Reference,
     Stop,
     TaxId,
     TaxIdScheme,
@@ -449,3 +457,108 @@ def test_a_truck_s_crew_member_written_as_its_operador_loses_the_role() -> None:
     written = CARTA_PORTE.write([replace(_TRUCK, crew=crew)])
     assert [c.role for c in CARTA_PORTE.read(written.data).manifests[0].crew] == [CrewRole.DRIVER, CrewRole.DRIVER]
     assert [d.field for d in written.losses if (d.field or "").startswith("crew")] == ["crew[1].role"]
+
+
+def _losses_of(manifest: Manifest, prefix: str) -> list[str]:
+    return [d.field or "" for d in CARTA_PORTE.write([manifest]).losses if (d.field or "").startswith(prefix)]
+
+
+_SCN = "LRDY07310001"
+_ID_CCP = Reference(kind=REFERENCE_IDCCP, value="CCC1A2B3-D4E5-4F60-8A1B-2C3D4E5F6A7B")
+
+
+@pytest.mark.parametrize(
+    ("manifest", "lost"),
+    [
+        # A road consignment note's own number has no attribute; the IdCCP a reader gives back is carried.
+        (replace(_TRUCK, consignments=(replace(_TRUCK.consignments[0], document_number=_SCN),)), True),
+        (
+            replace(
+                _TRUCK,
+                references=(_ID_CCP,),
+                consignments=(replace(_TRUCK.consignments[0], document_number=_ID_CCP.value),),
+            ),
+            False,
+        ),
+        # A rail waybill is named in the GuiaCarro of its cars: one without cars is named nowhere.
+        (Manifest(mode=Mode.RAIL, consignments=(Consignment(document_number="KCSM26110451"),)), True),
+        (
+            Manifest(
+                mode=Mode.RAIL,
+                consignments=(
+                    Consignment(
+                        document_number="KCSM26110451",
+                        equipment=(Equipment(kind=EquipmentKind.RAILCAR, initial="KCSM", number="720145"),),
+                    ),
+                ),
+            ),
+            False,
+        ),
+        # A vessel's document that is no bill of lading has no NumConocEmbarc.
+        (
+            Manifest(
+                mode=Mode.MARITIME, consignments=(Consignment(document_number="X1", document_type=DocumentType.OTHER),)
+            ),
+            True,
+        ),
+    ],
+    ids=["road-note", "road-idccp", "rail-without-cars", "rail-with-a-car", "maritime-other"],
+)
+def test_a_transport_document_s_number_no_attribute_holds_is_a_loss(manifest: Manifest, lost: bool) -> None:
+    assert ("consignments[0].document_number" in _losses_of(manifest, "consignments[0]")) is lost
+
+
+def test_equipment_a_mode_has_no_place_for_is_a_loss() -> None:
+    """Autotransporte holds trailers alone, and neither it nor TransporteAereo holds a Contenedor."""
+    container = Equipment(kind=EquipmentKind.CONTAINER, initial="MSKU", number="1234565")
+    truck = replace(_TRUCK, equipment=(container,))
+    assert _losses_of(truck, "equipment") == ["equipment[0]"]
+    bill = Consignment(document_number="139-12345675", document_type=DocumentType.AIR_WAYBILL, equipment=(container,))
+    assert _losses_of(Manifest(mode=Mode.AIR, consignments=(bill,)), "consignments[0].equipment") == [
+        "consignments[0].equipment[0]"
+    ]
+
+
+def test_a_type_code_of_another_catalogue_is_a_loss() -> None:
+    """A Carro's type is written as a c_TipoCarro code: an X12 equipment description code is not written."""
+    codes = (Reference(kind="x12.VID.01", value="RR"), Reference(kind="c_TipoCarro", value="TC01"))
+    car = Equipment(kind=EquipmentKind.RAILCAR, initial="KCSM", number="720145", type_codes=codes)
+    train = Manifest(mode=Mode.RAIL, consignments=(Consignment(document_number="KCSM26110451", equipment=(car,)),))
+    assert _losses_of(train, "consignments[0].equipment") == ["consignments[0].equipment[0].type_codes[0]"]
+
+
+def test_a_weight_in_no_unit_carta_porte_converts_is_a_loss() -> None:
+    """PesoEnKg is in kilograms and ToneladasNetasCarro in tonnes: a weight whose unit converts to neither is not
+    written, and named."""
+    strange = Quantity(value=Decimal(3), unit="CDB")
+    car = Equipment(kind=EquipmentKind.RAILCAR, initial="KCSM", number="720145", net_weight=strange)
+    item = GoodsItem(description="STEEL", gross_weight=strange)
+    bill = Consignment(document_number="KCSM26110451", goods=(item,), equipment=(car,))
+    lost = _losses_of(Manifest(mode=Mode.RAIL, consignments=(bill,)), "consignments[0]")
+    assert {"consignments[0].equipment[0].net_weight", "consignments[0].goods[0].gross_weight"} <= set(lost)
+
+
+@pytest.mark.parametrize(("weight", "lost"), [(Decimal(7), False), (Decimal(5), True)])
+def test_a_document_s_gross_weight_is_carried_as_its_goods_sum(weight: Decimal, lost: bool) -> None:
+    """The reader gives a document the sum of its goods' PesoEnKg: a gross weight that is not that sum is named."""
+    item = GoodsItem(description="STEEL", gross_weight=Quantity(value=Decimal(7), unit="KGM"))
+    bill = Consignment(document_number="B1", goods=(item,), gross_weight=Quantity(value=weight, unit="KGM"))
+    written = CARTA_PORTE.write([Manifest(mode=Mode.RAIL, consignments=(bill,))])
+    assert ("consignments[0].gross_weight" in {d.field for d in written.losses}) is lost
+
+
+@pytest.mark.parametrize(("net_weight", "lost"), [(None, True), (Quantity(value=Decimal(6), unit="KGM"), False)])
+def test_a_package_count_beside_a_quantity_goes_in_num_piezas(net_weight: Quantity | None, lost: bool) -> None:
+    """Cantidad holds the quantity; the number of packages goes in DetalleMercancia@NumPiezas, which is written
+    with a net weight."""
+    item = GoodsItem(
+        description="STEEL",
+        quantity=Quantity(value=Decimal(5), unit="H87"),
+        packages=Packages(count=3),
+        net_weight=net_weight,
+    )
+    bill = Consignment(document_number="B1", goods=(item,))
+    assert (
+        "consignments[0].goods[0].packages.count"
+        in _losses_of(Manifest(mode=Mode.RAIL, consignments=(bill,)), "consignments")
+    ) is lost

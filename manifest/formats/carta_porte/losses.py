@@ -12,13 +12,14 @@ LugarExpedicion) and one RFC, the carrier's when the carrier issues the CFDI.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
+from decimal import Decimal
 from typing import Any
 
 from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import extensions as ext
-from manifest.formats.carta_porte import messages, rail
+from manifest.formats.carta_porte import messages, rail, road, values
 from manifest.formats.carta_porte.road import DRIVING, INSURANCE, LICENCE, MOST_TRAILERS
 from manifest.formats.carta_porte.sat import (
     BILL_TYPES,
@@ -27,7 +28,8 @@ from manifest.formats.carta_porte.sat import (
     REFERENCE_UUID,
     issuer_is_carrier,
 )
-from manifest.formats.readback import entry_path, within_any
+from manifest.formats.carta_porte.write_goods import item_kilograms
+from manifest.formats.readback import entry_path
 from manifest.model import (
     Address,
     Consignment,
@@ -36,6 +38,7 @@ from manifest.model import (
     CrewRole,
     CustomsDocument,
     DocumentType,
+    Equipment,
     EquipmentKind,
     GoodsItem,
     HazardousMaterial,
@@ -145,6 +148,13 @@ _EQUIPMENT = {
 _DRIVER = frozenset(
     {"role", "name", "given_name", "middle_name", "family_name", "tax_ids", "documents", "address", "extensions"}
 )
+# The SAT catalogue each kind of equipment written states its type in, by whether it rides a train.
+_TYPES = {
+    (True, EquipmentKind.RAILCAR): rail.CAR_TYPES,
+    (True, EquipmentKind.LOCOMOTIVE): rail.CAR_TYPES,
+    (True, EquipmentKind.CONTAINER): rail.CONTAINER_TYPES,
+    (False, EquipmentKind.CONTAINER): "c_ContenedorMaritimo",
+}
 _RAIL_CONTAINER = frozenset({"kind", "tare_weight", "net_weight", "type_codes", "extensions"})
 _CFDI_PARTY = {PartyRole.ISSUER: "Emisor", PartyRole.RECEIVER: "Receptor"}
 _NO_DOMICILIO = "no Domicilio of the CFDI written holds this address (an Ubicacion's is its place's address)"
@@ -170,7 +180,7 @@ def _empty(value: Any) -> bool:
 class _Losses:
     def __init__(self, manifest: Manifest, accounted: AbstractSet[str]) -> None:
         self.m = manifest
-        self.accounted = tuple(accounted)
+        self.accounted = accounted
 
     def run(self) -> Iterator[Diagnostic]:
         m = self.m
@@ -214,13 +224,16 @@ class _Losses:
                 yield messages.not_carried(f"references[{index}]", f"no place for a {reference.kind}")
         trailers = 0
         for index, equipment in enumerate(m.equipment):
+            where = f"equipment[{index}]"
+            if m.mode == Mode.ROAD and equipment.kind != EquipmentKind.TRAILER:
+                yield messages.not_carried(where, f"Autotransporte has no place for {equipment.kind.value} equipment")
             if m.mode == Mode.ROAD and equipment.kind == EquipmentKind.TRAILER:
                 trailers += 1
-                where = f"equipment[{index}]"
                 if trailers > MOST_TRAILERS:
                     yield messages.not_carried(where, f"Remolques holds at most {MOST_TRAILERS} Remolque")
                     continue
                 yield from self._fields(equipment, where, _EQUIPMENT[EquipmentKind.TRAILER])
+                yield from self._type_codes(equipment, where, "c_SubTipoRem")
                 if equipment.number:
                     yield messages.not_carried(f"{where}.number", "a Remolque is known by its Placa only")
         for index, consignment in enumerate(m.consignments):
@@ -356,8 +369,11 @@ class _Losses:
                 yield messages.not_carried(f"{path}.{spec.name}", _NO_DOMICILIO)
 
     def _accounted(self, field: str) -> bool:
-        """Whether the writer wrote the model value at ``field``, or reported it (or what holds it) as lost."""
-        return within_any(field, self.accounted)
+        """Whether the writer wrote the model value at ``field``, or reported it (or what holds it) as lost: the
+        field or one of the paths that hold it (``a.b[0]`` and ``a`` for ``a.b[0].c``) is among those accounted, a
+        look-up per step of the path whatever the number of values written."""
+        holders = (field[:end] for end, mark in enumerate(field) if mark in ".[")
+        return field in self.accounted or any(holder in self.accounted for holder in holders)
 
     def _consignment(self, consignment: Consignment, path: str, index: int) -> Iterator[Diagnostic]:
         m = self.m
@@ -366,6 +382,15 @@ class _Losses:
             yield messages.not_carried(
                 f"{path}.document_number", "a Carta Porte of this mode names one transport document"
             )
+        elif (
+            consignment.document_number
+            and not self._accounted(f"{path}.document_number")
+            and not self._id_ccp(consignment.document_number)
+        ):
+            # NumConocEmbarc holds a bill of lading's number, NumeroGuia an air waybill's, GuiaCarro the waybill of
+            # each Carro, IdCCP the Carta Porte's own: another document, or a waybill without cars, has none.
+            yield messages.not_carried(f"{path}.document_number", "no attribute holds this document's number")
+        yield from self._gross_weight(consignment, path)
         expected = {
             Mode.RAIL: (DocumentType.RAIL_WAYBILL,),
             Mode.MARITIME: (*BILL_TYPES, DocumentType.OTHER),
@@ -400,12 +425,58 @@ class _Losses:
             elif m.mode == Mode.RAIL:
                 # A Carro is a rail car or a locomotive (c_TipoCarro): other equipment has no place on a train.
                 carried = _EQUIPMENT[EquipmentKind.RAILCAR] if equipment.kind in rail.CAR_KINDS else None
-            if carried is None or (m.mode != Mode.RAIL and equipment.kind != EquipmentKind.CONTAINER):
+            if carried is None or (
+                m.mode != Mode.RAIL and not (m.mode == Mode.MARITIME and equipment.kind == EquipmentKind.CONTAINER)
+            ):
+                # TransporteMaritimo and TransporteFerroviario hold a Contenedor; TransporteAereo and
+                # Autotransporte none.
                 yield messages.not_carried(where, f"no place for {equipment.kind.value} equipment")
                 continue
             yield from self._fields(equipment, where, carried)
+            yield from self._type_codes(equipment, where, _TYPES[m.mode == Mode.RAIL, equipment.kind])
+            if m.mode == Mode.RAIL and equipment.kind in rail.CAR_KINDS and equipment.net_weight is not None:
+                yield from self._weight(equipment.net_weight, f"{where}.net_weight", values.in_tonnes)
+            elif m.mode == Mode.RAIL:
+                for name in ("tare_weight", "net_weight"):
+                    weight = getattr(equipment, name)
+                    if weight is not None:
+                        yield from self._weight(weight, f"{where}.{name}", values.in_kilograms)
             if len(equipment.seals) > 1:
                 yield messages.not_carried(f"{where}.seals[1]", "a Contenedor has one NumPrecinto")
+
+    def _id_ccp(self, number: str) -> bool:
+        """Whether ``number`` is the IdCCP written, which a reader gives the document of a Carta Porte that names
+        none of its own (a road Carta Porte's, say)."""
+        return any(
+            r.kind == REFERENCE_IDCCP and r.value == number and self._accounted(f"references[{i}].value")
+            for i, r in enumerate(self.m.references)
+        )
+
+    def _gross_weight(self, consignment: Consignment, path: str) -> Iterator[Diagnostic]:
+        """A document's gross weight is read back as the sum of its goods' PesoEnKg: carried when that sum is it."""
+        if consignment.gross_weight is None:
+            return
+        kilograms = values.in_kilograms(consignment.gross_weight)
+        weights = [item_kilograms(item, consignment) for item in consignment.goods]
+        written = [w for w in weights if w is not None and road.fits("PesoEnKg", values.text(w))]
+        if kilograms is None or not weights or len(written) < len(weights) or sum(written) != kilograms:
+            yield messages.not_carried(f"{path}.gross_weight", "it is read back as the sum of its goods' PesoEnKg")
+
+    def _weight(
+        self, weight: Quantity, path: str, convert: Callable[[Quantity], Decimal | None]
+    ) -> Iterator[Diagnostic]:
+        """A weight that Carta Porte states in kilograms or tonnes, and whose unit converts to neither."""
+        if convert(weight) is None and not self._accounted(path):
+            yield messages.not_carried(path, f"'{weight.unit}' is no unit of weight converted to the one it takes")
+
+    def _type_codes(self, equipment: Equipment, path: str, catalogue: str) -> Iterator[Diagnostic]:
+        """The type codes of ``equipment`` beside the first of ``catalogue``, the SAT catalogue it is written in."""
+        first = next((r for r in equipment.type_codes if r.kind == catalogue), None)
+        for index, code in enumerate(equipment.type_codes):
+            where = f"{path}.type_codes[{index}]"
+            # The writer names a c_TipoCarro code it leaves out (one of another kind than the car's) itself.
+            if code is not first and where not in self.accounted:
+                yield messages.not_carried(where, f"the type is written as a code of {catalogue} alone")
 
     def _goods(self, item: GoodsItem, path: str, number: int, consignment: Consignment) -> Iterator[Diagnostic]:
         yield from self._object(item, path)
@@ -427,8 +498,14 @@ class _Losses:
         derived = tuple(e.identifier for e in consignment.equipment if e.identifier)
         if item.equipment_ids and item.equipment_ids != derived:
             yield messages.not_carried(f"{path}.equipment_ids", "Mercancia does not name its equipment")
-        if item.quantity is not None and item.packages is not None and item.packages.kind:
-            yield messages.not_carried(f"{path}.packages.kind", "ClaveUnidad holds the quantity's unit")
+        if item.quantity is not None and item.packages is not None:
+            if item.packages.kind:
+                yield messages.not_carried(f"{path}.packages.kind", "ClaveUnidad holds the quantity's unit")
+            if not self._accounted(f"{path}.packages.count"):
+                # Cantidad holds the quantity; the count goes in DetalleMercancia@NumPiezas, beside a net weight.
+                yield messages.not_carried(f"{path}.packages.count", "NumPiezas goes in a DetalleMercancia")
+        if item.gross_weight is not None:
+            yield from self._weight(item.gross_weight, f"{path}.gross_weight", values.in_kilograms)
         if (
             item.packages is not None
             and item.quantity is None

@@ -24,7 +24,7 @@ class GoodsWriter(TransportWriter):
         items = [item for c in self.m.consignments for item in c.goods]
         # Mercancias@PesoBrutoTotal is the sum of the Mercancia's PesoEnKg (Carta Porte 3.1 standard): written when
         # every one is known, never a partial sum nor a zero for goods the model does not list.
-        weights = [_kilograms(item, c) for c in self.m.consignments for item in c.goods]
+        weights = [item_kilograms(item, c) for c in self.m.consignments for item in c.goods]
         if items and all(w is not None and road.fits("PesoEnKg", values.text(w)) for w in weights):
             holder.set("PesoBrutoTotal", values.text(sum((w for w in weights if w is not None), Decimal(0))))
         holder.set("UnidadPeso", "KGM")
@@ -67,7 +67,7 @@ class GoodsWriter(TransportWriter):
         if hazardous is not None:
             element.set("MaterialPeligroso", "Sí")
             self._set(element, "CveMaterialPeligroso", hazardous.un_number, field=f"{path}.hazardous[0].un_number")
-        weight = _kilograms(item, consignment)
+        weight = item_kilograms(item, consignment)
         self._set(
             element, "PesoEnKg", values.text(weight) if weight is not None else None, field=f"{path}.gross_weight"
         )
@@ -143,7 +143,7 @@ class GoodsWriter(TransportWriter):
         ext.restore(element, document.extensions, "cartaporte.DocumentacionAduanera")
 
 
-def _kilograms(item: GoodsItem, consignment: Consignment) -> Decimal | None:
+def item_kilograms(item: GoodsItem, consignment: Consignment) -> Decimal | None:
     """Mercancia@PesoEnKg: the item's gross weight, or its consignment's when it is the only item."""
     weight = values.in_kilograms(item.gross_weight) if item.gross_weight else None
     if weight is None and consignment.gross_weight is not None and len(consignment.goods) == 1:

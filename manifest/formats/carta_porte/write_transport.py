@@ -79,6 +79,7 @@ class TransportWriter(WritingContext):
         )
         self._set(element, "MatriculaCarro", written, required=True, field=f"{path}.number")
         element.set("GuiaCarro", consignment.document_number)
+        self.written.add(f"{path.rpartition('.equipment')[0]}.document_number")
         tonnes = rail.car_tonnes(equipment, consignment)
         self._set(element, "ToneladasNetasCarro", values.text(tonnes) if tonnes is not None else None, required=True)
         ext.restore(

@@ -182,7 +182,10 @@ class _Writer(GoodsWriter, FiguresWriter):
     def _carta_porte(self, cp: Any) -> None:
         m = self.m
         cp.set("Version", "3.1")
-        self._set(cp, "IdCCP", next((r.value for r in m.references if r.kind == REFERENCE_IDCCP), None), required=True)
+        id_ccp = next((i for i, r in enumerate(m.references) if r.kind == REFERENCE_IDCCP), None)
+        if id_ccp is not None:
+            self._set(cp, "IdCCP", m.references[id_ccp].value, field=f"references[{id_ccp}].value")
+        self._set(cp, "IdCCP", None, required=True)
         planned = self._planned_locations()
         self._crossing(cp, planned)
         ext.restore(cp, self.ext, "cartaporte")
