@@ -45,6 +45,7 @@ from manifest.model import (
     PlaceScheme,
     Quantity,
     Reference,
+    Seal,
     Stop,
     TaxId,
     TaxIdScheme,
@@ -562,3 +563,24 @@ def test_a_package_count_beside_a_quantity_goes_in_num_piezas(net_weight: Quanti
         "consignments[0].goods[0].packages.count"
         in _losses_of(Manifest(mode=Mode.RAIL, consignments=(bill,)), "consignments")
     ) is lost
+
+
+def test_a_container_s_seals_beyond_the_first_and_a_house_bill_s_type_are_losses() -> None:
+    """A Contenedor has one NumPrecinto; NumConocEmbarc is read back as a bill of lading's number."""
+    seals = tuple(Seal(number=number) for number in ("S1", "S2", "S3"))
+    container = Equipment(kind=EquipmentKind.CONTAINER, initial="MSKU", number="1234565", seals=seals)
+    bill = Consignment(
+        document_number="MAEU264781377", document_type=DocumentType.HOUSE_BILL_OF_LADING, equipment=(container,)
+    )
+    lost = _losses_of(Manifest(mode=Mode.MARITIME, consignments=(bill,)), "consignments[0]")
+    assert {
+        "consignments[0].equipment[0].seals[1]",
+        "consignments[0].equipment[0].seals[2]",
+        "consignments[0].document_type",
+    } <= set(lost)
+
+
+def test_a_container_number_its_pattern_rejects_is_a_loss_of_its_model_field() -> None:
+    container = Equipment(kind=EquipmentKind.CONTAINER, number="A|B")
+    bill = Consignment(document_number="MAEU264781377", equipment=(container,))
+    assert "consignments[0].equipment[0].number" in _losses_of(Manifest(mode=Mode.MARITIME, consignments=(bill,)), "")

@@ -399,6 +399,9 @@ class _Losses:
         }[m.mode]
         if consignment.document_type not in expected:
             yield messages.not_carried(f"{path}.document_type", "not a document of this mode")
+        elif m.mode == Mode.MARITIME and consignment.document_type in BILL_TYPES[1:]:
+            # NumConocEmbarc names a bill of lading: a sea waybill's or a house bill's number is read back as one.
+            yield messages.not_carried(f"{path}.document_type", "NumConocEmbarc is read as a bill of lading's")
         first = m.consignments[0]
         for number, party in enumerate(consignment.parties):
             where = f"{path}.parties[{number}]"
@@ -441,8 +444,8 @@ class _Losses:
                     weight = getattr(equipment, name)
                     if weight is not None:
                         yield from self._weight(weight, f"{where}.{name}", values.in_kilograms)
-            if len(equipment.seals) > 1:
-                yield messages.not_carried(f"{where}.seals[1]", "a Contenedor has one NumPrecinto")
+            for seal in range(1, len(equipment.seals)):
+                yield messages.not_carried(f"{where}.seals[{seal}]", "a Contenedor has one NumPrecinto")
 
     def _id_ccp(self, number: str) -> bool:
         """Whether ``number`` is the IdCCP written, which a reader gives the document of a Carta Porte that names

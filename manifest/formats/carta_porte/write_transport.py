@@ -130,11 +130,11 @@ class TransportWriter(WritingContext):
             self._set(node, attribute, None, required=True)
         # Carta Porte 3.0 held RemolquesCCP beside the containers; 3.1 holds them in a Contenedor, the first one here.
         trailers = ext.restore_numbered(self._conveyance_extensions(), "cartaporte30.RemolqueCCP")
-        for consignment in m.consignments:
-            for equipment in consignment.equipment:
+        for index, consignment in enumerate(m.consignments):
+            for place, equipment in enumerate(consignment.equipment):
                 if equipment.kind == EquipmentKind.CONTAINER:
                     container = etree.SubElement(node, q(CP31, "Contenedor"))
-                    self._sea_container(container, equipment)
+                    self._sea_container(container, equipment, f"consignments[{index}].equipment[{place}]")
                     if trailers and container.find(q(CP31, "RemolquesCCP")) is None:
                         holder = etree.SubElement(container, q(CP31, "RemolquesCCP"))
                         for attributes in trailers:
@@ -142,9 +142,11 @@ class TransportWriter(WritingContext):
                         trailers = []
         return node
 
-    def _sea_container(self, element: Any, equipment: Equipment) -> None:
+    def _sea_container(self, element: Any, equipment: Equipment, path: str) -> None:
         self._set(element, "TipoContenedor", _type_code(equipment, "c_ContenedorMaritimo"), required=True)
-        self._set(element, "MatriculaContenedor", f"{equipment.initial or ''}{equipment.number}")
+        self._set(
+            element, "MatriculaContenedor", f"{equipment.initial or ''}{equipment.number}", field=f"{path}.number"
+        )
         if equipment.seals:
             element.set("NumPrecinto", equipment.seals[0].number)
         ext.restore(element, equipment.extensions, "cartaporte.Contenedor")
