@@ -32,6 +32,7 @@ from manifest.model import (
     CrewMember,
     CrewRole,
     CustomsDocument,
+    Direction,
     DocumentType,
     Equipment,
     EquipmentKind,
@@ -584,3 +585,27 @@ def test_a_container_number_its_pattern_rejects_is_a_loss_of_its_model_field() -
     container = Equipment(kind=EquipmentKind.CONTAINER, number="A|B")
     bill = Consignment(document_number="MAEU264781377", equipment=(container,))
     assert "consignments[0].equipment[0].number" in _losses_of(Manifest(mode=Mode.MARITIME, consignments=(bill,)), "")
+
+
+@pytest.mark.parametrize(
+    ("direction", "origin", "destination", "lost"),
+    [
+        (None, "MX", "US", []),
+        (Direction.NORTHBOUND, "MEX", "USA", []),
+        (None, "MX", "MX", []),  # TranspInternac "No": a movement within Mexico
+        (Direction.NORTHBOUND, "US", "MX", ["direction"]),
+        (None, "US", "CA", ["country_from", "country_to"]),
+        (Direction.SOUTHBOUND, "GT", "MX", ["direction"]),
+        (None, "MX", None, ["country_from"]),
+    ],
+)
+def test_a_direction_or_country_the_crossing_written_does_not_give_back_is_a_loss(
+    direction: Direction | None, origin: str | None, destination: str | None, lost: list[str]
+) -> None:
+    """TranspInternac, EntradaSalidaMerc and PaisOrigenDestino state whether and which way goods cross Mexico's
+    border; they are read back as a direction (northbound or southbound with the United States) and the two
+    countries: a model's that differ, or that they cannot state, are named."""
+    model = Manifest(mode=Mode.ROAD, direction=direction, country_from=origin, country_to=destination)
+    assert [
+        d.field for d in CARTA_PORTE.write([model]).losses if d.field in ("direction", "country_from", "country_to")
+    ] == lost

@@ -190,6 +190,10 @@ class _Losses:
         if m.mode == Mode.ROAD:
             carried.add("equipment")
         yield from self._fields(m, "", carried)
+        for name in ("direction", "country_from", "country_to"):
+            if getattr(m, name) and not self._accounted(name):
+                # TranspInternac, EntradaSalidaMerc and PaisOrigenDestino state a crossing of Mexico's border.
+                yield messages.not_carried(name, "the crossing written, of Mexico's border, is read otherwise")
         if m.carrier is not None:
             # A carrier that issues the CFDI gives the Emisor its RFC, and its name unless an issuer party names it.
             named = any(p.role == PartyRole.ISSUER and p.name for p in m.parties)

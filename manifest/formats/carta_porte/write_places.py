@@ -56,10 +56,21 @@ class PlacesWriter(WritingContext):
             return
         cp.set("TranspInternac", "Sí" if found.international else "No")
         if not found.international:
+            # "No": the goods start and end in Mexico, which is what the model's countries say.
+            self.written.update(name for name in ("country_from", "country_to") if getattr(m, name))
             return
         field = "country_to" if found.flow == "Salida" else "country_from"
-        self._set(cp, "EntradaSalidaMerc", found.flow, required=True, field="direction")
-        self._set(cp, "PaisOrigenDestino", found.country, required=True, field=field)
+        self._set(cp, "EntradaSalidaMerc", found.flow)
+        self._set(cp, "EntradaSalidaMerc", None, required=True, field="direction")
+        self._set(cp, "PaisOrigenDestino", found.country)
+        self._set(cp, "PaisOrigenDestino", None, required=True, field=field)
+        if found.flow is not None and cp.get("PaisOrigenDestino") is not None:
+            # The direction and countries the crossing written is read back as: the model's are carried when the
+            # same (a northbound truck whose goods go from Mexico to the United States), else lost.
+            back = crossing.read_as(found.flow, values.alpha2(found.country))
+            given = (m.direction, *(codelists.country_alpha2(c) if c else None for c in (m.country_from, m.country_to)))
+            names = ("direction", "country_from", "country_to")
+            self.written.update(name for name, read, own in zip(names, back, given, strict=True) if own and own == read)
         if not self._from_carta_porte():
             # c_CveTransporte of the manifest's own mode (01 autotransporte, 02 marítimo, 03 aéreo, 04 ferroviario):
             # the conveyance it describes is the one that crosses. A Carta Porte read keeps its own.
