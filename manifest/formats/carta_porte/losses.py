@@ -1,12 +1,14 @@
 """What a model holds that Carta Porte 3.1 cannot carry: one WARNING per model field path, for ``Written.losses``.
 
-The carried fields are listed per model class (and, for the conveyance, carrier and equipment, per mode); any other
-field that holds a value is reported, so a field added to the model later is reported until the writer learns it.
-Values the writer carries only in part (a second consignment's shipper, a non-SAT place code, a second tariff code)
-are checked one by one. An address and a party's tax id are checked against what the writer wrote, since which of
-them the document holds depends on the others: an Ubicacion has one Domicilio, its place's address or else its
-sender's or recipient's; the Receptor holds the receiver's postal code alone, the Emisor the issuer's postal code (as
-LugarExpedicion) and one RFC, the carrier's when the carrier issues the CFDI.
+The fields the writer carries are listed per model class in :mod:`.carried`; any other field that holds a value is
+reported, so a field added to the model later is reported until the writer learns it. Values the writer carries only
+in part (a second consignment's shipper, a non-SAT place code, a second tariff code) are checked one by one. Where
+whether a value is carried depends on the rest of the model, it is checked against what the writer wrote (the model
+fields it wrote a value of, or reported lost itself): an address, which an Ubicacion's Domicilio holds when it is its
+place's or, for want of one, its sender's or recipient's, and the Receptor and the Emisor hold as a postal code
+alone; a party's tax id (the Emisor has one RFC, the carrier's when the carrier issues the CFDI); a place's country
+(its Domicilio's Pais); a transport document's number (NumConocEmbarc, NumeroGuia, GuiaCarro, IdCCP); a package count
+beside a quantity (NumPiezas); and the direction and countries, which the crossing written is read back as.
 """
 
 from __future__ import annotations
@@ -20,6 +22,16 @@ from typing import Any
 from manifest.diagnostics import Diagnostic
 from manifest.formats.carta_porte import extensions as ext
 from manifest.formats.carta_porte import messages, rail, road, values
+from manifest.formats.carta_porte.carried import (
+    CARRIED,
+    CARRIER,
+    CONVEYANCE,
+    DRIVER,
+    EQUIPMENT,
+    MANIFEST,
+    RAIL_CONTAINER,
+    TYPE_CATALOGUES,
+)
 from manifest.formats.carta_porte.road import DRIVING, INSURANCE, LICENCE, MOST_TRAILERS
 from manifest.formats.carta_porte.sat import (
     BILL_TYPES,
@@ -33,129 +45,25 @@ from manifest.formats.readback import entry_path
 from manifest.model import (
     Address,
     Consignment,
-    Contact,
     Conveyance,
     CrewRole,
-    CustomsDocument,
     DocumentType,
     Equipment,
     EquipmentKind,
     GoodsItem,
-    HazardousMaterial,
-    Insurance,
     InsuranceCover,
     Manifest,
     Mode,
-    Money,
-    Packages,
     Party,
     PartyRole,
-    Permit,
     Place,
     PlaceScheme,
     Quantity,
-    Reference,
-    Seal,
-    Stop,
-    TariffCode,
-    TaxId,
     TaxIdScheme,
-    TravelDocument,
 )
 
 _NO_FIELD = "Carta Porte has no attribute for it"
 _TRAILERS_30 = "cartaporte30.RemolqueCCP["
-_COMMON: dict[type, frozenset[str]] = {
-    Stop: frozenset({"place", "moment", "distance_km", "extensions"}),
-    Place: frozenset({"code", "scheme", "name", "country", "address", "extensions"}),
-    Address: frozenset(
-        {"street", "number", "district", "city", "municipality", "subdivision", "postal_code", "country", "extensions"}
-    ),
-    Party: frozenset({"role", "name", "tax_ids", "address", "extensions"}),
-    TaxId: frozenset({"scheme", "value", "country"}),
-    Consignment: frozenset({"document_number", "document_type", "parties", "goods", "equipment", "gross_weight"}),
-    GoodsItem: frozenset(
-        {
-            "sequence",
-            "description",
-            "quantity",
-            "packages",
-            "gross_weight",
-            "net_weight",
-            "hs_code",
-            "tariff_codes",
-            "stcc",
-            "hazardous",
-            "value",
-            "sat_product_key",
-            "customs_documents",
-            "equipment_ids",
-            "extensions",
-        }
-    ),
-    CustomsDocument: frozenset({"kind", "number", "importer_tax_id", "extensions"}),
-    HazardousMaterial: frozenset({"un_number", "extensions"}),
-    TariffCode: frozenset({"scheme", "code"}),
-    Quantity: frozenset({"value", "unit"}),
-    Money: frozenset({"amount", "currency"}),
-    Packages: frozenset({"count", "kind"}),
-    Seal: frozenset({"number"}),
-    Reference: frozenset({"kind", "value", "extensions"}),
-    Contact: frozenset(),
-    Permit: frozenset({"kind", "number"}),
-    Insurance: frozenset({"cover", "insurer", "policy"}),
-    TravelDocument: frozenset({"kind", "number"}),
-}
-_MANIFEST = frozenset(
-    {
-        "mode",
-        "carrier",
-        "conveyance",
-        "departure",
-        "arrival",
-        "stops",
-        "direction",
-        "country_from",
-        "country_to",
-        "parties",
-        "references",
-        "consignments",
-        "crew",
-        "extensions",
-    }
-)
-_CONVEYANCE = {
-    Mode.RAIL: frozenset({"extensions"}),
-    Mode.MARITIME: frozenset({"name", "imo_number", "flag", "type_code", "extensions"}),
-    Mode.AIR: frozenset({"aircraft_registration", "extensions"}),
-    Mode.ROAD: frozenset(
-        {"vehicle_plate", "type_code", "gross_vehicle_weight", "model_year", "permits", "insurances", "extensions"}
-    ),
-}
-_CARRIER = {
-    Mode.RAIL: frozenset({"extensions"}),
-    Mode.MARITIME: frozenset({"name", "extensions"}),
-    Mode.AIR: frozenset({"sat_air_code", "extensions"}),
-    Mode.ROAD: frozenset({"extensions"}),
-}
-_EQUIPMENT = {
-    EquipmentKind.RAILCAR: frozenset({"kind", "initial", "number", "net_weight", "type_codes", "extensions"}),
-    EquipmentKind.CONTAINER: frozenset({"kind", "initial", "number", "seals", "type_codes", "extensions"}),
-    EquipmentKind.TRAILER: frozenset({"kind", "number", "vehicle_plate", "type_codes", "extensions"}),
-}
-# A driver as a TiposFigura: NombreFigura (whole name or its parts), RFCFigura or NumRegIdTribFigura, NumLicencia
-# and Domicilio; each of these is then checked on its own.
-_DRIVER = frozenset(
-    {"role", "name", "given_name", "middle_name", "family_name", "tax_ids", "documents", "address", "extensions"}
-)
-# The SAT catalogue each kind of equipment written states its type in, by whether it rides a train.
-_TYPES = {
-    (True, EquipmentKind.RAILCAR): rail.CAR_TYPES,
-    (True, EquipmentKind.LOCOMOTIVE): rail.CAR_TYPES,
-    (True, EquipmentKind.CONTAINER): rail.CONTAINER_TYPES,
-    (False, EquipmentKind.CONTAINER): "c_ContenedorMaritimo",
-}
-_RAIL_CONTAINER = frozenset({"kind", "tare_weight", "net_weight", "type_codes", "extensions"})
 _CFDI_PARTY = {PartyRole.ISSUER: "Emisor", PartyRole.RECEIVER: "Receptor"}
 _NO_DOMICILIO = "no Domicilio of the CFDI written holds this address (an Ubicacion's is its place's address)"
 _SAT_PLACES = (PlaceScheme.SAT_STATION, PlaceScheme.SAT_LOCATION_ID)
@@ -184,7 +92,7 @@ class _Losses:
 
     def run(self) -> Iterator[Diagnostic]:
         m = self.m
-        carried = set(_MANIFEST)
+        carried = set(MANIFEST)
         if m.mode == Mode.MARITIME:
             carried.add("trip_number")
         if m.mode == Mode.ROAD:
@@ -198,9 +106,9 @@ class _Losses:
             # A carrier that issues the CFDI gives the Emisor its RFC, and its name unless an issuer party names it.
             named = any(p.role == PartyRole.ISSUER and p.name for p in m.parties)
             issuer = frozenset({"tax_id"} if named else {"tax_id", "name"}) if issuer_is_carrier(m) else frozenset()
-            yield from self._fields(m.carrier, "carrier", _CARRIER[m.mode] | issuer)
+            yield from self._fields(m.carrier, "carrier", CARRIER[m.mode] | issuer)
         if m.conveyance is not None:
-            yield from self._fields(m.conveyance, "conveyance", _CONVEYANCE[m.mode])
+            yield from self._fields(m.conveyance, "conveyance", CONVEYANCE[m.mode])
             yield from self._trailers_30(m.conveyance.extensions)
             if m.mode == Mode.ROAD:
                 yield from self._vehicle(m.conveyance)
@@ -236,7 +144,7 @@ class _Losses:
                 if trailers > MOST_TRAILERS:
                     yield messages.not_carried(where, f"Remolques holds at most {MOST_TRAILERS} Remolque")
                     continue
-                yield from self._fields(equipment, where, _EQUIPMENT[EquipmentKind.TRAILER])
+                yield from self._fields(equipment, where, EQUIPMENT[EquipmentKind.TRAILER])
                 yield from self._type_codes(equipment, where, "c_SubTipoRem")
                 if equipment.number:
                     yield messages.not_carried(f"{where}.number", "a Remolque is known by its Placa only")
@@ -275,7 +183,7 @@ class _Losses:
             if self.m.mode != Mode.ROAD or member.role not in DRIVING:
                 yield messages.not_carried(where, f"no Carta Porte figure for a {member.role.value} aboard")
                 continue
-            yield from self._fields(member, where, _DRIVER)
+            yield from self._fields(member, where, DRIVER)
             if member.role != CrewRole.DRIVER:
                 # c_FiguraTransporte 01 Operador: whoever of the crew the figure names drives the truck.
                 yield messages.not_carried(f"{where}.role", "an Operador figure is the truck's driver")
@@ -330,8 +238,8 @@ class _Losses:
         if isinstance(obj, Address):
             yield from self._address(obj, path)
             return
-        yield from self._fields(obj, path, _COMMON.get(type(obj), frozenset()))
-        carried = _COMMON.get(type(obj), frozenset())
+        yield from self._fields(obj, path, CARRIED.get(type(obj), frozenset()))
+        carried = CARRIED.get(type(obj), frozenset())
         for spec in dataclasses.fields(obj):
             value = getattr(obj, spec.name)
             if spec.name not in carried or _empty(value) or spec.name == "extensions":
@@ -367,7 +275,7 @@ class _Losses:
             if spec.name == "extensions":
                 # The attributes kept from a Carta Porte's Domicilio go back into the Domicilio written for it.
                 yield from self._extensions(value, f"{path}.extensions", written=self._accounted(f"{path}.extensions"))
-            elif spec.name not in _COMMON[Address]:
+            elif spec.name not in CARRIED[Address]:
                 yield messages.not_carried(f"{path}.{spec.name}", _NO_FIELD)
             elif not self._accounted(f"{path}.{spec.name}"):
                 yield messages.not_carried(f"{path}.{spec.name}", _NO_DOMICILIO)
@@ -381,7 +289,7 @@ class _Losses:
 
     def _consignment(self, consignment: Consignment, path: str, index: int) -> Iterator[Diagnostic]:
         m = self.m
-        yield from self._fields(consignment, path, _COMMON[Consignment])
+        yield from self._fields(consignment, path, CARRIED[Consignment])
         if m.mode in (Mode.MARITIME, Mode.AIR, Mode.ROAD) and index > 0:
             yield messages.not_carried(
                 f"{path}.document_number", "a Carta Porte of this mode names one transport document"
@@ -419,7 +327,7 @@ class _Losses:
             yield from self._goods(item, f"{path}.goods[{number}]", number, consignment)
         for number, equipment in enumerate(consignment.equipment):
             where = f"{path}.equipment[{number}]"
-            carried = _EQUIPMENT.get(equipment.kind)
+            carried = EQUIPMENT.get(equipment.kind)
             if m.mode == Mode.RAIL and equipment.kind == EquipmentKind.CONTAINER:
                 if not rail.container_written(equipment, consignment):
                     yield messages.not_carried(
@@ -428,10 +336,10 @@ class _Losses:
                         "this one has no Carro before it, or none of them",
                     )
                     continue
-                carried = _RAIL_CONTAINER
+                carried = RAIL_CONTAINER
             elif m.mode == Mode.RAIL:
                 # A Carro is a rail car or a locomotive (c_TipoCarro): other equipment has no place on a train.
-                carried = _EQUIPMENT[EquipmentKind.RAILCAR] if equipment.kind in rail.CAR_KINDS else None
+                carried = EQUIPMENT[EquipmentKind.RAILCAR] if equipment.kind in rail.CAR_KINDS else None
             if carried is None or (
                 m.mode != Mode.RAIL and not (m.mode == Mode.MARITIME and equipment.kind == EquipmentKind.CONTAINER)
             ):
@@ -440,7 +348,7 @@ class _Losses:
                 yield messages.not_carried(where, f"no place for {equipment.kind.value} equipment")
                 continue
             yield from self._fields(equipment, where, carried)
-            yield from self._type_codes(equipment, where, _TYPES[m.mode == Mode.RAIL, equipment.kind])
+            yield from self._type_codes(equipment, where, TYPE_CATALOGUES[m.mode == Mode.RAIL, equipment.kind])
             if m.mode == Mode.RAIL and equipment.kind in rail.CAR_KINDS and equipment.net_weight is not None:
                 yield from self._weight(equipment.net_weight, f"{where}.net_weight", values.in_tonnes)
             elif m.mode == Mode.RAIL:
