@@ -11,6 +11,7 @@ not give leaves the answer open (None), and the writer names the gap.
 from __future__ import annotations
 
 from manifest import codelists
+from manifest.model import Direction
 from manifest.slotted import record
 
 MEXICO = "MX"
@@ -21,6 +22,15 @@ class Crossing:
     international: bool | None  # None: the model does not say where the goods start and end
     flow: str | None = None  # "Entrada" or "Salida"
     country: str | None = None  # c_Pais (alpha-3) of the other country
+
+
+def read_as(flow: str, other: str | None) -> tuple[Direction | None, str | None, str | None]:
+    """The direction, country of origin and country of destination (alpha-2) that a border crossing of
+    EntradaSalidaMerc ``flow`` ("Entrada" or "Salida") from or to ``other`` (alpha-2) is read as: Mexico on its
+    side, and northbound or southbound when the other country is the United States."""
+    if flow == "Salida":
+        return (Direction.NORTHBOUND if other == "US" else None), MEXICO, other
+    return (Direction.SOUTHBOUND if other == "US" else None), other, MEXICO
 
 
 def derive(origin: str | None, destination: str | None) -> Crossing:

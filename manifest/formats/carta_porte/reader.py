@@ -16,8 +16,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from manifest.formats.carta_porte import crossing, road, values
 from manifest.formats.carta_porte import extensions as ext
-from manifest.formats.carta_porte import road, values
 from manifest.formats.carta_porte.namespaces import CFDI, TFD, q
 from manifest.formats.carta_porte.positions import Locator, Spot
 from manifest.formats.carta_porte.read_goods import GoodsReader
@@ -193,9 +193,7 @@ class Reader(TransportReader, GoodsReader):
             return None, None, None
         self._record("country_from" if flow == "Entrada" else "country_to", cp, "PaisOrigenDestino")
         self._record("direction", cp, "EntradaSalidaMerc")
-        if flow == "Salida":
-            return (Direction.NORTHBOUND if other == "US" else None), "MX", other
-        return (Direction.SOUTHBOUND if other == "US" else None), other, "MX"
+        return crossing.read_as(flow, other)
 
     # -- Ubicaciones ----------------------------------------------------------------------------------------------
 

@@ -58,6 +58,22 @@ def moment_text(value: Moment) -> str:
     return datetime(value.year, value.month, value.day).isoformat(timespec="seconds")
 
 
+def moment_left_out(value: Moment) -> str | None:
+    """What a t_FechaH local date and time (CFDI 4.0 tdCFDI, no offset, whole seconds) cannot hold of ``value``:
+    its UTC offset and its fractions of a second, as words, or None when it holds all of it."""
+    if not isinstance(value, datetime):
+        return None
+    left = [
+        what
+        for what, present in (
+            ("UTC offset", value.utcoffset() is not None),
+            ("fraction of a second", value.microsecond),
+        )
+        if present
+    ]
+    return " and ".join(left) or None
+
+
 def plain_date(text: str) -> date | None:
     try:
         return date.fromisoformat(text.strip())

@@ -20,8 +20,8 @@ class FiguresWriter(PlacesWriter):
         """FiguraTransporte: the truck's drivers as Operador figures, then the parties that hold a figure's role."""
         m = self.m
         figures = [
-            p
-            for p in m.parties
+            (i, p)
+            for i, p in enumerate(m.parties)
             if p.role in FIGURE_ROLES.values() or "cartaporte.TiposFigura.TipoFigura" in p.extensions
         ]
         drivers = [(i, c) for i, c in enumerate(m.crew) if c.role in road.DRIVING] if m.mode == Mode.ROAD else []
@@ -29,8 +29,8 @@ class FiguresWriter(PlacesWriter):
             holder = etree.SubElement(cp, q(CP31, "FiguraTransporte"))
             for index, member in drivers:
                 self._driver(etree.SubElement(holder, q(CP31, "TiposFigura")), member, f"crew[{index}]")
-            for party in figures:
-                index = m.parties.index(party)
+            for index, party in figures:
+                # By its own place: two equal parties are two figures, each at its own model path.
                 self._figure(etree.SubElement(holder, q(CP31, "TiposFigura")), party, f"parties[{index}]")
 
     def _figure(self, element: Any, party: Party, path: str) -> None:
@@ -38,7 +38,7 @@ class FiguresWriter(PlacesWriter):
         self._set(element, "TipoFigura", code)
         rfc, field = rfc_of(party, path)
         self._set(element, "RFCFigura", rfc, field=field)
-        self._set(element, "NombreFigura", party.name, required=True)
+        self._set(element, "NombreFigura", party.name, required=True, field=f"{path}.name")
         self._foreign_tax_id(element, party, path)
         ext.restore(element, party.extensions, "cartaporte.TiposFigura")
         self._set(element, "TipoFigura", None, required=True)
@@ -57,7 +57,8 @@ class FiguresWriter(PlacesWriter):
         if foreign is not None:
             where = f"{path}.tax_ids[{holder.tax_ids.index(foreign)}]"
             self._set(element, "NumRegIdTribFigura", foreign.value, field=f"{where}.value")
-            self._set(element, "ResidenciaFiscalFigura", self._pais(foreign.country, f"{where}.country"))
+            residence = self._pais(foreign.country, f"{where}.country")
+            self._set(element, "ResidenciaFiscalFigura", residence, field=f"{where}.country")
 
     def _operator_needs(self, element: Any, licence: str | None, tax_ids: str) -> None:
         """Carta Porte 3.1 standard, TiposFigura of an Operador: the federal licence (NumLicencia), and the RFC of one

@@ -24,7 +24,7 @@ class GoodsWriter(TransportWriter):
         items = [item for c in self.m.consignments for item in c.goods]
         # Mercancias@PesoBrutoTotal is the sum of the Mercancia's PesoEnKg (Carta Porte 3.1 standard): written when
         # every one is known, never a partial sum nor a zero for goods the model does not list.
-        weights = [_kilograms(item, c) for c in self.m.consignments for item in c.goods]
+        weights = [item_kilograms(item, c) for c in self.m.consignments for item in c.goods]
         if items and all(w is not None and road.fits("PesoEnKg", values.text(w)) for w in weights):
             holder.set("PesoBrutoTotal", values.text(sum((w for w in weights if w is not None), Decimal(0))))
         holder.set("UnidadPeso", "KGM")
@@ -51,7 +51,7 @@ class GoodsWriter(TransportWriter):
 
     def _item(self, element: Any, item: GoodsItem, consignment: Consignment, path: str) -> None:
         self._set(element, "BienesTransp", item.sat_product_key, required=True, field=f"{path}.sat_product_key")
-        self._set(element, "ClaveSTCC", item.stcc)
+        self._set(element, "ClaveSTCC", item.stcc, field=f"{path}.stcc")
         self._set(element, "Descripcion", item.description, required=True, field=f"{path}.description")
         if item.quantity is not None:
             self._set(element, "Cantidad", values.text(item.quantity.value), field=f"{path}.quantity.value")
@@ -67,7 +67,7 @@ class GoodsWriter(TransportWriter):
         if hazardous is not None:
             element.set("MaterialPeligroso", "Sí")
             self._set(element, "CveMaterialPeligroso", hazardous.un_number, field=f"{path}.hazardous[0].un_number")
-        weight = _kilograms(item, consignment)
+        weight = item_kilograms(item, consignment)
         self._set(
             element, "PesoEnKg", values.text(weight) if weight is not None else None, field=f"{path}.gross_weight"
         )
@@ -137,13 +137,13 @@ class GoodsWriter(TransportWriter):
             self._set(element, "NumPedimento", number or document.number, required=True, field=f"{path}.number")
         else:
             element.set("TipoDocumento", document.kind)
-            self._set(element, "IdentDocAduanero", document.number)
+            self._set(element, "IdentDocAduanero", document.number, field=f"{path}.number")
         if document.importer_tax_id is not None and document.importer_tax_id.scheme == TaxIdScheme.RFC:
             self._set(element, "RFCImpo", document.importer_tax_id.value, field=f"{path}.importer_tax_id.value")
         ext.restore(element, document.extensions, "cartaporte.DocumentacionAduanera")
 
 
-def _kilograms(item: GoodsItem, consignment: Consignment) -> Decimal | None:
+def item_kilograms(item: GoodsItem, consignment: Consignment) -> Decimal | None:
     """Mercancia@PesoEnKg: the item's gross weight, or its consignment's when it is the only item."""
     weight = values.in_kilograms(item.gross_weight) if item.gross_weight else None
     if weight is None and consignment.gross_weight is not None and len(consignment.goods) == 1:

@@ -3,6 +3,7 @@ attributes beside it) from the model's stops, their places and the parties whose
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -55,10 +56,21 @@ class PlacesWriter(WritingContext):
             return
         cp.set("TranspInternac", "Sí" if found.international else "No")
         if not found.international:
+            # "No": the goods start and end in Mexico, which is what the model's countries say.
+            self.written.update(name for name in ("country_from", "country_to") if getattr(m, name))
             return
         field = "country_to" if found.flow == "Salida" else "country_from"
-        self._set(cp, "EntradaSalidaMerc", found.flow, required=True, field="direction")
-        self._set(cp, "PaisOrigenDestino", found.country, required=True, field=field)
+        self._set(cp, "EntradaSalidaMerc", found.flow)
+        self._set(cp, "EntradaSalidaMerc", None, required=True, field="direction")
+        self._set(cp, "PaisOrigenDestino", found.country)
+        self._set(cp, "PaisOrigenDestino", None, required=True, field=field)
+        if found.flow is not None and cp.get("PaisOrigenDestino") is not None:
+            # The direction and countries the crossing written is read back as: the model's are carried when the
+            # same (a northbound truck whose goods go from Mexico to the United States), else lost.
+            back = crossing.read_as(found.flow, values.alpha2(found.country))
+            given = (m.direction, *(codelists.country_alpha2(c) if c else None for c in (m.country_from, m.country_to)))
+            names = ("direction", "country_from", "country_to")
+            self.written.update(name for name, read, own in zip(names, back, given, strict=True) if own and own == read)
         if not self._from_carta_porte():
             # c_CveTransporte of the manifest's own mode (01 autotransporte, 02 marítimo, 03 aéreo, 04 ferroviario):
             # the conveyance it describes is the one that crosses. A Carta Porte read keeps its own.
@@ -116,9 +128,16 @@ class PlacesWriter(WritingContext):
             if foreign is not None:
                 where = f"{planned.party_path}.tax_ids[{party.tax_ids.index(foreign)}]"
                 self._set(element, "NumRegIdTrib", foreign.value, field=f"{where}.value")
-                self._set(element, "ResidenciaFiscal", self._pais(foreign.country, f"{where}.country"))
+                residence = self._pais(foreign.country, f"{where}.country")
+                self._set(element, "ResidenciaFiscal", residence, field=f"{where}.country")
         if stop.moment is not None:
             element.set("FechaHoraSalidaLlegada", values.moment_text(stop.moment))
+            left_out = values.moment_left_out(stop.moment)
+            if left_out is not None:
+                # The clock time is written as it reads where the moment was taken, without what t_FechaH lacks.
+                self.losses.append(
+                    messages.not_carried(f"{path}.moment", f"FechaHoraSalidaLlegada holds no {left_out}")
+                )
         if stop.distance_km is not None:
             self._set(element, "DistanciaRecorrida", values.text(stop.distance_km), field=f"{path}.distance_km")
         ext.restore(element, stop.extensions, "cartaporte.Ubicacion")
@@ -134,14 +153,31 @@ class PlacesWriter(WritingContext):
             # Carta Porte 3.1 standard, Ubicacion@DistanciaRecorrida: required of a Destino reached by Autotransporte,
             # the kilometres from the previous Ubicacion. Written only where the model knows it.
             self._set(element, "DistanciaRecorrida", None, required=True, field=f"{path}.distance_km")
+        domicilio = None
         if place.address is not None:
-            self._address(etree.SubElement(element, q(CP31, "Domicilio")), place.address, f"{path}.place.address")
+            domicilio = etree.SubElement(element, q(CP31, "Domicilio"))
+            self._address(domicilio, place.address, f"{path}.place.address")
+            if party is not None and party.address is not None:
+                self._written_as(party.address, f"{planned.party_path}.address", place.address, f"{path}.place.address")
         elif party is not None and party.address is not None:
-            self._address(
-                etree.SubElement(element, q(CP31, "Domicilio")), party.address, f"{planned.party_path}.address"
-            )
+            domicilio = etree.SubElement(element, q(CP31, "Domicilio"))
+            self._address(domicilio, party.address, f"{planned.party_path}.address")
+        written_country = domicilio.get("Pais") if domicilio is not None else None
+        if written_country is not None and written_country == values.alpha3(place.country):
+            # The place's own country, when it is the Domicilio's, is read back as the place's.
+            self.written.add(f"{path}.place.country")
+
+    def _written_as(self, address: Address, path: str, written: Address, written_path: str) -> None:
+        """Record as written the values of ``address`` (at model path ``path``) that equal the values written of
+        ``written``: the sender's or recipient's address that is its Ubicacion's place's, read back as both."""
+        for spec in dataclasses.fields(address):
+            same = getattr(address, spec.name) == getattr(written, spec.name)
+            if same and f"{written_path}.{spec.name}" in self.written:
+                self.written.add(f"{path}.{spec.name}")
 
     def _address(self, element: Any, address: Address, path: str) -> None:
+        # Its extensions go back into the Domicilio with it (the attributes a Carta Porte read had).
+        self.written.add(f"{path}.extensions")
         country = self._pais(address.country, f"{path}.country")
         for attribute, value, name in (
             ("Calle", address.street, "street"),

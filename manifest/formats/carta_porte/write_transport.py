@@ -79,6 +79,7 @@ class TransportWriter(WritingContext):
         )
         self._set(element, "MatriculaCarro", written, required=True, field=f"{path}.number")
         element.set("GuiaCarro", consignment.document_number)
+        self.written.add(f"{path.rpartition('.equipment')[0]}.document_number")
         tonnes = rail.car_tonnes(equipment, consignment)
         self._set(element, "ToneladasNetasCarro", values.text(tonnes) if tonnes is not None else None, required=True)
         ext.restore(
@@ -103,11 +104,14 @@ class TransportWriter(WritingContext):
         node = etree.Element(q(CP31, "TransporteMaritimo"))
         if conveyance is not None:
             self._set(node, "TipoEmbarcacion", conveyance.type_code, field="conveyance.type_code")
-            self._set(node, "NumeroOMI", f"IMO{conveyance.imo_number}" if conveyance.imo_number else None)
-            self._set(node, "NombreEmbarc", conveyance.name)
-            self._set(node, "NacionalidadEmbarc", self._pais(conveyance.flag, "conveyance.flag"))
-        self._set(node, "LineaNaviera", m.carrier.name if m.carrier else None)
-        self._set(node, "NumViaje", m.trip_number)
+            imo = f"IMO{conveyance.imo_number}" if conveyance.imo_number else None
+            self._set(node, "NumeroOMI", imo, field="conveyance.imo_number")
+            self._set(node, "NombreEmbarc", conveyance.name, field="conveyance.name")
+            self._set(
+                node, "NacionalidadEmbarc", self._pais(conveyance.flag, "conveyance.flag"), field="conveyance.flag"
+            )
+        self._set(node, "LineaNaviera", m.carrier.name if m.carrier else None, field="carrier.name")
+        self._set(node, "NumViaje", m.trip_number, field="trip_number")
         bill = next((i for i, c in enumerate(m.consignments) if c.document_type in BILL_TYPES), None)
         if bill is not None:
             number = m.consignments[bill].document_number
@@ -126,11 +130,11 @@ class TransportWriter(WritingContext):
             self._set(node, attribute, None, required=True)
         # Carta Porte 3.0 held RemolquesCCP beside the containers; 3.1 holds them in a Contenedor, the first one here.
         trailers = ext.restore_numbered(self._conveyance_extensions(), "cartaporte30.RemolqueCCP")
-        for consignment in m.consignments:
-            for equipment in consignment.equipment:
+        for index, consignment in enumerate(m.consignments):
+            for place, equipment in enumerate(consignment.equipment):
                 if equipment.kind == EquipmentKind.CONTAINER:
                     container = etree.SubElement(node, q(CP31, "Contenedor"))
-                    self._sea_container(container, equipment)
+                    self._sea_container(container, equipment, f"consignments[{index}].equipment[{place}]")
                     if trailers and container.find(q(CP31, "RemolquesCCP")) is None:
                         holder = etree.SubElement(container, q(CP31, "RemolquesCCP"))
                         for attributes in trailers:
@@ -138,9 +142,11 @@ class TransportWriter(WritingContext):
                         trailers = []
         return node
 
-    def _sea_container(self, element: Any, equipment: Equipment) -> None:
+    def _sea_container(self, element: Any, equipment: Equipment, path: str) -> None:
         self._set(element, "TipoContenedor", _type_code(equipment, "c_ContenedorMaritimo"), required=True)
-        self._set(element, "MatriculaContenedor", f"{equipment.initial or ''}{equipment.number}")
+        self._set(
+            element, "MatriculaContenedor", f"{equipment.initial or ''}{equipment.number}", field=f"{path}.number"
+        )
         if equipment.seals:
             element.set("NumPrecinto", equipment.seals[0].number)
         ext.restore(element, equipment.extensions, "cartaporte.Contenedor")
@@ -154,7 +160,9 @@ class TransportWriter(WritingContext):
         m = self.m
         node = etree.Element(q(CP31, "TransporteAereo"))
         if m.conveyance is not None:
-            self._set(node, "MatriculaAeronave", m.conveyance.aircraft_registration)
+            self._set(
+                node, "MatriculaAeronave", m.conveyance.aircraft_registration, field="conveyance.aircraft_registration"
+            )
         waybill = next((i for i, c in enumerate(m.consignments) if c.document_type == DocumentType.AIR_WAYBILL), None)
         if waybill is not None:
             # Carta Porte 3.1 NumeroGuia is [^|]{12,15}: an empty number is noted, another one it cannot hold is a
@@ -165,7 +173,9 @@ class TransportWriter(WritingContext):
                 self.losses.append(messages.not_carried(field, "NumeroGuia takes 12 to 15 characters, without '|'"))
                 number = None
             self._set(node, "NumeroGuia", number, required=True, field=field)
-        self._set(node, "CodigoTransportista", m.carrier.sat_air_code if m.carrier else None)
+        self._set(
+            node, "CodigoTransportista", m.carrier.sat_air_code if m.carrier else None, field="carrier.sat_air_code"
+        )
         ext.restore(node, self._conveyance_extensions(), "cartaporte.TransporteAereo")
         for attribute in ("PermSCT", "NumPermisoSCT", "NumeroGuia", "CodigoTransportista"):
             self._set(node, attribute, None, required=True)

@@ -60,7 +60,7 @@ def write(manifests: Sequence[Manifest]) -> Written:
     found.extend(writer.losses)
     for index in range(1, len(manifests)):
         found.append(messages.not_carried(f"manifests[{index}]", "one CFDI carries one Carta Porte"))
-    found.extend(losses.of(manifests[0]))
+    found.extend(losses.of(manifests[0], writer.written | {d.field for d in found if d.field}))
     return Written(data, tuple(found), tuple(writer.notes))
 
 
@@ -110,7 +110,11 @@ class _Writer(GoodsWriter, FiguresWriter):
             issuer = party_of(self.m.parties, PartyRole.ISSUER)
             postal = issuer.address.postal_code if issuer and issuer.address else None
             self._set(
-                root, "LugarExpedicion", postal, required=True, field=self._party_path(PartyRole.ISSUER, "address")
+                root,
+                "LugarExpedicion",
+                postal,
+                required=True,
+                field=self._party_path(PartyRole.ISSUER, "address.postal_code"),
             )
         self._set(root, "Fecha", None, required=True, field="departure.moment")
         if "cfdi.Sello" not in self.ext:
@@ -124,13 +128,16 @@ class _Writer(GoodsWriter, FiguresWriter):
         party = party_of(self.m.parties, PartyRole.ISSUER)
         rfc, field = rfc_of(party, self._party_path(PartyRole.ISSUER))
         name = party.name if party else None
+        named = self._party_path(PartyRole.ISSUER, "name")
         carrier = self.m.carrier
         if carrier is not None and carrier.tax_id is not None and issuer_is_carrier(self.m):
             # The carrier issues the CFDI (Carta Porte 3.1 standard): the model may hold the issuer's RFC as the
             # carrier's tax id rather than as an issuer party's (SAT-CP-001).
-            rfc, field, name = carrier.tax_id.value, "carrier.tax_id.value", name or carrier.name
+            rfc, field = carrier.tax_id.value, "carrier.tax_id.value"
+            if not name:
+                name, named = carrier.name, "carrier.name"
         self._set(element, "Rfc", rfc, required=True, field=field if rfc is not None else "carrier.tax_id")
-        self._set(element, "Nombre", name, required=True)
+        self._set(element, "Nombre", name, required=True, field=named)
         if party is not None:
             ext.restore(element, party.extensions, "cfdi.Emisor")
         self._set(element, "RegimenFiscal", None, required=True)
@@ -140,13 +147,20 @@ class _Writer(GoodsWriter, FiguresWriter):
         foreign = foreign_id(party)
         rfc, field = rfc_of(party, self._party_path(PartyRole.RECEIVER))
         self._set(element, "Rfc", rfc or (FOREIGN_RFC if foreign else None), required=True, field=field)
-        self._set(element, "Nombre", party.name if party else None, required=True)
+        self._set(
+            element,
+            "Nombre",
+            party.name if party else None,
+            required=True,
+            field=self._party_path(PartyRole.RECEIVER, "name"),
+        )
         postal = party.address.postal_code if party and party.address else None
         where = self._party_path(PartyRole.RECEIVER, "address.postal_code")
         self._set(element, "DomicilioFiscalReceptor", postal, required=True, field=where)
         if party is not None and foreign is not None:
             where = f"{self._party_path(PartyRole.RECEIVER, 'tax_ids')}[{party.tax_ids.index(foreign)}]"
-            self._set(element, "ResidenciaFiscal", self._pais(foreign.country, f"{where}.country"))
+            residence = self._pais(foreign.country, f"{where}.country")
+            self._set(element, "ResidenciaFiscal", residence, field=f"{where}.country")
             self._set(element, "NumRegIdTrib", foreign.value, field=f"{where}.value")
         if party is not None:
             ext.restore(element, party.extensions, "cfdi.Receptor")
@@ -168,7 +182,10 @@ class _Writer(GoodsWriter, FiguresWriter):
     def _carta_porte(self, cp: Any) -> None:
         m = self.m
         cp.set("Version", "3.1")
-        self._set(cp, "IdCCP", next((r.value for r in m.references if r.kind == REFERENCE_IDCCP), None), required=True)
+        id_ccp = next((i for i, r in enumerate(m.references) if r.kind == REFERENCE_IDCCP), None)
+        if id_ccp is not None:
+            self._set(cp, "IdCCP", m.references[id_ccp].value, field=f"references[{id_ccp}].value")
+        self._set(cp, "IdCCP", None, required=True)
         planned = self._planned_locations()
         self._crossing(cp, planned)
         ext.restore(cp, self.ext, "cartaporte")

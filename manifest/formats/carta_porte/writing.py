@@ -94,6 +94,10 @@ class WritingContext:
         self.losses: list[Diagnostic] = []
         self.notes: list[Diagnostic] = []
         self.gaps: list[Gap] = []
+        # The model fields whose values the document holds (an Address's when its Domicilio is written), so that
+        # what the writer chose not to write among the values it could (a second address for one Ubicacion) is
+        # told from what it wrote (:mod:`.losses`).
+        self.written: set[str] = set()
         self.international = False  # CartaPorte@TranspInternac is "Sí"
 
     def _missing(self, element: Any, name: str, field: str | None = None, *, checked: bool = True) -> None:
@@ -123,6 +127,8 @@ class WritingContext:
             value = None
         if value is not None and value != "":
             element.set(attribute, value)
+            if field is not None:
+                self.written.add(field)
         elif required and element.get(attribute) is None:
             self._missing(element, f"@{attribute}", field)
 
