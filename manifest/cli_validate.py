@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from manifest import cli_start
 from manifest.cli_click import fail, language, said, working_on
 from manifest.cli_progress import Progress, cluster_errors, read_with_progress
 from manifest.cli_terminal import Sources, colour, inputs, load_config_or_fail, os_reason, painter, say_cannot_read
@@ -51,6 +52,7 @@ def check_all(
     from manifest.batch import validate_files
     from manifest.checkfile import NotChecked, Skipped, Unreadable
 
+    cli_start.resume()  # what the checks work with is loaded (see manifest.cli_start)
     named = list(inputs(paths))
     files = [item for item in named if isinstance(item, Path)]
     progress = Progress(files, shown=not quiet and sys.stderr.isatty())
