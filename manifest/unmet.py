@@ -23,15 +23,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
-from typing import cast
+from typing import Any, cast
 
 from manifest import formats
 from manifest.core.paths import Attr, Index, Key, PathError, Select, lineage, parse, read_back_path, render
 from manifest.diagnostics import Diagnostic, Message, ParseError, Severity, define
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.model import Consignment, Manifest, Mode
-from manifest.requirements import Config, choose_profile, evaluate
+from manifest.requirements import Config, choose_profile, evaluate, rules
 from manifest.requirements.documents import document_kind
+from manifest.requirements.reads import changed_fields, reading
 
 UNMET_REQUIREMENT = define(
     "MF303",
@@ -140,34 +141,51 @@ def _without_empty(node: object, back: object) -> object:
     is written, and a target's requirement of it is unmet. So are items that all hold nothing (a bill's one goods
     item given as ``GoodsItem()``) where ``back`` (what the target's reader reads at the same place) has none:
     taking them out moves no item that holds a value to another path."""
-    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+    specs = _specs(type(node))
+    if specs is None:
         return node
+    kept_specs = _specs(type(back))
     changes: dict[str, object] = {}
-    for spec in dataclasses.fields(node):
-        value = getattr(node, spec.name)
-        kept = getattr(back, spec.name, None) if dataclasses.is_dataclass(back) else None
-        if dataclasses.is_dataclass(value) and spec.default is None:
+    for name, default in specs:
+        value = getattr(node, name)
+        kept = getattr(back, name, None) if kept_specs is not None else None
+        if default is None and _specs(type(value)) is not None:
             pruned = _without_empty(value, kept)
             if _holds_nothing(pruned):
-                changes[spec.name] = None
+                changes[name] = None
             elif pruned is not value:
-                changes[spec.name] = pruned
-        elif isinstance(value, tuple) and any(dataclasses.is_dataclass(item) for item in value):
+                changes[name] = pruned
+        elif isinstance(value, tuple) and any(_specs(type(item)) is not None for item in value):
             others = kept if isinstance(kept, tuple) else ()
             items = tuple(_without_empty(item, others[i] if i < len(others) else None) for i, item in enumerate(value))
             if not others and all(_holds_nothing(item) for item in items):
-                changes[spec.name] = ()
+                changes[name] = ()
             elif any(new is not old for new, old in zip(items, value, strict=True)):
-                changes[spec.name] = items
-    return dataclasses.replace(node, **changes) if changes else node
+                changes[name] = items
+    return dataclasses.replace(cast(Any, node), **changes) if changes else node
 
 
 def _holds_nothing(node: object) -> bool:
     """Whether each field of ``node`` is none or empty (a zero or False is a value)."""
-    return dataclasses.is_dataclass(node) and all(
+    specs = _specs(type(node))
+    return specs is not None and all(
         value is None or (isinstance(value, str | tuple | Mapping) and not value)
-        for value in (getattr(node, spec.name) for spec in dataclasses.fields(node))
+        for value in (getattr(node, name) for name, _ in specs)
     )
+
+
+# The fields of each model class, by name with their default: looked up for every object of the model.
+_SPECS: dict[type, tuple[tuple[str, object], ...] | None] = {}
+
+
+def _specs(cls: type) -> tuple[tuple[str, object], ...] | None:
+    """The name and default of each field of ``cls``, or None when it is no dataclass."""
+    if cls in _SPECS:
+        return _SPECS[cls]
+    found = _SPECS[cls] = (
+        tuple((spec.name, spec.default) for spec in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+    )
+    return found
 
 
 def _entry(path: str) -> tuple[list[str | int], str] | None:
@@ -286,13 +304,19 @@ def unmet(
         ]
         as_held = held(manifest, back[index] if index < len(back) else None, lost, moves)
         own = document_kind(document.format, manifest)
-        if (mode, kind) == (manifest.mode, own) and as_held == manifest:
-            continue
-        concrete = choose_profile(profile, document.format, manifest).profile
-        own_errors = _errors(manifest, concrete, config, own)
-        had = {(d.code, d.field) for d in own_errors if not d.value}
         as_written = as_held if mode == as_held.mode else dataclasses.replace(as_held, mode=mode)
-        written_errors = _errors(as_written, concrete, config, kind)
+        concrete = choose_profile(profile, document.format, manifest).profile
+        checked = config
+        if (mode, kind) == (manifest.mode, own):
+            # The same rules judge both: one that reads no field the target changed finds the same on both, and
+            # a finding the source has is its own. Only those that read a changed field run (see reads).
+            changed = changed_fields(manifest, as_written)
+            if not changed:
+                continue
+            checked = _only(config, reading(rules(concrete, mode), changed))
+        own_errors = _errors(manifest, concrete, checked, own)
+        had = {(d.code, d.field) for d in own_errors if not d.value}
+        written_errors = _errors(as_written, concrete, checked, kind)
         for finding in written_errors:
             if not finding.value and (finding.code, finding.field) not in had:
                 yield _note(finding, target, kind, mode, prefix)
@@ -308,6 +332,13 @@ def unmet(
                 key = (finding.code, finding.field)
                 if finding.value and key not in wrong and (*key, finding.value) in sources:
                     yield _note(finding, target, kind, mode, prefix, WRONG_FOR_THE_TARGET)
+
+
+def _only(config: Config | None, codes: set[str]) -> Config:
+    """``config`` with every rule but those of ``codes`` turned off."""
+    settings = config or Config()
+    others = {rule.code for rule in rules()} - codes
+    return dataclasses.replace(settings, disabled=settings.disabled | others)
 
 
 def _errors(manifest: Manifest, profile: str, config: Config | None, kind: str) -> list[Diagnostic]:
