@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, cast
 
 from manifest import formats
-from manifest.core.paths import Attr, Index, Key, PathError, Select, lineage, parse, read_back_path, render
+from manifest.core.paths import Attr, Index, Key, PathError, Select, Step, lineage, parse, read_back_path, render
 from manifest.diagnostics import Diagnostic, Message, ParseError, Severity, define
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.model import Consignment, Manifest, Mode
@@ -83,7 +83,10 @@ def written_as(written: Written, target: str, manifests: Sequence[Manifest]) -> 
 
 
 def _read_back(written: Written, target: str) -> tuple[Manifest, ...]:
-    """The manifests the target's reader reads from ``written``; none when it wrote nothing or cannot read it."""
+    """The manifests the target's reader reads from ``written`` (those its writer read back, when it did); none when
+    it wrote nothing or cannot read it."""
+    if written.read_back is not None:
+        return written.read_back
     try:
         return tuple(formats.get(target).read(written.data).manifests) if written.data else ()
     except ParseError:
@@ -110,11 +113,14 @@ def held(
     ``back`` has it, or taken out: the other entries keep their keys, and a place that held that entry alone holds
     nothing."""
     for path in lost:
-        entry = _entry(path)
+        parsed = _parsed(path)  # once: a conversion may leave tens of thousands of values behind
+        if parsed is None:
+            continue
+        entry = _entry(parsed)
         if entry is not None:
             manifest = cast(Manifest, _with_entry(manifest, entry[0], entry[1], _at(back, entry[0])))
             continue
-        steps = _steps(path)
+        steps = _steps_of(parsed)
         if steps is None or not isinstance(steps[-1], str):
             continue
         there = _steps(read_back_path(path, moves)) if moves else steps
@@ -188,16 +194,20 @@ def _specs(cls: type) -> tuple[tuple[str, object], ...] | None:
     return found
 
 
-def _entry(path: str) -> tuple[list[str | int], str] | None:
-    """The steps to the extensions of a model path that names one of their entries
-    (``consignments[0].place_of_receipt.extensions[key]``), with the entry's key; None for any other path."""
+def _parsed(path: str) -> tuple[Step, ...] | None:
+    """The steps of a model path, or None when it spells none."""
     try:
-        parsed = parse(path)
+        return parse(path)
     except PathError:
         return None
+
+
+def _entry(parsed: Sequence[Step]) -> tuple[list[str | int], str] | None:
+    """The steps to the extensions of a model path that names one of their entries
+    (``consignments[0].place_of_receipt.extensions[key]``), with the entry's key; None for any other path."""
     if len(parsed) < 2 or not isinstance(parsed[-1], Key):
         return None
-    steps = _steps(render(parsed[:-1]))
+    steps = _steps_of(parsed[:-1])
     return None if steps is None else (steps, parsed[-1].key)
 
 
@@ -216,10 +226,12 @@ def _with_entry(node: object, steps: Sequence[str | int], key: str, kept: object
 def _steps(path: str) -> list[str | int] | None:
     """The attribute names and list indexes of a model path (``consignments[0].document_type``), or None for a
     path with other steps (an extension's key, a rule's filter)."""
-    try:
-        parsed = parse(path)
-    except PathError:
-        return None
+    parsed = _parsed(path)
+    return None if parsed is None else _steps_of(parsed)
+
+
+def _steps_of(parsed: Sequence[Step]) -> list[str | int] | None:
+    """:func:`_steps` of a path parsed."""
     steps: list[str | int] = []
     for step in parsed:
         if isinstance(step, Attr):
@@ -280,7 +292,8 @@ def noted(
         for note in unmet(written, document, target, profile=profile, config=config)
         if note.field is not None and not any(holder in told for holder in lineage(_unfiltered(note.field)) if holder)
     )
-    return dataclasses.replace(written, notes=(*written.notes, *extra)) if extra else written
+    # What was read back is let go with the notes made: the result of a conversion holds the source and the output.
+    return dataclasses.replace(written, notes=(*written.notes, *extra), read_back=None)
 
 
 def unmet(
