@@ -67,9 +67,8 @@ def fields_read(rule: Rule) -> frozenset[Names]:
         except PathError:
             continue  # a parameter that is no path (a pattern, a code list's name): over-counting is harmless
         found.update(_names_read(steps))
-        if siblings and text in rule.fields:
-            holder = _names(steps)[:-1]
-            found.update((*holder, sibling) for sibling in siblings)
+        holder = _names(steps)[:-1]  # beside a field checked or compared with (unique's values, alike)
+        found.update((*holder, sibling) for sibling in siblings)
     return frozenset(found)
 
 
