@@ -103,7 +103,7 @@ def check_all(
 def report(output: str, checked: Checked, lang: Lang, strict: bool) -> str:
     """The report in ``output``; the text one coloured where standard output takes colour, the HTML one with the
     text of each file (read again from its path; standard input's as it was read). Only the reporter asked for is
-    imported: the others (SARIF, JUnit, their patterns) were a fortieth of the start of checking one file."""
+    imported: the others (SARIF, JUnit, their patterns) cost about a millisecond of every start."""
     if output == "text":
         from manifest.report_text import text
 
