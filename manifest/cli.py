@@ -35,6 +35,7 @@ from manifest.cli_choices import (
 )
 from manifest.cli_click import LANG_HELP, LazyChoice
 from manifest.cli_click import Group as _Group
+from manifest.cli_click import LoadingCommand as _LoadingCommand
 from manifest.cli_click import SaidIntRange as _IntRange
 from manifest.cli_click import SaidPath as _Path
 from manifest.cli_click import argument as _argument
@@ -78,7 +79,7 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command(cls=_LoadingCommand)
 @_argument("paths", nargs=-1, required=True, type=_Path(path_type=Path, allow_dash=True))
 @_option("--format", "format_", type=LazyChoice(format_names), help="Skip detection: read every file as this.")
 @_option(

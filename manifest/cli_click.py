@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from manifest import cli_start
 from manifest.cli_choices import LANGS
 from manifest.i18n import language_from_environment, speaking, words
 
@@ -141,6 +142,21 @@ class Command(click.Command):
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         return help_option_said(super().get_help_option(ctx))
 
+    # Whether the collector runs again as the command begins (see manifest.cli_start), or when the command says so.
+    resumes_collector = True
+
+    def invoke(self, ctx: click.Context) -> Any:
+        if self.resumes_collector:
+            cli_start.resume()
+        return super().invoke(ctx)
+
+
+class LoadingCommand(Command):
+    """A command that says itself when it has loaded what it works with (:func:`manifest.cli_start.resume`): the
+    library modules it imports on its way, after the line is parsed, are most of its start."""
+
+    resumes_collector = False
+
 
 class Group(click.Group):
     """The ``manifest`` group: chooses the language before Click parses the line, and speaks it meanwhile."""
@@ -157,6 +173,8 @@ class Group(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         given = kwargs["args"] if "args" in kwargs else (args[0] if args else None)
+        if given is None:
+            cli_start.pause()  # the process is the command's own (see manifest.cli_start)
         arguments = sys.argv[1:] if given is None else given
         lang = language(requested_language(arguments))
         token = LANGUAGE.set(lang)
@@ -169,6 +187,7 @@ class Group(click.Group):
                 except Exception as error:
                     internal_error(error, debug=requested_debug(arguments))
         finally:
+            cli_start.resume()
             LANGUAGE.reset(token)
 
 

@@ -23,15 +23,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
-from typing import cast
+from typing import Any, cast
 
 from manifest import formats
-from manifest.core.paths import Attr, Index, Key, PathError, Select, lineage, parse, read_back_path, render
+from manifest.core.paths import Attr, Index, Key, PathError, Select, Step, lineage, parse, read_back_path, render
 from manifest.diagnostics import Diagnostic, Message, ParseError, Severity, define
 from manifest.formats.base import Document, SourceMap, Written
 from manifest.model import Consignment, Manifest, Mode
-from manifest.requirements import Config, choose_profile, evaluate
+from manifest.requirements import Config, choose_profile, evaluate, rules
 from manifest.requirements.documents import document_kind
+from manifest.requirements.reads import changed_fields, reading
 
 UNMET_REQUIREMENT = define(
     "MF303",
@@ -82,7 +83,10 @@ def written_as(written: Written, target: str, manifests: Sequence[Manifest]) -> 
 
 
 def _read_back(written: Written, target: str) -> tuple[Manifest, ...]:
-    """The manifests the target's reader reads from ``written``; none when it wrote nothing or cannot read it."""
+    """The manifests the target's reader reads from ``written`` (those its writer read back, when it did); none when
+    it wrote nothing or cannot read it."""
+    if written.read_back is not None:
+        return written.read_back
     try:
         return tuple(formats.get(target).read(written.data).manifests) if written.data else ()
     except ParseError:
@@ -109,11 +113,14 @@ def held(
     ``back`` has it, or taken out: the other entries keep their keys, and a place that held that entry alone holds
     nothing."""
     for path in lost:
-        entry = _entry(path)
+        parsed = _parsed(path)  # once: a conversion may leave tens of thousands of values behind
+        if parsed is None:
+            continue
+        entry = _entry(parsed)
         if entry is not None:
             manifest = cast(Manifest, _with_entry(manifest, entry[0], entry[1], _at(back, entry[0])))
             continue
-        steps = _steps(path)
+        steps = _steps_of(parsed)
         if steps is None or not isinstance(steps[-1], str):
             continue
         there = _steps(read_back_path(path, moves)) if moves else steps
@@ -140,46 +147,67 @@ def _without_empty(node: object, back: object) -> object:
     is written, and a target's requirement of it is unmet. So are items that all hold nothing (a bill's one goods
     item given as ``GoodsItem()``) where ``back`` (what the target's reader reads at the same place) has none:
     taking them out moves no item that holds a value to another path."""
-    if not dataclasses.is_dataclass(node) or isinstance(node, type):
+    specs = _specs(type(node))
+    if specs is None:
         return node
+    kept_specs = _specs(type(back))
     changes: dict[str, object] = {}
-    for spec in dataclasses.fields(node):
-        value = getattr(node, spec.name)
-        kept = getattr(back, spec.name, None) if dataclasses.is_dataclass(back) else None
-        if dataclasses.is_dataclass(value) and spec.default is None:
+    for name, default in specs:
+        value = getattr(node, name)
+        kept = getattr(back, name, None) if kept_specs is not None else None
+        if default is None and _specs(type(value)) is not None:
             pruned = _without_empty(value, kept)
             if _holds_nothing(pruned):
-                changes[spec.name] = None
+                changes[name] = None
             elif pruned is not value:
-                changes[spec.name] = pruned
-        elif isinstance(value, tuple) and any(dataclasses.is_dataclass(item) for item in value):
+                changes[name] = pruned
+        elif isinstance(value, tuple) and any(_specs(type(item)) is not None for item in value):
             others = kept if isinstance(kept, tuple) else ()
             items = tuple(_without_empty(item, others[i] if i < len(others) else None) for i, item in enumerate(value))
             if not others and all(_holds_nothing(item) for item in items):
-                changes[spec.name] = ()
+                changes[name] = ()
             elif any(new is not old for new, old in zip(items, value, strict=True)):
-                changes[spec.name] = items
-    return dataclasses.replace(node, **changes) if changes else node
+                changes[name] = items
+    return dataclasses.replace(cast(Any, node), **changes) if changes else node
 
 
 def _holds_nothing(node: object) -> bool:
     """Whether each field of ``node`` is none or empty (a zero or False is a value)."""
-    return dataclasses.is_dataclass(node) and all(
+    specs = _specs(type(node))
+    return specs is not None and all(
         value is None or (isinstance(value, str | tuple | Mapping) and not value)
-        for value in (getattr(node, spec.name) for spec in dataclasses.fields(node))
+        for value in (getattr(node, name) for name, _ in specs)
     )
 
 
-def _entry(path: str) -> tuple[list[str | int], str] | None:
-    """The steps to the extensions of a model path that names one of their entries
-    (``consignments[0].place_of_receipt.extensions[key]``), with the entry's key; None for any other path."""
+# The fields of each model class, by name with their default: looked up for every object of the model.
+_SPECS: dict[type, tuple[tuple[str, object], ...] | None] = {}
+
+
+def _specs(cls: type) -> tuple[tuple[str, object], ...] | None:
+    """The name and default of each field of ``cls``, or None when it is no dataclass."""
+    if cls in _SPECS:
+        return _SPECS[cls]
+    found = _SPECS[cls] = (
+        tuple((spec.name, spec.default) for spec in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+    )
+    return found
+
+
+def _parsed(path: str) -> tuple[Step, ...] | None:
+    """The steps of a model path, or None when it spells none."""
     try:
-        parsed = parse(path)
+        return parse(path)
     except PathError:
         return None
+
+
+def _entry(parsed: Sequence[Step]) -> tuple[list[str | int], str] | None:
+    """The steps to the extensions of a model path that names one of their entries
+    (``consignments[0].place_of_receipt.extensions[key]``), with the entry's key; None for any other path."""
     if len(parsed) < 2 or not isinstance(parsed[-1], Key):
         return None
-    steps = _steps(render(parsed[:-1]))
+    steps = _steps_of(parsed[:-1])
     return None if steps is None else (steps, parsed[-1].key)
 
 
@@ -198,10 +226,12 @@ def _with_entry(node: object, steps: Sequence[str | int], key: str, kept: object
 def _steps(path: str) -> list[str | int] | None:
     """The attribute names and list indexes of a model path (``consignments[0].document_type``), or None for a
     path with other steps (an extension's key, a rule's filter)."""
-    try:
-        parsed = parse(path)
-    except PathError:
-        return None
+    parsed = _parsed(path)
+    return None if parsed is None else _steps_of(parsed)
+
+
+def _steps_of(parsed: Sequence[Step]) -> list[str | int] | None:
+    """:func:`_steps` of a path parsed."""
     steps: list[str | int] = []
     for step in parsed:
         if isinstance(step, Attr):
@@ -262,7 +292,8 @@ def noted(
         for note in unmet(written, document, target, profile=profile, config=config)
         if note.field is not None and not any(holder in told for holder in lineage(_unfiltered(note.field)) if holder)
     )
-    return dataclasses.replace(written, notes=(*written.notes, *extra)) if extra else written
+    # What was read back is let go with the notes made: the result of a conversion holds the source and the output.
+    return dataclasses.replace(written, notes=(*written.notes, *extra), read_back=None)
 
 
 def unmet(
@@ -286,13 +317,19 @@ def unmet(
         ]
         as_held = held(manifest, back[index] if index < len(back) else None, lost, moves)
         own = document_kind(document.format, manifest)
-        if (mode, kind) == (manifest.mode, own) and as_held == manifest:
-            continue
-        concrete = choose_profile(profile, document.format, manifest).profile
-        own_errors = _errors(manifest, concrete, config, own)
-        had = {(d.code, d.field) for d in own_errors if not d.value}
         as_written = as_held if mode == as_held.mode else dataclasses.replace(as_held, mode=mode)
-        written_errors = _errors(as_written, concrete, config, kind)
+        concrete = choose_profile(profile, document.format, manifest).profile
+        checked = config
+        if (mode, kind) == (manifest.mode, own):
+            # The same rules judge both: one that reads no field the target changed finds the same on both, and
+            # a finding the source has is its own. Only those that read a changed field run (see reads).
+            changed = changed_fields(manifest, as_written)
+            if not changed:
+                continue
+            checked = _only(config, reading(rules(concrete, mode), changed))
+        own_errors = _errors(manifest, concrete, checked, own)
+        had = {(d.code, d.field) for d in own_errors if not d.value}
+        written_errors = _errors(as_written, concrete, checked, kind)
         for finding in written_errors:
             if not finding.value and (finding.code, finding.field) not in had:
                 yield _note(finding, target, kind, mode, prefix)
@@ -308,6 +345,13 @@ def unmet(
                 key = (finding.code, finding.field)
                 if finding.value and key not in wrong and (*key, finding.value) in sources:
                     yield _note(finding, target, kind, mode, prefix, WRONG_FOR_THE_TARGET)
+
+
+def _only(config: Config | None, codes: set[str]) -> Config:
+    """``config`` with every rule but those of ``codes`` turned off."""
+    settings = config or Config()
+    others = {rule.code for rule in rules()} - codes
+    return dataclasses.replace(settings, disabled=settings.disabled | others)
 
 
 def _errors(manifest: Manifest, profile: str, config: Config | None, kind: str) -> list[Diagnostic]:

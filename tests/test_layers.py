@@ -75,6 +75,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "manifest.report_html",
             "manifest.reporters",
             "manifest.cli_choices",
+            "manifest.cli_start",
             "manifest.cli_click",
             "manifest.cli_terminal",
             "manifest.cli_progress",

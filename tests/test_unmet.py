@@ -237,3 +237,22 @@ def test_telling_notes_from_told_fields_costs_one_pass_over_the_losses(monkeypat
     assert conversion.written is not None
     told = len(conversion.written.losses) + len(conversion.written.notes)
     assert calls <= 2 * told + 10
+
+
+def test_a_conversion_reads_its_output_back_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The notes look at the manifests the writer read back to find its losses, not at a second reading."""
+    from manifest.formats import cuscar
+
+    reads = 0
+    read = cuscar.read
+
+    def counted(data: bytes) -> object:
+        nonlocal reads
+        reads += 1
+        return read(data)
+
+    monkeypatch.setattr(cuscar, "read", counted)
+    conversion = api.convert(RAIL_309.read_bytes(), "cuscar")
+    assert conversion.written is not None and conversion.written.read_back is None
+    assert reads == 1
+    assert api.write(api.read(RAIL_309.read_bytes()).manifests, "cuscar").read_back is None

@@ -87,6 +87,9 @@ class Written:
     # master. None for a value the reader adds that the model does not hold (the master an XFZB or an FHL names
     # by the house's master number alone). See :func:`manifest.core.paths.written_path`.
     moves: tuple[tuple[str, str | None], ...] = ()
+    # The manifests the target's reader reads from ``data``, when the writer read them back to find its losses: a
+    # conversion's notes (manifest.unmet) look at them again rather than reading the output a second time.
+    read_back: tuple[Manifest, ...] | None = field(default=None, compare=False, repr=False)
 
 
 @record

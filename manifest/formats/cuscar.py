@@ -209,7 +209,8 @@ def write(manifests: Sequence[Manifest]) -> Written:
     level = LEVELS.get(syntax.split(":")[0], UNCHECKED)
     if level is UNCHECKED:
         data = write_interchange(manifests, syntax).encode(level.codec)
-        return Written(data, *_left_behind(manifests, data))
+        back = _read_back(data)
+        return Written(data, *_left_behind(manifests, back), read_back=back)
     notes: tuple[Diagnostic, ...] = ()
     if kept is None:
         # The writer's own choice: UNOC (ISO 8859-1), or UNOW (UTF-8 under syntax version 4) for text beyond it.
@@ -228,27 +229,35 @@ def write(manifests: Sequence[Manifest]) -> Written:
         fitted, changes = fit_to_level(manifests, level)
         data = fit_text(write_interchange(fitted, syntax), level).encode(level.codec)
     withheld = {change.path for change in changes if not change.written}
-    lost, moved = _left_behind(fitted, data)
+    back = _read_back(data)
+    lost, moved = _left_behind(fitted, back)
     losses = [loss for loss in lost if loss.field not in withheld]
     carried_not = {loss.field or "" for loss in losses}
-    return Written(data, (*recoded_losses(changes, syntax.split(":")[0], carried_not), *losses), (*notes, *moved))
+    recoded = recoded_losses(changes, syntax.split(":")[0], carried_not)
+    return Written(data, (*recoded, *losses), (*notes, *moved), read_back=back)
 
 
-def _left_behind(manifests: Sequence[Manifest], data: bytes) -> tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]]:
-    """What the written CUSCAR does not give back (the losses), and the notes of where the equipment of a bill that
-    CUSCAR cannot tie to it is read back."""
+def _read_back(data: bytes) -> tuple[Manifest, ...]:
+    """The manifests read from the CUSCAR written; none when it cannot be read."""
+    try:
+        return tuple(read(data).manifests)
+    except ParseError:
+        return ()
+
+
+def _left_behind(
+    manifests: Sequence[Manifest], back: Sequence[Manifest]
+) -> tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]]:
+    """What the written CUSCAR (read back as ``back``) does not give back (the losses), and the notes of where the
+    equipment of a bill that CUSCAR cannot tie to it is read back."""
     lost: list[Diagnostic] = []
     moved: list[Diagnostic] = []
-    for finding in _losses(manifests, data):
+    for finding in _losses(manifests, back):
         (moved if finding.code == READ_AS_THE_MESSAGES.code else lost).append(finding)
     return tuple(lost), tuple(moved)
 
 
-def _losses(manifests: Sequence[Manifest], data: bytes) -> Iterator[Diagnostic]:
-    try:
-        back = read(data).manifests
-    except ParseError:
-        back = ()
+def _losses(manifests: Sequence[Manifest], back: Sequence[Manifest]) -> Iterator[Diagnostic]:
     for index, manifest in enumerate(manifests):
         copy = back[index] if index < len(back) else None
         prefix = f"manifests[{index}]." if len(manifests) > 1 else ""

@@ -7,7 +7,7 @@ model points at the line and column of the file it was read from, whatever the f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from functools import cache
 from types import MappingProxyType
@@ -19,6 +19,7 @@ from manifest.requirements.checks import KINDS, Context, Finding, shown_value
 from manifest.requirements.config import Config
 from manifest.requirements.definitions import Rule, load_catalogue
 from manifest.requirements.documents import document_kind
+from manifest.requirements.paths import Path
 from manifest.requirements.profiles import PROFILES, ProfileError
 
 
@@ -43,6 +44,7 @@ def iter_diagnostics(
     config: Config | None = None,
     format_name: str | None = None,
     document: str | None = None,
+    paths: Mapping[str, tuple[Path, ...]] | None = None,
 ) -> Iterator[Diagnostic]:
     """Lazily, each finding of the rules of ``profile`` for the manifest's mode, minus those the config turns off.
 
@@ -50,7 +52,9 @@ def iter_diagnostics(
     not asked for the RFCs that only a Carta Porte carries, nor an X12 358 consist for the contents of its bills.
     The kind is ``document`` when given (a conversion checks the model as the kind of document it writes), else it
     comes from ``format_name``, else from the readers' extension keys; a manifest of unknown origin is checked as the
-    harmonized model. :func:`check_rule` runs a rule whatever the document.
+    harmonized model. :func:`check_rule` runs a rule whatever the document. ``paths`` names, by rule code, the
+    fields of a rule to check when not all of them (a stream checks each consignment's fields as it arrives and the
+    manifest's once, at its end).
     """
     settings = config or Config()
     document = document or document_kind(format_name, manifest)
@@ -58,7 +62,8 @@ def iter_diagnostics(
     for rule in rules(profile, manifest.mode):
         if rule.code in settings.disabled or document not in rule.documents:
             continue
-        yield from _run(rule, context, source_map, settings)
+        chosen = rule.paths if paths is None else paths.get(rule.code, rule.paths)
+        yield from _run(rule, context, source_map, settings, chosen)
 
 
 def evaluate(
@@ -83,12 +88,14 @@ def check_rule(rule: Rule, manifest: Manifest, source_map: SourceMap | None = No
     compares the documents of a movement is run by :func:`manifest.singlewindow.reconcile_documents` instead."""
     if rule.kind not in KINDS:
         raise ValueError(f"{rule.code} compares documents ({rule.kind}); it does not run on one manifest")
-    return list(_run(rule, Context(manifest), source_map or SourceMap(), Config()))
+    return list(_run(rule, Context(manifest), source_map or SourceMap(), Config(), rule.paths))
 
 
-def _run(rule: Rule, context: Context, source_map: SourceMap, config: Config) -> Iterator[Diagnostic]:
+def _run(
+    rule: Rule, context: Context, source_map: SourceMap, config: Config, paths: tuple[Path, ...]
+) -> Iterator[Diagnostic]:
     check = KINDS[rule.kind]
-    for path in rule.paths:
+    for path in paths:
         for item in context.items(path):
             for finding in check(context, item, rule.params):
                 yield diagnostic_of(rule, finding, source_map, config)

@@ -54,6 +54,10 @@ class Plan:
 
     profile: str
     each: Config  # the configuration that runs only the rules checked on each consignment
+    # ... and of those, the rules that also name fields of the manifest: only their fields under the consignment run
+    # on each (a field of the manifest, a 358's thousand cars, checked again with every consignment made a stream's
+    # time grow with the square of the file)
+    each_paths: Mapping[str, tuple[Path, ...]]
     header: Config  # ... only those checked on the complete header
     references: Mapping[str, Reference]  # rules whose unresolved references wait for later consignments
     lists: tuple[Path, ...]  # presence of the list of consignments, or of one kind of consignment
@@ -83,6 +87,7 @@ def _streamed_unique(rule: Rule) -> bool:
 def plan(profile: str, mode: Mode, document: str, disabled: frozenset[str]) -> Plan:
     catalogue = {rule.code: index for index, rule in enumerate(load_catalogue())}
     each: set[str] = set()
+    each_paths: dict[str, tuple[Path, ...]] = {}
     header: set[str] = set()
     references: dict[str, Reference] = {}
     lists: list[Path] = []
@@ -102,6 +107,8 @@ def plan(profile: str, mode: Mode, document: str, disabled: frozenset[str]) -> P
         where = found.where
         if "each" in where:
             each.add(rule.code)
+            if set(where) != {"each"}:
+                each_paths[rule.code] = tuple(p for p, kind in zip(rule.paths, where, strict=True) if kind == "each")
         if "header" in where or "list" in where:
             header.add(rule.code)
         if found.reference is not None:
@@ -114,6 +121,7 @@ def plan(profile: str, mode: Mode, document: str, disabled: frozenset[str]) -> P
     return Plan(
         profile,
         Config(disabled=disabled | (everything - each)),
+        MappingProxyType(each_paths),
         Config(disabled=disabled | (everything - header)),
         MappingProxyType(references),
         tuple(dict.fromkeys(lists)),
@@ -218,7 +226,12 @@ class ManifestChecks:
         one = replace(chunk.header, consignments=(chunk.consignment,))
         located = SourceMap(_Moved(chunk.source_map.positions, chunk.index))
         findings = iter_diagnostics(
-            one, located, profile=self.plan.profile, config=self._config(self.plan.each), format_name=self.format_name
+            one,
+            located,
+            profile=self.plan.profile,
+            config=self._config(self.plan.each),
+            format_name=self.format_name,
+            paths=self.plan.each_paths,
         )
         for finding in findings:
             if finding.field is None or not finding.field.startswith(_FIRST):

@@ -105,7 +105,8 @@ def write(manifests: Sequence[Manifest]) -> Written:
     shown = named(view, message)
     data = serialize(_build(shown.manifest, message), message)
     losses.extend(shown.losses)
-    reread: Manifest = read(data).manifests[0]
+    read_back = tuple(read(data).manifests)
+    reread: Manifest = read_back[0]
     told = [d.field or "" for d in losses]
     back = _read_back_order(shown.manifest, message)
     origins = tuple(None if index is None else shown.origins[index] for index in back)
@@ -119,7 +120,7 @@ def write(manifests: Sequence[Manifest]) -> Written:
     lost = (renumbered(path, "consignments", shown.origins) for path in _not_read_back(shown.manifest, reread, back))
     losses.extend(codes.NOT_CARRIED(field=path, message=message.code) for path in lost if not within_any(path, told))
     notes = (*shown.notes, *unloading_notes(shown.manifest)) if message is XFFM else shown.notes
-    return Written(data, tuple(losses), notes, moves)
+    return Written(data, tuple(losses), notes, moves, read_back)
 
 
 def _flies(manifest: Manifest) -> bool:
