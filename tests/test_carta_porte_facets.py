@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from lxml import etree
 
 from manifest.formats import get
-from manifest.formats.carta_porte import facets
-from manifest.formats.carta_porte.namespaces import CFDI, CP31
+from manifest.formats.carta_porte import facets, writing
+from manifest.formats.carta_porte.namespaces import CFDI, CP31, q
 from manifest.model import Address, Consignment, Manifest, Mode, Party, PartyRole, Place, Stop
 from tests import closure
 
@@ -57,3 +58,22 @@ def test_a_value_outside_its_facets_is_a_loss_and_no_schema_error_of_the_file(
     assert not [text for text in schema_errors if attribute in text and "missing" not in text], schema_errors
     source = get("manifest-json").write([manifest]).data
     assert closure.unexplained(source, "source.manifest-json", "carta-porte") == []
+
+
+@pytest.mark.parametrize(
+    ("element", "attribute", "value", "fits"),
+    [
+        # PlacaVM [^(?!.*\s)-]{5,7} from CartaPorte31.xsd: the schema's class, not a pattern kept by hand.
+        ("IdentificacionVehicular", "PlacaVM", "ABC1234", True),
+        ("IdentificacionVehicular", "PlacaVM", "ABC-123", False),
+        ("IdentificacionVehicular", "PlacaVM", "AB|123", False),  # free text never holds the cadena's separator
+        ("Seguros", "PolizaRespCivil", "PO", False),  # [^|]{3,30}
+        ("TiposFigura", "NumLicencia", "LIC12345", True),
+        ("IdentificacionVehicular", "AnioModeloVM", "2019", True),  # an xs:int pattern, beyond the string facets
+        ("IdentificacionVehicular", "AnioModeloVM", "1899", False),
+    ],
+)
+def test_a_text_attribute_is_held_to_its_schema_facets_and_the_free_text_rule(
+    element: str, attribute: str, value: str, fits: bool
+) -> None:
+    assert writing.fits(etree.Element(q(CP31, element)), attribute, value) is fits

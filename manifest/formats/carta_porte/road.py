@@ -1,6 +1,7 @@
 """What the Carta Porte reader and writer share about the Autotransporte node and the road figures (CartaPorte31.xsd
 Autotransporte, FiguraTransporte/TiposFigura): the Seguros attribute pairs of each cover, the plate pattern, the
-document kind a figure's NumLicencia is kept as, and the patterns of the attributes whose values come from the model.
+document kind a figure's NumLicencia is kept as, and what a value written from the model must be beyond the XSDs'
+facets.
 """
 
 from __future__ import annotations
@@ -25,31 +26,14 @@ MOST_TRAILERS = 2  # CartaPorte31.xsd Remolques/Remolque maxOccurs
 # PesoBrutoVehicular is the vehicle's gross weight in tonnes (Carta Porte 3.1 standard, Autotransporte).
 GROSS_WEIGHT_UNIT = "TNE"
 
-# The patterns of the attributes a writer fills from model values (CartaPorte31.xsd). PlacaVM and Placa take
-# [^(?!.*\s)-]{5,7}: an XSD character class (not a look-ahead) that excludes '(', '?', '!', '.', '*', ')', '-' and
-# whitespace. Every other free-text attribute of the complement excludes '|', the cadena original's separator.
-PLATE = re.compile(r"[^(?!.*\s)\-]{5,7}")
+# What a text attribute must be beyond the facets SAT's XSDs give it, which :mod:`.facets` reads from the shipped
+# schemas and the writer checks as well: free text never holds '|', the cadena original's separator, nor is it
+# blank. AnioModeloVM is an xs:int restricted by a pattern, which the string facets leave out; the CFDI Receptor's
+# NumRegIdTrib (cfdv40.xsd: 1 to 40 characters, no pattern) is taken as the schema gives it.
 _FREE_TEXT = re.compile(r"[^|]+")
 PATTERNS = {
-    "PlacaVM": PLATE,
-    "Placa": PLATE,
     "AnioModeloVM": re.compile(r"19[0-9]{2}|20[0-9]{2}"),
-    "AseguraRespCivil": re.compile(r"[^|]{3,50}"),
-    "PolizaRespCivil": re.compile(r"[^|]{3,30}"),
-    "AseguraMedAmbiente": re.compile(r"[^|]{3,50}"),
-    "PolizaMedAmbiente": re.compile(r"[^|]{3,30}"),
-    "AseguraCarga": re.compile(r"[^|]{3,50}"),
-    "PolizaCarga": re.compile(r"[^|]{3,30}"),
-    "NumPermisoSCT": re.compile(r"[^|]{1,50}"),
-    "NumLicencia": re.compile(r"[^|]{6,16}"),
-    "NombreFigura": re.compile(r"[^|]{1,254}"),
-    "NumRegIdTribFigura": re.compile(r"[^|]{6,40}"),
-    "NombreEstacion": re.compile(r"[^|]{1,50}"),
-    "MatriculaCarro": re.compile(r"[^|]{6,15}"),
-    # One name, two types: the CFDI Receptor's takes 1 to 40 characters (cfdv40.xsd), an Ubicacion's [^|]{6,40}.
     "Receptor@NumRegIdTrib": re.compile(r".{1,40}"),
-    "Ubicacion@NumRegIdTrib": re.compile(r"[^|]{6,40}"),
-    "ClaveSTCC": re.compile(r"[0-9|]{6,7}"),
 }
 
 
@@ -88,8 +72,9 @@ def _number_fits(attribute: str, text: str) -> bool:
 
 
 def fits(attribute: str, value: str, element: str = "") -> bool:
-    """Whether ``value`` matches the pattern the schema gives ``attribute`` (of ``element``, where the same name has
-    another type on another element); free text may not hold a '|' nor be blank. The CFDI and Carta Porte string
+    """Whether ``value`` is what the writer asks of ``attribute`` (of ``element``, where the same name has another
+    type on another element) beside its XSD facets: a number in its range and digits, a pattern of ``PATTERNS``, or
+    free text that holds no '|' and is not blank. The CFDI and Carta Porte string
     types collapse whitespace before the pattern applies (XML Schema Part 2, 4.3.6), so a value of spaces and tabs
     alone is empty to the schema."""
     collapsed = " ".join(value.split())
