@@ -94,11 +94,12 @@ class TableWalker(Generic[S]):
 
     def __init__(self, root: Loop, first: S, resync: bool = False) -> None:
         self._root = root
-        self._known = frozenset(root.tags())
+        known, paths = _derived(root)
+        self._known = known
         self._stack = [Frame(root, first)]
         self.last = first  # the segment placed last
         self.path: tuple[str, ...] = ()  # the ids of the open groups, outermost first
-        self._paths = _unique_group_paths(root) if resync else {}
+        self._paths = paths if resync else {}
 
     def feed(self, segment: S) -> bool:
         """Place ``segment``; False (with the ``misplaced`` hook called) when the table has no place for it."""
@@ -128,7 +129,7 @@ class TableWalker(Generic[S]):
                 counts[i] += 1
                 child = frame.spec.children[i]
                 if counts[i] > child.max:
-                    self.over_max(segment, child, frame)
+                    self.over_max(segment, child, frame, counts[i])
                 if isinstance(child, Loop):
                     self._open(child, segment)
                 self.last = segment
@@ -188,13 +189,25 @@ class TableWalker(Generic[S]):
         """``segment`` has no place after the one placed last (``known``: the table has the tag elsewhere)."""
         raise NotImplementedError
 
-    def over_max(self, segment: S, child: Seg | Loop, frame: Frame) -> None:
-        """``segment`` uses ``child`` (itself, or the group it opens) past its maximum."""
+    def over_max(self, segment: S, child: Seg | Loop, frame: Frame, uses: int) -> None:
+        """``segment`` uses ``child`` (itself, or the group it opens) past its maximum: ``uses`` times."""
         raise NotImplementedError
 
     def missing(self, frame: Frame, child: Seg | Loop, at: S, root: bool) -> None:
         """The mandatory ``child`` of ``frame`` is missing; ``at`` is the segment found instead (or the last)."""
         raise NotImplementedError
+
+
+# What a walk needs of its table beyond the table, worked out once per table (a message is walked by a new walker):
+# the table itself (so that its id stays its own), its tags, and the paths of the groups a resync may open.
+_DERIVED: dict[int, tuple[Loop, frozenset[str], dict[str, tuple[int, ...]]]] = {}
+
+
+def _derived(root: Loop) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    found = _DERIVED.get(id(root))
+    if found is None:
+        found = _DERIVED[id(root)] = (root, frozenset(root.tags()), _unique_group_paths(root))
+    return found[1], found[2]
 
 
 def _unique_group_paths(root: Loop) -> dict[str, tuple[int, ...]]:

@@ -43,7 +43,7 @@ class Walker(TableWalker[Segment]):
             finding = m.UNKNOWN_SEGMENT(line=segment.line, column=segment.column, location=tag, tag=tag, set=self._set)
         self.findings.append((finding, segment))
 
-    def over_max(self, segment: Segment, child: Seg | Loop, frame: Frame) -> None:
+    def over_max(self, segment: Segment, child: Seg | Loop, frame: Frame, uses: int) -> None:
         what, what_es = ("loop", "el ciclo") if isinstance(child, Loop) else ("segment", "el segmento")
         self.findings.append(
             (
