@@ -140,6 +140,11 @@ def test_a_missing_bgm_is_reported_once_at_the_message_header() -> None:
     assert [(code, location) for code, location, _ in found] == [("CUS006", "UNH(2)")]
 
 
+def test_a_goods_item_with_no_message_before_it_still_reports_the_missing_bgm() -> None:
+    found = _faults("GID+1+2:CT'\nFTX+AAA+++GOODS'\n")
+    assert [(code, location) for code, location, _ in found] == [("CUS008", "GID(3)"), ("CUS006", "UNH(2)")]
+
+
 def test_segments_in_their_places_give_nothing() -> None:
     body = (
         "BGM+85++9'\nDTM+137:202611202200:203'\nRFF+SS:A1'\nNAD+MS+SCR:172:20'\nTDT+20+V1'\nLOC+60+GBPME'\n"

@@ -166,6 +166,9 @@ class TableWalker(Generic[S]):
         had come: what is missing on the way is the segment's own finding, not one more each."""
         self._unwind(1, segment)
         frame = self._stack[0]
+        for skipped in frame.spec.required_children:
+            if frame.index < skipped < path[0]:
+                self._check_missing(frame, skipped, segment)
         for i in path:
             frame.index = i
             frame.counts[i] += 1

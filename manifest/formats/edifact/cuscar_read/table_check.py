@@ -9,7 +9,8 @@ not there; but a goods item (GID) out of place, whose group is the one the table
 so that its own segments are not each reported too.
 
 :func:`table_faults` walks every CUSCAR message of an interchange. The reader does not walk the table yet: the
-messages this project's writer writes hold segments the table has no place for (see the tests).
+messages this project's writer writes hold segments the D.95B table has no place for (PIA, and LOC and DOC in a goods
+item; MEA in a consignment; FTX after DGS; a LOC after a DTM in the transport group).
 """
 
 from __future__ import annotations
