@@ -51,6 +51,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "manifest.faults",
             "manifest.conversion",
+            "manifest.interchange",
             "manifest.unmet",
             "manifest.api",
             "manifest.streaming",

@@ -86,6 +86,20 @@ OUT_OF_PLACE = define(
     "el segmento $tag está fuera de lugar: $reason_es",
     f"{_DIR} segment table (segment groups)",
 )
+TOO_MANY = define(
+    "CUS017",
+    Severity.ERROR,
+    "$what repeats more than the $max times $group allows in directory D.$directory",
+    "$what_es se repite más de las $max veces que admite $group_es en el directorio D.$directory",
+    "UN/EDIFACT CUSCAR segment table (4.3.1): maximum repeats of each segment and segment group",
+)
+MISSING_IN_GROUP = define(
+    "CUS018",
+    Severity.ERROR,
+    "$group, opened at line $opened, has no $what, which is mandatory in directory D.$directory",
+    "$group_es, abierto en la línea $opened, no tiene $what_es, obligatorio en el directorio D.$directory",
+    "UN/EDIFACT CUSCAR segment table (4.3.1): status M of a segment or segment group",
+)
 # A warning: many senders place goods in containers that the report does not describe (no EQD, as the message
 # allows); a profile that needs the equipment declared reports it from the model (HM-GEN-001).
 UNKNOWN_EQUIPMENT = define(

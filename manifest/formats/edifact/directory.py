@@ -266,7 +266,7 @@ _VERSION = re.compile(r"(9[5-9]|[0-8][0-9])([AB])\Z")
 _NUMBER = re.compile(r"-?([0-9]+([.,][0-9]*)?|[.,][0-9]+)\Z")
 
 
-def _order(version: str) -> tuple[int, str]:
+def release_order(version: str) -> tuple[int, str]:
     """Directories in release order: D.95B < D.99B < D.00A (the two-digit year wraps at 2000)."""
     year = int(version[:2])
     return (year + (1900 if year >= 90 else 2000), version[2])
@@ -276,11 +276,13 @@ def version_of(identifier: list[str]) -> str:
     """The directory of a message identifier (UNH S009: type, 'D', release, agency), D.95B when it names none this
     reader knows (CUS003)."""
     known = len(identifier) > 2 and identifier[1] == "D" and _VERSION.match(identifier[2]) is not None
-    return identifier[2] if known and _order(identifier[2]) >= _order(DEFAULT_VERSION) else DEFAULT_VERSION
+    return (
+        identifier[2] if known and release_order(identifier[2]) >= release_order(DEFAULT_VERSION) else DEFAULT_VERSION
+    )
 
 
 def structure_known(version: str) -> bool:
-    return _order(version) <= _order(_SAME_STRUCTURE_UNTIL)
+    return release_order(version) <= release_order(_SAME_STRUCTURE_UNTIL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,7 +377,7 @@ def _element(text: str, version: str) -> Element:
     number, mandatory = _entry(text)
     representation, name = _ELEMENTS[number]
     for first, changed in CHANGED.get(number, ()):
-        if _order(version) >= _order(first):
+        if release_order(version) >= release_order(first):
             representation = changed
     kind = representation.rstrip("0123456789.")
     fixed = ".." not in representation
