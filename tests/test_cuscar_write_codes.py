@@ -22,6 +22,7 @@ from manifest.model import (
     Place,
     PlaceScheme,
     Quantity,
+    Reference,
     Stop,
 )
 from tests import closure
@@ -237,3 +238,17 @@ def test_a_house_bill_without_its_number_writes_no_reference_its_master_would_be
     assert {"consignments[1].document_type", "consignments[1].master_number"} <= lost
     source = formats.get("manifest-json").write([model]).data
     assert closure.unexplained(source, "source.manifest-json", "cuscar") == []
+
+
+def test_a_reference_whose_kind_no_rff_qualifier_holds_is_left_out_whole() -> None:
+    """RFF C506/1153 is mandatory (an..3): a reference whose kind does not fit is a loss, and no RFF is written
+    without its qualifier, which the reader would report as missing (CUS007)."""
+    manifest = Manifest(
+        mode=Mode.MARITIME,
+        references=(Reference(kind="LONGKIND", value="X1"),),
+        consignments=(Consignment(document_number="BILL1"),),
+    )
+    written = cuscar.write([manifest])
+    assert _segments(written.data, "RFF") == ["RFF+BM:BILL1'"]
+    assert "references[0]" in [loss.field for loss in written.losses]
+    assert [d.code for d in cuscar.read(written.data).diagnostics] == []

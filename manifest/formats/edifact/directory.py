@@ -448,8 +448,9 @@ def fit_segment(tag: str, elements: list[list[str]], version: str) -> list[list[
     """The elements of a segment to write with every value the directory does not hold left out (too long, not a
     number where one is due, beyond the segment's elements and components): a value is never cut, since a cut
     identifier names another thing; the comparison of the written file with the model lists what is left out. None
-    when what remains says nothing but its first element (a qualifier with no value: RFF+BM, LOC+60), which is
-    then not written at all, unless the segment opens a group."""
+    when what remains says nothing but its first element (a qualifier with no value: RFF+BM, LOC+60) or lacks a
+    mandatory value left out (an RFF whose qualifier 1153 does not fit), which is then not written at all, unless
+    the segment opens a group."""
     slots = segment_spec(tag, version)
     if slots is None:
         return elements
@@ -457,6 +458,7 @@ def fit_segment(tag: str, elements: list[list[str]], version: str) -> list[list[
     # more (see structure_known): those are kept as they came.
     structure = structure_known(version)
     dropped = False
+    lost_mandatory = False  # a mandatory value left out: what remains would be a syntax error (RFF without 1153)
     fitted: list[list[str]] = []
     for e, values in enumerate(elements):
         if e >= len(slots):
@@ -471,10 +473,13 @@ def fit_segment(tag: str, elements: list[list[str]], version: str) -> list[list[
             beyond = c >= len(parts)
             if value and (structure if beyond else not fits(value, parts[c])):
                 dropped = True
+                lost_mandatory = lost_mandatory or (not beyond and slots[e].mandatory and parts[c].mandatory)
                 value = ""
             kept.append(value)
         fitted.append(kept)
-    if dropped and tag not in _GROUP_TRIGGERS and not any(value for values in fitted[1:] for value in values):
+    if not dropped or tag in _GROUP_TRIGGERS:
+        return fitted
+    if lost_mandatory or not any(value for values in fitted[1:] for value in values):
         return None
     return fitted
 
