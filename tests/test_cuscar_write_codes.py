@@ -19,11 +19,15 @@ from manifest.model import (
     Manifest,
     Mode,
     Packages,
+    Party,
+    PartyRole,
     Place,
     PlaceScheme,
     Quantity,
     Reference,
     Stop,
+    TaxId,
+    TaxIdScheme,
 )
 from tests import closure
 from tests.conftest import REPO
@@ -251,4 +255,14 @@ def test_a_reference_whose_kind_no_rff_qualifier_holds_is_left_out_whole() -> No
     written = cuscar.write([manifest])
     assert _segments(written.data, "RFF") == ["RFF+BM:BILL1'"]
     assert "references[0]" in [loss.field for loss in written.losses]
+    assert [d.code for d in cuscar.read(written.data).diagnostics] == []
+
+
+def test_a_party_code_whose_identifier_is_not_written_leaves_out_its_whole_composite() -> None:
+    """NAD C082's 3039 is mandatory within the composite: a tax id whose value cannot be written (a character
+    outside every EDIFACT syntax level) takes its code list qualifier and agency with it, and the NAD stays."""
+    shipper = Party(role=PartyRole.SHIPPER, name="SHIPPER", tax_ids=(TaxId(scheme=TaxIdScheme.RFC, value="\x07RFC"),))
+    bill = Consignment(document_number="BILL1", parties=(shipper,))
+    written = cuscar.write([Manifest(mode=Mode.MARITIME, consignments=(bill,))])
+    assert [s for s in _segments(written.data, "NAD") if s.startswith("NAD+CZ")] == ["NAD+CZ+++SHIPPER'"]
     assert [d.code for d in cuscar.read(written.data).diagnostics] == []

@@ -476,8 +476,15 @@ def fit_segment(tag: str, elements: list[list[str]], version: str) -> list[list[
                 lost_mandatory = lost_mandatory or (not beyond and slots[e].mandatory and parts[c].mandatory)
                 value = ""
             kept.append(value)
+        if any(kept) and any(part.mandatory and not value for part, value in zip(parts, kept, strict=False)):
+            # A composite that holds values without its mandatory component (an RFF reference number, a NAD party
+            # code list, whose qualifier or identifier was left out for its characters) says nothing the reader
+            # can place: it is left out whole, and the segment with it where the composite is mandatory.
+            kept = ["" for _ in kept]
+            dropped = True
+            lost_mandatory = lost_mandatory or slots[e].mandatory
         fitted.append(kept)
-    if not dropped or tag in _GROUP_TRIGGERS:
+    if tag in _GROUP_TRIGGERS or not dropped:
         return fitted
     if lost_mandatory or not any(value for values in fitted[1:] for value in values):
         return None
