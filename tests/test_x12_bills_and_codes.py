@@ -158,3 +158,24 @@ def test_an_office_of_entry_with_no_schedule_d_port_is_a_loss_and_p401_is_not_wr
     assert "office_of_entry.code" in {d.field for d in written.losses}
     source = formats.get("manifest-json").write([model]).data
     assert closure.unexplained(source, "source.manifest-json", to) == []
+
+
+@pytest.mark.parametrize(
+    ("place", "written"),
+    [
+        (Place(code="MXZLO", scheme=PlaceScheme.UNLOCODE), "MXZLO"),
+        (Place(code="MEX", scheme=PlaceScheme.IATA_AIRPORT), "MXMEX"),  # the UN/LOCODE of the same place
+        (Place(code="FALSE", scheme=PlaceScheme.OTHER), ""),  # would be read back as a UN/LOCODE it is not
+        (Place(code="FALSE"), ""),
+        (Place(code="LOCAL1", scheme=PlaceScheme.OTHER), "LOCAL1"),  # read back as a code of no known scheme
+    ],
+)
+def test_m1102_holds_a_port_of_lading_only_as_what_it_is_read_back_as(place: Place, written: str) -> None:
+    """M1102's scheme is told by the code's form on reading (Schedule K, UN/LOCODE, else another): a code that would
+    be read back under another scheme names another place, and is a loss instead."""
+    manifest = _with_bill(_cuscar(), 0, place_of_loading=place)
+    data = x12_309.write([manifest]).data
+    assert _segments(data, "M11")[0][2] == written
+    back = x12_309.read(data).manifests[0].consignments[0].place_of_loading
+    if written:
+        assert back is not None and back.code == written

@@ -121,6 +121,22 @@ def schedule_d_code(place: Place | None) -> str | None:
     return code_of_same_place(place.code, place.scheme.value if place.scheme else None, PlaceScheme.SCHEDULE_D.value)
 
 
+def lading_code(place: Place | None) -> str | None:
+    """M1102 for a consignment's port of lading: its code when the reader takes it back under the same scheme
+    (:func:`place_scheme` tells the scheme by the code's form; a code of no known scheme by a form of none), else the
+    UN/LOCODE of the same place through the place crosswalk; None when neither, and the port is not written, since
+    a code read back under another scheme names another place (an airport's LAX, a scheme-less FALSE read as a
+    UN/LOCODE)."""
+    if place is None or not place.code:
+        return None
+    read_as = place_scheme(place.code)
+    if read_as is (place.scheme or PlaceScheme.OTHER):
+        return place.code
+    if place.scheme is None and (read_as is PlaceScheme.SCHEDULE_K or contains("unlocode", place.code)):
+        return place.code  # a Schedule K port or a listed UN/LOCODE given without its scheme: the reader names it
+    return code_of_same_place(place.code, place.scheme.value if place.scheme else None, PlaceScheme.UNLOCODE.value)
+
+
 def place_scheme(code: str) -> PlaceScheme:
     """X12 M1102 port of lading: a Schedule K port (5 digits), a UN/LOCODE, or another code as written."""
     if _SCHEDULE_K.fullmatch(code):

@@ -117,7 +117,7 @@ def _bill(w: SegmentWriter, c: Consignment, number: int, rail: bool, carrier_sca
         bill, issuer = (c.document_number, "") if rail else bills.split(c.document_number, ext, carrier_scac)
         m11 = {
             1: bill,
-            2: c.place_of_loading.code if c.place_of_loading and c.place_of_loading.code else "",
+            2: cv.lading_code(c.place_of_loading) or "",
             3: str(packages.count) if packages else "",
             4: _bill_unit(c),
             5: weight,
