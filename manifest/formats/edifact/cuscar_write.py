@@ -440,14 +440,6 @@ def _goods(w: Writer, g: GoodsItem) -> None:
     _measure(w, ext, C.MEA_GROSS, g.gross_weight)
     _measure(w, ext, C.MEA_NET, g.net_weight)
     _measure(w, ext, C.MEA_VOLUME, g.volume)
-    if g.marks is not None or f"{NS}.PCI.01" in ext:
-        w.seg(
-            "PCI",
-            [ext.get(f"{NS}.PCI.01", "")],
-            (g.marks or "").split("\n"),
-            _ext(ext, "PCI.03") or [],
-            _ext(ext, "PCI.04") or [],
-        )
     if g.hs_code:
         w.seg("PIA", ["5"], [g.hs_code, C.ITEM_HS])
     for tariff in g.tariff_codes:
@@ -485,3 +477,13 @@ def _goods(w: Writer, g: GoodsItem) -> None:
         if hazard.contact is not None:
             contact = hazard.contact
             _contact(w, contact.name, contact.phone, contact.email, _pair(hext, "CTA"), "HG")
+    # PCI follows SGP and DGS in the goods item group (D.95B segment table: GID, PAC, HAN, FTX, MEA, MOA, SGP, DGS,
+    # PCI, CST, GIS group, QTY group).
+    if g.marks is not None or f"{NS}.PCI.01" in ext:
+        w.seg(
+            "PCI",
+            [ext.get(f"{NS}.PCI.01", "")],
+            (g.marks or "").split("\n"),
+            _ext(ext, "PCI.03") or [],
+            _ext(ext, "PCI.04") or [],
+        )

@@ -94,9 +94,10 @@ def ftx(state: ReadState, s: Segment) -> None:
 
 
 def pci(state: ReadState, s: Segment) -> None:
-    # PCI 4233 marking instructions, C210 7102 shipping marks (up to ten lines).
+    # PCI 4233 marking instructions, C210 7102 shipping marks (up to ten lines). The goods item group places PCI after
+    # SGP and DGS (D.95B); files written before this order have it before them, and both are read.
     goods = state.goods
-    if state.context != "gid" or goods is None or "marks" in goods.values:
+    if state.context not in ("gid", "dgs") or goods is None or "marks" in goods.values:
         state.route_extra(s)
         return
     lines = s.components(2)
