@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from manifest.formats import cuscar
 from manifest.formats.edifact.cuscar_read.table_check import table_faults
-from manifest.model import GoodsItem, HazardousMaterial, Manifest
+from manifest.model import GoodsItem, HazardousMaterial, Manifest, TariffCode
 from tests.conftest import REPO
 
 CUSCAR = REPO / "samples" / "maritime" / "northbound-vessel-maersk-kensington-647n.cuscar"
@@ -53,3 +53,44 @@ def test_marks_before_the_placement_as_written_before_are_still_read() -> None:
     for body in ("PCI++M1'\nSGP+ABCU1234560'\nDGS+IMD+3+1263'\n", "SGP+ABCU1234560'\nDGS+IMD+3+1263'\nPCI++M1'\n"):
         (item,) = cuscar.read(_message(goods + body)).manifests[0].consignments[0].goods
         assert (item.marks, item.equipment_ids, item.hazardous[0].un_number) == ("M1", ("ABCU1234560",), "1263")
+
+
+def test_tariff_codes_are_written_in_the_customs_status_of_goods_and_read_back() -> None:
+    goods = replace(
+        _sample().consignments[0].goods[0],
+        hs_code="220890",
+        tariff_codes=(
+            TariffCode(scheme="us-hts", code="2208904000"),
+            TariffCode(scheme="mx-fraccion", code="22089099"),
+            TariffCode(scheme="hs", code="2208"),
+        ),
+    )
+    written = cuscar.write([_with_goods(_sample(), goods)])
+    assert b"PIA+" not in written.data
+    assert b"\nCST++220890:HS+2208904000:HTS:ZZZ+22089099:FRA:ZZZ+2208:HS:ZZZ'\n" in written.data
+    assert not [f for f in _faults(written.data) if "CST" in f[1] or "PIA" in f[1]]
+    back = cuscar.read(written.data).manifests[0].consignments[0].goods[0]
+    assert (back.hs_code, back.tariff_codes) == (goods.hs_code, goods.tariff_codes)
+    assert not written.losses
+
+
+def test_codes_past_the_five_customs_identity_codes_are_listed_as_not_carried() -> None:
+    codes = tuple(TariffCode(scheme="us-hts", code=f"220890400{n}") for n in range(5))
+    goods = replace(_sample().consignments[0].goods[0], hs_code="220890", tariff_codes=codes)
+    written = cuscar.write([_with_goods(_sample(), goods)])
+    back = cuscar.read(written.data).manifests[0].consignments[0].goods[0]
+    assert back.tariff_codes == codes[:4]
+    assert [loss.field for loss in written.losses] == ["consignments[0].goods[0].tariff_codes[4]"]
+
+
+def test_tariff_codes_in_pia_as_written_before_are_still_read() -> None:
+    body = "CNI+1+B1'\nRFF+BM:B1'\nGID+1+2:CT'\nPIA+5+220890:HS'\nPIA+1+2208904000:HS:HTS:ZZZ'\n"
+    (item,) = cuscar.read(_message(body)).manifests[0].consignments[0].goods
+    assert (item.hs_code, item.tariff_codes) == ("220890", (TariffCode(scheme="us-hts", code="2208904000"),))
+
+
+def test_a_customs_status_that_says_more_than_codes_is_kept_whole() -> None:
+    body = "CNI+1+B1'\nRFF+BM:B1'\nGID+1+2:CT'\nCST+1+220890:HS+ABC:9:5'\n"
+    (item,) = cuscar.read(_message(body)).manifests[0].consignments[0].goods
+    assert (item.hs_code, item.tariff_codes) == (None, ())
+    assert list(item.extensions.values()) == ["CST+1+220890:HS+ABC:9:5"]

@@ -440,18 +440,6 @@ def _goods(w: Writer, g: GoodsItem) -> None:
     _measure(w, ext, C.MEA_GROSS, g.gross_weight)
     _measure(w, ext, C.MEA_NET, g.net_weight)
     _measure(w, ext, C.MEA_VOLUME, g.volume)
-    if g.hs_code:
-        w.seg("PIA", ["5"], [g.hs_code, C.ITEM_HS])
-    for tariff in g.tariff_codes:
-        if tariff.scheme == "hs":
-            w.seg("PIA", ["1"], [tariff.code, C.ITEM_HS])
-        else:
-            # A scheme with no code of its own is written as it is when 1131 holds it; else the tariff code is left
-            # out (without its scheme it would read back as an HS code), and the comparison with the file read back
-            # lists it.
-            listed = C.TARIFF_LIST.get(tariff.scheme, tariff.scheme)
-            if len(listed) <= element_length("PIA", 2, 3, w.version):
-                w.seg("PIA", ["1"], [tariff.code, C.ITEM_HS, listed, C.AGENCY_MUTUAL])
     for document in g.customs_documents:
         dext = document.extensions
         c002 = _ext(dext, "DOC.01") or [C.AGENCY_MUTUAL, "", "", document.kind]
@@ -487,3 +475,27 @@ def _goods(w: Writer, g: GoodsItem) -> None:
             _ext(ext, "PCI.03") or [],
             _ext(ext, "PCI.04") or [],
         )
+    _customs_codes(w, g)
+
+
+CUSTOMS_CODES_MAX = 5  # CST repeats C246 five times, and a goods item has one CST (D.95B)
+
+
+def _customs_codes(w: Writer, g: GoodsItem) -> None:
+    """The HS subheading and the tariff codes of a goods item in its CST. A code its element does not hold (7361
+    an..18, or a scheme longer than 1131 holds) and the codes past the fifth are left out, and the comparison with
+    the file read back lists them."""
+    codes: list[list[str]] = []
+    if g.hs_code:
+        codes.append([g.hs_code, C.LIST_HS])
+    for tariff in g.tariff_codes:
+        listed = C.LIST_HS if tariff.scheme == "hs" else C.TARIFF_LIST.get(tariff.scheme, tariff.scheme)
+        codes.append([tariff.code, listed, C.AGENCY_MUTUAL])
+    held = [
+        code
+        for code in codes
+        if len(code[0]) <= element_length("CST", 2, 1, w.version)
+        and len(code[1]) <= element_length("CST", 2, 2, w.version)
+    ]
+    if held:
+        w.seg("CST", [], *held[:CUSTOMS_CODES_MAX])

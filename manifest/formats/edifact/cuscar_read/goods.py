@@ -1,5 +1,6 @@
-"""The goods items of a CUSCAR consignment (segment group 7): GID with its FTX description, PCI marks, PIA tariff
-codes, DOC customs documents, SGP placement in equipment, and the DGS dangerous goods under it."""
+"""The goods items of a CUSCAR consignment (segment group 7): GID with its FTX description, PCI marks, CST tariff
+codes (PIA in files written before), DOC customs documents, SGP placement in equipment, and the DGS dangerous goods
+under it."""
 
 from __future__ import annotations
 
@@ -156,6 +157,42 @@ def pia(state: ReadState, s: Segment) -> None:
         return
     state.spot_goods(f"tariff_codes[{len(goods.tariff_codes)}]", s, 2, 1)
     goods.tariff_codes.append(TariffCode(scheme=scheme, code=code))
+
+
+def cst(state: ReadState, s: Segment) -> None:
+    # CST 1496 goods item number, C246 (five times) 7361 customs code : 1131 code list : 3055 agency. The HS
+    # subheading has code list HS and no agency; a tariff code has its scheme in 1131 under agency ZZZ, or code list
+    # HS for an HS code (see cuscar_codes.LIST_HS). A CST that says anything else is kept whole.
+    goods = state.goods
+    if state.context not in ("gid", "dgs") or goods is None or s.get(1) or "customs_codes" in goods.seen:
+        state.route_extra(s)
+        return
+    read: list[tuple[int, str | None, str]] = []  # element, scheme (None for the HS subheading), code
+    hs_code = "hs_code" in goods.values
+    for element in range(2, len(s.elements) + 1):
+        parts = s.components(element)
+        code, listed, agency = s.values(element, 3)
+        if len(parts) > 3 or not code:
+            state.route_extra(s)
+            return
+        if listed == C.LIST_HS and not agency and not hs_code:
+            hs_code = True
+            read.append((element, None, code))
+        elif listed == C.LIST_HS and agency in ("", C.AGENCY_MUTUAL):
+            read.append((element, "hs", code))
+        elif listed and agency == C.AGENCY_MUTUAL:
+            read.append((element, C.TARIFF_BY_LIST.get(listed, listed), code))
+        else:
+            state.route_extra(s)
+            return
+    goods.seen.add("customs_codes")
+    for element, scheme, code in read:
+        if scheme is None:
+            goods.values["hs_code"] = code
+            state.spot_goods("hs_code", s, element, 1)
+        else:
+            state.spot_goods(f"tariff_codes[{len(goods.tariff_codes)}]", s, element, 1)
+            goods.tariff_codes.append(TariffCode(scheme=scheme, code=code))
 
 
 def doc(state: ReadState, s: Segment) -> None:

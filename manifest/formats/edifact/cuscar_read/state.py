@@ -58,6 +58,7 @@ class GoodsDraft:
     equipment_ids: list[str] = field(default_factory=list)
     extras: int = 0
     path: str = ""  # consignments[c].goods[g]
+    seen: set[str] = field(default_factory=set)  # the segments of the item read once only (CST)
 
 
 @dataclass
