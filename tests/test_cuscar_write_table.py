@@ -4,6 +4,7 @@ the reader reads it back to the same model, while still reading the placements f
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from manifest.formats import cuscar
 from manifest.formats.edifact.cuscar_read.table_check import table_faults
@@ -94,3 +95,34 @@ def test_a_customs_status_that_says_more_than_codes_is_kept_whole() -> None:
     (item,) = cuscar.read(_message(body)).manifests[0].consignments[0].goods
     assert (item.hs_code, item.tariff_codes) == (None, ())
     assert list(item.extensions.values()) == ["CST+1+220890:HS+ABC:9:5"]
+
+
+def test_the_transport_group_lists_its_places_then_their_dates_and_each_date_is_read_back_to_its_stop() -> None:
+    manifest = _sample()
+    written = cuscar.write([manifest])
+    tags = _tags(written.data)
+    tdt = tags.index("TDT")
+    assert tags[tdt : tdt + 6] == ["TDT", "LOC", "LOC", "LOC", "DTM", "DTM"]
+    assert not [f for f in _faults(written.data) if "segment group 1 (TDT)" in f[1]]
+    back = cuscar.read(written.data).manifests[0]
+    assert (back.departure, back.arrival) == (manifest.departure, manifest.arrival)
+
+
+def test_dates_after_their_places_are_tied_by_qualifier_and_each_after_its_place_as_before() -> None:
+    late = "TDT+20+V1+1'\nLOC+5+MXZLO'\nLOC+60+USLGB'\nLOC+22+2709:D:ZZZ'\nDTM+132:202611270700:203'\n"
+    late += "DTM+186:202611202200:203'\n"
+    early = "TDT+20+V1+1'\nLOC+5+MXZLO'\nDTM+186:202611202200:203'\nLOC+60+USLGB'\nDTM+132:202611270700:203'\n"
+    for body in (late, early):
+        manifest = cuscar.read(_message(body)).manifests[0]
+        assert manifest.departure is not None and manifest.arrival is not None
+        assert (manifest.departure.moment, manifest.arrival.moment) == (
+            datetime(2026, 11, 20, 22, 0),
+            datetime(2026, 11, 27, 7, 0),
+        )
+        assert manifest.departure.extensions == {"cuscar.DTM.01": "186"}
+
+
+def test_a_date_of_another_transport_group_dates_no_stop_of_the_first() -> None:
+    body = "TDT+20+V1+1'\nLOC+5+MXZLO'\nTDT+20+V2+1'\nDTM+133:202611202200:203'\n"
+    manifest = cuscar.read(_message(body)).manifests[0]
+    assert manifest.departure is not None and manifest.departure.moment is None

@@ -238,27 +238,26 @@ def _transport(w: Writer, m: Manifest) -> None:
 
 
 def _stops(w: Writer, m: Manifest) -> None:
+    # The transport group holds its LOCs and then their DTMs (D.95B segment table: TDT, LOC C99, DTM C99); the reader
+    # ties each DTM to its stop by its qualifier.
+    dated: list[tuple[Stop, str]] = []
     for stop, qualifiers, dtm in (
         (m.departure, C.LOC_DEPARTURE, C.DTM_DEPARTURE),
         (m.arrival, C.LOC_ARRIVAL, C.DTM_ARRIVAL),
     ):
         if stop is None:
             continue
-        _stop(w, stop, qualifiers[0], dtm[0])
+        # The moment and the kept dates of a stop whose LOC is left out (nothing of its place can be written) would
+        # date nothing: they are left out with it, and the comparison with the file read back lists them.
+        if _location(w, stop.extensions.get(f"{NS}.LOC.01", qualifiers[0]), stop.place):
+            dated.append((stop, dtm[0]))
     if m.office_of_entry is not None:
         _location(w, C.LOC_CUSTOMS_OFFICE, m.office_of_entry)
-
-
-def _stop(w: Writer, stop: Stop, qualifier: str, dtm: str) -> None:
-    if not _location(w, stop.extensions.get(f"{NS}.LOC.01", qualifier), stop.place):
-        # The moment and the kept segments of a stop follow its LOC in the segment group; with no LOC they would
-        # be read as the previous stop's. They are left out with it, and the comparison with the file read back
-        # lists them.
-        return
-    if stop.moment is not None:
-        value, fmt = format_moment(stop.moment)
-        w.seg("DTM", [stop.extensions.get(f"{NS}.DTM.01", dtm), value, fmt])
-    w.kept(stop.extensions)
+    for stop, qualifier in dated:
+        if stop.moment is not None:
+            value, fmt = format_moment(stop.moment)
+            w.seg("DTM", [stop.extensions.get(f"{NS}.DTM.01", qualifier), value, fmt])
+        w.kept(stop.extensions)
 
 
 def _location(w: Writer, qualifier: str, place: Place) -> bool:

@@ -106,7 +106,8 @@ class ReadState:
         self.consignment: ConsignmentDraft | None = None
         self.goods: GoodsDraft | None = None
         self.context = "header"  # header, rff, nad, tdt, loc, eqd, cni, cni-nad, gid, dgs, cni-eqd
-        self.stop: dict[str, Any] | None = None
+        self.stop: dict[str, Any] | None = None  # the stop of the segment before (its LOC, or its DTM)
+        self.transport_groups = 0  # the TDT groups opened so far: a DTM dates a stop of its own group only
         self.last_party: dict[str, Any] | None = None
         self.current_equipment: dict[str, Any] | None = None
         self.seen_bgm = False
