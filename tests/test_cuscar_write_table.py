@@ -126,3 +126,38 @@ def test_a_date_of_another_transport_group_dates_no_stop_of_the_first() -> None:
     body = "TDT+20+V1+1'\nLOC+5+MXZLO'\nTDT+20+V2+1'\nDTM+133:202611202200:203'\n"
     manifest = cuscar.read(_message(body)).manifests[0]
     assert manifest.departure is not None and manifest.departure.moment is None
+
+
+def test_the_text_of_one_dangerous_good_is_written_before_its_dgs_and_read_back() -> None:
+    hazard = HazardousMaterial(un_number="1263", hazard_class="3", proper_shipping_name="PAINT")
+    goods = replace(_sample().consignments[0].goods[0], hazardous=(hazard,))
+    written = cuscar.write([_with_goods(_sample(), goods)])
+    tags = _tags(written.data)
+    assert tags.index("DGS") > written.data.decode().splitlines().index("FTX+AAD+++PAINT'")
+    assert not [f for f in _faults(written.data) if "FTX" in f[1] or "DGS" in f[1]]
+    assert cuscar.read(written.data).manifests[0].consignments[0].goods[0].hazardous == (hazard,)
+    assert not written.losses
+
+
+def test_the_texts_of_several_dangerous_goods_name_none_of_them_and_are_listed() -> None:
+    hazards = (
+        HazardousMaterial(un_number="1263", hazard_class="3", proper_shipping_name="PAINT"),
+        HazardousMaterial(un_number="1993", hazard_class="3", proper_shipping_name="FLAMMABLE LIQUID"),
+    )
+    goods = replace(_sample().consignments[0].goods[0], hazardous=hazards)
+    written = cuscar.write([_with_goods(_sample(), goods)])
+    assert written.data.count(b"FTX+AAD") == 1  # the third bill's, which has one dangerous good
+    assert [loss.field for loss in written.losses] == [
+        "consignments[0].goods[0].hazardous[0].proper_shipping_name",
+        "consignments[0].goods[0].hazardous[1].proper_shipping_name",
+    ]
+
+
+def test_a_dangerous_goods_text_after_its_dgs_is_read_as_before_and_one_before_several_is_kept() -> None:
+    goods = "CNI+1+B1'\nRFF+BM:B1'\nGID+1+2:CT'\n"
+    (item,) = cuscar.read(_message(goods + "DGS+IMD+3+1263'\nFTX+AAD+++PAINT'\n")).manifests[0].consignments[0].goods
+    assert item.hazardous[0].proper_shipping_name == "PAINT"
+    several = goods + "FTX+AAD+++PAINT'\nDGS+IMD+3+1263'\nDGS+IMD+3+1993'\n"
+    (item,) = cuscar.read(_message(several)).manifests[0].consignments[0].goods
+    assert [h.proper_shipping_name for h in item.hazardous] == [None, None]
+    assert list(item.extensions.values()) == ["FTX+AAD+++PAINT"]

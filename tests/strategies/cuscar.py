@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -167,6 +168,10 @@ def hazards(draw: st.DrawFn) -> HazardousMaterial:
 
 @st.composite
 def goods(draw: st.DrawFn, equipment_ids: tuple[str, ...]) -> GoodsItem:
+    hazardous = draw(st.lists(hazards(), max_size=2))
+    if len(hazardous) > 1:
+        # The text of a dangerous good (FTX AAD) stands before the DGS in the goods item: it names the item's one DGS.
+        hazardous = [replace(hazard, proper_shipping_name=None) for hazard in hazardous]
     return GoodsItem(
         sequence=draw(st.none() | st.integers(1, 99999)),
         description=draw(st.none() | texts(150)),
@@ -184,7 +189,7 @@ def goods(draw: st.DrawFn, equipment_ids: tuple[str, ...]) -> GoodsItem:
             )
         ),
         marks=draw(st.none() | st.lists(texts(35), min_size=1, max_size=4).map("\n".join)),
-        hazardous=tuple(draw(st.lists(hazards(), max_size=2))),
+        hazardous=tuple(hazardous),
         origin_country=draw(st.none() | alpha2),
         customs_documents=tuple(
             draw(

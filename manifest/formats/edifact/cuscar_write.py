@@ -436,6 +436,11 @@ def _goods(w: Writer, g: GoodsItem) -> None:
     w.seg("GID", [sequence], c213, *[_ext(ext, f"GID.{e:02d}") or [] for e in range(3, 7)])
     if g.description:
         w.seg("FTX", [C.FTX_DESCRIPTION], [], [], _chunks(g.description, TEXT_WIDTH, 5), _ext(ext, "FTX.05") or [])
+    # FTX stands before DGS in the goods item group (D.95B), so a dangerous goods text names the item's DGS only
+    # when it has one; the names of several are left out, and the comparison with the file read back lists them.
+    named = g.hazardous[0].proper_shipping_name if len(g.hazardous) == 1 else None
+    if named:
+        w.seg("FTX", [C.FTX_DG_NAME], [], [], _chunks(named, TEXT_WIDTH, 5))
     _measure(w, ext, C.MEA_GROSS, g.gross_weight)
     _measure(w, ext, C.MEA_NET, g.net_weight)
     _measure(w, ext, C.MEA_VOLUME, g.volume)
@@ -459,8 +464,6 @@ def _goods(w: Writer, g: GoodsItem) -> None:
         group = _ext(hext, "DGS.05") or [C.PACKING_CODE.get(hazard.packing_group or "", "")]
         tail = [_ext(hext, f"DGS.{e:02d}") or [] for e in range(6, 14)]
         w.seg("DGS", [hext.get(f"{NS}.DGS.01", "IMD")], c205, un, _ext(hext, "DGS.04") or [], group, *tail)
-        if hazard.proper_shipping_name:
-            w.seg("FTX", [C.FTX_DG_NAME], [], [], _chunks(hazard.proper_shipping_name, TEXT_WIDTH, 5))
         if hazard.contact is not None:
             contact = hazard.contact
             _contact(w, contact.name, contact.phone, contact.email, _pair(hext, "CTA"), "HG")

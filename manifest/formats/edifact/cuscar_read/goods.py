@@ -10,7 +10,7 @@ from manifest.formats.edifact import cuscar_codes as C
 from manifest.formats.edifact.cuscar_read.equipment import close_equipment
 from manifest.formats.edifact.cuscar_read.positions import spot
 from manifest.formats.edifact.cuscar_read.state import NS, ConsignmentDraft, Ext, GoodsDraft, ReadState, keep
-from manifest.formats.edifact.rawtext import compose
+from manifest.formats.edifact.rawtext import compose, extra_key, segment_text
 from manifest.formats.edifact.segments import Segment
 from manifest.formats.readers import ascii_digits
 from manifest.model import Contact, CustomsDocument, GoodsItem, HazardousMaterial, Packages, TariffCode
@@ -78,6 +78,18 @@ def ftx(state: ReadState, s: Segment) -> None:
         if "proper_shipping_name" not in hazard and text and not any(s.components(2) + s.components(3)):
             hazard["proper_shipping_name"] = text
             return
+    if (
+        state.context == "gid"
+        and goods is not None
+        and subject == C.FTX_DG_NAME
+        and not goods.hazardous
+        and goods.dangerous_text is None
+        and text
+        and not any(s.components(2) + s.components(3))
+    ):
+        # FTX stands before DGS in the goods item group (D.95B): the text names the item's one DGS, if it has one.
+        goods.dangerous_text = (text, segment_text(s))
+        return
     if (
         state.context == "gid"
         and goods is not None
@@ -252,6 +264,15 @@ def dgs(state: ReadState, s: Segment) -> None:
 
 def to_goods(g: GoodsDraft) -> GoodsItem:
     """The model's goods item from a closed GID group."""
+    if g.dangerous_text is not None:
+        text, segment = g.dangerous_text
+        if len(g.hazardous) == 1 and "proper_shipping_name" not in g.hazardous[0]:
+            g.hazardous[0]["proper_shipping_name"] = text
+        else:
+            # With no DGS, or several, the text names none of them: it is kept as it came.
+            g.ext[extra_key(NS, g.extras)] = segment
+            g.extras += 1
+        g.dangerous_text = None
     hazardous = tuple(
         HazardousMaterial(
             un_number=h.get("un_number"),

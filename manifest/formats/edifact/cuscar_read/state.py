@@ -59,6 +59,9 @@ class GoodsDraft:
     extras: int = 0
     path: str = ""  # consignments[c].goods[g]
     seen: set[str] = field(default_factory=set)  # the segments of the item read once only (CST)
+    # A dangerous goods text (FTX AAD) before the item's DGS: its text and the segment's, until the item closes
+    # and says whether one DGS is there for it to name.
+    dangerous_text: tuple[str, str] | None = None
 
 
 @dataclass
