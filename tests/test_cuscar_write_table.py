@@ -5,17 +5,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 
 from manifest.formats import cuscar
 from manifest.formats.edifact.cuscar_read.table_check import table_faults
-from manifest.model import GoodsItem, HazardousMaterial, Manifest, TariffCode
+from manifest.model import CustomsDocument, GoodsItem, HazardousMaterial, Manifest, Quantity, TariffCode
 from tests.conftest import REPO
 
 CUSCAR = REPO / "samples" / "maritime" / "northbound-vessel-maersk-kensington-647n.cuscar"
 
 
 def _sample() -> Manifest:
-    return cuscar.read(CUSCAR.read_bytes()).manifests[0]
+    """The maritime sample without what D.95B has no place for (the goods' origin, the bills' volume)."""
+    manifest = cuscar.read(CUSCAR.read_bytes()).manifests[0]
+    bills = tuple(
+        replace(bill, volume=None, goods=tuple(replace(item, origin_country=None) for item in bill.goods))
+        for bill in manifest.consignments
+    )
+    return replace(manifest, consignments=bills)
 
 
 def _with_goods(manifest: Manifest, goods: GoodsItem) -> Manifest:
@@ -161,3 +168,40 @@ def test_a_dangerous_goods_text_after_its_dgs_is_read_as_before_and_one_before_s
     (item,) = cuscar.read(_message(several)).manifests[0].consignments[0].goods
     assert [h.proper_shipping_name for h in item.hazardous] == [None, None]
     assert list(item.extensions.values()) == ["FTX+AAD+++PAINT"]
+
+
+def _origin_documents_volume() -> Manifest:
+    manifest = _sample()
+    bill = manifest.consignments[0]
+    goods = replace(
+        bill.goods[0],
+        origin_country="MX",
+        customs_documents=(CustomsDocument(kind="pedimento", number="26 47 3807 6000123"),),
+    )
+    bill = replace(bill, goods=(goods,), volume=Quantity(value=Decimal("134.6"), unit="MTQ"))
+    return replace(manifest, consignments=(bill, *manifest.consignments[1:]))
+
+
+def test_what_the_d95b_table_has_no_place_for_is_left_out_and_listed() -> None:
+    written = cuscar.write([_origin_documents_volume()])
+    tags = _tags(written.data)
+    assert b"LOC+27" not in written.data and b"DOC+" not in written.data
+    assert "MEA" not in tags[tags.index("CNI") : tags.index("GID")]
+    assert {loss.field for loss in written.losses} >= {
+        "consignments[0].volume",
+        "consignments[0].goods[0].origin_country",
+        "consignments[0].goods[0].customs_documents[0]",
+    }
+    assert all(loss.code == "CUS010" for loss in written.losses)
+    assert not [f for f in _faults(written.data) if f[0] and f[0].startswith(("LOC", "DOC", "MEA"))]
+
+
+def test_the_country_of_origin_is_written_where_the_messages_directory_has_a_place_for_it() -> None:
+    manifest = _origin_documents_volume()
+    manifest = replace(manifest, extensions={**manifest.extensions, "cuscar.UNH.S009": "CUSCAR:D:97B:UN"})
+    written = cuscar.write([manifest])
+    lines = written.data.decode().splitlines()
+    assert lines[lines.index("CST++220890:HS+2208904000:HTS:ZZZ'") + 1] == "LOC+27+MX'"
+    assert cuscar.read(written.data).manifests[0].consignments[0].goods[0].origin_country == "MX"
+    assert "consignments[0].goods[0].origin_country" not in {loss.field for loss in written.losses}
+    assert not [f for f in _faults(written.data) if f[0] and f[0].startswith("LOC")]

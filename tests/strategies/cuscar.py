@@ -1,5 +1,7 @@
 """Hypothesis strategies for manifests that CUSCAR carries in full: the limits of the format are the parameters
-(its code lists, the ISO 6346 containers, UN/LOCODE and Schedule D places, values of ISO 8859-1 or beyond)."""
+(its code lists, the ISO 6346 containers, UN/LOCODE and Schedule D places, values of ISO 8859-1 or beyond). What the
+D.95B segment table has no place for is not drawn: a goods item's country of origin and customs documents, a
+consignment's volume, the texts of several dangerous goods of one item."""
 
 from __future__ import annotations
 
@@ -17,7 +19,6 @@ from manifest.model import (
     Consignment,
     Contact,
     Conveyance,
-    CustomsDocument,
     Direction,
     DocumentType,
     Equipment,
@@ -190,14 +191,6 @@ def goods(draw: st.DrawFn, equipment_ids: tuple[str, ...]) -> GoodsItem:
         ),
         marks=draw(st.none() | st.lists(texts(35), min_size=1, max_size=4).map("\n".join)),
         hazardous=tuple(hazardous),
-        origin_country=draw(st.none() | alpha2),
-        customs_documents=tuple(
-            draw(
-                st.lists(
-                    st.builds(CustomsDocument, kind=st.just("pedimento"), number=st.none() | texts(25)), max_size=1
-                )
-            )
-        ),
         equipment_ids=equipment_ids,
     )
 
@@ -224,7 +217,6 @@ def consignments(draw: st.DrawFn, first_serial: int) -> Consignment:
         equipment=equipment,
         total_packages=draw(st.none() | st.builds(Packages, count=st.integers(0, 10**6))),
         gross_weight=draw(st.none() | weights),
-        volume=draw(st.none() | volumes),
         references=tuple(
             draw(
                 st.lists(

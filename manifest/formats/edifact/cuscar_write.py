@@ -1,11 +1,10 @@
 """Writing manifests as one CUSCAR interchange (UN/EDIFACT D.95B): UNB, one UNH ... UNT message per manifest, UNZ.
 
-Segment order follows the D.95B segment table: BGM, the kept header segments, RFF, NAD (CTA, COM), TDT with its LOC
-and DTM, the EQD groups (MEA, SEL) of every piece of equipment, then one CNI group per consignment (RFF, CNT, MEA,
-LOC, NAD, and its GID goods items with FTX, MEA, PCI, PIA, DOC, SGP, LOC, DGS). Values found in ``cuscar.``
-extensions (kept by the reader) are written back in their places. Long text is cut into the 35-character
-components of its element (an..35, NAD C080 and C059) and rejoined on read.
-"""
+Segment order follows the segment table of the directory the UNH declares (:mod:`.cuscar_table`): BGM, the kept
+header segments, RFF, NAD (CTA, COM), TDT with its LOCs and then their DTMs, the EQD groups (MEA, SEL), then one CNI
+group per consignment (RFF, CNT, LOC, NAD, and its GID goods items with FTX, MEA, SGP, DGS, PCI, CST, and LOC from
+D.97B). Values found in ``cuscar.`` extensions (kept by the reader) are written back in their places. Long text is
+cut into the 35-character components of its element (an..35, NAD C080 and C059) and rejoined on read."""
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from datetime import date, datetime
 
 from manifest.codelists import crosswalks
 from manifest.formats.edifact import cuscar_codes as C
+from manifest.formats.edifact.cuscar_table import holds
 from manifest.formats.edifact.cuscar_words import airport_locode, country_code, measure_unit, package_type
 from manifest.formats.edifact.dates import format_moment
 from manifest.formats.edifact.directory import DEFAULT_VERSION, element_length, fit_segment, version_of
@@ -408,7 +408,8 @@ def _consignment(w: Writer, c: Consignment, index: int) -> None:
         w.seg("CNT", [C.CNT_GROSS, w.num(c.gross_weight.value), weight_unit])
     if c.total_packages is not None:
         w.seg("CNT", [C.CNT_PACKAGES, str(c.total_packages.count)])
-    _measure(w, ext, C.MEA_VOLUME, c.volume)
+    # The consignment's volume is not written: no directory's consignment group has a MEA of its own (D.95B to
+    # D.03B), and the comparison with the file read back lists it.
     for field_name, code in C.CONSIGNMENT_LOC.items():
         place = getattr(c, field_name)
         if place is not None:
@@ -444,12 +445,6 @@ def _goods(w: Writer, g: GoodsItem) -> None:
     _measure(w, ext, C.MEA_GROSS, g.gross_weight)
     _measure(w, ext, C.MEA_NET, g.net_weight)
     _measure(w, ext, C.MEA_VOLUME, g.volume)
-    for document in g.customs_documents:
-        dext = document.extensions
-        c002 = _ext(dext, "DOC.01") or [C.AGENCY_MUTUAL, "", "", document.kind]
-        w.seg("DOC", c002, _ext(dext, "DOC.02") or [document.number or ""])
-    if g.origin_country:
-        w.seg("LOC", [C.LOC_ORIGIN], _ext(ext, "LOC.27") or [country_code(g.origin_country)])
     for index, ident in enumerate(g.equipment_ids):
         if not ident and f"{NS}.SGP.{index:02d}.C237" not in ext:
             continue
@@ -478,26 +473,26 @@ def _goods(w: Writer, g: GoodsItem) -> None:
             _ext(ext, "PCI.04") or [],
         )
     _customs_codes(w, g)
+    # A goods item has a LOC (origin, 27) after CST from D.97B on; it holds DOC only in a GIS group, whose processing
+    # indicator the model lacks, so its documents are left out, as the origin before D.97B (the read back lists them).
+    if g.origin_country and holds(w.version, GOODS_ITEM, "LOC"):
+        w.seg("LOC", [C.LOC_ORIGIN], _ext(ext, "LOC.27") or [country_code(g.origin_country)])
 
 
+GOODS_ITEM = ("CNI", "RFF", "GID")  # the groups that hold a goods item in the CUSCAR segment table
 CUSTOMS_CODES_MAX = 5  # CST repeats C246 five times, and a goods item has one CST (D.95B)
 
 
 def _customs_codes(w: Writer, g: GoodsItem) -> None:
     """The HS subheading and the tariff codes of a goods item in its CST. A code its element does not hold (7361
-    an..18, or a scheme longer than 1131 holds) and the codes past the fifth are left out, and the comparison with
-    the file read back lists them."""
+    an..18, a scheme past 1131) and the codes past the fifth are left out (the file read back lists them)."""
     codes: list[list[str]] = []
     if g.hs_code:
         codes.append([g.hs_code, C.LIST_HS])
     for tariff in g.tariff_codes:
         listed = C.LIST_HS if tariff.scheme == "hs" else C.TARIFF_LIST.get(tariff.scheme, tariff.scheme)
         codes.append([tariff.code, listed, C.AGENCY_MUTUAL])
-    held = [
-        code
-        for code in codes
-        if len(code[0]) <= element_length("CST", 2, 1, w.version)
-        and len(code[1]) <= element_length("CST", 2, 2, w.version)
-    ]
+    longest, listed_longest = element_length("CST", 2, 1, w.version), element_length("CST", 2, 2, w.version)
+    held = [code for code in codes if len(code[0]) <= longest and len(code[1]) <= listed_longest]
     if held:
         w.seg("CST", [], *held[:CUSTOMS_CODES_MAX])
