@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from manifest.formats import cuscar
 from manifest.formats.edifact.cuscar_read.table_check import table_faults
-from manifest.model import CustomsDocument, GoodsItem, HazardousMaterial, Manifest, Quantity, TariffCode
+from manifest.model import Contact, CustomsDocument, GoodsItem, HazardousMaterial, Manifest, Quantity, TariffCode
 from tests.conftest import REPO
 
 CUSCAR = REPO / "samples" / "maritime" / "northbound-vessel-maersk-kensington-647n.cuscar"
@@ -205,3 +205,18 @@ def test_the_country_of_origin_is_written_where_the_messages_directory_has_a_pla
     assert cuscar.read(written.data).manifests[0].consignments[0].goods[0].origin_country == "MX"
     assert "consignments[0].goods[0].origin_country" not in {loss.field for loss in written.losses}
     assert not [f for f in _faults(written.data) if f[0] and f[0].startswith("LOC")]
+
+
+def test_a_dangerous_goods_contact_has_no_place_in_the_goods_item_and_is_listed() -> None:
+    hazard = HazardousMaterial(un_number="1263", hazard_class="3", contact=Contact(name="CHEMTREC", phone="8004249300"))
+    goods = replace(_sample().consignments[0].goods[0], hazardous=(hazard,))
+    written = cuscar.write([_with_goods(_sample(), goods)])
+    assert b"CTA+HG" not in written.data
+    assert [loss.field for loss in written.losses] == ["consignments[0].goods[0].hazardous[0].contact"]
+    assert not _faults(written.data)
+
+
+def test_a_dangerous_goods_contact_after_its_dgs_is_still_read() -> None:
+    body = "CNI+1+B1'\nRFF+BM:B1'\nGID+1+2:CT'\nDGS+IMD+3+1263'\nCTA+HG+:CHEMTREC'\nCOM+8004249300:TE'\n"
+    (item,) = cuscar.read(_message(body)).manifests[0].consignments[0].goods
+    assert item.hazardous[0].contact == Contact(name="CHEMTREC", phone="8004249300")

@@ -1,7 +1,7 @@
 """Hypothesis strategies for manifests that CUSCAR carries in full: the limits of the format are the parameters
 (its code lists, the ISO 6346 containers, UN/LOCODE and Schedule D places, values of ISO 8859-1 or beyond). What the
 D.95B segment table has no place for is not drawn: a goods item's country of origin and customs documents, a
-consignment's volume, the texts of several dangerous goods of one item."""
+consignment's volume, the texts of several dangerous goods of one item, a dangerous good's contact."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from manifest.model import (
     Address,
     Carrier,
     Consignment,
-    Contact,
     Conveyance,
     Direction,
     DocumentType,
@@ -89,11 +88,6 @@ def stops() -> st.SearchStrategy[Stop]:
 
 
 @st.composite
-def contacts(draw: st.DrawFn) -> Contact:
-    return Contact(name=draw(st.none() | texts(30)), phone=draw(st.none() | digits), email=draw(st.none() | texts(30)))
-
-
-@st.composite
 def parties(draw: st.DrawFn) -> Party:
     role = draw(
         st.sampled_from(sorted(PartyRole(p.to_code) for p in pairs("party-roles") if p.from_system == "uncl-3035"))
@@ -125,7 +119,6 @@ def parties(draw: st.DrawFn) -> Party:
         address=address,
         tax_ids=tax_ids,
         code=code,
-        contact=draw(st.none() | contacts()),
     )
 
 
@@ -163,7 +156,6 @@ def hazards(draw: st.DrawFn) -> HazardousMaterial:
         hazard_class=draw(st.none() | st.sampled_from(["2.1", "3", "8", "9"])),
         packing_group=draw(st.none() | st.sampled_from(["I", "II", "III"])),
         proper_shipping_name=draw(st.none() | texts(100)),
-        contact=draw(st.none() | contacts()),
     )
 
 

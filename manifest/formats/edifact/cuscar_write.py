@@ -458,10 +458,9 @@ def _goods(w: Writer, g: GoodsItem) -> None:
         c205 = _ext(hext, "DGS.02") or [hazard.hazard_class or ""]
         group = _ext(hext, "DGS.05") or [C.PACKING_CODE.get(hazard.packing_group or "", "")]
         tail = [_ext(hext, f"DGS.{e:02d}") or [] for e in range(6, 14)]
+        # The dangerous goods contact is not written: no directory's goods item group has a CTA (D.95B to D.03B), and
+        # the comparison with the file read back lists it.
         w.seg("DGS", [hext.get(f"{NS}.DGS.01", "IMD")], c205, un, _ext(hext, "DGS.04") or [], group, *tail)
-        if hazard.contact is not None:
-            contact = hazard.contact
-            _contact(w, contact.name, contact.phone, contact.email, _pair(hext, "CTA"), "HG")
     # PCI follows SGP and DGS in the goods item group (D.95B segment table: GID, PAC, HAN, FTX, MEA, MOA, SGP, DGS,
     # PCI, CST, GIS group, QTY group).
     if g.marks is not None or f"{NS}.PCI.01" in ext:
