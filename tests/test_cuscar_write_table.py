@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
+from manifest import formats
 from manifest.formats import cuscar
 from manifest.formats.edifact.cuscar_read.table_check import table_faults
 from manifest.model import Contact, CustomsDocument, GoodsItem, HazardousMaterial, Manifest, Quantity, TariffCode
@@ -220,3 +221,14 @@ def test_a_dangerous_goods_contact_after_its_dgs_is_still_read() -> None:
     body = "CNI+1+B1'\nRFF+BM:B1'\nGID+1+2:CT'\nDGS+IMD+3+1263'\nCTA+HG+:CHEMTREC'\nCOM+8004249300:TE'\n"
     (item,) = cuscar.read(_message(body)).manifests[0].consignments[0].goods
     assert item.hazardous[0].contact == Contact(name="CHEMTREC", phone="8004249300")
+
+
+def test_the_maritime_sample_and_what_the_writer_writes_of_its_model_keep_to_the_d95b_table() -> None:
+    assert _faults(CUSCAR.read_bytes()) == []
+    for source in ("manifest.json", "synthetic.309"):
+        path = CUSCAR.with_name(f"northbound-vessel-maersk-kensington-647n.{source}")
+        data = path.read_bytes()
+        name = formats.sniff(data)
+        assert name is not None
+        document = formats.get(name).read(data)
+        assert _faults(cuscar.write(document.manifests).data) == []
