@@ -7,6 +7,7 @@ from the reader's bookkeeping, so that any drift in the tokenizer's counting ove
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,8 @@ def _interchange(newline: str) -> str:
     start, end = text.index("UNH+1+"), text.index("UNZ+")
     head, message = text[:start], text[start:end]
     messages = [
-        message.replace("UNH+1+", f"UNH+{k}+").replace("UNT+74+1'", f"UNT+74+{k}'") for k in range(1, MESSAGES + 1)
+        re.sub(r"UNT\+(\d+)\+1'", rf"UNT+\g<1>+{k}'", message.replace("UNH+1+", f"UNH+{k}+"))
+        for k in range(1, MESSAGES + 1)
     ]
     messages[-1] = messages[-1].replace("KGM:16400", FAULT)
     return (head + "".join(messages) + f"UNZ+{MESSAGES}+1'\n").replace("\n", newline)

@@ -164,9 +164,9 @@ def test_a_vessel_call_whose_cuscar_declares_another_hs_code() -> None:
     assert (path, finding.code, finding.line, finding.column, finding.location) == (
         str(variant),
         "HM-REC-013",
-        54,
-        7,
-        "PIA(53)-02-1",
+        52,
+        6,
+        "CST(51)-02-1",
     )
     assert finding.value == "731816" and finding.args["other"] == "731815"
     # The related place is the HS code of the line the CUSCAR's line is matched with (by description).
@@ -264,7 +264,7 @@ def test_related_places_survive_a_pickle_and_show_in_every_report() -> None:
     ((_, finding),) = _findings(reports)
     assert pickle.loads(pickle.dumps(finding)).related == finding.related
     shown = text(reports)
-    assert f"{variant}:54:7: error HM-REC-013" in shown
+    assert f"{variant}:52:6: error HM-REC-013" in shown
     assert f"; and {VESSEL_309}:30:44 [N10-05 | consignments[1].goods[0].hs_code]" in shown
     assert f"; y {VESSEL_309}:30:44" in text(reports, "es")
     files = json.loads(as_json(reports))["files"]
@@ -554,7 +554,7 @@ def test_a_vessel_call_whose_cuscar_packs_the_goods_otherwise(tmp_path: Path) ->
         str(variant),
         "HM-REC-024",
         Severity.WARNING,
-        31,
+        30,
         "DR",
     )
     assert finding.args["other"] == "CTN" and finding.args["goods"] == "TEQUILA 100 PCT AGAVE IN BOTTLES"

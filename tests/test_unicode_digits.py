@@ -10,7 +10,7 @@ from manifest.diagnostics import Severity
 from tests.conftest import SAMPLES
 
 CASES = [
-    ("maritime/northbound-vessel-maersk-kensington-647n.cuscar", "GID+1+2400:CT'", "GID+1\u00b3+2400:CT'", 31),
+    ("maritime/northbound-vessel-maersk-kensington-647n.cuscar", "GID+1+2400:CT'", "GID+1\u00b3+2400:CT'", 30),
     ("rail/northbound-train-kcsm-qmtyla27.synthetic.309", "*MXMTY*12*COL*", "*MXMTY*1\u00b2*COL*", 7),
     ("air/northbound-flight-am0642-mex-lax.ffm", "/T34K1276.5", "/T3\u0664K1276.5", 5),
 ]

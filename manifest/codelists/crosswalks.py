@@ -168,7 +168,7 @@ _CROSSWALKS = (
         "tariff-codes",
         "Tariff codes",
         {
-            "hs6": "WCO Harmonized System 2022 subheading (X12 N10-05 in part, CUSCAR PIA, Cargo-XML TypeCode)",
+            "hs6": "WCO Harmonized System 2022 subheading (X12 N10-05 in part, CUSCAR CST, Cargo-XML TypeCode)",
             "mx-fraccion-8": "Mexican fracción arancelaria (SAT c_FraccionArancelaria, Carta Porte Mercancia)",
             "mx-fraccion-10": "Mexican fracción with its NICO (SAT c_FraccionArancelaria)",
         },

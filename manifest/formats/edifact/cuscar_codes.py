@@ -262,7 +262,11 @@ TAX_SCHEME_BY_LIST = {
     **{code: scheme for scheme, code in TAX_LIST.items()},
 }
 
-# National tariff codes (PIA C212) name their scheme in 1131 under agency ZZZ, in at most three characters likewise.
+# Tariff codes are written in CST (customs status of goods), whose C246 customs identity codes (7361 code, 1131 code
+# list, 3055 agency) repeat five times: the HS subheading as code list HS with no agency, every other code with its
+# scheme in 1131 under agency ZZZ (HS for an HS code, national tariffs in at most three characters likewise). Files
+# written before carry them in PIA C212 (7140 code, 7143 HS, 1131, 3055), which is read too.
+LIST_HS = "HS"
 TARIFF_LIST = {"us-hts": "HTS", "mx-fraccion": "FRA", "stcc": "STC"}
 TARIFF_BY_LIST = {code: scheme for scheme, code in TARIFF_LIST.items()}
 TAX_COUNTRY = {

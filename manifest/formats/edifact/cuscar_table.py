@@ -117,6 +117,16 @@ def table_known(version: str) -> bool:
     return release_order(FIRST) <= release_order(version) <= release_order(LAST)
 
 
+def holds(version: str, groups: tuple[str, ...], tag: str) -> bool:
+    """Whether, in directory ``version``, the segment group reached from the message through the groups that
+    ``groups`` trigger (("CNI", "RFF", "GID") for a goods item) holds segment ``tag``; a directory after D.03B is
+    taken to hold what D.03B does."""
+    node = table(version if table_known(version) else LAST).root
+    for trigger in groups:
+        node = next(child for child in node.children[1:] if isinstance(child, Loop) and child.trigger == trigger)
+    return tag in node.by_tag
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     """The segment table of one directory: the message as a group whose trigger is UNH, and the number of each

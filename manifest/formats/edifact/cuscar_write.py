@@ -1,11 +1,10 @@
 """Writing manifests as one CUSCAR interchange (UN/EDIFACT D.95B): UNB, one UNH ... UNT message per manifest, UNZ.
 
-Segment order follows the D.95B segment table: BGM, the kept header segments, RFF, NAD (CTA, COM), TDT with its LOC
-and DTM, the EQD groups (MEA, SEL) of every piece of equipment, then one CNI group per consignment (RFF, CNT, MEA,
-LOC, NAD, and its GID goods items with FTX, MEA, PCI, PIA, DOC, SGP, LOC, DGS). Values found in ``cuscar.``
-extensions (kept by the reader) are written back in their places. Long text is cut into the 35-character
-components of its element (an..35, NAD C080 and C059) and rejoined on read.
-"""
+Segment order follows the segment table of the directory the UNH declares (:mod:`.cuscar_table`): BGM, the kept
+header segments, RFF, NAD (CTA, COM), TDT with its LOCs and then their DTMs, the EQD groups (MEA, SEL), then one CNI
+group per consignment (RFF, CNT, LOC, NAD, and its GID goods items with FTX, MEA, SGP, DGS, PCI, CST, and LOC from
+D.97B). Values found in ``cuscar.`` extensions (kept by the reader) are written back in their places. Long text is
+cut into the 35-character components of its element (an..35, NAD C080 and C059) and rejoined on read."""
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from datetime import date, datetime
 
 from manifest.codelists import crosswalks
 from manifest.formats.edifact import cuscar_codes as C
+from manifest.formats.edifact.cuscar_table import holds
 from manifest.formats.edifact.cuscar_words import airport_locode, country_code, measure_unit, package_type
 from manifest.formats.edifact.dates import format_moment
 from manifest.formats.edifact.directory import DEFAULT_VERSION, element_length, fit_segment, version_of
@@ -238,27 +238,26 @@ def _transport(w: Writer, m: Manifest) -> None:
 
 
 def _stops(w: Writer, m: Manifest) -> None:
+    # The transport group holds its LOCs and then their DTMs (D.95B segment table: TDT, LOC C99, DTM C99); the reader
+    # ties each DTM to its stop by its qualifier.
+    dated: list[tuple[Stop, str]] = []
     for stop, qualifiers, dtm in (
         (m.departure, C.LOC_DEPARTURE, C.DTM_DEPARTURE),
         (m.arrival, C.LOC_ARRIVAL, C.DTM_ARRIVAL),
     ):
         if stop is None:
             continue
-        _stop(w, stop, qualifiers[0], dtm[0])
+        # The moment and the kept dates of a stop whose LOC is left out (nothing of its place can be written) would
+        # date nothing: they are left out with it, and the comparison with the file read back lists them.
+        if _location(w, stop.extensions.get(f"{NS}.LOC.01", qualifiers[0]), stop.place):
+            dated.append((stop, dtm[0]))
     if m.office_of_entry is not None:
         _location(w, C.LOC_CUSTOMS_OFFICE, m.office_of_entry)
-
-
-def _stop(w: Writer, stop: Stop, qualifier: str, dtm: str) -> None:
-    if not _location(w, stop.extensions.get(f"{NS}.LOC.01", qualifier), stop.place):
-        # The moment and the kept segments of a stop follow its LOC in the segment group; with no LOC they would
-        # be read as the previous stop's. They are left out with it, and the comparison with the file read back
-        # lists them.
-        return
-    if stop.moment is not None:
-        value, fmt = format_moment(stop.moment)
-        w.seg("DTM", [stop.extensions.get(f"{NS}.DTM.01", dtm), value, fmt])
-    w.kept(stop.extensions)
+    for stop, qualifier in dated:
+        if stop.moment is not None:
+            value, fmt = format_moment(stop.moment)
+            w.seg("DTM", [stop.extensions.get(f"{NS}.DTM.01", qualifier), value, fmt])
+        w.kept(stop.extensions)
 
 
 def _location(w: Writer, qualifier: str, place: Place) -> bool:
@@ -409,7 +408,8 @@ def _consignment(w: Writer, c: Consignment, index: int) -> None:
         w.seg("CNT", [C.CNT_GROSS, w.num(c.gross_weight.value), weight_unit])
     if c.total_packages is not None:
         w.seg("CNT", [C.CNT_PACKAGES, str(c.total_packages.count)])
-    _measure(w, ext, C.MEA_VOLUME, c.volume)
+    # The consignment's volume is not written: no directory's consignment group has a MEA of its own (D.95B to
+    # D.03B), and the comparison with the file read back lists it.
     for field_name, code in C.CONSIGNMENT_LOC.items():
         place = getattr(c, field_name)
         if place is not None:
@@ -437,35 +437,14 @@ def _goods(w: Writer, g: GoodsItem) -> None:
     w.seg("GID", [sequence], c213, *[_ext(ext, f"GID.{e:02d}") or [] for e in range(3, 7)])
     if g.description:
         w.seg("FTX", [C.FTX_DESCRIPTION], [], [], _chunks(g.description, TEXT_WIDTH, 5), _ext(ext, "FTX.05") or [])
+    # FTX stands before DGS in the goods item group (D.95B), so a dangerous goods text names the item's DGS only
+    # when it has one; the names of several are left out, and the comparison with the file read back lists them.
+    named = g.hazardous[0].proper_shipping_name if len(g.hazardous) == 1 else None
+    if named:
+        w.seg("FTX", [C.FTX_DG_NAME], [], [], _chunks(named, TEXT_WIDTH, 5))
     _measure(w, ext, C.MEA_GROSS, g.gross_weight)
     _measure(w, ext, C.MEA_NET, g.net_weight)
     _measure(w, ext, C.MEA_VOLUME, g.volume)
-    if g.marks is not None or f"{NS}.PCI.01" in ext:
-        w.seg(
-            "PCI",
-            [ext.get(f"{NS}.PCI.01", "")],
-            (g.marks or "").split("\n"),
-            _ext(ext, "PCI.03") or [],
-            _ext(ext, "PCI.04") or [],
-        )
-    if g.hs_code:
-        w.seg("PIA", ["5"], [g.hs_code, C.ITEM_HS])
-    for tariff in g.tariff_codes:
-        if tariff.scheme == "hs":
-            w.seg("PIA", ["1"], [tariff.code, C.ITEM_HS])
-        else:
-            # A scheme with no code of its own is written as it is when 1131 holds it; else the tariff code is left
-            # out (without its scheme it would read back as an HS code), and the comparison with the file read back
-            # lists it.
-            listed = C.TARIFF_LIST.get(tariff.scheme, tariff.scheme)
-            if len(listed) <= element_length("PIA", 2, 3, w.version):
-                w.seg("PIA", ["1"], [tariff.code, C.ITEM_HS, listed, C.AGENCY_MUTUAL])
-    for document in g.customs_documents:
-        dext = document.extensions
-        c002 = _ext(dext, "DOC.01") or [C.AGENCY_MUTUAL, "", "", document.kind]
-        w.seg("DOC", c002, _ext(dext, "DOC.02") or [document.number or ""])
-    if g.origin_country:
-        w.seg("LOC", [C.LOC_ORIGIN], _ext(ext, "LOC.27") or [country_code(g.origin_country)])
     for index, ident in enumerate(g.equipment_ids):
         if not ident and f"{NS}.SGP.{index:02d}.C237" not in ext:
             continue
@@ -479,9 +458,40 @@ def _goods(w: Writer, g: GoodsItem) -> None:
         c205 = _ext(hext, "DGS.02") or [hazard.hazard_class or ""]
         group = _ext(hext, "DGS.05") or [C.PACKING_CODE.get(hazard.packing_group or "", "")]
         tail = [_ext(hext, f"DGS.{e:02d}") or [] for e in range(6, 14)]
+        # The dangerous goods contact is not written: no directory's goods item group has a CTA (D.95B to D.03B), and
+        # the comparison with the file read back lists it.
         w.seg("DGS", [hext.get(f"{NS}.DGS.01", "IMD")], c205, un, _ext(hext, "DGS.04") or [], group, *tail)
-        if hazard.proper_shipping_name:
-            w.seg("FTX", [C.FTX_DG_NAME], [], [], _chunks(hazard.proper_shipping_name, TEXT_WIDTH, 5))
-        if hazard.contact is not None:
-            contact = hazard.contact
-            _contact(w, contact.name, contact.phone, contact.email, _pair(hext, "CTA"), "HG")
+    # PCI follows SGP and DGS in the goods item group (D.95B segment table: GID, PAC, HAN, FTX, MEA, MOA, SGP, DGS,
+    # PCI, CST, GIS group, QTY group).
+    if g.marks is not None or f"{NS}.PCI.01" in ext:
+        w.seg(
+            "PCI",
+            [ext.get(f"{NS}.PCI.01", "")],
+            (g.marks or "").split("\n"),
+            _ext(ext, "PCI.03") or [],
+            _ext(ext, "PCI.04") or [],
+        )
+    _customs_codes(w, g)
+    # A goods item has a LOC (origin, 27) after CST from D.97B on; it holds DOC only in a GIS group, whose processing
+    # indicator the model lacks, so its documents are left out, as the origin before D.97B (the read back lists them).
+    if g.origin_country and holds(w.version, GOODS_ITEM, "LOC"):
+        w.seg("LOC", [C.LOC_ORIGIN], _ext(ext, "LOC.27") or [country_code(g.origin_country)])
+
+
+GOODS_ITEM = ("CNI", "RFF", "GID")  # the groups that hold a goods item in the CUSCAR segment table
+CUSTOMS_CODES_MAX = 5  # CST repeats C246 five times, and a goods item has one CST (D.95B)
+
+
+def _customs_codes(w: Writer, g: GoodsItem) -> None:
+    """The HS subheading and the tariff codes of a goods item in its CST. A code its element does not hold (7361
+    an..18, a scheme past 1131) and the codes past the fifth are left out (the file read back lists them)."""
+    codes: list[list[str]] = []
+    if g.hs_code:
+        codes.append([g.hs_code, C.LIST_HS])
+    for tariff in g.tariff_codes:
+        listed = C.LIST_HS if tariff.scheme == "hs" else C.TARIFF_LIST.get(tariff.scheme, tariff.scheme)
+        codes.append([tariff.code, listed, C.AGENCY_MUTUAL])
+    longest, listed_longest = element_length("CST", 2, 1, w.version), element_length("CST", 2, 2, w.version)
+    held = [code for code in codes if len(code[0]) <= longest and len(code[1]) <= listed_longest]
+    if held:
+        w.seg("CST", [], *held[:CUSTOMS_CODES_MAX])

@@ -10,7 +10,7 @@ the SGP split goods placement of their goods items; equipment no goods item poin
 consignment and the message header only.
 
 Modules, one per segment group: :mod:`.header` (UNH, BGM, message RFF), :mod:`.conveyance` (TDT, LOC, DTM),
-:mod:`.parties` (NAD, CTA, COM), :mod:`.consignments` (CNI, its RFF, CNT), :mod:`.goods` (GID, FTX, PCI, PIA, DOC,
+:mod:`.parties` (NAD, CTA, COM), :mod:`.consignments` (CNI, its RFF, CNT), :mod:`.goods` (GID, FTX, PCI, CST, PIA, DOC,
 SGP, DGS), :mod:`.equipment` (EQD, SEL) and :mod:`.measures` (MEA); :mod:`.state` holds what they share while a
 message is read, :mod:`.positions` where each value was found, and :mod:`.reader` hands each segment to its group.
 """

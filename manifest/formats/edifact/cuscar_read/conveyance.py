@@ -34,6 +34,7 @@ def tdt(state: ReadState, s: Segment) -> None:
         return
     state.context = "tdt"
     state.stop = None
+    state.transport_groups += 1
     ext = state.ext
     # TDT 8051 transport stage (20 main carriage), 8028 conveyance reference (voyage), C220 8067 mode (1 sea).
     if s.get(1) != "20":
@@ -146,6 +147,7 @@ def loc(state: ReadState, s: Segment) -> None:
                 "path": name,
                 "dtm": C.DTM_DEPARTURE if name == "departure" else C.DTM_ARRIVAL,
                 "extras": 0,
+                "group": state.transport_groups,
             }
             state.values[name] = stop
             state.stop = stop
@@ -170,19 +172,43 @@ def dtm(state: ReadState, s: Segment) -> None:
     if state.context == "dgs" or state.context == "gid":
         state.goods_extra(s)
         return
-    if state.context in ("loc", "tdt") and state.stop is not None:
-        stop = state.stop
-        if "moment" not in stop and moment is not None and qualifier in stop["dtm"]:
-            stop["moment"] = moment
-            if qualifier != stop["dtm"][0]:
-                stop["ext"][f"{NS}.DTM.01"] = qualifier
-            if state.record:
-                state.spots[f"{stop['path']}.moment"] = spot(s, 1, 2)
-        else:
-            stop["ext"][extra_key(NS, stop["extras"])] = segment_text(s)
-            stop["extras"] += 1
+    if state.context not in ("loc", "tdt"):
+        state.route_extra(s)
         return
-    state.route_extra(s)
+    # The transport group lists its LOCs and then their DTMs (D.95B segment table: TDT, LOC C99, DTM C99): a DTM
+    # dates the stop its qualifier names (departure 133, 186; arrival 132, 178, 232). Files that give each LOC its
+    # DTM right after it are read as before: a DTM dates the stop of the LOC before it when its qualifier fits.
+    stop = state.stop
+    if moment is not None and (stop is None or "moment" in stop or qualifier not in stop["dtm"]):
+        stop = _dated(state, qualifier) or stop
+    if stop is None:
+        state.route_extra(s)
+        return
+    state.stop = stop
+    if "moment" not in stop and moment is not None and qualifier in stop["dtm"]:
+        stop["moment"] = moment
+        if qualifier != stop["dtm"][0]:
+            stop["ext"][f"{NS}.DTM.01"] = qualifier
+        if state.record:
+            state.spots[f"{stop['path']}.moment"] = spot(s, 1, 2)
+    else:
+        # A date that dates no stop is kept with the stop of the segment before it, as it came.
+        stop["ext"][extra_key(NS, stop["extras"])] = segment_text(s)
+        stop["extras"] += 1
+
+
+def _dated(state: ReadState, qualifier: str) -> dict[str, Any] | None:
+    """The stop of the open transport group, not yet dated, that a DTM of ``qualifier`` dates."""
+    for name, qualifiers in (("departure", C.DTM_DEPARTURE), ("arrival", C.DTM_ARRIVAL)):
+        stop = state.values.get(name)
+        if (
+            qualifier in qualifiers
+            and isinstance(stop, dict)
+            and "moment" not in stop
+            and stop["group"] == state.transport_groups
+        ):
+            return stop
+    return None
 
 
 def _unread_date(s: Segment, value: str, fmt: str) -> Diagnostic | None:

@@ -1,5 +1,6 @@
-"""The goods items of a CUSCAR consignment (segment group 7): GID with its FTX description, PCI marks, PIA tariff
-codes, DOC customs documents, SGP placement in equipment, and the DGS dangerous goods under it."""
+"""The goods items of a CUSCAR consignment (segment group 7): GID with its FTX description, PCI marks, CST tariff
+codes (PIA in files written before), DOC customs documents, SGP placement in equipment, and the DGS dangerous goods
+under it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from manifest.formats.edifact import cuscar_codes as C
 from manifest.formats.edifact.cuscar_read.equipment import close_equipment
 from manifest.formats.edifact.cuscar_read.positions import spot
 from manifest.formats.edifact.cuscar_read.state import NS, ConsignmentDraft, Ext, GoodsDraft, ReadState, keep
-from manifest.formats.edifact.rawtext import compose
+from manifest.formats.edifact.rawtext import compose, extra_key, segment_text
 from manifest.formats.edifact.segments import Segment
 from manifest.formats.readers import ascii_digits
 from manifest.model import Contact, CustomsDocument, GoodsItem, HazardousMaterial, Packages, TariffCode
@@ -80,6 +81,18 @@ def ftx(state: ReadState, s: Segment) -> None:
     if (
         state.context == "gid"
         and goods is not None
+        and subject == C.FTX_DG_NAME
+        and not goods.hazardous
+        and goods.dangerous_text is None
+        and text
+        and not any(s.components(2) + s.components(3))
+    ):
+        # FTX stands before DGS in the goods item group (D.95B): the text names the item's one DGS, if it has one.
+        goods.dangerous_text = (text, segment_text(s))
+        return
+    if (
+        state.context == "gid"
+        and goods is not None
         and subject == C.FTX_DESCRIPTION
         and "description" not in goods.values
         and text
@@ -94,9 +107,10 @@ def ftx(state: ReadState, s: Segment) -> None:
 
 
 def pci(state: ReadState, s: Segment) -> None:
-    # PCI 4233 marking instructions, C210 7102 shipping marks (up to ten lines).
+    # PCI 4233 marking instructions, C210 7102 shipping marks (up to ten lines). The goods item group places PCI after
+    # SGP and DGS (D.95B); files written before this order have it before them, and both are read.
     goods = state.goods
-    if state.context != "gid" or goods is None or "marks" in goods.values:
+    if state.context not in ("gid", "dgs") or goods is None or "marks" in goods.values:
         state.route_extra(s)
         return
     lines = s.components(2)
@@ -157,6 +171,42 @@ def pia(state: ReadState, s: Segment) -> None:
     goods.tariff_codes.append(TariffCode(scheme=scheme, code=code))
 
 
+def cst(state: ReadState, s: Segment) -> None:
+    # CST 1496 goods item number, C246 (five times) 7361 customs code : 1131 code list : 3055 agency. The HS
+    # subheading has code list HS and no agency; a tariff code has its scheme in 1131 under agency ZZZ, or code list
+    # HS for an HS code (see cuscar_codes.LIST_HS). A CST that says anything else is kept whole.
+    goods = state.goods
+    if state.context not in ("gid", "dgs") or goods is None or s.get(1) or "customs_codes" in goods.seen:
+        state.route_extra(s)
+        return
+    read: list[tuple[int, str | None, str]] = []  # element, scheme (None for the HS subheading), code
+    hs_code = "hs_code" in goods.values
+    for element in range(2, len(s.elements) + 1):
+        parts = s.components(element)
+        code, listed, agency = s.values(element, 3)
+        if len(parts) > 3 or not code:
+            state.route_extra(s)
+            return
+        if listed == C.LIST_HS and not agency and not hs_code:
+            hs_code = True
+            read.append((element, None, code))
+        elif listed == C.LIST_HS and agency in ("", C.AGENCY_MUTUAL):
+            read.append((element, "hs", code))
+        elif listed and agency == C.AGENCY_MUTUAL:
+            read.append((element, C.TARIFF_BY_LIST.get(listed, listed), code))
+        else:
+            state.route_extra(s)
+            return
+    goods.seen.add("customs_codes")
+    for element, scheme, code in read:
+        if scheme is None:
+            goods.values["hs_code"] = code
+            state.spot_goods("hs_code", s, element, 1)
+        else:
+            state.spot_goods(f"tariff_codes[{len(goods.tariff_codes)}]", s, element, 1)
+            goods.tariff_codes.append(TariffCode(scheme=scheme, code=code))
+
+
 def doc(state: ReadState, s: Segment) -> None:
     # DOC C002 1001 document name code : 1131 : 3055 : 1000 document name, C503 1004 document number.
     goods = state.goods
@@ -214,6 +264,15 @@ def dgs(state: ReadState, s: Segment) -> None:
 
 def to_goods(g: GoodsDraft) -> GoodsItem:
     """The model's goods item from a closed GID group."""
+    if g.dangerous_text is not None:
+        text, segment = g.dangerous_text
+        if len(g.hazardous) == 1 and "proper_shipping_name" not in g.hazardous[0]:
+            g.hazardous[0]["proper_shipping_name"] = text
+        else:
+            # With no DGS, or several, the text names none of them: it is kept as it came.
+            g.ext[extra_key(NS, g.extras)] = segment
+            g.extras += 1
+        g.dangerous_text = None
     hazardous = tuple(
         HazardousMaterial(
             un_number=h.get("un_number"),

@@ -39,6 +39,7 @@ _HANDLERS: dict[str, Callable[[ReadState, Segment], None]] = {
     "PCI": goods.pci,
     "SGP": goods.sgp,
     "PIA": goods.pia,
+    "CST": goods.cst,
     "DOC": goods.doc,
     "DGS": goods.dgs,
 }

@@ -58,6 +58,10 @@ class GoodsDraft:
     equipment_ids: list[str] = field(default_factory=list)
     extras: int = 0
     path: str = ""  # consignments[c].goods[g]
+    seen: set[str] = field(default_factory=set)  # the segments of the item read once only (CST)
+    # A dangerous goods text (FTX AAD) before the item's DGS: its text and the segment's, until the item closes
+    # and says whether one DGS is there for it to name.
+    dangerous_text: tuple[str, str] | None = None
 
 
 @dataclass
@@ -105,7 +109,8 @@ class ReadState:
         self.consignment: ConsignmentDraft | None = None
         self.goods: GoodsDraft | None = None
         self.context = "header"  # header, rff, nad, tdt, loc, eqd, cni, cni-nad, gid, dgs, cni-eqd
-        self.stop: dict[str, Any] | None = None
+        self.stop: dict[str, Any] | None = None  # the stop of the segment before (its LOC, or its DTM)
+        self.transport_groups = 0  # the TDT groups opened so far: a DTM dates a stop of its own group only
         self.last_party: dict[str, Any] | None = None
         self.current_equipment: dict[str, Any] | None = None
         self.seen_bgm = False

@@ -8,9 +8,11 @@ integer position moved. A segment out of place changes nothing, so the segments 
 not there; but a goods item (GID) out of place, whose group is the one the table opens with GID, opens that group,
 so that its own segments are not each reported too.
 
-:func:`table_faults` walks every CUSCAR message of an interchange. The reader does not walk the table yet: the
-messages this project's writer writes hold segments the D.95B table has no place for (PIA, and LOC and DOC in a goods
-item; MEA in a consignment; FTX after DGS; a LOC after a DTM in the transport group).
+:func:`table_faults` walks every CUSCAR message of an interchange. The reader does not walk the table yet: this
+project's writer still writes consignments the D.95B table has no place for as they are: one with goods and no
+document number (no RFF opens the group that holds its goods), one with no goods (its RFF group lacks the mandatory
+GID group), and one with several references (a house bill's master, its own references: each RFF opens another RFF
+group, which has no goods).
 """
 
 from __future__ import annotations
