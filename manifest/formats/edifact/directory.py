@@ -481,9 +481,8 @@ def fit_segment(tag: str, elements: list[list[str]], version: str) -> list[list[
                 value = ""
             kept.append(value)
         if any(kept) and any(part.mandatory and not value for part, value in zip(parts, kept, strict=False)):
-            # A composite that holds values without its mandatory component (an RFF reference number, a NAD party
-            # code list, whose qualifier or identifier was left out for its characters) says nothing the reader
-            # can place: it is left out whole, and the segment with it where the composite is mandatory.
+            # A composite holding values without its mandatory component (RFF C506 without 1153, NAD C082 without
+            # 3039) says nothing placeable: it is left out whole, and its segment where the composite is mandatory.
             kept = ["" for _ in kept]
             dropped = True
             lost_mandatory = lost_mandatory or slots[e].mandatory
