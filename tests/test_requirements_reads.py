@@ -4,17 +4,15 @@ target holds it, and every other rule finds there what it finds on the source.""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 import pytest
 
 from manifest import api, formats, unmet
 from manifest.model import Mode
-from manifest.requirements import checks, rules
-from manifest.requirements.check_context import Context, Finding, Params
-from manifest.requirements.paths import Item
+from manifest.requirements import rules
 from manifest.requirements.reads import changed_fields, reading
 from tests.conftest import SAMPLES
+from tests.rule_checks import counted_checks
 
 OCEAN_309 = SAMPLES / "maritime" / "northbound-vessel-maersk-kensington-647n.synthetic.309"
 
@@ -59,29 +57,13 @@ def test_the_changed_fields_of_two_models_are_where_they_differ() -> None:
     assert changed_fields(manifest, fewer) == {("consignments",)}
 
 
-def _checks(monkeypatch: pytest.MonkeyPatch, run: object) -> int:
-    count = 0
-    with monkeypatch.context() as patched:
-        for kind, check in list(checks.KINDS.items()):
-
-            def counted(context: Context, item: Item, params: Params, check: checks.Check = check) -> Iterator[Finding]:
-                nonlocal count
-                count += 1
-                return check(context, item, params)
-
-            patched.setitem(checks.KINDS, kind, counted)
-        assert callable(run)
-        run()
-    return count
-
-
 def test_a_conversion_runs_only_the_rules_that_read_what_the_target_changed(monkeypatch: pytest.MonkeyPatch) -> None:
     data = OCEAN_309.read_bytes()
     document = api.read(data)
     written = formats.get("cuscar").write(document.manifests)
     assert written.losses, "CUSCAR leaves some of the 309 behind"
-    validated = _checks(monkeypatch, lambda: api.validate(data))
-    noted = _checks(monkeypatch, lambda: unmet.noted(written, document, "cuscar"))
+    validated = counted_checks(monkeypatch, lambda: api.validate(data))
+    noted = counted_checks(monkeypatch, lambda: unmet.noted(written, document, "cuscar"))
     # The source and the model as CUSCAR holds it were each checked against the whole catalogue: twice a
     # validation's checks. Only the few rules that read a value CUSCAR does not carry run now.
     assert noted < validated / 2, (noted, validated)

@@ -4,16 +4,13 @@ checked once, at its end, not again with every consignment that goes by."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 
 import pytest
 
 from benchmarks import replicate
 from manifest import api
-from manifest.requirements import checks
-from manifest.requirements.check_context import Context, Finding, Params
-from manifest.requirements.paths import Item
 from tests.conftest import SAMPLES
+from tests.rule_checks import counted_checks
 
 CONSIST = SAMPLES / "rail" / "northbound-train-kcsm-qmtyla27.synthetic.358"
 
@@ -25,18 +22,9 @@ def _consist(copies: int) -> bytes:
 
 def _checks_of_a_stream(data: bytes, monkeypatch: pytest.MonkeyPatch) -> int:
     """How many fields the rules look at while the consist is validated as a stream."""
-    count = 0
-    with monkeypatch.context() as patched:
-        for kind, check in list(checks.KINDS.items()):
-
-            def counted(context: Context, item: Item, params: Params, check: checks.Check = check) -> Iterator[Finding]:
-                nonlocal count
-                count += 1
-                return check(context, item, params)
-
-            patched.setitem(checks.KINDS, kind, counted)
-        report = api.validate_stream(io.BytesIO(data))
-    assert report.diagnostics == api.validate(data).diagnostics
+    reports = []
+    count = counted_checks(monkeypatch, lambda: reports.append(api.validate_stream(io.BytesIO(data))))
+    assert reports[0].diagnostics == api.validate(data).diagnostics
     return count
 
 
