@@ -12,6 +12,7 @@ mandatory segment or group missing when a later one is placed or its group close
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
@@ -86,7 +87,7 @@ class Frame:
         self.first = first  # the segment that opened this iteration of the group
 
 
-class TableWalker(Generic[S]):
+class TableWalker(ABC, Generic[S]):
     """Places segments in the groups of ``root`` (whose first child is the message's header segment). With
     ``resync``, a segment that has no place where it stands but opens the one group of the table it can open (a
     goods item outside any consignment) opens that group along its path, after its finding, so that the segments
@@ -187,15 +188,18 @@ class TableWalker(Generic[S]):
         if frame.counts[index] == 0:
             self.missing(frame, frame.spec.children[index], at, frame.spec is self._root)
 
-    # -- hooks: the findings of a format -------------------------------------------------------------------------
+    # -- hooks: the findings of a format, which each format's walker words -------------------------------------------
+    @abstractmethod
     def misplaced(self, segment: S, known: bool, innermost: Frame) -> None:
         """``segment`` has no place after the one placed last (``known``: the table has the tag elsewhere)."""
         raise NotImplementedError
 
+    @abstractmethod
     def over_max(self, segment: S, child: Seg | Loop, frame: Frame, uses: int) -> None:
         """``segment`` uses ``child`` (itself, or the group it opens) past its maximum: ``uses`` times."""
         raise NotImplementedError
 
+    @abstractmethod
     def missing(self, frame: Frame, child: Seg | Loop, at: S, root: bool) -> None:
         """The mandatory ``child`` of ``frame`` is missing; ``at`` is the segment found instead (or the last)."""
         raise NotImplementedError
